@@ -1,0 +1,37 @@
+package org.netwright.model.catalog;
+
+import java.util.Optional;
+
+/** An on/off parameter, e.g. whether a Dense layer has a bias. */
+public record BoolParam(String name, String label, Boolean defaultValue, String help) implements ParamSpec {
+
+    @Override
+    public Optional<String> whyInvalid(Object value) {
+        return value instanceof Boolean ? Optional.empty() : Optional.of(label + " must be true or false.");
+    }
+
+    @Override
+    public Object parse(String text) {
+        String t = text.trim().toLowerCase();
+        if (t.equals("true") || t.equals("yes") || t.equals("on")) {
+            return true;
+        }
+        if (t.equals("false") || t.equals("no") || t.equals("off")) {
+            return false;
+        }
+        throw new IllegalArgumentException(label + " must be true or false; '" + text + "' is not.");
+    }
+
+    @Override
+    public Object coerce(Object raw) {
+        if (raw instanceof String s) {
+            return Boolean.parseBoolean(s.trim());
+        }
+        return raw;
+    }
+
+    @Override
+    public String range() {
+        return "true | false";
+    }
+}

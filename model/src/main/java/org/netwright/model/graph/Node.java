@@ -1,0 +1,32 @@
+package org.netwright.model.graph;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One layer on the canvas: its id, its layer type (a catalog id such as {@code dense}),
+ * its parameter values and where it sits. Immutable; edits return a new node.
+ */
+public record Node(String id, String type, Map<String, Object> params, double x, double y) {
+    public Node {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params == null ? Map.of() : params));
+    }
+
+    public Node withParam(String name, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(params);
+        copy.put(name, value);
+        return new Node(id, type, copy, x, y);
+    }
+
+    public Node withParams(Map<String, Object> newParams) {
+        return new Node(id, type, newParams, x, y);
+    }
+
+    public Node at(double newX, double newY) {
+        return new Node(id, type, params, newX, newY);
+    }
+}

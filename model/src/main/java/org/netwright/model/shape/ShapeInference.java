@@ -1,0 +1,87 @@
+package org.netwright.model.shape;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.netwright.model.catalog.LayerCatalog;
+import org.netwright.model.catalog.LayerParams;
+import org.netwright.model.catalog.LayerSpec;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.netwright.model.graph.PortRef;
+
+/** Shape inference for a whole graph: a pure function from graph to {@link GraphShapes}. Never throws for bad wiring. */
+public final class ShapeInference {
+    private final LayerCatalog catalog;
+
+    public ShapeInference(LayerCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public static GraphShapes infer(Graph graph) {
+        return new ShapeInference(LayerCatalog.standard()).run(graph);
+    }
+
+    public GraphShapes run(Graph graph) {
+        List<String> order = graph.topologicalOrder();
+        Map<String, NodeReport> reports = new HashMap<>();
+        for (String id : order) {
+            reports.put(id, inferNode(graph, graph.require(id), reports));
+        }
+        return new GraphShapes(order, reports);
+    }
+
+    private NodeReport inferNode(Graph graph, Node node, Map<String, NodeReport> done) {
+        String who = node.id();
+        Optional<LayerSpec> found = catalog.find(node.type());
+        if (found.isEmpty()) {
+            return NodeReport.problem(who, who + ": unknown layer type '" + node.type() + "'");
+        }
+        LayerSpec spec = found.get();
+        String label = who + " (" + spec.name() + ")";
+        List<String> paramProblems = spec.problems(node.params());
+        if (!paramProblems.isEmpty()) {
+            return NodeReport.problem(who, label + ": " + String.join(" ", paramProblems));
+        }
+        LayerParams params = spec.resolve(node.params());
+        List<Shape> inputs = new ArrayList<>();
+        for (String port : spec.inputPorts(params)) {
+            Optional<Edge> edge = graph.incoming(new PortRef(who, port));
+            if (edge.isEmpty()) {
+                return NodeReport.problem(who, label + ": input '" + port + "' is not connected");
+            }
+            PortRef from = edge.get().from();
+            NodeReport upstream = done.get(from.nodeId());
+            if (!upstream.isOk()) {
+                return NodeReport.blocked(who, label + ": waiting for a valid input from " + from.nodeId());
+            }
+            Shape shape = upstream.outputs().get(from.port());
+            if (shape == null) {
+                return NodeReport.problem(who, label + ": " + from.nodeId() + " has no output port '" + from.port() + "'");
+            }
+            inputs.add(shape);
+        }
+        for (Edge e : graph.incomingEdges(who)) {
+            if (!spec.inputPorts(params).contains(e.to().port())) {
+                return NodeReport.problem(who, label + ": has no input port '" + e.to().port() + "' (edge from "
+                        + e.from() + ")");
+            }
+        }
+        try {
+            LayerOutput out = spec.shapeRule().apply(params, inputs);
+            Map<String, Shape> byPort = new LinkedHashMap<>();
+            for (int i = 0; i < spec.outputPorts().size(); i++) {
+                byPort.put(spec.outputPorts().get(i), out.outputs().get(i));
+            }
+            return NodeReport.ok(who, byPort, out.params(), out.macs());
+        } catch (ShapeMismatch e) {
+            return NodeReport.problem(who, label + " " + e.getMessage());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return NodeReport.problem(who, label + ": " + e.getMessage());
+        }
+    }
+}
