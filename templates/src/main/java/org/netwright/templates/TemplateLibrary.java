@@ -1,0 +1,56 @@
+package org.netwright.templates;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.netwright.model.settings.DataRecipe;
+import org.netwright.model.settings.TrainingSettings;
+
+/** The built-in templates, in the order a start screen shows them. */
+public final class TemplateLibrary {
+    public static final String TWO_MOONS_MLP = "two-moons-mlp";
+    public static final String SHAPES_CNN = "shapes-cnn";
+
+    private static final List<Template> ALL = List.of(twoMoonsMlp(), shapesCnn());
+
+    private TemplateLibrary() {
+    }
+
+    public static List<Template> all() {
+        return ALL;
+    }
+
+    public static Optional<Template> find(String id) {
+        return ALL.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    private static Template twoMoonsMlp() {
+        var graph = new GraphBuilder()
+                .input("vector_input", Map.of("features", 2))
+                .then("dense", Map.of("units", 16)).then("relu")
+                .then("dense", Map.of("units", 16)).then("relu")
+                .then("dense", Map.of("units", 2))
+                .build();
+        var settings = new TrainingSettings(20, 32, 0.01, "adam", "cross_entropy", 42, 0.2, 0.2,
+                DataRecipe.generator("two_moons", Map.of("samples", 1000, "noise", 0.1)));
+        return new Template(TWO_MOONS_MLP, "Two moons: a small MLP",
+                "Separates two interleaving half circles with a 2-16-16-2 MLP; trains in seconds.", graph, settings);
+    }
+
+    private static Template shapesCnn() {
+        var graph = new GraphBuilder()
+                .input("image_input", Map.of("channels", 1, "height", 16, "width", 16))
+                .then("conv2d", Map.of("filters", 8, "kernel", 3, "padding", "same")).then("relu")
+                .then("max_pool2d", Map.of("kernel", 2, "stride", 2))
+                .then("conv2d", Map.of("filters", 16, "kernel", 3, "padding", "same")).then("relu")
+                .then("max_pool2d", Map.of("kernel", 2, "stride", 2))
+                .then("flatten")
+                .then("dense", Map.of("units", 32)).then("relu")
+                .then("dense", Map.of("units", 3))
+                .build();
+        var settings = new TrainingSettings(10, 32, 0.005, "adam", "cross_entropy", 42, 0.2, 0.2,
+                DataRecipe.generator("shapes", Map.of("samples", 1200, "size", 16)));
+        return new Template(SHAPES_CNN, "Shapes: a small CNN",
+                "Tells circles, squares and triangles apart in 16×16 grey images with two conv blocks.", graph, settings);
+    }
+}
