@@ -1,0 +1,133 @@
+package org.netwright.runner.compile;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled graph as one DJL block: runs the nodes in topological order, each reading the outputs
+ * of the nodes that feed it. Layers with weights are child blocks named by our node ids.
+ */
+public final class GraphBlock extends AbstractBlock {
+    private static final byte VERSION = 1;
+
+    /** One node ready to run: its id, the node ids feeding its input ports in port order, and its op. */
+    record Step(String nodeId, List<String> sources, NodeOp op) {
+    }
+
+    private final List<Step> steps;
+    private final List<String> inputIds;
+    private final String outputId;
+    private final Map<String, Block> weighted;
+    private final Map<String, org.netwright.model.shape.Shape> shapes;
+    private final boolean finalSoftmaxSkipped;
+
+    GraphBlock(List<Step> steps, List<String> inputIds, String outputId, Map<String, Block> weighted,
+               Map<String, org.netwright.model.shape.Shape> shapes, boolean finalSoftmaxSkipped) {
+        super(VERSION);
+        this.steps = List.copyOf(steps);
+        this.inputIds = List.copyOf(inputIds);
+        this.outputId = outputId;
+        this.shapes = Map.copyOf(shapes);
+        this.finalSoftmaxSkipped = finalSoftmaxSkipped;
+        Map<String, Block> children = new LinkedHashMap<>();
+        for (Map.Entry<String, Block> e : weighted.entrySet()) {
+            children.put(e.getKey(), addChildBlock(e.getKey(), e.getValue()));
+        }
+        this.weighted = Collections.unmodifiableMap(children);
+    }
+
+    /** Input node ids in the order the forward pass expects its arrays. */
+    public List<String> inputIds() {
+        return inputIds;
+    }
+
+    /** The id of the node whose output is the block's output. */
+    public String outputId() {
+        return outputId;
+    }
+
+    /** The child block of every node that has weights, by node id, in topological order. */
+    public Map<String, Block> weightedNodes() {
+        return weighted;
+    }
+
+    /** The per-sample output shape our shape inference gave a node (no batch axis). */
+    public org.netwright.model.shape.Shape outputShape(String nodeId) {
+        return shapes.get(nodeId);
+    }
+
+    /** True when the graph ends in a softmax that the forward pass leaves out so the loss sees raw scores. */
+    public boolean finalSoftmaxSkipped() {
+        return finalSoftmaxSkipped;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        if (inputs.size() != inputIds.size()) {
+            throw new IllegalArgumentException("The network takes " + inputIds.size() + " input(s) " + inputIds
+                    + " but got " + inputs.size());
+        }
+        Map<String, NDArray> values = new HashMap<>();
+        for (int i = 0; i < inputIds.size(); i++) {
+            values.put(inputIds.get(i), inputs.get(i));
+        }
+        for (Step step : steps) {
+            if (values.containsKey(step.nodeId())) {
+                continue;
+            }
+            List<NDArray> in = new ArrayList<>(step.sources().size());
+            for (String source : step.sources()) {
+                in.add(values.get(source));
+            }
+            values.put(step.nodeId(), step.op().apply(store, in, training, params));
+        }
+        return new NDList(values.get(outputId));
+    }
+
+    /** Runs the network for prediction: no dropout, and the final softmax applied even when training skips it. */
+    public NDList predict(ParameterStore store, NDList inputs) {
+        NDArray out = forward(store, inputs, false).singletonOrThrow();
+        return new NDList(finalSoftmaxSkipped ? out.softmax(-1) : out);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        long batch = inputShapes.length == 0 ? 1 : inputShapes[0].get(0);
+        return new Shape[] {new Shape(shapes.get(outputId).withBatch(batch))};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        long batch = inputShapes.length == 0 ? 1 : inputShapes[0].get(0);
+        for (Step step : steps) {
+            Block child = weighted.get(step.nodeId());
+            if (child == null) {
+                continue;
+            }
+            // Children are sized from our own shape inference, so DJL and the editor can never disagree on a layer's input.
+            Shape[] childInputs = step.sources().stream()
+                    .map(source -> new Shape(shapes.get(source).withBatch(batch)))
+                    .toArray(Shape[]::new);
+            child.initialize(manager, dataType, childInputs);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GraphBlock" + steps.stream().map(Step::nodeId).toList();
+    }
+}
