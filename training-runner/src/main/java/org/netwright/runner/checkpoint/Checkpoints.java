@@ -1,0 +1,164 @@
+package org.netwright.runner.checkpoint;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.netwright.runner.compile.GraphBlock;
+
+/**
+ * Trained weights keyed by our node id and DJL's parameter name, in our own binary format:
+ * magic {@code NWCK}, version, count, then per tensor node id, parameter name (UTF), rank, dims
+ * (long) and the float32 values (big-endian). Keying by node id (not DJL's positional names)
+ * lets weights survive graph edits elsewhere in the graph.
+ */
+public final class Checkpoints {
+    static final int MAGIC = 0x4E57434B;
+    static final int VERSION = 1;
+    private static final long MAX_VALUES = Integer.MAX_VALUE / 4;
+
+    private Checkpoints() {
+    }
+
+    /** The current weights of every node of an initialized block. */
+    public static byte[] save(GraphBlock block) {
+        List<Tensor> tensors = new ArrayList<>();
+        for (Map.Entry<String, Block> node : block.weightedNodes().entrySet()) {
+            for (Pair<String, Parameter> p : node.getValue().getParameters()) {
+                NDArray array = p.getValue().getArray();
+                tensors.add(new Tensor(node.getKey(), p.getKey(), array.getShape().getShape(), array.toFloatArray()));
+            }
+        }
+        return write(tensors);
+    }
+
+    /** Serializes tensors in the checkpoint format. */
+    public static byte[] write(List<Tensor> tensors) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(tensors.size());
+            for (Tensor t : tensors) {
+                out.writeUTF(t.nodeId());
+                out.writeUTF(t.paramName());
+                long[] shape = t.shape();
+                out.writeInt(shape.length);
+                for (long d : shape) {
+                    out.writeLong(d);
+                }
+                float[] values = t.values();
+                ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES);
+                buffer.asFloatBuffer().put(values);
+                out.writeInt(values.length);
+                out.write(buffer.array());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads every tensor of a checkpoint, in saved order. */
+    public static List<Tensor> read(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            if (in.readInt() != MAGIC) {
+                throw new CheckpointFormatException("This is not a Netwright checkpoint (wrong magic number).");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new CheckpointFormatException("Checkpoint version " + version + " is not supported (expected "
+                        + VERSION + ").");
+            }
+            int count = in.readInt();
+            List<Tensor> tensors = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String node = in.readUTF();
+                String name = in.readUTF();
+                int rank = in.readInt();
+                if (rank < 0 || rank > 8) {
+                    throw new CheckpointFormatException("Damaged checkpoint: " + node + "." + name + " has rank " + rank);
+                }
+                long[] shape = new long[rank];
+                long expected = 1;
+                for (int d = 0; d < rank; d++) {
+                    shape[d] = in.readLong();
+                    expected *= shape[d];
+                }
+                int n = in.readInt();
+                if (n != expected || n < 0 || n > MAX_VALUES) {
+                    throw new CheckpointFormatException("Damaged checkpoint: " + node + "." + name + " has " + n
+                            + " values for shape " + Arrays.toString(shape));
+                }
+                byte[] raw = new byte[n * Float.BYTES];
+                in.readFully(raw);
+                float[] values = new float[n];
+                ByteBuffer.wrap(raw).asFloatBuffer().get(values);
+                tensors.add(new Tensor(node, name, shape, values));
+            }
+            return tensors;
+        } catch (EOFException e) {
+            throw new CheckpointFormatException("The checkpoint is cut short.");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Copies saved weights into an initialized block, node by node: a node loads only when every one of
+     * its parameters is in the checkpoint with the same shape, so a layer whose size changed starts fresh.
+     */
+    public static LoadReport load(GraphBlock block, byte[] data) {
+        Map<String, Map<String, Tensor>> saved = new LinkedHashMap<>();
+        for (Tensor t : read(data)) {
+            saved.computeIfAbsent(t.nodeId(), k -> new LinkedHashMap<>()).put(t.paramName(), t);
+        }
+        List<String> loaded = new ArrayList<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        for (Map.Entry<String, Block> node : block.weightedNodes().entrySet()) {
+            String id = node.getKey();
+            Map<String, Tensor> mine = saved.get(id);
+            String why = mine == null ? "not in the checkpoint" : mismatch(node.getValue(), mine);
+            if (why != null) {
+                skipped.put(id, why);
+                continue;
+            }
+            for (Pair<String, Parameter> p : node.getValue().getParameters()) {
+                p.getValue().getArray().set(mine.get(p.getKey()).values());
+            }
+            loaded.add(id);
+        }
+        return new LoadReport(loaded, skipped);
+    }
+
+    /** Why a node's saved tensors do not fit its block, or null when they all do. */
+    private static String mismatch(Block block, Map<String, Tensor> saved) {
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            Tensor t = saved.get(p.getKey());
+            long[] now = p.getValue().getArray().getShape().getShape();
+            if (t == null) {
+                return "the checkpoint has no " + p.getKey();
+            }
+            if (!t.sameShape(now)) {
+                return p.getKey() + " changed shape from " + Arrays.toString(t.shape()) + " to " + Arrays.toString(now);
+            }
+        }
+        if (saved.size() != block.getParameters().size()) {
+            return "the checkpoint has other parameters " + saved.keySet();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,79 @@
+package org.netwright.runner.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The JSON of run events, one object per event, as the app reads them line by line (see ARCHITECTURE.md). */
+public final class RunEventJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private RunEventJson() {
+    }
+
+    /** The event as one line of JSON with its {@code type}. */
+    public static String line(RunEvent event) {
+        return toJson(event).toString();
+    }
+
+    /** The event as a JSON object with its {@code type}; unmeasured (null) metrics are left out. */
+    public static ObjectNode toJson(RunEvent event) {
+        ObjectNode o = MAPPER.createObjectNode();
+        if (event instanceof RunEvent.Started e) {
+            o.put("type", "started");
+            o.put("run_id", e.runId());
+            o.put("device", e.device());
+            o.put("epochs", e.epochs());
+            o.put("steps_per_epoch", e.stepsPerEpoch());
+        } else if (event instanceof RunEvent.Step e) {
+            o.put("type", "step");
+            o.put("step", e.step());
+            o.put("epoch", e.epoch());
+            o.put("train_loss", e.trainLoss());
+            o.put("lr", e.lr());
+            o.put("seconds", e.seconds());
+        } else if (event instanceof RunEvent.Epoch e) {
+            o.put("type", "epoch");
+            o.setAll(epochFields(e));
+        } else if (event instanceof RunEvent.Finished e) {
+            o.put("type", "finished");
+            o.put("status", e.status());
+            o.set("final", finalFields(e.metrics()));
+        } else if (event instanceof RunEvent.Failed e) {
+            o.put("type", "failed");
+            o.put("message", e.message());
+        }
+        return o;
+    }
+
+    /** An epoch's metrics without the {@code type}: the line {@code train --json} prints per epoch. */
+    public static ObjectNode epochFields(RunEvent.Epoch e) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("epoch", e.epoch());
+        o.put("train_loss", e.trainLoss());
+        putIfMeasured(o, "val_loss", e.valLoss());
+        putIfMeasured(o, "val_accuracy", e.valAccuracy());
+        o.put("lr", e.lr());
+        o.put("seconds", e.seconds());
+        return o;
+    }
+
+    /** The final metrics as an object (the value of {@code "final"}). */
+    public static ObjectNode finalFields(FinalMetrics m) {
+        ObjectNode o = MAPPER.createObjectNode();
+        putIfMeasured(o, "train_loss", Double.isNaN(m.trainLoss()) ? null : m.trainLoss());
+        putIfMeasured(o, "val_loss", m.valLoss());
+        putIfMeasured(o, "val_accuracy", m.valAccuracy());
+        putIfMeasured(o, "test_loss", m.testLoss());
+        putIfMeasured(o, "test_accuracy", m.testAccuracy());
+        o.put("device", m.device());
+        o.put("epochs", m.epochs());
+        o.put("steps", m.steps());
+        return o;
+    }
+
+    private static void putIfMeasured(ObjectNode o, String key, Double value) {
+        if (value != null) {
+            o.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.netwright.runner.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.netwright.runner.compile.GraphBlock;
+import org.netwright.runner.compile.GraphCompiler;
+import org.netwright.runner.run.RunListener;
+import org.netwright.runner.run.RunResult;
+import org.netwright.runner.run.TrainingRun;
+import org.netwright.templates.Template;
+import org.netwright.templates.TemplateLibrary;
+import org.netwright.templates.data.Generators;
+
+class CheckpointsTest {
+
+    private static Map<String, Tensor> byKey(byte[] checkpoint) {
+        Map<String, Tensor> out = new java.util.HashMap<>();
+        for (Tensor t : Checkpoints.read(checkpoint)) {
+            out.put(t.nodeId() + "." + t.paramName(), t);
+        }
+        return out;
+    }
+
+    private static byte[] trainTwoMoons(int epochs) {
+        Template t = TemplateLibrary.find("two-moons-mlp").orElseThrow();
+        var s = t.settings().withEpochs(epochs);
+        byte[][] last = new byte[1][];
+        RunResult result = new TrainingRun(t.graph(), s, Generators.generate(s.data(), s.seed()).split(0.2, 0.2, 1))
+                .addListener(new RunListener() {
+                    @Override
+                    public void checkpoint(int epoch, byte[] weights) {
+                        last[0] = weights;
+                    }
+                }).run();
+        assertEquals("completed", result.status());
+        return last[0];
+    }
+
+    @Test
+    void writeThenReadGivesTheSameTensors() {
+        List<Tensor> tensors = List.of(new Tensor("dense_1", "weight", new long[] {2, 3}, new float[] {1, 2, 3, 4, 5, -6}),
+                new Tensor("dense_1", "bias", new long[] {2}, new float[] {0.5f, Float.MIN_VALUE}));
+        assertEquals(tensors, Checkpoints.read(Checkpoints.write(tensors)));
+    }
+
+    @Test
+    void trainedWeightsSurviveAnEditElsewhereInTheGraph() {
+        byte[] trained = trainTwoMoons(2);
+        Template t = TemplateLibrary.find("two-moons-mlp").orElseThrow();
+        // Edit: widen dense_2 (so dense_2 and dense_3 change shape) and add an unrelated dropout before dense_3.
+        Graph edited = t.graph()
+                .withNode(t.graph().require("dense_2").withParam("units", 24))
+                .withNode(new Node("dropout_1", "dropout", Map.of("rate", 0.1), 1000, 300))
+                .disconnect(Edge.of("relu_2", "out", "dense_3", "in"))
+                .connect(Edge.of("relu_2", "out", "dropout_1", "in"))
+                .connect(Edge.of("dropout_1", "out", "dense_3", "in"));
+        GraphBlock block = GraphCompiler.compile(edited, true);
+        try (NDManager m = NDManager.newBaseManager()) {
+            block.initialize(m, DataType.FLOAT32, new Shape(1, 2));
+            LoadReport report = Checkpoints.load(block, trained);
+            assertEquals(List.of("dense_1"), report.loaded());
+            assertEquals(List.of("dense_2", "dense_3"), List.copyOf(new java.util.TreeSet<>(report.skipped().keySet())));
+            assertTrue(report.skipped().get("dense_2").contains("changed shape"), report.skipped().toString());
+            Map<String, Tensor> before = byKey(trained);
+            Map<String, Tensor> after = byKey(Checkpoints.save(block));
+            assertArrayEquals(before.get("dense_1.weight").values(), after.get("dense_1.weight").values());
+            assertArrayEquals(before.get("dense_1.bias").values(), after.get("dense_1.bias").values());
+            assertFalse(Arrays.equals(before.get("dense_3.bias").values(), new float[2]), "trained bias is not all zero");
+        }
+    }
+
+    @Test
+    void aRunCanStartFromACheckpoint() {
+        byte[] trained = trainTwoMoons(1);
+        Template t = TemplateLibrary.find("two-moons-mlp").orElseThrow();
+        var s = t.settings().withEpochs(1);
+        TrainingRun resumed = new TrainingRun(t.graph(), s, Generators.generate(s.data(), s.seed()).split(0.2, 0.2, 1))
+                .startingFrom(trained);
+        assertEquals("completed", resumed.run().status());
+        assertEquals(List.of("dense_1", "dense_2", "dense_3"), resumed.initialLoad().loaded());
+    }
+
+    @Test
+    void refusesBytesThatAreNotACheckpoint() {
+        var e = assertThrows(CheckpointFormatException.class, () -> Checkpoints.read("hello world!".getBytes()));
+        assertTrue(e.getMessage().contains("not a Netwright checkpoint"));
+        byte[] cut = Arrays.copyOf(Checkpoints.write(List.of(new Tensor("a", "w", new long[] {4}, new float[4]))), 30);
+        assertThrows(CheckpointFormatException.class, () -> Checkpoints.read(cut));
+    }
+}
