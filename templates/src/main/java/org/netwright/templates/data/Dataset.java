@@ -10,6 +10,11 @@ import org.netwright.model.shape.Shape;
  * shaped {@code sampleShape}), one class id per sample in {@code 0..numClasses-1}.
  */
 public final class Dataset {
+    /** The purpose number of the train/validation/test split's random stream, see {@link #stream}. */
+    public static final long SPLIT_STREAM = 1;
+    /** The purpose number of the per-epoch shuffles' random stream, see {@link #stream}. */
+    public static final long EPOCH_STREAM = 2;
+
     private final float[] features;
     private final Shape sampleShape;
     private final int[] labels;
@@ -101,13 +106,25 @@ public final class Dataset {
             throw new IllegalArgumentException("Validation and test fractions must be 0 or more and below 1 together; got "
                     + validationFraction + " and " + testFraction);
         }
-        int[] order = shuffledIndices(size(), new Random(seed));
+        int[] order = shuffledIndices(size(), new Random(stream(seed, SPLIT_STREAM)));
         int nVal = (int) Math.round(validationFraction * size());
         int nTest = (int) Math.round(testFraction * size());
         int nTrain = size() - nVal - nTest;
         return new Split(subset(Arrays.copyOfRange(order, 0, nTrain)),
                 subset(Arrays.copyOfRange(order, nTrain, nTrain + nVal)),
                 subset(Arrays.copyOfRange(order, nTrain + nVal, size())));
+    }
+
+    /**
+     * A seed for one purpose derived from a user's seed. Generators shuffle with {@code new Random(seed)}
+     * too; if the split drew from the same stream it would pick exactly the samples a generator put
+     * first (e.g. one whole moon), so each purpose gets its own well-mixed stream.
+     */
+    public static long stream(long seed, long purpose) {
+        long z = seed + purpose * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** 0..n-1 in a Fisher-Yates order drawn from {@code random}. */

@@ -56,6 +56,17 @@ class DatasetTest {
     }
 
     @Test
+    void splitOfGeneratedDataHoldsBothClassesInEveryPartWithTheGeneratorsSeed() {
+        // Regression: split and generator once drew the same permutation from one seed, so the test part was one moon.
+        Dataset.Split s = TwoMoons.generate(1000, 0.1, 42).split(0.2, 0.2, 42);
+        for (Dataset part : new Dataset[] {s.train(), s.validation(), s.test()}) {
+            int[] counts = part.classCounts();
+            double share = (double) counts[0] / part.size();
+            assertEquals(0.5, share, 0.1, "class 0 share " + share);
+        }
+    }
+
+    @Test
     void refusesLabelsOutsideTheClasses() {
         assertThrows(IllegalArgumentException.class, () -> new Dataset(new float[2], Shape.of(1), new int[] {0, 2}, 2));
     }

@@ -168,8 +168,8 @@ public final class TrainingRun {
         int n = data.train().size();
         int batch = Math.min(settings.batchSize(), n);
         int stepsPerEpoch = (n + batch - 1) / batch;
-        float lr = (float) settings.learningRate();
-        Random shuffle = new Random(settings.seed());
+        double lr = settings.learningRate();
+        Random shuffle = new Random(Dataset.stream(settings.seed(), Dataset.EPOCH_STREAM));
         List<RunEvent.Epoch> epochs = new ArrayList<>();
         long step = 0;
         long start = System.nanoTime();

@@ -1,0 +1,63 @@
+package org.netwright.runner.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import org.netwright.model.store.ProjectFileException;
+
+/**
+ * The headless command line: {@code netwright templates | summary | train}. Bad input exits with
+ * status 2 and one line on stderr starting {@code netwright: }; a training failure exits with 1.
+ */
+public final class Cli {
+    static final String USAGE = "usage: netwright templates | summary (--template ID | FILE.nwproj | FILE.json) [--json]"
+            + " | train (--template ID | FILE.nwproj) [--data PATH] [--epochs N] [--batch-size N] [--lr X] [--seed N]"
+            + " [--save FILE.nwproj] [--json] [--events]";
+
+    private Cli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err, System.console() != null));
+    }
+
+    /** Runs one command without exiting the JVM; stdin is not read (no {@code stop} lines). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, InputStream.nullInputStream(), out, err, false);
+    }
+
+    /** Runs one command; {@code in} carries {@code stop} lines in {@code --events} mode, {@code terminal} enables the progress bar. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+        try {
+            if (args.length == 0) {
+                throw new UsageException("no command given; " + USAGE);
+            }
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            return switch (args[0]) {
+                case "templates" -> TemplatesCommand.run(rest, out);
+                case "summary" -> SummaryCommand.run(rest, out);
+                case "train" -> new TrainCommand(in, out, err, terminal).run(rest);
+                case "help", "--help", "-h" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
+                default -> throw new UsageException("unknown command '" + args[0] + "'; " + USAGE);
+            };
+        } catch (UsageException | ProjectFileException e) {
+            err.println("netwright: " + oneLine(e.getMessage()));
+            return 2;
+        } catch (RuntimeException e) {
+            // Anything else is our bug; still one line, never a stack trace, but a different status.
+            err.println("netwright: internal error: " + oneLine(String.valueOf(e)));
+            return 1;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

@@ -1,0 +1,157 @@
+package org.netwright.runner.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.netwright.model.store.MetricPoint;
+import org.netwright.model.store.ProjectStore;
+import org.netwright.runner.run.RunEvent;
+import org.netwright.runner.run.RunEventJson;
+import org.netwright.runner.run.RunListener;
+
+/**
+ * Records a run in its project file from a writer thread: the training thread only queues metric
+ * points and checkpoints, and the writer flushes the points in one batch every half second, so a slow
+ * disk never slows a step.
+ */
+final class ProjectRecorder implements RunListener, AutoCloseable {
+    private static final long FLUSH_MILLIS = 500;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final ProjectStore store;
+    private final ScheduledExecutorService writer;
+    private final ConcurrentLinkedQueue<MetricPoint> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<RuntimeException> firstError = new AtomicReference<>();
+    private final long runId;
+    private long lastStep;
+    private double lastSeconds;
+
+    /** Opens a run in the store (status running) and starts the writer. */
+    ProjectRecorder(ProjectStore store, String settingsJson, String device) {
+        this.store = store;
+        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "netwright-project-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            this.runId = writer.submit(() -> store.startRun(settingsJson, device)).get();
+        } catch (ExecutionException e) {
+            writer.shutdownNow();
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            writer.shutdownNow();
+            throw new IllegalStateException("Interrupted while starting the run record", e);
+        }
+        writer.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    long runId() {
+        return runId;
+    }
+
+    @Override
+    public void step(RunEvent.Step e) {
+        lastStep = e.step();
+        lastSeconds = e.seconds();
+        pending.add(new MetricPoint(e.step(), e.epoch(), "train/loss", e.trainLoss(), e.seconds()));
+    }
+
+    @Override
+    public void epoch(RunEvent.Epoch e) {
+        lastSeconds = e.seconds();
+        if (e.valLoss() != null) {
+            pending.add(new MetricPoint(lastStep, e.epoch(), "validate/loss", e.valLoss(), e.seconds()));
+        }
+        if (e.valAccuracy() != null) {
+            pending.add(new MetricPoint(lastStep, e.epoch(), "validate/accuracy", e.valAccuracy(), e.seconds()));
+        }
+        pending.add(new MetricPoint(lastStep, e.epoch(), "lr", e.lr(), e.seconds()));
+    }
+
+    @Override
+    public void checkpoint(int epoch, byte[] weights) {
+        submit(() -> {
+            flush();
+            store.saveCheckpoint(runId, epoch, weights);
+        });
+    }
+
+    @Override
+    public void finished(RunEvent.Finished e) {
+        var m = e.metrics();
+        if (m.testLoss() != null) {
+            pending.add(new MetricPoint(m.steps(), m.epochs(), "test/loss", m.testLoss(), lastSeconds));
+        }
+        if (m.testAccuracy() != null) {
+            pending.add(new MetricPoint(m.steps(), m.epochs(), "test/accuracy", m.testAccuracy(), lastSeconds));
+        }
+        String finalJson = RunEventJson.finalFields(m).toString();
+        submit(() -> {
+            flush();
+            store.finishRun(runId, e.status(), finalJson);
+        });
+    }
+
+    @Override
+    public void failed(RunEvent.Failed e) {
+        ObjectNode json = MAPPER.createObjectNode().put("message", e.message());
+        submit(() -> {
+            flush();
+            store.finishRun(runId, "failed", json.toString());
+        });
+    }
+
+    /** Waits for every queued write; returns the first write error, if any. */
+    @Override
+    public void close() {
+        submit(this::flush);
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
+                firstError.compareAndSet(null, new IllegalStateException("Writing the run to the project file timed out."));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        RuntimeException error = firstError.get();
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    private void submit(Runnable work) {
+        writer.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                firstError.compareAndSet(null, e);
+            }
+        });
+    }
+
+    /** Writes every queued point in one batch; runs on the writer thread only. */
+    private void flush() {
+        List<MetricPoint> batch = new ArrayList<>();
+        MetricPoint p;
+        while ((p = pending.poll()) != null) {
+            batch.add(p);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            store.appendMetrics(runId, batch);
+        } catch (RuntimeException e) {
+            firstError.compareAndSet(null, e);
+        }
+    }
+}

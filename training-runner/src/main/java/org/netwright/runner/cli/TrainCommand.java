@@ -1,0 +1,174 @@
+package org.netwright.runner.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.netwright.model.json.SettingsJson;
+import org.netwright.model.settings.TrainingSettings;
+import org.netwright.model.store.ProjectFileException;
+import org.netwright.model.store.ProjectStore;
+import org.netwright.runner.compile.GraphBlock;
+import org.netwright.runner.compile.GraphCompileException;
+import org.netwright.runner.compile.GraphCompiler;
+import org.netwright.runner.data.DataFileException;
+import org.netwright.runner.data.DataSources;
+import org.netwright.runner.run.RunEvent;
+import org.netwright.runner.run.RunListener;
+import org.netwright.runner.run.RunResult;
+import org.netwright.runner.run.TrainingRun;
+import org.netwright.templates.data.Dataset;
+
+/**
+ * {@code netwright train}: trains a template or a project's graph, prints progress as text, JSON lines
+ * ({@code --json}) or the app's event stream ({@code --events}), and records the run in a project file
+ * when there is one ({@code FILE.nwproj} or {@code --save}).
+ */
+final class TrainCommand {
+    private static final Set<String> VALUE_FLAGS = Set.of("--template", "--data", "--epochs", "--batch-size", "--lr",
+            "--seed", "--save");
+    private static final Set<String> SWITCHES = Set.of("--json", "--events");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final InputStream in;
+    private final boolean terminal;
+
+    TrainCommand(InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    int run(List<String> argv) {
+        Args args = Args.parse(argv, VALUE_FLAGS, SWITCHES);
+        if (args.has("--json") && args.has("--events")) {
+            throw new UsageException("choose one of --json and --events");
+        }
+        Source source = Source.from(args, false);
+        TrainingSettings settings = settings(args, source);
+        Path baseDir = source.projectFile().map(p -> p.toAbsolutePath().getParent()).orElse(Path.of(""));
+        GraphBlock block;
+        try {
+            block = GraphCompiler.compile(source.graph());
+        } catch (GraphCompileException e) {
+            throw new UsageException(e.getMessage());
+        }
+        String inputId = block.inputIds().get(0);
+        Dataset data;
+        try {
+            data = DataSources.fitTo(DataSources.load(settings.data(), baseDir, settings.seed()),
+                    block.outputShape(inputId), inputId);
+        } catch (DataFileException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Dataset.Split split = data.split(settings.validationSplit(), settings.testSplit(), settings.seed());
+        TrainingRun run = new TrainingRun(source.graph(), settings, split);
+        Optional<Path> projectFile = projectFile(args, source);
+        try (ProjectStore store = projectFile.map(p -> openOrCreate(p, source, settings)).orElse(null)) {
+            ProjectRecorder recorder = store == null ? null
+                    : new ProjectRecorder(store, SettingsJson.write(settings), TrainingRun.deviceName(TrainingRun.device()));
+            if (recorder != null) {
+                run.withRunId(recorder.runId()).addListener(recorder);
+            }
+            return train(run, args, recorder);
+        } catch (ProjectFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private int train(TrainingRun run, Args args, ProjectRecorder recorder) {
+        if (terminal && !args.has("--events")) {
+            run.addListener(new ProgressBar(err));
+        }
+        if (args.has("--events")) {
+            run.addListener(new EventStream(out));
+            StdinStopper.watch(in, run::stop);
+        } else if (args.has("--json")) {
+            run.addListener(new JsonReport(out));
+        } else {
+            run.addListener(new TextReport(out));
+        }
+        boolean[] started = new boolean[1];
+        run.addListener(new RunListener() {
+            @Override
+            public void started(RunEvent.Started e) {
+                started[0] = true;
+            }
+        });
+        RunResult result = run.run();
+        if (recorder != null) {
+            try {
+                recorder.close();
+            } catch (RuntimeException e) {
+                err.println("netwright: the run was not fully saved: " + Cli.oneLine(e.getMessage()));
+                return 1;
+            }
+        }
+        if (RunResult.FAILED.equals(result.status())) {
+            // Refused before the first step means the input was wrong; failing later is a training failure.
+            if (!started[0]) {
+                throw new UsageException(result.message());
+            }
+            err.println("netwright: " + Cli.oneLine(result.message()));
+            return 1;
+        }
+        return 0;
+    }
+
+    private static TrainingSettings settings(Args args, Source source) {
+        TrainingSettings s = source.settings().orElseThrow(() -> new UsageException(
+                source.name() + " has no training settings; open it in Netwright and choose data first"));
+        s = s.withEpochs(args.intValue("--epochs", 1, 100_000).orElse(s.epochs()));
+        s = s.withBatchSize(args.intValue("--batch-size", 1, 65_536).orElse(s.batchSize()));
+        s = s.withLearningRate(args.doubleValue("--lr", 0, 10).orElse(s.learningRate()));
+        s = s.withSeed(args.longValue("--seed").orElse(s.seed()));
+        Optional<String> data = args.value("--data");
+        if (data.isPresent()) {
+            Path file = Path.of(data.get()).toAbsolutePath();
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("there is no data file " + data.get());
+            }
+            s = s.withData(DataSources.recipeFor(file));
+        }
+        List<String> problems = s.problems();
+        if (!problems.isEmpty()) {
+            throw new UsageException(problems.get(0));
+        }
+        return s;
+    }
+
+    private static Optional<Path> projectFile(Args args, Source source) {
+        Optional<Path> save = args.value("--save").map(Path::of);
+        if (save.isPresent()) {
+            if (!save.get().getFileName().toString().endsWith(ProjectStore.EXTENSION)) {
+                throw new UsageException("--save needs a file name ending in " + ProjectStore.EXTENSION);
+            }
+            if (Files.exists(save.get())) {
+                throw new UsageException(save.get() + " exists already; --save makes a new project file");
+            }
+            return save;
+        }
+        return source.projectFile();
+    }
+
+    /** The source's own project file, or a new one made by --save holding the graph and the settings used. */
+    private static ProjectStore openOrCreate(Path file, Source source, TrainingSettings settings) {
+        if (source.projectFile().filter(file::equals).isPresent()) {
+            return ProjectStore.open(file);
+        }
+        ProjectStore store = ProjectStore.create(file);
+        try {
+            store.saveGraph(source.graph(), "Created by netwright train from " + source.name());
+            store.saveSettings(settings);
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+}

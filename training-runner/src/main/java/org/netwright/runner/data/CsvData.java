@@ -1,0 +1,164 @@
+package org.netwright.runner.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.netwright.model.shape.Shape;
+import org.netwright.templates.data.Dataset;
+
+/**
+ * Reads a CSV table with a header row: the label column is {@code label_id}, else {@code label},
+ * else the last column; every other column is a numeric feature, standardised to mean 0 and
+ * standard deviation 1. Labels that are all whole numbers from 0 are class ids; any other labels are
+ * names, given ids in sorted order.
+ */
+public final class CsvData {
+    private CsvData() {
+    }
+
+    public static Dataset read(Path file) {
+        List<String[]> rows = new ArrayList<>();
+        String[] header;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            if (line == null) {
+                throw new DataFileException(file + " is empty; a CSV file needs a header row and data rows.");
+            }
+            header = split(line);
+            int lineNo = 1;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = split(line);
+                if (cells.length != header.length) {
+                    throw new DataFileException(file + " line " + lineNo + " has " + cells.length + " values but the header has "
+                            + header.length + " columns.");
+                }
+                rows.add(cells);
+            }
+        } catch (NoSuchFileException e) {
+            throw new DataFileException("There is no file " + file + ".");
+        } catch (IOException e) {
+            throw new DataFileException("Cannot read " + file + ": " + e.getMessage());
+        }
+        if (rows.isEmpty()) {
+            throw new DataFileException(file + " has a header but no data rows.");
+        }
+        if (header.length < 2) {
+            throw new DataFileException(file + " needs at least one feature column and one label column.");
+        }
+        int labelCol = labelColumn(header);
+        int width = header.length - 1;
+        float[] features = new float[rows.size() * width];
+        for (int r = 0; r < rows.size(); r++) {
+            int f = 0;
+            for (int c = 0; c < header.length; c++) {
+                if (c == labelCol) {
+                    continue;
+                }
+                String cell = rows.get(r)[c];
+                try {
+                    features[r * width + f++] = Float.parseFloat(cell);
+                } catch (NumberFormatException e) {
+                    throw new DataFileException(file + " line " + (r + 2) + ": column '" + header[c]
+                            + "' must be a number, but is '" + cell + "'.");
+                }
+            }
+        }
+        standardise(features, width);
+        String[] labelText = rows.stream().map(cells -> cells[labelCol]).toArray(String[]::new);
+        int[] labels = new int[rows.size()];
+        int classes = classIds(labelText, labels);
+        if (classes < 2) {
+            throw new DataFileException(file + ": the label column '" + header[labelCol] + "' has only one class.");
+        }
+        return new Dataset(features, Shape.of(width), labels, classes);
+    }
+
+    private static int labelColumn(String[] header) {
+        for (String name : new String[] {"label_id", "label"}) {
+            for (int c = 0; c < header.length; c++) {
+                if (header[c].equalsIgnoreCase(name)) {
+                    return c;
+                }
+            }
+        }
+        return header.length - 1;
+    }
+
+    /** Fills {@code ids} and returns the class count: whole numbers from 0 as themselves, anything else by sorted name. */
+    private static int classIds(String[] text, int[] ids) {
+        boolean numeric = true;
+        int max = -1;
+        for (int i = 0; i < text.length && numeric; i++) {
+            try {
+                ids[i] = Integer.parseInt(text[i]);
+                numeric = ids[i] >= 0;
+                max = Math.max(max, ids[i]);
+            } catch (NumberFormatException e) {
+                numeric = false;
+            }
+        }
+        if (numeric) {
+            return max + 1;
+        }
+        List<String> names = new ArrayList<>(new TreeSet<>(List.of(text)));
+        for (int i = 0; i < text.length; i++) {
+            ids[i] = names.indexOf(text[i]);
+        }
+        return names.size();
+    }
+
+    /** Standardises each column in place; a constant column becomes all zeros. */
+    private static void standardise(float[] values, int width) {
+        int rows = values.length / width;
+        for (int c = 0; c < width; c++) {
+            double sum = 0;
+            double sq = 0;
+            for (int r = 0; r < rows; r++) {
+                double v = values[r * width + c];
+                sum += v;
+                sq += v * v;
+            }
+            double mean = sum / rows;
+            double std = Math.sqrt(Math.max(0, sq / rows - mean * mean));
+            double scale = std > 1e-12 ? 1 / std : 0;
+            for (int r = 0; r < rows; r++) {
+                values[r * width + c] = (float) ((values[r * width + c] - mean) * scale);
+            }
+        }
+    }
+
+    /** Splits one CSV line on commas, honouring double quotes around a value. */
+    static String[] split(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"') {
+                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (ch == ',' && !quoted) {
+                cells.add(cell.toString().trim());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        cells.add(cell.toString().trim());
+        return cells.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,53 @@
+package org.netwright.runner.data;
+
+import java.nio.file.Path;
+import org.netwright.model.settings.DataRecipe;
+import org.netwright.model.shape.Shape;
+import org.netwright.templates.data.Dataset;
+import org.netwright.templates.data.Generators;
+
+/** Turns a data recipe (generator, CSV or IDX file) into a dataset that fits a network's input. */
+public final class DataSources {
+    private DataSources() {
+    }
+
+    /** Loads the recipe's data; relative file paths are resolved against {@code baseDir}. */
+    public static Dataset load(DataRecipe recipe, Path baseDir, long seed) {
+        return switch (recipe.kind()) {
+            case "generator" -> Generators.generate(recipe, seed);
+            case "csv" -> CsvData.read(path(recipe, baseDir));
+            case "idx" -> IdxData.read(path(recipe, baseDir));
+            default -> throw new DataFileException("Unknown kind of data '" + recipe.kind()
+                    + "'; use generator, csv or idx.");
+        };
+    }
+
+    /** The recipe for a data file named on the command line: IDX when the name says so, else CSV. */
+    public static DataRecipe recipeFor(Path file) {
+        return DataRecipe.file(IdxData.isImageFile(file) ? "idx" : "csv", file.toString());
+    }
+
+    /**
+     * The dataset as the input layer wants it: unchanged when the shapes are equal, flattened when the
+     * input is a vector of the same size (e.g. 1×8×8 images into an MLP of 64 inputs), refused otherwise.
+     */
+    public static Dataset fitTo(Dataset data, Shape input, String inputId) {
+        if (data.sampleShape().equals(input)) {
+            return data;
+        }
+        if (input.rank() == 1 && input.size() == data.sampleShape().size()) {
+            return data.reshaped(input);
+        }
+        throw new DataFileException("The data's samples are " + data.sampleShape().describe() + " but the input layer '"
+                + inputId + "' expects " + input.describe() + ".");
+    }
+
+    private static Path path(DataRecipe recipe, Path baseDir) {
+        Object p = recipe.options().get("path");
+        if (p == null) {
+            throw new DataFileException("The " + recipe.kind() + " data recipe names no file (option 'path').");
+        }
+        Path file = Path.of(p.toString());
+        return file.isAbsolute() || baseDir == null ? file : baseDir.resolve(file);
+    }
+}
