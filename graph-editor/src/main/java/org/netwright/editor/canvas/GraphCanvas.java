@@ -1,0 +1,264 @@
+package org.netwright.editor.canvas;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Circle;
+import org.netwright.editor.EditorModel;
+import org.netwright.editor.EditorStyles;
+import org.netwright.editor.LayerTransfer;
+import org.netwright.model.catalog.LayerCatalog;
+import org.netwright.model.catalog.LayerSpec;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.netwright.model.graph.PortRef;
+import org.netwright.model.shape.GraphShapes;
+import org.netwright.model.shape.NodeReport;
+import org.netwright.model.shape.Shape;
+
+/**
+ * The scrollable canvas that draws the model's graph as cards and curves and turns mouse and
+ * keyboard gestures into graph commands. It redraws everything when the graph changes, which
+ * is quick enough for the ~100-node networks a student builds.
+ */
+public final class GraphCanvas extends StackPane {
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination REDO_Y = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+    /** Room to the right and below the last card, so there is always space to drop and drag into. */
+    private static final double MARGIN = 600;
+
+    private final EditorModel model;
+    private final LayerCatalog catalog = LayerCatalog.standard();
+    private final Pane content = new Pane();
+    private final Group edgeLayer = new Group();
+    private final Group nodeLayer = new Group();
+    private final ScrollPane scroll = new ScrollPane(content);
+    private final Label hint = new Label("Drag a layer from the palette to start");
+    private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
+    private final Map<Edge, EdgeView> edgeViews = new HashMap<>();
+    private final MoveGesture move;
+    private final ConnectGesture connect;
+
+    public GraphCanvas(EditorModel model) {
+        this.model = model;
+        this.move = new MoveGesture(model, this);
+        this.connect = new ConnectGesture(model, this);
+        setId("graph-canvas");
+        getStyleClass().add("graph-canvas");
+        EditorStyles.apply(this);
+        setFocusTraversable(true);
+
+        content.getStyleClass().add("graph-canvas-content");
+        content.getChildren().addAll(edgeLayer, nodeLayer, connect.band());
+        scroll.setPannable(true);
+        scroll.setFocusTraversable(false);
+        scroll.getStyleClass().add("graph-canvas-scroll");
+        // Keep the content at least as large as the viewport so drops and clicks land everywhere.
+        scroll.viewportBoundsProperty().addListener((o, was, now) -> sizeContent());
+        hint.getStyleClass().add("graph-canvas-hint");
+        hint.setMouseTransparent(true);
+        getChildren().addAll(scroll, hint);
+
+        content.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() == content) {
+                // Focus first: an inspector field that loses it commits to the node it shows.
+                requestFocus();
+                model.selectedNodeProperty().set(null);
+                model.selectedEdgeProperty().set(null);
+            }
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        addEventHandler(DragEvent.DRAG_OVER, this::dragOver);
+        addEventHandler(DragEvent.DRAG_DROPPED, this::dragDropped);
+
+        model.graphProperty().addListener((o, was, now) -> redraw());
+        model.selectedNodeProperty().addListener((o, was, now) -> showSelection());
+        model.selectedEdgeProperty().addListener((o, was, now) -> showSelection());
+        redraw();
+    }
+
+    /** Where a card dropped "in the middle" should go: centred in the visible part of the canvas. */
+    public Point2D visibleCenter() {
+        Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
+        Point2D c = content.sceneToLocal(viewport.getCenterX(), viewport.getCenterY());
+        if (c == null) {
+            c = new Point2D(getWidth() / 2, getHeight() / 2);
+        }
+        return new Point2D(Math.max(0, c.getX() - NodeGeometry.WIDTH / 2), Math.max(0, c.getY() - 40));
+    }
+
+    private void keyPressed(KeyEvent e) {
+        if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+            model.deleteSelection();
+            e.consume();
+        } else if (REDO.match(e) || REDO_Y.match(e)) {
+            model.redo();
+            e.consume();
+        } else if (UNDO.match(e)) {
+            model.undo();
+            e.consume();
+        }
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasString() && LayerTransfer.decode(e.getDragboard().getString()).isPresent()) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void dragDropped(DragEvent e) {
+        Optional<String> layer = e.getDragboard().hasString()
+                ? LayerTransfer.decode(e.getDragboard().getString())
+                : Optional.empty();
+        boolean added = false;
+        if (layer.isPresent()) {
+            // The drop point becomes the middle of the card's header, where the hand holds it.
+            Point2D p = toCanvas(e.getSceneX(), e.getSceneY());
+            added = model.addLayer(layer.get(), Math.round(p.getX() - NodeGeometry.WIDTH / 2),
+                    Math.round(p.getY() - 16)).isPresent();
+            requestFocus();
+        }
+        e.setDropCompleted(added);
+        e.consume();
+    }
+
+    private void redraw() {
+        Graph graph = model.graph();
+        GraphShapes shapes = model.shapes();
+        nodeViews.clear();
+        edgeViews.clear();
+        List<NodeView> nodes = new ArrayList<>();
+        for (Node node : graph.nodes().values()) {
+            LayerSpec spec = catalog.find(node.type()).orElse(null);
+            List<String> inputs = spec == null ? List.of() : spec.inputPorts(spec.resolve(node.params()));
+            NodeReport report = shapes.report(node.id());
+            NodeView view = new NodeView(node, spec, report, NodeStatus.of(graph, node, spec, report), inputs,
+                    arrivingShapes(graph, shapes, node.id()));
+            move.install(view);
+            connect.install(view);
+            nodeViews.put(node.id(), view);
+            nodes.add(view);
+        }
+        List<EdgeView> edges = new ArrayList<>();
+        for (Edge edge : graph.edges()) {
+            EdgeView view = new EdgeView(edge);
+            view.hitBand().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+                requestFocus();
+                model.selectedEdgeProperty().set(edge);
+                e.consume();
+            });
+            edgeViews.put(edge, view);
+            edges.add(view);
+        }
+        nodeLayer.getChildren().setAll(nodes);
+        edgeLayer.getChildren().setAll(edges);
+        layoutEdges();
+        showSelection();
+        sizeContent();
+        hint.setVisible(graph.isEmpty());
+    }
+
+    private static Map<String, Shape> arrivingShapes(Graph graph, GraphShapes shapes, String nodeId) {
+        Map<String, Shape> out = new HashMap<>();
+        for (Edge e : graph.incomingEdges(nodeId)) {
+            NodeReport upstream = shapes.report(e.from().nodeId());
+            if (upstream != null && upstream.outputs().containsKey(e.from().port())) {
+                out.put(e.to().port(), upstream.outputs().get(e.from().port()));
+            }
+        }
+        return out;
+    }
+
+    /** Puts every curve back between its ports, e.g. while a card is being dragged. */
+    void layoutEdges() {
+        for (EdgeView view : edgeViews.values()) {
+            NodeView from = nodeViews.get(view.edge().from().nodeId());
+            NodeView to = nodeViews.get(view.edge().to().nodeId());
+            Optional<Point2D> a = from.outPortCenter(view.edge().from().port());
+            Optional<Point2D> b = to.inPortCenter(view.edge().to().port());
+            view.setBroken(a.isEmpty() || b.isEmpty());
+            view.setEnds(a.orElseGet(from::orphanOutPoint), b.orElseGet(to::orphanInPoint));
+        }
+    }
+
+    private void showSelection() {
+        String node = model.selectedNodeProperty().get();
+        Edge edge = model.selectedEdgeProperty().get();
+        nodeViews.forEach((id, view) -> view.setSelected(id.equals(node)));
+        edgeViews.forEach((e, view) -> view.setSelected(e.equals(edge)));
+    }
+
+    private void sizeContent() {
+        double w = 0;
+        double h = 0;
+        for (NodeView v : nodeViews.values()) {
+            w = Math.max(w, v.node().x() + NodeGeometry.WIDTH);
+            h = Math.max(h, v.node().y() + 200);
+        }
+        Bounds viewport = scroll.getViewportBounds();
+        content.setMinSize(Math.max(w + MARGIN, viewport.getWidth()), Math.max(h + MARGIN, viewport.getHeight()));
+    }
+
+    Collection<NodeView> nodeViews() {
+        return nodeViews.values();
+    }
+
+    Point2D toCanvas(double sceneX, double sceneY) {
+        return content.sceneToLocal(sceneX, sceneY);
+    }
+
+    /**
+     * The input port under a canvas point: near its circle, or the nearest input of the card the
+     * point is on, ignoring the card of {@code sourceNode} (a press on an output port lies on it).
+     */
+    Optional<PortRef> inputPortAt(Point2D p, String sourceNode) {
+        for (NodeView v : nodeViews.values()) {
+            for (String port : v.inPorts().keySet()) {
+                if (v.inPortCenter(port).orElseThrow().distance(p) <= NodeGeometry.PORT_HIT) {
+                    return Optional.of(new PortRef(v.node().id(), port));
+                }
+            }
+        }
+        for (NodeView v : nodeViews.values()) {
+            if (v.cardContains(p) && !v.inPorts().isEmpty() && !v.node().id().equals(sourceNode)) {
+                String nearest = null;
+                double best = Double.MAX_VALUE;
+                for (String port : v.inPorts().keySet()) {
+                    double d = Math.abs(v.inPortCenter(port).orElseThrow().getY() - p.getY());
+                    if (d < best) {
+                        best = d;
+                        nearest = port;
+                    }
+                }
+                return Optional.of(new PortRef(v.node().id(), nearest));
+            }
+        }
+        return Optional.empty();
+    }
+
+    Circle inPortCircle(PortRef ref) {
+        return nodeViews.get(ref.nodeId()).inPorts().get(ref.port());
+    }
+}

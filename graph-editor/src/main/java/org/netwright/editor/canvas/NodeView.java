@@ -1,0 +1,200 @@
+package org.netwright.editor.canvas;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
+import org.netwright.editor.EditorStyles;
+import org.netwright.editor.Formats;
+import org.netwright.model.catalog.LayerSpec;
+import org.netwright.model.graph.Node;
+import org.netwright.model.shape.NodeReport;
+import org.netwright.model.shape.Shape;
+
+/** One node drawn as a card with its input ports on the left edge and output ports on the right. */
+final class NodeView extends Pane {
+    private final Node node;
+    private final VBox card = new VBox();
+    private final Map<String, Circle> inPorts = new LinkedHashMap<>();
+    private final Map<String, Circle> outPorts = new LinkedHashMap<>();
+
+    /**
+     * @param spec    the node's catalog entry, or null for an unknown type (drawn as an error)
+     * @param status  how the card should look (fine, waiting for an input, greyed, red)
+     * @param inputs  the shapes arriving at each input port (missing when not connected or unknown)
+     */
+    NodeView(Node node, LayerSpec spec, NodeReport report, NodeStatus status, List<String> inputNames,
+             Map<String, Shape> inputs) {
+        this.node = node;
+        setPickOnBounds(false);
+        getStyleClass().add("layer-node-view");
+        relocate(node.x(), node.y());
+
+        List<String> outputNames = spec == null ? List.of() : spec.outputPorts();
+        card.setId("node-" + node.id());
+        card.getStyleClass().add("layer-node");
+        card.setPrefWidth(NodeGeometry.WIDTH);
+        card.setMinWidth(NodeGeometry.WIDTH);
+        card.setMaxWidth(NodeGeometry.WIDTH);
+        card.setMinHeight(NodeGeometry.minHeight(Math.max(inputNames.size(), outputNames.size())));
+
+        Region strip = new Region();
+        strip.getStyleClass().add("layer-node-strip");
+        if (spec != null) {
+            strip.getStyleClass().add(EditorStyles.familyClass(spec.family()));
+            card.getStyleClass().add(EditorStyles.familyClass(spec.family()));
+        }
+        VBox body = new VBox(1);
+        body.getStyleClass().add("layer-node-body");
+        VBox.setVgrow(body, Priority.ALWAYS);
+
+        Label title = new Label(spec == null ? node.type() : spec.name());
+        title.getStyleClass().add("layer-node-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label id = new Label(node.id());
+        id.getStyleClass().add("layer-node-id");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox titleRow = new HBox(6, title, gap, id);
+        titleRow.getStyleClass().add("layer-node-title-row");
+        body.getChildren().add(titleRow);
+
+        boolean ok = report != null && report.isOk();
+        Label shape = new Label(ok ? Formats.outputs(outputNames, report.outputs()) : "shape: ?");
+        shape.getStyleClass().add("layer-node-shape");
+        Label params = new Label(ok ? Formats.params(report.params()) : " ");
+        params.getStyleClass().add("layer-node-params");
+        body.getChildren().addAll(shape, params);
+
+        switch (status.kind()) {
+            case ERROR -> {
+                card.getStyleClass().add("layer-node-error");
+                body.getChildren().add(note(status.text(), "layer-node-problem"));
+                Tooltip.install(card, tooltip(report != null ? report.problem().orElse(status.text()) : status.text()));
+            }
+            case NEEDS_INPUT -> {
+                card.getStyleClass().add("layer-node-unconnected");
+                body.getChildren().add(note(status.text(), "layer-node-hint"));
+            }
+            case BLOCKED -> {
+                card.getStyleClass().add("layer-node-blocked");
+                Tooltip.install(card, tooltip(status.text()));
+            }
+            case OK -> {
+            }
+        }
+        card.getChildren().addAll(strip, body);
+        getChildren().add(card);
+
+        for (int i = 0; i < inputNames.size(); i++) {
+            String port = inputNames.get(i);
+            Shape arriving = inputs.get(port);
+            Circle c = port(port, "port-in", 0, NodeGeometry.portY(i),
+                    "Input '" + port + "'" + (arriving == null ? " (not connected)" : ": " + arriving));
+            inPorts.put(port, c);
+        }
+        for (int i = 0; i < outputNames.size(); i++) {
+            String port = outputNames.get(i);
+            Shape leaving = ok ? report.outputs().get(port) : null;
+            Circle c = port(port, "port-out", NodeGeometry.WIDTH, NodeGeometry.portY(i),
+                    "Output '" + port + "'" + (leaving == null ? "" : ": " + leaving)
+                            + " — drag to an input to connect");
+            outPorts.put(port, c);
+        }
+    }
+
+    private static Label note(String text, String styleClass) {
+        Label l = new Label(text);
+        l.getStyleClass().add(styleClass);
+        l.setWrapText(true);
+        l.setMaxWidth(NodeGeometry.WIDTH - 24);
+        return l;
+    }
+
+    private Circle port(String name, String styleClass, double x, double y, String help) {
+        Circle c = new Circle(x, y, NodeGeometry.PORT_RADIUS);
+        c.setId("port-" + node.id() + "-" + name);
+        c.getStyleClass().addAll("port", styleClass);
+        Tooltip.install(c, tooltip(help));
+        getChildren().add(c);
+        return c;
+    }
+
+    private static Tooltip tooltip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(360);
+        t.setShowDelay(Duration.millis(300));
+        return t;
+    }
+
+    Node node() {
+        return node;
+    }
+
+    VBox card() {
+        return card;
+    }
+
+    Map<String, Circle> inPorts() {
+        return inPorts;
+    }
+
+    Map<String, Circle> outPorts() {
+        return outPorts;
+    }
+
+    /** Where an input port's centre is on the canvas, counting a drag in progress. */
+    Optional<Point2D> inPortCenter(String port) {
+        return Optional.ofNullable(inPorts.get(port)).map(this::center);
+    }
+
+    Optional<Point2D> outPortCenter(String port) {
+        return Optional.ofNullable(outPorts.get(port)).map(this::center);
+    }
+
+    /** A stand-in end for an edge whose port no longer exists (e.g. Add went from 3 inputs to 2). */
+    Point2D orphanInPoint() {
+        return new Point2D(left(), top() + NodeGeometry.portY(inPorts.size()));
+    }
+
+    Point2D orphanOutPoint() {
+        return new Point2D(left() + NodeGeometry.WIDTH, top() + NodeGeometry.portY(outPorts.size()));
+    }
+
+    /** True when a canvas point lies on the card. */
+    boolean cardContains(Point2D p) {
+        double h = Math.max(card.getHeight(), card.prefHeight(NodeGeometry.WIDTH));
+        return p.getX() >= left() && p.getX() <= left() + NodeGeometry.WIDTH
+                && p.getY() >= top() && p.getY() <= top() + h;
+    }
+
+    private Point2D center(Circle c) {
+        return new Point2D(left() + c.getCenterX(), top() + c.getCenterY());
+    }
+
+    private double left() {
+        return node.x() + getTranslateX();
+    }
+
+    private double top() {
+        return node.y() + getTranslateY();
+    }
+
+    void setSelected(boolean selected) {
+        card.getStyleClass().remove("layer-node-selected");
+        if (selected) {
+            card.getStyleClass().add("layer-node-selected");
+        }
+    }
+}

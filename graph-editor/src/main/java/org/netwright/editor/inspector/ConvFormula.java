@@ -1,0 +1,79 @@
+package org.netwright.editor.inspector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.netwright.editor.Formats;
+import org.netwright.model.catalog.LayerParams;
+import org.netwright.model.shape.Shape;
+
+/**
+ * The output-size and parameter-count arithmetic of Conv2d and MaxPool2d, written out with the
+ * node's numbers so a student can follow it:
+ * out = floor((in + 2·pad − dilation·(kernel−1) − 1) / stride) + 1.
+ *
+ * <p>The model's {@code ConvolutionLayers} helpers are package-private, so the padding rule is
+ * restated here; a test checks these numbers against shape inference for every padding mode.
+ */
+public record ConvFormula(int outHeight, int outWidth, long params, List<String> lines) {
+    public ConvFormula {
+        lines = List.copyOf(lines);
+    }
+
+    static final String SIZE_RULE = "out = floor((in + 2·pad − dilation·(kernel−1) − 1) / stride) + 1";
+    static final String PARAM_RULE = "params = kernel·kernel·in_channels·filters + filters";
+
+    /** The worked formula for a conv2d or max_pool2d fed an image; empty for other layers or inputs. */
+    public static Optional<ConvFormula> of(String layerType, LayerParams p, Shape input) {
+        if (input == null || input.rank() != 3) {
+            return Optional.empty();
+        }
+        return switch (layerType) {
+            case "conv2d" -> Optional.of(conv(p, input));
+            case "max_pool2d" -> Optional.of(pool(p, input));
+            default -> Optional.empty();
+        };
+    }
+
+    private static ConvFormula conv(LayerParams p, Shape x) {
+        int k = p.getInt("kernel");
+        int s = p.getInt("stride");
+        int d = p.getInt("dilation");
+        int f = p.getInt("filters");
+        int pad = switch (p.getString("padding")) {
+            case "valid" -> 0;
+            case "same" -> d * (k - 1) / 2;
+            default -> p.getInt("pad");
+        };
+        List<String> lines = new ArrayList<>();
+        lines.add(SIZE_RULE);
+        int h = size(lines, "height", x.dim(1), k, s, pad, d);
+        int w = size(lines, "width", x.dim(2), k, s, pad, d);
+        long weights = (long) k * k * x.dim(0) * f;
+        long bias = p.getBool("bias") ? f : 0;
+        lines.add("");
+        lines.add(PARAM_RULE);
+        lines.add("       = " + k + "·" + k + "·" + x.dim(0) + "·" + f + " + " + bias
+                + (bias == 0 ? " (no bias)" : "") + " = " + Formats.count(weights + bias));
+        return new ConvFormula(h, w, weights + bias, lines);
+    }
+
+    private static ConvFormula pool(LayerParams p, Shape x) {
+        int k = p.getInt("kernel");
+        int s = p.getInt("stride");
+        int pad = p.getInt("pad");
+        List<String> lines = new ArrayList<>();
+        lines.add(SIZE_RULE);
+        int h = size(lines, "height", x.dim(1), k, s, pad, 1);
+        int w = size(lines, "width", x.dim(2), k, s, pad, 1);
+        lines.add("");
+        lines.add("params = 0: pooling only picks the largest value");
+        return new ConvFormula(h, w, 0, lines);
+    }
+
+    private static int size(List<String> lines, String axis, int in, int k, int s, int pad, int d) {
+        int out = Math.floorDiv(in + 2 * pad - d * (k - 1) - 1, s) + 1;
+        lines.add(axis + ": floor((" + in + " + 2·" + pad + " − " + d + "·(" + k + "−1) − 1) / " + s + ") + 1 = " + out);
+        return out;
+    }
+}

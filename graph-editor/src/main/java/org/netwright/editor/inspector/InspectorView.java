@@ -1,0 +1,153 @@
+package org.netwright.editor.inspector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.netwright.editor.EditorModel;
+import org.netwright.editor.EditorStyles;
+import org.netwright.editor.Formats;
+import org.netwright.model.catalog.LayerParams;
+import org.netwright.model.catalog.ParamSpec;
+import org.netwright.model.command.SetParam;
+
+/**
+ * Shows the selected node: what the layer does, one editor per parameter, the shapes in and out,
+ * its cost, and for convolutions the size arithmetic with its numbers filled in.
+ */
+public final class InspectorView extends StackPane {
+    private final EditorModel model;
+    private final VBox body = new VBox();
+    private final VBox facts = new VBox(4);
+    private final ScrollPane scroll = new ScrollPane(body);
+    private final Label empty = new Label("Select a layer to see and edit its settings");
+    private final List<ParamEditor> editors = new ArrayList<>();
+    /** The node and type the editors were built for; edits of that node refresh them in place. */
+    private String shownId;
+    private String shownType;
+
+    public InspectorView(EditorModel model) {
+        this.model = model;
+        setId("inspector");
+        getStyleClass().add("inspector-root");
+        EditorStyles.apply(this);
+        body.getStyleClass().add("inspector-body");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("inspector-scroll");
+        empty.setId("inspector-empty");
+        empty.getStyleClass().add("inspector-empty");
+        empty.setWrapText(true);
+        setAlignment(empty, javafx.geometry.Pos.TOP_LEFT);
+        getChildren().addAll(scroll, empty);
+
+        model.selectedNodeProperty().addListener((o, was, now) -> refresh());
+        model.graphProperty().addListener((o, was, now) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        String id = model.selectedNodeProperty().get();
+        Optional<LayerFacts> found = id == null ? Optional.empty() : LayerFacts.of(model.graph(), model.shapes(), id);
+        if (found.isEmpty()) {
+            shownId = null;
+            shownType = null;
+            editors.clear();
+            body.getChildren().clear();
+            scroll.setVisible(false);
+            empty.setVisible(true);
+            return;
+        }
+        LayerFacts f = found.get();
+        scroll.setVisible(true);
+        empty.setVisible(false);
+        LayerParams values = f.spec().resolve(f.node().params());
+        if (id.equals(shownId) && f.node().type().equals(shownType)) {
+            // Same node: keep the fields (and the focus in them), only show the new values.
+            for (ParamEditor editor : editors) {
+                editor.show(values.values().get(editor.name()));
+            }
+        } else {
+            build(f, values);
+        }
+        showFacts(f);
+    }
+
+    private void build(LayerFacts f, LayerParams values) {
+        shownId = f.node().id();
+        shownType = f.node().type();
+        editors.clear();
+        body.getChildren().clear();
+
+        Label title = new Label(f.spec().name());
+        title.setId("inspector-title");
+        title.getStyleClass().add("inspector-title");
+        Label sub = new Label(f.node().id() + "  ·  " + f.spec().family().title());
+        sub.getStyleClass().add("inspector-id");
+        Label explanation = new Label(f.spec().explanation());
+        explanation.setId("inspector-explanation");
+        explanation.getStyleClass().add("inspector-explanation");
+        explanation.setWrapText(true);
+        body.getChildren().addAll(title, sub, explanation);
+
+        if (!f.spec().params().isEmpty()) {
+            body.getChildren().add(section("SETTINGS"));
+            String nodeId = f.node().id();
+            for (ParamSpec spec : f.spec().params()) {
+                ParamEditor editor = new ParamEditor(spec, values.values().get(spec.name()),
+                        value -> model.execute(SetParam.of(model.graph(), nodeId, spec.name(), value))
+                                ? Optional.empty()
+                                : Optional.of(model.messageProperty().get()));
+                editors.add(editor);
+                body.getChildren().add(editor);
+            }
+        }
+        body.getChildren().add(facts);
+    }
+
+    private void showFacts(LayerFacts f) {
+        facts.getChildren().clear();
+        f.problem().ifPresent(problem -> {
+            Label why = new Label(problem);
+            why.setId("inspector-problem");
+            why.getStyleClass().add("inspector-problem");
+            why.setWrapText(true);
+            why.setMaxWidth(Double.MAX_VALUE);
+            facts.getChildren().add(why);
+        });
+        facts.getChildren().add(section("SHAPES (one sample, no batch axis)"));
+        for (String input : f.inputs()) {
+            facts.getChildren().add(value("inspector-input", "Input " + input));
+        }
+        facts.getChildren().add(value("inspector-output", "Output: " + f.output()));
+        facts.getChildren().add(section("COST"));
+        facts.getChildren().add(value("inspector-params", "Parameters: " + Formats.count(f.params())));
+        facts.getChildren().add(value("inspector-macs", "Multiply-adds per sample: " + Formats.count(f.macs())));
+        f.formula().ifPresent(formula -> {
+            facts.getChildren().add(section("HOW THE OUTPUT SIZE IS COMPUTED"));
+            Label text = new Label(String.join("\n", formula.lines()));
+            text.setId("inspector-formula");
+            text.getStyleClass().add("inspector-formula");
+            text.setWrapText(true);
+            text.setMaxWidth(Double.MAX_VALUE);
+            facts.getChildren().add(text);
+        });
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("inspector-section");
+        return l;
+    }
+
+    private static Label value(String id, String text) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.getStyleClass().add("inspector-value");
+        l.setWrapText(true);
+        return l;
+    }
+}

@@ -1,0 +1,60 @@
+package org.netwright.editor.palette;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.netwright.editor.EditorStyles;
+import org.netwright.editor.LayerTransfer;
+import org.netwright.model.catalog.LayerSpec;
+
+/** One layer type in the palette: its name with a family-coloured dot; drag it out or double-click it. */
+final class PaletteEntry extends HBox {
+    private final LayerSpec spec;
+
+    PaletteEntry(LayerSpec spec, Runnable onDoubleClick) {
+        super(8);
+        this.spec = spec;
+        setId("palette-" + spec.id());
+        getStyleClass().add("palette-entry");
+        Region dot = new Region();
+        dot.getStyleClass().addAll("palette-dot", EditorStyles.familyClass(spec.family()));
+        Label name = new Label(spec.name());
+        name.getStyleClass().add("palette-name");
+        getChildren().addAll(dot, name);
+
+        Tooltip help = new Tooltip(spec.name() + "\n\n" + spec.explanation()
+                + "\n\nDrag onto the canvas, or double-click to add.");
+        help.setWrapText(true);
+        help.setMaxWidth(340);
+        help.setShowDelay(Duration.millis(400));
+        Tooltip.install(this, help);
+
+        setOnDragDetected(e -> {
+            // The explanation would float over the canvas for the whole drag otherwise.
+            help.hide();
+            Dragboard board = startDragAndDrop(TransferMode.COPY);
+            ClipboardContent content = new ClipboardContent();
+            content.putString(LayerTransfer.encode(spec.id()));
+            board.setContent(content);
+            board.setDragView(snapshot(null, null), e.getX(), e.getY());
+            e.consume();
+        });
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                onDoubleClick.run();
+                e.consume();
+            }
+        });
+    }
+
+    LayerSpec spec() {
+        return spec;
+    }
+}

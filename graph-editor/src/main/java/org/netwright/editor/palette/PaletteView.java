@@ -1,0 +1,125 @@
+package org.netwright.editor.palette;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.netwright.editor.EditorModel;
+import org.netwright.editor.EditorStyles;
+import org.netwright.model.catalog.LayerCatalog;
+import org.netwright.model.catalog.LayerFamily;
+import org.netwright.model.catalog.LayerSpec;
+import org.netwright.model.graph.Node;
+
+/** The layer catalog grouped by family, with a search box; entries are dragged onto the canvas. */
+public final class PaletteView extends VBox {
+    /** Offset between cards added by double-click at the same spot, so none hides another. */
+    private static final double CASCADE = 28;
+
+    private final EditorModel model;
+    private final Supplier<Point2D> placement;
+    private final TextField search = new TextField();
+    private final List<TitledPane> groups = new ArrayList<>();
+    private final List<PaletteEntry> entries = new ArrayList<>();
+    private final Label nothing = new Label("No layer matches.");
+
+    /**
+     * @param placement where a double-clicked layer goes (its card's top-left), typically
+     *                  {@code canvas::visibleCenter}
+     */
+    public PaletteView(EditorModel model, Supplier<Point2D> placement) {
+        this.model = model;
+        this.placement = placement;
+        setId("palette");
+        getStyleClass().add("palette");
+        EditorStyles.apply(this);
+
+        Label title = new Label("Layers");
+        title.getStyleClass().add("panel-title");
+        search.setId("palette-search");
+        search.setPromptText("Search layers…");
+        search.textProperty().addListener((o, was, now) -> filter(now));
+
+        VBox list = new VBox();
+        list.getStyleClass().add("palette-groups");
+        for (LayerFamily family : LayerFamily.values()) {
+            VBox items = new VBox();
+            items.getStyleClass().add("palette-items");
+            for (LayerSpec spec : LayerCatalog.standard().family(family)) {
+                PaletteEntry entry = new PaletteEntry(spec, () -> addNearCenter(spec.id()));
+                entries.add(entry);
+                items.getChildren().add(entry);
+            }
+            if (items.getChildren().isEmpty()) {
+                continue;
+            }
+            TitledPane group = new TitledPane(family.title(), items);
+            group.setId("palette-group-" + family.name().toLowerCase(java.util.Locale.ROOT));
+            group.getStyleClass().add("palette-group");
+            groups.add(group);
+            list.getChildren().add(group);
+        }
+        nothing.getStyleClass().add("palette-empty");
+        nothing.setVisible(false);
+        nothing.setManaged(false);
+        list.getChildren().add(nothing);
+
+        ScrollPane scroll = new ScrollPane(list);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("palette-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(title, search, scroll);
+    }
+
+    public TextField searchField() {
+        return search;
+    }
+
+    private void filter(String query) {
+        for (PaletteEntry entry : entries) {
+            boolean show = PaletteFilter.matches(entry.spec(), query);
+            entry.setVisible(show);
+            entry.setManaged(show);
+        }
+        boolean any = false;
+        for (TitledPane group : groups) {
+            boolean show = ((VBox) group.getContent()).getChildren().stream().anyMatch(javafx.scene.Node::isManaged);
+            group.setVisible(show);
+            group.setManaged(show);
+            // While searching, open every group that has a match so the hits are visible.
+            if (show && !query.isBlank()) {
+                group.setExpanded(true);
+            }
+            any |= show;
+        }
+        nothing.setVisible(!any);
+        nothing.setManaged(!any);
+    }
+
+    private void addNearCenter(String layerId) {
+        Point2D p = placement.get();
+        double x = p.getX();
+        double y = p.getY();
+        while (occupied(x, y)) {
+            x += CASCADE;
+            y += CASCADE;
+        }
+        model.addLayer(layerId, x, y);
+    }
+
+    private boolean occupied(double x, double y) {
+        for (Node n : model.graph().nodes().values()) {
+            if (Math.abs(n.x() - x) < 8 && Math.abs(n.y() - y) < 8) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

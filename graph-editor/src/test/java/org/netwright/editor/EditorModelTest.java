@@ -1,0 +1,149 @@
+package org.netwright.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netwright.model.command.CommandStack;
+import org.netwright.model.command.Connect;
+import org.netwright.model.command.SetParam;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.shape.Shape;
+
+class EditorModelTest {
+    private final EditorModel model = new EditorModel(new CommandStack(Graph.empty()));
+
+    private String add(String type) {
+        return model.addLayer(type, 10, 20).orElseThrow();
+    }
+
+    @Test
+    void addLayerUsesAFreshIdCatalogDefaultsAndSelectsIt() {
+        String first = add("dense");
+        String second = add("dense");
+
+        assertEquals("dense_1", first);
+        assertEquals("dense_2", second);
+        assertEquals(64, model.graph().require(first).params().get("units"));
+        assertEquals(10, model.graph().require(first).x());
+        assertEquals(second, model.selectedNodeProperty().get());
+        assertTrue(model.canUndoProperty().get());
+    }
+
+    @Test
+    void unknownLayerTypeIsRefusedWithAMessage() {
+        assertTrue(model.addLayer("warp_drive", 0, 0).isEmpty());
+        assertTrue(model.messageProperty().get().contains("warp_drive"));
+        assertTrue(model.graph().isEmpty());
+    }
+
+    @Test
+    void connectUpdatesGraphAndShapes() {
+        String in = add("vector_input");
+        String dense = add("dense");
+
+        assertTrue(model.execute(new Connect(Edge.of(in, "out", dense, "in"))));
+
+        assertEquals(1, model.graph().edges().size());
+        assertEquals(Shape.of(64), model.shapes().report(dense).outputs().get("out"));
+        assertEquals(2 * 64 + 64, model.shapes().report(dense).params());
+    }
+
+    @Test
+    void cycleIsRefusedWithTheReasonAndNothingChanges() {
+        String a = add("dense");
+        String b = add("relu");
+        model.execute(new Connect(Edge.of(a, "out", b, "in")));
+        Graph before = model.graph();
+
+        boolean done = model.execute(new Connect(Edge.of(b, "out", a, "in")));
+
+        assertFalse(done);
+        assertTrue(model.messageProperty().get().contains("cycle"), model.messageProperty().get());
+        assertEquals(before, model.graph());
+    }
+
+    @Test
+    void successfulEditClearsTheLastRefusal() {
+        String a = add("dense");
+        model.execute(SetParam.of(model.graph(), a, "units", -3));
+        assertFalse(model.messageProperty().get().isEmpty());
+
+        model.execute(SetParam.of(model.graph(), a, "units", 8));
+
+        assertEquals("", model.messageProperty().get());
+    }
+
+    @Test
+    void undoAndRedoWalkTheHistoryAndUpdateTheFlags() {
+        String a = add("dense");
+        model.execute(SetParam.of(model.graph(), a, "units", 8));
+
+        model.undo();
+        assertEquals(64, model.graph().require(a).params().get("units"));
+        assertTrue(model.canRedoProperty().get());
+
+        model.undo();
+        assertTrue(model.graph().isEmpty());
+        assertFalse(model.canUndoProperty().get());
+
+        model.redo();
+        model.redo();
+        assertEquals(8, model.graph().require(a).params().get("units"));
+        assertFalse(model.canRedoProperty().get());
+    }
+
+    @Test
+    void deleteSelectionRemovesTheNodeWithItsEdgesAndUndoBringsBothBack() {
+        String in = add("vector_input");
+        String dense = add("dense");
+        model.execute(new Connect(Edge.of(in, "out", dense, "in")));
+        model.selectedNodeProperty().set(in);
+
+        assertTrue(model.deleteSelection());
+
+        assertEquals(List.of(dense), List.copyOf(model.graph().nodes().keySet()));
+        assertTrue(model.graph().edges().isEmpty());
+        assertNull(model.selectedNodeProperty().get(), "the deleted node is no longer selected");
+        model.undo();
+        assertEquals(1, model.graph().edges().size());
+    }
+
+    @Test
+    void deleteSelectionOfAnEdgeDisconnectsIt() {
+        String in = add("vector_input");
+        String dense = add("dense");
+        Edge edge = Edge.of(in, "out", dense, "in");
+        model.execute(new Connect(edge));
+        model.selectedEdgeProperty().set(edge);
+
+        assertNull(model.selectedNodeProperty().get(), "selecting an edge clears the node selection");
+        assertTrue(model.deleteSelection());
+        assertTrue(model.graph().edges().isEmpty());
+        assertEquals(2, model.graph().nodes().size());
+    }
+
+    @Test
+    void deleteWithNothingSelectedDoesNothing() {
+        add("dense");
+        model.selectedNodeProperty().set(null);
+
+        assertFalse(model.deleteSelection());
+        assertEquals(1, model.graph().nodes().size());
+    }
+
+    @Test
+    void followsChangesMadeDirectlyOnTheStack() {
+        add("dense");
+        model.stack().reset(Graph.empty(), "New project");
+
+        assertTrue(model.graph().isEmpty());
+        assertTrue(model.shapes().order().isEmpty());
+        assertFalse(model.canUndoProperty().get());
+        assertNull(model.selectedNodeProperty().get());
+    }
+}
