@@ -1,0 +1,80 @@
+package org.netwright.app;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.netwright.app.project.Workspace;
+import org.netwright.model.store.ProjectStore;
+import org.netwright.templates.Template;
+
+/** The File menu's dialogs: they ask the user, call the {@link Workspace} and show its refusals. */
+final class FileActions {
+    private final Window owner;
+    private final Workspace workspace;
+    private final Path projectsFolder;
+
+    FileActions(Window owner, Workspace workspace, Path projectsFolder) {
+        this.owner = owner;
+        this.workspace = workspace;
+        this.projectsFolder = projectsFolder;
+    }
+
+    void newFromTemplate() {
+        Optional<Template> chosen = new TemplateDialog(owner).showAndWait();
+        if (chosen.isEmpty()) {
+            return;
+        }
+        FileChooser chooser = chooser("Save the new project as");
+        chooser.setInitialFileName(chosen.get().title().replaceAll("[:/\\\\]", "") + ProjectStore.EXTENSION);
+        File file = chooser.showSaveDialog(owner);
+        if (file != null) {
+            workspace.createFromTemplate(chosen.get(), file.toPath()).ifPresent(this::showError);
+        }
+    }
+
+    void open() {
+        File file = chooser("Open a project").showOpenDialog(owner);
+        if (file != null) {
+            open(file.toPath());
+        }
+    }
+
+    /** Opens a file; a file that is not a project is reported and the current project stays open. */
+    void open(Path file) {
+        workspace.open(file).ifPresent(this::showError);
+    }
+
+    void saveAs() {
+        FileChooser chooser = chooser("Save a copy of the project as");
+        if (workspace.session() != null) {
+            chooser.setInitialFileName(workspace.session().projectName() + " copy" + ProjectStore.EXTENSION);
+        }
+        File file = chooser.showSaveDialog(owner);
+        if (file != null) {
+            workspace.saveAs(file.toPath()).ifPresent(this::showError);
+        }
+    }
+
+    void showError(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.initOwner(owner);
+        alert.setTitle("Netwright");
+        alert.setHeaderText("That did not work");
+        alert.showAndWait();
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Netwright projects", "*" + ProjectStore.EXTENSION));
+        Path folder = workspace.session() != null ? workspace.session().file().getParent() : projectsFolder;
+        if (folder != null && Files.isDirectory(folder)) {
+            c.setInitialDirectory(folder.toFile());
+        }
+        return c;
+    }
+}

@@ -1,0 +1,129 @@
+package org.netwright.app;
+
+import java.net.URL;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.netwright.app.project.ProjectSession;
+import org.netwright.app.project.Workspace;
+import org.netwright.app.training.RunStarter;
+import org.netwright.app.training.SettingsForm;
+import org.netwright.app.training.TrainReadiness;
+import org.netwright.app.training.TrainingPanel;
+import org.netwright.app.training.TrainingViewModel;
+import org.netwright.editor.EditorModel;
+import org.netwright.editor.canvas.GraphCanvas;
+import org.netwright.editor.inspector.InspectorView;
+import org.netwright.editor.palette.PaletteView;
+
+/**
+ * The main window: menus on top, palette left, canvas centre, inspector right, training panel
+ * and status bar at the bottom. It builds fresh editor views whenever another project opens.
+ */
+public final class MainWindow {
+    private static final URL STYLESHEET = MainWindow.class.getResource("app.css");
+
+    private final Stage stage;
+    private final Workspace workspace;
+    private final RunStarter starter;
+    private final BorderPane root = new BorderPane();
+    private final StatusBar status = new StatusBar();
+    private final AppMenus menus;
+    private final FileActions files;
+    /** Mirrors the current run's state, so the File menu can refuse Save As while a run writes the file. */
+    private final ReadOnlyBooleanWrapper training = new ReadOnlyBooleanWrapper();
+    private TrainingPanel trainingPanel;
+
+    public MainWindow(Stage stage, Workspace workspace, RunStarter starter, Path projectsFolder) {
+        this.stage = stage;
+        this.workspace = workspace;
+        this.starter = starter;
+        this.files = new FileActions(stage, workspace, projectsFolder);
+        this.menus = new AppMenus(files, workspace, training.getReadOnlyProperty(), stage::close);
+        root.setId("main-window");
+        root.setTop(menus.bar());
+        Scene scene = new Scene(root, 1440, 900);
+        scene.getStylesheets().add(STYLESHEET.toExternalForm());
+        stage.setScene(scene);
+        stage.setMinWidth(960);
+        stage.setMinHeight(640);
+        workspace.sessionProperty().addListener((o, was, now) -> show(now));
+        show(workspace.session());
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The File menu's dialogs, e.g. to open a file given on the command line. */
+    FileActions files() {
+        return files;
+    }
+
+    /** The training panel of the open project, or null when none is open. */
+    public TrainingPanel trainingPanel() {
+        return trainingPanel;
+    }
+
+    /** Stops a run that is still going; the window is closing. */
+    public void dispose() {
+        if (trainingPanel != null) {
+            trainingPanel.model().dispose();
+        }
+    }
+
+    private void show(ProjectSession session) {
+        dispose();
+        training.unbind();
+        training.set(false);
+        status.show(session);
+        stage.titleProperty().unbind();
+        if (session == null) {
+            trainingPanel = null;
+            menus.follow(null);
+            stage.setTitle("Netwright");
+            Label none = new Label("No project is open. Use File > New from Template… or File > Open…");
+            none.getStyleClass().add("hint");
+            root.setLeft(null);
+            root.setRight(null);
+            root.setCenter(none);
+            root.setBottom(status);
+            return;
+        }
+        EditorModel editor = session.editor();
+        GraphCanvas canvas = new GraphCanvas(editor);
+        PaletteView palette = new PaletteView(editor, canvas::visibleCenter);
+        InspectorView inspector = new InspectorView(editor);
+        trainingPanel = trainingPanel(session);
+        training.bind(trainingPanel.model().runningProperty());
+        menus.follow(editor);
+        stage.setTitle("Netwright — " + session.projectName());
+
+        palette.setPrefWidth(220);
+        inspector.setPrefWidth(300);
+        root.setLeft(palette);
+        root.setCenter(canvas);
+        root.setRight(inspector);
+        root.setBottom(new VBox(trainingPanel, status));
+    }
+
+    private TrainingPanel trainingPanel(ProjectSession session) {
+        EditorModel editor = session.editor();
+        SettingsForm form = new SettingsForm(session.settings(), session::saveSettings);
+        TrainingViewModel model = new TrainingViewModel(starter);
+        StringBinding blocker = Bindings.createStringBinding(
+                () -> TrainReadiness.whyNot(editor.graph(), editor.shapes(), form.settings()).orElse(""),
+                editor.graphProperty(), editor.shapesProperty(), form.settingsProperty());
+        return new TrainingPanel(model, form, blocker, () -> {
+            // The child reads the settings from the file; a project that never saved any gets the shown ones.
+            session.saveSettings(form.settings());
+            model.start(session.file(), form.settings());
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package org.netwright.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.netwright.app.project.RecentProjects;
+import org.netwright.app.project.SampleProject;
+import org.netwright.app.project.Workspace;
+import org.netwright.app.training.RunStarter;
+
+/** The JavaFX application: opens the project named on the command line, or the bundled sample. */
+public final class NetwrightApp extends Application {
+    private Workspace workspace;
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        Path home = Path.of(System.getProperty("user.home"));
+        workspace = new Workspace(RecentProjects.inHome(home));
+        window = new MainWindow(stage, workspace, RunStarter.childJvm(), home.resolve("Netwright"));
+        stage.show();
+
+        List<String> args = getParameters().getRaw();
+        if (!args.isEmpty()) {
+            Optional<String> refused = workspace.open(Path.of(args.get(0)));
+            if (refused.isEmpty()) {
+                return;
+            }
+            window.files().showError(refused.get());
+        }
+        openSample(home);
+    }
+
+    private void openSample(Path home) {
+        try {
+            workspace.open(SampleProject.ensure(home)).ifPresent(window.files()::showError);
+        } catch (IOException | RuntimeException e) {
+            window.files().showError("Could not create the sample project in " + home.resolve("Netwright")
+                    + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.dispose();
+        }
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.netwright.app.project;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The most recently opened project files, newest first, kept one path a line in a text file
+ * (usually {@code ~/.netwright/recent.txt}). Files that no longer exist are dropped on reading.
+ */
+public final class RecentProjects {
+    public static final int MAX = 8;
+
+    private final Path listFile;
+
+    public RecentProjects(Path listFile) {
+        this.listFile = listFile;
+    }
+
+    /** The usual list in the user's home folder. */
+    public static RecentProjects inHome(Path home) {
+        return new RecentProjects(home.resolve(".netwright").resolve("recent.txt"));
+    }
+
+    /** Existing files, newest first, at most {@link #MAX}. */
+    public List<Path> list() {
+        List<Path> out = new ArrayList<>();
+        for (Path p : read()) {
+            if (Files.isRegularFile(p) && out.size() < MAX) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Puts {@code file} first, dropping older mentions of it and missing files. */
+    public void add(Path file) {
+        Set<Path> order = new LinkedHashSet<>();
+        order.add(file.toAbsolutePath().normalize());
+        order.addAll(list());
+        write(order.stream().limit(MAX).toList());
+    }
+
+    private List<Path> read() {
+        if (!Files.isRegularFile(listFile)) {
+            return List.of();
+        }
+        try {
+            List<Path> out = new ArrayList<>();
+            for (String line : Files.readAllLines(listFile, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    out.add(Path.of(line.strip()));
+                }
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            // A damaged list is not worth an error dialog; it starts over.
+            return List.of();
+        }
+    }
+
+    private void write(List<Path> files) {
+        try {
+            Files.createDirectories(listFile.getParent());
+            List<String> lines = files.stream().map(Path::toString).toList();
+            Files.write(listFile, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // Recent files are a convenience; a read-only home folder must not stop the app.
+        }
+    }
+}

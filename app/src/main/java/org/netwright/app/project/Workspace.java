@@ -1,0 +1,114 @@
+package org.netwright.app.project;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.netwright.model.settings.TrainingSettings;
+import org.netwright.model.store.ProjectFileException;
+import org.netwright.templates.Template;
+import org.netwright.templates.TemplateLibrary;
+
+/**
+ * The window's view model: which project is open, and the File menu's actions on it. An action
+ * that fails returns the reason and leaves the open project as it was.
+ */
+public final class Workspace {
+    private final ReadOnlyObjectWrapper<ProjectSession> session = new ReadOnlyObjectWrapper<>();
+    private final RecentProjects recent;
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final TrainingSettings defaults =
+            TemplateLibrary.find(TemplateLibrary.TWO_MOONS_MLP).orElseThrow().settings();
+
+    public Workspace(RecentProjects recent) {
+        this.recent = recent;
+        recentFiles.setAll(recent.list());
+    }
+
+    /** The open project; null only before the first one opens. */
+    public ReadOnlyObjectProperty<ProjectSession> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public ProjectSession session() {
+        return session.get();
+    }
+
+    /** Recently opened files, newest first, for File > Open Recent. */
+    public ObservableList<Path> recentFiles() {
+        return recentFiles;
+    }
+
+    /** Opens {@code file} in place of the current project, or says why it cannot (the current one stays open). */
+    public Optional<String> open(Path file) {
+        ProjectSession next;
+        try {
+            next = ProjectSession.open(file, defaults);
+        } catch (ProjectFileException e) {
+            recentFiles.setAll(recent.list());
+            return Optional.of(e.getMessage());
+        }
+        switchTo(next);
+        return Optional.empty();
+    }
+
+    /** Creates {@code file} from a template and opens it. */
+    public Optional<String> createFromTemplate(Template template, Path file) {
+        try {
+            ProjectFiles.createFromTemplate(ProjectFiles.withExtension(file), template);
+        } catch (ProjectFileException e) {
+            return Optional.of(e.getMessage());
+        }
+        return open(ProjectFiles.withExtension(file));
+    }
+
+    /**
+     * Copies the open project (graph, settings, runs) to {@code target} and continues in the copy.
+     * The project is closed for the copy so the file on disk is complete, then reopened.
+     */
+    public Optional<String> saveAs(Path target) {
+        ProjectSession current = session.get();
+        if (current == null) {
+            return Optional.of("No project is open.");
+        }
+        Path source = current.file();
+        Path copy = ProjectFiles.withExtension(target).toAbsolutePath();
+        if (copy.equals(source)) {
+            return Optional.empty();
+        }
+        // The views keep showing the closed session for the moment of the copy; open() replaces it.
+        current.close();
+        try {
+            ProjectFiles.copy(source, copy);
+        } catch (ProjectFileException e) {
+            Optional<String> reopened = open(source);
+            return Optional.of(e.getMessage() + reopened.map(r -> " " + r).orElse(""));
+        }
+        Optional<String> opened = open(copy);
+        if (opened.isPresent()) {
+            open(source);
+        }
+        return opened;
+    }
+
+    /** Closes the open project (the window is closing). */
+    public void close() {
+        ProjectSession current = session.get();
+        session.set(null);
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    private void switchTo(ProjectSession next) {
+        ProjectSession previous = session.get();
+        session.set(next);
+        if (previous != null) {
+            previous.close();
+        }
+        recent.add(next.file());
+        recentFiles.setAll(recent.list());
+    }
+}

@@ -1,0 +1,74 @@
+package org.netwright.app.training;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** The live loss chart: training loss per step and validation loss per epoch, against epochs. */
+final class LossChart {
+    private static final Color TRAIN = new Color(0x1a, 0x73, 0xe8);
+    private static final Color VALIDATION = new Color(0xe6, 0x51, 0x00);
+    private static final Color GRID = new Color(0xe6, 0xea, 0xef);
+    private static final Color TEXT = new Color(0x1f, 0x29, 0x33);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    private LossChart() {
+    }
+
+    /** A viewer (CSS id {@code loss-chart}) that redraws whenever the series change. */
+    static ChartViewer create(XYSeriesCollection data) {
+        JFreeChart chart = ChartFactory.createXYLineChart(null, "epoch", "loss", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setOutlineVisible(false);
+        plot.setNoDataMessage("Press Train: the loss appears here as the network learns.");
+        plot.setNoDataMessageFont(LABEL);
+        plot.setNoDataMessagePaint(new Color(0x5b, 0x66, 0x73));
+
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setSeriesPaint(0, TRAIN);
+        renderer.setSeriesStroke(0, new BasicStroke(1.5f));
+        renderer.setSeriesPaint(1, VALIDATION);
+        renderer.setSeriesStroke(1, new BasicStroke(2f));
+        // Validation has one point per epoch: markers make a short run's few points visible.
+        renderer.setSeriesShapesVisible(1, true);
+        plot.setRenderer(renderer);
+
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setAutoRangeIncludesZero(true);
+        for (NumberAxis axis : new NumberAxis[] {x, y}) {
+            axis.setLabelFont(LABEL);
+            axis.setTickLabelFont(TICK);
+            axis.setLabelPaint(TEXT);
+            axis.setTickLabelPaint(TEXT);
+            axis.setAxisLinePaint(GRID);
+        }
+        LegendTitle legend = chart.getLegend();
+        legend.setPosition(RectangleEdge.TOP);
+        legend.setItemFont(LABEL);
+        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        legend.setBackgroundPaint(Color.WHITE);
+
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setId("loss-chart");
+        return viewer;
+    }
+}

@@ -1,0 +1,43 @@
+package org.netwright.app.training;
+
+import java.util.Map;
+
+/**
+ * One thing a training run reported, as the app sees it: parsed from the child's event lines,
+ * or {@link Crashed} when the child ended without saying how. Immutable, so it may cross threads.
+ */
+public sealed interface RunEvent {
+
+    /** True for the events after which the run says nothing more. */
+    default boolean isTerminal() {
+        return this instanceof Finished || this instanceof Failed || this instanceof Crashed;
+    }
+
+    /** The run began; {@code device} is e.g. {@code cpu} or {@code gpu}. */
+    record Started(long runId, String device, int epochs, int stepsPerEpoch) implements RunEvent {
+    }
+
+    /** One optimizer step; {@code step} counts from 1 over the whole run, {@code epoch} from 1. */
+    record Step(long step, int epoch, double trainLoss, double learningRate, double seconds) implements RunEvent {
+    }
+
+    /** One finished epoch; losses or accuracy are NaN when the run has no validation data. */
+    record Epoch(int epoch, double trainLoss, double valLoss, double valAccuracy, double learningRate,
+                 double seconds) implements RunEvent {
+    }
+
+    /** The run ended normally; {@code status} is {@code completed} or {@code stopped}. */
+    record Finished(String status, Map<String, Object> finalValues) implements RunEvent {
+        public Finished {
+            finalValues = Map.copyOf(finalValues);
+        }
+    }
+
+    /** The run refused or gave up, with the reason it stated. */
+    record Failed(String message) implements RunEvent {
+    }
+
+    /** The child process ended without a {@link Finished} or {@link Failed} event. */
+    record Crashed(int exitCode, String lastErrorLine) implements RunEvent {
+    }
+}

@@ -1,0 +1,61 @@
+package org.netwright.app.training;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the runner's {@code --events} lines (one JSON object each) into {@link RunEvent}s. */
+public final class RunEventParser {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunEventParser() {
+    }
+
+    /**
+     * The event on one stdout line, or nothing for a line that is not an event: libraries may
+     * print to stdout too, and one stray line must not end the run's reporting.
+     */
+    public static Optional<RunEvent> parse(String line) {
+        if (line == null || !line.startsWith("{")) {
+            return Optional.empty();
+        }
+        JsonNode n;
+        try {
+            n = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(switch (n.path("type").asText()) {
+            case "started" -> new RunEvent.Started(n.path("run_id").asLong(), n.path("device").asText("cpu"),
+                    n.path("epochs").asInt(), n.path("steps_per_epoch").asInt());
+            case "step" -> new RunEvent.Step(n.path("step").asLong(), n.path("epoch").asInt(),
+                    number(n, "train_loss"), number(n, "lr"), number(n, "seconds"));
+            case "epoch" -> new RunEvent.Epoch(n.path("epoch").asInt(), number(n, "train_loss"),
+                    number(n, "val_loss"), number(n, "val_accuracy"), number(n, "lr"), number(n, "seconds"));
+            case "finished" -> new RunEvent.Finished(n.path("status").asText("completed"), values(n.path("final")));
+            case "failed" -> new RunEvent.Failed(n.path("message").asText("The run failed without a reason."));
+            default -> null;
+        });
+    }
+
+    private static double number(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v != null && v.isNumber() ? v.asDouble() : Double.NaN;
+    }
+
+    private static Map<String, Object> values(JsonNode n) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (v.isNumber()) {
+                out.put(e.getKey(), v.asDouble());
+            } else if (!v.isNull() && v.isValueNode()) {
+                out.put(e.getKey(), v.asText());
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,31 @@
+package org.netwright.app.training;
+
+import java.util.List;
+import java.util.Optional;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.settings.TrainingSettings;
+import org.netwright.model.shape.GraphShapes;
+
+/** Says why the Train button is off, in words that tell the user what to do next. */
+public final class TrainReadiness {
+    private TrainReadiness() {
+    }
+
+    /** Why the network cannot be trained now, or nothing when it can. */
+    public static Optional<String> whyNot(Graph graph, GraphShapes shapes, TrainingSettings settings) {
+        if (graph == null || graph.isEmpty()) {
+            return Optional.of("The canvas is empty: drag an input layer from the palette to start.");
+        }
+        if (shapes != null && !shapes.isValid()) {
+            return Optional.of("Fix the red node first: " + shapes.firstProblem().orElse("a layer's inputs do not fit."));
+        }
+        if (shapes != null && shapes.totalParams() == 0) {
+            return Optional.of("Nothing to train yet: drag a Dense layer onto the canvas and connect it to the input.");
+        }
+        List<String> problems = settings == null ? List.of("No training settings.") : settings.problems();
+        if (!problems.isEmpty()) {
+            return Optional.of(problems.get(0));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,205 @@
+package org.netwright.app.training;
+
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+import org.netwright.model.settings.TrainingSettings;
+
+/**
+ * The bottom panel (CSS id {@code training-panel}): training settings, Train and Stop, the
+ * device, progress and the live loss chart. It only shows the view model and forwards clicks.
+ */
+public final class TrainingPanel extends HBox {
+    private final TrainingViewModel model;
+    private final SettingsForm form;
+    private final Label settingsError = new Label();
+
+    /**
+     * @param trainBlocker why Train is off (empty when it may run), e.g. a shape problem
+     * @param train starts a run; the caller knows the project file and saves before it
+     */
+    public TrainingPanel(TrainingViewModel model, SettingsForm form, ObservableStringValue trainBlocker,
+                         Runnable train) {
+        this.model = model;
+        this.form = form;
+        setId("training-panel");
+        getStyleClass().add("training-panel");
+
+        GridPane fields = settingsFields();
+        Button trainButton = new Button("Train");
+        trainButton.setId("train-button");
+        trainButton.getStyleClass().add("accent");
+        trainButton.setDefaultButton(false);
+        trainButton.setOnAction(e -> train.run());
+        trainButton.disableProperty().bind(model.runningProperty()
+                .or(Bindings.createBooleanBinding(() -> !trainBlocker.get().isEmpty(), trainBlocker)));
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(trainBlocker);
+        // A disabled control shows no tooltip; the hint label below says the same thing.
+        trainButton.setTooltip(why);
+
+        Button stopButton = new Button("Stop");
+        stopButton.setId("stop-button");
+        stopButton.disableProperty().bind(model.runningProperty().not().or(model.stoppingProperty()));
+        stopButton.setOnAction(e -> model.stop());
+        HBox buttons = new HBox(8, trainButton, stopButton);
+
+        Label blocker = new Label();
+        blocker.setId("train-blocker");
+        blocker.getStyleClass().add("hint");
+        blocker.setWrapText(true);
+        blocker.textProperty().bind(trainBlocker);
+        blocker.visibleProperty().bind(Bindings.createBooleanBinding(() -> !trainBlocker.get().isEmpty(), trainBlocker));
+        blocker.managedProperty().bind(blocker.visibleProperty());
+
+        settingsError.setId("settings-error");
+        settingsError.getStyleClass().add("error");
+        settingsError.setWrapText(true);
+        settingsError.managedProperty().bind(settingsError.textProperty().isNotEmpty());
+
+        VBox left = new VBox(10, title("Training"), fields, buttons, blocker, settingsError);
+        left.getStyleClass().add("training-settings");
+        left.setMinWidth(250);
+        left.setPrefWidth(250);
+        left.setMaxWidth(250);
+
+        ChartViewer chart = LossChart.create(model.lossData());
+        chart.setMinSize(200, 150);
+        HBox.setHgrow(chart, Priority.ALWAYS);
+
+        VBox right = runStatus();
+        getChildren().addAll(left, chart, right);
+        setSpacing(16);
+        setPadding(new Insets(10, 14, 10, 14));
+        setPrefHeight(250);
+        setMinHeight(220);
+    }
+
+    private GridPane settingsFields() {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(90);
+        ColumnConstraints inputs = new ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, inputs);
+
+        grid.addRow(0, new Label("Epochs"),
+                field("epochs-field", s -> Integer.toString(s.epochs()), form::setEpochs));
+        grid.addRow(1, new Label("Batch size"),
+                field("batch-size-field", s -> Integer.toString(s.batchSize()), form::setBatchSize));
+        grid.addRow(2, new Label("Learning rate"),
+                field("learning-rate-field", s -> Double.toString(s.learningRate()), form::setLearningRate));
+
+        ComboBox<String> optimizer = new ComboBox<>();
+        optimizer.setId("optimizer-box");
+        optimizer.getItems().setAll(TrainingSettings.OPTIMIZERS);
+        optimizer.setValue(form.settings().optimizer());
+        optimizer.setMaxWidth(Double.MAX_VALUE);
+        optimizer.disableProperty().bind(model.runningProperty());
+        optimizer.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.equals(form.settings().optimizer())) {
+                report(form.setOptimizer(now));
+                optimizer.setValue(form.settings().optimizer());
+            }
+        });
+        grid.addRow(3, new Label("Optimizer"), optimizer);
+        return grid;
+    }
+
+    /** A text field that commits on Enter or when it loses focus; a refused value is put back. */
+    private TextField field(String id, Function<TrainingSettings, String> show,
+                            Function<String, Optional<String>> commit) {
+        TextField f = new TextField(show.apply(form.settings()));
+        f.setId(id);
+        f.setPrefColumnCount(6);
+        f.disableProperty().bind(model.runningProperty());
+        Runnable apply = () -> {
+            if (!f.getText().equals(show.apply(form.settings()))) {
+                report(commit.apply(f.getText()));
+                f.setText(show.apply(form.settings()));
+            }
+        };
+        f.setOnAction(e -> apply.run());
+        f.focusedProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                apply.run();
+            }
+        });
+        return f;
+    }
+
+    private void report(Optional<String> refusal) {
+        settingsError.setText(refusal.orElse(""));
+    }
+
+    private VBox runStatus() {
+        Label device = new Label();
+        device.setId("device-label");
+        device.getStyleClass().add("device");
+        device.textProperty().bind(Bindings.when(model.deviceProperty().isEmpty())
+                .then("Runs on this computer's CPU").otherwise(model.deviceProperty()));
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("run-progress");
+        bar.progressProperty().bind(model.progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label epoch = new Label();
+        epoch.setId("epoch-label");
+        epoch.textProperty().bind(model.epochTextProperty());
+
+        Label accuracy = new Label();
+        accuracy.setId("accuracy-label");
+        accuracy.getStyleClass().add("metric");
+        accuracy.textProperty().bind(model.accuracyProperty());
+
+        Label status = new Label();
+        status.setId("run-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+        model.failedProperty().addListener((obs, was, is) -> {
+            status.getStyleClass().remove("error");
+            if (is) {
+                status.getStyleClass().add("error");
+            }
+        });
+
+        VBox box = new VBox(8, title("Run"), device, bar, epoch, accuracy, status);
+        box.setAlignment(Pos.TOP_LEFT);
+        box.setMinWidth(240);
+        box.setPrefWidth(260);
+        box.setMaxWidth(260);
+        return box;
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    /** Points in the training-loss series, for tests and for knowing the chart is alive. */
+    public int trainLossPointCount() {
+        return model.trainLossPointCount();
+    }
+
+    public TrainingViewModel model() {
+        return model;
+    }
+}

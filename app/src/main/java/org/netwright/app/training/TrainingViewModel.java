@@ -1,0 +1,212 @@
+package org.netwright.app.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.netwright.model.settings.TrainingSettings;
+
+/**
+ * The state of the training panel: whether a run is going, what it reported and the loss
+ * series. It lives on the UI thread and changes only when it is sent a batch of events.
+ */
+public final class TrainingViewModel {
+    private final RunStarter starter;
+    private final XYSeries trainLoss = new XYSeries("train loss");
+    private final XYSeries valLoss = new XYSeries("validation loss");
+    private final XYSeriesCollection lossData = new XYSeriesCollection();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper stopping = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper epochText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper accuracy = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
+    private RunProcess current;
+    private int generation;
+    private int epochs;
+    private int stepsPerEpoch;
+    private int lastEpoch;
+
+    public TrainingViewModel(RunStarter starter) {
+        this.starter = starter;
+        lossData.addSeries(trainLoss);
+        lossData.addSeries(valLoss);
+    }
+
+    /** Starts a run of the project as it is saved now; the events update this model on the UI thread. */
+    public void start(Path project, TrainingSettings settings) {
+        if (running.get()) {
+            return;
+        }
+        int mine = ++generation;
+        trainLoss.clear();
+        valLoss.clear();
+        epochs = settings.epochs();
+        stepsPerEpoch = 0;
+        lastEpoch = 0;
+        device.set("");
+        accuracy.set("");
+        progress.set(-1);
+        epochText.set("Epoch 0 / " + epochs);
+        failed.set(false);
+        status.set("Starting the run…");
+        running.set(true);
+        stopping.set(false);
+        // Events of an older run (one stopped just before) are dropped by the generation check.
+        RunEventBridge bridge = RunEventBridge.toFxThread(batch -> {
+            if (mine == generation) {
+                apply(batch);
+            }
+        });
+        try {
+            current = starter.start(project, settings, bridge);
+        } catch (IOException | RuntimeException e) {
+            running.set(false);
+            failed.set(true);
+            status.set("Could not start the run: " + e.getMessage());
+        }
+    }
+
+    /** Asks the run to stop after its current step; it is ended by force if it does not. */
+    public void stop() {
+        if (current != null && running.get()) {
+            stopping.set(true);
+            status.set("Stopping after the current step…");
+            current.stop();
+        }
+    }
+
+    /** Applies events in order; called on the UI thread with one batch per bridge hand-over. */
+    public void apply(List<RunEvent> batch) {
+        for (RunEvent e : batch) {
+            applyOne(e);
+        }
+        // The series were filled without notifying; one redraw for the whole batch.
+        trainLoss.fireSeriesChanged();
+        valLoss.fireSeriesChanged();
+    }
+
+    private void applyOne(RunEvent event) {
+        // Java 17 has no pattern switch; the chain covers every permitted RunEvent.
+        if (event instanceof RunEvent.Started s) {
+            epochs = s.epochs();
+            stepsPerEpoch = Math.max(1, s.stepsPerEpoch());
+            device.set("Training on " + deviceName(s.device()));
+            status.set("Training run " + s.runId() + "…");
+            epochText.set("Epoch 1 / " + epochs);
+            progress.set(0);
+        } else if (event instanceof RunEvent.Step s) {
+            double x = (double) s.step() / Math.max(1, stepsPerEpoch);
+            if (Double.isFinite(s.trainLoss())) {
+                trainLoss.add(x, s.trainLoss(), false);
+            }
+            epochText.set("Epoch " + Math.max(1, s.epoch()) + " / " + epochs);
+            progress.set(Math.min(1, x / Math.max(1, epochs)));
+        } else if (event instanceof RunEvent.Epoch ep) {
+            lastEpoch = ep.epoch();
+            if (Double.isFinite(ep.valLoss())) {
+                valLoss.add(ep.epoch(), ep.valLoss(), false);
+            }
+            if (Double.isFinite(ep.valAccuracy())) {
+                accuracy.set(String.format(Locale.ROOT, "Validation accuracy %.1f %%", 100 * ep.valAccuracy()));
+            }
+            epochText.set("Epoch " + ep.epoch() + " / " + epochs);
+            progress.set(Math.min(1, (double) ep.epoch() / Math.max(1, epochs)));
+        } else if (event instanceof RunEvent.Finished f) {
+            end(false, finishedText(f));
+        } else if (event instanceof RunEvent.Failed f) {
+            end(true, "The run failed: " + f.message());
+        } else if (event instanceof RunEvent.Crashed c) {
+            end(true, "The run crashed (exit code " + c.exitCode() + "): " + c.lastErrorLine());
+        }
+    }
+
+    private String finishedText(RunEvent.Finished f) {
+        if ("stopped".equals(f.status())) {
+            return "Stopped after epoch " + lastEpoch + ". What was recorded is kept in the project.";
+        }
+        String test = f.finalValues().get("test_accuracy") instanceof Double acc
+                ? String.format(Locale.ROOT, " Test accuracy %.1f %%.", 100 * acc) : "";
+        return "Finished " + lastEpoch + (lastEpoch == 1 ? " epoch." : " epochs.") + test
+                + " The run is saved in the project.";
+    }
+
+    private void end(boolean isFailure, String message) {
+        running.set(false);
+        stopping.set(false);
+        failed.set(isFailure);
+        status.set(message);
+        if (!isFailure) {
+            progress.set(1);
+        } else if (progress.get() < 0) {
+            progress.set(0);
+        }
+        current = null;
+    }
+
+    private static String deviceName(String device) {
+        return device == null || device.isBlank() || device.equalsIgnoreCase("cpu") ? "CPU" : "GPU (" + device + ")";
+    }
+
+    /** Stops a run that is still going; the panel is going away (another project was opened). */
+    public void dispose() {
+        stop();
+        generation++;
+    }
+
+    public XYSeriesCollection lossData() {
+        return lossData;
+    }
+
+    public int trainLossPointCount() {
+        return trainLoss.getItemCount();
+    }
+
+    public int validationLossPointCount() {
+        return valLoss.getItemCount();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty stoppingProperty() {
+        return stopping.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty deviceProperty() {
+        return device.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty epochTextProperty() {
+        return epochText.getReadOnlyProperty();
+    }
+
+    /** 0..1, or -1 while the run is starting (an indeterminate bar). */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty accuracyProperty() {
+        return accuracy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** True when the last run failed or crashed, so the status reads as an error. */
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,104 @@
+package org.netwright.app.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.store.MetricPoint;
+import org.netwright.model.store.ProjectStore;
+import org.netwright.templates.Template;
+import org.netwright.templates.TemplateLibrary;
+
+class WorkspaceTest {
+    @TempDir
+    Path dir;
+    private Workspace workspace;
+    private final Template moons = TemplateLibrary.find("two-moons-mlp").orElseThrow();
+
+    @AfterEach
+    void closeIt() {
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    @Test
+    void everyEditIsSavedAsItHappens() {
+        workspace = new Workspace(RecentProjects.inHome(dir));
+        assertEquals(Optional.empty(), workspace.createFromTemplate(moons, dir.resolve("a")));
+        ProjectSession s = workspace.session();
+
+        s.editor().addLayer("dense", 100, 400).orElseThrow();
+        Graph afterAdd = s.editor().graph();
+        assertEquals(afterAdd, reload(s.file()));
+
+        s.editor().undo();
+        assertEquals(moons.graph(), reload(s.file()));
+        assertEquals(ProjectSession.SAVED, s.saveStatusProperty().get());
+    }
+
+    @Test
+    void aFileThatIsNotAProjectIsRefusedAndTheOpenProjectStays() throws IOException {
+        workspace = new Workspace(RecentProjects.inHome(dir));
+        workspace.createFromTemplate(moons, dir.resolve("good.nwproj"));
+        ProjectSession before = workspace.session();
+        Path junk = Files.writeString(dir.resolve("junk.nwproj"), "this is not a database");
+
+        Optional<String> refusal = workspace.open(junk);
+
+        assertTrue(refusal.isPresent());
+        assertTrue(refusal.get().contains("junk.nwproj"), refusal.get());
+        assertSame(before, workspace.session());
+        before.editor().addLayer("relu", 0, 0).orElseThrow();
+        assertEquals(before.editor().graph(), reload(before.file()));
+        assertEquals(List.of(before.file()), workspace.recentFiles());
+    }
+
+    @Test
+    void saveAsCopiesGraphSettingsAndRunsAndContinuesInTheCopy() {
+        workspace = new Workspace(RecentProjects.inHome(dir));
+        workspace.createFromTemplate(moons, dir.resolve("original.nwproj"));
+        ProjectSession original = workspace.session();
+        original.saveSettings(moons.settings().withEpochs(3));
+        long run = original.store().startRun("{}", "cpu");
+        original.store().appendMetrics(run, List.of(new MetricPoint(1, 1, "train/loss", 0.5, 0.1)));
+
+        assertEquals(Optional.empty(), workspace.saveAs(dir.resolve("copy")));
+
+        ProjectSession copy = workspace.session();
+        assertEquals(dir.resolve("copy.nwproj").toAbsolutePath(), copy.file());
+        assertEquals(moons.graph(), copy.editor().graph());
+        assertEquals(3, copy.settings().epochs());
+        assertEquals(1, copy.store().metrics(copy.store().runs().get(0).id()).size());
+        copy.editor().addLayer("relu", 0, 0).orElseThrow();
+        assertEquals(moons.graph(), reload(dir.resolve("original.nwproj")));
+    }
+
+    @Test
+    void theSampleIsMadeOnceFromTheTwoMoonsTemplate() throws IOException {
+        Path sample = SampleProject.ensure(dir);
+        assertEquals(dir.resolve("Netwright").resolve("Two moons sample.nwproj"), sample);
+        try (ProjectStore store = ProjectStore.open(sample)) {
+            assertEquals(moons.graph(), store.loadGraph());
+            assertEquals(Optional.of(moons.settings()), store.loadSettings());
+            store.saveGraph(Graph.empty(), "cleared");
+        }
+        SampleProject.ensure(dir);
+        assertEquals(Graph.empty(), reload(sample));
+    }
+
+    private static Graph reload(Path file) {
+        try (ProjectStore store = ProjectStore.open(file)) {
+            return store.loadGraph();
+        }
+    }
+}

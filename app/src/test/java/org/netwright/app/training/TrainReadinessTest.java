@@ -1,0 +1,57 @@
+package org.netwright.app.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.netwright.model.settings.TrainingSettings;
+import org.netwright.model.shape.ShapeInference;
+import org.netwright.templates.TemplateLibrary;
+
+class TrainReadinessTest {
+    private final TrainingSettings settings = TemplateLibrary.find("two-moons-mlp").orElseThrow().settings();
+    private final Node input = new Node("input", "vector_input", Map.of("features", 2), 0, 0);
+
+    @Test
+    void aTemplateNetworkMayTrain() {
+        Graph g = TemplateLibrary.find("two-moons-mlp").orElseThrow().graph();
+        assertEquals(Optional.empty(), TrainReadiness.whyNot(g, ShapeInference.infer(g), settings));
+    }
+
+    @Test
+    void anEmptyCanvasSaysToStartWithAnInput() {
+        assertTrue(why(Graph.empty(), settings).contains("drag an input layer"));
+    }
+
+    @Test
+    void anInputAloneHasNothingToTrain() {
+        Graph g = Graph.of(List.of(input), List.of());
+        assertTrue(why(g, settings).startsWith("Nothing to train yet"));
+    }
+
+    @Test
+    void aShapeProblemNamesTheNode() {
+        // A 2-D convolution cannot take a flat vector: the node is red and Train must say so.
+        Graph g = Graph.of(List.of(input, new Node("conv2d_1", "conv2d", Map.of(), 200, 0)),
+                List.of(Edge.of("input", "out", "conv2d_1", "in")));
+        String why = why(g, settings);
+        assertTrue(why.startsWith("Fix the red node first"), why);
+        assertTrue(why.contains("conv2d_1"), why);
+    }
+
+    @Test
+    void badSettingsAreNamed() {
+        Graph g = TemplateLibrary.find("two-moons-mlp").orElseThrow().graph();
+        assertTrue(why(g, settings.withBatchSize(0)).startsWith("Batch size"));
+    }
+
+    private static String why(Graph g, TrainingSettings s) {
+        return TrainReadiness.whyNot(g, ShapeInference.infer(g), s).orElseThrow();
+    }
+}

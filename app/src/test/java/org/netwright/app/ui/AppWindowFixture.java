@@ -1,0 +1,68 @@
+package org.netwright.app.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.stage.Stage;
+import org.netwright.app.MainWindow;
+import org.netwright.app.project.RecentProjects;
+import org.netwright.app.project.Workspace;
+import org.netwright.app.training.RunStarter;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.settings.TrainingSettings;
+import org.netwright.model.store.ProjectStore;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A project file in a temporary folder and the app's window opened on it, sized to the headless screen. */
+final class AppWindowFixture {
+    final Path file;
+    final Workspace workspace;
+    final MainWindow window;
+
+    private AppWindowFixture(Path file, Workspace workspace, MainWindow window) {
+        this.file = file;
+        this.workspace = workspace;
+        this.window = window;
+    }
+
+    /** Writes the project, then opens the window on it; call from a TestFX {@code @Start} method. */
+    static AppWindowFixture open(Stage stage, Path dir, Graph graph, TrainingSettings settings, RunStarter starter) {
+        Path file = dir.resolve("test.nwproj");
+        try (ProjectStore store = ProjectStore.create(file)) {
+            store.saveGraph(graph, "test setup");
+            store.saveSettings(settings);
+        }
+        Workspace workspace = new Workspace(RecentProjects.inHome(dir));
+        workspace.open(file).ifPresent(why -> {
+            throw new IllegalStateException(why);
+        });
+        MainWindow window = new MainWindow(stage, workspace, starter, dir);
+        // Monocle's headless screen is 1280×800; everything the robot touches must lie on it.
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        stage.show();
+        return new AppWindowFixture(file, workspace, window);
+    }
+
+    /** Stops a run still going and closes the project, on the FX thread. */
+    void close() {
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.dispose();
+            workspace.close();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void waitUntil(String what, int seconds, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Timed out after " + seconds + " s waiting until " + what, e);
+        }
+    }
+}
