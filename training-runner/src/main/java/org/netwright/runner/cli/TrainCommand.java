@@ -17,6 +17,7 @@ import org.netwright.runner.compile.GraphCompiler;
 import org.netwright.runner.data.DataFileException;
 import org.netwright.runner.data.DataSources;
 import org.netwright.runner.run.RunEvent;
+import org.netwright.runner.run.RunEventJson;
 import org.netwright.runner.run.RunListener;
 import org.netwright.runner.run.RunResult;
 import org.netwright.runner.run.TrainingRun;
@@ -49,6 +50,19 @@ final class TrainCommand {
         if (args.has("--json") && args.has("--events")) {
             throw new UsageException("choose one of --json and --events");
         }
+        try {
+            return prepareAndTrain(args);
+        } catch (UsageException e) {
+            if (args.has("--events")) {
+                // The app reads the event stream; tell it there too, not only on stderr.
+                out.println(RunEventJson.line(new RunEvent.Failed(e.getMessage())));
+                out.flush();
+            }
+            throw e;
+        }
+    }
+
+    private int prepareAndTrain(Args args) {
         Source source = Source.from(args, false);
         TrainingSettings settings = settings(args, source);
         Path baseDir = source.projectFile().map(p -> p.toAbsolutePath().getParent()).orElse(Path.of(""));
@@ -112,7 +126,8 @@ final class TrainCommand {
         if (RunResult.FAILED.equals(result.status())) {
             // Refused before the first step means the input was wrong; failing later is a training failure.
             if (!started[0]) {
-                throw new UsageException(result.message());
+                err.println("netwright: " + Cli.oneLine(result.message()));
+                return 2;
             }
             err.println("netwright: " + Cli.oneLine(result.message()));
             return 1;

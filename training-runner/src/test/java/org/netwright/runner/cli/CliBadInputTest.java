@@ -97,4 +97,11 @@ class CliBadInputTest {
         assertOneLineError(r, "the graph is not valid: d (Dense)");
         assertTrue(r.out().contains("d (dense)"), r.out());
     }
+
+    @org.junit.jupiter.api.Test
+    void eventsModeAlsoReportsBadInputAsAFailedEvent() {
+        CliRunner r = CliRunner.run("train", "--template", "two-moons-mlp", "--data", "missing.csv", "--events");
+        assertOneLineError(r, "there is no data file missing.csv");
+        assertEquals(List.of("{\"type\":\"failed\",\"message\":\"there is no data file missing.csv\"}"), r.outLines());
+    }
 }
