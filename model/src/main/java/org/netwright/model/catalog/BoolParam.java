@@ -24,8 +24,14 @@ public record BoolParam(String name, String label, Boolean defaultValue, String 
 
     @Override
     public Object coerce(Object raw) {
+        // Same words as parse(); anything else stays as it is so that whyInvalid() reports it,
+        // where Boolean.parseBoolean would silently turn "yes" into false.
         if (raw instanceof String s) {
-            return Boolean.parseBoolean(s.trim());
+            try {
+                return parse(s);
+            } catch (IllegalArgumentException e) {
+                return raw;
+            }
         }
         return raw;
     }

@@ -1,5 +1,6 @@
 package org.netwright.model.catalog;
 
+import java.math.BigInteger;
 import java.util.Optional;
 
 /** A whole-number parameter within [min, max]. */
@@ -8,6 +9,13 @@ public record IntParam(String name, String label, Integer defaultValue, int min,
 
     @Override
     public Optional<String> whyInvalid(Object value) {
+        // coerce() leaves whole numbers beyond int as Long or BigInteger; say the range, not "not whole".
+        if (value instanceof Long || value instanceof BigInteger) {
+            BigInteger v = new BigInteger(value.toString());
+            if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+                return Optional.of(label + " must be between " + min + " and " + max + "; got " + value + ".");
+            }
+        }
         if (!(value instanceof Integer i)) {
             return Optional.of(label + " must be a whole number.");
         }
@@ -33,7 +41,9 @@ public record IntParam(String name, String label, Integer defaultValue, int min,
 
     @Override
     public Object coerce(Object raw) {
-        if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+        // Only whole numbers that fit an int: intValue() of 4294967297L is 1, which would pass validation.
+        if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && n.doubleValue() >= Integer.MIN_VALUE && n.doubleValue() <= Integer.MAX_VALUE) {
             return n.intValue();
         }
         if (raw instanceof String s) {

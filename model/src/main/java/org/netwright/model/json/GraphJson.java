@@ -1,0 +1,247 @@
+package org.netwright.model.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.netwright.model.catalog.LayerCatalog;
+import org.netwright.model.catalog.LayerSpec;
+import org.netwright.model.catalog.ParamSpec;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.netwright.model.graph.PortRef;
+
+/**
+ * Reads and writes a {@link Graph} as {@code {"format":"netwright-graph","version":1,"nodes":[..],"edges":[..]}}.
+ * Writing is stable (nodes and edges in graph order, parameters in the catalog's order) so that saved
+ * files diff well; reading refuses anything that is not such a graph with a {@link GraphFormatException}.
+ */
+public final class GraphJson {
+    public static final String FORMAT = "netwright-graph";
+    public static final int VERSION = 1;
+
+    private static final LayerCatalog CATALOG = LayerCatalog.standard();
+
+    private GraphJson() {
+    }
+
+    /** The graph as pretty JSON text ending in a newline. */
+    public static String write(Graph graph) {
+        ObjectNode root = JsonText.MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        ArrayNode nodes = root.putArray("nodes");
+        for (Node n : graph.nodes().values()) {
+            ObjectNode o = nodes.addObject();
+            o.put("id", n.id());
+            o.put("type", n.type());
+            o.put("x", n.x());
+            o.put("y", n.y());
+            ObjectNode params = o.putObject("params");
+            for (String name : paramOrder(n)) {
+                Object value = n.params().get(name);
+                if (!JsonText.isScalar(value)) {
+                    throw new IllegalArgumentException("Node '" + n.id() + "' has parameter '" + name
+                            + "' of type " + value.getClass().getSimpleName() + ", which cannot be saved.");
+                }
+                JsonText.put(params, name, value);
+            }
+        }
+        ArrayNode edges = root.putArray("edges");
+        for (Edge e : graph.edges()) {
+            ObjectNode o = edges.addObject();
+            o.put("from", e.from().toString());
+            o.put("to", e.to().toString());
+        }
+        return JsonText.pretty(root);
+    }
+
+    /** The node's parameter names: the catalog's order first, then any names the catalog does not know, as stored. */
+    private static List<String> paramOrder(Node n) {
+        Set<String> names = new LinkedHashSet<>();
+        CATALOG.find(n.type()).ifPresent(spec -> {
+            for (ParamSpec p : spec.params()) {
+                if (n.params().containsKey(p.name())) {
+                    names.add(p.name());
+                }
+            }
+        });
+        names.addAll(n.params().keySet());
+        return new ArrayList<>(names);
+    }
+
+    /** Parses graph JSON; throws {@link GraphFormatException} saying what is wrong and where. */
+    public static Graph read(String text) {
+        JsonNode root;
+        try {
+            root = JsonText.parse(text == null ? "" : text);
+        } catch (JsonProcessingException e) {
+            throw new GraphFormatException("This is not a Netwright graph: it is not valid JSON ("
+                    + JsonText.describe(e) + ").", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new GraphFormatException("This is not a Netwright graph: it should be a JSON object but is "
+                    + JsonText.kind(root) + ".");
+        }
+        checkHeader(root);
+        Graph graph = Graph.empty();
+        for (Node n : readNodes(root)) {
+            if (graph.node(n.id()).isPresent()) {
+                throw new GraphFormatException("The graph has two nodes with the id '" + n.id() + "'.");
+            }
+            graph = graph.withNode(n);
+        }
+        JsonNode edges = root.path("edges");
+        if (edges.isMissingNode()) {
+            return graph;
+        }
+        if (!edges.isArray()) {
+            throw new GraphFormatException("The graph's \"edges\" should be a list but is " + JsonText.kind(edges) + ".");
+        }
+        for (int i = 0; i < edges.size(); i++) {
+            graph = addEdge(graph, i + 1, edges.get(i));
+        }
+        return graph;
+    }
+
+    private static void checkHeader(JsonNode root) {
+        JsonNode format = root.path("format");
+        if (!FORMAT.equals(format.textValue())) {
+            throw new GraphFormatException("This is not a Netwright graph: its \"format\" is " + JsonText.kind(format)
+                    + ", not \"" + FORMAT + "\".");
+        }
+        JsonNode version = root.path("version");
+        if (!version.isIntegralNumber()) {
+            throw new GraphFormatException("This graph's \"version\" should be a whole number but is "
+                    + JsonText.kind(version) + ".");
+        }
+        if (version.asLong() > VERSION) {
+            throw new GraphFormatException("This graph was made by a newer Netwright (graph format version "
+                    + version.asLong() + "); this version reads up to " + VERSION + ".");
+        }
+        if (version.asLong() < 1) {
+            throw new GraphFormatException("This graph's \"version\" is " + version.asLong()
+                    + ", but versions start at 1.");
+        }
+    }
+
+    private static List<Node> readNodes(JsonNode root) {
+        JsonNode nodes = root.path("nodes");
+        if (!nodes.isArray()) {
+            throw new GraphFormatException("The graph's \"nodes\" should be a list but is " + JsonText.kind(nodes) + ".");
+        }
+        List<Node> out = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            out.add(readNode(i + 1, nodes.get(i)));
+        }
+        return out;
+    }
+
+    private static Node readNode(int index, JsonNode o) {
+        String where = "Node " + index;
+        if (!o.isObject()) {
+            throw new GraphFormatException(where + " should be an object but is " + JsonText.kind(o) + ".");
+        }
+        String id = requireText(o, "id", where);
+        where = "Node " + index + " ('" + id + "')";
+        String type = requireText(o, "type", where);
+        double x = number(o, "x", where);
+        double y = number(o, "y", where);
+        JsonNode params = o.path("params");
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (!params.isMissingNode() && !params.isNull()) {
+            if (!params.isObject()) {
+                throw new GraphFormatException(where + " has \"params\" that should be an object but is "
+                        + JsonText.kind(params) + ".");
+            }
+            Optional<LayerSpec> spec = CATALOG.find(type);
+            for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isContainerNode()) {
+                    throw new GraphFormatException(where + " has parameter '" + e.getKey()
+                            + "' that should be text, a number or true/false but is " + JsonText.kind(e.getValue()) + ".");
+                }
+                Object raw = JsonText.toJava(e.getValue());
+                // Unknown types and unknown names keep the raw value: shape inference reports them, and saving
+                // the graph again must not lose what a newer Netwright or a hand edit put there.
+                Object value = spec.flatMap(s -> s.param(e.getKey())).map(p -> p.coerce(raw)).orElse(raw);
+                values.put(e.getKey(), value);
+            }
+        }
+        return new Node(id, type, values, x, y);
+    }
+
+    private static String requireText(JsonNode o, String field, String where) {
+        JsonNode v = o.path(field);
+        if (!v.isTextual() || v.textValue().isBlank()) {
+            throw new GraphFormatException(where + " needs \"" + field + "\" as non-empty text but has "
+                    + JsonText.kind(v) + ".");
+        }
+        return v.textValue();
+    }
+
+    /** A coordinate; missing means 0 so that hand-written graphs need not place every node. */
+    private static double number(JsonNode o, String field, String where) {
+        JsonNode v = o.path(field);
+        if (v.isMissingNode()) {
+            return 0;
+        }
+        Double d = JsonText.real(v);
+        if (d == null) {
+            throw new GraphFormatException(where + " has \"" + field + "\" that should be a number but is "
+                    + JsonText.kind(v) + ".");
+        }
+        return d;
+    }
+
+    private static Graph addEdge(Graph graph, int index, JsonNode o) {
+        String where = "Edge " + index;
+        if (!o.isObject()) {
+            throw new GraphFormatException(where + " should be an object but is " + JsonText.kind(o) + ".");
+        }
+        PortRef from = port(o, "from", where);
+        PortRef to = port(o, "to", where);
+        Edge edge = new Edge(from, to);
+        where = "Edge " + index + " (" + edge + ")";
+        for (PortRef end : List.of(from, to)) {
+            if (graph.node(end.nodeId()).isEmpty()) {
+                throw new GraphFormatException(where + " names the node '" + end.nodeId()
+                        + "', which is not in the graph.");
+            }
+        }
+        if (from.nodeId().equals(to.nodeId())) {
+            throw new GraphFormatException(where + " connects node '" + from.nodeId() + "' to itself.");
+        }
+        Optional<Edge> taken = graph.incoming(to);
+        if (taken.isPresent()) {
+            throw new GraphFormatException(where + " feeds input " + to + ", which " + taken.get().from()
+                    + " already feeds.");
+        }
+        if (graph.reaches(to.nodeId(), from.nodeId())) {
+            throw new GraphFormatException(where + " would close a cycle, because '" + to.nodeId()
+                    + "' already feeds '" + from.nodeId() + "'.");
+        }
+        return graph.connect(edge);
+    }
+
+    /** Splits "node.port" at the last dot, since node ids may contain dots but port names never do. */
+    private static PortRef port(JsonNode o, String field, String where) {
+        JsonNode v = o.path(field);
+        String text = v.isTextual() ? v.textValue() : "";
+        int dot = text.lastIndexOf('.');
+        if (dot <= 0 || dot == text.length() - 1) {
+            throw new GraphFormatException(where + " has \"" + field + "\" " + JsonText.kind(v)
+                    + ", but it should be \"node.port\" such as \"dense_1.out\".");
+        }
+        return new PortRef(text.substring(0, dot), text.substring(dot + 1));
+    }
+}
