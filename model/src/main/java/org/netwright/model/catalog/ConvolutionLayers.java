@@ -6,7 +6,7 @@ import org.netwright.model.shape.Shape;
 import org.netwright.model.shape.ShapeMismatch;
 
 /** 2-D convolution and max pooling over images shaped C×H×W. */
-final class ConvolutionLayers {
+public final class ConvolutionLayers {
     static final List<String> PADDING = List.of("valid", "same", "explicit");
 
     private ConvolutionLayers() {
