@@ -23,23 +23,28 @@ import java.util.Map;
 public final class GraphBlock extends AbstractBlock {
     private static final byte VERSION = 1;
 
-    /** One node ready to run: its id, the node ids feeding its input ports in port order, and its op. */
-    record Step(String nodeId, List<String> sources, NodeOp op) {
+    /**
+     * One node ready to run: its id, the output ports ("node.port") feeding its input ports in port
+     * order, its own output ports in spec order, and its op.
+     */
+    record Step(String nodeId, List<String> sources, List<String> outputs, NodeOp op) {
     }
 
     private final List<Step> steps;
     private final List<String> inputIds;
     private final String outputId;
+    private final String outputPort;
     private final Map<String, Block> weighted;
     private final Map<String, org.netwright.model.shape.Shape> shapes;
     private final boolean finalSoftmaxSkipped;
 
-    GraphBlock(List<Step> steps, List<String> inputIds, String outputId, Map<String, Block> weighted,
+    GraphBlock(List<Step> steps, List<String> inputIds, String outputId, String outputPort, Map<String, Block> weighted,
                Map<String, org.netwright.model.shape.Shape> shapes, boolean finalSoftmaxSkipped) {
         super(VERSION);
         this.steps = List.copyOf(steps);
         this.inputIds = List.copyOf(inputIds);
         this.outputId = outputId;
+        this.outputPort = outputPort;
         this.shapes = Map.copyOf(shapes);
         this.finalSoftmaxSkipped = finalSoftmaxSkipped;
         Map<String, Block> children = new LinkedHashMap<>();
@@ -64,9 +69,27 @@ public final class GraphBlock extends AbstractBlock {
         return weighted;
     }
 
-    /** The per-sample output shape our shape inference gave a node (no batch axis). */
+    /** The per-sample shape our shape inference gave a node's first output port (no batch axis). */
     public org.netwright.model.shape.Shape outputShape(String nodeId) {
-        return shapes.get(nodeId);
+        return shapes.get(firstPort(nodeId));
+    }
+
+    /** The per-sample shape of one output port, named "node.port". */
+    public org.netwright.model.shape.Shape portShape(String port) {
+        return shapes.get(port);
+    }
+
+    private String outputPort() {
+        return outputPort;
+    }
+
+    private String firstPort(String nodeId) {
+        for (Step step : steps) {
+            if (step.nodeId().equals(nodeId)) {
+                return step.outputs().get(0);
+            }
+        }
+        throw new IllegalArgumentException("No node " + nodeId);
     }
 
     /** True when the graph ends in a softmax that the forward pass leaves out so the loss sees raw scores. */
@@ -81,21 +104,25 @@ public final class GraphBlock extends AbstractBlock {
             throw new IllegalArgumentException("The network takes " + inputIds.size() + " input(s) " + inputIds
                     + " but got " + inputs.size());
         }
+        // Values by output port ("node.port"); an input node's single port carries the array fed in.
         Map<String, NDArray> values = new HashMap<>();
         for (int i = 0; i < inputIds.size(); i++) {
-            values.put(inputIds.get(i), inputs.get(i));
+            values.put(inputIds.get(i) + ".out", inputs.get(i));
         }
         for (Step step : steps) {
-            if (values.containsKey(step.nodeId())) {
+            if (inputIds.contains(step.nodeId())) {
                 continue;
             }
             List<NDArray> in = new ArrayList<>(step.sources().size());
             for (String source : step.sources()) {
                 in.add(values.get(source));
             }
-            values.put(step.nodeId(), step.op().apply(store, in, training, params));
+            NDList out = step.op().apply(store, in, training, params);
+            for (int i = 0; i < step.outputs().size(); i++) {
+                values.put(step.outputs().get(i), out.get(i));
+            }
         }
-        return new NDList(values.get(outputId));
+        return new NDList(values.get(outputPort()));
     }
 
     /** Runs the network for prediction: no dropout, and the final softmax applied even when training skips it. */
@@ -107,7 +134,7 @@ public final class GraphBlock extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long batch = inputShapes.length == 0 ? 1 : inputShapes[0].get(0);
-        return new Shape[] {new Shape(shapes.get(outputId).withBatch(batch))};
+        return new Shape[] {new Shape(shapes.get(outputPort()).withBatch(batch))};
     }
 
     @Override

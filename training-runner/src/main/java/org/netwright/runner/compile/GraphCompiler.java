@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.catalog.LayerParams;
 import org.netwright.model.catalog.LayerSpec;
-import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
 import org.netwright.model.graph.PortRef;
@@ -33,6 +32,14 @@ public final class GraphCompiler {
      * pass (cross-entropy applies log-softmax itself) and only {@link GraphBlock#predict} applies it.
      */
     public static GraphBlock compile(Graph graph, boolean skipFinalSoftmax) {
+        return compile(graph, skipFinalSoftmax, null);
+    }
+
+    /**
+     * Compiles the graph with {@code outputPort} ("node.port") as the network's output instead of the
+     * single sink; null means the sink. Lets tests and views read any port, e.g. attention weights.
+     */
+    public static GraphBlock compile(Graph graph, boolean skipFinalSoftmax, String outputPort) {
         if (graph.isEmpty()) {
             throw new GraphCompileException("The graph is empty: add an input layer and at least one layer after it.");
         }
@@ -43,11 +50,11 @@ public final class GraphCompiler {
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem(s))" : ""));
         }
         List<String> sinks = graph.sinks();
-        if (sinks.size() != 1) {
+        if (outputPort == null && sinks.size() != 1) {
             throw new GraphCompileException("The graph has " + sinks.size() + " outputs (" + String.join(", ", sinks)
                     + "); connect them so that exactly one layer is the network's output.");
         }
-        String outputId = sinks.get(0);
+        String outputId = outputPort == null ? sinks.get(0) : outputPort.substring(0, outputPort.indexOf('.'));
         LayerCatalog catalog = LayerCatalog.standard();
         List<GraphBlock.Step> steps = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
@@ -58,31 +65,42 @@ public final class GraphCompiler {
             Node node = graph.require(id);
             LayerSpec spec = catalog.require(node.type());
             LayerParams params = spec.resolve(node.params());
-            outputShapes.put(id, shapes.report(id).outputs().get("out"));
+            Map<String, Shape> outs = shapes.report(id).outputs();
+            List<String> outPorts = new ArrayList<>();
+            for (String port : spec.outputPorts()) {
+                outPorts.add(id + "." + port);
+                outputShapes.put(id + "." + port, outs.get(port));
+            }
             List<String> sources = new ArrayList<>();
+            List<Shape> inputShapes = new ArrayList<>();
             for (String port : spec.inputPorts(params)) {
-                Edge edge = graph.incoming(new PortRef(id, port)).orElseThrow();
-                sources.add(edge.from().nodeId());
+                PortRef from = graph.incoming(new PortRef(id, port)).orElseThrow().from();
+                sources.add(from.nodeId() + "." + from.port());
+                inputShapes.add(shapes.report(from.nodeId()).outputs().get(from.port()));
             }
             if (spec.isInput()) {
                 inputs.add(id);
-                steps.add(new GraphBlock.Step(id, sources, NodeOps.identity()));
+                steps.add(new GraphBlock.Step(id, sources, outPorts, NodeOp.identity()));
                 continue;
             }
-            Optional<Block> child = NodeOps.weightsFor(node.type(), params);
+            LayerImplementation impl = LayerImplementations.find(node.type()).orElseThrow(() ->
+                    new GraphCompileException("The runner cannot run layers of type '" + node.type() + "' yet."));
+            Optional<Block> child = impl.weights(params, inputShapes);
             child.ifPresent(b -> weighted.put(id, b));
             NodeOp op;
             if (skipFinalSoftmax && id.equals(outputId) && node.type().equals("softmax")) {
-                op = NodeOps.identity();
+                op = NodeOp.identity();
                 skipped = true;
             } else {
-                op = NodeOps.opFor(node.type(), params, child.orElse(null));
+                op = impl.op(params, child.orElse(null), inputShapes);
             }
-            steps.add(new GraphBlock.Step(id, sources, op));
+            steps.add(new GraphBlock.Step(id, sources, outPorts, op));
         }
         if (inputs.isEmpty()) {
             throw new GraphCompileException("The graph has no input layer; add an image or vector input.");
         }
-        return new GraphBlock(steps, inputs, outputId, weighted, outputShapes, skipped);
+        String port = outputPort == null ? outputId + "." + catalog.require(graph.require(outputId).type()).outputPorts().get(0)
+                : outputPort;
+        return new GraphBlock(steps, inputs, outputId, port, weighted, outputShapes, skipped);
     }
 }

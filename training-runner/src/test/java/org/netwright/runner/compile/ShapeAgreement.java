@@ -1,0 +1,76 @@
+package org.netwright.runner.compile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.netwright.model.catalog.LayerCatalog;
+import org.netwright.model.catalog.LayerSpec;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.netwright.model.shape.GraphShapes;
+import org.netwright.model.shape.Shape;
+import org.netwright.model.shape.ShapeInference;
+
+/**
+ * Checks that our shape inference and the compiled DJL block agree on a layer: the shape of every
+ * output port and the parameter count. Used by each family's shape test.
+ */
+final class ShapeAgreement {
+    /** Makes the array fed to one input node: random floats by default, token ids or adjacency where needed. */
+    static final Map<String, BiFunction<NDManager, long[], NDArray>> FEEDERS = new LinkedHashMap<>();
+
+    private ShapeAgreement() {
+    }
+
+    static void check(LayerCase c) {
+        LayerSpec spec = LayerCatalog.standard().require(c.type());
+        List<String> ports = spec.inputPorts(spec.resolve(c.params()));
+        List<Node> nodes = new ArrayList<>(c.inputs());
+        List<Edge> edges = new ArrayList<>();
+        String layer = "layer";
+        nodes.add(new Node(layer, c.type(), c.params(), 0, 0));
+        for (int i = 0; i < ports.size(); i++) {
+            Node in = c.inputs().get(Math.min(i, c.inputs().size() - 1));
+            edges.add(Edge.of(in.id(), "out", layer, ports.get(i)));
+        }
+        // Each output port in turn is the network's output, through one view per port.
+        Graph graph = Graph.of(nodes, edges);
+        GraphShapes inferred = ShapeInference.infer(graph);
+        assertTrue(inferred.isValid(), inferred.problems().toString());
+        for (String port : spec.outputPorts()) {
+            Shape expected = inferred.report(layer).outputs().get(port);
+            GraphBlock block = GraphCompiler.compile(graph, false, layer + "." + port);
+            try (NDManager manager = NDManager.newBaseManager()) {
+                int batch = 2;
+                List<ai.djl.ndarray.types.Shape> djlInputs = new ArrayList<>();
+                NDList inputs = new NDList();
+                for (String id : block.inputIds()) {
+                    long[] s = block.outputShape(id).withBatch(batch);
+                    djlInputs.add(new ai.djl.ndarray.types.Shape(s));
+                    String type = graph.require(id).type();
+                    inputs.add(FEEDERS.getOrDefault(type, (m, shape) -> m.randomUniform(0, 1, new ai.djl.ndarray.types.Shape(shape)))
+                            .apply(manager, s));
+                }
+                block.initialize(manager, DataType.FLOAT32, djlInputs.toArray(ai.djl.ndarray.types.Shape[]::new));
+                NDList out = block.forward(new ParameterStore(manager, false), inputs, false);
+                assertArrayEquals(expected.withBatch(batch), out.singletonOrThrow().getShape().getShape(),
+                        c + " port " + port);
+                long djlParams = block.getParameters().values().stream()
+                        .mapToLong(p -> p.getArray().getShape().size()).sum();
+                assertEquals(inferred.totalParams(), djlParams, c + ": parameter count");
+            }
+        }
+    }
+}
