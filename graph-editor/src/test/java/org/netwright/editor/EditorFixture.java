@@ -24,7 +24,6 @@ public final class EditorFixture {
         EditorModel model = new EditorModel(new CommandStack(initial));
         GraphCanvas canvas = new GraphCanvas(model);
         PaletteView palette = new PaletteView(model, canvas::visibleCenter);
-        palette.setPrefWidth(210);
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(model.messageProperty());
@@ -38,9 +37,7 @@ public final class EditorFixture {
     }
 
     private static InspectorView inspector(EditorModel model) {
-        InspectorView view = new InspectorView(model);
-        view.setPrefWidth(320);
-        return view;
+        return new InspectorView(model);
     }
 
     /** A node of catalog type {@code type} with id {@code type_1}-style naming left to the caller. */

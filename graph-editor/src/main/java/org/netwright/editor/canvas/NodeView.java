@@ -7,7 +7,6 @@ import java.util.Optional;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -58,16 +57,12 @@ final class NodeView extends Pane {
         body.getStyleClass().add("layer-node-body");
         VBox.setVgrow(body, Priority.ALWAYS);
 
+        // Name and id on separate lines: ids such as vector_input_12 do not fit beside a name.
         Label title = new Label(spec == null ? node.type() : spec.name());
         title.getStyleClass().add("layer-node-title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
         Label id = new Label(node.id());
         id.getStyleClass().add("layer-node-id");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox titleRow = new HBox(6, title, gap, id);
-        titleRow.getStyleClass().add("layer-node-title-row");
-        body.getChildren().add(titleRow);
+        body.getChildren().addAll(title, id);
 
         boolean ok = report != null && report.isOk();
         Label shape = new Label(ok ? Formats.outputs(outputNames, report.outputs()) : "shape: ?");
@@ -88,6 +83,7 @@ final class NodeView extends Pane {
             }
             case BLOCKED -> {
                 card.getStyleClass().add("layer-node-blocked");
+                body.getChildren().add(note(Diagnostics.forCard(node.id(), spec, status.text()), "layer-node-waiting"));
                 Tooltip.install(card, tooltip(status.text()));
             }
             case OK -> {

@@ -47,13 +47,14 @@ public record ConvFormula(int outHeight, int outWidth, long params, List<String>
         };
         List<String> lines = new ArrayList<>();
         lines.add(SIZE_RULE);
+        lines.add("");
         int h = size(lines, "height", x.dim(1), k, s, pad, d);
-        int w = size(lines, "width", x.dim(2), k, s, pad, d);
+        int w = width(lines, x, k, s, pad, d);
         long weights = (long) k * k * x.dim(0) * f;
         long bias = p.getBool("bias") ? f : 0;
         lines.add("");
         lines.add(PARAM_RULE);
-        lines.add("       = " + k + "·" + k + "·" + x.dim(0) + "·" + f + " + " + bias
+        lines.add("= " + k + "·" + k + "·" + x.dim(0) + "·" + f + " + " + bias
                 + (bias == 0 ? " (no bias)" : "") + " = " + Formats.count(weights + bias));
         return new ConvFormula(h, w, weights + bias, lines);
     }
@@ -64,16 +65,29 @@ public record ConvFormula(int outHeight, int outWidth, long params, List<String>
         int pad = p.getInt("pad");
         List<String> lines = new ArrayList<>();
         lines.add(SIZE_RULE);
+        lines.add("");
         int h = size(lines, "height", x.dim(1), k, s, pad, 1);
-        int w = size(lines, "width", x.dim(2), k, s, pad, 1);
+        int w = width(lines, x, k, s, pad, 1);
         lines.add("");
         lines.add("params = 0: pooling only picks the largest value");
         return new ConvFormula(h, w, 0, lines);
     }
 
+    /** Square images are the common case; writing the same sum twice would only add noise. */
+    private static int width(List<String> lines, Shape x, int k, int s, int pad, int d) {
+        if (x.dim(2) == x.dim(1)) {
+            int out = Math.floorDiv(x.dim(2) + 2 * pad - d * (k - 1) - 1, s) + 1;
+            lines.add("width = height = " + out);
+            return out;
+        }
+        return size(lines, "width", x.dim(2), k, s, pad, d);
+    }
+
     private static int size(List<String> lines, String axis, int in, int k, int s, int pad, int d) {
         int out = Math.floorDiv(in + 2 * pad - d * (k - 1) - 1, s) + 1;
-        lines.add(axis + ": floor((" + in + " + 2·" + pad + " − " + d + "·(" + k + "−1) − 1) / " + s + ") + 1 = " + out);
+        // The result goes on a line of its own so the sum never wraps in a narrow inspector.
+        lines.add(axis + " = floor((" + in + " + 2·" + pad + " − " + d + "·(" + k + "−1) − 1) / " + s + ") + 1");
+        lines.add("= " + out);
         return out;
     }
 }

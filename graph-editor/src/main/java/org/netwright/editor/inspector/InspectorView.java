@@ -34,6 +34,8 @@ public final class InspectorView extends StackPane {
         setId("inspector");
         getStyleClass().add("inspector-root");
         EditorStyles.apply(this);
+        setMinWidth(240);
+        setPrefWidth(360);
         body.getStyleClass().add("inspector-body");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

@@ -43,7 +43,7 @@ public record LayerFacts(Node node, LayerSpec spec, List<String> inputs, String 
             }
             String from = edge.map(e -> e.from().nodeId()).orElse(null);
             inputs.add(port + ": " + (from == null ? "not connected"
-                    : (arriving == null ? "?" : arriving.toString()) + "  (from " + from + ")"));
+                    : (arriving == null ? "?" : arriving.toString()) + " from " + from));
         }
         boolean ok = report != null && report.isOk();
         String output = ok ? Formats.outputs(spec.get().outputPorts(), report.outputs()) : "?";

@@ -47,7 +47,8 @@ final class PaletteEntry extends HBox {
             e.consume();
         });
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            // Quick double-clicks in a row count on (3, 4, ...): every second click adds one more.
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() % 2 == 0) {
                 onDoubleClick.run();
                 e.consume();
             }

@@ -39,6 +39,9 @@ public final class PaletteView extends VBox {
         setId("palette");
         getStyleClass().add("palette");
         EditorStyles.apply(this);
+        // Wide enough for the longest family title, "Convolution & pooling".
+        setMinWidth(200);
+        setPrefWidth(220);
 
         Label title = new Label("Layers");
         title.getStyleClass().add("panel-title");

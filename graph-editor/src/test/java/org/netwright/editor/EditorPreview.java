@@ -1,0 +1,52 @@
+package org.netwright.editor;
+
+import java.util.List;
+import java.util.Map;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+
+/** Throwaway window for looking at the editor under Xvfb: a small MLP plus a mis-wired Conv2d. */
+public class EditorPreview extends Application {
+    @Override
+    public void start(Stage stage) {
+        Graph g = EditorFixture.graph(List.of(
+                        new Node("vector_input_1", "vector_input", Map.of("features", 2), 24, 60),
+                        new Node("dense_1", "dense", Map.of("units", 16), 250, 60),
+                        new Node("relu_1", "relu", Map.of(), 476, 60),
+                        new Node("dense_2", "dense", Map.of("units", 3), 702, 60),
+                        new Node("conv2d_1", "conv2d", Map.of(), 250, 250),
+                        new Node("relu_2", "relu", Map.of(), 476, 250),
+                        new Node("image_input_1", "image_input", Map.of(), 24, 450),
+                        new Node("conv2d_2", "conv2d", Map.of("filters", 8), 250, 450),
+                        new Node("add_1", "add", Map.of(), 476, 450)),
+                Edge.of("vector_input_1", "out", "dense_1", "in"),
+                Edge.of("dense_1", "out", "relu_1", "in"),
+                Edge.of("relu_1", "out", "dense_2", "in"),
+                Edge.of("vector_input_1", "out", "conv2d_1", "in"),
+                Edge.of("conv2d_1", "out", "relu_2", "in"),
+                Edge.of("image_input_1", "out", "conv2d_2", "in"),
+                Edge.of("conv2d_2", "out", "add_1", "in1"));
+        EditorModel model = EditorFixture.show(stage, g, 1400, 900);
+        stage.setTitle("Netwright editor preview");
+        String select = getParameters().getUnnamed().isEmpty() ? "dense_1" : getParameters().getUnnamed().get(0);
+        model.selectedNodeProperty().set(select.equals("none") ? null : select);
+        if (getParameters().getUnnamed().contains("bottom")) {
+            // Show the end of a long inspector (the formula) once it has been laid out.
+            javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() ->
+                    ((javafx.scene.control.ScrollPane) stage.getScene().lookup(".inspector-scroll")).setVvalue(1)));
+        }
+    }
+
+    /** Plain-classpath entry point: JavaFX needs a main class that does not extend Application. */
+    public static final class Launcher {
+        private Launcher() {
+        }
+
+        public static void main(String[] args) {
+            Application.launch(EditorPreview.class, args);
+        }
+    }
+}

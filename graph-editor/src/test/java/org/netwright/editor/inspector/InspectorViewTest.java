@@ -1,0 +1,120 @@
+package org.netwright.editor.inspector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.netwright.editor.EditorFixture;
+import org.netwright.editor.EditorModel;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class InspectorViewTest {
+    private EditorModel model;
+
+    @Start
+    void start(Stage stage) {
+        Graph start = EditorFixture.graph(List.of(
+                        new Node("image_input_1", "image_input", Map.of(), 40, 60),
+                        new Node("conv2d_1", "conv2d", Map.of(), 320, 60),
+                        new Node("dense_1", "dense", Map.of("units", 16), 320, 260)),
+                Edge.of("image_input_1", "out", "conv2d_1", "in"));
+        model = EditorFixture.show(stage, start, 1200, 760);
+    }
+
+    private void replaceText(FxRobot robot, String query, String text) {
+        robot.clickOn(query).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write(text);
+    }
+
+    @Test
+    void nothingSelectedShowsTheHint(FxRobot robot) {
+        Label hint = robot.lookup("#inspector-empty").queryAs(Label.class);
+        assertTrue(hint.isVisible());
+        assertEquals("Select a layer to see and edit its settings", hint.getText());
+    }
+
+    @Test
+    void selectingANodeShowsItsSettingsAndFacts(FxRobot robot) {
+        robot.clickOn("#node-conv2d_1");
+
+        assertFalse(robot.lookup("#inspector-empty").query().isVisible());
+        assertEquals("Conv2d", robot.lookup("#inspector-title").queryAs(Label.class).getText());
+        assertEquals("16", robot.lookup("#param-filters").queryAs(TextField.class).getText());
+        assertEquals("same", robot.lookup("#param-padding").queryAs(ComboBox.class).getValue());
+        assertTrue(robot.lookup("#param-bias").queryAs(CheckBox.class).isSelected());
+        assertEquals("Output: 16×28×28", robot.lookup("#inspector-output").queryAs(Label.class).getText());
+        assertEquals("Parameters: 160", robot.lookup("#inspector-params").queryAs(Label.class).getText());
+        String formula = robot.lookup("#inspector-formula").queryAs(Label.class).getText();
+        assertTrue(formula.contains("height = floor((28 + 2·1 − 1·(3−1) − 1) / 1) + 1\n= 28"), formula);
+        assertTrue(formula.contains("= 3·3·1·16 + 16 = 160"), formula);
+    }
+
+    @Test
+    void enterCommitsATypedValueAsOneCommand(FxRobot robot) {
+        robot.clickOn("#node-dense_1");
+        replaceText(robot, "#param-units", "32");
+        robot.type(KeyCode.ENTER);
+
+        assertEquals(32, model.graph().require("dense_1").params().get("units"));
+        robot.interact(model::undo);
+        assertEquals(16, model.graph().require("dense_1").params().get("units"));
+        assertEquals("16", robot.lookup("#param-units").queryAs(TextField.class).getText(),
+                "the field follows undo");
+        assertFalse(model.canUndoProperty().get());
+    }
+
+    @Test
+    void leavingTheFieldCommitsToo(FxRobot robot) {
+        robot.clickOn("#node-conv2d_1");
+        replaceText(robot, "#param-filters", "8");
+        robot.clickOn("#param-kernel");
+
+        assertEquals(8, model.graph().require("conv2d_1").params().get("filters"));
+        assertEquals("Parameters: 80", robot.lookup("#inspector-params").queryAs(Label.class).getText());
+    }
+
+    @ParameterizedTest(name = "''{0}'' is refused: {1}")
+    @CsvSource(delimiter = '|', value = {"-3 | between 1 and 1000000", "abc | whole number"})
+    void invalidValueIsRefusedVisiblyAndTheModelIsUnchanged(String typed, String reason, FxRobot robot) {
+        robot.clickOn("#node-dense_1");
+        Graph before = model.graph();
+        replaceText(robot, "#param-units", typed);
+        robot.type(KeyCode.ENTER);
+
+        Label error = robot.lookup("#param-units-error").queryAs(Label.class);
+        assertTrue(error.isVisible());
+        assertTrue(error.getText().contains(reason), error.getText());
+        assertEquals("16", robot.lookup("#param-units").queryAs(TextField.class).getText(), "the field reverts");
+        assertEquals(before, model.graph());
+        assertFalse(model.canUndoProperty().get());
+    }
+
+    @Test
+    void choiceAndCheckBoxCommitOnChange(FxRobot robot) {
+        robot.clickOn("#node-conv2d_1");
+        robot.clickOn("#param-padding").clickOn("valid");
+        robot.clickOn("#param-bias");
+
+        Map<String, Object> params = model.graph().require("conv2d_1").params();
+        assertEquals("valid", params.get("padding"));
+        assertEquals(false, params.get("bias"));
+        assertEquals("Output: 16×26×26", robot.lookup("#inspector-output").queryAs(Label.class).getText());
+    }
+}

@@ -1,0 +1,62 @@
+package org.netwright.editor.palette;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.Node;
+import javafx.scene.control.Tooltip;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.netwright.editor.EditorFixture;
+import org.netwright.editor.EditorModel;
+import org.netwright.model.graph.Graph;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class PaletteViewTest {
+    private EditorModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = EditorFixture.show(stage, Graph.empty(), 1200, 760);
+    }
+
+    private boolean shown(FxRobot robot, String id) {
+        Node n = robot.lookup(id).query();
+        return n.isVisible() && n.isManaged();
+    }
+
+    @Test
+    void searchFiltersEntriesAndHidesEmptyGroups(FxRobot robot) {
+        robot.clickOn("#palette-search").write("pool");
+
+        assertTrue(shown(robot, "#palette-max_pool2d"));
+        assertFalse(shown(robot, "#palette-conv2d"));
+        assertFalse(shown(robot, "#palette-group-core"));
+        assertTrue(shown(robot, "#palette-group-convolution"));
+    }
+
+    @Test
+    void doubleClickAddsTheLayerInTheVisibleMiddleAndAgainBesideIt(FxRobot robot) {
+        robot.doubleClickOn("#palette-dense");
+        robot.doubleClickOn("#palette-dense");
+
+        assertEquals(2, model.graph().nodes().size());
+        org.netwright.model.graph.Node first = model.graph().require("dense_1");
+        org.netwright.model.graph.Node second = model.graph().require("dense_2");
+        assertTrue(first.x() > 100 && first.y() > 100, "in the middle, not the corner: " + first);
+        assertTrue(second.x() > first.x() && second.y() > first.y(), "cascaded, not stacked");
+        assertTrue(robot.lookup("#node-dense_2").tryQuery().isPresent());
+    }
+
+    @Test
+    void entriesExplainTheLayerInATooltip(FxRobot robot) {
+        Node entry = robot.lookup("#palette-conv2d").query();
+        Tooltip tip = (Tooltip) entry.getProperties().get("javafx.scene.control.Tooltip");
+        assertTrue(tip.getText().contains("Slides learned k×k filters"), tip.getText());
+    }
+}
