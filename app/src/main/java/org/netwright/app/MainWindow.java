@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.netwright.app.project.ProjectSession;
 import org.netwright.app.project.Workspace;
@@ -48,7 +51,9 @@ public final class MainWindow {
         this.menus = new AppMenus(files, workspace, training.getReadOnlyProperty(), stage::close);
         root.setId("main-window");
         root.setTop(menus.bar());
-        Scene scene = new Scene(root, 1440, 900);
+        // Big enough for the sample network at once, but never larger than the screen.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(STYLESHEET.toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(960);
@@ -111,12 +116,15 @@ public final class MainWindow {
         root.setCenter(canvas);
         root.setRight(inspector);
         root.setBottom(new VBox(trainingPanel, status));
+        // Keyboard shortcuts (Delete, undo) should reach the canvas, not the palette's search box.
+        Platform.runLater(canvas::requestFocus);
     }
 
     private TrainingPanel trainingPanel(ProjectSession session) {
         EditorModel editor = session.editor();
         SettingsForm form = new SettingsForm(session.settings(), session::saveSettings);
         TrainingViewModel model = new TrainingViewModel(starter);
+        session.lastRun().ifPresent(run -> model.showPast(run, session.store().metrics(run.id())));
         StringBinding blocker = Bindings.createStringBinding(
                 () -> TrainReadiness.whyNot(editor.graph(), editor.shapes(), form.settings()).orElse(""),
                 editor.graphProperty(), editor.shapesProperty(), form.settingsProperty());

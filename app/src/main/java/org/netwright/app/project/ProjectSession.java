@@ -1,6 +1,8 @@
 package org.netwright.app.project;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.netwright.editor.EditorModel;
@@ -9,6 +11,7 @@ import org.netwright.model.graph.Graph;
 import org.netwright.model.settings.TrainingSettings;
 import org.netwright.model.store.ProjectFileException;
 import org.netwright.model.store.ProjectStore;
+import org.netwright.model.store.RunRecord;
 
 /**
  * One open project: its file, its undo history and the editor's model. Every change of the
@@ -73,6 +76,12 @@ public final class ProjectSession implements AutoCloseable {
     /** The project's training settings, or the defaults when none were saved yet. */
     public TrainingSettings settings() {
         return store.loadSettings().orElse(defaults);
+    }
+
+    /** The most recent run recorded in the project, if any. */
+    public Optional<RunRecord> lastRun() {
+        List<RunRecord> runs = store.runs();
+        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
     }
 
     public void saveSettings(TrainingSettings settings) {

@@ -3,6 +3,7 @@ package org.netwright.app.training;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -26,8 +27,11 @@ final class LossChart {
     private LossChart() {
     }
 
-    /** A viewer (CSS id {@code loss-chart}) that redraws whenever the series change. */
-    static ChartViewer create(XYSeriesCollection data) {
+    /**
+     * A viewer (CSS id {@code loss-chart}) that redraws whenever the series change; while a run is
+     * known, the x axis spans all its epochs, so the curve grows to the right instead of rescaling.
+     */
+    static ChartViewer create(XYSeriesCollection data, ReadOnlyIntegerProperty epochs) {
         JFreeChart chart = ChartFactory.createXYLineChart(null, "epoch", "loss", data,
                 PlotOrientation.VERTICAL, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -66,6 +70,15 @@ final class LossChart {
         legend.setItemFont(LABEL);
         legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
         legend.setBackgroundPaint(Color.WHITE);
+        legend.setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 18));
+
+        epochs.addListener((o, was, now) -> {
+            if (now.intValue() > 0) {
+                x.setRange(0, now.intValue());
+            } else {
+                x.setAutoRange(true);
+            }
+        });
 
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("loss-chart");

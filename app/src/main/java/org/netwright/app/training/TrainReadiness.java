@@ -20,7 +20,7 @@ public final class TrainReadiness {
             return Optional.of("Fix the red node first: " + shapes.firstProblem().orElse("a layer's inputs do not fit."));
         }
         if (shapes != null && shapes.totalParams() == 0) {
-            return Optional.of("Nothing to train yet: drag a Dense layer onto the canvas and connect it to the input.");
+            return Optional.of("Nothing to train yet: drag a Dense layer onto the canvas, then drag from the input's port to it.");
         }
         List<String> problems = settings == null ? List.of("No training settings.") : settings.problems();
         if (!problems.isEmpty()) {

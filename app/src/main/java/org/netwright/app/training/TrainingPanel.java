@@ -11,7 +11,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -48,10 +47,7 @@ public final class TrainingPanel extends HBox {
         trainButton.setOnAction(e -> train.run());
         trainButton.disableProperty().bind(model.runningProperty()
                 .or(Bindings.createBooleanBinding(() -> !trainBlocker.get().isEmpty(), trainBlocker)));
-        Tooltip why = new Tooltip();
-        why.textProperty().bind(trainBlocker);
-        // A disabled control shows no tooltip; the hint label below says the same thing.
-        trainButton.setTooltip(why);
+        // No tooltip: a disabled button never shows one. The hint label under the buttons says why.
 
         Button stopButton = new Button("Stop");
         stopButton.setId("stop-button");
@@ -72,28 +68,29 @@ public final class TrainingPanel extends HBox {
         settingsError.setWrapText(true);
         settingsError.managedProperty().bind(settingsError.textProperty().isNotEmpty());
 
-        VBox left = new VBox(10, title("Training"), fields, buttons, blocker, settingsError);
+        VBox left = new VBox(8, title("Training"), fields, buttons, blocker, settingsError);
         left.getStyleClass().add("training-settings");
-        left.setMinWidth(250);
-        left.setPrefWidth(250);
-        left.setMaxWidth(250);
+        left.setMinWidth(290);
+        left.setPrefWidth(290);
+        left.setMaxWidth(290);
 
-        ChartViewer chart = LossChart.create(model.lossData());
+        ChartViewer chart = LossChart.create(model.lossData(), model.plannedEpochsProperty());
         chart.setMinSize(200, 150);
+        chart.setPrefSize(600, 230);
         HBox.setHgrow(chart, Priority.ALWAYS);
 
         VBox right = runStatus();
         getChildren().addAll(left, chart, right);
         setSpacing(16);
         setPadding(new Insets(10, 14, 10, 14));
-        setPrefHeight(250);
-        setMinHeight(220);
+        // At least this tall; taller only when a long reason under Train needs the lines.
+        setMinHeight(262);
     }
 
     private GridPane settingsFields() {
         GridPane grid = new GridPane();
         grid.setHgap(10);
-        grid.setVgap(6);
+        grid.setVgap(5);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(90);
         ColumnConstraints inputs = new ColumnConstraints();
@@ -180,6 +177,13 @@ public final class TrainingPanel extends HBox {
             }
         });
 
+        // Before the first run only the device and "No run yet" show; empty lines would look broken.
+        bar.visibleProperty().bind(model.epochTextProperty().isNotEmpty());
+        for (javafx.scene.Node n : new javafx.scene.Node[] {bar, epoch, accuracy}) {
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        epoch.visibleProperty().bind(model.epochTextProperty().isNotEmpty());
+        accuracy.visibleProperty().bind(model.accuracyProperty().isNotEmpty());
         VBox box = new VBox(8, title("Run"), device, bar, epoch, accuracy, status);
         box.setAlignment(Pos.TOP_LEFT);
         box.setMinWidth(240);

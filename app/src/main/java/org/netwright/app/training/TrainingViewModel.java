@@ -2,6 +2,9 @@ package org.netwright.app.training;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -13,12 +16,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.netwright.model.settings.TrainingSettings;
+import org.netwright.model.store.MetricPoint;
+import org.netwright.model.store.RunRecord;
 
 /**
  * The state of the training panel: whether a run is going, what it reported and the loss
  * series. It lives on the UI thread and changes only when it is sent a batch of events.
  */
 public final class TrainingViewModel {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ROOT);
     private final RunStarter starter;
     private final XYSeries trainLoss = new XYSeries("train loss");
     private final XYSeries valLoss = new XYSeries("validation loss");
@@ -29,8 +35,9 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper epochText = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper accuracy = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No run yet.");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper plannedEpochs = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private RunProcess current;
     private int generation;
     private int epochs;
@@ -49,6 +56,7 @@ public final class TrainingViewModel {
             return;
         }
         int mine = ++generation;
+        plannedEpochs.set(0);
         trainLoss.clear();
         valLoss.clear();
         epochs = settings.epochs();
@@ -77,6 +85,37 @@ public final class TrainingViewModel {
         }
     }
 
+    /**
+     * Shows a run recorded earlier (the project's last one) as if it had just been sent, then
+     * says it is a past run; nothing is running afterwards.
+     */
+    public void showPast(RunRecord run, List<MetricPoint> metrics) {
+        if (running.get()) {
+            return;
+        }
+        trainLoss.clear();
+        valLoss.clear();
+        accuracy.set("");
+        plannedEpochs.set(0);
+        apply(RunHistory.replay(run, metrics));
+        device.set("");
+        failed.set(false);
+        String when = startedAt(run);
+        String how = "running".equals(run.status()) ? "did not finish" : run.status();
+        status.set("Showing the last run" + when + " (" + how + ", " + lastEpoch
+                + (lastEpoch == 1 ? " epoch)." : " epochs)."));
+        progress.set(epochs == 0 ? 0 : 1);
+        epochText.set(lastEpoch == 0 ? "" : "Epoch " + lastEpoch + " / " + epochs);
+    }
+
+    private static String startedAt(RunRecord run) {
+        try {
+            return " from " + WHEN.format(Instant.parse(run.startedAt()).atZone(ZoneId.systemDefault()));
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
     /** Asks the run to stop after its current step; it is ended by force if it does not. */
     public void stop() {
         if (current != null && running.get()) {
@@ -100,6 +139,7 @@ public final class TrainingViewModel {
         // Java 17 has no pattern switch; the chain covers every permitted RunEvent.
         if (event instanceof RunEvent.Started s) {
             epochs = s.epochs();
+            plannedEpochs.set(epochs);
             stepsPerEpoch = Math.max(1, s.stepsPerEpoch());
             device.set("Training on " + deviceName(s.device()));
             status.set("Training run " + s.runId() + "…");
@@ -178,6 +218,11 @@ public final class TrainingViewModel {
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    /** The epochs of the run shown, once it has started; 0 before. The chart's x axis spans them. */
+    public javafx.beans.property.ReadOnlyIntegerProperty plannedEpochsProperty() {
+        return plannedEpochs.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty stoppingProperty() {

@@ -1,0 +1,51 @@
+package org.netwright.app.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.netwright.model.store.MetricPoint;
+import org.netwright.model.store.RunRecord;
+
+/**
+ * Turns a run stored in the project back into the events it once sent, so a reopened project
+ * shows its last run's curves through the same code that draws a live run.
+ */
+public final class RunHistory {
+    private RunHistory() {
+    }
+
+    /** Started, then per epoch its steps and the epoch's summary, then how the run ended. */
+    public static List<RunEvent> replay(RunRecord run, List<MetricPoint> metrics) {
+        Map<Integer, List<RunEvent.Step>> steps = new TreeMap<>();
+        Map<Integer, double[]> epochValues = new TreeMap<>();
+        for (MetricPoint m : metrics) {
+            switch (m.key()) {
+                case "train/loss" -> steps.computeIfAbsent(m.epoch(), e -> new ArrayList<>())
+                        .add(new RunEvent.Step(m.step(), m.epoch(), m.value(), Double.NaN, m.seconds()));
+                case "validate/loss" -> epochValues(epochValues, m.epoch())[0] = m.value();
+                case "validate/accuracy" -> epochValues(epochValues, m.epoch())[1] = m.value();
+                default -> {
+                    // Learning rate and test values are not drawn.
+                }
+            }
+        }
+        int stepsPerEpoch = steps.values().stream().mapToInt(List::size).max().orElse(1);
+        int epochs = Math.max(steps.keySet().stream().mapToInt(Integer::intValue).max().orElse(0),
+                epochValues.keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
+        List<RunEvent> out = new ArrayList<>();
+        out.add(new RunEvent.Started(run.id(), run.device(), epochs, stepsPerEpoch));
+        for (int e = 1; e <= epochs; e++) {
+            out.addAll(steps.getOrDefault(e, List.of()));
+            double[] v = epochValues.get(e);
+            if (v != null) {
+                out.add(new RunEvent.Epoch(e, Double.NaN, v[0], v[1], Double.NaN, Double.NaN));
+            }
+        }
+        return out;
+    }
+
+    private static double[] epochValues(Map<Integer, double[]> byEpoch, int epoch) {
+        return byEpoch.computeIfAbsent(epoch, e -> new double[] {Double.NaN, Double.NaN});
+    }
+}

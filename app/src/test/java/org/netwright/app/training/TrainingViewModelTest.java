@@ -1,0 +1,88 @@
+package org.netwright.app.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jfree.data.xy.XYSeries;
+import org.junit.jupiter.api.Test;
+import org.netwright.model.store.MetricPoint;
+import org.netwright.model.store.RunRecord;
+
+/** The panel's state as events arrive; no UI thread needed, the model is plain observable state. */
+class TrainingViewModelTest {
+    private final TrainingViewModel model = new TrainingViewModel((p, s, e) -> {
+        throw new AssertionError("not started in these tests");
+    });
+
+    @Test
+    void stepsArePlottedAtFractionalEpochsAndEpochsAtWholeOnes() {
+        List<RunEvent> events = new ArrayList<>(List.of(new RunEvent.Started(4, "cpu", 2, 4)));
+        for (int step = 1; step <= 8; step++) {
+            events.add(new RunEvent.Step(step, (step + 3) / 4, 1.0 / step, 0.01, step));
+            if (step % 4 == 0) {
+                events.add(new RunEvent.Epoch(step / 4, 0.5, 0.6 / step, 0.5 + step / 20.0, 0.01, step));
+            }
+        }
+        model.apply(events);
+
+        XYSeries train = model.lossData().getSeries(0);
+        XYSeries validation = model.lossData().getSeries(1);
+        assertEquals("train loss", train.getKey());
+        assertEquals("validation loss", validation.getKey());
+        assertEquals(8, model.trainLossPointCount());
+        assertEquals(0.25, train.getX(0).doubleValue(), 1e-9);
+        assertEquals(2.0, train.getX(7).doubleValue(), 1e-9);
+        assertEquals(List.of(1.0, 2.0), List.of(validation.getX(0).doubleValue(), validation.getX(1).doubleValue()));
+        assertEquals("Training on CPU", model.deviceProperty().get());
+        assertEquals("Epoch 2 / 2", model.epochTextProperty().get());
+        assertEquals("Validation accuracy 90.0 %", model.accuracyProperty().get());
+        assertEquals(1.0, model.progressProperty().get(), 1e-9);
+    }
+
+    @Test
+    void aCrashIsReportedWithItsExitCodeAndLastErrorLine() {
+        model.apply(List.of(new RunEvent.Started(1, "cpu", 5, 10), new RunEvent.Crashed(137, "Killed")));
+
+        assertEquals("The run crashed (exit code 137): Killed", model.statusProperty().get());
+        assertTrue(model.failedProperty().get());
+        assertFalse(model.runningProperty().get());
+    }
+
+    @Test
+    void aFinishedRunNamesItsTestAccuracy() {
+        model.apply(List.of(new RunEvent.Started(1, "cpu", 1, 2), new RunEvent.Epoch(1, 0.3, 0.3, 0.9, 0.01, 1),
+                new RunEvent.Finished("completed", Map.of("test_accuracy", 0.925))));
+
+        assertEquals("Finished 1 epoch. Test accuracy 92.5 %. The run is saved in the project.",
+                model.statusProperty().get());
+    }
+
+    @Test
+    void aStoredRunIsShownAsTheLastRun() {
+        List<MetricPoint> metrics = new ArrayList<>();
+        for (int step = 1; step <= 6; step++) {
+            metrics.add(new MetricPoint(step, (step + 2) / 3, "train/loss", 1.0 / step, step));
+            if (step % 3 == 0) {
+                metrics.add(new MetricPoint(step, step / 3, "validate/loss", 0.4, step));
+                metrics.add(new MetricPoint(step, step / 3, "validate/accuracy", 0.8, step));
+                metrics.add(new MetricPoint(step, step / 3, "lr", 0.01, step));
+            }
+        }
+        RunRecord run = new RunRecord(3, "stopped", "cpu", "2026-01-02T10:00:00Z", "2026-01-02T10:01:00Z", "{}", "{}");
+
+        model.showPast(run, metrics);
+
+        assertEquals(6, model.trainLossPointCount());
+        assertEquals(2, model.validationLossPointCount());
+        assertEquals(2.0, model.lossData().getSeries(0).getX(5).doubleValue(), 1e-9);
+        assertTrue(model.statusProperty().get().startsWith("Showing the last run from 2 Jan 2026"),
+                model.statusProperty().get());
+        assertTrue(model.statusProperty().get().endsWith("(stopped, 2 epochs)."), model.statusProperty().get());
+        assertEquals("", model.deviceProperty().get());
+        assertFalse(model.runningProperty().get());
+    }
+}
