@@ -6,7 +6,11 @@ public enum LayerFamily {
     CORE("Core"),
     ACTIVATION("Activations"),
     CONVOLUTION("Convolution & pooling"),
-    MERGE("Merge");
+    MERGE("Merge"),
+    RECURRENT("Recurrent"),
+    ATTENTION("Attention & Transformers"),
+    GRAPH("Graph networks"),
+    GENERATIVE("Generative");
 
     private final String title;
 

@@ -54,7 +54,21 @@ public final class GraphBlock extends AbstractBlock {
         this.weighted = Collections.unmodifiableMap(children);
     }
 
-    /** Input node ids in the order the forward pass expects its arrays. */
+    /**
+     * The input nodes' output ports ("node.port") in the order the forward pass expects its arrays:
+     * one array per port, so an input with two ports (graph features and adjacency) takes two.
+     */
+    public List<String> inputPorts() {
+        List<String> out = new ArrayList<>();
+        for (Step step : steps) {
+            if (inputIds.contains(step.nodeId())) {
+                out.addAll(step.outputs());
+            }
+        }
+        return out;
+    }
+
+    /** Input node ids, in the order their arrays come in the forward pass. */
     public List<String> inputIds() {
         return inputIds;
     }
@@ -100,14 +114,15 @@ public final class GraphBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        if (inputs.size() != inputIds.size()) {
-            throw new IllegalArgumentException("The network takes " + inputIds.size() + " input(s) " + inputIds
+        List<String> ports = inputPorts();
+        if (inputs.size() != ports.size()) {
+            throw new IllegalArgumentException("The network takes " + ports.size() + " input array(s) " + ports
                     + " but got " + inputs.size());
         }
         // Values by output port ("node.port"); an input node's single port carries the array fed in.
         Map<String, NDArray> values = new HashMap<>();
-        for (int i = 0; i < inputIds.size(); i++) {
-            values.put(inputIds.get(i) + ".out", inputs.get(i));
+        for (int i = 0; i < ports.size(); i++) {
+            values.put(ports.get(i), inputs.get(i));
         }
         for (Step step : steps) {
             if (inputIds.contains(step.nodeId())) {

@@ -28,7 +28,10 @@ import org.netwright.model.shape.ShapeInference;
  * output port and the parameter count. Used by each family's shape test.
  */
 final class ShapeAgreement {
-    /** Makes the array fed to one input node: random floats by default, token ids or adjacency where needed. */
+    /**
+     * Makes the array fed to one input port, by "input_type.port" (e.g. "token_input.out"): random
+     * floats in [0, 1) when no entry is given. Families whose inputs need other values add them here.
+     */
     static final Map<String, BiFunction<NDManager, long[], NDArray>> FEEDERS = new LinkedHashMap<>();
 
     private ShapeAgreement() {
@@ -56,11 +59,12 @@ final class ShapeAgreement {
                 int batch = 2;
                 List<ai.djl.ndarray.types.Shape> djlInputs = new ArrayList<>();
                 NDList inputs = new NDList();
-                for (String id : block.inputIds()) {
-                    long[] s = block.outputShape(id).withBatch(batch);
+                for (String feed : block.inputPorts()) {
+                    long[] s = block.portShape(feed).withBatch(batch);
                     djlInputs.add(new ai.djl.ndarray.types.Shape(s));
-                    String type = graph.require(id).type();
-                    inputs.add(FEEDERS.getOrDefault(type, (m, shape) -> m.randomUniform(0, 1, new ai.djl.ndarray.types.Shape(shape)))
+                    String node = feed.substring(0, feed.indexOf('.'));
+                    String key = graph.require(node).type() + feed.substring(feed.indexOf('.'));
+                    inputs.add(FEEDERS.getOrDefault(key, (m, shape) -> m.randomUniform(0, 1, new ai.djl.ndarray.types.Shape(shape)))
                             .apply(manager, s));
                 }
                 block.initialize(manager, DataType.FLOAT32, djlInputs.toArray(ai.djl.ndarray.types.Shape[]::new));
