@@ -8,7 +8,11 @@ import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
 
-/** Throwaway window for looking at the editor under Xvfb: a small MLP plus a mis-wired Conv2d. */
+/**
+ * Throwaway window for looking at the editor under Xvfb: a small MLP plus a mis-wired Conv2d.
+ * Arguments: the node to select (or "none"), "bottom" to scroll the inspector down, and
+ * "connecting" to freeze a connect gesture half-way.
+ */
 public class EditorPreview extends Application {
     @Override
     public void start(Stage stage) {
@@ -33,11 +37,40 @@ public class EditorPreview extends Application {
         stage.setTitle("Netwright editor preview");
         String select = getParameters().getUnnamed().isEmpty() ? "dense_1" : getParameters().getUnnamed().get(0);
         model.selectedNodeProperty().set(select.equals("none") ? null : select);
+        if (getParameters().getUnnamed().contains("connecting")) {
+            // Freeze a connect gesture half-way, to see the rubber band and the lit-up inputs.
+            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+            wait.setOnFinished(e -> holdConnect(stage, "#port-vector_input_1-out", "#port-add_1-in2"));
+            wait.play();
+        }
         if (getParameters().getUnnamed().contains("bottom")) {
             // Show the end of a long inspector (the formula) once it has been laid out.
             javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() ->
                     ((javafx.scene.control.ScrollPane) stage.getScene().lookup(".inspector-scroll")).setVvalue(1)));
         }
+    }
+
+    private static void holdConnect(Stage stage, String from, String to) {
+        javafx.scene.robot.Robot robot = new javafx.scene.robot.Robot();
+        javafx.geometry.Point2D a = center(stage, from);
+        javafx.geometry.Point2D b = center(stage, to);
+        robot.mouseMove(a);
+        robot.mousePress(javafx.scene.input.MouseButton.PRIMARY);
+        // One step per frame, as a hand would move, so each step arrives as its own drag event.
+        javafx.animation.Timeline steps = new javafx.animation.Timeline();
+        for (int i = 1; i <= 20; i++) {
+            javafx.geometry.Point2D p = a.add(b.subtract(a).multiply(i / 20.0));
+            steps.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(40 * i),
+                    e -> robot.mouseMove(p)));
+        }
+        steps.setOnFinished(e -> robot.mouseMove(b.add(1, 0)));
+        steps.play();
+    }
+
+    private static javafx.geometry.Point2D center(Stage stage, String query) {
+        javafx.scene.Node n = stage.getScene().lookup(query);
+        javafx.geometry.Bounds b = n.localToScreen(n.getBoundsInLocal());
+        return new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY());
     }
 
     /** Plain-classpath entry point: JavaFX needs a main class that does not extend Application. */

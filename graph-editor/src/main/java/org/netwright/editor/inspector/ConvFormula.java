@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.netwright.editor.Formats;
+import org.netwright.model.catalog.ConvolutionLayers;
 import org.netwright.model.catalog.LayerParams;
 import org.netwright.model.shape.Shape;
 
@@ -11,9 +12,7 @@ import org.netwright.model.shape.Shape;
  * The output-size and parameter-count arithmetic of Conv2d and MaxPool2d, written out with the
  * node's numbers so a student can follow it:
  * out = floor((in + 2·pad − dilation·(kernel−1) − 1) / stride) + 1.
- *
- * <p>The model's {@code ConvolutionLayers} helpers are package-private, so the padding rule is
- * restated here; a test checks these numbers against shape inference for every padding mode.
+ * The padding rule and the size arithmetic are the model's own ({@link ConvolutionLayers}).
  */
 public record ConvFormula(int outHeight, int outWidth, long params, List<String> lines) {
     public ConvFormula {
@@ -40,11 +39,7 @@ public record ConvFormula(int outHeight, int outWidth, long params, List<String>
         int s = p.getInt("stride");
         int d = p.getInt("dilation");
         int f = p.getInt("filters");
-        int pad = switch (p.getString("padding")) {
-            case "valid" -> 0;
-            case "same" -> d * (k - 1) / 2;
-            default -> p.getInt("pad");
-        };
+        int pad = ConvolutionLayers.padding(p);
         List<String> lines = new ArrayList<>();
         lines.add(SIZE_RULE);
         lines.add("");
@@ -76,7 +71,7 @@ public record ConvFormula(int outHeight, int outWidth, long params, List<String>
     /** Square images are the common case; writing the same sum twice would only add noise. */
     private static int width(List<String> lines, Shape x, int k, int s, int pad, int d) {
         if (x.dim(2) == x.dim(1)) {
-            int out = Math.floorDiv(x.dim(2) + 2 * pad - d * (k - 1) - 1, s) + 1;
+            int out = ConvolutionLayers.outputSize(x.dim(2), k, s, pad, d);
             lines.add("width = height = " + out);
             return out;
         }
@@ -84,7 +79,7 @@ public record ConvFormula(int outHeight, int outWidth, long params, List<String>
     }
 
     private static int size(List<String> lines, String axis, int in, int k, int s, int pad, int d) {
-        int out = Math.floorDiv(in + 2 * pad - d * (k - 1) - 1, s) + 1;
+        int out = ConvolutionLayers.outputSize(in, k, s, pad, d);
         // The result goes on a line of its own so the sum never wraps in a narrow inspector.
         lines.add(axis + " = floor((" + in + " + 2·" + pad + " − " + d + "·(" + k + "−1) − 1) / " + s + ") + 1");
         lines.add("= " + out);

@@ -22,6 +22,8 @@ public final class InspectorView extends StackPane {
     private final EditorModel model;
     private final VBox body = new VBox();
     private final VBox facts = new VBox(4);
+    /** Sits right under the explanation, so a problem is the first thing seen after the name. */
+    private final VBox problem = new VBox();
     private final ScrollPane scroll = new ScrollPane(body);
     private final Label empty = new Label("Select a layer to see and edit its settings");
     private final List<ParamEditor> editors = new ArrayList<>();
@@ -93,7 +95,7 @@ public final class InspectorView extends StackPane {
         explanation.setId("inspector-explanation");
         explanation.getStyleClass().add("inspector-explanation");
         explanation.setWrapText(true);
-        body.getChildren().addAll(title, sub, explanation);
+        body.getChildren().addAll(title, sub, explanation, problem);
 
         if (!f.spec().params().isEmpty()) {
             body.getChildren().add(section("SETTINGS"));
@@ -112,22 +114,25 @@ public final class InspectorView extends StackPane {
 
     private void showFacts(LayerFacts f) {
         facts.getChildren().clear();
-        f.problem().ifPresent(problem -> {
-            Label why = new Label(problem);
+        problem.getChildren().clear();
+        f.problem().ifPresent(text -> {
+            Label why = new Label(text);
             why.setId("inspector-problem");
             why.getStyleClass().add("inspector-problem");
             why.setWrapText(true);
             why.setMaxWidth(Double.MAX_VALUE);
-            facts.getChildren().add(why);
+            problem.getChildren().add(why);
         });
         facts.getChildren().add(section("SHAPES (one sample, no batch axis)"));
         for (String input : f.inputs()) {
-            facts.getChildren().add(value("inspector-input", "Input " + input));
+            facts.getChildren().add(value("inspector-input", input));
         }
         facts.getChildren().add(value("inspector-output", "Output: " + f.output()));
         facts.getChildren().add(section("COST"));
-        facts.getChildren().add(value("inspector-params", "Parameters: " + Formats.count(f.params())));
-        facts.getChildren().add(value("inspector-macs", "Multiply-adds per sample: " + Formats.count(f.macs())));
+        // Cost is unknown (not zero) while the shapes do not work out.
+        facts.getChildren().add(value("inspector-params", "Parameters: " + (f.isOk() ? Formats.count(f.params()) : "?")));
+        facts.getChildren().add(value("inspector-macs",
+                "Multiply-adds per sample: " + (f.isOk() ? Formats.count(f.macs()) : "?")));
         f.formula().ifPresent(formula -> {
             facts.getChildren().add(section("HOW THE OUTPUT SIZE IS COMPUTED"));
             Label text = new Label(String.join("\n", formula.lines()));

@@ -15,7 +15,10 @@ import org.netwright.model.shape.GraphShapes;
 import org.netwright.model.shape.NodeReport;
 import org.netwright.model.shape.Shape;
 
-/** What the inspector says about one node, worked out from the graph and its shapes (no JavaFX). */
+/**
+ * What the inspector says about one node, worked out from the graph and its shapes (no JavaFX).
+ * {@code inputs} holds one line per input port, e.g. "Input: 2 from vector_input_1".
+ */
 public record LayerFacts(Node node, LayerSpec spec, List<String> inputs, String output, long params, long macs,
                          Optional<String> problem, Optional<ConvFormula> formula) {
 
@@ -42,7 +45,9 @@ public record LayerFacts(Node node, LayerSpec spec, List<String> inputs, String 
                 firstInput = arriving;
             }
             String from = edge.map(e -> e.from().nodeId()).orElse(null);
-            inputs.add(port + ": " + (from == null ? "not connected"
+            // "Input:" for the usual single port; merges name theirs (in1, in2, ...).
+            String name = ports.size() == 1 ? "Input" : "Input " + port;
+            inputs.add(name + ": " + (from == null ? "not connected"
                     : (arriving == null ? "?" : arriving.toString()) + " from " + from));
         }
         boolean ok = report != null && report.isOk();

@@ -19,6 +19,7 @@ import org.netwright.model.catalog.ChoiceParam;
 import org.netwright.model.catalog.DoubleParam;
 import org.netwright.model.catalog.IntParam;
 import org.netwright.model.catalog.ParamSpec;
+import org.netwright.model.catalog.TextParam;
 
 /**
  * One row of the inspector: the editor a parameter's type calls for, its help, and a red line
@@ -47,7 +48,7 @@ final class ParamEditor extends VBox {
         hideError();
 
         // Java 17 has no pattern switch (preview only), so the sealed types are matched in turn.
-        if (spec instanceof IntParam || spec instanceof DoubleParam) {
+        if (spec instanceof IntParam || spec instanceof DoubleParam || spec instanceof TextParam) {
             control = textField();
             getChildren().add(header(spec.label(), spec.range()));
             getChildren().add(control);

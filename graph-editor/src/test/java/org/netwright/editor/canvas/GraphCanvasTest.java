@@ -55,6 +55,26 @@ class GraphCanvasTest {
     }
 
     @Test
+    void whileConnectingFreeInputsLightUpAndTheOneUnderTheMouseStandsOut(FxRobot robot) {
+        robot.interact(() -> model.execute(new org.netwright.model.command.Connect(
+                Edge.of("vector_input_1", "out", "dense_1", "in"))));
+
+        robot.moveTo("#port-dense_1-out").press(javafx.scene.input.MouseButton.PRIMARY).moveTo("#port-conv2d_1-in");
+
+        javafx.scene.Node target = robot.lookup("#port-conv2d_1-in").query();
+        assertTrue(target.getStyleClass().containsAll(List.of("port-compatible", "port-hover")),
+                target.getStyleClass().toString());
+        assertFalse(robot.lookup("#port-dense_1-in").query().getStyleClass().contains("port-compatible"),
+                "a node cannot feed itself");
+        assertTrue(robot.lookup(".rubber-band").query().isVisible());
+
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        assertTrue(model.graph().edges().contains(Edge.of("dense_1", "out", "conv2d_1", "in")));
+        assertFalse(robot.lookup(".rubber-band").query().isVisible());
+        assertTrue(robot.lookup(".port-compatible").queryAll().isEmpty());
+    }
+
+    @Test
     void connectingToATakenInputShowsTheRefusal(FxRobot robot) {
         robot.interact(() -> model.execute(new org.netwright.model.command.Connect(
                 Edge.of("vector_input_1", "out", "dense_1", "in"))));
