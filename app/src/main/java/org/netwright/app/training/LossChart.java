@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -24,6 +25,9 @@ final class LossChart {
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
+    private static final String IDLE = "Press Train: the loss appears here as the network learns.";
+    private static final String STARTING = "Starting: loading the network and its data. The first points follow in a few seconds.";
+
     private LossChart() {
     }
 
@@ -31,7 +35,7 @@ final class LossChart {
      * A viewer (CSS id {@code loss-chart}) that redraws whenever the series change; while a run is
      * known, the x axis spans all its epochs, so the curve grows to the right instead of rescaling.
      */
-    static ChartViewer create(XYSeriesCollection data, ReadOnlyIntegerProperty epochs) {
+    static ChartViewer create(XYSeriesCollection data, ReadOnlyIntegerProperty epochs, ObservableBooleanValue running) {
         JFreeChart chart = ChartFactory.createXYLineChart(null, "epoch", "loss", data,
                 PlotOrientation.VERTICAL, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -41,7 +45,9 @@ final class LossChart {
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
         plot.setOutlineVisible(false);
-        plot.setNoDataMessage("Press Train: the loss appears here as the network learns.");
+        plot.setNoDataMessage(IDLE);
+        // Starting a run takes seconds (a JVM and PyTorch load): say so instead of "Press Train".
+        running.addListener((o, was, now) -> plot.setNoDataMessage(now ? STARTING : IDLE));
         plot.setNoDataMessageFont(LABEL);
         plot.setNoDataMessagePaint(new Color(0x5b, 0x66, 0x73));
 

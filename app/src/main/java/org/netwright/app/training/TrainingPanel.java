@@ -74,7 +74,7 @@ public final class TrainingPanel extends HBox {
         left.setPrefWidth(290);
         left.setMaxWidth(290);
 
-        ChartViewer chart = LossChart.create(model.lossData(), model.plannedEpochsProperty());
+        ChartViewer chart = LossChart.create(model.lossData(), model.plannedEpochsProperty(), model.runningProperty());
         chart.setMinSize(200, 150);
         chart.setPrefSize(600, 230);
         HBox.setHgrow(chart, Priority.ALWAYS);
@@ -178,7 +178,7 @@ public final class TrainingPanel extends HBox {
         });
 
         // Before the first run only the device and "No run yet" show; empty lines would look broken.
-        bar.visibleProperty().bind(model.epochTextProperty().isNotEmpty());
+        bar.visibleProperty().bind(model.epochTextProperty().isNotEmpty().or(model.runningProperty()));
         for (javafx.scene.Node n : new javafx.scene.Node[] {bar, epoch, accuracy}) {
             n.managedProperty().bind(n.visibleProperty());
         }

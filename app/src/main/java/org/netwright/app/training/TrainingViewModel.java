@@ -43,6 +43,7 @@ public final class TrainingViewModel {
     private int epochs;
     private int stepsPerEpoch;
     private int lastEpoch;
+    private String runDevice = "CPU";
 
     public TrainingViewModel(RunStarter starter) {
         this.starter = starter;
@@ -65,9 +66,9 @@ public final class TrainingViewModel {
         device.set("");
         accuracy.set("");
         progress.set(-1);
-        epochText.set("Epoch 0 / " + epochs);
+        epochText.set("");
         failed.set(false);
-        status.set("Starting the run…");
+        status.set("Starting the run (a few seconds)…");
         running.set(true);
         stopping.set(false);
         // Events of an older run (one stopped just before) are dropped by the generation check.
@@ -141,7 +142,8 @@ public final class TrainingViewModel {
             epochs = s.epochs();
             plannedEpochs.set(epochs);
             stepsPerEpoch = Math.max(1, s.stepsPerEpoch());
-            device.set("Training on " + deviceName(s.device()));
+            runDevice = deviceName(s.device());
+            device.set("Training on " + runDevice);
             status.set("Training run " + s.runId() + "…");
             epochText.set("Epoch 1 / " + epochs);
             progress.set(0);
@@ -182,6 +184,9 @@ public final class TrainingViewModel {
     }
 
     private void end(boolean isFailure, String message) {
+        if (!device.get().isEmpty()) {
+            device.set((isFailure ? "Ran on " : "Trained on ") + runDevice);
+        }
         running.set(false);
         stopping.set(false);
         failed.set(isFailure);

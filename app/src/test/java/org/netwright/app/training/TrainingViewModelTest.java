@@ -48,6 +48,7 @@ class TrainingViewModelTest {
         model.apply(List.of(new RunEvent.Started(1, "cpu", 5, 10), new RunEvent.Crashed(137, "Killed")));
 
         assertEquals("The run crashed (exit code 137): Killed", model.statusProperty().get());
+        assertEquals("Ran on CPU", model.deviceProperty().get());
         assertTrue(model.failedProperty().get());
         assertFalse(model.runningProperty().get());
     }

@@ -55,6 +55,8 @@ class CrashUiTest {
         assertTrue(status.getStyleClass().contains("error"));
         assertFalse(robot.lookup("#train-button").queryAs(Button.class).isDisabled(), "Train is available again");
 
+        // Search first: the palette is longer than the test screen, and a user looking for one layer would.
+        robot.clickOn("#palette-search").write("relu");
         robot.drag("#palette-relu").dropTo("#graph-canvas");
         AppWindowFixture.waitUntil("the edit lands", 5,
                 () -> app.workspace.session().editor().graph().node("relu_3").isPresent());

@@ -54,6 +54,8 @@ class TrainingFlowUiTest {
         assertTrue(train.isDisabled(), "an input alone has nothing to train");
         assertTrue(robot.lookup("#train-blocker").queryAs(Label.class).getText().startsWith("Nothing to train yet"));
 
+        // Search first: the palette is longer than the test screen, and a user looking for one layer would.
+        robot.clickOn("#palette-search").write("dense");
         robot.drag("#palette-dense").dropTo("#graph-canvas");
         AppWindowFixture.waitUntil("the dense card appears", 5, () -> robot.lookup("#node-dense_1").tryQuery().isPresent());
 
@@ -73,7 +75,7 @@ class TrainingFlowUiTest {
 
         String status = robot.lookup("#run-status").queryAs(Label.class).getText();
         assertTrue(status.startsWith("Finished 2 epochs"), status);
-        assertEquals("Training on CPU", robot.lookup("#device-label").queryAs(Label.class).getText());
+        assertEquals("Trained on CPU", robot.lookup("#device-label").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#accuracy-label").queryAs(Label.class).getText().startsWith("Validation accuracy"));
         assertEquals(2, app.window.trainingPanel().model().validationLossPointCount());
 
