@@ -35,6 +35,7 @@ public final class LayerCatalog {
         all.addAll(ActivationLayers.all());
         all.addAll(ConvolutionLayers.all());
         all.addAll(MergeLayers.all());
+        all.addAll(RecurrentLayers.all());
         return all;
     }
 

@@ -17,6 +17,7 @@ public final class LayerImplementations {
         ActivationOps.register(all);
         ConvolutionOps.register(all);
         MergeOps.register(all);
+        RecurrentOps.register(all);
         return Map.copyOf(all);
     }
 
