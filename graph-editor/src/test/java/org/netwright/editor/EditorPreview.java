@@ -11,7 +11,7 @@ import org.netwright.model.graph.Node;
 /**
  * Throwaway window for looking at the editor under Xvfb: a small MLP plus a mis-wired Conv2d.
  * Arguments: the node to select (or "none"), "bottom" to scroll the inspector down, and
- * "connecting" to freeze a connect gesture half-way.
+ * "connecting" to freeze a connect gesture half-way, "search=TEXT" to type into the palette search.
  */
 public class EditorPreview extends Application {
     @Override
@@ -37,6 +37,8 @@ public class EditorPreview extends Application {
         stage.setTitle("Netwright editor preview");
         String select = getParameters().getUnnamed().isEmpty() ? "dense_1" : getParameters().getUnnamed().get(0);
         model.selectedNodeProperty().set(select.equals("none") ? null : select);
+        getParameters().getUnnamed().stream().filter(a -> a.startsWith("search=")).findFirst().ifPresent(a ->
+                ((javafx.scene.control.TextField) stage.getScene().lookup("#palette-search")).setText(a.substring(7)));
         if (getParameters().getUnnamed().contains("connecting")) {
             // Freeze a connect gesture half-way, to see the rubber band and the lit-up inputs.
             javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));

@@ -27,6 +27,8 @@ final class PaletteEntry extends HBox {
         dot.getStyleClass().addAll("palette-dot", EditorStyles.familyClass(spec.family()));
         Label name = new Label(spec.name());
         name.getStyleClass().add("palette-name");
+        // Long names ("Scaled dot-product attention") take two lines rather than an ellipsis.
+        name.setWrapText(true);
         getChildren().addAll(dot, name);
 
         Tooltip help = new Tooltip(spec.name() + "\n\n" + spec.explanation()

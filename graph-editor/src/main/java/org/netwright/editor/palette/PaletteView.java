@@ -2,6 +2,7 @@ package org.netwright.editor.palette;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -39,9 +40,9 @@ public final class PaletteView extends VBox {
         setId("palette");
         getStyleClass().add("palette");
         EditorStyles.apply(this);
-        // Wide enough for the longest family title, "Convolution & pooling".
+        // Wide enough for the longest family title, "Attention & Transformers".
         setMinWidth(200);
-        setPrefWidth(220);
+        setPrefWidth(250);
 
         Label title = new Label("Layers");
         title.getStyleClass().add("panel-title");
@@ -63,7 +64,7 @@ public final class PaletteView extends VBox {
                 continue;
             }
             TitledPane group = new TitledPane(family.title(), items);
-            group.setId("palette-group-" + family.name().toLowerCase(java.util.Locale.ROOT));
+            group.setId("palette-group-" + family.name().toLowerCase(Locale.ROOT));
             group.getStyleClass().add("palette-group");
             groups.add(group);
             list.getChildren().add(group);

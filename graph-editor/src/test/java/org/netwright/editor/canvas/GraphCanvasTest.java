@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.netwright.editor.EditorFixture;
 import org.netwright.editor.EditorModel;
+import org.netwright.model.command.Connect;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
@@ -56,10 +59,10 @@ class GraphCanvasTest {
 
     @Test
     void whileConnectingFreeInputsLightUpAndTheOneUnderTheMouseStandsOut(FxRobot robot) {
-        robot.interact(() -> model.execute(new org.netwright.model.command.Connect(
+        robot.interact(() -> model.execute(new Connect(
                 Edge.of("vector_input_1", "out", "dense_1", "in"))));
 
-        robot.moveTo("#port-dense_1-out").press(javafx.scene.input.MouseButton.PRIMARY).moveTo("#port-conv2d_1-in");
+        robot.moveTo("#port-dense_1-out").press(MouseButton.PRIMARY).moveTo("#port-conv2d_1-in");
 
         javafx.scene.Node target = robot.lookup("#port-conv2d_1-in").query();
         assertTrue(target.getStyleClass().containsAll(List.of("port-compatible", "port-hover")),
@@ -68,7 +71,7 @@ class GraphCanvasTest {
                 "a node cannot feed itself");
         assertTrue(robot.lookup(".rubber-band").query().isVisible());
 
-        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.release(MouseButton.PRIMARY);
         assertTrue(model.graph().edges().contains(Edge.of("dense_1", "out", "conv2d_1", "in")));
         assertFalse(robot.lookup(".rubber-band").query().isVisible());
         assertTrue(robot.lookup(".port-compatible").queryAll().isEmpty());
@@ -76,7 +79,7 @@ class GraphCanvasTest {
 
     @Test
     void connectingToATakenInputShowsTheRefusal(FxRobot robot) {
-        robot.interact(() -> model.execute(new org.netwright.model.command.Connect(
+        robot.interact(() -> model.execute(new Connect(
                 Edge.of("vector_input_1", "out", "dense_1", "in"))));
 
         robot.drag("#port-conv2d_1-out").dropTo("#port-dense_1-in");
@@ -123,12 +126,11 @@ class GraphCanvasTest {
     @Test
     void clickAnEdgeThenBackspaceDisconnectsIt(FxRobot robot) {
         Edge edge = Edge.of("vector_input_1", "out", "dense_1", "in");
-        robot.interact(() -> model.execute(new org.netwright.model.command.Connect(edge)));
+        robot.interact(() -> model.execute(new Connect(edge)));
 
         // The curve's middle: halfway between the two ports.
-        robot.clickOn(robot.point("#graph-canvas").atOffset(javafx.geometry.Point2D.ZERO));
-        javafx.geometry.Point2D from = robot.point("#port-vector_input_1-out").query();
-        javafx.geometry.Point2D to = robot.point("#port-dense_1-in").query();
+        Point2D from = robot.point("#port-vector_input_1-out").query();
+        Point2D to = robot.point("#port-dense_1-in").query();
         robot.clickOn(from.midpoint(to)).type(KeyCode.BACK_SPACE);
 
         assertTrue(model.graph().edges().isEmpty());
