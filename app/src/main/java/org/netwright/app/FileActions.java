@@ -32,7 +32,8 @@ final class FileActions {
         chooser.setInitialFileName(chosen.get().title().replaceAll("[:/\\\\]", "") + ProjectStore.EXTENSION);
         File file = chooser.showSaveDialog(owner);
         if (file != null) {
-            workspace.createFromTemplate(chosen.get(), file.toPath()).ifPresent(this::showError);
+            workspace.createFromTemplate(chosen.get(), file.toPath())
+                    .ifPresent(why -> showError("Could not create the project", why));
         }
     }
 
@@ -45,7 +46,7 @@ final class FileActions {
 
     /** Opens a file; a file that is not a project is reported and the current project stays open. */
     void open(Path file) {
-        workspace.open(file).ifPresent(this::showError);
+        workspace.open(file).ifPresent(why -> showError("Could not open " + file.getFileName(), why));
     }
 
     void saveAs() {
@@ -55,15 +56,16 @@ final class FileActions {
         }
         File file = chooser.showSaveDialog(owner);
         if (file != null) {
-            workspace.saveAs(file.toPath()).ifPresent(this::showError);
+            workspace.saveAs(file.toPath()).ifPresent(why -> showError("Could not save a copy", why));
         }
     }
 
-    void showError(String message) {
+    /** A modal error with a short headline over the store's or the workspace's full sentence. */
+    void showError(String headline, String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.initOwner(owner);
         alert.setTitle("Netwright");
-        alert.setHeaderText("That did not work");
+        alert.setHeaderText(headline);
         alert.showAndWait();
     }
 

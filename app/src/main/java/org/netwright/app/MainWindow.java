@@ -62,10 +62,6 @@ public final class MainWindow {
         show(workspace.session());
     }
 
-    public Stage stage() {
-        return stage;
-    }
-
     /** The File menu's dialogs, e.g. to open a file given on the command line. */
     FileActions files() {
         return files;

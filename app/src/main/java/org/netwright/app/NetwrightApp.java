@@ -24,22 +24,24 @@ public final class NetwrightApp extends Application {
         stage.show();
 
         List<String> args = getParameters().getRaw();
-        if (!args.isEmpty()) {
-            Optional<String> refused = workspace.open(Path.of(args.get(0)));
-            if (refused.isEmpty()) {
-                return;
-            }
-            window.files().showError(refused.get());
+        Optional<String> refused = args.isEmpty() ? Optional.of("") : workspace.open(Path.of(args.get(0)));
+        if (refused.isEmpty()) {
+            return;
         }
+        // Open the sample first, so the error is shown over a working window, not an empty one.
         openSample(home);
+        if (!args.isEmpty()) {
+            window.files().showError("Could not open " + Path.of(args.get(0)).getFileName(), refused.get());
+        }
     }
 
     private void openSample(Path home) {
         try {
-            workspace.open(SampleProject.ensure(home)).ifPresent(window.files()::showError);
+            workspace.open(SampleProject.ensure(home))
+                    .ifPresent(why -> window.files().showError("Could not open the sample project", why));
         } catch (IOException | RuntimeException e) {
-            window.files().showError("Could not create the sample project in " + home.resolve("Netwright")
-                    + ": " + e.getMessage());
+            window.files().showError("Could not create the sample project", "Netwright could not write "
+                    + home.resolve("Netwright").resolve(SampleProject.FILE_NAME) + ": " + e.getMessage());
         }
     }
 

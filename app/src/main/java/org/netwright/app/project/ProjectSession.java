@@ -22,7 +22,6 @@ public final class ProjectSession implements AutoCloseable {
     public static final String SAVED = "All changes saved";
 
     private final ProjectStore store;
-    private final CommandStack stack;
     private final EditorModel editor;
     private final TrainingSettings defaults;
     private final ReadOnlyStringWrapper saveStatus = new ReadOnlyStringWrapper(SAVED);
@@ -30,7 +29,7 @@ public final class ProjectSession implements AutoCloseable {
     private ProjectSession(ProjectStore store, TrainingSettings defaults) {
         this.store = store;
         this.defaults = defaults;
-        this.stack = new CommandStack(store.loadGraph());
+        CommandStack stack = new CommandStack(store.loadGraph());
         stack.addListener(this::autosave);
         this.editor = new EditorModel(stack);
     }
@@ -63,10 +62,6 @@ public final class ProjectSession implements AutoCloseable {
 
     public EditorModel editor() {
         return editor;
-    }
-
-    public CommandStack stack() {
-        return stack;
     }
 
     public ProjectStore store() {

@@ -128,13 +128,6 @@ public final class RunProcess {
         return terminal;
     }
 
-    /** The child's last lines on stderr, oldest first, for a crash report. */
-    public List<String> errorLines() {
-        synchronized (stderr) {
-            return List.copyOf(stderr);
-        }
-    }
-
     private String lastErrorLine() {
         synchronized (stderr) {
             // Skip stack frames (indented lines): the line naming the error says more to a user.
