@@ -5,7 +5,7 @@ import org.netwright.model.shape.LayerOutput;
 import org.netwright.model.shape.Shape;
 import org.netwright.model.shape.ShapeMismatch;
 
-/** 2-D convolution and max pooling over images shaped C×H×W. */
+/** Convolutions over sequences C×L and images C×H×W (transposed too), and 2-D max pooling. */
 public final class ConvolutionLayers {
     static final List<String> PADDING = List.of("valid", "same", "explicit");
 
@@ -32,7 +32,37 @@ public final class ConvolutionLayers {
                         List.of(new IntParam("kernel", "Kernel", 2, 1, 64, "Window height and width."),
                                 new IntParam("stride", "Stride", 2, 1, 64, "Step between windows."),
                                 new IntParam("pad", "Pad", 0, 0, 32, "Padding on each side.")),
-                        Ports.single(), Ports.OUT, ConvolutionLayers::maxPool2d));
+                        Ports.single(), Ports.OUT, ConvolutionLayers::maxPool2d),
+                new LayerSpec("conv1d", "Conv1d", LayerFamily.CONVOLUTION,
+                        "Slides learned filters of k steps along a sequence stored channels first (C×L, as PyTorch "
+                                + "does); each filter makes one output channel. Use it for audio, sensor or text "
+                                + "features; kernel 3 to 7 with 16 to 128 filters.",
+                        List.of(new IntParam("filters", "Filters", 16, 1, 65536, "Output channels, one per learned filter."),
+                                new IntParam("kernel", "Kernel", 3, 1, 1024, "Filter length in steps."),
+                                new IntParam("stride", "Stride", 1, 1, 1024, "Step between filter positions."),
+                                new ChoiceParam("padding", "Padding", "same", PADDING,
+                                        "valid: no padding; same: keep the length (stride 1); explicit: the Pad value."),
+                                new IntParam("pad", "Pad", 0, 0, 1024, "Zeros added at each end when Padding is explicit."),
+                                new IntParam("dilation", "Dilation", 1, 1, 1024, "Spacing between filter taps."),
+                                new BoolParam("bias", "Bias", true, "Add a learned offset per filter.")),
+                        Ports.single(), Ports.OUT, ConvolutionLayers::conv1d),
+                new LayerSpec("conv_transpose2d", "ConvTranspose2d", LayerFamily.CONVOLUTION,
+                        "The reverse of a strided convolution: spreads every input pixel through a learned k×k filter "
+                                + "onto a larger image, out = (in − 1)·stride − 2·pad + kernel + output padding. "
+                                + "Upsamples in DCGAN generators and U-Net decoders; kernel 4, stride 2, pad 1 doubles the size.",
+                        List.of(new IntParam("filters", "Filters", 16, 1, 65536, "Output channels."),
+                                new IntParam("kernel", "Kernel", 4, 1, 64, "Filter height and width."),
+                                new IntParam("stride", "Stride", 2, 1, 64, "Spacing of the input pixels in the output."),
+                                new IntParam("pad", "Pad", 1, 0, 64, "Rows and columns cut from each border of the output."),
+                                new IntParam("output_padding", "Output padding", 0, 0, 63,
+                                        "Extra rows and columns at the bottom and right; must be below the stride."),
+                                new BoolParam("bias", "Bias", true, "Add a learned offset per filter.")),
+                        Ports.single(), Ports.OUT, ConvolutionLayers::convTranspose2d));
+    }
+
+    /** out = (in − 1)·stride − 2·pad + kernel + outputPadding, the size a transposed convolution makes. */
+    public static int transposedOutputSize(int in, int kernel, int stride, int pad, int outputPadding) {
+        return (in - 1) * stride - 2 * pad + kernel + outputPadding;
     }
 
     /** Padding on each side for a layer's padding choice. */
@@ -57,14 +87,14 @@ public final class ConvolutionLayers {
         return Math.floorDiv(in + 2 * pad - dilation * (kernel - 1) - 1, stride) + 1;
     }
 
-    private static Shape requireImage(Shape x) {
+    static Shape requireImage(Shape x) {
         if (x.rank() != 3) {
             throw new ShapeMismatch("expects an image shaped C×H×W, but got " + x.describe());
         }
         return x;
     }
 
-    private static int spatial(String axis, int in, int k, int s, int pad, int d) {
+    static int spatial(String axis, int in, int k, int s, int pad, int d) {
         int out = outputSize(in, k, s, pad, d);
         if (out < 1) {
             throw new ShapeMismatch("the " + axis + " of " + in + " is too small for a kernel of " + k
@@ -85,6 +115,44 @@ public final class ConvolutionLayers {
         long perFilter = (long) k * k * x.dim(0);
         long params = perFilter * f + (p.getBool("bias") ? f : 0);
         return LayerOutput.of(Shape.of(f, h, w), params, perFilter * f * h * w);
+    }
+
+    static Shape requireChannelsAndLength(Shape x) {
+        if (x.rank() != 2) {
+            throw new ShapeMismatch("expects a sequence shaped C×L (channels first), but got " + x.describe());
+        }
+        return x;
+    }
+
+    private static LayerOutput conv1d(LayerParams p, List<Shape> in) {
+        Shape x = requireChannelsAndLength(in.get(0));
+        int k = p.getInt("kernel");
+        int f = p.getInt("filters");
+        int length = spatial("length", x.dim(1), k, p.getInt("stride"), padding(p), p.getInt("dilation"));
+        long perFilter = (long) k * x.dim(0);
+        long params = perFilter * f + (p.getBool("bias") ? f : 0);
+        return LayerOutput.of(Shape.of(f, length), params, perFilter * f * length);
+    }
+
+    private static LayerOutput convTranspose2d(LayerParams p, List<Shape> in) {
+        Shape x = requireImage(in.get(0));
+        int k = p.getInt("kernel");
+        int s = p.getInt("stride");
+        int pad = p.getInt("pad");
+        int extra = p.getInt("output_padding");
+        if (extra >= s) {
+            throw new ShapeMismatch("needs an output padding below the stride " + s + ", but got " + extra);
+        }
+        int h = transposedOutputSize(x.dim(1), k, s, pad, extra);
+        int w = transposedOutputSize(x.dim(2), k, s, pad, extra);
+        if (h < 1 || w < 1) {
+            throw new ShapeMismatch("cuts more than it makes: " + x.describe() + " with kernel " + k + ", stride " + s
+                    + " and pad " + pad + " gives " + h + "×" + w);
+        }
+        int f = p.getInt("filters");
+        long weights = (long) x.dim(0) * f * k * k;
+        long params = weights + (p.getBool("bias") ? f : 0);
+        return LayerOutput.of(Shape.of(f, h, w), params, weights * x.dim(1) * x.dim(2));
     }
 
     private static LayerOutput maxPool2d(LayerParams p, List<Shape> in) {

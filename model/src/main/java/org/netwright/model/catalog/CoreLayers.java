@@ -6,7 +6,7 @@ import org.netwright.model.shape.LayerOutput;
 import org.netwright.model.shape.Shape;
 import org.netwright.model.shape.ShapeMismatch;
 
-/** Dense, Flatten and Dropout: the layers nearly every network uses. */
+/** Dense, Flatten, Dropout and Embedding: the layers nearly every network uses. */
 final class CoreLayers {
     private CoreLayers() {
     }
@@ -28,7 +28,33 @@ final class CoreLayers {
                         "During training, zeroes each value with probability p and scales the rest by 1/(1-p); "
                                 + "at inference it passes values through. It fights overfitting; p = 0.2 to 0.5 is typical.",
                         List.of(new DoubleParam("rate", "Rate p", 0.5, 0.0, 0.99, "Probability of dropping a value.")),
-                        Ports.single(), Ports.OUT, (p, in) -> LayerOutput.of(in.get(0))));
+                        Ports.single(), Ports.OUT, (p, in) -> LayerOutput.of(in.get(0))),
+                new LayerSpec("embedding", "Embedding", LayerFamily.CORE,
+                        "Looks up a learned vector of D numbers for each token id, turning T ids into a sequence "
+                                + "T×D that recurrent and attention layers can read. 10,000 words of dimension 64 to 300 "
+                                + "is typical; rows of the padding id stay zero.",
+                        List.of(new IntParam("vocabulary", "Vocabulary", 1000, 2, 10_000_000,
+                                        "Number of rows; every id must be below it."),
+                                new IntParam("dimension", "Dimension", 32, 1, 65536, "Numbers D per token."),
+                                new IntParam("padding_id", "Padding id", -1, -1, 10_000_000,
+                                        "Id whose vector is always zero and never learned; -1 for none."),
+                                new BoolParam("trainable", "Trainable", true,
+                                        "Off keeps the vectors as they are, e.g. pretrained ones.")),
+                        Ports.single(), Ports.OUT, CoreLayers::embedding));
+    }
+
+    private static LayerOutput embedding(LayerParams p, List<Shape> in) {
+        Shape x = in.get(0);
+        if (x.rank() != 1) {
+            throw new ShapeMismatch("expects token ids (T), e.g. from a Token input, but got " + x.describe());
+        }
+        int vocabulary = p.getInt("vocabulary");
+        if (p.getInt("padding_id") >= vocabulary) {
+            throw new IllegalArgumentException("the padding id " + p.getInt("padding_id")
+                    + " must be below the vocabulary size " + vocabulary);
+        }
+        int d = p.getInt("dimension");
+        return LayerOutput.of(Shape.of(x.dim(0), d), (long) vocabulary * d, 0);
     }
 
     private static LayerOutput dense(LayerParams p, List<Shape> in) {

@@ -32,8 +32,11 @@ public final class LayerCatalog {
         List<LayerSpec> all = new ArrayList<>();
         all.addAll(InputLayers.all());
         all.addAll(CoreLayers.all());
+        all.addAll(ShapingLayers.all());
+        all.addAll(NormalizationLayers.all());
         all.addAll(ActivationLayers.all());
         all.addAll(ConvolutionLayers.all());
+        all.addAll(PoolingLayers.all());
         all.addAll(MergeLayers.all());
         all.addAll(RecurrentLayers.all());
         return all;

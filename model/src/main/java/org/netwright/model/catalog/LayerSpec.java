@@ -10,7 +10,8 @@ import org.netwright.model.shape.ShapeRule;
 
 /**
  * What the catalog knows of one layer type: its id, name, palette group, explanation, typed
- * parameters, ports and shape rule. Plain data; the runner and the editor read it.
+ * parameters, ports and shape rule. Plain data; the runner and the editor read it. Both port
+ * lists may depend on the parameters (Add with 3 inputs, Split into 4 parts).
  */
 public record LayerSpec(
         String id,
@@ -19,12 +20,32 @@ public record LayerSpec(
         String explanation,
         List<ParamSpec> params,
         Function<LayerParams, List<String>> inputPortRule,
-        List<String> outputPorts,
+        Function<LayerParams, List<String>> outputPortRule,
         ShapeRule shapeRule) {
 
     public LayerSpec {
         params = List.copyOf(params);
-        outputPorts = List.copyOf(outputPorts);
+    }
+
+    /** A layer whose output ports are the same for every parameter value. */
+    public LayerSpec(String id, String name, LayerFamily family, String explanation, List<ParamSpec> params,
+                     Function<LayerParams, List<String>> inputPortRule, List<String> outputPorts, ShapeRule shapeRule) {
+        this(id, name, family, explanation, params, inputPortRule, fixed(outputPorts), shapeRule);
+    }
+
+    private static Function<LayerParams, List<String>> fixed(List<String> ports) {
+        List<String> copy = List.copyOf(ports);
+        return p -> copy;
+    }
+
+    /** Output port names for these parameter values, in the order the shape rule gives their shapes. */
+    public List<String> outputPorts(LayerParams p) {
+        return List.copyOf(outputPortRule.apply(p));
+    }
+
+    /** Output port names with the default parameters; use {@link #outputPorts(LayerParams)} for a node's own. */
+    public List<String> outputPorts() {
+        return outputPorts(resolve(Map.of()));
     }
 
     /** Input port names for these parameter values (Add with 3 inputs has in1, in2, in3). */

@@ -6,7 +6,7 @@ import java.util.Optional;
  * A typed layer parameter: its name, a label and help for the inspector, a default, and the
  * rule that decides which values are allowed. One record per kind of value.
  */
-public sealed interface ParamSpec permits IntParam, DoubleParam, ChoiceParam, BoolParam {
+public sealed interface ParamSpec permits IntParam, DoubleParam, ChoiceParam, BoolParam, TextParam {
     String name();
 
     String label();

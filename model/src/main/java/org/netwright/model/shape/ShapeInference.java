@@ -73,9 +73,10 @@ public final class ShapeInference {
         }
         try {
             LayerOutput out = spec.shapeRule().apply(params, inputs);
+            List<String> outPorts = spec.outputPorts(params);
             Map<String, Shape> byPort = new LinkedHashMap<>();
-            for (int i = 0; i < spec.outputPorts().size(); i++) {
-                byPort.put(spec.outputPorts().get(i), out.outputs().get(i));
+            for (int i = 0; i < outPorts.size(); i++) {
+                byPort.put(outPorts.get(i), out.outputs().get(i));
             }
             return NodeReport.ok(who, byPort, out.params(), out.macs());
         } catch (ShapeMismatch e) {

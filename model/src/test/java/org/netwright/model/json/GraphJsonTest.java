@@ -21,6 +21,7 @@ import org.netwright.model.catalog.IntParam;
 import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.catalog.LayerSpec;
 import org.netwright.model.catalog.ParamSpec;
+import org.netwright.model.catalog.TextParam;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
@@ -40,6 +41,9 @@ class GraphJsonTest {
         }
         if (p instanceof ChoiceParam c) {
             return c.choices().get(c.choices().indexOf(c.defaultValue()) == 0 ? 1 : 0);
+        }
+        if (p instanceof TextParam t) {
+            return t.defaultValue() + ",1";
         }
         return !((BoolParam) p).defaultValue();
     }

@@ -3,7 +3,7 @@ package org.netwright.runner.compile;
 import ai.djl.nn.Activation;
 import java.util.Map;
 
-/** Element-wise activations and softmax on DJL. */
+/** Element-wise activations and (log-)softmax on DJL; PReLU is our own block (DJL's fails on PyTorch). */
 final class ActivationOps {
     private ActivationOps() {
     }
@@ -13,5 +13,21 @@ final class ActivationOps {
         into.put("sigmoid", LayerImplementation.stateless(p -> NodeOp.of(in -> Activation.sigmoid(in.get(0)))));
         into.put("tanh", LayerImplementation.stateless(p -> NodeOp.of(in -> Activation.tanh(in.get(0)))));
         into.put("softmax", LayerImplementation.stateless(p -> NodeOp.of(in -> in.get(0).softmax(-1))));
+        into.put("leaky_relu", LayerImplementation.stateless(p -> {
+            float slope = (float) p.getDouble("slope");
+            return NodeOp.of(in -> Activation.leakyRelu(in.get(0), slope));
+        }));
+        into.put("prelu", LayerImplementation.block((p, in) -> {
+            boolean perChannel = p.getBool("per_channel");
+            return new PReluBlock(perChannel ? in.get(0).dim(0) : 1, perChannel);
+        }));
+        into.put("elu", LayerImplementation.stateless(p -> {
+            float alpha = (float) p.getDouble("alpha");
+            return NodeOp.of(in -> Activation.elu(in.get(0), alpha));
+        }));
+        into.put("selu", LayerImplementation.stateless(p -> NodeOp.of(in -> Activation.selu(in.get(0)))));
+        into.put("gelu", LayerImplementation.stateless(p -> NodeOp.of(in -> Activation.gelu(in.get(0)))));
+        into.put("silu", LayerImplementation.stateless(p -> NodeOp.of(in -> Activation.swish(in.get(0), 1f))));
+        into.put("log_softmax", LayerImplementation.stateless(p -> NodeOp.of(in -> in.get(0).logSoftmax(-1))));
     }
 }

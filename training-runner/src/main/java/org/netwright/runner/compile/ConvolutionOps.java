@@ -1,12 +1,13 @@
 package org.netwright.runner.compile;
 
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import java.util.Map;
 import org.netwright.model.catalog.ConvolutionLayers;
 
-/** Convolution and pooling on DJL. */
+/** Convolutions and 2-D max pooling; the transposed convolution is our own block. */
 final class ConvolutionOps {
     private ConvolutionOps() {
     }
@@ -22,6 +23,15 @@ final class ConvolutionOps {
                     .optStride(new Shape(s, s)).optPadding(new Shape(pad, pad)).optDilation(new Shape(d, d))
                     .optBias(p.getBool("bias")).build();
         }));
+        into.put("conv1d", LayerImplementation.block((p, in) -> {
+            int pad = ConvolutionLayers.padding(p);
+            return Conv1d.builder().setFilters(p.getInt("filters")).setKernelShape(new Shape(p.getInt("kernel")))
+                    .optStride(new Shape(p.getInt("stride"))).optPadding(new Shape(pad))
+                    .optDilation(new Shape(p.getInt("dilation"))).optBias(p.getBool("bias")).build();
+        }));
+        into.put("conv_transpose2d", LayerImplementation.block((p, in) -> new TransposedConv2dBlock(in.get(0).dim(0),
+                p.getInt("filters"), p.getInt("kernel"), p.getInt("stride"), p.getInt("pad"),
+                p.getInt("output_padding"), p.getBool("bias"))));
         into.put("max_pool2d", LayerImplementation.stateless(p -> {
             int k = p.getInt("kernel");
             int s = p.getInt("stride");

@@ -4,7 +4,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import java.util.Map;
 
-/** Dense, Flatten and Dropout on DJL. */
+/** Dense, Flatten, Dropout and Embedding. */
 final class CoreOps {
     private CoreOps() {
     }
@@ -18,5 +18,7 @@ final class CoreOps {
             float rate = (float) p.getDouble("rate");
             return (store, in, training, params) -> Dropout.dropout(in.get(0), rate, training);
         }));
+        into.put("embedding", LayerImplementation.block((p, in) -> new EmbeddingBlock(p.getInt("vocabulary"),
+                p.getInt("dimension"), p.getInt("padding_id"), p.getBool("trainable"))));
     }
 }

@@ -67,7 +67,7 @@ public final class GraphCompiler {
             LayerParams params = spec.resolve(node.params());
             Map<String, Shape> outs = shapes.report(id).outputs();
             List<String> outPorts = new ArrayList<>();
-            for (String port : spec.outputPorts()) {
+            for (String port : spec.outputPorts(params)) {
                 outPorts.add(id + "." + port);
                 outputShapes.put(id + "." + port, outs.get(port));
             }
@@ -99,7 +99,10 @@ public final class GraphCompiler {
         if (inputs.isEmpty()) {
             throw new GraphCompileException("The graph has no input layer; add an image or vector input.");
         }
-        String port = outputPort == null ? outputId + "." + catalog.require(graph.require(outputId).type()).outputPorts().get(0)
+        Node outputNode = graph.require(outputId);
+        LayerSpec outputSpec = catalog.require(outputNode.type());
+        String port = outputPort == null
+                ? outputId + "." + outputSpec.outputPorts(outputSpec.resolve(outputNode.params())).get(0)
                 : outputPort;
         return new GraphBlock(steps, inputs, outputId, port, weighted, outputShapes, skipped);
     }

@@ -14,8 +14,11 @@ public final class LayerImplementations {
     private static Map<String, LayerImplementation> build() {
         Map<String, LayerImplementation> all = new HashMap<>();
         CoreOps.register(all);
+        ShapingOps.register(all);
+        NormalizationOps.register(all);
         ActivationOps.register(all);
         ConvolutionOps.register(all);
+        PoolingOps.register(all);
         MergeOps.register(all);
         RecurrentOps.register(all);
         return Map.copyOf(all);

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import java.util.Map;
 
-/** Layers that join branches. */
+/** Layers that join branches, and Split, which cuts one into several. */
 final class MergeOps {
     private MergeOps() {
     }
@@ -18,6 +18,21 @@ final class MergeOps {
             }
             return sum;
         })));
+        into.put("multiply", LayerImplementation.stateless(p -> NodeOp.of(in -> {
+            NDArray product = in.get(0);
+            for (int i = 1; i < in.size(); i++) {
+                product = product.mul(in.get(i));
+            }
+            return product;
+        })));
+        into.put("split", LayerImplementation.stateless(p -> {
+            int axis = p.getInt("axis");
+            int parts = p.getInt("parts");
+            return (store, in, training, params) -> {
+                int rank = in.get(0).getShape().dimension() - 1;
+                return in.get(0).split(parts, (axis < 0 ? rank + axis : axis) + 1);
+            };
+        }));
         into.put("concatenate", LayerImplementation.stateless(p -> {
             int axis = p.getInt("axis");
             return NodeOp.of(in -> {
