@@ -11,7 +11,7 @@ import org.netwright.model.graph.Node;
 /**
  * Throwaway window for looking at the editor under Xvfb: a small MLP plus a mis-wired Conv2d.
  * Arguments: the node to select (or "none"), "bottom" to scroll the inspector down, and
- * "connecting" to freeze a connect gesture half-way, "search=TEXT" to type into the palette search.
+ * "catalog" to show every layer type once instead, "connecting" to freeze a connect gesture half-way, "search=TEXT" to type into the palette search.
  */
 public class EditorPreview extends Application {
     @Override
@@ -33,6 +33,21 @@ public class EditorPreview extends Application {
                 Edge.of("conv2d_1", "out", "relu_2", "in"),
                 Edge.of("image_input_1", "out", "conv2d_2", "in"),
                 Edge.of("conv2d_2", "out", "add_1", "in1"));
+        if (getParameters().getUnnamed().contains("catalog")) {
+            // Every layer type once, unwired, to check cards with many ports or long names.
+            List<Node> all = new java.util.ArrayList<>();
+            int i = 0;
+            List<org.netwright.model.catalog.LayerSpec> specs = new java.util.ArrayList<>(
+                    org.netwright.model.catalog.LayerCatalog.standard().all());
+            // Many-port layers first: they are the ones most likely to look wrong.
+            specs.sort(java.util.Comparator.comparingInt(spec -> -Math.max(spec.outputPorts().size(),
+                    spec.inputPorts(spec.resolve(Map.of())).size())));
+            for (org.netwright.model.catalog.LayerSpec spec : specs) {
+                all.add(new Node(spec.id() + "_1", spec.id(), Map.of(), 24 + (i % 4) * 220, 24 + (i / 4) * 190));
+                i++;
+            }
+            g = Graph.of(all, List.of());
+        }
         EditorModel model = EditorFixture.show(stage, g, 1400, 900);
         stage.setTitle("Netwright editor preview");
         String select = getParameters().getUnnamed().isEmpty() ? "dense_1" : getParameters().getUnnamed().get(0);

@@ -4,9 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -26,6 +29,7 @@ final class NodeView extends Pane {
     private final VBox card = new VBox();
     private final Map<String, Circle> inPorts = new LinkedHashMap<>();
     private final Map<String, Circle> outPorts = new LinkedHashMap<>();
+    private final boolean many;
 
     /**
      * @param spec    the node's catalog entry, or null for an unknown type (drawn as an error)
@@ -40,42 +44,59 @@ final class NodeView extends Pane {
         relocate(node.x(), node.y());
 
         List<String> outputNames = spec == null ? List.of() : spec.outputPorts();
+        many = NodeGeometry.manyPorts(inputNames.size(), outputNames.size());
         card.setId("node-" + node.id());
         card.getStyleClass().add("layer-node");
         card.setPrefWidth(NodeGeometry.WIDTH);
         card.setMinWidth(NodeGeometry.WIDTH);
         card.setMaxWidth(NodeGeometry.WIDTH);
-        card.setMinHeight(NodeGeometry.minHeight(Math.max(inputNames.size(), outputNames.size())));
 
+        // Sizes that decide where ports sit are set here, not in CSS, to stay in step with NodeGeometry.
         Region strip = new Region();
         strip.getStyleClass().add("layer-node-strip");
+        strip.setMinHeight(NodeGeometry.STRIP);
+        strip.setPrefHeight(NodeGeometry.STRIP);
+        strip.setMaxHeight(NodeGeometry.STRIP);
         if (spec != null) {
             strip.getStyleClass().add(EditorStyles.familyClass(spec.family()));
             card.getStyleClass().add(EditorStyles.familyClass(spec.family()));
         }
-        VBox body = new VBox(1);
+        VBox body = new VBox();
         body.getStyleClass().add("layer-node-body");
+        body.setPadding(new Insets(NodeGeometry.BODY_TOP, 12, 8, 12));
         VBox.setVgrow(body, Priority.ALWAYS);
 
         // Name and id on separate lines: ids such as vector_input_12 do not fit beside a name.
+        VBox header = new VBox(1);
         Label title = new Label(spec == null ? node.type() : spec.name());
         title.getStyleClass().add("layer-node-title");
         Label id = new Label(node.id());
         id.getStyleClass().add("layer-node-id");
-        body.getChildren().addAll(title, id);
+        header.getChildren().addAll(title, id);
 
         boolean ok = report != null && report.isOk();
         Label shape = new Label(ok ? Formats.outputs(outputNames, report.outputs()) : "shape: ?");
         shape.getStyleClass().add("layer-node-shape");
-        Label params = new Label(ok ? Formats.params(report.params()) : " ");
-        params.getStyleClass().add("layer-node-params");
-        body.getChildren().addAll(shape, params);
+        header.getChildren().add(shape);
+        if (ok) {
+            Label params = new Label(Formats.params(report.params()));
+            params.getStyleClass().add("layer-node-params");
+            header.getChildren().add(params);
+        }
+        body.getChildren().add(header);
+        if (many) {
+            header.setMinHeight(NodeGeometry.HEADER);
+            header.setPrefHeight(NodeGeometry.HEADER);
+            header.setMaxHeight(NodeGeometry.HEADER);
+            body.getChildren().add(portRows(inputNames, outputNames));
+        }
+        Tooltip.install(card, tooltip((spec == null ? node.type() : spec.name()) + " (" + node.id() + ")"
+                + (status.text().isEmpty() ? "" : "\n" + status.text())));
 
         switch (status.kind()) {
             case ERROR -> {
                 card.getStyleClass().add("layer-node-error");
                 body.getChildren().add(note(status.text(), "layer-node-problem"));
-                Tooltip.install(card, tooltip(report != null ? report.problem().orElse(status.text()) : status.text()));
             }
             case NEEDS_INPUT -> {
                 card.getStyleClass().add("layer-node-unconnected");
@@ -84,7 +105,6 @@ final class NodeView extends Pane {
             case BLOCKED -> {
                 card.getStyleClass().add("layer-node-blocked");
                 body.getChildren().add(note(Diagnostics.forCard(node.id(), spec, status.text()), "layer-node-waiting"));
-                Tooltip.install(card, tooltip(status.text()));
             }
             case OK -> {
             }
@@ -95,18 +115,42 @@ final class NodeView extends Pane {
         for (int i = 0; i < inputNames.size(); i++) {
             String port = inputNames.get(i);
             Shape arriving = inputs.get(port);
-            Circle c = port(port, "port-in", 0, NodeGeometry.portY(i),
+            Circle c = port(port, "port-in", 0, NodeGeometry.portY(i, many),
                     "Input '" + port + "'" + (arriving == null ? " (not connected)" : ": " + arriving));
             inPorts.put(port, c);
         }
         for (int i = 0; i < outputNames.size(); i++) {
             String port = outputNames.get(i);
             Shape leaving = ok ? report.outputs().get(port) : null;
-            Circle c = port(port, "port-out", NodeGeometry.WIDTH, NodeGeometry.portY(i),
+            Circle c = port(port, "port-out", NodeGeometry.WIDTH, NodeGeometry.portY(i, many),
                     "Output '" + port + "'" + (leaving == null ? "" : ": " + leaving)
                             + " — drag to an input to connect");
             outPorts.put(port, c);
         }
+    }
+
+    /** One row per port, named, level with the port circles on the card's edges. */
+    private static VBox portRows(List<String> inputNames, List<String> outputNames) {
+        VBox rows = new VBox();
+        for (int i = 0; i < Math.max(inputNames.size(), outputNames.size()); i++) {
+            Label in = portLabel(i < inputNames.size() ? inputNames.get(i) : "");
+            Label out = portLabel(i < outputNames.size() ? outputNames.get(i) : "");
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox row = new HBox(in, gap, out);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.setMinHeight(NodeGeometry.PORT_GAP);
+            row.setPrefHeight(NodeGeometry.PORT_GAP);
+            row.setMaxHeight(NodeGeometry.PORT_GAP);
+            rows.getChildren().add(row);
+        }
+        return rows;
+    }
+
+    private static Label portLabel(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("layer-node-port-label");
+        return l;
     }
 
     private static Label note(String text, String styleClass) {
@@ -161,11 +205,11 @@ final class NodeView extends Pane {
 
     /** A stand-in end for an edge whose port no longer exists (e.g. Add went from 3 inputs to 2). */
     Point2D orphanInPoint() {
-        return new Point2D(left(), top() + NodeGeometry.portY(inPorts.size()));
+        return new Point2D(left(), top() + NodeGeometry.portY(inPorts.size(), true));
     }
 
     Point2D orphanOutPoint() {
-        return new Point2D(left() + NodeGeometry.WIDTH, top() + NodeGeometry.portY(outPorts.size()));
+        return new Point2D(left() + NodeGeometry.WIDTH, top() + NodeGeometry.portY(outPorts.size(), true));
     }
 
     /** True when a canvas point lies on the card. */

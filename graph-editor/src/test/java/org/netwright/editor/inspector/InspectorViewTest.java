@@ -18,6 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.netwright.editor.EditorFixture;
 import org.netwright.editor.EditorModel;
+import org.netwright.model.catalog.LayerCatalog;
+import org.netwright.model.catalog.LayerSpec;
+import org.netwright.model.catalog.ParamSpec;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
@@ -104,6 +107,28 @@ class InspectorViewTest {
         assertEquals("16", robot.lookup("#param-units").queryAs(TextField.class).getText(), "the field reverts");
         assertEquals(before, model.graph());
         assertFalse(model.canUndoProperty().get());
+    }
+
+    @Test
+    void everyCatalogLayerGetsOneEditorPerParameterAndACard(FxRobot robot) {
+        List<Node> all = new java.util.ArrayList<>();
+        int row = 0;
+        for (LayerSpec spec : LayerCatalog.standard().all()) {
+            all.add(new Node(spec.id() + "_1", spec.id(), Map.of(), 40 + (row % 4) * 220, 40 + (row / 4) * 140));
+            row++;
+        }
+        robot.interact(() -> model.stack().reset(Graph.of(all, List.of()), "every layer"));
+
+        for (LayerSpec spec : LayerCatalog.standard().all()) {
+            String id = spec.id() + "_1";
+            robot.interact(() -> model.selectedNodeProperty().set(id));
+            assertTrue(robot.lookup("#node-" + id).tryQuery().isPresent(), id);
+            assertEquals(spec.name(), robot.lookup("#inspector-title").queryAs(Label.class).getText());
+            for (ParamSpec param : spec.params()) {
+                assertTrue(robot.lookup("#inspector #param-" + param.name()).tryQuery().isPresent(),
+                        id + " lacks an editor for " + param.name());
+            }
+        }
     }
 
     @Test
