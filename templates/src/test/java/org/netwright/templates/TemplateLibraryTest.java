@@ -1,14 +1,16 @@
 package org.netwright.templates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
 import org.netwright.model.shape.GraphShapes;
@@ -18,20 +20,28 @@ import org.netwright.templates.data.Dataset;
 import org.netwright.templates.data.Generators;
 
 class TemplateLibraryTest {
+    /** A node card's size on the canvas (graph-editor's NodeGeometry.WIDTH; two ports and three text lines). */
+    private static final double NODE_WIDTH = 188;
+    private static final double NODE_HEIGHT = 110;
 
     static List<Template> templates() {
         return TemplateLibrary.all();
     }
 
     @Test
-    void offersTheTwoTemplatesById() {
-        assertEquals(List.of("two-moons-mlp", "shapes-cnn"), TemplateLibrary.all().stream().map(Template::id).toList());
+    void offersTheTemplatesById() {
+        assertEquals(List.of("two-moons-mlp", "shapes-cnn", "lenet5", "alexnet", "vgg16", "resnet18"),
+                TemplateLibrary.all().stream().map(Template::id).toList());
         assertTrue(TemplateLibrary.find("shapes-cnn").isPresent());
         assertTrue(TemplateLibrary.find("nope").isEmpty());
     }
 
+    static List<Template> templatesWithData() {
+        return TemplateLibrary.all().stream().filter(Template::hasOwnData).toList();
+    }
+
     @ParameterizedTest
-    @MethodSource("templates")
+    @MethodSource("templatesWithData")
     void graphHasValidShapesAndOneOutputPerClass(Template t) {
         GraphShapes shapes = ShapeInference.infer(t.graph());
         assertTrue(shapes.isValid(), () -> t.id() + ": " + shapes.problems());
@@ -43,24 +53,63 @@ class TemplateLibraryTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"lenet5, 61706", "alexnet, 61100840", "vgg16, 138357544", "resnet18, 11689512"})
+    void referenceNetsHaveThePublishedParameterCounts(String id, long params) {
+        GraphShapes shapes = ShapeInference.infer(TemplateLibrary.find(id).orElseThrow().graph());
+        assertTrue(shapes.isValid(), () -> id + ": " + shapes.problems());
+        assertEquals(params, shapes.totalParams());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alexnet", "vgg16", "resnet18"})
+    void imageNetNetsSayWhatDataTheyNeedInsteadOfMakingSomeUp(String id) {
+        Template t = TemplateLibrary.find(id).orElseThrow();
+        assertFalse(t.hasOwnData());
+        assertTrue(String.valueOf(t.settings().data().options().get(Template.EXPECTS)).contains("3×224×224"));
+        GraphShapes shapes = ShapeInference.infer(t.graph());
+        assertTrue(shapes.isValid(), () -> id + ": " + shapes.problems());
+        assertEquals(Shape.of(3, 224, 224), shapes.report("input").outputs().get("out"));
+        assertEquals(Shape.of(1000), shapes.report(t.graph().sinks().get(0)).outputs().get("out"));
+    }
+
+    @ParameterizedTest
     @MethodSource("templates")
     void settingsHaveNoProblems(Template t) {
         assertEquals(List.of(), t.settings().problems());
     }
 
+    /** Every edge runs left to right within a row, or from the end of one row to the start of a lower one. */
     @ParameterizedTest
     @MethodSource("templates")
-    void nodesRunLeftToRightWithoutOverlap(Template t) {
+    void edgesRunLeftToRightOrDownToTheNextRow(Template t) {
         Graph g = t.graph();
-        List<String> order = g.topologicalOrder();
-        Set<String> positions = new HashSet<>();
-        for (int i = 1; i < order.size(); i++) {
-            Node prev = g.require(order.get(i - 1));
-            Node next = g.require(order.get(i));
-            assertTrue(next.x() > prev.x(), next.id() + " should sit right of " + prev.id());
+        for (Edge e : g.edges()) {
+            Node from = g.require(e.from().nodeId());
+            Node to = g.require(e.to().nodeId());
+            assertTrue(to.x() > from.x() || to.y() > from.y() + NODE_HEIGHT, e + " runs backwards");
         }
-        for (Node n : g.nodes().values()) {
-            assertTrue(positions.add(n.x() + "," + n.y()), n.id() + " overlaps another node");
+    }
+
+    @ParameterizedTest
+    @MethodSource("templates")
+    void nodeCardsDoNotOverlap(Template t) {
+        List<Node> nodes = List.copyOf(t.graph().nodes().values());
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int j = i + 1; j < nodes.size(); j++) {
+                Node a = nodes.get(i);
+                Node b = nodes.get(j);
+                boolean apart = Math.abs(a.x() - b.x()) >= NODE_WIDTH || Math.abs(a.y() - b.y()) >= NODE_HEIGHT;
+                assertTrue(apart, a.id() + " overlaps " + b.id());
+            }
+        }
+    }
+
+    @Test
+    void bigNetsWrapIntoRowsThatStayViewable() {
+        for (String id : List.of("alexnet", "vgg16", "resnet18")) {
+            Graph g = TemplateLibrary.find(id).orElseThrow().graph();
+            double width = g.nodes().values().stream().mapToDouble(Node::x).max().orElseThrow();
+            assertTrue(width <= 3200, id + " is " + width + " px wide");
         }
     }
 

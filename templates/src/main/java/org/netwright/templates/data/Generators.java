@@ -7,7 +7,7 @@ import org.netwright.model.settings.DataRecipe;
 /** Makes the data set a {@code generator} recipe names, with the recipe's options or their defaults. */
 public final class Generators {
     /** Generator names a recipe may use. */
-    public static final List<String> NAMES = List.of("two_moons", "shapes");
+    public static final List<String> NAMES = List.of("two_moons", "shapes", "segment_digits");
 
     private Generators() {
     }
@@ -25,6 +25,8 @@ public final class Generators {
                     number(o, "noise", 0.1).doubleValue(), s);
             case "shapes" -> Shapes.generate(number(o, "samples", 1200).intValue(),
                     number(o, "size", Shapes.DEFAULT_SIZE).intValue(), s);
+            case "segment_digits" -> SegmentDigits.generate(number(o, "samples", 1000).intValue(),
+                    number(o, "size", SegmentDigits.DEFAULT_SIZE).intValue(), s);
             default -> throw new IllegalArgumentException("Unknown data generator '" + name + "'; known: "
                     + String.join(", ", NAMES));
         };

@@ -7,13 +7,14 @@ import java.util.List;
 import org.netwright.model.store.ProjectFileException;
 
 /**
- * The headless command line: {@code netwright templates | summary | train}. Bad input exits with
+ * The headless command line: {@code netwright templates | catalog | summary | train}. Bad input exits with
  * status 2 and one line on stderr starting {@code netwright: }; a training failure exits with 1.
  */
 public final class Cli {
-    static final String USAGE = "usage: netwright templates | summary (--template ID | FILE.nwproj | FILE.json) [--json]"
-            + " | train (--template ID | FILE.nwproj) [--data PATH] [--epochs N] [--batch-size N] [--lr X] [--seed N]"
-            + " [--save FILE.nwproj] [--json] [--events]";
+    static final String USAGE = "usage: netwright templates | catalog [--json]"
+            + " | summary (--template ID | FILE.nwproj | FILE.json) [--json]"
+            + " | train (--template ID | FILE.nwproj | FILE.json) [--data PATH|gen:NAME[:OPTIONS]] [--epochs N]"
+            + " [--batch-size N] [--lr X] [--seed N] [--save FILE.nwproj] [--json] [--events]";
 
     private Cli() {
     }
@@ -36,6 +37,7 @@ public final class Cli {
             List<String> rest = Arrays.asList(args).subList(1, args.length);
             return switch (args[0]) {
                 case "templates" -> TemplatesCommand.run(rest, out);
+                case "catalog" -> CatalogCommand.run(rest, out);
                 case "summary" -> SummaryCommand.run(rest, out);
                 case "train" -> new TrainCommand(in, out, err, terminal).run(rest);
                 case "help", "--help", "-h" -> {

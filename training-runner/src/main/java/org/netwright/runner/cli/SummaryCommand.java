@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.netwright.model.catalog.LayerCatalog;
+import org.netwright.model.catalog.LayerSpec;
 import org.netwright.model.graph.Node;
 import org.netwright.model.shape.GraphShapes;
 import org.netwright.model.shape.NodeReport;
@@ -15,8 +17,9 @@ import org.netwright.model.shape.Shape;
 import org.netwright.model.shape.ShapeInference;
 
 /**
- * {@code netwright summary}: a Keras-style table of layers (id, type, output shape, parameters) and
- * the total, or the same as JSON with {@code --json}. An invalid graph still prints what is known,
+ * {@code netwright summary}: a Keras-style table of layers (id, type, first output shape, parameters,
+ * multiply-accumulates per sample) and the totals, or the same as JSON with {@code --json} (where a node
+ * with several output ports also lists each port's shape). An invalid graph still prints what is known,
  * then fails with its first problem.
  */
 final class SummaryCommand {
@@ -41,8 +44,13 @@ final class SummaryCommand {
         return 0;
     }
 
-    private static Optional<Shape> outputShape(NodeReport r) {
-        return Optional.ofNullable(r.outputs().get("out"));
+    /** The node's output ports in its spec's order (Split's depend on its parameters); else the ones reported, sorted. */
+    static List<String> outputPorts(Node node, NodeReport r) {
+        Optional<LayerSpec> spec = LayerCatalog.standard().find(node.type());
+        if (spec.isPresent() && spec.get().problems(node.params()).isEmpty()) {
+            return spec.get().outputPorts(spec.get().resolve(node.params()));
+        }
+        return r.outputs().keySet().stream().sorted().toList();
     }
 
     private static String json(Source source, GraphShapes shapes) {
@@ -51,40 +59,62 @@ final class SummaryCommand {
         for (String id : shapes.order()) {
             Node node = source.graph().require(id);
             NodeReport r = shapes.report(id);
+            List<String> ports = outputPorts(node, r);
             ObjectNode o = nodes.addObject();
             o.put("id", id);
             o.put("type", node.type());
-            Optional<Shape> shape = outputShape(r);
+            Optional<Shape> shape = r.mainOutput(ports);
             if (shape.isPresent()) {
-                ArrayNode dims = o.putArray("output_shape");
-                shape.get().dims().forEach(dims::add);
+                dims(o.putArray("output_shape"), shape.get());
             } else {
                 o.putNull("output_shape");
             }
+            if (ports.size() > 1 && r.isOk()) {
+                ObjectNode outputs = o.putObject("outputs");
+                for (String port : ports) {
+                    Shape s = r.outputs().get(port);
+                    if (s != null) {
+                        dims(outputs.putArray(port), s);
+                    }
+                }
+            }
             o.put("params", r.params());
+            o.put("macs", r.macs());
             r.problem().ifPresent(p -> o.put("problem", p));
         }
         root.put("total_params", shapes.totalParams());
+        root.put("total_macs", shapes.totalMacs());
         return root.toString();
+    }
+
+    private static void dims(ArrayNode array, Shape shape) {
+        shape.dims().forEach(array::add);
     }
 
     private static void table(Source source, GraphShapes shapes, PrintStream out) {
         List<String[]> rows = new ArrayList<>();
         for (String id : shapes.order()) {
+            Node node = source.graph().require(id);
             NodeReport r = shapes.report(id);
-            String shape = outputShape(r).map(SummaryCommand::withBatch).orElse("?");
-            rows.add(new String[] {id + " (" + source.graph().require(id).type() + ")", shape, String.format("%,d", r.params())});
+            List<String> ports = outputPorts(node, r);
+            // One line per node: the first output port's shape, naming the port when there are others.
+            String shape = r.mainOutput(ports).map(SummaryCommand::withBatch).orElse("?");
+            if (ports.size() > 1 && r.isOk()) {
+                shape = shape + " " + ports.get(0) + "; also " + String.join(", ", ports.subList(1, ports.size()));
+            }
+            rows.add(new String[] {id + " (" + node.type() + ")", shape, String.format("%,d", r.params()),
+                    String.format("%,d", r.macs())});
         }
-        String[] head = {"Layer (type)", "Output shape", "Param #"};
-        int[] w = new int[3];
-        for (int c = 0; c < 3; c++) {
+        String[] head = {"Layer (type)", "Output shape", "Param #", "MACs"};
+        int[] w = new int[head.length];
+        for (int c = 0; c < head.length; c++) {
             w[c] = head[c].length();
             for (String[] row : rows) {
                 w[c] = Math.max(w[c], row[c].length());
             }
         }
-        String format = "%-" + w[0] + "s  %-" + w[1] + "s  %" + w[2] + "s";
-        String rule = "=".repeat(w[0] + w[1] + w[2] + 4);
+        String format = "%-" + w[0] + "s  %-" + w[1] + "s  %" + w[2] + "s  %" + w[3] + "s";
+        String rule = "=".repeat(w[0] + w[1] + w[2] + w[3] + 6);
         out.println("Model: " + source.name());
         out.println(rule);
         out.println(String.format(format, (Object[]) head));
@@ -94,6 +124,7 @@ final class SummaryCommand {
         }
         out.println(rule);
         out.println(String.format("Total params: %,d", shapes.totalParams()));
+        out.println(String.format("Total MACs per sample: %,d", shapes.totalMacs()));
     }
 
     /** Keras writes the batch axis as None: (None, 16, 8, 8). */

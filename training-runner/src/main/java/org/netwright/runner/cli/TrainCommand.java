@@ -4,10 +4,13 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.netwright.model.json.SettingsJson;
+import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.settings.TrainingSettings;
 import org.netwright.model.store.ProjectFileException;
 import org.netwright.model.store.ProjectStore;
@@ -21,10 +24,13 @@ import org.netwright.runner.run.RunEventJson;
 import org.netwright.runner.run.RunListener;
 import org.netwright.runner.run.RunResult;
 import org.netwright.runner.run.TrainingRun;
+import org.netwright.templates.Template;
 import org.netwright.templates.data.Dataset;
+import org.netwright.templates.data.Generators;
 
 /**
- * {@code netwright train}: trains a template or a project's graph, prints progress as text, JSON lines
+ * {@code netwright train}: trains a template, a project's graph or a graph file ({@code FILE.json}, with
+ * {@link #GRAPH_FILE_DEFAULTS} and the data {@code --data} names), prints progress as text, JSON lines
  * ({@code --json}) or the app's event stream ({@code --events}), and records the run in a project file
  * when there is one ({@code FILE.nwproj} or {@code --save}).
  */
@@ -32,6 +38,13 @@ final class TrainCommand {
     private static final Set<String> VALUE_FLAGS = Set.of("--template", "--data", "--epochs", "--batch-size", "--lr",
             "--seed", "--save");
     private static final Set<String> SWITCHES = Set.of("--json", "--events");
+    static final String GENERATOR_PREFIX = "gen:";
+    /**
+     * Settings for a graph file ({@code FILE.json}), which carries none: 10 epochs, batch 32, Adam at
+     * 0.001, cross-entropy, seed 42, 20% validation and 20% test; the data comes from {@code --data}.
+     */
+    static final TrainingSettings GRAPH_FILE_DEFAULTS = new TrainingSettings(10, 32, 0.001, "adam", "cross_entropy", 42,
+            0.2, 0.2, null);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -63,7 +76,7 @@ final class TrainCommand {
     }
 
     private int prepareAndTrain(Args args) {
-        Source source = Source.from(args, false);
+        Source source = Source.from(args, true);
         TrainingSettings settings = settings(args, source);
         Path baseDir = source.projectFile().map(p -> p.toAbsolutePath().getParent()).orElse(Path.of(""));
         GraphBlock block;
@@ -136,25 +149,77 @@ final class TrainCommand {
     }
 
     private static TrainingSettings settings(Args args, Source source) {
-        TrainingSettings s = source.settings().orElseThrow(() -> new UsageException(
-                source.name() + " has no training settings; open it in Netwright and choose data first"));
+        Optional<DataRecipe> data = args.value("--data").map(TrainCommand::dataRecipe);
+        TrainingSettings s = source.settings().orElseGet(() -> graphFileDefaults(source, data));
         s = s.withEpochs(args.intValue("--epochs", 1, 100_000).orElse(s.epochs()));
         s = s.withBatchSize(args.intValue("--batch-size", 1, 65_536).orElse(s.batchSize()));
         s = s.withLearningRate(args.doubleValue("--lr", 0, 10).orElse(s.learningRate()));
         s = s.withSeed(args.longValue("--seed").orElse(s.seed()));
-        Optional<String> data = args.value("--data");
         if (data.isPresent()) {
-            Path file = Path.of(data.get()).toAbsolutePath();
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException("there is no data file " + data.get());
-            }
-            s = s.withData(DataSources.recipeFor(file));
+            s = s.withData(data.get());
+        }
+        if (Template.needsUserData(s.data())) {
+            throw new UsageException(source.name() + " has no data of its own: it expects "
+                    + s.data().options().getOrDefault(Template.EXPECTS, "your data") + "; pass such data with --data PATH,"
+                    + " or change its input and output layers to fit yours");
         }
         List<String> problems = s.problems();
         if (!problems.isEmpty()) {
             throw new UsageException(problems.get(0));
         }
         return s;
+    }
+
+    /** A graph file has no settings: {@link #GRAPH_FILE_DEFAULTS} with the data that {@code --data} names. */
+    private static TrainingSettings graphFileDefaults(Source source, Optional<DataRecipe> data) {
+        return GRAPH_FILE_DEFAULTS.withData(data.orElseThrow(() -> new UsageException(source.name()
+                + " is a graph without training settings; say what to train on with --data PATH or --data gen:NAME"
+                + " (" + String.join(", ", Generators.NAMES) + ")")));
+    }
+
+    /**
+     * {@code --data PATH} (a CSV or IDX file) or {@code --data gen:NAME[:KEY=VALUE,...]}, a built-in generator
+     * with its options, e.g. {@code gen:shapes:size=32,samples=600}.
+     */
+    static DataRecipe dataRecipe(String text) {
+        if (text.startsWith(GENERATOR_PREFIX)) {
+            String[] parts = text.substring(GENERATOR_PREFIX.length()).split(":", 2);
+            String name = parts[0];
+            if (!Generators.NAMES.contains(name)) {
+                throw new UsageException("unknown generator '" + name + "' in --data; known: "
+                        + String.join(", ", Generators.NAMES));
+            }
+            Map<String, Object> options = new LinkedHashMap<>();
+            if (parts.length > 1 && !parts[1].isBlank()) {
+                for (String pair : parts[1].split(",")) {
+                    String[] kv = pair.split("=", 2);
+                    if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                        throw new UsageException("generator options in --data are KEY=VALUE separated by commas; got '"
+                                + pair + "'");
+                    }
+                    options.put(kv[0].trim(), number(kv[1].trim()));
+                }
+            }
+            return DataRecipe.generator(name, options);
+        }
+        Path file = Path.of(text).toAbsolutePath();
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("there is no data file " + text);
+        }
+        return DataSources.recipeFor(file);
+    }
+
+    /** A generator option as a number where it reads as one (the generators take numbers), else as written. */
+    private static Object number(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException notInt) {
+            try {
+                return Double.parseDouble(text);
+            } catch (NumberFormatException notNumber) {
+                return text;
+            }
+        }
     }
 
     private static Optional<Path> projectFile(Args args, Source source) {

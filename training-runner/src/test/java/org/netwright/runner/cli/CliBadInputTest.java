@@ -31,6 +31,9 @@ class CliBadInputTest {
         "frobnicate|unknown command 'frobnicate'",
         "templates --verbose|unknown option '--verbose'",
         "templates extra|takes no arguments",
+        "catalog --verbose|unknown option '--verbose'",
+        "catalog --json=yes|unknown option '--json'",
+        "catalog conv2d|catalog takes no arguments but --json; got 'conv2d'",
         "summary|name either --template ID",
         "summary --template nope|unknown template 'nope'",
         "summary missing.nwproj|there is no file missing.nwproj",
@@ -49,6 +52,13 @@ class CliBadInputTest {
         "train --template two-moons-mlp --json --events|choose one of --json and --events",
         "train --template two-moons-mlp --data missing.csv|there is no data file missing.csv",
         "train --template two-moons-mlp --save out.txt|--save needs a file name ending in .nwproj",
+        "train --template two-moons-mlp --data gen:spirals|unknown generator 'spirals' in --data; known: two_moons, shapes",
+        "train --template two-moons-mlp --data gen:two_moons:noise|generator options in --data are KEY=VALUE",
+        "train --template two-moons-mlp --data gen:two_moons:noise=lots|Generator option 'noise' must be a number",
+        "train --template alexnet|alexnet has no data of its own: it expects 3×224×224 colour images in 1000 classes",
+        "train --template vgg16 --epochs 1|vgg16 has no data of its own",
+        "train --template resnet18 --json|resnet18 has no data of its own",
+        "train missing.json|there is no file missing.json",
     })
     void badInputFailsWithOneLine(String row) {
         String[] parts = row.split("\\|");

@@ -138,6 +138,18 @@ class CliTrainTest {
         assertTrue(r.err().contains("an image 1×8×8") && r.err().contains("an image 1×16×16"), r.err());
     }
 
+    /** LeNet-5 on its own generator; fewer samples than the template's 1,500 keep the test to a few seconds. */
+    @Test
+    void lenet5TrainsOnItsGeneratedDigits() throws IOException {
+        CliRunner r = CliRunner.run("train", "--template", "lenet5", "--epochs", "1", "--json", "--data",
+                "gen:segment_digits:samples=400");
+        assertEquals(0, r.status(), r.err());
+        List<JsonNode> lines = json(r.outLines());
+        assertEquals(2, lines.size(), r.out());
+        assertTrue(Double.isFinite(lines.get(0).get("train_loss").asDouble()), r.out());
+        assertEquals("completed", lines.get(1).get("final").get("status").asText());
+    }
+
     @Test
     void eventsModeStreamsEveryEventAndStopsOnTheStopLine() throws Exception {
         PipedOutputStream toStdin = new PipedOutputStream();
@@ -180,9 +192,10 @@ class CliTrainTest {
     void templatesListsIdAndDescription() {
         CliRunner r = CliRunner.run("templates");
         assertEquals(0, r.status());
-        assertEquals(2, r.outLines().size());
+        assertEquals(6, r.outLines().size());
         assertTrue(r.outLines().get(0).matches("two-moons-mlp {2}Separates .*"), r.outLines().get(0));
         assertTrue(r.outLines().get(1).startsWith("shapes-cnn     Tells"), r.outLines().get(1));
+        assertTrue(r.outLines().get(5).startsWith("resnet18       He et al."), r.outLines().get(5));
     }
 
     @Test
@@ -203,7 +216,7 @@ class CliTrainTest {
         CliRunner r = CliRunner.run("summary", "--template", "shapes-cnn");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("Layer (type)"), r.out());
-        assertTrue(r.out().matches("(?s).*conv2d_2 \\(conv2d\\) +\\(None, 16, 8, 8\\) +1,168\\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*conv2d_2 \\(conv2d\\) +\\(None, 16, 8, 8\\) +1,168 +73,728\\n.*"), r.out());
         assertTrue(r.out().contains("Total params: 9,571"), r.out());
     }
 }
