@@ -2,7 +2,6 @@ package org.netwright.editor;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -38,11 +37,6 @@ public final class EditorFixture {
 
     private static InspectorView inspector(EditorModel model) {
         return new InspectorView(model);
-    }
-
-    /** A node of catalog type {@code type} with id {@code type_1}-style naming left to the caller. */
-    public static Node node(String id, String type, double x, double y, Map<String, Object> params) {
-        return new Node(id, type, params, x, y);
     }
 
     public static Graph graph(List<Node> nodes, Edge... edges) {
