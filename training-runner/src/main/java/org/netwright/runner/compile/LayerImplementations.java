@@ -21,6 +21,8 @@ public final class LayerImplementations {
         PoolingOps.register(all);
         MergeOps.register(all);
         RecurrentOps.register(all);
+        GraphOps.register(all);
+        GenerativeOps.register(all);
         return Map.copyOf(all);
     }
 

@@ -72,7 +72,7 @@ class CatalogShapesMatchDjlTest {
      * coverage test below keeps every catalog entry checked against DJL.
      */
     static Stream<LayerCase> allCases() {
-        return Stream.of(cases(), RecurrentLayersTest.cases()).flatMap(s -> s);
+        return Stream.of(cases(), GraphCases.cases(), GenerativeOpsTest.cases(), RecurrentLayersTest.cases()).flatMap(s -> s);
     }
 
     @Test

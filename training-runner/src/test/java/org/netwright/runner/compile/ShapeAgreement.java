@@ -43,6 +43,14 @@ final class ShapeAgreement {
                 DataType.INT32).toType(DataType.FLOAT32, false));
     }
 
+    static {
+        // A graph's adjacency: random, symmetric, 0/1.
+        FEEDERS.put("graph_input.adjacency", (m, s) -> {
+            NDArray r = m.randomUniform(0, 1, new ai.djl.ndarray.types.Shape(s));
+            return r.add(r.transpose(0, 2, 1)).gt(1f).toType(DataType.FLOAT32, false);
+        });
+    }
+
     private ShapeAgreement() {
     }
 
@@ -55,7 +63,7 @@ final class ShapeAgreement {
         nodes.add(new Node(layer, c.type(), c.params(), 0, 0));
         for (int i = 0; i < ports.size(); i++) {
             Node in = c.inputs().get(Math.min(i, c.inputs().size() - 1));
-            edges.add(Edge.of(in.id(), "out", layer, ports.get(i)));
+            edges.add(Edge.of(in.id(), LayerCatalog.standard().require(in.type()).outputPorts().contains(ports.get(i)) ? ports.get(i) : "out", layer, ports.get(i)));
         }
         // Each output port in turn is the network's output, through one view per port.
         Graph graph = Graph.of(nodes, edges);

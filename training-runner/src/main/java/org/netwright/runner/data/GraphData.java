@@ -1,0 +1,168 @@
+package org.netwright.runner.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.netwright.templates.data.GraphDataset;
+
+/**
+ * Reads a graph for node classification from two CSV files with header rows. The node table's first
+ * column is the node id; its label column is {@code label_id}, else {@code label}, else the last column;
+ * its other all-numeric columns are node features, and when it has none every node gets a one-hot
+ * identity. The edge table's first two columns are the ids of the joined nodes; further columns such as
+ * a weight are ignored, and edges count both ways (an undirected 0/1 adjacency).
+ */
+public final class GraphData {
+    private GraphData() {
+    }
+
+    public static GraphDataset read(Path edgeFile, Path nodeFile) {
+        Table nodes = Table.read(nodeFile);
+        if (nodes.header.length < 2) {
+            throw new DataFileException(nodeFile + " needs a node id column and a label column.");
+        }
+        int n = nodes.rows.size();
+        Map<String, Integer> index = new HashMap<>();
+        for (int r = 0; r < n; r++) {
+            String id = nodes.rows.get(r)[0];
+            if (index.put(id, r) != null) {
+                throw new DataFileException(nodeFile + " line " + (r + 2) + " repeats the node id '" + id + "'.");
+            }
+        }
+        int labelCol = labelColumn(nodes.header);
+        if (labelCol == 0) {
+            throw new DataFileException(nodeFile + ": the first column is the node id, so it cannot be the label.");
+        }
+        List<Integer> featureCols = new ArrayList<>();
+        for (int c = 1; c < nodes.header.length; c++) {
+            if (c != labelCol && nodes.numeric(c)) {
+                featureCols.add(c);
+            }
+        }
+        int f = featureCols.isEmpty() ? n : featureCols.size();
+        float[] features = featureCols.isEmpty() ? GraphDataset.identityFeatures(n) : new float[n * f];
+        for (int r = 0; r < n && !featureCols.isEmpty(); r++) {
+            for (int k = 0; k < f; k++) {
+                features[r * f + k] = Float.parseFloat(nodes.rows.get(r)[featureCols.get(k)]);
+            }
+        }
+        int[] labels = new int[n];
+        int classes = classIds(nodes.rows.stream().map(row -> row[labelCol]).toArray(String[]::new), labels);
+        if (classes < 2) {
+            throw new DataFileException(nodeFile + ": the label column '" + nodes.header[labelCol] + "' has only one class.");
+        }
+        Table edges = Table.read(edgeFile);
+        if (edges.header.length < 2) {
+            throw new DataFileException(edgeFile + " needs two columns: the ids of the nodes an edge joins.");
+        }
+        float[] adjacency = new float[n * n];
+        for (int r = 0; r < edges.rows.size(); r++) {
+            Integer a = index.get(edges.rows.get(r)[0]);
+            Integer b = index.get(edges.rows.get(r)[1]);
+            if (a == null || b == null) {
+                String missing = a == null ? edges.rows.get(r)[0] : edges.rows.get(r)[1];
+                throw new DataFileException(edgeFile + " line " + (r + 2) + " names the node '" + missing
+                        + "', which " + nodeFile.getFileName() + " does not list.");
+            }
+            adjacency[a * n + b] = 1;
+            adjacency[b * n + a] = 1;
+        }
+        return new GraphDataset(n, features, f, adjacency, labels, classes);
+    }
+
+    private static int labelColumn(String[] header) {
+        for (String name : new String[] {"label_id", "label"}) {
+            for (int c = 0; c < header.length; c++) {
+                if (header[c].equalsIgnoreCase(name)) {
+                    return c;
+                }
+            }
+        }
+        return header.length - 1;
+    }
+
+    /** Whole numbers from 0 stay themselves; any other labels are names, given ids in sorted order. */
+    private static int classIds(String[] text, int[] ids) {
+        boolean numeric = true;
+        int max = -1;
+        for (int i = 0; i < text.length && numeric; i++) {
+            try {
+                ids[i] = Integer.parseInt(text[i]);
+                numeric = ids[i] >= 0;
+                max = Math.max(max, ids[i]);
+            } catch (NumberFormatException e) {
+                numeric = false;
+            }
+        }
+        if (numeric) {
+            return max + 1;
+        }
+        List<String> names = new ArrayList<>(new TreeSet<>(List.of(text)));
+        for (int i = 0; i < text.length; i++) {
+            ids[i] = names.indexOf(text[i]);
+        }
+        return names.size();
+    }
+
+    /** A CSV file's header and rows, every row as long as the header. */
+    private record Table(String[] header, List<String[]> rows) {
+        static Table read(Path file) {
+            List<String[]> rows = new ArrayList<>();
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String line = in.readLine();
+                if (line == null) {
+                    throw new DataFileException(file + " is empty; a CSV file needs a header row and data rows.");
+                }
+                String[] header = split(line);
+                int lineNo = 1;
+                while ((line = in.readLine()) != null) {
+                    lineNo++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    String[] cells = split(line);
+                    if (cells.length != header.length) {
+                        throw new DataFileException(file + " line " + lineNo + " has " + cells.length
+                                + " values but the header has " + header.length + " columns.");
+                    }
+                    rows.add(cells);
+                }
+                if (rows.isEmpty()) {
+                    throw new DataFileException(file + " has a header but no data rows.");
+                }
+                return new Table(header, rows);
+            } catch (NoSuchFileException e) {
+                throw new DataFileException("There is no file " + file + ".");
+            } catch (IOException e) {
+                throw new DataFileException("Cannot read " + file + ": " + e.getMessage());
+            }
+        }
+
+        boolean numeric(int column) {
+            for (String[] row : rows) {
+                try {
+                    Float.parseFloat(row[column]);
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static String[] split(String line) {
+            String[] cells = line.split(",", -1);
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = cells[i].trim();
+            }
+            return cells;
+        }
+    }
+}
