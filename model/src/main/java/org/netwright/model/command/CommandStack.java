@@ -51,12 +51,14 @@ public final class CommandStack {
         if (why.isPresent()) {
             return why;
         }
-        change(command.apply(graph), command.description());
+        Graph next = command.apply(graph);
+        // History first, so that listeners asking canUndo()/canRedo() see the state after this edit.
         undo.push(command);
         if (undo.size() > LIMIT) {
             undo.removeLast();
         }
         redo.clear();
+        change(next, command.description());
         return Optional.empty();
     }
 
@@ -81,8 +83,8 @@ public final class CommandStack {
             return;
         }
         GraphCommand c = undo.pop();
-        change(c.undo(graph), "Undo " + c.description());
         redo.push(c);
+        change(c.undo(graph), "Undo " + c.description());
     }
 
     public void redo() {
@@ -90,8 +92,8 @@ public final class CommandStack {
             return;
         }
         GraphCommand c = redo.pop();
-        change(c.apply(graph), c.description());
         undo.push(c);
+        change(c.apply(graph), c.description());
     }
 
     /** Replaces the whole graph (File > New, Open) and forgets the history. */
