@@ -39,6 +39,7 @@ public final class LayerCatalog {
         all.addAll(PoolingLayers.all());
         all.addAll(MergeLayers.all());
         all.addAll(RecurrentLayers.all());
+        all.addAll(AttentionLayers.all());
         all.addAll(GraphLayers.all());
         all.addAll(GenerativeLayers.all());
         return all;

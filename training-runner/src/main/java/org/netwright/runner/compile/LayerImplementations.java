@@ -21,6 +21,7 @@ public final class LayerImplementations {
         PoolingOps.register(all);
         MergeOps.register(all);
         RecurrentOps.register(all);
+        AttentionOps.register(all);
         GraphOps.register(all);
         GenerativeOps.register(all);
         return Map.copyOf(all);

@@ -73,6 +73,7 @@ class CatalogShapesMatchDjlTest {
      */
     static Stream<LayerCase> allCases() {
         return Stream.of(cases(), GraphCases.cases(), GenerativeOpsTest.cases(), RecurrentLayersTest.cases(),
+                AttentionLayersTest.cases(),
                 InputFamilyTest.cases(), CoreFamilyTest.cases(), ActivationFamilyTest.cases(),
                 ConvolutionFamilyTest.cases(), MergeFamilyTest.cases()).flatMap(s -> s);
     }
