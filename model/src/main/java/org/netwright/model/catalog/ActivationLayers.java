@@ -21,8 +21,11 @@ final class ActivationLayers {
                 activation("tanh", "Tanh",
                         "tanh(x): squashes values into (-1, 1), centred on zero. Common in recurrent nets and small MLPs."),
                 activation("softmax", "Softmax",
-                        "e^x_i / Σ e^x_j over the last axis: turns scores into probabilities that sum to 1. Put it last "
-                                + "in a classifier; cross-entropy training works on the scores before it."),
+                        "e^(x_i/T) / Σ e^(x_j/T) over the last axis: turns scores into probabilities that sum to 1. Put "
+                                + "it last in a classifier; cross-entropy training works on the scores before it. "
+                                + "Temperature T = 1 is the plain softmax.",
+                        new DoubleParam("temperature", "Temperature", 1.0, 0.01, 100.0,
+                                "Scores are divided by it first: above 1 evens the probabilities out, below 1 sharpens them.")),
                 activation("leaky_relu", "Leaky ReLU",
                         "x for positives, slope·x for negatives, so units never go fully silent. Used in GAN "
                                 + "discriminators with a slope of 0.2; 0.01 elsewhere.",

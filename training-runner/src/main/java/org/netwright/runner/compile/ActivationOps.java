@@ -2,17 +2,30 @@ package org.netwright.runner.compile;
 
 import ai.djl.nn.Activation;
 import java.util.Map;
+import org.netwright.model.catalog.LayerParams;
 
 /** Element-wise activations and (log-)softmax on DJL; PReLU is our own block (DJL's fails on PyTorch). */
 final class ActivationOps {
     private ActivationOps() {
     }
 
+    /**
+     * What a final softmax leaves for the loss when training skips it: the scores divided by its
+     * temperature, so that softmax at prediction gives exactly the layer's probabilities.
+     */
+    static NodeOp softmaxScores(LayerParams p) {
+        float temperature = (float) p.getDouble("temperature");
+        return NodeOp.of(in -> in.get(0).div(temperature));
+    }
+
     static void register(Map<String, LayerImplementation> into) {
         into.put("relu", LayerImplementation.stateless(p -> NodeOp.of(in -> Activation.relu(in.get(0)))));
         into.put("sigmoid", LayerImplementation.stateless(p -> NodeOp.of(in -> Activation.sigmoid(in.get(0)))));
         into.put("tanh", LayerImplementation.stateless(p -> NodeOp.of(in -> Activation.tanh(in.get(0)))));
-        into.put("softmax", LayerImplementation.stateless(p -> NodeOp.of(in -> in.get(0).softmax(-1))));
+        into.put("softmax", LayerImplementation.stateless(p -> {
+            float temperature = (float) p.getDouble("temperature");
+            return NodeOp.of(in -> in.get(0).div(temperature).softmax(-1));
+        }));
         into.put("leaky_relu", LayerImplementation.stateless(p -> {
             float slope = (float) p.getDouble("slope");
             return NodeOp.of(in -> Activation.leakyRelu(in.get(0), slope));

@@ -89,7 +89,7 @@ public final class GraphCompiler {
             child.ifPresent(b -> weighted.put(id, b));
             NodeOp op;
             if (skipFinalSoftmax && id.equals(outputId) && node.type().equals("softmax")) {
-                op = NodeOp.identity();
+                op = ActivationOps.softmaxScores(params);
                 skipped = true;
             } else {
                 op = impl.op(params, child.orElse(null), inputShapes);

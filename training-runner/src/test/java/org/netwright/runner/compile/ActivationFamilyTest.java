@@ -37,7 +37,8 @@ class ActivationFamilyTest {
                 new LayerCase("selu", Map.of(), List.of(LayerCase.image(3, 4, 5))),
                 new LayerCase("gelu", Map.of(), List.of(LayerCase.vector(7))),
                 new LayerCase("silu", Map.of(), List.of(LayerCase.vector(7))),
-                new LayerCase("log_softmax", Map.of(), List.of(LayerCase.vector(7))));
+                new LayerCase("log_softmax", Map.of(), List.of(LayerCase.vector(7))),
+                new LayerCase("softmax", Map.of("temperature", 2.5), List.of(LayerCase.vector(7))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,6 +84,30 @@ class ActivationFamilyTest {
             for (int j = 0; j < 3; j++) {
                 assertEquals(in[row * 3 + j] - Math.log(sum), out[row * 3 + j], 1e-5);
             }
+        }
+    }
+
+    @Test
+    void softmaxWithATemperatureIsTheSoftmaxOfTheScoresDividedByIt() {
+        float[] in = {1f, 2f, 4f};
+        float[] out = forward("softmax", Map.of("temperature", 2.0), in, new Shape(1, 3));
+        double sum = Math.exp(0.5) + Math.exp(1) + Math.exp(2);
+        assertEquals(Math.exp(0.5) / sum, out[0], 1e-6);
+        assertEquals(Math.exp(1) / sum, out[1], 1e-6);
+        assertEquals(Math.exp(2) / sum, out[2], 1e-6);
+    }
+
+    @Test
+    void aFinalSoftmaxSkippedForTrainingLeavesScoresOverTAndPredictsWithItsTemperature() {
+        GraphBlock block = GraphCompiler.compile(chain(LayerCase.vector(3),
+                node("p", "softmax", Map.of("temperature", 4.0))), true);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(new float[] {1f, -2f, 8f}).reshape(1, 3);
+            block.initialize(m, DataType.FLOAT32, x.getShape());
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray scores = block.forward(ps, new NDList(x), false).singletonOrThrow();
+            assertEquals(true, scores.allClose(x.div(4f)));
+            assertEquals(true, block.predict(ps, new NDList(x)).singletonOrThrow().allClose(x.div(4f).softmax(-1)));
         }
     }
 
