@@ -7,7 +7,7 @@ import org.netwright.model.settings.DataRecipe;
 /** Makes the data set a {@code generator} recipe names, with the recipe's options or their defaults. */
 public final class Generators {
     /** Generator names a recipe may use. */
-    public static final List<String> NAMES = List.of("two_moons", "shapes", "segment_digits");
+    public static final List<String> NAMES = List.of("two_moons", "shapes", "segment_digits", "sine_waves");
 
     private Generators() {
     }
@@ -27,6 +27,8 @@ public final class Generators {
                     number(o, "size", Shapes.DEFAULT_SIZE).intValue(), s);
             case "segment_digits" -> SegmentDigits.generate(number(o, "samples", 1000).intValue(),
                     number(o, "size", SegmentDigits.DEFAULT_SIZE).intValue(), s);
+            case "sine_waves" -> SineWaves.generate(number(o, "samples", 600).intValue(),
+                    number(o, "length", SineWaves.DEFAULT_LENGTH).intValue(), number(o, "noise", 0.1).doubleValue(), s);
             default -> throw new IllegalArgumentException("Unknown data generator '" + name + "'; known: "
                     + String.join(", ", NAMES));
         };
