@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,13 +45,22 @@ final class SummaryCommand {
         return 0;
     }
 
-    /** The node's output ports in its spec's order (Split's depend on its parameters); else the ones reported, sorted. */
+    /**
+     * The node's output ports: its spec's, in the spec's order (Split's depend on its parameters), when the
+     * report has them all; otherwise (a composite, whose ports come from its body, or a node with a problem)
+     * the ports the report has, "out" first, then by name.
+     */
     static List<String> outputPorts(Node node, NodeReport r) {
         Optional<LayerSpec> spec = LayerCatalog.standard().find(node.type());
         if (spec.isPresent() && spec.get().problems(node.params()).isEmpty()) {
-            return spec.get().outputPorts(spec.get().resolve(node.params()));
+            List<String> ports = spec.get().outputPorts(spec.get().resolve(node.params()));
+            if (!ports.isEmpty() && (!r.isOk() || r.outputs().keySet().containsAll(ports))) {
+                return ports;
+            }
         }
-        return r.outputs().keySet().stream().sorted().toList();
+        return r.outputs().keySet().stream()
+                .sorted(Comparator.comparing((String port) -> !port.equals("out")).thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 
     private static String json(Source source, GraphShapes shapes) {
