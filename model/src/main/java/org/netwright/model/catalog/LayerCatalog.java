@@ -42,6 +42,7 @@ public final class LayerCatalog {
         all.addAll(AttentionLayers.all());
         all.addAll(GraphLayers.all());
         all.addAll(GenerativeLayers.all());
+        all.addAll(CompositeLayers.all());
         return all;
     }
 

@@ -39,7 +39,13 @@ public final class GraphJson {
         ObjectNode root = JsonText.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
-        ArrayNode nodes = root.putArray("nodes");
+        writeGraph(root, graph);
+        return JsonText.pretty(root);
+    }
+
+    /** Puts the graph's "nodes" and "edges" into {@code into}; a composite's body is written the same way, nested. */
+    private static void writeGraph(ObjectNode into, Graph graph) {
+        ArrayNode nodes = into.putArray("nodes");
         for (Node n : graph.nodes().values()) {
             ObjectNode o = nodes.addObject();
             o.put("id", n.id());
@@ -55,14 +61,16 @@ public final class GraphJson {
                 }
                 JsonText.put(params, name, value);
             }
+            if (n.body() != null) {
+                writeGraph(o.putObject("body"), n.body());
+            }
         }
-        ArrayNode edges = root.putArray("edges");
+        ArrayNode edges = into.putArray("edges");
         for (Edge e : graph.edges()) {
             ObjectNode o = edges.addObject();
             o.put("from", e.from().toString());
             o.put("to", e.to().toString());
         }
-        return JsonText.pretty(root);
     }
 
     /** The node's parameter names: the catalog's order first, then any names the catalog does not know, as stored. */
@@ -93,6 +101,11 @@ public final class GraphJson {
                     + JsonText.kind(root) + ".");
         }
         checkHeader(root);
+        return readGraph(root);
+    }
+
+    /** The graph in an object with "nodes" and "edges": the whole file, or a composite node's "body". */
+    private static Graph readGraph(JsonNode root) {
         Graph graph = Graph.empty();
         for (Node n : readNodes(root)) {
             if (graph.node(n.id()).isPresent()) {
@@ -177,7 +190,23 @@ public final class GraphJson {
                 values.put(e.getKey(), value);
             }
         }
-        return new Node(id, type, values, x, y);
+        return new Node(id, type, values, x, y, body(o.path("body"), where));
+    }
+
+    /** A composite node's subgraph, or null when the node has none. */
+    private static Graph body(JsonNode body, String where) {
+        if (body.isMissingNode() || body.isNull()) {
+            return null;
+        }
+        if (!body.isObject()) {
+            throw new GraphFormatException(where + " has a \"body\" that should be an object with nodes and edges but is "
+                    + JsonText.kind(body) + ".");
+        }
+        try {
+            return readGraph(body);
+        } catch (GraphFormatException e) {
+            throw new GraphFormatException(where + " has a body that cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static String requireText(JsonNode o, String field, String where) {

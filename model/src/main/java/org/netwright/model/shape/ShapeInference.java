@@ -17,9 +17,17 @@ import org.netwright.model.graph.PortRef;
 /** Shape inference for a whole graph: a pure function from graph to {@link GraphShapes}. Never throws for bad wiring. */
 public final class ShapeInference {
     private final LayerCatalog catalog;
+    /** Shapes bound to the input placeholders of the composite body being inferred, by node id; null at the top level. */
+    private final Map<String, Shape> bound;
 
     public ShapeInference(LayerCatalog catalog) {
+        this(catalog, null);
+    }
+
+    /** Inference of a composite's body, whose {@code composite_input} nodes carry the shapes arriving at the composite. */
+    ShapeInference(LayerCatalog catalog, Map<String, Shape> bound) {
         this.catalog = catalog;
+        this.bound = bound;
     }
 
     public static GraphShapes infer(Graph graph) {
@@ -37,6 +45,9 @@ public final class ShapeInference {
 
     private NodeReport inferNode(Graph graph, Node node, Map<String, NodeReport> done) {
         String who = node.id();
+        if (CompositeInference.handles(node, bound != null)) {
+            return CompositeInference.infer(catalog, graph, node, done, bound);
+        }
         Optional<LayerSpec> found = catalog.find(node.type());
         if (found.isEmpty()) {
             return NodeReport.problem(who, who + ": unknown layer type '" + node.type() + "'");

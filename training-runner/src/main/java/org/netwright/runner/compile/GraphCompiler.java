@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.catalog.LayerParams;
 import org.netwright.model.catalog.LayerSpec;
+import org.netwright.model.graph.CompositeFlattening;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
 import org.netwright.model.graph.PortRef;
@@ -48,6 +49,18 @@ public final class GraphCompiler {
             List<String> problems = shapes.problems();
             throw new GraphCompileException("The graph cannot run: " + problems.get(0)
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem(s))" : ""));
+        }
+        // Composites run as the layers inside them: inner ids become paths (block1/conv_2) and weights are keyed by them.
+        Graph flat = CompositeFlattening.flatten(graph);
+        if (flat != graph) {
+            if (outputPort != null) {
+                int dot = outputPort.lastIndexOf('.');
+                PortRef out = CompositeFlattening.flatPort(graph,
+                        new PortRef(outputPort.substring(0, dot), outputPort.substring(dot + 1)));
+                outputPort = out.nodeId() + "." + out.port();
+            }
+            graph = flat;
+            shapes = ShapeInference.infer(graph);
         }
         List<String> sinks = graph.sinks();
         if (outputPort == null && sinks.size() != 1) {
