@@ -72,7 +72,7 @@ class CatalogShapesMatchDjlTest {
      * coverage test below keeps every catalog entry checked against DJL.
      */
     static Stream<LayerCase> allCases() {
-        return Stream.of(cases(), GraphCases.cases(), GenerativeOpsTest.cases(), RecurrentLayersTest.cases(),
+        return Stream.of(cases(), GraphCases.cases(), GenerativeOpsTest.cases(), CompositeBlocksTest.cases(), RecurrentLayersTest.cases(),
                 AttentionLayersTest.cases(),
                 InputFamilyTest.cases(), CoreFamilyTest.cases(), ActivationFamilyTest.cases(),
                 ConvolutionFamilyTest.cases(), MergeFamilyTest.cases()).flatMap(s -> s);
