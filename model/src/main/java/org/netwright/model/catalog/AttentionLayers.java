@@ -30,9 +30,10 @@ final class AttentionLayers {
                         withMasks(List.of()), qkvPorts(), OUT_AND_WEIGHTS, AttentionLayers::dotProduct),
                 new LayerSpec("multi_head_attention", "Multi-head attention", LayerFamily.ATTENTION,
                         "Projects query, key and value into several heads, runs scaled dot-product attention in "
-                                + "each and mixes the heads with an output projection. Wire one node into all three "
-                                + "ports for self-attention, or a second sequence into key and value for "
-                                + "cross-attention; d_model 64 to 512 with 4 to 8 heads is typical.",
+                                + "each and mixes the heads with an output projection; the weights port gives each "
+                                + "head's attention map. Wire one node into all three ports for self-attention, or "
+                                + "another sequence into key and value for cross-attention; causal and padding masks "
+                                + "are options. d_model 64 to 512 with 4 to 8 heads is typical.",
                         withMasks(List.of(dModel(), heads(),
                                 new DoubleParam("dropout", "Dropout", 0.0, 0.0, 0.99,
                                         "Dropout on the attention weights while training."))),
