@@ -7,6 +7,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Arrays;
 
 /**
  * Group normalization of channels-first arrays (B×C×...): the C channels fall into G groups, each
@@ -45,7 +46,7 @@ public final class GroupNormBlock extends AbstractBlock {
         NDArray variance = centred.square().mean(new int[] {2}, true);
         NDArray normed = centred.div(variance.add(epsilon).sqrt()).reshape(shape);
         long[] perChannel = new long[shape.dimension()];
-        java.util.Arrays.fill(perChannel, 1);
+        Arrays.fill(perChannel, 1);
         perChannel[1] = channels;
         NDArray w = store.getValue(weight, x.getDevice(), training).reshape(perChannel);
         NDArray b = store.getValue(bias, x.getDevice(), training).reshape(perChannel);

@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Arrays;
 
 /**
  * A transposed 2-D convolution (DJL's Conv2dTranspose is not implemented on the PyTorch engine).
@@ -83,7 +84,7 @@ public final class TransposedConv2dBlock extends AbstractBlock {
         merged[axis] = length * stride;
         NDArray flat = stacked.reshape(merged);
         String[] ranges = new String[s.dimension()];
-        java.util.Arrays.fill(ranges, ":");
+        Arrays.fill(ranges, ":");
         ranges[axis] = "0:" + ((length - 1) * stride + 1);
         return flat.get(String.join(",", ranges));
     }

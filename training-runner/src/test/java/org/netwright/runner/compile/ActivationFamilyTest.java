@@ -1,6 +1,7 @@
 package org.netwright.runner.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.netwright.runner.compile.Chains.assertLossFalls;
 import static org.netwright.runner.compile.Chains.chain;
 import static org.netwright.runner.compile.Graphs.node;
@@ -16,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.netwright.model.graph.Graph;
 
 /** The activations added for the full palette: shapes and counts, each one's equation, and training through each. */
@@ -106,8 +107,8 @@ class ActivationFamilyTest {
             block.initialize(m, DataType.FLOAT32, x.getShape());
             ParameterStore ps = new ParameterStore(m, false);
             NDArray scores = block.forward(ps, new NDList(x), false).singletonOrThrow();
-            assertEquals(true, scores.allClose(x.div(4f)));
-            assertEquals(true, block.predict(ps, new NDList(x)).singletonOrThrow().allClose(x.div(4f).softmax(-1)));
+            assertTrue(scores.allClose(x.div(4f)));
+            assertTrue(block.predict(ps, new NDList(x)).singletonOrThrow().allClose(x.div(4f).softmax(-1)));
         }
     }
 

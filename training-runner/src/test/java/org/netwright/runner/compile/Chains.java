@@ -2,7 +2,6 @@ package org.netwright.runner.compile;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -30,10 +29,12 @@ final class Chains {
         return Graph.of(List.of(nodes), edges);
     }
 
-    /** Trains {@code graph} for 40 Adam steps from a fixed seed; the last loss must be below 0.9 of the first. */
+    /**
+     * Trains {@code graph} for 40 Adam steps; the last loss must be below 0.9 of the first. The engine's
+     * random seed is left alone: it is global, and fixing it here changes what later tests in the JVM draw.
+     */
     static List<Float> assertLossFalls(Graph graph, Function<NDManager, NDList> inputs,
                                        Function<NDManager, NDArray> labels, Loss loss, float learningRate) {
-        Engine.getInstance().setRandomSeed(11);
         List<Float> losses = LayerTraining.fit(graph, inputs, labels, loss, STEPS, learningRate);
         float first = losses.get(0);
         float last = losses.get(losses.size() - 1);

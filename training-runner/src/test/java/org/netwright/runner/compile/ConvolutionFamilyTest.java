@@ -14,6 +14,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -79,7 +80,7 @@ class ConvolutionFamilyTest {
             NDArray out = forward(block, m, x);
             assertArrayEquals(new long[] {1, 1, 3, 3}, out.getShape().getShape());
             float[] minusSix = new float[9];
-            java.util.Arrays.fill(minusSix, -6f);
+            Arrays.fill(minusSix, -6f);
             assertArrayEquals(minusSix, out.toFloatArray(), 1e-6f);
         }
     }

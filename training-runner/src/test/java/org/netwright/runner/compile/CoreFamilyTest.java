@@ -2,6 +2,7 @@ package org.netwright.runner.compile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.netwright.runner.compile.Chains.assertLossFalls;
 import static org.netwright.runner.compile.Chains.chain;
 import static org.netwright.runner.compile.Graphs.node;
@@ -16,7 +17,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -187,7 +187,7 @@ class CoreFamilyTest {
         GraphBlock probe = GraphCompiler.compile(g);
         try (NDManager m = NDManager.newBaseManager()) {
             probe.initialize(m, DataType.FLOAT32, new Shape(1, 6));
-            assertEquals(false, probe.weightedNodes().get("e").getParameters().get("weight").requiresGradient());
+            assertFalse(probe.weightedNodes().get("e").getParameters().get("weight").requiresGradient());
         }
         assertLossFalls(g, m -> new NDList(m.randomInteger(0, 10, new Shape(16, 6), DataType.INT32)
                 .toType(DataType.FLOAT32, false)), m -> m.randomNormal(new Shape(16, 1)), Loss.l2Loss(), 0.05f);
