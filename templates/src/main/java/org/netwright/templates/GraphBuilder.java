@@ -3,6 +3,7 @@ package org.netwright.templates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.netwright.model.graph.CompositePorts;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
@@ -10,7 +11,8 @@ import org.netwright.model.graph.Node;
 /**
  * Lays out layers left to right, numbering ids per type ({@code dense_1}, {@code relu_2}). Big networks
  * wrap into rows like lines of text ({@link #newRow()}), so that every edge inside a row runs left to
- * right and the canvas stays viewable; residual blocks put their shortcut in a lane under the main path.
+ * right and the canvas stays viewable; residual blocks put their shortcut in a lane under the main path,
+ * on the canvas itself or inside a composite block.
  */
 final class GraphBuilder {
     static final double LEFT = 40;
@@ -95,6 +97,24 @@ final class GraphBuilder {
         for (Layer l : after) {
             then(l);
         }
+        return this;
+    }
+
+    /**
+     * The same residual block wrapped as one composite node {@code id} (its name too) on this chain: the body
+     * holds the block laid out as {@link #residual} would, between the placeholders of its ports {@code in}
+     * and {@code out}. Shape inference, parameter counts and the runner see through it.
+     */
+    GraphBuilder residualBlock(String id, List<Layer> main, List<Layer> shortcut, List<Layer> after) {
+        Graph body = new GraphBuilder()
+                .input(CompositePorts.INPUT, Map.of(CompositePorts.PORT, "in"))
+                .residual(main, shortcut, after)
+                .then(CompositePorts.OUTPUT, Map.of(CompositePorts.PORT, "out"))
+                .build();
+        graph = graph.withNode(new Node(id, CompositePorts.COMPOSITE, Map.of("name", id), cursorX, rowY, body))
+                .connect(Edge.of(last, "out", id, "in"));
+        last = id;
+        cursorX += STEP_X;
         return this;
     }
 

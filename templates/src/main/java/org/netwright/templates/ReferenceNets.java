@@ -109,14 +109,21 @@ final class ReferenceNets {
                 b.build(), userDataSettings());
     }
 
-    /** ResNet-18: basic residual blocks with batch norm, 1×1 projection shortcuts; 11,689,512 parameters. */
+    /**
+     * ResNet-18: basic residual blocks with batch norm, 1×1 projection shortcuts; 11,689,512 parameters. Each
+     * block is a composite named as in torchvision ({@code layer2_0} is {@code layer2[0]}).
+     */
     static Template resnet18() {
         var b = new GraphBuilder().input("image_input", imageNetInput())
                 .then("conv2d", conv(64, 7, 2, 3, false)).then("batch_norm").then("relu")
                 .then("max_pool2d", pool(3, 2, 1));
         int channels = 64;
-        for (int width : new int[] {64, 128, 256, 512}) {
-            b.newRow();
+        int[] widths = {64, 128, 256, 512};
+        for (int stage = 0; stage < widths.length; stage++) {
+            int width = widths[stage];
+            if (stage == 2) {
+                b.newRow();
+            }
             for (int block = 0; block < 2; block++) {
                 int stride = block == 0 && width != 64 ? 2 : 1;
                 List<Layer> shortcut = new ArrayList<>();
@@ -124,7 +131,7 @@ final class ReferenceNets {
                     shortcut.add(Layer.of("conv2d", conv(width, 1, stride, 0, false)));
                     shortcut.add(Layer.of("batch_norm"));
                 }
-                b.residual(List.of(
+                b.residualBlock("layer" + (stage + 1) + "_" + block, List.of(
                                 Layer.of("conv2d", conv(width, 3, stride, 1, false)), Layer.of("batch_norm"),
                                 Layer.of("relu"),
                                 Layer.of("conv2d", conv(width, 3, 1, 1, false)), Layer.of("batch_norm")),
@@ -132,12 +139,12 @@ final class ReferenceNets {
                 channels = width;
             }
         }
-        b.newRow().then("global_avg_pool").then("dense", Map.of("units", 1000));
+        b.then("global_avg_pool").then("dense", Map.of("units", 1000));
         return new Template(TemplateLibrary.RESNET18, "ResNet-18 (reference, 11.7 M parameters)",
                 "He et al.'s residual network: a 7×7 stem, four stages of two basic blocks (3×3 conv, batch "
                         + "norm, ReLU, twice, plus the shortcut; 1×1 conv projections where the shape changes), "
-                        + "global average pooling and Dense 1000; one stage per row. A reference for 3×224×224 "
-                        + "images; it has no data of its own.",
+                        + "global average pooling and Dense 1000. Each block is a composite (open it to see "
+                        + "inside). A reference for 3×224×224 images; it has no data of its own.",
                 b.build(), userDataSettings());
     }
 }

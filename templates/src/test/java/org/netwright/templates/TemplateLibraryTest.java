@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.netwright.model.graph.CompositePorts;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
@@ -82,26 +84,59 @@ class TemplateLibraryTest {
     @ParameterizedTest
     @MethodSource("templates")
     void edgesRunLeftToRightOrDownToTheNextRow(Template t) {
-        Graph g = t.graph();
-        for (Edge e : g.edges()) {
-            Node from = g.require(e.from().nodeId());
-            Node to = g.require(e.to().nodeId());
-            assertTrue(to.x() > from.x() || to.y() > from.y() + NODE_HEIGHT, e + " runs backwards");
+        for (Graph g : canvases(t.graph())) {
+            for (Edge e : g.edges()) {
+                Node from = g.require(e.from().nodeId());
+                Node to = g.require(e.to().nodeId());
+                assertTrue(to.x() > from.x() || to.y() > from.y() + NODE_HEIGHT, e + " runs backwards");
+            }
         }
+    }
+
+    /** The graph and, nested, the body of every composite in it: each is a canvas of its own. */
+    private static List<Graph> canvases(Graph g) {
+        List<Graph> out = new ArrayList<>(List.of(g));
+        for (Node n : g.nodes().values()) {
+            if (n.body() != null) {
+                out.addAll(canvases(n.body()));
+            }
+        }
+        return out;
     }
 
     @ParameterizedTest
     @MethodSource("templates")
     void nodeCardsDoNotOverlap(Template t) {
-        List<Node> nodes = List.copyOf(t.graph().nodes().values());
-        for (int i = 0; i < nodes.size(); i++) {
-            for (int j = i + 1; j < nodes.size(); j++) {
-                Node a = nodes.get(i);
-                Node b = nodes.get(j);
-                boolean apart = Math.abs(a.x() - b.x()) >= NODE_WIDTH || Math.abs(a.y() - b.y()) >= NODE_HEIGHT;
-                assertTrue(apart, a.id() + " overlaps " + b.id());
+        for (Graph g : canvases(t.graph())) {
+            List<Node> nodes = List.copyOf(g.nodes().values());
+            for (int i = 0; i < nodes.size(); i++) {
+                for (int j = i + 1; j < nodes.size(); j++) {
+                    Node a = nodes.get(i);
+                    Node b = nodes.get(j);
+                    boolean apart = Math.abs(a.x() - b.x()) >= NODE_WIDTH || Math.abs(a.y() - b.y()) >= NODE_HEIGHT;
+                    assertTrue(apart, a.id() + " overlaps " + b.id());
+                }
             }
         }
+    }
+
+    @Test
+    void resnet18WrapsEachResidualBlockInACompositeNamedAsInTorchvision() {
+        Graph g = TemplateLibrary.find("resnet18").orElseThrow().graph();
+        assertEquals(List.of("layer1_0", "layer1_1", "layer2_0", "layer2_1", "layer3_0", "layer3_1", "layer4_0",
+                "layer4_1"), g.topologicalOrder().stream().filter(id -> CompositePorts.isComposite(g.require(id))).toList());
+        assertEquals(2, convolutions(g.require("layer1_1")), "identity shortcut");
+        assertEquals(3, convolutions(g.require("layer2_0")), "1×1 projection shortcut");
+        GraphShapes shapes = ShapeInference.infer(g);
+        assertEquals(Shape.of(64, 56, 56), shapes.report("layer1_0").outputs().get("out"));
+        assertEquals(Shape.of(128, 28, 28), shapes.report("layer2_0").outputs().get("out"));
+        assertEquals(Shape.of(512, 7, 7), shapes.report("layer4_1").outputs().get("out"));
+        assertEquals(2L * (3 * 3 * 64 * 64 + 2 * 64), shapes.report("layer1_0").params());
+        assertEquals(3 * 3 * 64 * 128 + 3 * 3 * 128 * 128 + 64 * 128 + 3L * 2 * 128, shapes.report("layer2_0").params());
+    }
+
+    private static long convolutions(Node composite) {
+        return composite.body().nodes().values().stream().filter(n -> n.type().equals("conv2d")).count();
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.netwright.model.json.GraphJson;
+import org.netwright.templates.TemplateLibrary;
 
 /** {@code summary}: MACs per node and in total, multi-output nodes, graph files and the reference architectures. */
 class CliSummaryTest {
@@ -60,6 +62,23 @@ class CliSummaryTest {
     void referenceArchitecturesTakeThePublishedMultiplyAccumulates(String id, double macs) throws IOException {
         long total = summaryJson("summary", "--template", id, "--json").get("total_macs").asLong();
         assertEquals(macs, total, macs * 0.05, id + " total MACs " + total);
+    }
+
+    @Test
+    void resnetBlocksAreCompositesWithTheirBodysShapeAndCounts() throws IOException {
+        JsonNode block = node(summaryJson("summary", "--template", "resnet18", "--json"), "layer2_0");
+        assertEquals("composite", block.get("type").asText());
+        assertEquals("[128,28,28]", block.get("output_shape").toString());
+        assertEquals(3 * 3 * 64 * 128 + 3 * 3 * 128 * 128 + 64 * 128 + 3 * 2 * 128, block.get("params").asInt());
+        assertFalse(block.has("outputs"), "a block with one output port");
+    }
+
+    /** ResNet-18 written as a graph file (its composites nested) reads back with the same count. */
+    @Test
+    void aGraphFileWithNestedCompositesIsSummarised() throws IOException {
+        Path file = Files.writeString(dir.resolve("resnet18.json"),
+                GraphJson.write(TemplateLibrary.find("resnet18").orElseThrow().graph()));
+        assertEquals(11_689_512, summaryJson("summary", file.toString(), "--json").get("total_params").asLong());
     }
 
     @Test
