@@ -5,6 +5,8 @@ import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -38,6 +40,7 @@ public final class EditorModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyIntegerWrapper replacements = new ReadOnlyIntegerWrapper(this, "graphReplacements");
 
     public EditorModel(CommandStack stack) {
         this.stack = stack;
@@ -54,7 +57,14 @@ public final class EditorModel {
         });
         // Listening to the stack (not only to our own calls) keeps us right when the app resets
         // the stack on File > Open or runs commands of its own.
-        stack.addListener((g, description) -> sync(g));
+        stack.addListener((g, description) -> {
+            sync(g);
+            // Only a reset leaves both histories empty after a change: an edit or a redo fills the
+            // undo list, an undo fills the redo list.
+            if (!stack.canUndo() && !stack.canRedo()) {
+                replacements.set(replacements.get() + 1);
+            }
+        });
         sync(stack.graph());
     }
 
@@ -92,6 +102,14 @@ public final class EditorModel {
     /** Why the last edit was refused, for a status bar; empty after an edit that worked. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /**
+     * Counts the times the stack replaced the whole graph (File > New, Open), as opposed to editing
+     * it; views that frame the graph, such as the canvas's fit, listen to it.
+     */
+    public ReadOnlyIntegerProperty graphReplacementsProperty() {
+        return replacements.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {

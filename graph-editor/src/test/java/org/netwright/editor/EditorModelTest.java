@@ -146,4 +146,16 @@ class EditorModelTest {
         assertFalse(model.canUndoProperty().get());
         assertNull(model.selectedNodeProperty().get());
     }
+
+    @Test
+    void onlyAStackResetCountsAsReplacingTheGraph() {
+        String dense = add("dense");
+        model.undo();
+        model.redo();
+        assertTrue(model.execute(SetParam.of(model.graph(), dense, "units", 8)));
+        assertEquals(0, model.graphReplacementsProperty().get(), "edits, undo and redo are not replacements");
+
+        model.stack().reset(Graph.empty(), "New");
+        assertEquals(1, model.graphReplacementsProperty().get());
+    }
 }

@@ -8,6 +8,7 @@ import org.netwright.model.graph.Edge;
 
 /** One edge as a cubic curve from an output port to an input port, with a wider invisible band to click on. */
 final class EdgeView extends Group {
+    private static final double HIT_WIDTH = 12;
     private final Edge edge;
     private final CubicCurve line = new CubicCurve();
     private final CubicCurve hitBand = new CubicCurve();
@@ -22,7 +23,7 @@ final class EdgeView extends Group {
         // A 2-px line is hard to hit; the transparent band is what the mouse actually clicks.
         hitBand.getStyleClass().add("edge-hit");
         hitBand.setStroke(Color.TRANSPARENT);
-        hitBand.setStrokeWidth(12);
+        hitBand.setStrokeWidth(HIT_WIDTH);
         hitBand.setFill(null);
         line.setFill(null);
         getChildren().addAll(hitBand, line);
@@ -52,6 +53,11 @@ final class EdgeView extends Group {
         c.setControlY2(to.getY());
         c.setEndX(to.getX());
         c.setEndY(to.getY());
+    }
+
+    /** Keeps the band about 12 screen pixels wide when zoomed out, so a small curve is still easy to click. */
+    void setZoom(double zoom) {
+        hitBand.setStrokeWidth(HIT_WIDTH / Math.min(1, zoom));
     }
 
     void setSelected(boolean selected) {

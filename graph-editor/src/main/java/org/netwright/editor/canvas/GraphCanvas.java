@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.geometry.Bounds;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -18,6 +22,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
@@ -45,6 +50,19 @@ public final class GraphCanvas extends StackPane {
     private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
     private static final KeyCombination REDO_Y = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+    // "+" is Shift+= on many keyboards, so Shift is allowed but not needed.
+    private static final List<KeyCombination> ZOOM_IN = List.of(
+            new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+            new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
+            new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN));
+    private static final List<KeyCombination> ZOOM_OUT = List.of(
+            new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
+            new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN));
+    private static final List<KeyCombination> ZOOM_RESET = List.of(
+            new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+            new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN));
+    /** Room left around the graph by {@link #fitToView()}, in screen pixels. */
+    private static final double FIT_MARGIN = 40;
     /** Room to the right and below the last card, so there is always space to drop and drag into. */
     private static final double MARGIN = 600;
 
@@ -53,12 +71,17 @@ public final class GraphCanvas extends StackPane {
     private final Pane content = new Pane();
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
-    private final ScrollPane scroll = new ScrollPane(content);
+    // The Group's bounds include the content's zoom, so the scroll pane scrolls over the zoomed size.
+    private final ScrollPane scroll = new ScrollPane(new Group(content));
+    private final CanvasZoom zoom = new CanvasZoom(scroll, content, this::sizeContent);
     private final Label hint = new Label("Drag a layer from the palette to start");
     private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
     private final Map<Edge, EdgeView> edgeViews = new HashMap<>();
     private final MoveGesture move;
     private final ConnectGesture connect;
+    /** Set while a newly shown graph waits for its first layout, after which the view is fitted to it. */
+    private boolean fitPending = true;
+    private final Runnable fitWhenLaidOut = this::fitIfPending;
 
     public GraphCanvas(EditorModel model) {
         this.model = model;
@@ -78,7 +101,11 @@ public final class GraphCanvas extends StackPane {
         scroll.viewportBoundsProperty().addListener((o, was, now) -> sizeContent());
         hint.getStyleClass().add("graph-canvas-hint");
         hint.setMouseTransparent(true);
-        getChildren().addAll(scroll, hint);
+        ZoomBar bar = new ZoomBar(this);
+        StackPane.setAlignment(bar, Pos.BOTTOM_RIGHT);
+        // Clear of the scroll bars.
+        StackPane.setMargin(bar, new Insets(0, 22, 22, 0));
+        getChildren().addAll(scroll, hint, bar);
 
         content.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getTarget() == content) {
@@ -89,10 +116,26 @@ public final class GraphCanvas extends StackPane {
             }
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        // A filter, so Ctrl+wheel zooms instead of also scrolling the pane.
+        scroll.addEventFilter(ScrollEvent.SCROLL, this::wheel);
         addEventHandler(DragEvent.DRAG_OVER, this::dragOver);
         addEventHandler(DragEvent.DRAG_DROPPED, this::dragDropped);
 
         model.graphProperty().addListener((o, was, now) -> redraw());
+        zoom.zoomProperty().addListener((o, was, now) -> edgeViews.values().forEach(v -> v.setZoom(now.doubleValue())));
+        // A project opened or reset is framed once it is laid out; ordinary edits leave the view alone.
+        model.graphReplacementsProperty().addListener((o, was, now) -> {
+            fitPending = true;
+            requestLayout();
+        });
+        sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(fitWhenLaidOut);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(fitWhenLaidOut);
+            }
+        });
         model.selectedNodeProperty().addListener((o, was, now) -> showSelection());
         model.selectedEdgeProperty().addListener((o, was, now) -> showSelection());
         redraw();
@@ -108,8 +151,74 @@ public final class GraphCanvas extends StackPane {
         return new Point2D(Math.max(0, c.getX() - NodeGeometry.WIDTH / 2), Math.max(0, c.getY() - 40));
     }
 
+    /** The zoom factor, 1 for 100%; between 0.25 and 2. */
+    public ReadOnlyDoubleProperty zoomProperty() {
+        return zoom.zoomProperty();
+    }
+
+    /** Zooms to {@code z} (clamped to 25%–200%) around the middle of the visible part. */
+    public void setZoom(double z) {
+        zoom.zoomAroundCenter(z);
+    }
+
+    public void zoomIn() {
+        zoom.zoomAroundCenter(CanvasZoom.step(zoom.zoom(), 1));
+    }
+
+    public void zoomOut() {
+        zoom.zoomAroundCenter(CanvasZoom.step(zoom.zoom(), -1));
+    }
+
+    /** Scales (never above 100%) and scrolls so every card is visible with a margin around them. */
+    public void fitToView() {
+        fitPending = false;
+        zoom.fit(graphBounds(), FIT_MARGIN);
+    }
+
+    private void fitIfPending() {
+        if (fitPending && scroll.getViewportBounds().getWidth() > 0) {
+            fitToView();
+        }
+    }
+
+    /** The area the cards cover in content coordinates, or null for an empty graph. */
+    private Bounds graphBounds() {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (NodeView v : nodeViews.values()) {
+            Bounds b = v.getBoundsInParent();
+            minX = Math.min(minX, b.getMinX());
+            minY = Math.min(minY, b.getMinY());
+            maxX = Math.max(maxX, b.getMaxX());
+            maxY = Math.max(maxY, b.getMaxY());
+        }
+        return nodeViews.isEmpty() ? null : new BoundingBox(minX, minY, maxX - minX, maxY - minY);
+    }
+
+    private void wheel(ScrollEvent e) {
+        if (!e.isShortcutDown() || e.getDeltaY() == 0) {
+            return;
+        }
+        // 10% per event, around the point under the mouse: platforms disagree on the delta's size
+        // (a notch is 40 px on some, 1 on others), so only its direction counts.
+        double factor = e.getDeltaY() > 0 ? 1.1 : 1 / 1.1;
+        zoom.zoomAt(zoom.zoom() * factor, toCanvas(e.getSceneX(), e.getSceneY()));
+        e.consume();
+    }
+
     private void keyPressed(KeyEvent e) {
-        if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+        if (matches(ZOOM_IN, e)) {
+            zoomIn();
+            e.consume();
+        } else if (matches(ZOOM_OUT, e)) {
+            zoomOut();
+            e.consume();
+        } else if (matches(ZOOM_RESET, e)) {
+            setZoom(1);
+            e.consume();
+        } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
             model.deleteSelection();
             e.consume();
         } else if (REDO.match(e) || REDO_Y.match(e)) {
@@ -119,6 +228,10 @@ public final class GraphCanvas extends StackPane {
             model.undo();
             e.consume();
         }
+    }
+
+    private static boolean matches(List<KeyCombination> keys, KeyEvent e) {
+        return keys.stream().anyMatch(k -> k.match(e));
     }
 
     private void dragOver(DragEvent e) {
@@ -164,6 +277,7 @@ public final class GraphCanvas extends StackPane {
         List<EdgeView> edges = new ArrayList<>();
         for (Edge edge : graph.edges()) {
             EdgeView view = new EdgeView(edge);
+            view.setZoom(zoom.zoom());
             view.hitBand().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
                 requestFocus();
                 model.selectedEdgeProperty().set(edge);
@@ -218,13 +332,15 @@ public final class GraphCanvas extends StackPane {
             h = Math.max(h, v.node().y() + 200);
         }
         Bounds viewport = scroll.getViewportBounds();
-        content.setMinSize(Math.max(w + MARGIN, viewport.getWidth()), Math.max(h + MARGIN, viewport.getHeight()));
+        double z = zoom.zoom();
+        content.setMinSize(Math.max(w + MARGIN, viewport.getWidth() / z), Math.max(h + MARGIN, viewport.getHeight() / z));
     }
 
     Collection<NodeView> nodeViews() {
         return nodeViews.values();
     }
 
+    /** Converts a scene point to content (model) coordinates, whatever the zoom and scroll position. */
     Point2D toCanvas(double sceneX, double sceneY) {
         return content.sceneToLocal(sceneX, sceneY);
     }
@@ -234,9 +350,11 @@ public final class GraphCanvas extends StackPane {
      * point is on, ignoring the card of {@code sourceNode} (a press on an output port lies on it).
      */
     Optional<PortRef> inputPortAt(Point2D p, String sourceNode) {
+        // The hit radius is meant in screen pixels, so a zoomed-out port is not harder to hit.
+        double hit = NodeGeometry.PORT_HIT / Math.min(1, zoom.zoom());
         for (NodeView v : nodeViews.values()) {
             for (String port : v.inPorts().keySet()) {
-                if (v.inPortCenter(port).orElseThrow().distance(p) <= NodeGeometry.PORT_HIT) {
+                if (v.inPortCenter(port).orElseThrow().distance(p) <= hit) {
                     return Optional.of(new PortRef(v.node().id(), port));
                 }
             }

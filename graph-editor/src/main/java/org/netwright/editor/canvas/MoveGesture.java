@@ -1,6 +1,7 @@
 package org.netwright.editor.canvas;
 
 import java.util.List;
+import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import org.netwright.editor.EditorModel;
@@ -34,8 +35,10 @@ final class MoveGesture {
         }
         canvas.requestFocus();
         model.selectedNodeProperty().set(view.node().id());
-        pressX = e.getSceneX();
-        pressY = e.getSceneY();
+        // Content coordinates, so the card follows the mouse by the right model distance at any zoom.
+        Point2D p = canvas.toCanvas(e.getSceneX(), e.getSceneY());
+        pressX = p.getX();
+        pressY = p.getY();
         dragging = true;
         view.toFront();
         e.consume();
@@ -46,8 +49,9 @@ final class MoveGesture {
             return;
         }
         // Whole pixels keep saved coordinates tidy; the card may not leave the canvas on the top or left.
-        double dx = Math.max(Math.round(e.getSceneX() - pressX), -view.node().x());
-        double dy = Math.max(Math.round(e.getSceneY() - pressY), -view.node().y());
+        Point2D p = canvas.toCanvas(e.getSceneX(), e.getSceneY());
+        double dx = Math.max(Math.round(p.getX() - pressX), -view.node().x());
+        double dy = Math.max(Math.round(p.getY() - pressY), -view.node().y());
         view.setTranslateX(dx);
         view.setTranslateY(dy);
         canvas.layoutEdges();

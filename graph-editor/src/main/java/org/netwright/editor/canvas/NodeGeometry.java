@@ -15,7 +15,7 @@ final class NodeGeometry {
     static final double PORT_RADIUS = 6;
     static final double SINGLE_PORT_Y = 24;
     static final double PORT_GAP = 20;
-    /** How close (in canvas pixels) a release must be to a port's centre to hit it. */
+    /** How close (content pixels; widened when zoomed out) a release must be to a port's centre to hit it. */
     static final double PORT_HIT = 14;
 
     private NodeGeometry() {
