@@ -253,7 +253,7 @@ public final class TrainingRun {
                 collector.backward(lossValue);
                 loss = lossValue.getFloat();
             }
-            trainer.step();
+            OptimizerStep.apply(trainer);
             return loss;
         }
     }

@@ -26,6 +26,7 @@ import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
 import org.netwright.runner.data.GraphData;
+import org.netwright.runner.run.OptimizerStep;
 import org.netwright.templates.data.GraphDataset;
 
 /**
@@ -86,7 +87,7 @@ class KarateClubTest {
                             l.attach(scope);
                             pred.attach(scope);
                         }
-                        trainer.step();
+                        OptimizerStep.apply(trainer);
                     }
                 }
                 float[] logits = block.predict(new ParameterStore(m, false), x).singletonOrThrow().toFloatArray();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.netwright.model.graph.Graph;
+import org.netwright.runner.run.OptimizerStep;
 
 /**
  * Trains a small graph on fixed arrays for a few Adam steps and returns the loss after each step,
@@ -51,7 +52,7 @@ final class LayerTraining {
                             l.attach(scope);
                             pred.attach(scope);
                         }
-                        trainer.step();
+                        OptimizerStep.apply(trainer);
                     }
                 }
             }
