@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.settings.TrainingSettings;
 import org.netwright.model.shape.GraphShapes;
+import org.netwright.templates.Template;
 
 /** Says why the Train button is off, in words that tell the user what to do next. */
 public final class TrainReadiness {
@@ -25,6 +26,12 @@ public final class TrainReadiness {
         List<String> problems = settings == null ? List.of("No training settings.") : settings.problems();
         if (!problems.isEmpty()) {
             return Optional.of(problems.get(0));
+        }
+        if (Template.needsUserData(settings.data())) {
+            // Reference architectures ship without data: say what they expect instead of failing in the run.
+            Object expects = settings.data().options().get(Template.EXPECTS);
+            return Optional.of("This network needs your own data" + (expects == null ? "" : " (" + expects + ")")
+                    + ": train it with ./netwright train FILE --data PATH, or change its input and output layers.");
         }
         return Optional.empty();
     }

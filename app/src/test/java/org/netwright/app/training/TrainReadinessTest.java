@@ -51,6 +51,14 @@ class TrainReadinessTest {
         assertTrue(why(g, settings.withBatchSize(0)).startsWith("Batch size"));
     }
 
+    @Test
+    void referenceArchitectureWithoutDataSaysWhatItExpects() {
+        var alexnet = TemplateLibrary.find("alexnet").orElseThrow();
+        String why = why(alexnet.graph(), alexnet.settings());
+        assertTrue(why.startsWith("This network needs your own data"), why);
+        assertTrue(why.contains("224"), why);
+    }
+
     private static String why(Graph g, TrainingSettings s) {
         return TrainReadiness.whyNot(g, ShapeInference.infer(g), s).orElseThrow();
     }
