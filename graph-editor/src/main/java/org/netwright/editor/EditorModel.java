@@ -1,7 +1,10 @@
 package org.netwright.editor;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -12,13 +15,18 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
 import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.catalog.LayerSpec;
 import org.netwright.model.command.AddNode;
 import org.netwright.model.command.CommandStack;
 import org.netwright.model.command.Disconnect;
 import org.netwright.model.command.GraphCommand;
+import org.netwright.model.command.GroupNodes;
 import org.netwright.model.command.RemoveNodes;
+import org.netwright.model.command.UngroupNode;
+import org.netwright.model.graph.CompositePorts;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
@@ -32,10 +40,16 @@ import org.netwright.model.shape.ShapeInference;
  */
 public final class EditorModel {
     private final CommandStack stack;
+    private final Function<Graph, GraphShapes> inference;
+    private final boolean editable;
     private final LayerCatalog catalog = LayerCatalog.standard();
     private final ReadOnlyObjectWrapper<Graph> graph = new ReadOnlyObjectWrapper<>(this, "graph");
     private final ReadOnlyObjectWrapper<GraphShapes> shapes = new ReadOnlyObjectWrapper<>(this, "shapes");
     private final ObjectProperty<String> selectedNode = new SimpleObjectProperty<>(this, "selectedNode");
+    private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObservableSet<String> selectionView = FXCollections.unmodifiableObservableSet(selection);
+    /** True while the selection is being extended, so moving the primary node does not shrink it to one. */
+    private boolean extending;
     private final ObjectProperty<Edge> selectedEdge = new SimpleObjectProperty<>(this, "selectedEdge");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
@@ -43,11 +57,31 @@ public final class EditorModel {
     private final ReadOnlyIntegerWrapper replacements = new ReadOnlyIntegerWrapper(this, "graphReplacements");
 
     public EditorModel(CommandStack stack) {
+        this(stack, ShapeInference::infer, true);
+    }
+
+    /**
+     * A model that only shows {@code graph} with the given shapes, e.g. a composite's body, whose
+     * shapes depend on what arrives at the composite; every edit is refused.
+     */
+    public static EditorModel readOnly(Graph graph, GraphShapes shapes) {
+        return new EditorModel(new CommandStack(graph), g -> shapes, false);
+    }
+
+    private EditorModel(CommandStack stack, Function<Graph, GraphShapes> inference, boolean editable) {
         this.stack = stack;
+        this.inference = inference;
+        this.editable = editable;
         // A node and an edge are never selected together, so Delete has one meaning.
         selectedNode.addListener((o, was, now) -> {
             if (now != null) {
                 selectedEdge.set(null);
+            }
+            if (!extending) {
+                selection.clear();
+                if (now != null) {
+                    selection.add(now);
+                }
             }
         });
         selectedEdge.addListener((o, was, now) -> {
@@ -89,9 +123,47 @@ public final class EditorModel {
         return shapes.get();
     }
 
-    /** The id of the selected node, or null. */
+    /** False for a {@link #readOnly} model: views offer no editing gestures. */
+    public boolean isEditable() {
+        return editable;
+    }
+
+    /** The id of the selected node, or null; with several selected, the last one picked (the inspector shows it). */
     public ObjectProperty<String> selectedNodeProperty() {
         return selectedNode;
+    }
+
+    /**
+     * Every selected node id (Shift+click adds and removes); setting {@link #selectedNodeProperty()}
+     * directly selects that node alone.
+     */
+    public ObservableSet<String> selectedNodes() {
+        return selectionView;
+    }
+
+    /** Adds the node to the selection, or takes it out when it is in already. */
+    public void toggleSelected(String nodeId) {
+        extending = true;
+        try {
+            if (selection.remove(nodeId)) {
+                selectedNode.set(selection.isEmpty() ? null : List.copyOf(selection).get(selection.size() - 1));
+            } else {
+                selection.add(nodeId);
+                selectedNode.set(nodeId);
+            }
+        } finally {
+            extending = false;
+        }
+    }
+
+    /** Selects exactly these nodes, the last one as the primary; an empty list clears the selection. */
+    public void select(List<String> nodeIds) {
+        selectedNode.set(null);
+        for (String id : nodeIds) {
+            if (!selection.contains(id)) {
+                toggleSelected(id);
+            }
+        }
     }
 
     /** The selected edge, or null; selecting one clears the node selection and back. */
@@ -122,6 +194,10 @@ public final class EditorModel {
 
     /** Runs an edit; when the stack refuses it, returns false and puts the reason in the message. */
     public boolean execute(GraphCommand command) {
+        if (!editable) {
+            message.set("This view is read-only.");
+            return false;
+        }
         Optional<String> why = stack.execute(command);
         if (why.isPresent()) {
             message.set(why.get());
@@ -144,11 +220,10 @@ public final class EditorModel {
         syncHistory();
     }
 
-    /** Deletes the selected node (with its edges) or the selected edge; false when nothing was deleted. */
+    /** Deletes the selected nodes (with their edges) or the selected edge; false when nothing was deleted. */
     public boolean deleteSelection() {
-        String nodeId = selectedNode.get();
-        if (nodeId != null) {
-            return execute(RemoveNodes.of(graph(), List.of(nodeId)));
+        if (!selection.isEmpty()) {
+            return execute(RemoveNodes.of(graph(), List.copyOf(selection)));
         }
         Edge edge = selectedEdge.get();
         if (edge != null) {
@@ -176,11 +251,52 @@ public final class EditorModel {
         return Optional.of(id);
     }
 
+    /**
+     * Groups the selected nodes into one composite block ({@code block_1}, …) and selects it; false
+     * (with the reason in the message) when the selection cannot be grouped.
+     */
+    public boolean groupSelection() {
+        if (selection.isEmpty()) {
+            message.set("Select the layers to group first (Shift+click adds to the selection).");
+            return false;
+        }
+        String id = graph().freshId("block");
+        if (!execute(GroupNodes.of(graph(), List.copyOf(selection), id, id))) {
+            return false;
+        }
+        selectedNode.set(id);
+        return true;
+    }
+
+    /** Replaces the selected composite by the layers inside it and selects them; false when refused. */
+    public boolean ungroupSelection() {
+        String id = selectedNode.get();
+        Optional<Node> node = id == null ? Optional.empty() : graph().node(id);
+        if (node.isEmpty() || !CompositePorts.isComposite(node.get())) {
+            message.set("Select a composite block to ungroup.");
+            return false;
+        }
+        Graph before = graph();
+        if (!execute(UngroupNode.of(before, id))) {
+            return false;
+        }
+        List<String> inlined = new ArrayList<>(graph().nodes().keySet());
+        inlined.removeAll(before.nodes().keySet());
+        select(inlined);
+        return true;
+    }
+
     private void sync(Graph g) {
-        shapes.set(ShapeInference.infer(g));
+        shapes.set(inference.apply(g));
         graph.set(g);
+        selection.removeIf(id -> g.node(id).isEmpty());
         if (selectedNode.get() != null && g.node(selectedNode.get()).isEmpty()) {
-            selectedNode.set(null);
+            extending = true;
+            try {
+                selectedNode.set(selection.isEmpty() ? null : List.copyOf(selection).get(selection.size() - 1));
+            } finally {
+                extending = false;
+            }
         }
         if (selectedEdge.get() != null && !g.edges().contains(selectedEdge.get())) {
             selectedEdge.set(null);

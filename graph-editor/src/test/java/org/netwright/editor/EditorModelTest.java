@@ -158,4 +158,34 @@ class EditorModelTest {
         model.stack().reset(Graph.empty(), "New");
         assertEquals(1, model.graphReplacementsProperty().get());
     }
+
+    @Test
+    void shiftSelectionGrowsShrinksAndDeletesTogether() {
+        String a = add("dense");
+        String b = add("relu");
+        String c = add("dense");
+        model.selectedNodeProperty().set(a);
+        model.toggleSelected(b);
+        model.toggleSelected(c);
+        model.toggleSelected(b);
+        assertEquals(java.util.Set.of(a, c), java.util.Set.copyOf(model.selectedNodes()));
+        assertEquals(c, model.selectedNodeProperty().get(), "the inspector shows the last one picked");
+
+        assertTrue(model.deleteSelection());
+        assertEquals(java.util.Set.of(b), model.graph().nodes().keySet());
+        assertTrue(model.selectedNodes().isEmpty());
+
+        model.selectedNodeProperty().set(b);
+        assertEquals(java.util.Set.of(b), java.util.Set.copyOf(model.selectedNodes()), "a plain pick selects one");
+    }
+
+    @Test
+    void aReadOnlyModelRefusesEdits() {
+        EditorModel view = EditorModel.readOnly(Graph.empty(), org.netwright.model.shape.ShapeInference.infer(Graph.empty()));
+
+        assertFalse(view.isEditable());
+        assertTrue(view.addLayer("dense", 0, 0).isEmpty());
+        assertTrue(view.graph().isEmpty());
+        assertEquals("This view is read-only.", view.messageProperty().get());
+    }
 }

@@ -21,17 +21,22 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
+import javafx.stage.Stage;
 import org.netwright.editor.EditorModel;
 import org.netwright.editor.EditorStyles;
 import org.netwright.editor.LayerTransfer;
+import org.netwright.editor.NodePorts;
 import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.catalog.LayerSpec;
+import org.netwright.model.graph.CompositeFlattening;
+import org.netwright.model.graph.CompositePorts;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
@@ -50,6 +55,9 @@ public final class GraphCanvas extends StackPane {
     private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
     private static final KeyCombination REDO_Y = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination GROUP = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination UNGROUP = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
     // "+" is Shift+= on many keyboards, so Shift is allowed but not needed.
     private static final List<KeyCombination> ZOOM_IN = List.of(
             new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
@@ -79,12 +87,23 @@ public final class GraphCanvas extends StackPane {
     private final Map<Edge, EdgeView> edgeViews = new HashMap<>();
     private final MoveGesture move;
     private final ConnectGesture connect;
+    /** The path id of the composite this canvas shows the inside of ("" for the project's graph). */
+    private final String path;
+    /** Shapes inside composites as they sit in the project's graph; null on the project's own canvas. */
+    private final BodyShapes bodyShapes;
     /** Set while a newly shown graph waits for its first layout, after which the view is fitted to it. */
     private boolean fitPending = true;
     private final Runnable fitWhenLaidOut = this::fitIfPending;
 
     public GraphCanvas(EditorModel model) {
+        this(model, "", null);
+    }
+
+    /** A canvas showing the inside of the composite at {@code path}, for {@link CompositeBodyWindow}. */
+    private GraphCanvas(EditorModel model, String path, BodyShapes bodyShapes) {
         this.model = model;
+        this.path = path;
+        this.bodyShapes = bodyShapes;
         this.move = new MoveGesture(model, this);
         this.connect = new ConnectGesture(model, this);
         setId("graph-canvas");
@@ -116,6 +135,11 @@ public final class GraphCanvas extends StackPane {
             }
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        if (model.isEditable()) {
+            CanvasMenu.install(this, model, content);
+        } else {
+            hint.setText("This block is empty.");
+        }
         // A filter, so Ctrl+wheel zooms instead of also scrolling the pane.
         scroll.addEventFilter(ScrollEvent.SCROLL, this::wheel);
         addEventHandler(DragEvent.DRAG_OVER, this::dragOver);
@@ -136,7 +160,7 @@ public final class GraphCanvas extends StackPane {
                 now.addPostLayoutPulseListener(fitWhenLaidOut);
             }
         });
-        model.selectedNodeProperty().addListener((o, was, now) -> showSelection());
+        model.selectedNodes().addListener((javafx.collections.SetChangeListener<String>) c -> showSelection());
         model.selectedEdgeProperty().addListener((o, was, now) -> showSelection());
         redraw();
     }
@@ -218,6 +242,14 @@ public final class GraphCanvas extends StackPane {
         } else if (matches(ZOOM_RESET, e)) {
             setZoom(1);
             e.consume();
+        } else if (!model.isEditable()) {
+            return;
+        } else if (UNGROUP.match(e)) {
+            model.ungroupSelection();
+            e.consume();
+        } else if (GROUP.match(e)) {
+            model.groupSelection();
+            e.consume();
         } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
             model.deleteSelection();
             e.consume();
@@ -235,7 +267,7 @@ public final class GraphCanvas extends StackPane {
     }
 
     private void dragOver(DragEvent e) {
-        if (e.getDragboard().hasString() && LayerTransfer.decode(e.getDragboard().getString()).isPresent()) {
+        if (model.isEditable() && e.getDragboard().hasString() && LayerTransfer.decode(e.getDragboard().getString()).isPresent()) {
             e.acceptTransferModes(TransferMode.COPY);
         }
         e.consume();
@@ -246,7 +278,7 @@ public final class GraphCanvas extends StackPane {
                 ? LayerTransfer.decode(e.getDragboard().getString())
                 : Optional.empty();
         boolean added = false;
-        if (layer.isPresent()) {
+        if (layer.isPresent() && model.isEditable()) {
             // The drop point becomes the middle of the card's header, where the hand holds it.
             Point2D p = toCanvas(e.getSceneX(), e.getSceneY());
             added = model.addLayer(layer.get(), Math.round(p.getX() - NodeGeometry.WIDTH / 2),
@@ -265,12 +297,21 @@ public final class GraphCanvas extends StackPane {
         List<NodeView> nodes = new ArrayList<>();
         for (Node node : graph.nodes().values()) {
             LayerSpec spec = catalog.find(node.type()).orElse(null);
-            List<String> inputs = spec == null ? List.of() : spec.inputPorts(spec.resolve(node.params()));
             NodeReport report = shapes.report(node.id());
-            NodeView view = new NodeView(node, spec, report, NodeStatus.of(graph, node, spec, report), inputs,
-                    arrivingShapes(graph, shapes, node.id()));
-            move.install(view);
-            connect.install(view);
+            NodeView view = new NodeView(node, spec, report, NodeStatus.of(graph, node, spec, report),
+                    NodePorts.inputs(node, spec), NodePorts.outputs(node, spec), arrivingShapes(graph, shapes, node.id()));
+            if (model.isEditable()) {
+                move.install(view);
+                connect.install(view);
+            }
+            if (CompositePorts.isComposite(node) && node.body() != null) {
+                view.card().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                    if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                        openBody(node);
+                        e.consume();
+                    }
+                });
+            }
             nodeViews.put(node.id(), view);
             nodes.add(view);
         }
@@ -278,11 +319,13 @@ public final class GraphCanvas extends StackPane {
         for (Edge edge : graph.edges()) {
             EdgeView view = new EdgeView(edge);
             view.setZoom(zoom.zoom());
-            view.hitBand().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-                requestFocus();
-                model.selectedEdgeProperty().set(edge);
-                e.consume();
-            });
+            if (model.isEditable()) {
+                view.hitBand().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+                    requestFocus();
+                    model.selectedEdgeProperty().set(edge);
+                    e.consume();
+                });
+            }
             edgeViews.put(edge, view);
             edges.add(view);
         }
@@ -292,6 +335,15 @@ public final class GraphCanvas extends StackPane {
         showSelection();
         sizeContent();
         hint.setVisible(graph.isEmpty());
+    }
+
+    /** Opens a read-only window on the layers inside a composite (which may hold composites in turn). */
+    Stage openBody(Node composite) {
+        BodyShapes context = bodyShapes != null ? bodyShapes : BodyShapes.of(model.graph());
+        String at = path.isEmpty() ? composite.id() : path + CompositeFlattening.SEPARATOR + composite.id();
+        GraphShapes inside = context.inside(at, composite, arrivingShapes(model.graph(), model.shapes(), composite.id()));
+        GraphCanvas body = new GraphCanvas(EditorModel.readOnly(composite.body(), inside), at, context);
+        return CompositeBodyWindow.show(getScene().getWindow(), at, composite, model.shapes().report(composite.id()), body);
     }
 
     private static Map<String, Shape> arrivingShapes(Graph graph, GraphShapes shapes, String nodeId) {
@@ -318,9 +370,8 @@ public final class GraphCanvas extends StackPane {
     }
 
     private void showSelection() {
-        String node = model.selectedNodeProperty().get();
         Edge edge = model.selectedEdgeProperty().get();
-        nodeViews.forEach((id, view) -> view.setSelected(id.equals(node)));
+        nodeViews.forEach((id, view) -> view.setSelected(model.selectedNodes().contains(id)));
         edgeViews.forEach((e, view) -> view.setSelected(e.equals(edge)));
     }
 

@@ -1,5 +1,6 @@
 package org.netwright.editor.canvas;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
@@ -8,15 +9,16 @@ import org.netwright.editor.EditorModel;
 import org.netwright.model.command.MoveNodes;
 
 /**
- * Press on a card selects it; dragging moves only the view; the release issues one MoveNodes
- * command (none when the card did not move), so a drag is one undo step.
+ * Press on a card selects it (Shift+press adds it to the selection or takes it out); dragging moves
+ * only the views, of every selected card when the pressed one is selected; the release issues one
+ * MoveNodes command (none when nothing moved), so a drag is one undo step.
  */
 final class MoveGesture {
     private final EditorModel model;
     private final GraphCanvas canvas;
     private double pressX;
     private double pressY;
-    private boolean dragging;
+    private List<NodeView> moving = List.of();
 
     MoveGesture(EditorModel model, GraphCanvas canvas) {
         this.model = model;
@@ -25,8 +27,8 @@ final class MoveGesture {
 
     void install(NodeView view) {
         view.card().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> pressed(view, e));
-        view.card().addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> dragged(view, e));
-        view.card().addEventHandler(MouseEvent.MOUSE_RELEASED, e -> released(view, e));
+        view.card().addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> dragged(e));
+        view.card().addEventHandler(MouseEvent.MOUSE_RELEASED, e -> released(e));
     }
 
     private void pressed(NodeView view, MouseEvent e) {
@@ -34,44 +36,65 @@ final class MoveGesture {
             return;
         }
         canvas.requestFocus();
-        model.selectedNodeProperty().set(view.node().id());
-        // Content coordinates, so the card follows the mouse by the right model distance at any zoom.
+        e.consume();
+        String id = view.node().id();
+        if (e.isShiftDown()) {
+            model.toggleSelected(id);
+            return;
+        }
+        // Pressing a card of a multi-selection keeps it, so the whole selection can be dragged.
+        if (!model.selectedNodes().contains(id)) {
+            model.selectedNodeProperty().set(id);
+        }
+        moving = new ArrayList<>();
+        for (NodeView v : canvas.nodeViews()) {
+            if (model.selectedNodes().contains(v.node().id())) {
+                moving.add(v);
+            }
+        }
+        // Content coordinates, so the cards follow the mouse by the right model distance at any zoom.
         Point2D p = canvas.toCanvas(e.getSceneX(), e.getSceneY());
         pressX = p.getX();
         pressY = p.getY();
-        dragging = true;
         view.toFront();
-        e.consume();
     }
 
-    private void dragged(NodeView view, MouseEvent e) {
-        if (!dragging) {
+    private void dragged(MouseEvent e) {
+        if (moving.isEmpty()) {
             return;
         }
-        // Whole pixels keep saved coordinates tidy; the card may not leave the canvas on the top or left.
+        // Whole pixels keep saved coordinates tidy; no card may leave the canvas on the top or left.
+        double minX = moving.stream().mapToDouble(v -> v.node().x()).min().orElse(0);
+        double minY = moving.stream().mapToDouble(v -> v.node().y()).min().orElse(0);
         Point2D p = canvas.toCanvas(e.getSceneX(), e.getSceneY());
-        double dx = Math.max(Math.round(p.getX() - pressX), -view.node().x());
-        double dy = Math.max(Math.round(p.getY() - pressY), -view.node().y());
-        view.setTranslateX(dx);
-        view.setTranslateY(dy);
+        double dx = Math.max(Math.round(p.getX() - pressX), -minX);
+        double dy = Math.max(Math.round(p.getY() - pressY), -minY);
+        for (NodeView v : moving) {
+            v.setTranslateX(dx);
+            v.setTranslateY(dy);
+        }
         canvas.layoutEdges();
         e.consume();
     }
 
-    private void released(NodeView view, MouseEvent e) {
-        if (!dragging) {
+    private void released(MouseEvent e) {
+        if (moving.isEmpty()) {
             return;
         }
-        dragging = false;
-        double dx = view.getTranslateX();
-        double dy = view.getTranslateY();
+        List<NodeView> moved = moving;
+        moving = List.of();
+        double dx = moved.get(0).getTranslateX();
+        double dy = moved.get(0).getTranslateY();
         e.consume();
         if (dx == 0 && dy == 0) {
             return;
         }
-        if (!model.execute(new MoveNodes(List.of(view.node().id()), dx, dy))) {
-            view.setTranslateX(0);
-            view.setTranslateY(0);
+        List<String> ids = moved.stream().map(v -> v.node().id()).toList();
+        if (!model.execute(new MoveNodes(ids, dx, dy))) {
+            for (NodeView v : moved) {
+                v.setTranslateX(0);
+                v.setTranslateY(0);
+            }
             canvas.layoutEdges();
         }
     }

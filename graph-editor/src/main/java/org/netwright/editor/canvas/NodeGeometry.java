@@ -12,6 +12,8 @@ final class NodeGeometry {
     static final double BODY_TOP = 5;
     /** Title, id, shape and parameter count; fixed on many-port cards so the rows line up with the ports. */
     static final double HEADER = 68;
+    /** The extra header line of a composite block ("▸ 5 layers"). */
+    static final double COMPOSITE_LINE = 16;
     static final double PORT_RADIUS = 6;
     static final double SINGLE_PORT_Y = 24;
     static final double PORT_GAP = 20;
@@ -26,11 +28,15 @@ final class NodeGeometry {
         return Math.max(inputs, outputs) > 1;
     }
 
+    static double headerHeight(boolean composite) {
+        return composite ? HEADER + COMPOSITE_LINE : HEADER;
+    }
+
     /** The centre height of port {@code index} on a card whose ports are laid out as {@code many} says. */
-    static double portY(int index, boolean many) {
+    static double portY(int index, boolean many, boolean composite) {
         if (!many) {
             return SINGLE_PORT_Y + index * PORT_GAP;
         }
-        return STRIP + BODY_TOP + HEADER + index * PORT_GAP + PORT_GAP / 2;
+        return STRIP + BODY_TOP + headerHeight(composite) + index * PORT_GAP + PORT_GAP / 2;
     }
 }

@@ -2,6 +2,7 @@ package org.netwright.editor.canvas;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.netwright.editor.NodePorts;
 import org.netwright.model.catalog.LayerSpec;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
@@ -32,7 +33,7 @@ record NodeStatus(Kind kind, String text) {
         // Parameter errors are checked first by shape inference too; they are real errors.
         if (spec.problems(node.params()).isEmpty()) {
             List<String> free = new ArrayList<>();
-            for (String port : spec.inputPorts(spec.resolve(node.params()))) {
+            for (String port : NodePorts.inputs(node, spec)) {
                 if (graph.incoming(new PortRef(node.id(), port)).isEmpty()) {
                     free.add(port);
                 }

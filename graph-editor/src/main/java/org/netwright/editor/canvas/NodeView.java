@@ -19,6 +19,7 @@ import javafx.util.Duration;
 import org.netwright.editor.EditorStyles;
 import org.netwright.editor.Formats;
 import org.netwright.model.catalog.LayerSpec;
+import org.netwright.model.graph.CompositePorts;
 import org.netwright.model.graph.Node;
 import org.netwright.model.shape.NodeReport;
 import org.netwright.model.shape.Shape;
@@ -37,13 +38,13 @@ final class NodeView extends Pane {
      * @param inputs  the shapes arriving at each input port (missing when not connected or unknown)
      */
     NodeView(Node node, LayerSpec spec, NodeReport report, NodeStatus status, List<String> inputNames,
-             Map<String, Shape> inputs) {
+             List<String> outputNames, Map<String, Shape> inputs) {
         this.node = node;
         setPickOnBounds(false);
         getStyleClass().add("layer-node-view");
         relocate(node.x(), node.y());
 
-        List<String> outputNames = spec == null ? List.of() : spec.outputPorts();
+        boolean composite = CompositePorts.isComposite(node);
         many = NodeGeometry.manyPorts(inputNames.size(), outputNames.size());
         card.setId("node-" + node.id());
         card.getStyleClass().add("layer-node");
@@ -68,14 +69,25 @@ final class NodeView extends Pane {
 
         // Name and id on separate lines: ids such as vector_input_12 do not fit beside a name.
         VBox header = new VBox(1);
-        Label title = new Label(spec == null ? node.type() : spec.name());
+        Label title = new Label(composite ? String.valueOf(node.params().getOrDefault("name", node.id()))
+                : spec == null ? node.type() : spec.name());
         title.getStyleClass().add("layer-node-title");
         Label id = new Label(node.id());
         id.getStyleClass().add("layer-node-id");
         header.getChildren().addAll(title, id);
+        if (composite) {
+            card.getStyleClass().add("layer-node-composite");
+            Label inside = new Label("▸ " + layerCount(node) + (layerCount(node) == 1 ? " layer" : " layers"));
+            inside.getStyleClass().add("layer-node-inside");
+            header.getChildren().add(inside);
+        }
 
         boolean ok = report != null && report.isOk();
-        Label shape = new Label(ok ? Formats.outputs(outputNames, report.outputs()) : "shape: ?");
+        // A card without outputs (a block's exit inside its body) shows what arrives instead.
+        String shapeText = outputNames.isEmpty() && !inputs.isEmpty()
+                ? Formats.outputs(inputNames, inputs)
+                : Formats.outputs(outputNames, report == null ? Map.of() : report.outputs());
+        Label shape = new Label(ok ? shapeText : "shape: ?");
         shape.getStyleClass().add("layer-node-shape");
         header.getChildren().add(shape);
         if (ok) {
@@ -85,12 +97,14 @@ final class NodeView extends Pane {
         }
         body.getChildren().add(header);
         if (many) {
-            header.setMinHeight(NodeGeometry.HEADER);
-            header.setPrefHeight(NodeGeometry.HEADER);
-            header.setMaxHeight(NodeGeometry.HEADER);
+            double height = NodeGeometry.headerHeight(composite);
+            header.setMinHeight(height);
+            header.setPrefHeight(height);
+            header.setMaxHeight(height);
             body.getChildren().add(portRows(inputNames, outputNames));
         }
         Tooltip.install(card, tooltip((spec == null ? node.type() : spec.name()) + " (" + node.id() + ")"
+                + (composite ? "\nDouble-click to look inside; Ctrl+Shift+G ungroups it." : "")
                 + (status.text().isEmpty() ? "" : "\n" + status.text())));
 
         switch (status.kind()) {
@@ -115,18 +129,24 @@ final class NodeView extends Pane {
         for (int i = 0; i < inputNames.size(); i++) {
             String port = inputNames.get(i);
             Shape arriving = inputs.get(port);
-            Circle c = port(port, "port-in", 0, NodeGeometry.portY(i, many),
+            Circle c = port(port, "port-in", 0, NodeGeometry.portY(i, many, composite),
                     "Input '" + port + "'" + (arriving == null ? " (not connected)" : ": " + arriving));
             inPorts.put(port, c);
         }
         for (int i = 0; i < outputNames.size(); i++) {
             String port = outputNames.get(i);
             Shape leaving = ok ? report.outputs().get(port) : null;
-            Circle c = port(port, "port-out", NodeGeometry.WIDTH, NodeGeometry.portY(i, many),
+            Circle c = port(port, "port-out", NodeGeometry.WIDTH, NodeGeometry.portY(i, many, composite),
                     "Output '" + port + "'" + (leaving == null ? "" : ": " + leaving)
                             + " — drag to an input to connect");
             outPorts.put(port, c);
         }
+    }
+
+    /** The layers inside a composite, not counting the placeholders that stand for its ports. */
+    static long layerCount(Node composite) {
+        return composite.body() == null ? 0
+                : composite.body().nodes().values().stream().filter(n -> !CompositePorts.isPlaceholder(n)).count();
     }
 
     /** One row per port, named, level with the port circles on the card's edges. */
@@ -205,11 +225,12 @@ final class NodeView extends Pane {
 
     /** A stand-in end for an edge whose port no longer exists (e.g. Add went from 3 inputs to 2). */
     Point2D orphanInPoint() {
-        return new Point2D(left(), top() + NodeGeometry.portY(inPorts.size(), true));
+        return new Point2D(left(), top() + NodeGeometry.portY(inPorts.size(), true, CompositePorts.isComposite(node)));
     }
 
     Point2D orphanOutPoint() {
-        return new Point2D(left() + NodeGeometry.WIDTH, top() + NodeGeometry.portY(outPorts.size(), true));
+        return new Point2D(left() + NodeGeometry.WIDTH,
+                top() + NodeGeometry.portY(outPorts.size(), true, CompositePorts.isComposite(node)));
     }
 
     /** True when a canvas point lies on the card. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.netwright.editor.Formats;
+import org.netwright.editor.NodePorts;
 import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.catalog.LayerParams;
 import org.netwright.model.catalog.LayerSpec;
@@ -37,7 +38,7 @@ public record LayerFacts(Node node, LayerSpec spec, List<String> inputs, String 
         NodeReport report = shapes.report(id);
         List<String> inputs = new ArrayList<>();
         Shape firstInput = null;
-        List<String> ports = spec.get().problems(node.params()).isEmpty() ? spec.get().inputPorts(params) : List.of();
+        List<String> ports = spec.get().problems(node.params()).isEmpty() ? NodePorts.inputs(node, spec.get()) : List.of();
         for (String port : ports) {
             Optional<Edge> edge = graph.incoming(new PortRef(id, port));
             Shape arriving = edge.map(e -> upstreamShape(shapes, e)).orElse(null);
@@ -51,7 +52,7 @@ public record LayerFacts(Node node, LayerSpec spec, List<String> inputs, String 
                     : (arriving == null ? "?" : arriving.toString()) + " from " + from));
         }
         boolean ok = report != null && report.isOk();
-        String output = ok ? Formats.outputs(spec.get().outputPorts(), report.outputs()) : "?";
+        String output = ok ? Formats.outputs(NodePorts.outputs(node, spec.get()), report.outputs()) : "?";
         Optional<ConvFormula> formula = ok ? ConvFormula.of(node.type(), params, firstInput) : Optional.empty();
         return Optional.of(new LayerFacts(node, spec.get(), inputs, output, ok ? report.params() : 0,
                 ok ? report.macs() : 0, report == null ? Optional.empty() : report.problem(), formula));

@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.netwright.editor.EditorModel;
 import org.netwright.editor.EditorStyles;
+import org.netwright.editor.NodePorts;
 import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.catalog.LayerFamily;
 import org.netwright.model.catalog.LayerSpec;
@@ -56,6 +57,9 @@ public final class PaletteView extends VBox {
             VBox items = new VBox();
             items.getStyleClass().add("palette-items");
             for (LayerSpec spec : LayerCatalog.standard().family(family)) {
+                if (NodePorts.madeByGrouping(spec.id())) {
+                    continue;
+                }
                 PaletteEntry entry = new PaletteEntry(spec, () -> addNearCenter(spec.id()));
                 entries.add(entry);
                 items.getChildren().add(entry);
