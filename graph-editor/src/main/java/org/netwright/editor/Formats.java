@@ -19,6 +19,24 @@ public final class Formats {
         return count(n) + (n == 1 ? " param" : " params");
     }
 
+    /**
+     * Multiply-accumulates, short enough for a card: "640 MACs", "12.3 K MACs", "1.2 M MACs",
+     * "3.4 G MACs" (decimal prefixes, as papers quote them).
+     */
+    public static String macs(long n) {
+        if (n < 1_000) {
+            return n + (n == 1 ? " MAC" : " MACs");
+        }
+        String[] prefixes = {"K", "M", "G", "T"};
+        double v = n;
+        int i = -1;
+        while (v >= 999.95 && i < prefixes.length - 1) {
+            v /= 1000;
+            i++;
+        }
+        return String.format(Locale.US, "%.1f %s MACs", v, prefixes[i]);
+    }
+
     /** The shapes on a node's output ports in port order, joined; "?" when none is known. */
     public static String outputs(List<String> ports, Map<String, Shape> shapes) {
         StringBuilder sb = new StringBuilder();

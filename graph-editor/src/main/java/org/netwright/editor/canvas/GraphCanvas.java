@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.geometry.Bounds;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
@@ -85,6 +87,7 @@ public final class GraphCanvas extends StackPane {
     private final Label hint = new Label("Drag a layer from the palette to start");
     private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
     private final Map<Edge, EdgeView> edgeViews = new HashMap<>();
+    private final ObjectProperty<CardMetric> metric = new SimpleObjectProperty<>(this, "cardMetric", CardMetric.PARAMS);
     private final MoveGesture move;
     private final ConnectGesture connect;
     /** The path id of the composite this canvas shows the inside of ("" for the project's graph). */
@@ -146,6 +149,7 @@ public final class GraphCanvas extends StackPane {
         addEventHandler(DragEvent.DRAG_DROPPED, this::dragDropped);
 
         model.graphProperty().addListener((o, was, now) -> redraw());
+        metric.addListener((o, was, now) -> redraw());
         zoom.zoomProperty().addListener((o, was, now) -> edgeViews.values().forEach(v -> v.setZoom(now.doubleValue())));
         // A project opened or reset is framed once it is laid out; ordinary edits leave the view alone.
         model.graphReplacementsProperty().addListener((o, was, now) -> {
@@ -173,6 +177,11 @@ public final class GraphCanvas extends StackPane {
             c = new Point2D(getWidth() / 2, getHeight() / 2);
         }
         return new Point2D(Math.max(0, c.getX() - NodeGeometry.WIDTH / 2), Math.max(0, c.getY() - 40));
+    }
+
+    /** What the cards' second line counts: parameters (the default) or multiply-accumulates. */
+    public ObjectProperty<CardMetric> cardMetricProperty() {
+        return metric;
     }
 
     /** The zoom factor, 1 for 100%; between 0.25 and 2. */
@@ -299,7 +308,8 @@ public final class GraphCanvas extends StackPane {
             LayerSpec spec = catalog.find(node.type()).orElse(null);
             NodeReport report = shapes.report(node.id());
             NodeView view = new NodeView(node, spec, report, NodeStatus.of(graph, node, spec, report),
-                    NodePorts.inputs(node, spec), NodePorts.outputs(node, spec), arrivingShapes(graph, shapes, node.id()));
+                    NodePorts.inputs(node, spec), NodePorts.outputs(node, spec), arrivingShapes(graph, shapes, node.id()),
+                    metric.get());
             if (model.isEditable()) {
                 move.install(view);
                 connect.install(view);

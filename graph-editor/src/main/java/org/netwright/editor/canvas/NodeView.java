@@ -36,9 +36,10 @@ final class NodeView extends Pane {
      * @param spec    the node's catalog entry, or null for an unknown type (drawn as an error)
      * @param status  how the card should look (fine, waiting for an input, greyed, red)
      * @param inputs  the shapes arriving at each input port (missing when not connected or unknown)
+     * @param metric  what the line under the shape counts
      */
     NodeView(Node node, LayerSpec spec, NodeReport report, NodeStatus status, List<String> inputNames,
-             List<String> outputNames, Map<String, Shape> inputs) {
+             List<String> outputNames, Map<String, Shape> inputs, CardMetric metric) {
         this.node = node;
         setPickOnBounds(false);
         getStyleClass().add("layer-node-view");
@@ -91,9 +92,9 @@ final class NodeView extends Pane {
         shape.getStyleClass().add("layer-node-shape");
         header.getChildren().add(shape);
         if (ok) {
-            Label params = new Label(Formats.params(report.params()));
-            params.getStyleClass().add("layer-node-params");
-            header.getChildren().add(params);
+            Label cost = new Label(metric.text(report));
+            cost.getStyleClass().addAll("layer-node-metric", metric.styleClass());
+            header.getChildren().add(cost);
         }
         body.getChildren().add(header);
         if (many) {

@@ -1,12 +1,19 @@
 package org.netwright.editor.canvas;
 
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
-/** The small overlay in the canvas's corner: zoom out, the zoom level (click for 100%), zoom in, and Fit. */
+/**
+ * The small overlay in the canvas's corner with the view's controls: zoom out, the zoom level
+ * (click for 100%), zoom in, Fit, and whether cards count parameters or MACs.
+ */
 final class ZoomBar extends HBox {
     ZoomBar(GraphCanvas canvas) {
         setId("zoom-bar");
@@ -26,7 +33,37 @@ final class ZoomBar extends HBox {
         in.setOnAction(e -> canvas.zoomIn());
         Button fit = button("zoom-fit", "Fit", "Show the whole network");
         fit.setOnAction(e -> canvas.fitToView());
-        getChildren().addAll(out, level, in, fit);
+        getChildren().addAll(out, level, in, fit, new Separator(Orientation.VERTICAL), metricSwitch(canvas));
+    }
+
+    /** "params | MACs": two toggles of which one is always on. */
+    private static HBox metricSwitch(GraphCanvas canvas) {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton params = toggle("metric-params", "params", "Cards show each layer's parameter count", group);
+        ToggleButton macs = toggle("metric-macs", "MACs", "Cards show each layer's multiply-accumulates per sample",
+                group);
+        group.selectToggle(canvas.cardMetricProperty().get() == CardMetric.MACS ? macs : params);
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                // Clicking the chosen one again would leave neither on; keep it.
+                group.selectToggle(was);
+            } else {
+                canvas.cardMetricProperty().set(now == macs ? CardMetric.MACS : CardMetric.PARAMS);
+            }
+        });
+        HBox box = new HBox(params, macs);
+        box.getStyleClass().add("metric-switch");
+        return box;
+    }
+
+    private static ToggleButton toggle(String id, String text, String help, ToggleGroup group) {
+        ToggleButton t = new ToggleButton(text);
+        t.setId(id);
+        t.getStyleClass().add("zoom-button");
+        t.setFocusTraversable(false);
+        t.setTooltip(new Tooltip(help));
+        t.setToggleGroup(group);
+        return t;
     }
 
     private static Button button(String id, String text, String help) {

@@ -158,4 +158,21 @@ class GraphCanvasTest {
         assertEquals("Drag a layer from the palette to start",
                 robot.lookup(".graph-canvas-hint").queryAs(Label.class).getText());
     }
+
+    @Test
+    void theMacsSwitchChangesEveryCardsSecondLine(FxRobot robot) {
+        robot.interact(() -> model.execute(new Connect(Edge.of("vector_input_1", "out", "dense_1", "in"))));
+        // Dense 2 -> 16: 2×16 weights and 16 biases; 2×16 multiply-accumulates per sample.
+        assertEquals("48 params", robot.lookup("#node-dense_1 .layer-node-metric").queryAs(Label.class).getText());
+
+        robot.clickOn("#metric-macs");
+        assertEquals("32 MACs", robot.lookup("#node-dense_1 .layer-node-metric").queryAs(Label.class).getText());
+        assertEquals("0 MACs", robot.lookup("#node-vector_input_1 .layer-node-metric").queryAs(Label.class).getText());
+
+        robot.clickOn("#metric-macs");
+        assertTrue(robot.lookup("#metric-macs").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+                "one of the two stays on");
+        robot.clickOn("#metric-params");
+        assertEquals("48 params", robot.lookup("#node-dense_1 .layer-node-metric").queryAs(Label.class).getText());
+    }
 }
