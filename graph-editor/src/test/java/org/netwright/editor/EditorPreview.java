@@ -11,7 +11,9 @@ import org.netwright.model.graph.Node;
 /**
  * Throwaway window for looking at the editor under Xvfb: a small MLP plus a mis-wired Conv2d.
  * Arguments: the node to select (or "none"), "bottom" to scroll the inspector down, and
- * "catalog" to show every layer type once instead, "connecting" to freeze a connect gesture half-way, "search=TEXT" to type into the palette search.
+ * "catalog" to show every layer type once instead, "connecting" to freeze a connect gesture half-way, "search=TEXT" to type into the palette search,
+ * "composite" to group dense_1 and relu_1 into a block, "inside" to also double-click it open, "macs" to
+ * switch the cards to MACs, "zoom=Z" to zoom after the first fit.
  */
 public class EditorPreview extends Application {
     @Override
@@ -48,7 +50,31 @@ public class EditorPreview extends Application {
             }
             g = Graph.of(all, List.of());
         }
+        List<String> args = getParameters().getUnnamed();
+        if (args.contains("composite") || args.contains("inside")) {
+            g = org.netwright.model.command.GroupNodes.of(g, List.of("dense_1", "relu_1"), "block_1", "hidden").apply(g);
+        }
         EditorModel model = EditorFixture.show(stage, g, 1400, 900);
+        org.netwright.editor.canvas.GraphCanvas canvas =
+                (org.netwright.editor.canvas.GraphCanvas) stage.getScene().lookup("#graph-canvas");
+        if (args.contains("macs")) {
+            canvas.cardMetricProperty().set(org.netwright.editor.canvas.CardMetric.MACS);
+        }
+        args.stream().filter(a -> a.startsWith("zoom=")).findFirst().ifPresent(a -> {
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+            later.setOnFinished(e -> canvas.setZoom(Double.parseDouble(a.substring(5))));
+            later.play();
+        });
+        if (args.contains("inside")) {
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+            later.setOnFinished(e -> {
+                javafx.scene.robot.Robot robot = new javafx.scene.robot.Robot();
+                robot.mouseMove(center(stage, "#node-block_1"));
+                robot.mouseClick(javafx.scene.input.MouseButton.PRIMARY);
+                robot.mouseClick(javafx.scene.input.MouseButton.PRIMARY);
+            });
+            later.play();
+        }
         stage.setTitle("Netwright editor preview");
         String select = getParameters().getUnnamed().isEmpty() ? "dense_1" : getParameters().getUnnamed().get(0);
         model.selectedNodeProperty().set(select.equals("none") ? null : select);

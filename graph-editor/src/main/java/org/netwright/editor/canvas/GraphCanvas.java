@@ -352,7 +352,8 @@ public final class GraphCanvas extends StackPane {
         BodyShapes context = bodyShapes != null ? bodyShapes : BodyShapes.of(model.graph());
         String at = path.isEmpty() ? composite.id() : path + CompositeFlattening.SEPARATOR + composite.id();
         GraphShapes inside = context.inside(at, composite, arrivingShapes(model.graph(), model.shapes(), composite.id()));
-        GraphCanvas body = new GraphCanvas(EditorModel.readOnly(composite.body(), inside), at, context);
+        GraphCanvas body = new GraphCanvas(EditorModel.readOnly(CompositeBodyWindow.forViewing(composite.body()), inside),
+                at, context);
         return CompositeBodyWindow.show(getScene().getWindow(), at, composite, model.shapes().report(composite.id()), body);
     }
 

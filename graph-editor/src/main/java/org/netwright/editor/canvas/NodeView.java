@@ -91,7 +91,8 @@ final class NodeView extends Pane {
         Label shape = new Label(ok ? shapeText : "shape: ?");
         shape.getStyleClass().add("layer-node-shape");
         header.getChildren().add(shape);
-        if (ok) {
+        // A block's entry and exit cards cost nothing by definition; a "0 params" line would be noise.
+        if (ok && !CompositePorts.isPlaceholder(node)) {
             Label cost = new Label(metric.text(report));
             cost.getStyleClass().addAll("layer-node-metric", metric.styleClass());
             header.getChildren().add(cost);

@@ -43,6 +43,8 @@ final class ZoomBar extends HBox {
         ToggleButton macs = toggle("metric-macs", "MACs", "Cards show each layer's multiply-accumulates per sample",
                 group);
         group.selectToggle(canvas.cardMetricProperty().get() == CardMetric.MACS ? macs : params);
+        // Follow the property too, so a metric set by code shows on the switch.
+        canvas.cardMetricProperty().addListener((o, was, now) -> group.selectToggle(now == CardMetric.MACS ? macs : params));
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
                 // Clicking the chosen one again would leave neither on; keep it.

@@ -145,6 +145,16 @@ class CompositeCanvasTest {
         assertEquals("16", robot.from(body).lookup("#node-dense_1 .layer-node-shape").queryAs(Label.class).getText());
         assertFalse(robot.from(body).lookup("#node-dense_1").query().getStyleClass().contains("layer-node-error"));
 
+        // The block's entry and exit cards stand clear of its layers.
+        for (String placeholder : List.of("#node-input_1", "#node-output_1")) {
+            javafx.geometry.Bounds p = robot.from(body).lookup(placeholder).query().localToScene(
+                    robot.from(body).lookup(placeholder).query().getLayoutBounds());
+            for (String layer : List.of("#node-dense_1", "#node-relu_1")) {
+                javafx.scene.Node card = robot.from(body).lookup(layer).query();
+                assertFalse(p.intersects(card.localToScene(card.getLayoutBounds())), placeholder + " covers " + layer);
+            }
+        }
+
         // Read-only: dragging a card inside changes nothing in the project.
         Graph before = model.graph();
         javafx.scene.Node relu = robot.from(body).lookup("#node-relu_1").query();
