@@ -25,7 +25,7 @@ class SineWavesLstmTest {
                         new Node("head", "dense", Map.of("units", 3), 0, 0)),
                 List.of(Edge.of("input", "out", "lstm", "in"), Edge.of("lstm", "out", "head", "in")));
         DataRecipe data = DataRecipe.generator("sine_waves", Map.of("samples", 600, "length", length, "noise", 0.1));
-        TrainingSettings settings = new TrainingSettings(6, 32, 0.02, "adam", "cross_entropy", 1, 0.15, 0.15, data);
+        TrainingSettings settings = new TrainingSettings(15, 32, 0.02, "adam", "cross_entropy", 1, 0.15, 0.15, data);
         var split = Generators.generate(data, settings.seed()).split(0.15, 0.15, settings.seed());
         RunResult result = new TrainingRun(g, settings, split).run();
         assertEquals("completed", result.status(), result.message());
