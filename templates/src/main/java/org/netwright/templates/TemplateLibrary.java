@@ -10,13 +10,14 @@ import org.netwright.model.settings.TrainingSettings;
 public final class TemplateLibrary {
     public static final String TWO_MOONS_MLP = "two-moons-mlp";
     public static final String SHAPES_CNN = "shapes-cnn";
+    public static final String COMMUNITIES_GCN = "communities-gcn";
     public static final String LENET5 = "lenet5";
     public static final String ALEXNET = "alexnet";
     public static final String VGG16 = "vgg16";
     public static final String RESNET18 = "resnet18";
 
-    private static final List<Template> ALL = List.of(twoMoonsMlp(), shapesCnn(), ReferenceNets.lenet5(),
-            ReferenceNets.alexnet(), ReferenceNets.vgg16(), ReferenceNets.resnet18());
+    private static final List<Template> ALL = List.of(twoMoonsMlp(), shapesCnn(), GraphNets.communitiesGcn(),
+            ReferenceNets.lenet5(), ReferenceNets.alexnet(), ReferenceNets.vgg16(), ReferenceNets.resnet18());
 
     private TemplateLibrary() {
     }

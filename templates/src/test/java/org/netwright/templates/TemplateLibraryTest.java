@@ -15,16 +15,20 @@ import org.netwright.model.graph.CompositePorts;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
+import org.netwright.model.graph.PortRef;
 import org.netwright.model.shape.GraphShapes;
 import org.netwright.model.shape.Shape;
 import org.netwright.model.shape.ShapeInference;
 import org.netwright.templates.data.Dataset;
 import org.netwright.templates.data.Generators;
+import org.netwright.templates.data.GraphDataset;
 
 class TemplateLibraryTest {
     /** A node card's size on the canvas (graph-editor's NodeGeometry.WIDTH; two ports and three text lines). */
     private static final double NODE_WIDTH = 188;
     private static final double NODE_HEIGHT = 110;
+    /** Where a card with two port rows has its second port (graph-editor's NodeGeometry.portY(1, true)). */
+    private static final double ADJACENCY_PORT_Y = 109;
 
     static List<Template> templates() {
         return TemplateLibrary.all();
@@ -32,18 +36,19 @@ class TemplateLibraryTest {
 
     @Test
     void offersTheTemplatesById() {
-        assertEquals(List.of("two-moons-mlp", "shapes-cnn", "lenet5", "alexnet", "vgg16", "resnet18"),
+        assertEquals(List.of("two-moons-mlp", "shapes-cnn", "communities-gcn", "lenet5", "alexnet", "vgg16", "resnet18"),
                 TemplateLibrary.all().stream().map(Template::id).toList());
         assertTrue(TemplateLibrary.find("shapes-cnn").isPresent());
         assertTrue(TemplateLibrary.find("nope").isEmpty());
     }
 
-    static List<Template> templatesWithData() {
-        return TemplateLibrary.all().stream().filter(Template::hasOwnData).toList();
+    static List<Template> templatesWithSamples() {
+        return TemplateLibrary.all().stream().filter(Template::hasOwnData)
+                .filter(t -> !Generators.makesGraph(t.settings().data())).toList();
     }
 
     @ParameterizedTest
-    @MethodSource("templatesWithData")
+    @MethodSource("templatesWithSamples")
     void graphHasValidShapesAndOneOutputPerClass(Template t) {
         GraphShapes shapes = ShapeInference.infer(t.graph());
         assertTrue(shapes.isValid(), () -> t.id() + ": " + shapes.problems());
@@ -52,6 +57,38 @@ class TemplateLibraryTest {
         Dataset data = Generators.generate(t.settings().data(), t.settings().seed());
         assertEquals(Shape.of(data.numClasses()), shapes.report(sinks.get(0)).outputs().get("out"));
         assertEquals(data.sampleShape(), shapes.report("input").outputs().get("out"));
+    }
+
+    @Test
+    void theCommunitiesGcnTakesItsGeneratedGraphAndScoresEveryNode() {
+        Template t = TemplateLibrary.find("communities-gcn").orElseThrow();
+        GraphShapes shapes = ShapeInference.infer(t.graph());
+        assertTrue(shapes.isValid(), () -> shapes.problems().toString());
+        GraphDataset data = Generators.generateGraph(t.settings().data(), t.settings().seed());
+        assertEquals(data.featureShape(), shapes.report("input").outputs().get("features"));
+        assertEquals(data.adjacencyShape(), shapes.report("input").outputs().get("adjacency"));
+        assertEquals(List.of("gcn_2"), t.graph().sinks());
+        assertEquals(Shape.of(data.nodes(), data.numClasses()), shapes.report("gcn_2").outputs().get("out"));
+        // Both graph layers read the adjacency straight from the input.
+        for (String layer : List.of("gcn_1", "gcn_2")) {
+            assertEquals(Edge.of("input", "adjacency", layer, "adjacency"),
+                    t.graph().incoming(new PortRef(layer, "adjacency")).orElseThrow());
+        }
+    }
+
+    /** The adjacency bus from the graph input to the last GCN runs level, under every card it passes. */
+    @Test
+    void theCommunitiesGcnsAdjacencyBusCrossesNoCard() {
+        Graph g = TemplateLibrary.find("communities-gcn").orElseThrow().graph();
+        Node input = g.require("input");
+        Node last = g.require("gcn_2");
+        assertEquals(input.y(), last.y());
+        double bus = input.y() + ADJACENCY_PORT_Y;
+        for (Node n : g.nodes().values()) {
+            if (n.x() > input.x() && n.x() < last.x()) {
+                assertTrue(n.y() + NODE_HEIGHT < bus - 10, n.id() + " sits on the adjacency bus");
+            }
+        }
     }
 
     @ParameterizedTest

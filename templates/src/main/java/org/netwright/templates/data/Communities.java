@@ -8,6 +8,11 @@ import java.util.Random;
  * one-hot identities, so a model must learn the communities from the edges alone. Deterministic for a seed.
  */
 public final class Communities {
+    /** Defaults for the {@code communities} generator: 4 groups of 25 that a two-layer GCN separates. */
+    public static final int DEFAULT_NODES = 100;
+    public static final int DEFAULT_COMMUNITIES = 4;
+    public static final double DEFAULT_P_IN = 0.3;
+    public static final double DEFAULT_P_OUT = 0.02;
     private Communities() {
     }
 

@@ -7,19 +7,28 @@ import org.netwright.model.settings.DataRecipe;
 /** Makes the data set a {@code generator} recipe names, with the recipe's options or their defaults. */
 public final class Generators {
     /** Generator names a recipe may use. */
-    public static final List<String> NAMES = List.of("two_moons", "shapes", "segment_digits", "sine_waves");
+    public static final List<String> NAMES = List.of("two_moons", "shapes", "segment_digits", "sine_waves",
+            "communities");
+    /** The generators among {@link #NAMES} that make one graph for node classification instead of samples. */
+    public static final List<String> GRAPH_NAMES = List.of("communities");
 
     private Generators() {
     }
 
-    /** Generates the data; {@code seed} is used when the recipe has no {@code seed} option of its own. */
+    /** Whether the recipe names a generator of one graph ({@link #GRAPH_NAMES}) rather than of samples. */
+    public static boolean makesGraph(DataRecipe recipe) {
+        return "generator".equals(recipe.kind()) && GRAPH_NAMES.contains(String.valueOf(recipe.options().get("name")));
+    }
+
+    /** Generates the samples; {@code seed} is used when the recipe has no {@code seed} option of its own. */
     public static Dataset generate(DataRecipe recipe, long seed) {
-        if (!"generator".equals(recipe.kind())) {
-            throw new IllegalArgumentException("Not a generator recipe: " + recipe.kind());
-        }
-        Map<String, Object> o = recipe.options();
+        Map<String, Object> o = options(recipe);
         String name = String.valueOf(o.get("name"));
         long s = number(o, "seed", seed).longValue();
+        if (GRAPH_NAMES.contains(name)) {
+            throw new IllegalArgumentException("The " + name + " generator makes one graph for node classification, "
+                    + "not samples; a network that starts with a graph input trains on it");
+        }
         return switch (name) {
             case "two_moons" -> TwoMoons.generate(number(o, "samples", 1000).intValue(),
                     number(o, "noise", 0.1).doubleValue(), s);
@@ -32,6 +41,28 @@ public final class Generators {
             default -> throw new IllegalArgumentException("Unknown data generator '" + name + "'; known: "
                     + String.join(", ", NAMES));
         };
+    }
+
+    /** Generates one graph for node classification; {@code seed} as for {@link #generate}. */
+    public static GraphDataset generateGraph(DataRecipe recipe, long seed) {
+        Map<String, Object> o = options(recipe);
+        String name = String.valueOf(o.get("name"));
+        long s = number(o, "seed", seed).longValue();
+        if (!"communities".equals(name)) {
+            throw new IllegalArgumentException("'" + name + "' is not a graph generator; known: " + String.join(", ",
+                    GRAPH_NAMES));
+        }
+        return Communities.generate(number(o, "nodes", Communities.DEFAULT_NODES).intValue(),
+                number(o, "communities", Communities.DEFAULT_COMMUNITIES).intValue(),
+                number(o, "p_in", Communities.DEFAULT_P_IN).doubleValue(),
+                number(o, "p_out", Communities.DEFAULT_P_OUT).doubleValue(), s);
+    }
+
+    private static Map<String, Object> options(DataRecipe recipe) {
+        if (!"generator".equals(recipe.kind())) {
+            throw new IllegalArgumentException("Not a generator recipe: " + recipe.kind());
+        }
+        return recipe.options();
     }
 
     private static Number number(Map<String, Object> options, String key, Number fallback) {

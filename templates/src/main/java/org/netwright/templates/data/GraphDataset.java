@@ -84,6 +84,11 @@ public final class GraphDataset {
         return Shape.of(nodes, nodes);
     }
 
+    /** A seeded train/validation/test split of the nodes, stratified by class; see {@link NodeSplit#stratified}. */
+    public NodeSplit split(double validationFraction, double testFraction, long seed) {
+        return NodeSplit.stratified(this, validationFraction, testFraction, seed);
+    }
+
     /** Number of undirected edges (pairs i < j joined), self loops not counted. */
     public int edgeCount() {
         int count = 0;

@@ -27,6 +27,7 @@ import org.netwright.runner.run.TrainingRun;
 import org.netwright.templates.Template;
 import org.netwright.templates.data.Dataset;
 import org.netwright.templates.data.Generators;
+import org.netwright.templates.data.GraphDataset;
 
 /**
  * {@code netwright train}: trains a template, a project's graph or a graph file ({@code FILE.json}, with
@@ -85,16 +86,13 @@ final class TrainCommand {
         } catch (GraphCompileException e) {
             throw new UsageException(e.getMessage());
         }
-        String inputId = block.inputIds().get(0);
-        Dataset data;
+        TrainingRun run;
         try {
-            data = DataSources.fitTo(DataSources.load(settings.data(), baseDir, settings.seed()),
-                    block.outputShape(inputId), inputId);
+            run = DataSources.isGraph(settings.data(), baseDir) ? nodeRun(source, settings, baseDir)
+                    : sampleRun(source, settings, baseDir, block);
         } catch (DataFileException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Dataset.Split split = data.split(settings.validationSplit(), settings.testSplit(), settings.seed());
-        TrainingRun run = new TrainingRun(source.graph(), settings, split);
         Optional<Path> projectFile = projectFile(args, source);
         try (ProjectStore store = projectFile.map(p -> openOrCreate(p, source, settings)).orElse(null)) {
             ProjectRecorder recorder = store == null ? null
@@ -106,6 +104,25 @@ final class TrainCommand {
         } catch (ProjectFileException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** Samples, reshaped to the input layer where only the layout differs, split at random. */
+    private static TrainingRun sampleRun(Source source, TrainingSettings settings, Path baseDir, GraphBlock block) {
+        String inputId = block.inputIds().get(0);
+        Dataset data = DataSources.load(settings.data(), baseDir, settings.seed());
+        if (block.inputPorts().size() == 1) {
+            // A graph input takes two arrays, which no reshape of samples makes; the run says what it needs instead.
+            data = DataSources.fitTo(data, block.outputShape(inputId), inputId);
+        }
+        Dataset.Split split = data.split(settings.validationSplit(), settings.testSplit(), settings.seed());
+        return new TrainingRun(source.graph(), settings, split);
+    }
+
+    /** One graph whose nodes are split by class; the run itself checks that the graph input fits it. */
+    private static TrainingRun nodeRun(Source source, TrainingSettings settings, Path baseDir) {
+        GraphDataset graph = DataSources.loadGraph(settings.data(), baseDir, settings.seed());
+        return new TrainingRun(source.graph(), settings,
+                graph.split(settings.validationSplit(), settings.testSplit(), settings.seed()));
     }
 
     private int train(TrainingRun run, Args args, ProjectRecorder recorder) {
@@ -178,8 +195,9 @@ final class TrainCommand {
     }
 
     /**
-     * {@code --data PATH} (a CSV or IDX file) or {@code --data gen:NAME[:KEY=VALUE,...]}, a built-in generator
-     * with its options, e.g. {@code gen:shapes:size=32,samples=600}.
+     * {@code --data PATH} (a CSV or IDX file; a CSV edge table brings its node table from beside it) or
+     * {@code --data gen:NAME[:KEY=VALUE,...]}, a built-in generator with its options, e.g.
+     * {@code gen:shapes:size=32,samples=600} or {@code gen:communities:nodes=60}.
      */
     static DataRecipe dataRecipe(String text) {
         if (text.startsWith(GENERATOR_PREFIX)) {

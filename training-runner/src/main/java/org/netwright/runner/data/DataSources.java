@@ -5,14 +5,42 @@ import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.shape.Shape;
 import org.netwright.templates.data.Dataset;
 import org.netwright.templates.data.Generators;
+import org.netwright.templates.data.GraphDataset;
 
-/** Turns a data recipe (generator, CSV or IDX file) into a dataset that fits a network's input. */
+/**
+ * Turns a data recipe (generator, CSV or IDX file) into training data: samples that fit a network's
+ * input, or one graph for node classification (a graph generator, or a CSV edge table).
+ */
 public final class DataSources {
     private DataSources() {
     }
 
-    /** Loads the recipe's data; relative file paths are resolved against {@code baseDir}. */
+    /** Whether the recipe gives one graph ({@link #loadGraph}) rather than samples ({@link #load}). */
+    public static boolean isGraph(DataRecipe recipe, Path baseDir) {
+        if ("generator".equals(recipe.kind())) {
+            return Generators.makesGraph(recipe);
+        }
+        return "csv".equals(recipe.kind()) && recipe.options().get("path") != null
+                && GraphData.isEdgeList(path(recipe, baseDir));
+    }
+
+    /** Loads the recipe's graph; an edge table's node table is found beside it. */
+    public static GraphDataset loadGraph(DataRecipe recipe, Path baseDir, long seed) {
+        if (!isGraph(recipe, baseDir)) {
+            throw new DataFileException("The data are not a graph: use the communities generator or a CSV edge table"
+                    + " with the header source,target.");
+        }
+        return "generator".equals(recipe.kind()) ? Generators.generateGraph(recipe, seed)
+                : GraphData.read(path(recipe, baseDir));
+    }
+
+    /** Loads the recipe's samples; relative file paths are resolved against {@code baseDir}. */
     public static Dataset load(DataRecipe recipe, Path baseDir, long seed) {
+        if (isGraph(recipe, baseDir)) {
+            // Read as a table, an edge list would become samples of node ids labelled by edge weight.
+            throw new DataFileException("The data are one graph, not samples: a network that starts with a graph"
+                    + " input trains on them.");
+        }
         return switch (recipe.kind()) {
             case "generator" -> Generators.generate(recipe, seed);
             case "csv" -> CsvData.read(path(recipe, baseDir));

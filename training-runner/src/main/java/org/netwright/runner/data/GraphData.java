@@ -18,12 +18,50 @@ import org.netwright.templates.data.GraphDataset;
  * column is the node id; its label column is {@code label_id}, else {@code label}, else the last column;
  * its other all-numeric columns are node features, and when it has none every node gets a one-hot
  * identity. The edge table's first two columns are the ids of the joined nodes; further columns such as
- * a weight are ignored, and edges count both ways (an undirected 0/1 adjacency).
+ * a weight are ignored, and edges count both ways (an undirected 0/1 adjacency). An edge table is told
+ * from other CSV files by its header, {@code source,target}; its node table lies beside it, named as
+ * the edge file with {@code edges} turned into {@code nodes} ({@code karate_edges.csv} ->
+ * {@code karate_nodes.csv}).
  */
 public final class GraphData {
+    private static final String EDGES = "edges";
+    private static final String NODES = "nodes";
+
     private GraphData() {
     }
 
+    /** Whether the file is a CSV edge table: its header starts with {@code source,target}; false when unreadable. */
+    public static boolean isEdgeList(Path file) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header == null) {
+                return false;
+            }
+            String[] cells = CsvData.split(header.replace("\uFEFF", ""));
+            return cells.length >= 2 && cells[0].equalsIgnoreCase("source") && cells[1].equalsIgnoreCase("target");
+        } catch (IOException | RuntimeException e) {
+            // Not readable as text: whoever reads it for real reports why.
+            return false;
+        }
+    }
+
+    /** Reads an edge table and the node table beside it (see the class comment for the names). */
+    public static GraphDataset read(Path edgeFile) {
+        String name = edgeFile.getFileName().toString();
+        int at = name.toLowerCase(java.util.Locale.ROOT).lastIndexOf(EDGES);
+        if (at < 0) {
+            throw new DataFileException(edgeFile + " is an edge list (source,target), so its node table must lie beside"
+                    + " it; name them NAME_" + EDGES + ".csv and NAME_" + NODES + ".csv.");
+        }
+        Path nodeFile = edgeFile.resolveSibling(name.substring(0, at) + NODES + name.substring(at + EDGES.length()));
+        if (!Files.isRegularFile(nodeFile)) {
+            throw new DataFileException(edgeFile + " is an edge list (source,target), but its node table "
+                    + nodeFile.getFileName() + " (node id, features, label) is not beside it.");
+        }
+        return read(edgeFile, nodeFile);
+    }
+
+    /** Reads an edge table and a node table named freely. */
     public static GraphDataset read(Path edgeFile, Path nodeFile) {
         Table nodes = Table.read(nodeFile);
         if (nodes.header.length < 2) {

@@ -10,9 +10,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.L2Loss;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
@@ -22,24 +19,24 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.settings.TrainingSettings;
-import org.netwright.model.shape.Shape;
 import org.netwright.runner.checkpoint.Checkpoints;
 import org.netwright.runner.checkpoint.LoadReport;
 import org.netwright.runner.compile.GraphBlock;
 import org.netwright.runner.compile.GraphCompiler;
 import org.netwright.templates.data.Dataset;
+import org.netwright.templates.data.NodeSplit;
 
 /**
  * Trains one graph on one data split with our own loop: per step a fresh NDManager scope, forward,
- * backward, optimizer step; per epoch a validation pass; at the end a test pass. Call {@link #run()}
- * on the thread that should train (DJL's gradient mode is per thread) and {@link #stop()} from any thread.
+ * backward, optimizer step; per epoch a validation pass; at the end a test pass. The data decide the
+ * task (samples, or the nodes of one graph), which supplies each step's inputs, targets and loss. Call
+ * {@link #run()} on the thread that should train (DJL's gradient mode is per thread) and {@link #stop()}
+ * from any thread.
  */
 public final class TrainingRun {
-    private static final int EVAL_BATCH = 256;
-
     private final Graph graph;
     private final TrainingSettings settings;
-    private final Dataset.Split data;
+    private final TrainingTask task;
     private final List<RunListener> listeners = new ArrayList<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private long runId;
@@ -51,7 +48,17 @@ public final class TrainingRun {
     public TrainingRun(Graph graph, TrainingSettings settings, Dataset.Split data) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.data = Objects.requireNonNull(data, "data");
+        this.task = new SampleTask(Objects.requireNonNull(data, "data"), isCrossEntropy());
+    }
+
+    /**
+     * A run that classifies the nodes of one graph: the batch size counts training nodes per step, and
+     * validation and test score the split's other nodes.
+     */
+    public TrainingRun(Graph graph, TrainingSettings settings, NodeSplit nodes) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.task = new NodeTask(Objects.requireNonNull(nodes, "nodes"), isCrossEntropy());
     }
 
     public TrainingRun addListener(RunListener listener) {
@@ -112,7 +119,7 @@ public final class TrainingRun {
         if (block.inputIds().size() != 1) {
             return fail("Training needs exactly one input layer; this graph has " + block.inputIds().size() + ".");
         }
-        String why = dataMismatch(block);
+        String why = task.mismatch(block);
         if (why != null) {
             return fail(why);
         }
@@ -128,31 +135,6 @@ public final class TrainingRun {
         return "cross_entropy".equals(settings.loss());
     }
 
-    private String dataMismatch(GraphBlock block) {
-        String input = block.inputIds().get(0);
-        Shape expected = block.outputShape(input);
-        Shape actual = data.train().sampleShape();
-        if (!expected.equals(actual)) {
-            return "The data's samples are " + actual.describe() + " but the input layer '" + input + "' expects "
-                    + expected.describe() + ".";
-        }
-        Shape out = block.outputShape(block.outputId());
-        int classes = data.train().numClasses();
-        if (out.rank() != 1 || out.dim(0) != classes) {
-            return "The data has " + classes + " classes, so the output layer '" + block.outputId()
-                    + "' must give a vector of " + classes + "; it gives " + out.describe() + ".";
-        }
-        if (data.train().size() == 0) {
-            return "There is no training data left after the validation and test split.";
-        }
-        return null;
-    }
-
-    private Loss loss() {
-        // L2Loss's default weight is 1/2 (half the squared error); weight 1 makes it the true mean squared error.
-        return isCrossEntropy() ? new SoftmaxCrossEntropyLoss("cross_entropy") : new L2Loss("mse", 1f);
-    }
-
     private Optimizer optimizer() {
         Tracker lr = Tracker.fixed((float) settings.learningRate());
         return "adam".equals(settings.optimizer())
@@ -164,8 +146,7 @@ public final class TrainingRun {
         Engine.getInstance().setRandomSeed((int) settings.seed());
         Device device = device();
         String deviceName = deviceName(device);
-        Batches train = new Batches(data.train(), !isCrossEntropy());
-        int n = data.train().size();
+        int n = task.trainSize();
         int batch = Math.min(settings.batchSize(), n);
         int stepsPerEpoch = (n + batch - 1) / batch;
         double lr = settings.learningRate();
@@ -177,11 +158,11 @@ public final class TrainingRun {
         boolean partialEpoch = false;
         try (Model model = Model.newInstance("netwright", device)) {
             model.setBlock(block);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(loss())
+            DefaultTrainingConfig config = new DefaultTrainingConfig(task.loss())
                     .optOptimizer(optimizer())
                     .optDevices(new Device[] {device});
             try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new ai.djl.ndarray.types.Shape(data.train().sampleShape().withBatch(batch)));
+                trainer.initialize(task.inputShapes(batch));
                 if (initialWeights != null) {
                     initialLoad = Checkpoints.load(block, initialWeights);
                 }
@@ -196,7 +177,7 @@ public final class TrainingRun {
                             break;
                         }
                         int to = Math.min(n, from + batch);
-                        double loss = trainStep(trainer, train, order, from, to);
+                        double loss = trainStep(trainer, order, from, to);
                         step++;
                         if (!Double.isFinite(loss)) {
                             return fail("The loss became " + loss + " at step " + step + " (epoch " + epoch
@@ -214,7 +195,7 @@ public final class TrainingRun {
                     if (stepsDone < stepsPerEpoch) {
                         break;
                     }
-                    Evaluation val = evaluate(trainer, data.validation());
+                    Evaluation val = task.validate(trainer);
                     RunEvent.Epoch e = new RunEvent.Epoch(epoch, lastTrainLoss, val.loss(), val.accuracy(), lr,
                             seconds(start));
                     epochs.add(e);
@@ -227,7 +208,7 @@ public final class TrainingRun {
                     // A stop mid-epoch leaves weights newer than the last epoch's checkpoint: keep them too.
                     checkpoint(epochs.size() + 1, block);
                 }
-                Evaluation test = stopped ? Evaluation.NONE : evaluate(trainer, data.test());
+                Evaluation test = stopped ? Evaluation.NONE : task.test(trainer);
                 RunEvent.Epoch last = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
                 FinalMetrics metrics = new FinalMetrics(lastTrainLoss, last == null ? null : last.valLoss(),
                         last == null ? null : last.valAccuracy(), test.loss(), test.accuracy(), deviceName,
@@ -241,11 +222,11 @@ public final class TrainingRun {
         }
     }
 
-    private double trainStep(Trainer trainer, Batches batches, int[] order, int from, int to) {
+    private double trainStep(Trainer trainer, int[] order, int from, int to) {
         // One scope per step: inputs, activations, loss and gradients' temporaries all die with it.
         try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDList x = batches.features(scope, order, from, to);
-            NDList y = batches.labels(scope, order, from, to);
+            NDList x = task.inputs(scope, order, from, to);
+            NDList y = task.targets(scope, order, from, to);
             float loss;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDList predictions = trainer.forward(x);
@@ -256,31 +237,6 @@ public final class TrainingRun {
             OptimizerStep.apply(trainer);
             return loss;
         }
-    }
-
-    /** Mean loss and accuracy over a dataset, without dropout; NONE for an empty dataset. */
-    private Evaluation evaluate(Trainer trainer, Dataset set) {
-        int n = set.size();
-        if (n == 0) {
-            return Evaluation.NONE;
-        }
-        Batches batches = new Batches(set, !isCrossEntropy());
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        double lossSum = 0;
-        long hits = 0;
-        for (int from = 0; from < n; from += EVAL_BATCH) {
-            int to = Math.min(n, from + EVAL_BATCH);
-            try (NDManager scope = trainer.getManager().newSubManager()) {
-                NDList predictions = trainer.evaluate(batches.features(scope, order, from, to));
-                float loss = trainer.getLoss().evaluate(batches.labels(scope, order, from, to), predictions).getFloat();
-                lossSum += (double) loss * (to - from);
-                hits += Batches.hits(predictions.singletonOrThrow(), batches.classIds(order, from, to));
-            }
-        }
-        return new Evaluation(lossSum / n, (double) hits / n);
     }
 
     private void checkpoint(int epoch, GraphBlock block) {
@@ -303,10 +259,5 @@ public final class TrainingRun {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** A loss and an accuracy measured on one data set; nulls when there was none. */
-    private record Evaluation(Double loss, Double accuracy) {
-        static final Evaluation NONE = new Evaluation(null, null);
     }
 }

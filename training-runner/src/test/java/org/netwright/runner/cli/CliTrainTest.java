@@ -192,10 +192,11 @@ class CliTrainTest {
     void templatesListsIdAndDescription() {
         CliRunner r = CliRunner.run("templates");
         assertEquals(0, r.status());
-        assertEquals(6, r.outLines().size());
-        assertTrue(r.outLines().get(0).matches("two-moons-mlp {2}Separates .*"), r.outLines().get(0));
-        assertTrue(r.outLines().get(1).startsWith("shapes-cnn     Tells"), r.outLines().get(1));
-        assertTrue(r.outLines().get(5).startsWith("resnet18       He et al."), r.outLines().get(5));
+        assertEquals(7, r.outLines().size());
+        assertTrue(r.outLines().get(0).matches("two-moons-mlp {4}Separates .*"), r.outLines().get(0));
+        assertTrue(r.outLines().get(1).startsWith("shapes-cnn       Tells"), r.outLines().get(1));
+        assertTrue(r.outLines().get(2).startsWith("communities-gcn  Finds"), r.outLines().get(2));
+        assertTrue(r.outLines().get(6).startsWith("resnet18         He et al."), r.outLines().get(6));
     }
 
     @Test

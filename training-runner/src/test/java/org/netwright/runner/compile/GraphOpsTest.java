@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
+import org.netwright.runner.run.MaskedNodeLoss;
 
 /** The graph layers: shapes and parameters agree with the runner, values match the textbook equations, and they learn. */
 class GraphOpsTest {

@@ -26,6 +26,7 @@ import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
 import org.netwright.runner.data.GraphData;
+import org.netwright.runner.run.MaskedNodeLoss;
 import org.netwright.runner.run.OptimizerStep;
 import org.netwright.templates.data.GraphDataset;
 

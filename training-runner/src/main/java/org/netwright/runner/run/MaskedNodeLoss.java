@@ -1,4 +1,4 @@
-package org.netwright.runner.compile;
+package org.netwright.runner.run;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -10,9 +10,10 @@ import ai.djl.training.loss.Loss;
  * a class id for a training node and −1 for a node the loss must not see (validation, test, padding).
  * The mean runs over the labelled nodes only, so hidden nodes neither add loss nor dilute it.
  */
-final class MaskedNodeLoss extends Loss {
-    MaskedNodeLoss() {
-        super("MaskedNodeLoss");
+public final class MaskedNodeLoss extends Loss {
+    /** Named {@code cross_entropy}: to the user it is the cross-entropy the settings chose, over labelled nodes. */
+    public MaskedNodeLoss() {
+        super("cross_entropy");
     }
 
     @Override
