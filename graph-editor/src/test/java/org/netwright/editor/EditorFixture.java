@@ -30,6 +30,8 @@ public final class EditorFixture {
         BorderPane root = new BorderPane(canvas, null, inspector(model), status, palette);
         MonocleDragFix.forgetStaleDragView();
         stage.setScene(new Scene(root, width, height));
+        // TestFX reuses one stage; a test that resized it would otherwise leave its size to the next.
+        stage.sizeToScene();
         stage.show();
         canvas.requestFocus();
         return model;

@@ -96,6 +96,12 @@ public final class GraphCanvas extends StackPane {
     private final BodyShapes bodyShapes;
     /** Set while a newly shown graph waits for its first layout, after which the view is fitted to it. */
     private boolean fitPending = true;
+    /**
+     * The viewport the last fit was made for, while the view still shows that fit: until someone
+     * touches the canvas or the graph changes, a new viewport size (the window still settling, or
+     * resized) fits again. Null otherwise.
+     */
+    private Bounds fittedViewport;
     private final Runnable fitWhenLaidOut = this::fitIfPending;
 
     public GraphCanvas(EditorModel model) {
@@ -145,10 +151,16 @@ public final class GraphCanvas extends StackPane {
         }
         // A filter, so Ctrl+wheel zooms instead of also scrolling the pane.
         scroll.addEventFilter(ScrollEvent.SCROLL, this::wheel);
+        // Any wheel or press (scrolling, panning, dragging) means the view is now the user's.
+        addEventFilter(ScrollEvent.SCROLL, e -> fittedViewport = null);
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> fittedViewport = null);
         addEventHandler(DragEvent.DRAG_OVER, this::dragOver);
         addEventHandler(DragEvent.DRAG_DROPPED, this::dragDropped);
 
-        model.graphProperty().addListener((o, was, now) -> redraw());
+        model.graphProperty().addListener((o, was, now) -> {
+            fittedViewport = null;
+            redraw();
+        });
         metric.addListener((o, was, now) -> redraw());
         zoom.zoomProperty().addListener((o, was, now) -> edgeViews.values().forEach(v -> v.setZoom(now.doubleValue())));
         // A project opened or reset is framed once it is laid out; ordinary edits leave the view alone.
@@ -191,25 +203,35 @@ public final class GraphCanvas extends StackPane {
 
     /** Zooms to {@code z} (clamped to 25%–200%) around the middle of the visible part. */
     public void setZoom(double z) {
+        fittedViewport = null;
         zoom.zoomAroundCenter(z);
     }
 
     public void zoomIn() {
-        zoom.zoomAroundCenter(CanvasZoom.step(zoom.zoom(), 1));
+        setZoom(CanvasZoom.step(zoom.zoom(), 1));
     }
 
     public void zoomOut() {
-        zoom.zoomAroundCenter(CanvasZoom.step(zoom.zoom(), -1));
+        setZoom(CanvasZoom.step(zoom.zoom(), -1));
     }
 
     /** Scales (never above 100%) and scrolls so every card is visible with a margin around them. */
     public void fitToView() {
         fitPending = false;
         zoom.fit(graphBounds(), FIT_MARGIN);
+        fittedViewport = scroll.getViewportBounds();
     }
 
+    /** After each layout pass: fits a newly shown graph, or keeps an untouched fit fitted to a new viewport size. */
     private void fitIfPending() {
-        if (fitPending && scroll.getViewportBounds().getWidth() > 0) {
+        Bounds viewport = scroll.getViewportBounds();
+        if (viewport.getWidth() <= 0) {
+            return;
+        }
+        // A few pixels are the focus ring coming and going, not a new window size.
+        boolean resized = fittedViewport != null && (Math.abs(viewport.getWidth() - fittedViewport.getWidth()) > 4
+                || Math.abs(viewport.getHeight() - fittedViewport.getHeight()) > 4);
+        if (fitPending || resized) {
             fitToView();
         }
     }

@@ -31,6 +31,7 @@ import org.testfx.framework.junit5.Start;
 class CanvasZoomTest {
     private EditorModel model;
     private GraphCanvas canvas;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
@@ -40,6 +41,7 @@ class CanvasZoomTest {
         for (int i = 1; i <= 5; i++) {
             nodes.add(new Node("dense_" + i, "dense", Map.of("units", 8), 40 + 200 * i, 60));
         }
+        this.stage = stage;
         model = EditorFixture.show(stage, EditorFixture.graph(nodes), 1100, 700);
         canvas = (GraphCanvas) stage.getScene().lookup("#graph-canvas");
     }
@@ -65,6 +67,21 @@ class CanvasZoomTest {
     void theWholeNetworkIsFittedWhenFirstShown(FxRobot robot) {
         assertTrue(canvas.zoomProperty().get() < 1, "six cards do not fit at 100%: " + canvas.zoomProperty().get());
         assertEveryCardVisible(robot);
+    }
+
+    @Test
+    void anUntouchedFitFollowsTheWindowButAUserZoomStays(FxRobot robot) {
+        double before = canvas.zoomProperty().get();
+        robot.interact(() -> stage.setWidth(stage.getWidth() - 150));
+        robot.interact(() -> { });
+        assertTrue(canvas.zoomProperty().get() < before, before + " -> " + canvas.zoomProperty().get());
+        assertEveryCardVisible(robot);
+
+        robot.clickOn("#zoom-in");
+        double chosen = canvas.zoomProperty().get();
+        robot.interact(() -> stage.setWidth(stage.getWidth() + 150));
+        robot.interact(() -> { });
+        assertEquals(chosen, canvas.zoomProperty().get(), 1e-9);
     }
 
     @Test
