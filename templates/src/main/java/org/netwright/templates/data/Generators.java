@@ -8,7 +8,7 @@ import org.netwright.model.settings.DataRecipe;
 public final class Generators {
     /** Generator names a recipe may use. */
     public static final List<String> NAMES = List.of("two_moons", "shapes", "segment_digits", "sine_waves",
-            "communities");
+            "tokens", "communities");
     /** The generators among {@link #NAMES} that make one graph for node classification instead of samples. */
     public static final List<String> GRAPH_NAMES = List.of("communities");
 
@@ -38,6 +38,9 @@ public final class Generators {
                     number(o, "size", SegmentDigits.DEFAULT_SIZE).intValue(), s);
             case "sine_waves" -> SineWaves.generate(number(o, "samples", 600).intValue(),
                     number(o, "length", SineWaves.DEFAULT_LENGTH).intValue(), number(o, "noise", 0.1).doubleValue(), s);
+            case "tokens" -> TokenSequences.generate(number(o, "samples", 800).intValue(),
+                    number(o, "length", TokenSequences.DEFAULT_LENGTH).intValue(),
+                    number(o, "vocabulary", TokenSequences.DEFAULT_VOCABULARY).intValue(), s);
             default -> throw new IllegalArgumentException("Unknown data generator '" + name + "'; known: "
                     + String.join(", ", NAMES));
         };
