@@ -16,7 +16,7 @@ import org.netwright.model.graph.Node;
  */
 final class GraphBuilder {
     static final double LEFT = 40;
-    static final double STEP_X = 200;
+    static final double STEP_X = 250;
     static final double ROW_Y = 200;
     /** Distance between two rows: room for a row's main lane and its shortcut lane. */
     static final double ROW_GAP = 320;

@@ -86,14 +86,14 @@ public final class GroupNodes implements GraphCommand {
         for (Map.Entry<PortRef, String> p : inPorts.entrySet()) {
             String entry = body.freshId("input");
             body = body.withNode(new Node(entry, CompositePorts.INPUT, Map.of(CompositePorts.PORT, p.getValue()),
-                    minX - 160, midY));
+                    minX - 250, midY));
             entryIds.put(p.getKey(), entry);
         }
         Map<PortRef, String> exitIds = new LinkedHashMap<>();
         for (Map.Entry<PortRef, String> p : outPorts.entrySet()) {
             String exit = body.freshId("output");
             body = body.withNode(new Node(exit, CompositePorts.OUTPUT, Map.of(CompositePorts.PORT, p.getValue()),
-                    maxX + 160, midY));
+                    maxX + 250, midY));
             exitIds.put(p.getKey(), exit);
         }
         List<Edge> outer = new ArrayList<>();
