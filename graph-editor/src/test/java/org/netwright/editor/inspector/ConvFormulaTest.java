@@ -62,6 +62,41 @@ class ConvFormulaTest {
         assertEquals(0, formula.params());
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = ';', value = {
+            "conv1d; filters=5,kernel=3,stride=2,padding=valid; 4,31",
+            "conv1d; filters=2,kernel=5,padding=same,dilation=2,bias=false; 3,20",
+            "max_pool1d; kernel=3,stride=2,pad=1; 4,17",
+            "avg_pool1d; kernel=2,stride=2; 4,16",
+            "avg_pool2d; kernel=3,stride=2,pad=1; 4,15,20",
+            "conv_transpose2d; filters=6,kernel=4,stride=2,pad=1; 3,7,7",
+            "conv_transpose2d; filters=2,kernel=3,stride=3,pad=0,output_padding=1,bias=false; 3,5,8"
+    })
+    void otherWindowedLayersMatchShapeInference(String type, String params, String inputDims) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (String kv : params.split(",")) {
+            String[] pair = kv.split("=");
+            values.put(pair[0], pair[1].matches("-?\\d+") ? (Object) Integer.parseInt(pair[1])
+                    : pair[1].equals("true") || pair[1].equals("false") ? (Object) Boolean.parseBoolean(pair[1]) : pair[1]);
+        }
+        int[] dims = java.util.Arrays.stream(inputDims.split(",")).mapToInt(Integer::parseInt).toArray();
+        Node input = dims.length == 3
+                ? new Node("x", "image_input", Map.of("channels", dims[0], "height", dims[1], "width", dims[2]), 0, 0)
+                : new Node("x", "sequence_input", Map.of("steps", dims[0], "features", dims[1]), 0, 0);
+        Graph g = Graph.of(List.of(input, new Node("layer", type, values, 0, 0)),
+                List.of(Edge.of("x", "out", "layer", "in")));
+        GraphShapes shapes = infer(g);
+        NodeReport report = shapes.report("layer");
+        assertTrue(report.isOk(), report.toString());
+
+        ConvFormula formula = LayerFacts.of(g, shapes, "layer").orElseThrow().formula().orElseThrow();
+
+        org.netwright.model.shape.Shape out = report.outputs().get("out");
+        assertEquals(out.dim(1), formula.outHeight());
+        assertEquals(out.rank() == 3 ? out.dim(2) : 1, formula.outWidth());
+        assertEquals(report.params(), formula.params());
+    }
+
     @org.junit.jupiter.api.Test
     void writesTheRuleWithTheNumbersFilledIn() {
         Graph g = Graph.of(List.of(

@@ -67,7 +67,7 @@ public final class GroupNodes implements GraphCommand {
         for (Node m : members) {
             if (graph.outgoingEdges(m.id()).isEmpty()) {
                 List<String> ports = CompositePorts.isComposite(m) ? CompositePorts.outputs(m)
-                        : LayerCatalog.standard().find(m.type()).map(spec -> spec.outputPorts()).orElse(List.of());
+                        : LayerCatalog.standard().find(m.type()).map(spec -> spec.outputPorts(spec.resolve(m.params()))).orElse(List.of());
                 if (!ports.isEmpty()) {
                     outPorts.put(new PortRef(m.id(), ports.get(0)), null);
                 }
