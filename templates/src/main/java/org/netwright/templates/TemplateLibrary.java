@@ -48,8 +48,11 @@ public final class TemplateLibrary {
                 .input("image_input", Map.of("channels", 1, "height", 16, "width", 16))
                 .then("conv2d", Map.of("filters", 8, "kernel", 3, "padding", "same")).then("relu")
                 .then("max_pool2d", Map.of("kernel", 2, "stride", 2))
+                // One row per conv block and one for the classifier head, so the net reads at a useful zoom.
+                .newRow()
                 .then("conv2d", Map.of("filters", 16, "kernel", 3, "padding", "same")).then("relu")
                 .then("max_pool2d", Map.of("kernel", 2, "stride", 2))
+                .newRow()
                 .then("flatten")
                 .then("dense", Map.of("units", 32)).then("relu")
                 .then("dense", Map.of("units", 3))
