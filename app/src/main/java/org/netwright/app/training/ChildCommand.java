@@ -36,8 +36,15 @@ public final class ChildCommand {
         return cmd;
     }
 
+    /**
+     * The runtime's own {@code java}: in an installed app the process is jpackage's native launcher,
+     * which takes no {@code -cp}, while {@code java.home} points at the bundled runtime that has one.
+     */
     static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (java.toFile().canExecute()) {
+            return java.toString();
+        }
+        return ProcessHandle.current().info().command().orElse(java.toString());
     }
 }

@@ -1,0 +1,32 @@
+package org.netwright.app.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.netwright.model.settings.DataRecipe;
+import org.netwright.model.settings.TrainingSettings;
+
+class ChildCommandTest {
+    @Test
+    void usesTheRuntimesOwnJavaSoAnInstalledAppCanStartRunsToo() {
+        String java = ChildCommand.javaExecutable();
+        assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), java);
+        assertTrue(Path.of(java).toFile().canExecute(), java);
+    }
+
+    @Test
+    void passesTheSettingsAndAsksForTheEventStream() {
+        TrainingSettings s = new TrainingSettings(7, 16, 0.05, "adam", "cross_entropy", 1, 0.2, 0.2,
+                DataRecipe.generator("two_moons", Map.of()));
+        List<String> cmd = ChildCommand.train(Path.of("/tmp/x.nwproj"), s);
+        int cli = cmd.indexOf(ChildCommand.CLI_CLASS);
+        assertTrue(cli > 0, cmd.toString());
+        assertEquals(List.of("train", "/tmp/x.nwproj", "--events", "--epochs", "7", "--batch-size", "16", "--lr", "0.05"),
+                cmd.subList(cli + 1, cmd.size()));
+        assertTrue(cmd.contains("-Dai.djl.offline=true"));
+    }
+}
