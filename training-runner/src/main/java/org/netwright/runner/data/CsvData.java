@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import org.netwright.model.shape.Shape;
 import org.netwright.templates.data.Dataset;
 
@@ -55,7 +54,7 @@ public final class CsvData {
         if (header.length < 2) {
             throw new DataFileException(file + " needs at least one feature column and one label column.");
         }
-        int labelCol = labelColumn(header);
+        int labelCol = LabelColumn.find(header);
         int width = header.length - 1;
         float[] features = new float[rows.size() * width];
         for (int r = 0; r < rows.size(); r++) {
@@ -76,45 +75,11 @@ public final class CsvData {
         standardise(features, width);
         String[] labelText = rows.stream().map(cells -> cells[labelCol]).toArray(String[]::new);
         int[] labels = new int[rows.size()];
-        int classes = classIds(labelText, labels);
+        int classes = LabelColumn.classIds(labelText, labels);
         if (classes < 2) {
             throw new DataFileException(file + ": the label column '" + header[labelCol] + "' has only one class.");
         }
         return new Dataset(features, Shape.of(width), labels, classes);
-    }
-
-    private static int labelColumn(String[] header) {
-        for (String name : new String[] {"label_id", "label"}) {
-            for (int c = 0; c < header.length; c++) {
-                if (header[c].equalsIgnoreCase(name)) {
-                    return c;
-                }
-            }
-        }
-        return header.length - 1;
-    }
-
-    /** Fills {@code ids} and returns the class count: whole numbers from 0 as themselves, anything else by sorted name. */
-    private static int classIds(String[] text, int[] ids) {
-        boolean numeric = true;
-        int max = -1;
-        for (int i = 0; i < text.length && numeric; i++) {
-            try {
-                ids[i] = Integer.parseInt(text[i]);
-                numeric = ids[i] >= 0;
-                max = Math.max(max, ids[i]);
-            } catch (NumberFormatException e) {
-                numeric = false;
-            }
-        }
-        if (numeric) {
-            return max + 1;
-        }
-        List<String> names = new ArrayList<>(new TreeSet<>(List.of(text)));
-        for (int i = 0; i < text.length; i++) {
-            ids[i] = names.indexOf(text[i]);
-        }
-        return names.size();
     }
 
     /** Standardises each column in place; a constant column becomes all zeros. */

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.netwright.templates.data.GraphDataset;
 
 /**
@@ -75,7 +74,7 @@ public final class GraphData {
                 throw new DataFileException(nodeFile + " line " + (r + 2) + " repeats the node id '" + id + "'.");
             }
         }
-        int labelCol = labelColumn(nodes.header);
+        int labelCol = LabelColumn.find(nodes.header);
         if (labelCol == 0) {
             throw new DataFileException(nodeFile + ": the first column is the node id, so it cannot be the label.");
         }
@@ -93,7 +92,7 @@ public final class GraphData {
             }
         }
         int[] labels = new int[n];
-        int classes = classIds(nodes.rows.stream().map(row -> row[labelCol]).toArray(String[]::new), labels);
+        int classes = LabelColumn.classIds(nodes.rows.stream().map(row -> row[labelCol]).toArray(String[]::new), labels);
         if (classes < 2) {
             throw new DataFileException(nodeFile + ": the label column '" + nodes.header[labelCol] + "' has only one class.");
         }
@@ -116,39 +115,6 @@ public final class GraphData {
         return new GraphDataset(n, features, f, adjacency, labels, classes);
     }
 
-    private static int labelColumn(String[] header) {
-        for (String name : new String[] {"label_id", "label"}) {
-            for (int c = 0; c < header.length; c++) {
-                if (header[c].equalsIgnoreCase(name)) {
-                    return c;
-                }
-            }
-        }
-        return header.length - 1;
-    }
-
-    /** Whole numbers from 0 stay themselves; any other labels are names, given ids in sorted order. */
-    private static int classIds(String[] text, int[] ids) {
-        boolean numeric = true;
-        int max = -1;
-        for (int i = 0; i < text.length && numeric; i++) {
-            try {
-                ids[i] = Integer.parseInt(text[i]);
-                numeric = ids[i] >= 0;
-                max = Math.max(max, ids[i]);
-            } catch (NumberFormatException e) {
-                numeric = false;
-            }
-        }
-        if (numeric) {
-            return max + 1;
-        }
-        List<String> names = new ArrayList<>(new TreeSet<>(List.of(text)));
-        for (int i = 0; i < text.length; i++) {
-            ids[i] = names.indexOf(text[i]);
-        }
-        return names.size();
-    }
 
     /** A CSV file's header and rows, every row as long as the header. */
     private record Table(String[] header, List<String[]> rows) {

@@ -1,0 +1,49 @@
+package org.netwright.runner.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Finds the label column of a CSV table and turns its text into class ids; shared by sample and graph tables. */
+final class LabelColumn {
+    private LabelColumn() {
+    }
+
+    /** The column named {@code label_id}, else {@code label}, else the last column. */
+    static int find(String[] header) {
+        for (String name : new String[] {"label_id", "label"}) {
+            for (int c = 0; c < header.length; c++) {
+                if (header[c].equalsIgnoreCase(name)) {
+                    return c;
+                }
+            }
+        }
+        return header.length - 1;
+    }
+
+    /**
+     * Fills {@code ids} and returns the class count: whole numbers from 0 stay themselves; any other
+     * labels are names, given ids in sorted order.
+     */
+    static int classIds(String[] text, int[] ids) {
+        boolean numeric = true;
+        int max = -1;
+        for (int i = 0; i < text.length && numeric; i++) {
+            try {
+                ids[i] = Integer.parseInt(text[i]);
+                numeric = ids[i] >= 0;
+                max = Math.max(max, ids[i]);
+            } catch (NumberFormatException e) {
+                numeric = false;
+            }
+        }
+        if (numeric) {
+            return max + 1;
+        }
+        List<String> names = new ArrayList<>(new TreeSet<>(List.of(text)));
+        for (int i = 0; i < text.length; i++) {
+            ids[i] = names.indexOf(text[i]);
+        }
+        return names.size();
+    }
+}
