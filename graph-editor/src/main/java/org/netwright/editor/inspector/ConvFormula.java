@@ -51,13 +51,8 @@ public record ConvFormula(int outHeight, int outWidth, long params, List<String>
         lines.add(SIZE_RULE);
         lines.add("");
         int length = size(lines, "length", x.dim(1), k, s, pad, d);
-        long weights = (long) k * x.dim(0) * f;
-        long bias = p.getBool("bias") ? f : 0;
-        lines.add("");
-        lines.add(PARAM_RULE_1D);
-        lines.add("= " + k + "·" + x.dim(0) + "·" + f + " + " + bias
-                + (bias == 0 ? " (no bias)" : "") + " = " + Formats.count(weights + bias));
-        return new ConvFormula(length, 1, weights + bias, lines);
+        long params = weightLines(lines, PARAM_RULE_1D, String.valueOf(k), k, x.dim(0), f, p.getBool("bias"));
+        return new ConvFormula(length, 1, params, lines);
     }
 
     private static ConvFormula pool1d(LayerParams p, Shape x) {
@@ -90,13 +85,8 @@ public record ConvFormula(int outHeight, int outWidth, long params, List<String>
             lines.add("width = (" + x.dim(2) + " − 1)·" + s + " − 2·" + pad + " + " + k + " + " + extra);
             lines.add("= " + w);
         }
-        long weights = (long) k * k * x.dim(0) * f;
-        long bias = p.getBool("bias") ? f : 0;
-        lines.add("");
-        lines.add(PARAM_RULE);
-        lines.add("= " + k + "·" + k + "·" + x.dim(0) + "·" + f + " + " + bias
-                + (bias == 0 ? " (no bias)" : "") + " = " + Formats.count(weights + bias));
-        return new ConvFormula(h, w, weights + bias, lines);
+        long params = weightLines(lines, PARAM_RULE, k + "·" + k, (long) k * k, x.dim(0), f, p.getBool("bias"));
+        return new ConvFormula(h, w, params, lines);
     }
 
     private static ConvFormula conv(LayerParams p, Shape x) {
@@ -110,13 +100,8 @@ public record ConvFormula(int outHeight, int outWidth, long params, List<String>
         lines.add("");
         int h = size(lines, "height", x.dim(1), k, s, pad, d);
         int w = width(lines, x, k, s, pad, d);
-        long weights = (long) k * k * x.dim(0) * f;
-        long bias = p.getBool("bias") ? f : 0;
-        lines.add("");
-        lines.add(PARAM_RULE);
-        lines.add("= " + k + "·" + k + "·" + x.dim(0) + "·" + f + " + " + bias
-                + (bias == 0 ? " (no bias)" : "") + " = " + Formats.count(weights + bias));
-        return new ConvFormula(h, w, weights + bias, lines);
+        long params = weightLines(lines, PARAM_RULE, k + "·" + k, (long) k * k, x.dim(0), f, p.getBool("bias"));
+        return new ConvFormula(h, w, params, lines);
     }
 
     private static ConvFormula pool(LayerParams p, Shape x) {
@@ -131,6 +116,18 @@ public record ConvFormula(int outHeight, int outWidth, long params, List<String>
         lines.add("");
         lines.add("params = 0: pooling has no weights");
         return new ConvFormula(h, w, 0, lines);
+    }
+
+    /** Writes the parameter rule with the numbers filled in and returns the count. */
+    private static long weightLines(List<String> lines, String rule, String kernelText, long kernelSize, int inChannels,
+                                    int filters, boolean hasBias) {
+        long weights = kernelSize * inChannels * filters;
+        long bias = hasBias ? filters : 0;
+        lines.add("");
+        lines.add(rule);
+        lines.add("= " + kernelText + "·" + inChannels + "·" + filters + " + " + bias
+                + (bias == 0 ? " (no bias)" : "") + " = " + Formats.count(weights + bias));
+        return weights + bias;
     }
 
     /** Square images are the common case; writing the same sum twice would only add noise. */
