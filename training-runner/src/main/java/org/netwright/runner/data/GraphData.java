@@ -36,7 +36,7 @@ public final class GraphData {
             if (header == null) {
                 return false;
             }
-            String[] cells = CsvData.split(header.replace("\uFEFF", ""));
+            String[] cells = CsvTable.split(header.replace("\uFEFF", ""));
             return cells.length >= 2 && cells[0].equalsIgnoreCase("source") && cells[1].equalsIgnoreCase("target");
         } catch (IOException | RuntimeException e) {
             // Not readable as text: whoever reads it for real reports why.
@@ -62,24 +62,24 @@ public final class GraphData {
 
     /** Reads an edge table and a node table named freely. */
     public static GraphDataset read(Path edgeFile, Path nodeFile) {
-        Table nodes = Table.read(nodeFile);
-        if (nodes.header.length < 2) {
+        CsvTable nodes = CsvTable.read(nodeFile);
+        if (nodes.header().length < 2) {
             throw new DataFileException(nodeFile + " needs a node id column and a label column.");
         }
-        int n = nodes.rows.size();
+        int n = nodes.rows().size();
         Map<String, Integer> index = new HashMap<>();
         for (int r = 0; r < n; r++) {
-            String id = nodes.rows.get(r)[0];
+            String id = nodes.rows().get(r)[0];
             if (index.put(id, r) != null) {
                 throw new DataFileException(nodeFile + " line " + (r + 2) + " repeats the node id '" + id + "'.");
             }
         }
-        int labelCol = LabelColumn.find(nodes.header);
+        int labelCol = LabelColumn.find(nodes.header());
         if (labelCol == 0) {
             throw new DataFileException(nodeFile + ": the first column is the node id, so it cannot be the label.");
         }
         List<Integer> featureCols = new ArrayList<>();
-        for (int c = 1; c < nodes.header.length; c++) {
+        for (int c = 1; c < nodes.header().length; c++) {
             if (c != labelCol && nodes.numeric(c)) {
                 featureCols.add(c);
             }
@@ -88,24 +88,24 @@ public final class GraphData {
         float[] features = featureCols.isEmpty() ? GraphDataset.identityFeatures(n) : new float[n * f];
         for (int r = 0; r < n && !featureCols.isEmpty(); r++) {
             for (int k = 0; k < f; k++) {
-                features[r * f + k] = Float.parseFloat(nodes.rows.get(r)[featureCols.get(k)]);
+                features[r * f + k] = Float.parseFloat(nodes.rows().get(r)[featureCols.get(k)]);
             }
         }
         int[] labels = new int[n];
-        int classes = LabelColumn.classIds(nodes.rows.stream().map(row -> row[labelCol]).toArray(String[]::new), labels);
+        int classes = LabelColumn.classIds(nodes.rows().stream().map(row -> row[labelCol]).toArray(String[]::new), labels);
         if (classes < 2) {
-            throw new DataFileException(nodeFile + ": the label column '" + nodes.header[labelCol] + "' has only one class.");
+            throw new DataFileException(nodeFile + ": the label column '" + nodes.header()[labelCol] + "' has only one class.");
         }
-        Table edges = Table.read(edgeFile);
-        if (edges.header.length < 2) {
+        CsvTable edges = CsvTable.read(edgeFile);
+        if (edges.header().length < 2) {
             throw new DataFileException(edgeFile + " needs two columns: the ids of the nodes an edge joins.");
         }
         float[] adjacency = new float[n * n];
-        for (int r = 0; r < edges.rows.size(); r++) {
-            Integer a = index.get(edges.rows.get(r)[0]);
-            Integer b = index.get(edges.rows.get(r)[1]);
+        for (int r = 0; r < edges.rows().size(); r++) {
+            Integer a = index.get(edges.rows().get(r)[0]);
+            Integer b = index.get(edges.rows().get(r)[1]);
             if (a == null || b == null) {
-                String missing = a == null ? edges.rows.get(r)[0] : edges.rows.get(r)[1];
+                String missing = a == null ? edges.rows().get(r)[0] : edges.rows().get(r)[1];
                 throw new DataFileException(edgeFile + " line " + (r + 2) + " names the node '" + missing
                         + "', which " + nodeFile.getFileName() + " does not list.");
             }
@@ -113,60 +113,5 @@ public final class GraphData {
             adjacency[b * n + a] = 1;
         }
         return new GraphDataset(n, features, f, adjacency, labels, classes);
-    }
-
-
-    /** A CSV file's header and rows, every row as long as the header. */
-    private record Table(String[] header, List<String[]> rows) {
-        static Table read(Path file) {
-            List<String[]> rows = new ArrayList<>();
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String line = in.readLine();
-                if (line == null) {
-                    throw new DataFileException(file + " is empty; a CSV file needs a header row and data rows.");
-                }
-                String[] header = split(line);
-                int lineNo = 1;
-                while ((line = in.readLine()) != null) {
-                    lineNo++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    String[] cells = split(line);
-                    if (cells.length != header.length) {
-                        throw new DataFileException(file + " line " + lineNo + " has " + cells.length
-                                + " values but the header has " + header.length + " columns.");
-                    }
-                    rows.add(cells);
-                }
-                if (rows.isEmpty()) {
-                    throw new DataFileException(file + " has a header but no data rows.");
-                }
-                return new Table(header, rows);
-            } catch (NoSuchFileException e) {
-                throw new DataFileException("There is no file " + file + ".");
-            } catch (IOException e) {
-                throw new DataFileException("Cannot read " + file + ": " + e.getMessage());
-            }
-        }
-
-        boolean numeric(int column) {
-            for (String[] row : rows) {
-                try {
-                    Float.parseFloat(row[column]);
-                } catch (NumberFormatException e) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static String[] split(String line) {
-            String[] cells = line.split(",", -1);
-            for (int i = 0; i < cells.length; i++) {
-                cells[i] = cells[i].trim();
-            }
-            return cells;
-        }
     }
 }
