@@ -2,6 +2,8 @@ package org.netwright.app;
 
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,6 +17,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.netwright.app.project.ProjectSession;
 import org.netwright.app.project.Workspace;
+import org.netwright.app.training.DataViewModel;
 import org.netwright.app.training.RunStarter;
 import org.netwright.app.training.SettingsForm;
 import org.netwright.app.training.TrainReadiness;
@@ -31,6 +34,12 @@ import org.netwright.editor.palette.PaletteView;
  */
 public final class MainWindow {
     private static final URL STYLESHEET = MainWindow.class.getResource("app.css");
+    /** Loads and checks training data off the UI thread; one daemon thread, so it never keeps the app alive. */
+    private static final Executor DATA_LOADER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "netwright-data-check");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Stage stage;
     private final Workspace workspace;
@@ -120,11 +129,14 @@ public final class MainWindow {
         EditorModel editor = session.editor();
         SettingsForm form = new SettingsForm(session.settings(), session::saveSettings);
         TrainingViewModel model = new TrainingViewModel(starter);
+        DataViewModel data = new DataViewModel(form, editor::graph, editor::shapes,
+                session.file().toAbsolutePath().getParent(), DATA_LOADER, Platform::runLater);
+        data.describeCurrent();
         session.lastRun().ifPresent(run -> model.showPast(run, session.store().metrics(run.id())));
         StringBinding blocker = Bindings.createStringBinding(
                 () -> TrainReadiness.whyNot(editor.graph(), editor.shapes(), form.settings()).orElse(""),
                 editor.graphProperty(), editor.shapesProperty(), form.settingsProperty());
-        return new TrainingPanel(model, form, blocker, () -> {
+        return new TrainingPanel(model, form, data, blocker, () -> {
             // The child reads the settings from the file; a project that never saved any gets the shown ones.
             session.saveSettings(form.settings());
             model.start(session.file(), form.settings());

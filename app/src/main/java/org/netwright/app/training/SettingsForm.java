@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.settings.TrainingSettings;
 
 /**
@@ -53,6 +54,11 @@ public final class SettingsForm {
     public Optional<String> setOptimizer(String optimizer) {
         return apply(s -> new TrainingSettings(s.epochs(), s.batchSize(), s.learningRate(), optimizer, s.loss(),
                 s.seed(), s.validationSplit(), s.testSplit(), s.data()));
+    }
+
+    /** Trains on other data from now on; the caller has checked that the data loads and fits the network. */
+    public Optional<String> setData(DataRecipe data) {
+        return apply(s -> s.withData(data));
     }
 
     private static Optional<String> parseInt(String text, String field) {

@@ -31,7 +31,7 @@ public final class TrainReadiness {
             // Reference architectures ship without data: say what they expect instead of failing in the run.
             Object expects = settings.data().options().get(Template.EXPECTS);
             return Optional.of("This network needs your own data" + (expects == null ? "" : " (" + expects + ")")
-                    + ": train it with ./netwright train FILE --data PATH, or change its input and output layers.");
+                    + ": choose a file in the Data row, or change its input and output layers to fit a generator.");
         }
         return Optional.empty();
     }

@@ -20,22 +20,24 @@ import org.jfree.chart.fx.ChartViewer;
 import org.netwright.model.settings.TrainingSettings;
 
 /**
- * The bottom panel (CSS id {@code training-panel}): training settings, Train and Stop, the
- * device, progress and the live loss chart. It only shows the view model and forwards clicks.
+ * The bottom panel (CSS id {@code training-panel}): training settings, Train and Stop, the data
+ * the run trains on, the device, progress and the live loss chart. It only shows the view model and forwards clicks.
  */
 public final class TrainingPanel extends HBox {
     private final TrainingViewModel model;
     private final SettingsForm form;
+    private final DataRow dataRow;
     private final Label settingsError = new Label();
 
     /**
      * @param trainBlocker why Train is off (empty when it may run), e.g. a shape problem
      * @param train starts a run; the caller knows the project file and saves before it
      */
-    public TrainingPanel(TrainingViewModel model, SettingsForm form, ObservableStringValue trainBlocker,
-                         Runnable train) {
+    public TrainingPanel(TrainingViewModel model, SettingsForm form, DataViewModel data,
+                         ObservableStringValue trainBlocker, Runnable train) {
         this.model = model;
         this.form = form;
+        this.dataRow = new DataRow(data, model.runningProperty());
         setId("training-panel");
         getStyleClass().add("training-panel");
 
@@ -76,11 +78,14 @@ public final class TrainingPanel extends HBox {
 
         ChartViewer chart = LossChart.create(model.lossData(), model.plannedEpochsProperty(), model.runningProperty());
         chart.setMinSize(200, 150);
-        chart.setPrefSize(600, 230);
-        HBox.setHgrow(chart, Priority.ALWAYS);
+        // The data row sits where the other columns have their titles, so the panel grows no taller for it.
+        chart.setPrefSize(600, 206);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox centre = new VBox(6, dataRow, chart);
+        HBox.setHgrow(centre, Priority.ALWAYS);
 
         VBox right = runStatus();
-        getChildren().addAll(left, chart, right);
+        getChildren().addAll(left, centre, right);
         setSpacing(16);
         setPadding(new Insets(10, 14, 10, 14));
         // At least this tall; taller only when a long reason under Train needs the lines.
@@ -205,5 +210,10 @@ public final class TrainingPanel extends HBox {
 
     public TrainingViewModel model() {
         return model;
+    }
+
+    /** The Data row, e.g. to answer its file dialog in tests. */
+    public DataRow dataRow() {
+        return dataRow;
     }
 }

@@ -1,6 +1,7 @@
 package org.netwright.runner.data;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.shape.Shape;
 import org.netwright.templates.data.Dataset;
@@ -68,6 +69,44 @@ public final class DataSources {
         }
         throw new DataFileException("The data's samples are " + data.sampleShape().describe() + " but the input layer '"
                 + inputId + "' expects " + input.describe() + ".");
+    }
+
+    /**
+     * Why the samples cannot train a network whose input layer gives {@code input} and whose output layer gives
+     * {@code output}, or empty when they can: the layout check of {@link #fitTo} and the class count a run checks
+     * before its first step, in the same words, so a program can refuse data before it starts a run.
+     */
+    public static Optional<String> whyNotFit(Dataset data, Shape input, String inputId, Shape output, String outputId) {
+        try {
+            fitTo(data, input, inputId);
+        } catch (DataFileException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (output.rank() != 1 || output.dim(0) != data.numClasses()) {
+            return Optional.of("The data has " + data.numClasses() + " classes, so the output layer '" + outputId
+                    + "' must give a vector of " + data.numClasses() + "; it gives " + output.describe() + ".");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why one graph cannot train a network whose graph input gives {@code features} (nodes × features per node)
+     * and whose output layer gives {@code output}, or empty when it can; the words a node-classification run uses.
+     */
+    public static Optional<String> whyNotFit(GraphDataset graph, Shape features, String inputId, Shape output,
+                                             String outputId) {
+        int n = graph.nodes();
+        int f = graph.featureCount();
+        if (features.rank() != 2 || features.dim(0) != n || features.dim(1) != f) {
+            return Optional.of("The graph has " + n + " nodes with " + f + " features each, but the graph input '"
+                    + inputId + "' gives " + features.describe() + ".");
+        }
+        if (!output.equals(Shape.of(n, graph.numClasses()))) {
+            return Optional.of("The graph's nodes fall into " + graph.numClasses() + " classes, so the output layer '"
+                    + outputId + "' must give " + n + "×" + graph.numClasses() + " (a score per class for each node);"
+                    + " it gives " + output + ".");
+        }
+        return Optional.empty();
     }
 
     private static Path path(DataRecipe recipe, Path baseDir) {

@@ -1,0 +1,107 @@
+package org.netwright.app.training;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.netwright.templates.data.Generators;
+
+/**
+ * The Data row above the loss chart (CSS id {@code data-row}): what the run trains on, a file chooser and a
+ * menu of built-in generators, and in red why a choice was refused. It only shows the view model.
+ */
+public final class DataRow extends VBox {
+    private final DataViewModel model;
+    /** Asks the user for a file; replaceable because a native file dialog cannot be driven in headless tests. */
+    private Function<Window, Path> fileChooser = DataRow::showFileChooser;
+
+    public DataRow(DataViewModel model, ObservableBooleanValue running) {
+        this.model = model;
+        setId("data-row");
+        getStyleClass().add("data-row");
+
+        Label summary = new Label();
+        summary.setId("data-summary");
+        summary.getStyleClass().add("data-summary");
+        summary.textProperty().bind(model.summaryProperty());
+        // A long file name or expectation is cut with an ellipsis; the tooltip shows it whole.
+        summary.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        summary.setMinWidth(0);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(model.summaryProperty());
+        summary.setTooltip(whole);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+
+        MenuButton generators = new MenuButton("Generator");
+        generators.setId("data-generator");
+        for (String name : Generators.NAMES) {
+            MenuItem item = new MenuItem(name.replace('_', ' ')
+                    + (Generators.GRAPH_NAMES.contains(name) ? " (one graph)" : ""));
+            item.setId("data-generator-" + name);
+            item.setOnAction(e -> model.chooseGenerator(name));
+            generators.getItems().add(item);
+        }
+
+        Button choose = new Button("Choose file…");
+        choose.setId("data-choose");
+        choose.setOnAction(e -> {
+            Path file = fileChooser.apply(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                model.chooseFile(file);
+            }
+        });
+
+        // No change of data while a run reads it or while a choice is still being checked.
+        generators.disableProperty().bind(model.checkingProperty().or(running));
+        choose.disableProperty().bind(model.checkingProperty().or(running));
+
+        HBox line = new HBox(8, summary, generators, choose);
+        line.setAlignment(Pos.CENTER_LEFT);
+
+        Label error = new Label();
+        error.setId("data-error");
+        error.getStyleClass().add("error");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.managedProperty().bind(model.errorProperty().isNotEmpty());
+        error.visibleProperty().bind(error.managedProperty());
+
+        getChildren().addAll(line, error);
+        setSpacing(2);
+    }
+
+    /** Uses another way to ask for a file (tests answer with a fixed path; null means the user cancelled). */
+    public void chooseFilesWith(Function<Window, Path> chooser) {
+        this.fileChooser = Objects.requireNonNull(chooser);
+    }
+
+    public DataViewModel model() {
+        return model;
+    }
+
+    private static Path showFileChooser(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose training data");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Training data (CSV, IDX images)", "*.csv", "*-idx3-ubyte"),
+                new FileChooser.ExtensionFilter("CSV table or graph edge list (*.csv)", "*.csv"),
+                new FileChooser.ExtensionFilter("IDX images (*-images-idx3-ubyte)", "*-idx3-ubyte"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(owner);
+        return file == null ? null : file.toPath();
+    }
+}

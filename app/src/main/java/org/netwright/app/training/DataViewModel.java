@@ -1,0 +1,126 @@
+package org.netwright.app.training;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.settings.DataRecipe;
+import org.netwright.model.shape.GraphShapes;
+import org.netwright.runner.data.DataSources;
+
+/**
+ * The Data row's state: what the project trains on, in words, and why a choice was refused. A choice is
+ * loaded and checked against the network off the UI thread and saved into the settings only when it fits,
+ * so a refused choice loses nothing.
+ */
+public final class DataViewModel {
+    private final SettingsForm form;
+    private final Supplier<Graph> graph;
+    private final Supplier<GraphShapes> shapes;
+    private final Path baseDir;
+    private final Executor background;
+    private final Executor uiThread;
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
+    /** Counts requests, so that the answer to an older one (a slow file, say) never overwrites a newer one. */
+    private int generation;
+
+    /**
+     * @param graph the network as it is now, read on the UI thread when a choice is made
+     * @param baseDir the project's folder, against which a relative data path is read (as the run does)
+     * @param background runs the loading; {@code uiThread} gets the answer back (Platform::runLater in the app)
+     */
+    public DataViewModel(SettingsForm form, Supplier<Graph> graph, Supplier<GraphShapes> shapes, Path baseDir,
+                         Executor background, Executor uiThread) {
+        this.form = form;
+        this.graph = graph;
+        this.shapes = shapes;
+        this.baseDir = baseDir;
+        this.background = background;
+        this.uiThread = uiThread;
+        summary.set(words(DataCheck.name(form.settings().data())));
+    }
+
+    /** Describes the project's data as it is saved, with its size once loaded; a file that cannot be read says why. */
+    public void describeCurrent() {
+        DataRecipe recipe = form.settings().data();
+        long seed = form.settings().seed();
+        int mine = ++generation;
+        checking.set(true);
+        background.execute(() -> {
+            // No network here: the project's own data is described, not judged; the run says if it does not fit.
+            DataCheck.Outcome outcome = DataCheck.check(recipe, null, null, baseDir, seed);
+            uiThread.execute(() -> {
+                if (mine == generation) {
+                    checking.set(false);
+                    summary.set(words(outcome.summary()));
+                    error.set(outcome.problem().orElse(""));
+                }
+            });
+        });
+    }
+
+    /** Trains on the file from now on, if it loads and fits: CSV (samples or an edge table) or IDX images. */
+    public void chooseFile(Path file) {
+        choose(DataSources.recipeFor(file.toAbsolutePath()));
+    }
+
+    /** Trains on a built-in generator (one of {@code Generators.NAMES}) with its default options, if it fits. */
+    public void chooseGenerator(String name) {
+        choose(DataRecipe.generator(name, Map.of()));
+    }
+
+    private void choose(DataRecipe recipe) {
+        Graph network = graph.get();
+        GraphShapes networkShapes = shapes.get();
+        long seed = form.settings().seed();
+        int mine = ++generation;
+        checking.set(true);
+        error.set("");
+        background.execute(() -> {
+            DataCheck.Outcome outcome = DataCheck.check(recipe, network, networkShapes, baseDir, seed);
+            uiThread.execute(() -> {
+                if (mine == generation) {
+                    checking.set(false);
+                    accept(recipe, outcome);
+                }
+            });
+        });
+    }
+
+    private void accept(DataRecipe recipe, DataCheck.Outcome outcome) {
+        Optional<String> refusal = outcome.problem().or(() -> form.setData(recipe));
+        if (refusal.isPresent()) {
+            error.set(refusal.get());
+            return;
+        }
+        summary.set(words(outcome.summary()));
+        error.set("");
+    }
+
+    private static String words(String what) {
+        return "Data: " + what;
+    }
+
+    /** "Data: iris.csv (150 rows, 4 features, 3 classes)" and the like. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Why the last choice was refused or the project's data cannot be read; empty when all is well. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** True while data is being loaded and checked. */
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
+    }
+}
