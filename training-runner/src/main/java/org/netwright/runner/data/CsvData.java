@@ -8,7 +8,7 @@ import org.netwright.templates.data.Dataset;
 /**
  * Reads a CSV table with a header row: the label column is {@code label_id}, else {@code label},
  * else the last column; every other column is a numeric feature, standardised to mean 0 and
- * standard deviation 1. Labels that are all whole numbers from 0 are class ids; any other labels are
+ * standard deviation 1, except a {@code label} column beside {@code label_id}, which names the same classes. Labels that are all whole numbers from 0 are class ids; any other labels are
  * names, given ids in sorted order.
  */
 public final class CsvData {
@@ -23,12 +23,13 @@ public final class CsvData {
             throw new DataFileException(file + " needs at least one feature column and one label column.");
         }
         int labelCol = LabelColumn.find(header);
-        int width = header.length - 1;
+        int namesCol = classNames(header, labelCol);
+        int width = header.length - (namesCol < 0 ? 1 : 2);
         float[] features = new float[rows.size() * width];
         for (int r = 0; r < rows.size(); r++) {
             int f = 0;
             for (int c = 0; c < header.length; c++) {
-                if (c == labelCol) {
+                if (c == labelCol || c == namesCol) {
                     continue;
                 }
                 String cell = rows.get(r)[c];
@@ -48,6 +49,22 @@ public final class CsvData {
             throw new DataFileException(file + ": the label column '" + header[labelCol] + "' has only one class.");
         }
         return new Dataset(features, Shape.of(width), labels, classes);
+    }
+
+    /**
+     * The column of class names that goes with a {@code label_id} column (sklearn's tables such as iris have both),
+     * or -1: read as a feature, the names would make the file unreadable.
+     */
+    private static int classNames(String[] header, int labelCol) {
+        if (!header[labelCol].equalsIgnoreCase("label_id")) {
+            return -1;
+        }
+        for (int c = 0; c < header.length; c++) {
+            if (header[c].equalsIgnoreCase("label")) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     /** Standardises each column in place; a constant column becomes all zeros. */

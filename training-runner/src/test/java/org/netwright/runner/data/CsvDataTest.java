@@ -37,6 +37,13 @@ class CsvDataTest {
     }
 
     @Test
+    void classNamesBesideALabelIdAreNotAFeature() throws IOException {
+        Dataset d = read("a,b,label_id,label\n1,5,0,setosa\n2,6,1,virginica\n3,7,0,setosa\n");
+        assertEquals(Shape.of(2), d.sampleShape());
+        assertArrayEquals(new int[] {0, 1, 0}, d.labels());
+    }
+
+    @Test
     void featuresAreStandardised() throws IOException {
         Dataset d = read("a,b,label\n1,5,0\n2,5,1\n3,5,0\n");
         float s = (float) Math.sqrt(1.5);
