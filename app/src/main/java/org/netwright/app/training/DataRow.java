@@ -14,6 +14,7 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -37,7 +38,8 @@ public final class DataRow extends VBox {
         summary.setId("data-summary");
         summary.getStyleClass().add("data-summary");
         summary.textProperty().bind(model.summaryProperty());
-        // A long file name or expectation is cut with an ellipsis; the tooltip shows it whole.
+        // A long expectation wraps onto a second line rather than losing its middle; the tooltip shows it whole.
+        summary.setWrapText(true);
         summary.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         summary.setMinWidth(0);
         summary.setMaxWidth(Double.MAX_VALUE);
@@ -69,6 +71,9 @@ public final class DataRow extends VBox {
         generators.disableProperty().bind(model.checkingProperty().or(running));
         choose.disableProperty().bind(model.checkingProperty().or(running));
 
+        // The buttons keep their words; the summary gives way instead.
+        generators.setMinWidth(Region.USE_PREF_SIZE);
+        choose.setMinWidth(Region.USE_PREF_SIZE);
         HBox line = new HBox(8, summary, generators, choose);
         line.setAlignment(Pos.CENTER_LEFT);
 

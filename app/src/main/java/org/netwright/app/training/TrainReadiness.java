@@ -31,7 +31,7 @@ public final class TrainReadiness {
             // Reference architectures ship without data: say what they expect instead of failing in the run.
             Object expects = settings.data().options().get(Template.EXPECTS);
             return Optional.of("This network needs your own data" + (expects == null ? "" : " (" + expects + ")")
-                    + ": choose a file in the Data row, or change its input and output layers to fit a generator.");
+                    + ": choose it in the Data row, or change its input and output layers.");
         }
         return Optional.empty();
     }

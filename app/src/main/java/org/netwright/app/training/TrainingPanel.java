@@ -78,8 +78,9 @@ public final class TrainingPanel extends HBox {
 
         ChartViewer chart = LossChart.create(model.lossData(), model.plannedEpochsProperty(), model.runningProperty());
         chart.setMinSize(200, 150);
-        // The data row sits where the other columns have their titles, so the panel grows no taller for it.
-        chart.setPrefSize(600, 206);
+        // The data row sits where the other columns have their titles, so the panel grows no taller for it; the
+        // chart asks for little and takes the rest, so a one-line refusal under the row shrinks the chart, not the canvas.
+        chart.setPrefSize(600, 186);
         VBox.setVgrow(chart, Priority.ALWAYS);
         VBox centre = new VBox(6, dataRow, chart);
         HBox.setHgrow(centre, Priority.ALWAYS);
