@@ -82,9 +82,14 @@ public final class DataSources {
         } catch (DataFileException e) {
             return Optional.of(e.getMessage());
         }
-        if (output.rank() != 1 || output.dim(0) != data.numClasses()) {
-            return Optional.of("The data has " + data.numClasses() + " classes, so the output layer '" + outputId
-                    + "' must give a vector of " + data.numClasses() + "; it gives " + output.describe() + ".");
+        return whyNotClasses(data.numClasses(), output, outputId);
+    }
+
+    /** Why an output layer giving {@code output} cannot score {@code classes} classes, or empty when it can. */
+    public static Optional<String> whyNotClasses(int classes, Shape output, String outputId) {
+        if (output.rank() != 1 || output.dim(0) != classes) {
+            return Optional.of("The data has " + classes + " classes, so the output layer '" + outputId
+                    + "' must give a vector of " + classes + "; it gives " + output.describe() + ".");
         }
         return Optional.empty();
     }

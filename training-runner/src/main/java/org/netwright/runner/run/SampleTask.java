@@ -7,7 +7,9 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.L2Loss;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
+import java.util.Optional;
 import org.netwright.runner.compile.GraphBlock;
+import org.netwright.runner.data.DataSources;
 import org.netwright.templates.data.Dataset;
 
 /** Classification of independent samples: each step a shuffled batch of training samples. */
@@ -37,11 +39,10 @@ final class SampleTask implements TrainingTask {
             return "The data's samples are " + actual.describe() + " but the input layer '" + input + "' expects "
                     + expected.describe() + ".";
         }
-        org.netwright.model.shape.Shape out = block.outputShape(block.outputId());
-        int classes = data.train().numClasses();
-        if (out.rank() != 1 || out.dim(0) != classes) {
-            return "The data has " + classes + " classes, so the output layer '" + block.outputId()
-                    + "' must give a vector of " + classes + "; it gives " + out.describe() + ".";
+        Optional<String> classes = DataSources.whyNotClasses(data.train().numClasses(),
+                block.outputShape(block.outputId()), block.outputId());
+        if (classes.isPresent()) {
+            return classes.get();
         }
         if (data.train().size() == 0) {
             return "There is no training data left after the validation and test split.";
