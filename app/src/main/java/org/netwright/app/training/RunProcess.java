@@ -92,11 +92,18 @@ public final class RunProcess {
     }
 
     private void deliver(RunEvent event) {
-        if (event.isTerminal()) {
-            sawTerminal = true;
+        if (!event.isTerminal()) {
+            sink.accept(event);
+            return;
+        }
+        sawTerminal = true;
+        // The listener hears the last event before result() completes, so whoever waits on the
+        // result has seen every event.
+        try {
+            sink.accept(event);
+        } finally {
             terminal.complete(event);
         }
-        sink.accept(event);
     }
 
     /** Asks the run to stop after its current step; ends it by force if it has not ended after the grace time. */
