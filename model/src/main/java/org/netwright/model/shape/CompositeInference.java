@@ -84,21 +84,11 @@ final class CompositeInference {
         }
         Map<String, Shape> bound = new LinkedHashMap<>();
         for (Node placeholder : inputs) {
-            String port = CompositePorts.portOf(placeholder);
-            Optional<Edge> edge = graph.incoming(new PortRef(who, port));
-            if (edge.isEmpty()) {
-                return NodeReport.problem(who, label + ": input '" + port + "' is not connected");
+            Arrival arrival = Arrival.at(graph, who, label, CompositePorts.portOf(placeholder), done);
+            if (arrival.stop() != null) {
+                return arrival.stop();
             }
-            PortRef from = edge.get().from();
-            NodeReport upstream = done.get(from.nodeId());
-            if (!upstream.isOk()) {
-                return NodeReport.blocked(who, label + ": waiting for a valid input from " + from.nodeId());
-            }
-            Shape shape = upstream.outputs().get(from.port());
-            if (shape == null) {
-                return NodeReport.problem(who, label + ": " + from.nodeId() + " has no output port '" + from.port() + "'");
-            }
-            bound.put(placeholder.id(), shape);
+            bound.put(placeholder.id(), arrival.shape());
         }
         GraphShapes inner = new ShapeInference(catalog, bound).run(body);
         List<String> problems = inner.problems();

@@ -12,7 +12,6 @@ import org.netwright.model.catalog.LayerSpec;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
-import org.netwright.model.graph.PortRef;
 
 /** Shape inference for a whole graph: a pure function from graph to {@link GraphShapes}. Never throws for bad wiring. */
 public final class ShapeInference {
@@ -61,20 +60,11 @@ public final class ShapeInference {
         LayerParams params = spec.resolve(node.params());
         List<Shape> inputs = new ArrayList<>();
         for (String port : spec.inputPorts(params)) {
-            Optional<Edge> edge = graph.incoming(new PortRef(who, port));
-            if (edge.isEmpty()) {
-                return NodeReport.problem(who, label + ": input '" + port + "' is not connected");
+            Arrival arrival = Arrival.at(graph, who, label, port, done);
+            if (arrival.stop() != null) {
+                return arrival.stop();
             }
-            PortRef from = edge.get().from();
-            NodeReport upstream = done.get(from.nodeId());
-            if (!upstream.isOk()) {
-                return NodeReport.blocked(who, label + ": waiting for a valid input from " + from.nodeId());
-            }
-            Shape shape = upstream.outputs().get(from.port());
-            if (shape == null) {
-                return NodeReport.problem(who, label + ": " + from.nodeId() + " has no output port '" + from.port() + "'");
-            }
-            inputs.add(shape);
+            inputs.add(arrival.shape());
         }
         for (Edge e : graph.incomingEdges(who)) {
             if (!spec.inputPorts(params).contains(e.to().port())) {
