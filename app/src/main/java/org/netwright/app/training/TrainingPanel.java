@@ -56,6 +56,8 @@ public final class TrainingPanel extends HBox {
         stopButton.disableProperty().bind(model.runningProperty().not().or(model.stoppingProperty()));
         stopButton.setOnAction(e -> model.stop());
         HBox buttons = new HBox(8, trainButton, stopButton);
+        model.runningProperty().addListener((o, was, now) ->
+                javafx.application.Platform.runLater(() -> followRunWithFocus(now ? stopButton : trainButton)));
 
         Label blocker = new Label();
         blocker.setId("train-blocker");
@@ -216,5 +218,29 @@ public final class TrainingPanel extends HBox {
     /** The Data row, e.g. to answer its file dialog in tests. */
     public DataRow dataRow() {
         return dataRow;
+    }
+
+    /**
+     * Moves the keyboard focus to Stop when a run starts and back to Train when it ends, but only from
+     * this panel or a control the run switched off: focus is never taken from the editor.
+     */
+    private void followRunWithFocus(javafx.scene.Node target) {
+        if (getScene() == null) {
+            return;
+        }
+        javafx.scene.Node owner = getScene().getFocusOwner();
+        boolean ours = owner == null || owner.isDisabled() || isAncestorOf(owner);
+        if (ours && !target.isDisabled()) {
+            target.requestFocus();
+        }
+    }
+
+    private boolean isAncestorOf(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == this) {
+                return true;
+            }
+        }
+        return false;
     }
 }
