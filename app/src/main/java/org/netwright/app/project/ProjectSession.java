@@ -3,6 +3,11 @@ package org.netwright.app.project;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.netwright.editor.EditorModel;
@@ -16,6 +21,8 @@ import org.netwright.model.store.RunRecord;
 /**
  * One open project: its file, its undo history and the editor's model. Every change of the
  * graph (edit, undo, redo) is saved the moment it happens, so there is never anything unsaved.
+ * Saves run in order on a writer thread of their own: a training run writing the same file may
+ * hold its lock for a moment, and the editor must not wait for it.
  */
 public final class ProjectSession implements AutoCloseable {
     /** The status text after a successful save. */
@@ -25,10 +32,17 @@ public final class ProjectSession implements AutoCloseable {
     private final EditorModel editor;
     private final TrainingSettings defaults;
     private final ReadOnlyStringWrapper saveStatus = new ReadOnlyStringWrapper(SAVED);
+    private final Executor ui;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "project-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
-    private ProjectSession(ProjectStore store, TrainingSettings defaults) {
+    private ProjectSession(ProjectStore store, TrainingSettings defaults, Executor ui) {
         this.store = store;
         this.defaults = defaults;
+        this.ui = ui;
         CommandStack stack = new CommandStack(store.loadGraph());
         stack.addListener(this::autosave);
         this.editor = new EditorModel(stack);
@@ -36,19 +50,40 @@ public final class ProjectSession implements AutoCloseable {
 
     /**
      * Opens a project file; throws {@link ProjectFileException} with a sentence for the user when
-     * it is not one. {@code defaults} are the settings of a project that has none saved yet.
+     * it is not one. {@code defaults} are the settings of a project that has none saved yet;
+     * {@code ui} runs the save-status updates (the FX thread in the app).
      */
-    public static ProjectSession open(Path file, TrainingSettings defaults) {
-        return new ProjectSession(ProjectStore.open(file), defaults);
+    public static ProjectSession open(Path file, TrainingSettings defaults, Executor ui) {
+        return new ProjectSession(ProjectStore.open(file), defaults, ui);
     }
 
     private void autosave(Graph graph, String description) {
+        if (writer.isShutdown()) {
+            saveStatus.set("Not saved: the project is closed");
+            return;
+        }
+        writer.execute(() -> {
+            String status;
+            try {
+                store.saveGraph(graph, description);
+                status = SAVED;
+            } catch (ProjectFileException e) {
+                // The edit stays on screen and in the undo history; the next edit tries to save again.
+                status = "Not saved: " + e.getMessage();
+            }
+            String shown = status;
+            ui.execute(() -> saveStatus.set(shown));
+        });
+    }
+
+    /** Waits until every edit made so far is in the file (before a run reads it, say). */
+    public void flush() {
         try {
-            store.saveGraph(graph, description);
-            saveStatus.set(SAVED);
-        } catch (ProjectFileException e) {
-            // The edit stays on screen and in the undo history; the next edit tries to save again.
-            saveStatus.set("Not saved: " + e.getMessage());
+            writer.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -79,7 +114,9 @@ public final class ProjectSession implements AutoCloseable {
         return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
     }
 
+    /** Saves the settings after every pending graph save, so the file never holds them out of order. */
     public void saveSettings(TrainingSettings settings) {
+        flush();
         store.saveSettings(settings);
         saveStatus.set(SAVED);
     }
@@ -89,8 +126,17 @@ public final class ProjectSession implements AutoCloseable {
         return saveStatus.getReadOnlyProperty();
     }
 
+    /** Finishes the pending saves, then closes the file. */
     @Override
     public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
+                saveStatus.set("Not saved: the last edits were still waiting to be written");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         store.close();
     }
 }

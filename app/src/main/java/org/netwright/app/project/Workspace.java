@@ -2,6 +2,8 @@ package org.netwright.app.project;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -22,8 +24,17 @@ public final class Workspace {
     private final TrainingSettings defaults =
             TemplateLibrary.find(TemplateLibrary.TWO_MOONS_MLP).orElseThrow().settings();
 
+    private final Executor ui;
+
+    /** A workspace whose save status is updated on the FX thread. */
     public Workspace(RecentProjects recent) {
+        this(recent, Platform::runLater);
+    }
+
+    /** A workspace that hands save-status updates to {@code ui} (tests without a window run them directly). */
+    public Workspace(RecentProjects recent, Executor ui) {
         this.recent = recent;
+        this.ui = ui;
         recentFiles.setAll(recent.list());
     }
 
@@ -45,7 +56,7 @@ public final class Workspace {
     public Optional<String> open(Path file) {
         ProjectSession next;
         try {
-            next = ProjectSession.open(file, defaults);
+            next = ProjectSession.open(file, defaults, ui);
         } catch (ProjectFileException e) {
             recentFiles.setAll(recent.list());
             return Optional.of(e.getMessage());

@@ -33,22 +33,24 @@ class WorkspaceTest {
 
     @Test
     void everyEditIsSavedAsItHappens() {
-        workspace = new Workspace(RecentProjects.inHome(dir));
+        workspace = new Workspace(RecentProjects.inHome(dir), Runnable::run);
         assertEquals(Optional.empty(), workspace.createFromTemplate(moons, dir.resolve("a")));
         ProjectSession s = workspace.session();
 
         s.editor().addLayer("dense", 100, 400).orElseThrow();
         Graph afterAdd = s.editor().graph();
+        s.flush();
         assertEquals(afterAdd, reload(s.file()));
 
         s.editor().undo();
+        s.flush();
         assertEquals(moons.graph(), reload(s.file()));
         assertEquals(ProjectSession.SAVED, s.saveStatusProperty().get());
     }
 
     @Test
     void aFileThatIsNotAProjectIsRefusedAndTheOpenProjectStays() throws IOException {
-        workspace = new Workspace(RecentProjects.inHome(dir));
+        workspace = new Workspace(RecentProjects.inHome(dir), Runnable::run);
         workspace.createFromTemplate(moons, dir.resolve("good.nwproj"));
         ProjectSession before = workspace.session();
         Path junk = Files.writeString(dir.resolve("junk.nwproj"), "this is not a database");
@@ -59,13 +61,14 @@ class WorkspaceTest {
         assertTrue(refusal.get().contains("junk.nwproj"), refusal.get());
         assertSame(before, workspace.session());
         before.editor().addLayer("relu", 0, 0).orElseThrow();
+        before.flush();
         assertEquals(before.editor().graph(), reload(before.file()));
         assertEquals(List.of(before.file()), workspace.recentFiles());
     }
 
     @Test
     void saveAsCopiesGraphSettingsAndRunsAndContinuesInTheCopy() {
-        workspace = new Workspace(RecentProjects.inHome(dir));
+        workspace = new Workspace(RecentProjects.inHome(dir), Runnable::run);
         workspace.createFromTemplate(moons, dir.resolve("original.nwproj"));
         ProjectSession original = workspace.session();
         original.saveSettings(moons.settings().withEpochs(3));
@@ -80,6 +83,7 @@ class WorkspaceTest {
         assertEquals(3, copy.settings().epochs());
         assertEquals(1, copy.store().metrics(copy.store().runs().get(0).id()).size());
         copy.editor().addLayer("relu", 0, 0).orElseThrow();
+        copy.flush();
         assertEquals(moons.graph(), reload(dir.resolve("original.nwproj")));
     }
 

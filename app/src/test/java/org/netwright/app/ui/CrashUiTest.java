@@ -60,6 +60,7 @@ class CrashUiTest {
         robot.drag("#palette-relu").dropTo("#graph-canvas");
         AppWindowFixture.waitUntil("the edit lands", 5,
                 () -> app.workspace.session().editor().graph().node("relu_3").isPresent());
+        app.workspace.session().flush();
         try (ProjectStore store = ProjectStore.open(app.file)) {
             assertTrue(store.loadGraph().node("relu_3").isPresent(), "the edit after the crash was saved");
             assertEquals(1, store.runs().size());

@@ -59,6 +59,7 @@ class EditKeysUiTest {
         AppWindowFixture.waitUntil("one redo", 5, () -> editor.graph().equals(twoAdded));
         assertTrue(editor.canUndoProperty().get());
 
+        app.workspace.session().flush();
         try (ProjectStore store = ProjectStore.open(app.file)) {
             assertEquals(twoAdded, store.loadGraph());
         }
