@@ -1,8 +1,5 @@
 package org.netwright.templates.data;
 
-import java.util.Random;
-import org.netwright.model.shape.Shape;
-
 /**
  * Grey images 1×size×size of the digits 0 to 9 drawn as seven-segment numerals (class = the digit), each
  * at a random place, height, slant and stroke width on a noisy background: ten classes that need no
@@ -18,7 +15,6 @@ public final class SegmentDigits {
     private static final double[][] SEGMENTS = {
         {0, 0, 1, 0}, {1, 0, 1, 0.5}, {1, 0.5, 1, 1}, {0, 1, 1, 1}, {0, 0.5, 0, 1}, {0, 0, 0, 0.5}, {0, 0.5, 1, 0.5},
     };
-    private static final double NOISE = 0.08;
 
     private SegmentDigits() {
     }
@@ -28,15 +24,7 @@ public final class SegmentDigits {
         if (size < 12) {
             throw new IllegalArgumentException("Segment digits need images of at least 12×12; got " + size);
         }
-        Random random = new Random(seed);
-        int pixels = size * size;
-        float[] images = new float[n * pixels];
-        int[] labels = new int[n];
-        int[] order = Dataset.shuffledIndices(n, random);
-        for (int i = 0; i < n; i++) {
-            int digit = i % CLASSES;
-            int at = order[i];
-            labels[at] = digit;
+        return GreyImages.draw(n, size, CLASSES, seed, (digit, random) -> {
             // Height between half and 80% of the image, width half the height, so every digit fits and stays readable.
             double h = size * (0.5 + 0.3 * random.nextDouble());
             double w = h * (0.45 + 0.1 * random.nextDouble());
@@ -46,15 +34,18 @@ public final class SegmentDigits {
             double y0 = 1 + random.nextDouble() * (size - 2 - h);
             double stroke = Math.max(0.8, size * (0.035 + 0.025 * random.nextDouble()));
             double ink = 0.7 + 0.3 * random.nextDouble();
-            for (int row = 0; row < size; row++) {
-                for (int col = 0; col < size; col++) {
-                    double v = lit(LIT[digit], col, row, x0, y0, w, h, slant, stroke) ? ink : 0;
-                    v += NOISE * random.nextGaussian();
-                    images[at * pixels + row * size + col] = (float) Math.max(0, Math.min(1, v));
+            return new GreyImages.Figure() {
+                @Override
+                public double ink() {
+                    return ink;
                 }
-            }
-        }
-        return new Dataset(images, Shape.of(1, size, size), labels, CLASSES);
+
+                @Override
+                public boolean covers(int col, int row) {
+                    return lit(LIT[digit], col, row, x0, y0, w, h, slant, stroke);
+                }
+            };
+        });
     }
 
     /** Whether pixel (px, py) lies within half a stroke of one of the lit segments of the numeral's box. */

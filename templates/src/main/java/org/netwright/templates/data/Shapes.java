@@ -1,16 +1,11 @@
 package org.netwright.templates.data;
 
-import java.util.Random;
-import org.netwright.model.shape.Shape;
-
 /** Grey images 1×size×size of one filled circle (class 0), square (1) or triangle (2) on a noisy background. */
 public final class Shapes {
     public static final int CIRCLE = 0;
     public static final int SQUARE = 1;
     public static final int TRIANGLE = 2;
     public static final int DEFAULT_SIZE = 16;
-
-    private static final double NOISE = 0.08;
 
     private Shapes() {
     }
@@ -20,29 +15,24 @@ public final class Shapes {
         if (size < 8) {
             throw new IllegalArgumentException("Shapes need images of at least 8×8; got " + size);
         }
-        Random random = new Random(seed);
-        int pixels = size * size;
-        float[] images = new float[n * pixels];
-        int[] labels = new int[n];
-        int[] order = Dataset.shuffledIndices(n, random);
-        for (int i = 0; i < n; i++) {
-            int label = i % 3;
-            int at = order[i];
-            labels[at] = label;
+        return GreyImages.draw(n, size, 3, seed, (label, random) -> {
             // The half-extent stays between a quarter and ~40% of the image so every shape fits and is clearly visible.
             double half = size * (0.2 + 0.15 * random.nextDouble());
             double cx = half + random.nextDouble() * (size - 1 - 2 * half);
             double cy = half + random.nextDouble() * (size - 1 - 2 * half);
             double ink = 0.7 + 0.3 * random.nextDouble();
-            for (int row = 0; row < size; row++) {
-                for (int col = 0; col < size; col++) {
-                    boolean inside = inside(label, col - cx, row - cy, half);
-                    double v = (inside ? ink : 0) + NOISE * random.nextGaussian();
-                    images[at * pixels + row * size + col] = (float) Math.max(0, Math.min(1, v));
+            return new GreyImages.Figure() {
+                @Override
+                public double ink() {
+                    return ink;
                 }
-            }
-        }
-        return new Dataset(images, Shape.of(1, size, size), labels, 3);
+
+                @Override
+                public boolean covers(int col, int row) {
+                    return inside(label, col - cx, row - cy, half);
+                }
+            };
+        });
     }
 
     /** Whether the pixel at offset (dx, dy) from the centre lies in the shape of half-extent {@code half}. */
