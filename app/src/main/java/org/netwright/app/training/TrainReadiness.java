@@ -18,7 +18,11 @@ public final class TrainReadiness {
             return Optional.of("The canvas is empty: drag an input layer from the palette to start.");
         }
         if (shapes != null && !shapes.isValid()) {
-            return Optional.of("Fix the red node first: " + shapes.firstProblem().orElse("a layer's inputs do not fit."));
+            String problem = shapes.firstProblem().orElse("a layer's inputs do not fit.");
+            // The canvas marks an unwired input in amber, not red: name what the user sees.
+            return Optional.of(problem.endsWith("is not connected")
+                    ? "Connect the amber node first: " + problem
+                    : "Fix the red node first: " + problem);
         }
         if (shapes != null && shapes.totalParams() == 0) {
             return Optional.of("Nothing to train yet: drag a Dense layer onto the canvas, then drag from the input's port to it.");

@@ -52,6 +52,16 @@ class TrainReadinessTest {
     }
 
     @Test
+    void anUnwiredInputIsNamedAsTheAmberNodeTheCanvasShows() {
+        Graph g = Graph.of(List.of(new Node("input", "vector_input", Map.of("features", 2), 0, 0),
+                        new Node("dense_1", "dense", Map.of("units", 2), 200, 0),
+                        new Node("dense_2", "dense", Map.of("units", 2), 400, 0)),
+                List.of(Edge.of("input", "out", "dense_1", "in")));
+        String why = why(g, TemplateLibrary.find("two-moons-mlp").orElseThrow().settings());
+        assertTrue(why.startsWith("Connect the amber node first: dense_2"), why);
+    }
+
+    @Test
     void referenceArchitectureWithoutDataSaysWhatItExpects() {
         var alexnet = TemplateLibrary.find("alexnet").orElseThrow();
         String why = why(alexnet.graph(), alexnet.settings());
