@@ -17,7 +17,8 @@ public final class TemplateLibrary {
     public static final String RESNET18 = "resnet18";
 
     private static final List<Template> ALL = List.of(twoMoonsMlp(), shapesCnn(), GraphNets.communitiesGcn(),
-            ReferenceNets.lenet5(), ReferenceNets.alexnet(), ReferenceNets.vgg16(), ReferenceNets.resnet18());
+            ReferenceNets.lenet5(), ReferenceNets.alexnet(), ReferenceNets.vgg16(), ReferenceNets.resnet18(),
+            RegressionNets.regressionMlp());
 
     private TemplateLibrary() {
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.netwright.model.settings.DataRecipe;
+import org.netwright.model.settings.TrainingOptions;
 import org.netwright.model.settings.TrainingSettings;
 
 /**
@@ -41,6 +42,12 @@ public final class SettingsJson {
             ObjectNode data = root.putObject("data");
             data.put("kind", s.data().kind());
             JsonText.put(data, "options", s.data().options());
+        }
+        if (!s.options().equals(TrainingOptions.DEFAULTS)) {
+            root.set("options", options(s.options()));
+        }
+        if (s.task() != null) {
+            root.set("task", TaskJson.toJson(s.task()));
         }
         return JsonText.pretty(root);
     }
@@ -80,7 +87,51 @@ public final class SettingsJson {
                 whole(root, "seed"),
                 real(root, "validation_split"),
                 real(root, "test_split"),
-                data(root.path("data")));
+                data(root.path("data")),
+                options(root.path("options")),
+                root.path("task").isObject() ? TaskJson.fromJson(root.path("task")) : null);
+    }
+
+    private static ObjectNode options(TrainingOptions o) {
+        ObjectNode n = JsonText.MAPPER.createObjectNode();
+        n.put("momentum", o.momentum());
+        n.put("beta1", o.beta1());
+        n.put("beta2", o.beta2());
+        n.put("epsilon", o.epsilon());
+        n.put("weight_decay", o.weightDecay());
+        n.put("l1", o.l1());
+        n.put("schedule", o.schedule());
+        n.put("clip_norm", o.clipNorm());
+        n.put("clip_value", o.clipValue());
+        n.put("patience", o.patience());
+        n.put("monitor", o.monitor());
+        n.put("restore_best", o.restoreBest());
+        n.put("initializer", o.initializer());
+        n.put("device", o.device());
+        return n;
+    }
+
+    /** The finer options; any that is missing keeps its default, so older files read as before. */
+    private static TrainingOptions options(JsonNode n) {
+        TrainingOptions d = TrainingOptions.DEFAULTS;
+        if (!n.isObject()) {
+            return d;
+        }
+        return new TrainingOptions(optReal(n, "momentum", d.momentum()), optReal(n, "beta1", d.beta1()),
+                optReal(n, "beta2", d.beta2()), optReal(n, "epsilon", d.epsilon()),
+                optReal(n, "weight_decay", d.weightDecay()), optReal(n, "l1", d.l1()),
+                n.path("schedule").asText(d.schedule()), optReal(n, "clip_norm", d.clipNorm()),
+                optReal(n, "clip_value", d.clipValue()), n.path("patience").asInt(d.patience()),
+                n.path("monitor").asText(d.monitor()), n.path("restore_best").asBoolean(d.restoreBest()),
+                n.path("initializer").asText(d.initializer()), n.path("device").asText(d.device()));
+    }
+
+    private static double optReal(JsonNode o, String field, double fallback) {
+        JsonNode v = o.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return fallback;
+        }
+        return real(o, field);
     }
 
     private static DataRecipe data(JsonNode data) {

@@ -6,9 +6,52 @@ import org.netwright.model.settings.DataRecipe;
 
 /** Makes the data set a {@code generator} recipe names, with the recipe's options or their defaults. */
 public final class Generators {
+    /**
+     * Generators of samples with named fields other than features and one class label (a regression target,
+     * a forecast horizon, token sequences to continue...), by name: each takes the recipe's options and a seed.
+     */
+    private static final Map<String, FieldGenerator> FIELD_GENERATORS = fieldGenerators();
     /** Generator names a recipe may use. */
-    public static final List<String> NAMES = List.of("two_moons", "shapes", "segment_digits", "sine_waves",
-            "tokens", "communities");
+    public static final List<String> NAMES = names();
+
+    /** Makes samples with named fields from a recipe's options and a seed. */
+    @FunctionalInterface
+    interface FieldGenerator {
+        Samples generate(Map<String, Object> options, long seed);
+    }
+
+    private static Map<String, FieldGenerator> fieldGenerators() {
+        Map<String, FieldGenerator> g = new java.util.LinkedHashMap<>();
+        g.put("smooth_function", (o, s) -> SmoothFunction.generate(number(o, "samples", 1000).intValue(),
+                number(o, "noise", 0.05).doubleValue(), s));
+        return java.util.Collections.unmodifiableMap(g);
+    }
+
+    private static List<String> names() {
+        List<String> all = new java.util.ArrayList<>(List.of("two_moons", "shapes", "segment_digits", "sine_waves",
+                "tokens", "communities"));
+        all.addAll(FIELD_GENERATORS.keySet());
+        return List.copyOf(all);
+    }
+
+    /**
+     * Generates samples with named fields: a field generator's own, or a classic generator's features and
+     * {@code label} ({@link Samples#of(Dataset)}); {@code seed} as for {@link #generate}.
+     */
+    public static Samples generateSamples(DataRecipe recipe, long seed) {
+        Map<String, Object> o = options(recipe);
+        String name = String.valueOf(o.get("name"));
+        FieldGenerator g = FIELD_GENERATORS.get(name);
+        if (g == null) {
+            return Samples.of(generate(recipe, seed));
+        }
+        return g.generate(o, number(o, "seed", seed).longValue());
+    }
+
+    /** Whether the generator makes samples with fields of its own rather than features and a class label. */
+    public static boolean makesFields(DataRecipe recipe) {
+        return "generator".equals(recipe.kind()) && FIELD_GENERATORS.containsKey(String.valueOf(recipe.options().get("name")));
+    }
     /** The generators among {@link #NAMES} that make one graph for node classification instead of samples. */
     public static final List<String> GRAPH_NAMES = List.of("communities");
 
@@ -25,6 +68,11 @@ public final class Generators {
         Map<String, Object> o = options(recipe);
         String name = String.valueOf(o.get("name"));
         long s = number(o, "seed", seed).longValue();
+        if (FIELD_GENERATORS.containsKey(name)) {
+            throw new IllegalArgumentException("The " + name + " generator makes samples with named fields ("
+                    + String.join(", ", FIELD_GENERATORS.get(name).generate(Map.of("samples", 1), s).fields().stream()
+                    .map(f -> f.name()).toList()) + "), not features and a class label");
+        }
         if (GRAPH_NAMES.contains(name)) {
             throw new IllegalArgumentException("The " + name + " generator makes one graph for node classification, "
                     + "not samples; a network that starts with a graph input trains on it");

@@ -71,9 +71,9 @@ final class ProjectRecorder implements RunListener, AutoCloseable {
         if (e.valLoss() != null) {
             pending.add(new MetricPoint(lastStep, e.epoch(), "validate/loss", e.valLoss(), e.seconds()));
         }
-        if (e.valAccuracy() != null) {
-            pending.add(new MetricPoint(lastStep, e.epoch(), "validate/accuracy", e.valAccuracy(), e.seconds()));
-        }
+        // val_accuracy -> validate/accuracy; loss parts such as kl or d_loss -> train/kl, train/d_loss.
+        e.metrics().forEach((k, v) -> pending.add(new MetricPoint(lastStep, e.epoch(),
+                k.startsWith("val_") ? "validate/" + k.substring(4) : "train/" + k, v, e.seconds())));
         pending.add(new MetricPoint(lastStep, e.epoch(), "lr", e.lr(), e.seconds()));
     }
 
@@ -88,12 +88,11 @@ final class ProjectRecorder implements RunListener, AutoCloseable {
     @Override
     public void finished(RunEvent.Finished e) {
         var m = e.metrics();
-        if (m.testLoss() != null) {
-            pending.add(new MetricPoint(m.steps(), m.epochs(), "test/loss", m.testLoss(), lastSeconds));
-        }
-        if (m.testAccuracy() != null) {
-            pending.add(new MetricPoint(m.steps(), m.epochs(), "test/accuracy", m.testAccuracy(), lastSeconds));
-        }
+        m.values().forEach((k, v) -> {
+            if (k.startsWith("test_") && v != null && Double.isFinite(v)) {
+                pending.add(new MetricPoint(m.steps(), m.epochs(), "test/" + k.substring(5), v, lastSeconds));
+            }
+        });
         String finalJson = RunEventJson.finalFields(m).toString();
         submit(() -> {
             flush();

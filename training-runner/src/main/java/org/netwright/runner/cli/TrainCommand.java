@@ -19,6 +19,12 @@ import org.netwright.runner.compile.GraphCompileException;
 import org.netwright.runner.compile.GraphCompiler;
 import org.netwright.runner.data.DataFileException;
 import org.netwright.runner.data.DataSources;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.netwright.model.json.TaskJson;
+import org.netwright.model.task.NetworkEnds;
+import org.netwright.model.task.Task;
+import org.netwright.model.task.TaskText;
+import org.netwright.templates.data.Samples;
 import org.netwright.runner.run.RunEvent;
 import org.netwright.runner.run.RunEventJson;
 import org.netwright.runner.run.RunListener;
@@ -36,16 +42,23 @@ import org.netwright.templates.data.GraphDataset;
  * when there is one ({@code FILE.nwproj} or {@code --save}).
  */
 final class TrainCommand {
-    private static final Set<String> VALUE_FLAGS = Set.of("--template", "--data", "--epochs", "--batch-size", "--lr",
-            "--seed", "--save");
-    private static final Set<String> SWITCHES = Set.of("--json", "--events");
+    private static final Set<String> VALUE_FLAGS = union(Set.of("--template", "--data", "--save"),
+            TrainingFlags.VALUE_FLAGS);
+    private static final Set<String> SWITCHES = union(Set.of("--json", "--events", "--explain-task"),
+            TrainingFlags.SWITCHES);
     static final String GENERATOR_PREFIX = "gen:";
     /**
      * Settings for a graph file ({@code FILE.json}), which carries none: 10 epochs, batch 32, Adam at
      * 0.001, cross-entropy, seed 42, 20% validation and 20% test; the data comes from {@code --data}.
      */
-    static final TrainingSettings GRAPH_FILE_DEFAULTS = new TrainingSettings(10, 32, 0.001, "adam", "cross_entropy", 42,
+    static final TrainingSettings GRAPH_FILE_DEFAULTS = new TrainingSettings(10, 32, 0.001, "adam", "auto", 42,
             0.2, 0.2, null);
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -93,6 +106,9 @@ final class TrainCommand {
         } catch (DataFileException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        if (args.has("--explain-task")) {
+            return explainTask(run, source, settings, baseDir, args.has("--json"));
+        }
         Optional<Path> projectFile = projectFile(args, source);
         try (ProjectStore store = projectFile.map(p -> openOrCreate(p, source, settings)).orElse(null)) {
             ProjectRecorder recorder = store == null ? null
@@ -106,16 +122,39 @@ final class TrainCommand {
         }
     }
 
-    /** Samples, reshaped to the input layer where only the layout differs, split at random. */
+    /** Samples, reshaped to the input layer where only the layout differs, split at random (or in time order). */
     private static TrainingRun sampleRun(Source source, TrainingSettings settings, Path baseDir, GraphBlock block) {
-        String inputId = block.inputIds().get(0);
-        Dataset data = DataSources.load(settings.data(), baseDir, settings.seed());
-        if (block.inputPorts().size() == 1) {
-            // A graph input takes two arrays, which no reshape of samples makes; the run says what it needs instead.
-            data = DataSources.fitTo(data, block.outputShape(inputId), inputId);
-        }
-        Dataset.Split split = data.split(settings.validationSplit(), settings.testSplit(), settings.seed());
+        Samples data = DataSources.loadSamples(settings.data(), baseDir, settings.seed());
+        data = DataSources.fitTo(data, NetworkEnds.of(source.graph()));
+        Samples.Split split = data.split(settings.validationSplit(), settings.testSplit(), settings.seed());
         return new TrainingRun(source.graph(), settings, split);
+    }
+
+    /** {@code --explain-task}: the task a run would train, in words or as JSON, without training. */
+    private int explainTask(TrainingRun run, Source source, TrainingSettings settings, Path baseDir, boolean json) {
+        Task task = run.task();
+        if (task == null && !DataSources.isGraph(settings.data(), baseDir)) {
+            // The run says why no task fits; report it as bad input.
+            RunResult r = run.run();
+            throw new UsageException(r.message());
+        }
+        NetworkEnds ends = NetworkEnds.of(source.graph());
+        if (task == null) {
+            String text = "Node classification: the graph input reads the graph's node features and adjacency; the"
+                    + " output is trained with cross_entropy against each training node's class; metrics: accuracy";
+            out.println(json ? JsonMapper.builder().build().createObjectNode().put("recipe", "node_classification")
+                    .put("description", text).toString() : text);
+            return 0;
+        }
+        Samples fields = DataSources.fitTo(DataSources.loadSamples(settings.data(), baseDir, settings.seed()), ends);
+        if (json) {
+            out.println(TaskJson.write(task));
+        } else {
+            for (String line : TaskText.lines(task, ends, fields.fields())) {
+                out.println(line);
+            }
+        }
+        return 0;
     }
 
     /** One graph whose nodes are split by class; the run itself checks that the graph input fits it. */
@@ -168,10 +207,7 @@ final class TrainCommand {
     private static TrainingSettings settings(Args args, Source source) {
         Optional<DataRecipe> data = args.value("--data").map(TrainCommand::dataRecipe);
         TrainingSettings s = source.settings().orElseGet(() -> graphFileDefaults(source, data));
-        s = s.withEpochs(args.intValue("--epochs", 1, 100_000).orElse(s.epochs()));
-        s = s.withBatchSize(args.intValue("--batch-size", 1, 65_536).orElse(s.batchSize()));
-        s = s.withLearningRate(args.doubleValue("--lr", 0, 10).orElse(s.learningRate()));
-        s = s.withSeed(args.longValue("--seed").orElse(s.seed()));
+        s = TrainingFlags.apply(args, s);
         if (data.isPresent()) {
             s = s.withData(data.get());
         }

@@ -32,21 +32,19 @@ public final class GraphBlock extends AbstractBlock {
 
     private final List<Step> steps;
     private final List<String> inputIds;
-    private final String outputId;
-    private final String outputPort;
+    private final List<String> outputPorts;
     private final Map<String, Block> weighted;
     private final Map<String, org.netwright.model.shape.Shape> shapes;
-    private final boolean finalSoftmaxSkipped;
+    private final java.util.Set<String> softmaxSkipped;
 
-    GraphBlock(List<Step> steps, List<String> inputIds, String outputId, String outputPort, Map<String, Block> weighted,
-               Map<String, org.netwright.model.shape.Shape> shapes, boolean finalSoftmaxSkipped) {
+    GraphBlock(List<Step> steps, List<String> inputIds, List<String> outputPorts, Map<String, Block> weighted,
+               Map<String, org.netwright.model.shape.Shape> shapes, java.util.Set<String> softmaxSkipped) {
         super(VERSION);
         this.steps = List.copyOf(steps);
         this.inputIds = List.copyOf(inputIds);
-        this.outputId = outputId;
-        this.outputPort = outputPort;
+        this.outputPorts = List.copyOf(outputPorts);
         this.shapes = Map.copyOf(shapes);
-        this.finalSoftmaxSkipped = finalSoftmaxSkipped;
+        this.softmaxSkipped = java.util.Set.copyOf(softmaxSkipped);
         Map<String, Block> children = new LinkedHashMap<>();
         for (Map.Entry<String, Block> e : weighted.entrySet()) {
             children.put(e.getKey(), addChildBlock(e.getKey(), e.getValue()));
@@ -73,9 +71,23 @@ public final class GraphBlock extends AbstractBlock {
         return inputIds;
     }
 
-    /** The id of the node whose output is the block's output. */
+    /** The id of the node whose output is the block's first output. */
     public String outputId() {
-        return outputId;
+        return nodeOf(outputPorts.get(0));
+    }
+
+    /** The ports ("node.port") whose values the forward pass returns, in order. */
+    public List<String> outputPorts() {
+        return outputPorts;
+    }
+
+    /** The node ids of the block's outputs, in order. */
+    public List<String> outputIds() {
+        return outputPorts.stream().map(GraphBlock::nodeOf).toList();
+    }
+
+    private static String nodeOf(String port) {
+        return port.substring(0, port.lastIndexOf('.'));
     }
 
     /** The child block of every node that has weights, by node id, in topological order. */
@@ -93,10 +105,6 @@ public final class GraphBlock extends AbstractBlock {
         return shapes.get(port);
     }
 
-    private String outputPort() {
-        return outputPort;
-    }
-
     private String firstPort(String nodeId) {
         for (Step step : steps) {
             if (step.nodeId().equals(nodeId)) {
@@ -106,9 +114,14 @@ public final class GraphBlock extends AbstractBlock {
         throw new IllegalArgumentException("No node " + nodeId);
     }
 
-    /** True when the graph ends in a softmax that the forward pass leaves out so the loss sees raw scores. */
+    /** True when the first output is a softmax that the forward pass leaves out so the loss sees raw scores. */
     public boolean finalSoftmaxSkipped() {
-        return finalSoftmaxSkipped;
+        return softmaxSkipped.contains(outputId());
+    }
+
+    /** True when the output node {@code nodeId} is a softmax the forward pass leaves out. */
+    public boolean softmaxSkipped(String nodeId) {
+        return softmaxSkipped.contains(nodeId);
     }
 
     @Override
@@ -137,19 +150,27 @@ public final class GraphBlock extends AbstractBlock {
                 values.put(step.outputs().get(i), out.get(i));
             }
         }
-        return new NDList(values.get(outputPort()));
+        NDList out = new NDList(outputPorts.size());
+        for (String port : outputPorts) {
+            out.add(values.get(port));
+        }
+        return out;
     }
 
-    /** Runs the network for prediction: no dropout, and the final softmax applied even when training skips it. */
+    /** Runs the network for prediction: no dropout, and each skipped final softmax applied. */
     public NDList predict(ParameterStore store, NDList inputs) {
-        NDArray out = forward(store, inputs, false).singletonOrThrow();
-        return new NDList(finalSoftmaxSkipped ? out.softmax(-1) : out);
+        NDList out = forward(store, inputs, false);
+        NDList result = new NDList(out.size());
+        for (int i = 0; i < out.size(); i++) {
+            result.add(softmaxSkipped.contains(nodeOf(outputPorts.get(i))) ? out.get(i).softmax(-1) : out.get(i));
+        }
+        return result;
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long batch = inputShapes.length == 0 ? 1 : inputShapes[0].get(0);
-        return new Shape[] {new Shape(shapes.get(outputPort()).withBatch(batch))};
+        return outputPorts.stream().map(p -> new Shape(shapes.get(p).withBatch(batch))).toArray(Shape[]::new);
     }
 
     @Override

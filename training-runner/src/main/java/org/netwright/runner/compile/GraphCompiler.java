@@ -41,6 +41,19 @@ public final class GraphCompiler {
      * single sink; null means the sink. Lets tests and views read any port, e.g. attention weights.
      */
     public static GraphBlock compile(Graph graph, boolean skipFinalSoftmax, String outputPort) {
+        if (outputPort != null) {
+            return compile(graph, List.of(outputPort), skipFinalSoftmax ? List.of(outputPort.substring(0,
+                    outputPort.lastIndexOf('.'))) : List.of());
+        }
+        return compile(graph, null, skipFinalSoftmax ? null : List.of());
+    }
+
+    /**
+     * Compiles the graph returning the values of {@code outputPorts} ("node.port", null: every sink's first port,
+     * in the graph's order) from its forward pass. A softmax output whose node is in {@code skipSoftmax} (null:
+     * every output) is left out of the forward pass, for losses that apply log-softmax themselves.
+     */
+    public static GraphBlock compile(Graph graph, List<String> outputPorts, List<String> skipSoftmax) {
         if (graph.isEmpty()) {
             throw new GraphCompileException("The graph is empty: add an input layer and at least one layer after it.");
         }
@@ -52,28 +65,43 @@ public final class GraphCompiler {
         }
         // Composites run as the layers inside them: inner ids become paths (block1/conv_2) and weights are keyed by them.
         Graph flat = CompositeFlattening.flatten(graph);
-        if (flat != graph) {
-            if (outputPort != null) {
-                int dot = outputPort.lastIndexOf('.');
-                PortRef out = CompositeFlattening.flatPort(graph,
-                        new PortRef(outputPort.substring(0, dot), outputPort.substring(dot + 1)));
-                outputPort = out.nodeId() + "." + out.port();
+        LayerCatalog catalog = LayerCatalog.standard();
+        if (outputPorts == null) {
+            List<String> sinkPorts = new ArrayList<>();
+            for (String sink : graph.sinks()) {
+                Node n = graph.require(sink);
+                LayerSpec s = catalog.require(n.type());
+                List<String> ports = s.outputPorts(s.resolve(n.params()));
+                if (!ports.isEmpty() && !s.isInput()) {
+                    sinkPorts.add(sink + "." + ports.get(0));
+                }
             }
+            if (sinkPorts.isEmpty()) {
+                throw new GraphCompileException("The graph has no output layer: connect a layer after the input.");
+            }
+            outputPorts = sinkPorts;
+        }
+        if (flat != graph) {
+            List<String> flatPorts = new ArrayList<>();
+            for (String p : outputPorts) {
+                int dot = p.lastIndexOf('.');
+                PortRef out = CompositeFlattening.flatPort(graph, new PortRef(p.substring(0, dot), p.substring(dot + 1)));
+                flatPorts.add(out.nodeId() + "." + out.port());
+            }
+            outputPorts = flatPorts;
             graph = flat;
             shapes = ShapeInference.infer(graph);
         }
-        List<String> sinks = graph.sinks();
-        if (outputPort == null && sinks.size() != 1) {
-            throw new GraphCompileException("The graph has " + sinks.size() + " outputs (" + String.join(", ", sinks)
-                    + "); connect them so that exactly one layer is the network's output.");
+        java.util.Set<String> outputIds = new java.util.HashSet<>();
+        for (String p : outputPorts) {
+            outputIds.add(p.substring(0, p.lastIndexOf('.')));
         }
-        String outputId = outputPort == null ? sinks.get(0) : outputPort.substring(0, outputPort.indexOf('.'));
-        LayerCatalog catalog = LayerCatalog.standard();
+        java.util.Set<String> skip = skipSoftmax == null ? outputIds : new java.util.HashSet<>(skipSoftmax);
         List<GraphBlock.Step> steps = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
         Map<String, Block> weighted = new LinkedHashMap<>();
         Map<String, Shape> outputShapes = new HashMap<>();
-        boolean skipped = false;
+        java.util.Set<String> skipped = new java.util.HashSet<>();
         for (String id : shapes.order()) {
             Node node = graph.require(id);
             LayerSpec spec = catalog.require(node.type());
@@ -101,9 +129,9 @@ public final class GraphCompiler {
             Optional<Block> child = impl.weights(params, inputShapes);
             child.ifPresent(b -> weighted.put(id, b));
             NodeOp op;
-            if (skipFinalSoftmax && id.equals(outputId) && node.type().equals("softmax")) {
+            if (outputIds.contains(id) && skip.contains(id) && node.type().equals("softmax")) {
                 op = ActivationOps.softmaxScores(params);
-                skipped = true;
+                skipped.add(id);
             } else {
                 op = impl.op(params, child.orElse(null), inputShapes);
             }
@@ -112,11 +140,6 @@ public final class GraphCompiler {
         if (inputs.isEmpty()) {
             throw new GraphCompileException("The graph has no input layer; add an image or vector input.");
         }
-        Node outputNode = graph.require(outputId);
-        LayerSpec outputSpec = catalog.require(outputNode.type());
-        String port = outputPort == null
-                ? outputId + "." + outputSpec.outputPorts(outputSpec.resolve(outputNode.params())).get(0)
-                : outputPort;
-        return new GraphBlock(steps, inputs, outputId, port, weighted, outputShapes, skipped);
+        return new GraphBlock(steps, inputs, outputPorts, weighted, outputShapes, skipped);
     }
 }

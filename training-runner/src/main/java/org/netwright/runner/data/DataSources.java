@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.shape.Shape;
 import org.netwright.templates.data.Dataset;
+import org.netwright.templates.data.Samples;
+import java.util.List;
 import org.netwright.templates.data.Generators;
 import org.netwright.templates.data.GraphDataset;
 
@@ -49,6 +51,38 @@ public final class DataSources {
             default -> throw new DataFileException("Unknown kind of data '" + recipe.kind()
                     + "'; use generator, csv or idx.");
         };
+    }
+
+    /**
+     * Loads the recipe's samples with named fields: a field generator's own fields, or a file's or classic
+     * generator's features and {@code label}; relative file paths are resolved against {@code baseDir}.
+     */
+    public static Samples loadSamples(DataRecipe recipe, Path baseDir, long seed) {
+        if (Generators.makesFields(recipe)) {
+            return Generators.generateSamples(recipe, seed);
+        }
+        return Samples.of(load(recipe, baseDir, seed));
+    }
+
+    /**
+     * The samples as the network's input layers want them: a values field of the same size as the one input
+     * layer that reads it but another layout (1×8×8 images into an MLP of 64 inputs) is seen in the input's shape.
+     */
+    public static Samples fitTo(Samples data, org.netwright.model.task.NetworkEnds ends) {
+        List<org.netwright.model.task.NetworkEnds.End> plain = ends.inputs().stream()
+                .filter(e -> !e.type().equals("noise_input") && !e.type().equals("label_input")
+                        && !e.type().equals("graph_input") && e.shape() != null).toList();
+        if (plain.size() != 1) {
+            return data;
+        }
+        Shape input = plain.get(0).shape();
+        for (org.netwright.model.task.DataField f : data.fields()) {
+            if (input.rank() == 1 && f.kind() == org.netwright.model.task.DataField.Kind.VALUES && !f.shape().equals(input)
+                    && f.shape().size() == input.size() && data.fields().stream().noneMatch(g -> g.shape().equals(input))) {
+                return data.reshaped(f.name(), input);
+            }
+        }
+        return data;
     }
 
     /** The recipe for a data file named on the command line: IDX when the name says so, else CSV. */

@@ -5,10 +5,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.netwright.model.graph.Graph;
 import org.netwright.runner.compile.GraphBlock;
+import org.netwright.runner.compile.GraphCompiler;
 import org.netwright.templates.data.GraphDataset;
 import org.netwright.templates.data.NodeSplit;
 
@@ -24,11 +26,17 @@ final class NodeTask implements TrainingTask {
     private final NodeSplit split;
     private final GraphDataset graph;
     private final boolean crossEntropy;
+    private final MaskedNodeLoss loss = new MaskedNodeLoss();
 
     NodeTask(NodeSplit split, boolean crossEntropy) {
         this.split = split;
         this.graph = split.graph();
         this.crossEntropy = crossEntropy;
+    }
+
+    @Override
+    public GraphBlock compile(Graph g) {
+        return GraphCompiler.compile(g, true);
     }
 
     @Override
@@ -73,13 +81,9 @@ final class NodeTask implements TrainingTask {
     }
 
     @Override
-    public Loss loss() {
-        return new MaskedNodeLoss();
-    }
-
-    @Override
-    public NDList inputs(NDManager scope, int[] order, int from, int to) {
-        return wholeGraph(scope);
+    public StepLoss trainStep(Trainer trainer, NDManager scope, int[] order, int from, int to) {
+        NDList predictions = trainer.forward(wholeGraph(scope));
+        return new StepLoss(loss.evaluate(targets(scope, order, from, to), predictions), Map.of());
     }
 
     /**
@@ -92,8 +96,7 @@ final class NodeTask implements TrainingTask {
                 scope.create(graph.adjacency(), new Shape(1, n, n)));
     }
 
-    @Override
-    public NDList targets(NDManager scope, int[] order, int from, int to) {
+    private NDList targets(NDManager scope, int[] order, int from, int to) {
         int[] nodes = new int[to - from];
         for (int i = from; i < to; i++) {
             nodes[i - from] = split.train()[order[i]];
@@ -128,14 +131,14 @@ final class NodeTask implements TrainingTask {
         }
         try (NDManager scope = trainer.getManager().newSubManager()) {
             NDList predictions = trainer.evaluate(wholeGraph(scope));
-            float loss = trainer.getLoss().evaluate(labelsOf(scope, nodes), predictions).getFloat();
-            NDArray scores = predictions.singletonOrThrow();
+            float value = loss.evaluate(labelsOf(scope, nodes), predictions).getFloat();
+            NDArray scores = predictions.get(0);
             long[] predicted = scores.reshape(graph.nodes(), -1).argMax(1).toLongArray();
             int hits = 0;
             for (int node : nodes) {
                 hits += predicted[node] == graph.labels()[node] ? 1 : 0;
             }
-            return new Evaluation((double) loss, (double) hits / nodes.length);
+            return new Evaluation((double) value, Map.of("accuracy", (double) hits / nodes.length));
         }
     }
 }

@@ -14,9 +14,21 @@ public sealed interface RunEvent {
     record Step(long step, int epoch, double trainLoss, double lr, double seconds) implements RunEvent {
     }
 
-    /** One epoch is done; {@code trainLoss} is the mean over its steps. */
-    record Epoch(int epoch, double trainLoss, Double valLoss, Double valAccuracy, double lr, double seconds)
-            implements RunEvent {
+    /**
+     * One epoch is done; {@code trainLoss} is the mean over its steps, {@code metrics} holds the task's validation
+     * metrics and loss parts by their JSON names ({@code val_accuracy}, {@code val_r2}, {@code kl}, ...),
+     * {@code lr} is the rate at the epoch's last step and {@code epochSeconds} the epoch's own duration.
+     */
+    record Epoch(int epoch, double trainLoss, Double valLoss, java.util.Map<String, Double> metrics, double lr,
+                 double seconds, double epochSeconds) implements RunEvent {
+        public Epoch {
+            metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        }
+
+        /** The validation accuracy, null when the task has none or there is no validation data. */
+        public Double valAccuracy() {
+            return metrics.get("val_accuracy");
+        }
     }
 
     /** The run ended by itself ({@code completed}) or when asked to ({@code stopped}). */

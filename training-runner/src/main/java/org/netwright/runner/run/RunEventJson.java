@@ -51,9 +51,10 @@ public final class RunEventJson {
         o.put("epoch", e.epoch());
         o.put("train_loss", e.trainLoss());
         putIfMeasured(o, "val_loss", e.valLoss());
-        putIfMeasured(o, "val_accuracy", e.valAccuracy());
+        e.metrics().forEach((k, v) -> putIfMeasured(o, k, v));
         o.put("lr", e.lr());
         o.put("seconds", e.seconds());
+        o.put("epoch_seconds", e.epochSeconds());
         return o;
     }
 
@@ -61,10 +62,8 @@ public final class RunEventJson {
     public static ObjectNode finalFields(FinalMetrics m) {
         ObjectNode o = MAPPER.createObjectNode();
         putIfMeasured(o, "train_loss", Double.isNaN(m.trainLoss()) ? null : m.trainLoss());
-        putIfMeasured(o, "val_loss", m.valLoss());
-        putIfMeasured(o, "val_accuracy", m.valAccuracy());
-        putIfMeasured(o, "test_loss", m.testLoss());
-        putIfMeasured(o, "test_accuracy", m.testAccuracy());
+        m.values().forEach((k, v) -> putIfMeasured(o, k, v));
+        o.put("weights", m.weights());
         o.put("device", m.device());
         o.put("epochs", m.epochs());
         o.put("steps", m.steps());
@@ -72,7 +71,7 @@ public final class RunEventJson {
     }
 
     private static void putIfMeasured(ObjectNode o, String key, Double value) {
-        if (value != null) {
+        if (value != null && Double.isFinite(value)) {
             o.put(key, value);
         }
     }

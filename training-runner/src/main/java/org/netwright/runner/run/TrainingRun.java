@@ -25,18 +25,28 @@ import org.netwright.runner.compile.GraphBlock;
 import org.netwright.runner.compile.GraphCompiler;
 import org.netwright.templates.data.Dataset;
 import org.netwright.templates.data.NodeSplit;
+import org.netwright.templates.data.Samples;
+import org.netwright.model.task.NetworkEnds;
+import org.netwright.model.task.Task;
+import org.netwright.model.task.TaskException;
+import org.netwright.model.task.TaskProposal;
+import org.netwright.model.task.DataField;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Trains one graph on one data split with our own loop: per step a fresh NDManager scope, forward,
- * backward, optimizer step; per epoch a validation pass; at the end a test pass. The data decide the
- * task (samples, or the nodes of one graph), which supplies each step's inputs, targets and loss. Call
- * {@link #run()} on the thread that should train (DJL's gradient mode is per thread) and {@link #stop()}
- * from any thread.
+ * Trains one graph on one data split with our own loop: per step a fresh NDManager scope, forward, loss,
+ * backward, optimizer step; per epoch a validation pass (with early stopping when asked); at the end a test
+ * pass with the last or the best weights. The {@link Task} (proposed from the graph and the data unless the
+ * settings hold one) decides what each input reads and what each output is trained against. Call {@link #run()}
+ * on the thread that should train (DJL's gradient mode is per thread) and {@link #stop()} from any thread.
  */
 public final class TrainingRun {
     private final Graph graph;
     private final TrainingSettings settings;
     private final TrainingTask task;
+    private final Task boundTask;
+    private final String taskProblem;
     private final List<RunListener> listeners = new ArrayList<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private long runId;
@@ -44,11 +54,29 @@ public final class TrainingRun {
     private LoadReport initialLoad;
     private volatile NDManager liveManager;
 
-    /** A run of {@code graph} with {@code settings} (epochs, batch size, optimizer, loss, seed) on {@code data}. */
+    /** A run of {@code graph} with {@code settings} on a dataset of features and class labels. */
     public TrainingRun(Graph graph, TrainingSettings settings, Dataset.Split data) {
+        this(graph, settings, Samples.Split.of(Objects.requireNonNull(data, "data")));
+    }
+
+    /**
+     * A run of {@code graph} on samples with named fields; the task is the settings' own or, when they hold
+     * none, the one {@link TaskProposal} proposes, with the settings' loss (unless {@code auto}) on every output.
+     */
+    public TrainingRun(Graph graph, TrainingSettings settings, Samples.Split data) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.task = new SampleTask(Objects.requireNonNull(data, "data"), isCrossEntropy());
+        Objects.requireNonNull(data, "data");
+        Task t = null;
+        String problem = null;
+        try {
+            t = resolveTask(graph, settings, data.train().fields());
+        } catch (TaskException e) {
+            problem = e.getMessage();
+        }
+        this.boundTask = t;
+        this.taskProblem = problem;
+        this.task = t == null ? null : new BoundTask(graph, t, data, settings.seed());
     }
 
     /**
@@ -58,7 +86,25 @@ public final class TrainingRun {
     public TrainingRun(Graph graph, TrainingSettings settings, NodeSplit nodes) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.task = new NodeTask(Objects.requireNonNull(nodes, "nodes"), isCrossEntropy());
+        this.task = new NodeTask(Objects.requireNonNull(nodes, "nodes"),
+                !"mse".equals(settings.lossName()));
+        this.boundTask = null;
+        this.taskProblem = null;
+    }
+
+    /** The task a run of these settings would train: theirs, or the proposal with their loss applied. */
+    public static Task resolveTask(Graph graph, TrainingSettings settings, List<DataField> fields) {
+        if (settings.task() != null) {
+            return settings.task();
+        }
+        Task proposed = TaskProposal.propose(graph, NetworkEnds.of(graph), fields);
+        boolean auto = settings.loss() == null || TrainingSettings.AUTO.equals(settings.loss());
+        return auto || proposed.recipe().equals(Task.GAN) ? proposed : proposed.withLoss(settings.loss());
+    }
+
+    /** The task this run trains; null for node classification, or when none fits (see {@link #run()}). */
+    public Task task() {
+        return boundTask;
     }
 
     public TrainingRun addListener(RunListener listener) {
@@ -99,6 +145,25 @@ public final class TrainingRun {
         return Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
     }
 
+    /**
+     * The device for a setting: {@code auto} takes a GPU when the engine sees one, {@code cpu} the CPU, {@code gpu}
+     * the first GPU; throws IllegalArgumentException when a GPU is asked for and the engine sees none.
+     */
+    public static Device device(String setting) {
+        int gpus = Engine.getInstance().getGpuCount();
+        return switch (setting == null ? "auto" : setting) {
+            case "cpu" -> Device.cpu();
+            case "gpu" -> {
+                if (gpus == 0) {
+                    throw new IllegalArgumentException("--device gpu was asked for, but the engine sees no GPU here "
+                            + "(this build's libtorch is for the CPU, or no CUDA driver works); use --device cpu or auto.");
+                }
+                yield Device.gpu();
+            }
+            default -> gpus > 0 ? Device.gpu() : Device.cpu();
+        };
+    }
+
     /** A device in the words of the event stream: {@code cpu} or {@code gpu(0)}. */
     public static String deviceName(Device device) {
         return device.isGpu() ? "gpu(" + device.getDeviceId() + ")" : "cpu";
@@ -110,57 +175,54 @@ public final class TrainingRun {
         if (!problems.isEmpty()) {
             return fail(problems.get(0));
         }
+        if (taskProblem != null) {
+            return fail(taskProblem);
+        }
         GraphBlock block;
         try {
-            block = GraphCompiler.compile(graph, isCrossEntropy());
+            block = task.compile(graph);
         } catch (RuntimeException e) {
             return fail(e.getMessage());
-        }
-        if (block.inputIds().size() != 1) {
-            return fail("Training needs exactly one input layer; this graph has " + block.inputIds().size() + ".");
         }
         String why = task.mismatch(block);
         if (why != null) {
             return fail(why);
         }
+        Device device;
         try {
-            return train(block);
+            device = device(settings.options().device());
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
+        }
+        try {
+            return train(block, device);
         } catch (RuntimeException e) {
             // The engine's own messages (e.g. out of memory) are the best explanation we have.
             return fail("Training failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
 
-    private boolean isCrossEntropy() {
-        return "cross_entropy".equals(settings.loss());
-    }
-
-    private Optimizer optimizer() {
-        Tracker lr = Tracker.fixed((float) settings.learningRate());
-        return "adam".equals(settings.optimizer())
-                ? Optimizer.adam().optLearningRateTracker(lr).build()
-                : Optimizer.sgd().setLearningRateTracker(lr).build();
-    }
-
-    private RunResult train(GraphBlock block) {
+    private RunResult train(GraphBlock block, Device device) {
         Engine.getInstance().setRandomSeed((int) settings.seed());
-        Device device = device();
         String deviceName = deviceName(device);
         int n = task.trainSize();
         int batch = Math.min(settings.batchSize(), n);
         int stepsPerEpoch = (n + batch - 1) / batch;
-        double lr = settings.learningRate();
+        long totalSteps = (long) stepsPerEpoch * settings.epochs();
         Random shuffle = new Random(Dataset.stream(settings.seed(), Dataset.EPOCH_STREAM));
         List<RunEvent.Epoch> epochs = new ArrayList<>();
         long step = 0;
         long start = System.nanoTime();
         double lastTrainLoss = Double.NaN;
         boolean partialEpoch = false;
+        RunOptimizer optimizer = RunOptimizer.create(settings, stepsPerEpoch, totalSteps);
+        EarlyStopping early = new EarlyStopping(settings.options());
         try (Model model = Model.newInstance("netwright", device)) {
             model.setBlock(block);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(task.loss())
-                    .optOptimizer(optimizer())
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new ai.djl.training.loss.L2Loss("unused"))
+                    .optOptimizer(optimizer.djl())
                     .optDevices(new Device[] {device});
+            optimizer.initializer().ifPresent(init -> config.optInitializer(init, ai.djl.nn.Parameter.Type.WEIGHT));
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(task.inputShapes(batch));
                 if (initialWeights != null) {
@@ -169,15 +231,17 @@ public final class TrainingRun {
                 liveManager = model.getNDManager();
                 emit(new RunEvent.Started(runId, deviceName, settings.epochs(), stepsPerEpoch));
                 for (int epoch = 1; epoch <= settings.epochs() && !stopRequested.get(); epoch++) {
+                    long epochStart = System.nanoTime();
                     int[] order = Dataset.shuffledIndices(n, shuffle);
                     double lossSum = 0;
+                    Map<String, Double> partSums = new LinkedHashMap<>();
                     int stepsDone = 0;
                     for (int from = 0; from < n; from += batch) {
                         if (stopRequested.get()) {
                             break;
                         }
                         int to = Math.min(n, from + batch);
-                        double loss = trainStep(trainer, order, from, to);
+                        double loss = trainStep(trainer, order, from, to, optimizer, partSums);
                         step++;
                         if (!Double.isFinite(loss)) {
                             return fail("The loss became " + loss + " at step " + step + " (epoch " + epoch
@@ -186,7 +250,7 @@ public final class TrainingRun {
                         lossSum += loss;
                         stepsDone++;
                         partialEpoch = true;
-                        emit(new RunEvent.Step(step, epoch, loss, lr, seconds(start)));
+                        emit(new RunEvent.Step(step, epoch, loss, optimizer.rateUsed(), seconds(start)));
                     }
                     if (stepsDone == 0) {
                         break;
@@ -196,23 +260,51 @@ public final class TrainingRun {
                         break;
                     }
                     Evaluation val = task.validate(trainer);
-                    RunEvent.Epoch e = new RunEvent.Epoch(epoch, lastTrainLoss, val.loss(), val.accuracy(), lr,
-                            seconds(start));
+                    Map<String, Double> metrics = new LinkedHashMap<>(val.prefixed("val"));
+                    metrics.remove("val_loss");
+                    for (Map.Entry<String, Double> p : partSums.entrySet()) {
+                        metrics.put(p.getKey(), p.getValue() / stepsDone);
+                    }
+                    RunEvent.Epoch e = new RunEvent.Epoch(epoch, lastTrainLoss, val.loss(), metrics,
+                            optimizer.rateUsed(), seconds(start), seconds(epochStart));
                     epochs.add(e);
-                    emit(e);
+                    optimizer.epochEnded(epoch, val.loss() == null ? lastTrainLoss : val.loss());
                     partialEpoch = false;
-                    checkpoint(epoch, block);
+                    boolean best = early.observe(e);
+                    emit(e);
+                    byte[] weights = checkpoint(epoch, block);
+                    if (best && settings.options().restoreBest()) {
+                        early.keep(weights);
+                    }
+                    if (early.shouldStop()) {
+                        break;
+                    }
                 }
                 boolean stopped = stopRequested.get();
                 if (partialEpoch) {
                     // A stop mid-epoch leaves weights newer than the last epoch's checkpoint: keep them too.
                     checkpoint(epochs.size() + 1, block);
                 }
+                String weights = "last";
+                if (settings.options().restoreBest() && early.bestWeights() != null
+                        && early.bestEpoch() != epochs.size()) {
+                    Checkpoints.load(block, early.bestWeights());
+                    weights = "best epoch " + early.bestEpoch();
+                }
                 Evaluation test = stopped ? Evaluation.NONE : task.test(trainer);
                 RunEvent.Epoch last = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
-                FinalMetrics metrics = new FinalMetrics(lastTrainLoss, last == null ? null : last.valLoss(),
-                        last == null ? null : last.valAccuracy(), test.loss(), test.accuracy(), deviceName,
-                        epochs.size(), step);
+                RunEvent.Epoch reported = settings.options().restoreBest() && early.bestEpoch() > 0
+                        ? epochs.get(early.bestEpoch() - 1) : last;
+                Map<String, Double> values = new LinkedHashMap<>();
+                if (reported != null) {
+                    if (reported.valLoss() != null) {
+                        values.put("val_loss", reported.valLoss());
+                    }
+                    values.putAll(reported.metrics());
+                }
+                values.putAll(test.prefixed("test"));
+                FinalMetrics metrics = new FinalMetrics(lastTrainLoss, values, weights, deviceName, epochs.size(),
+                        step);
                 String status = stopped ? RunEvent.Finished.STOPPED : RunEvent.Finished.COMPLETED;
                 emit(new RunEvent.Finished(status, metrics));
                 return new RunResult(status, metrics, epochs, null);
@@ -222,28 +314,32 @@ public final class TrainingRun {
         }
     }
 
-    private double trainStep(Trainer trainer, int[] order, int from, int to) {
+    private double trainStep(Trainer trainer, int[] order, int from, int to, RunOptimizer optimizer,
+                             Map<String, Double> partSums) {
         // One scope per step: inputs, activations, loss and gradients' temporaries all die with it.
         try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDList x = task.inputs(scope, order, from, to);
-            NDList y = task.targets(scope, order, from, to);
             float loss;
             try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList predictions = trainer.forward(x);
-                NDArray lossValue = trainer.getLoss().evaluate(y, predictions);
-                collector.backward(lossValue);
-                loss = lossValue.getFloat();
+                StepLoss l = task.trainStep(trainer, scope, order, from, to);
+                collector.backward(l.total());
+                loss = l.total().getFloat();
+                for (Map.Entry<String, NDArray> p : l.parts().entrySet()) {
+                    partSums.merge(p.getKey(), (double) p.getValue().getFloat(), Double::sum);
+                }
             }
+            optimizer.beforeUpdate(trainer);
             OptimizerStep.apply(trainer);
+            optimizer.afterUpdate();
             return loss;
         }
     }
 
-    private void checkpoint(int epoch, GraphBlock block) {
+    private byte[] checkpoint(int epoch, GraphBlock block) {
         byte[] weights = Checkpoints.save(block);
         for (RunListener l : listeners) {
             l.checkpoint(epoch, weights);
         }
+        return weights;
     }
 
     private RunResult fail(String message) {

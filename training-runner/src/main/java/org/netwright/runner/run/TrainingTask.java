@@ -1,18 +1,20 @@
 package org.netwright.runner.run;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
+import org.netwright.model.graph.Graph;
 import org.netwright.runner.compile.GraphBlock;
 
 /**
- * What a training run does differently for each kind of data: which items an epoch trains on, what a
- * step feeds the network and compares its output with, and how a part of the data is scored.
- * {@link TrainingRun} owns everything else (the loop, events, stop, NaN check, checkpoints).
+ * What a training run does differently for each kind of data and task: which network outputs it needs, which
+ * items an epoch trains on, a step's loss, and how a part of the data is scored. {@link TrainingRun} owns
+ * everything else (the loop, events, stop, NaN check, early stopping, checkpoints).
  */
 interface TrainingTask {
+
+    /** The graph compiled with the outputs this task's losses read. */
+    GraphBlock compile(Graph graph);
 
     /** Why the compiled network cannot learn from this data, in words for the user; null when it can. */
     String mismatch(GraphBlock block);
@@ -23,17 +25,15 @@ interface TrainingTask {
     /** The network's input shapes, batch axis included, for steps of {@code batch} items. */
     Shape[] inputShapes(int batch);
 
-    Loss loss();
+    /**
+     * The loss of a training step over items {@code order[from..to)}: a training-mode forward pass and the loss
+     * terms, all made in {@code scope}. Called inside a gradient collector.
+     */
+    StepLoss trainStep(Trainer trainer, NDManager scope, int[] order, int from, int to);
 
-    /** What the network reads in a step over training items {@code order[from..to)}, made in {@code scope}. */
-    NDList inputs(NDManager scope, int[] order, int from, int to);
-
-    /** What the loss compares the network's output with in that step, made in {@code scope}. */
-    NDList targets(NDManager scope, int[] order, int from, int to);
-
-    /** Loss and accuracy on the validation part, without dropout. */
+    /** Loss and metrics on the validation part, without dropout. */
     Evaluation validate(Trainer trainer);
 
-    /** Loss and accuracy on the test part, without dropout. */
+    /** Loss and metrics on the test part, without dropout. */
     Evaluation test(Trainer trainer);
 }

@@ -101,12 +101,13 @@ class GraphCompilerTest {
     }
 
     @Test
-    void refusesSeveralOutputsNamingThem() {
+    void compilesSeveralOutputsInTheGraphsOrder() {
         Graph g = Graph.of(List.of(node("input", "vector_input", Map.of()), node("a", "relu", Map.of()),
                 node("b", "tanh", Map.of())), List.of(edge("input", "a", "in"), edge("input", "b", "in")));
-        var e = assertThrows(GraphCompileException.class, () -> GraphCompiler.compile(g));
-        assertEquals("The graph has 2 outputs (a, b); connect them so that exactly one layer is the network's output.",
-                e.getMessage());
+        GraphBlock block = GraphCompiler.compile(g);
+        assertEquals(List.of("a.out", "b.out"), block.outputPorts());
+        assertEquals(2, block.getOutputShapes(new ai.djl.ndarray.types.Shape[] {new ai.djl.ndarray.types.Shape(4, 2)})
+                .length);
     }
 
     @Test

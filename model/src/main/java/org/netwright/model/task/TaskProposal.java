@@ -1,0 +1,307 @@
+package org.netwright.model.task;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.shape.Shape;
+
+/**
+ * Proposes a {@link Task} from a graph's {@link NetworkEnds} and a dataset's fields, and checks a task a user
+ * changed. The rules, in order:
+ * <ul>
+ * <li>Two unconnected parts where one turns noise into what the other takes as its data input: a GAN.</li>
+ * <li>A sampling layer in the graph: a VAE (its KL term is added to the loss).</li>
+ * <li>Otherwise plain. Each input layer takes the field of its own name, else the first free field of its
+ * shape (noise inputs take fresh noise, label inputs the class field). Each output is trained against the first
+ * field no input reads that fits it (class ids, token ids or values); with none, against the input field of
+ * its own shape (an autoencoder reconstructs its input).</li>
+ * </ul>
+ */
+public final class TaskProposal {
+    /** The name of the noise field a proposal adds for a noise input layer. */
+    public static final String NOISE = "noise";
+
+    private TaskProposal() {
+    }
+
+    /** The task the runner would train; throws {@link TaskException} saying what does not fit. */
+    public static Task propose(Graph graph, NetworkEnds ends, List<DataField> fields) {
+        if (ends.inputs().isEmpty()) {
+            throw new TaskException("The graph has no input layer; add one for the data to enter by.");
+        }
+        if (ends.outputs().isEmpty()) {
+            throw new TaskException("The graph has no output layer.");
+        }
+        if (ends.hasGraphInput()) {
+            String in = ends.inputs().stream().filter(e -> e.type().equals("graph_input")).findFirst().orElseThrow()
+                    .nodeId();
+            throw new TaskException("The input layer '" + in + "' is a graph input, which trains on one graph"
+                    + " (--data NAME_edges.csv, or gen:communities); these data are samples, each "
+                    + fields.stream().filter(f -> f.kind() == DataField.Kind.VALUES).findFirst()
+                    .map(f -> f.shape().describe()).orElse("with fields " + names(fields)) + ".");
+        }
+        Optional<Task> gan = gan(graph, ends, fields);
+        if (gan.isPresent()) {
+            return gan.get();
+        }
+        List<InputBinding> inputs = bindInputs(ends.inputs(), fields);
+        Set<String> used = new HashSet<>();
+        inputs.forEach(b -> used.add(b.field()));
+        List<Objective> objectives = new ArrayList<>();
+        Set<String> metrics = new LinkedHashSet<>();
+        for (NetworkEnds.End out : ends.outputs()) {
+            DataField target = targetFor(out, fields, used, inputs)
+                    .orElseThrow(() -> new TaskException(noTarget(out, fields)));
+            String loss = Losses.defaultFor(target);
+            objectives.add(new Objective(out.nodeId(), loss, target.name(), 1.0));
+            metrics.addAll(Losses.metricsFor(loss, target));
+        }
+        boolean vae = graph.nodes().values().stream().anyMatch(n -> n.type().equals("sampling"));
+        Map<String, String> options = new LinkedHashMap<>();
+        if (vae) {
+            options.put("kl_weight", "1");
+        }
+        return new Task(vae ? Task.VAE : Task.PLAIN, inputs, objectives, List.copyOf(metrics), options);
+    }
+
+    /**
+     * Every reason {@code task} cannot train the graph on these fields, one sentence each; empty when it can.
+     * Checks that each input layer has a field of its shape and each loss fits its output and target.
+     */
+    public static List<String> problems(Task task, NetworkEnds ends, List<DataField> fields) {
+        List<String> out = new ArrayList<>();
+        if (!Task.RECIPES.contains(task.recipe())) {
+            out.add("Unknown recipe '" + task.recipe() + "'; the recipes are " + String.join(", ", Task.RECIPES) + ".");
+        }
+        for (String node : ends.inputNodes()) {
+            List<NetworkEnds.End> ports = ends.inputsOf(node);
+            if (ports.size() != 1) {
+                continue; // a graph input reads the graph dataset's features and adjacency
+            }
+            Optional<String> field = task.fieldOf(node);
+            if (field.isPresent() && ports.get(0).type().equals("noise_input") && field.get().startsWith(NOISE)) {
+                continue; // noise is drawn by the runner, not read from the data
+            }
+            if (field.isEmpty()) {
+                out.add("No data field feeds the input layer '" + node + "'.");
+                continue;
+            }
+            Optional<DataField> f = field(fields, field.get());
+            if (f.isEmpty()) {
+                out.add("The input layer '" + node + "' reads the field '" + field.get() + "', which the data does not have"
+                        + " (it has " + names(fields) + ").");
+            } else if (!fits(ports.get(0), f.get())) {
+                out.add("The input layer '" + node + "' takes " + describe(ports.get(0).shape()) + " but the field '"
+                        + f.get().name() + "' is " + f.get().describe() + ".");
+            }
+        }
+        for (Objective o : task.objectives()) {
+            Optional<NetworkEnds.End> end = ends.output(o.output());
+            Optional<DataField> target = field(fields, o.target());
+            if (end.isEmpty()) {
+                out.add("'" + o.output() + "' is not one of the network's outputs ("
+                        + String.join(", ", ends.outputs().stream().map(NetworkEnds.End::nodeId).toList()) + ").");
+            } else if (target.isEmpty()) {
+                out.add("The loss of '" + o.output() + "' compares it with the field '" + o.target()
+                        + "', which the data does not have (it has " + names(fields) + ").");
+            } else if (!task.recipe().equals(Task.GAN)) {
+                Losses.whyNot(o.lossName(), o.output(), end.get().shape(), target.get()).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static Optional<DataField> field(List<DataField> fields, String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    private static String names(List<DataField> fields) {
+        return fields.isEmpty() ? "no fields"
+                : String.join(", ", fields.stream().map(f -> f.name() + " (" + f.describe() + ")").toList());
+    }
+
+    private static String describe(Shape s) {
+        return s == null ? "an unknown shape" : s.describe();
+    }
+
+    /** Whether a field can feed an input end: the same number of values, and ids where the layer takes ids. */
+    static boolean fits(NetworkEnds.End in, DataField f) {
+        if (in.shape() == null) {
+            return false;
+        }
+        return switch (in.type()) {
+            case "noise_input" -> f.kind() == DataField.Kind.NOISE && f.shape().size() == in.shape().size();
+            case "label_input" -> f.kind() == DataField.Kind.CLASS_ID;
+            // Values may hold token ids too (a table of ids, the classic token generator); ids are checked as they enter.
+            case "token_input" -> (f.kind() == DataField.Kind.TOKEN_IDS || f.kind() == DataField.Kind.VALUES)
+                    && f.shape().equals(in.shape());
+            default -> (f.kind() == DataField.Kind.VALUES || f.kind() == DataField.Kind.TOKEN_IDS)
+                    && f.shape().size() == in.shape().size();
+        };
+    }
+
+    private static List<InputBinding> bindInputs(List<NetworkEnds.End> ends, List<DataField> fields) {
+        List<InputBinding> out = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (NetworkEnds.End in : ends) {
+            if (in.type().equals("graph_input")) {
+                continue; // node features and adjacency come from the graph dataset itself
+            }
+            if (in.type().equals("noise_input")) {
+                out.add(new InputBinding(in.nodeId(), noiseName(in, ends)));
+                continue;
+            }
+            DataField chosen = pick(in, fields, taken);
+            List<DataField> valueFields = fields.stream().filter(f -> f.kind() == DataField.Kind.VALUES).toList();
+            if (chosen == null && valueFields.size() == 1 && in.shape() != null) {
+                throw new TaskException("The data's samples are " + valueFields.get(0).shape().describe()
+                        + " but the input layer '" + in.nodeId() + "' expects " + in.shape().describe() + ".");
+            }
+            if (chosen == null) {
+                throw new TaskException("The input layer '" + in.nodeId() + "' takes " + describe(in.shape())
+                        + ", but the data has no field that fits it (it has " + names(fields) + ").");
+            }
+            if (in.type().equals("label_input") && chosen.classes() > 0 && in.shape() != null) {
+                // a class condition may feed several label inputs (a cGAN's generator and discriminator)
+                out.add(new InputBinding(in.nodeId(), chosen.name()));
+                continue;
+            }
+            taken.add(chosen.name());
+            out.add(new InputBinding(in.nodeId(), chosen.name()));
+        }
+        return out;
+    }
+
+    private static String noiseName(NetworkEnds.End in, List<NetworkEnds.End> ends) {
+        long noiseInputs = ends.stream().filter(e -> e.type().equals("noise_input")).count();
+        return noiseInputs == 1 ? NOISE : NOISE + "_" + in.nodeId();
+    }
+
+    private static DataField pick(NetworkEnds.End in, List<DataField> fields, Set<String> taken) {
+        for (DataField f : fields) {
+            if (f.name().equals(in.nodeId()) && fits(in, f)) {
+                return f;
+            }
+        }
+        for (DataField f : fields) {
+            if (!taken.contains(f.name()) && fits(in, f)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static Optional<DataField> targetFor(NetworkEnds.End out, List<DataField> fields, Set<String> used,
+                                                 List<InputBinding> inputs) {
+        for (DataField f : fields) {
+            if (used.contains(f.name()) || f.kind() == DataField.Kind.NOISE) {
+                continue;
+            }
+            if (Losses.whyNot(Losses.defaultFor(f), out.nodeId(), out.shape(), f).isEmpty()) {
+                return Optional.of(f);
+            }
+        }
+        // An autoencoder: the output is trained to give back what one of its inputs read.
+        for (InputBinding b : inputs) {
+            Optional<DataField> f = field(fields, b.field());
+            if (f.isPresent() && f.get().kind() == DataField.Kind.VALUES && out.shape() != null
+                    && f.get().shape().size() == out.shape().size()) {
+                return f;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String noTarget(NetworkEnds.End out, List<DataField> fields) {
+        for (DataField f : fields) {
+            if (f.kind() == DataField.Kind.CLASS_ID || f.kind() == DataField.Kind.TOKEN_IDS) {
+                Optional<String> why = Losses.whyNot("cross_entropy", out.nodeId(), out.shape(), f);
+                if (why.isPresent()) {
+                    return why.get();
+                }
+            }
+        }
+        return "Nothing in the data fits the output layer '" + out.nodeId() + "' (" + describe(out.shape())
+                + "): the data has " + names(fields) + ".";
+    }
+
+    /**
+     * A GAN: one part of the graph starts at a noise input and ends in a sample shaped like the data input of
+     * another, separate part that ends in one score.
+     */
+    private static Optional<Task> gan(Graph graph, NetworkEnds ends, List<DataField> fields) {
+        List<Set<String>> parts = components(graph);
+        if (parts.size() != 2) {
+            return Optional.empty();
+        }
+        for (int g = 0; g < 2; g++) {
+            Set<String> gen = parts.get(g);
+            Set<String> dis = parts.get(1 - g);
+            List<NetworkEnds.End> genOut = ends.outputs().stream().filter(e -> gen.contains(e.nodeId())).toList();
+            List<NetworkEnds.End> disOut = ends.outputs().stream().filter(e -> dis.contains(e.nodeId())).toList();
+            boolean hasNoise = ends.inputs().stream().anyMatch(e -> gen.contains(e.nodeId())
+                    && e.type().equals("noise_input"));
+            if (!hasNoise || genOut.size() != 1 || disOut.size() != 1 || genOut.get(0).shape() == null) {
+                continue;
+            }
+            Shape sample = genOut.get(0).shape();
+            Optional<NetworkEnds.End> real = ends.inputs().stream().filter(e -> dis.contains(e.nodeId())
+                    && !e.type().equals("label_input") && sample.equals(e.shape())).findFirst();
+            Shape score = disOut.get(0).shape();
+            if (real.isEmpty() || score == null || score.size() != 1) {
+                continue;
+            }
+            List<InputBinding> inputs = bindInputs(ends.inputs(), fields);
+            String realField = inputs.stream().filter(b -> b.node().equals(real.get().nodeId()))
+                    .map(InputBinding::field).findFirst().orElseThrow();
+            Map<String, String> options = new LinkedHashMap<>();
+            options.put("generator", genOut.get(0).nodeId());
+            options.put("discriminator", disOut.get(0).nodeId());
+            options.put("real_input", real.get().nodeId());
+            return Optional.of(new Task(Task.GAN, inputs,
+                    List.of(new Objective(genOut.get(0).nodeId(), "bce_logits", realField, 1.0)), List.of(), options));
+        }
+        return Optional.empty();
+    }
+
+    /** The graph's weakly connected parts, each as its node ids, in the order their first node appears. */
+    public static List<Set<String>> components(Graph graph) {
+        List<Set<String>> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Map<String, List<String>> neighbours = new LinkedHashMap<>();
+        for (String id : graph.nodes().keySet()) {
+            neighbours.put(id, new ArrayList<>());
+        }
+        for (Edge e : graph.edges()) {
+            neighbours.get(e.from().nodeId()).add(e.to().nodeId());
+            neighbours.get(e.to().nodeId()).add(e.from().nodeId());
+        }
+        for (String start : graph.nodes().keySet()) {
+            if (!seen.add(start)) {
+                continue;
+            }
+            Set<String> part = new LinkedHashSet<>();
+            Deque<String> todo = new ArrayDeque<>(List.of(start));
+            while (!todo.isEmpty()) {
+                String id = todo.pop();
+                part.add(id);
+                for (String n : neighbours.get(id)) {
+                    if (seen.add(n)) {
+                        todo.push(n);
+                    }
+                }
+            }
+            out.add(part);
+        }
+        return out;
+    }
+}

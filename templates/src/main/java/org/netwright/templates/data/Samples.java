@@ -1,0 +1,186 @@
+package org.netwright.templates.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import org.netwright.model.shape.Shape;
+import org.netwright.model.task.DataField;
+
+/**
+ * Samples with named fields, e.g. {@code image} and {@code label}, or {@code source}, {@code target_in} and
+ * {@code target_out}: each field holds one value array per sample (flat and row-major, class and token ids as
+ * whole numbers), described by a {@link DataField}. Datasets of every recipe are made of these; a {@link Dataset}
+ * (features and class labels) converts with {@link #of(Dataset)}.
+ */
+public final class Samples {
+    /** One field's description and its values for all samples, sample after sample. */
+    public record Column(DataField field, float[] values) {
+        public Column {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(values, "values");
+        }
+
+        int width() {
+            return Math.toIntExact(field.shape().size());
+        }
+    }
+
+    private final Map<String, Column> columns;
+    private final int size;
+    private final boolean ordered;
+
+    /**
+     * Checks that every field holds {@code size} samples and that ids are in range; copies nothing.
+     * With {@code ordered} the samples are in time order: splits then keep the last stretch for testing.
+     */
+    public Samples(List<Column> columns, int size, boolean ordered) {
+        if (size < 0) {
+            throw new IllegalArgumentException("A sample count cannot be negative; got " + size);
+        }
+        Map<String, Column> byName = new LinkedHashMap<>();
+        for (Column c : columns) {
+            if (byName.put(c.field().name(), c) != null) {
+                throw new IllegalArgumentException("Two fields are named '" + c.field().name() + "'.");
+            }
+            if ((long) c.width() * size != c.values().length) {
+                throw new IllegalArgumentException("The field '" + c.field().name() + "' should hold " + size
+                        + " samples of " + c.field().shape().describe() + " (" + (long) c.width() * size
+                        + " values) but holds " + c.values().length + ".");
+            }
+            if (c.field().kind() == DataField.Kind.CLASS_ID || c.field().kind() == DataField.Kind.TOKEN_IDS) {
+                for (int i = 0; i < c.values().length; i++) {
+                    float v = c.values()[i];
+                    if (v < 0 || v >= c.field().classes() || v != Math.rint(v)) {
+                        throw new IllegalArgumentException("Sample " + (i / c.width()) + " of the field '"
+                                + c.field().name() + "' holds " + v + ", which is not an id in 0.."
+                                + (c.field().classes() - 1) + ".");
+                    }
+                }
+            }
+        }
+        this.columns = byName;
+        this.size = size;
+        this.ordered = ordered;
+    }
+
+    /** A dataset's features and labels as two fields, named after what the features look like. */
+    public static Samples of(Dataset d) {
+        float[] labels = new float[d.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = d.labels()[i];
+        }
+        return new Samples(List.of(new Column(DataField.values(featureName(d.sampleShape()), d.sampleShape()), d.features()),
+                new Column(DataField.classId("label", d.numClasses()), labels)), d.size(), false);
+    }
+
+    /** {@code image} for C×H×W samples, {@code sequence} for T×F, {@code features} for flat rows. */
+    public static String featureName(Shape shape) {
+        return switch (shape.rank()) {
+            case 3 -> "image";
+            case 2 -> "sequence";
+            default -> "features";
+        };
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** True when the samples are in time order (a series cut into windows). */
+    public boolean ordered() {
+        return ordered;
+    }
+
+    /** The fields' descriptions, in order. */
+    public List<DataField> fields() {
+        return columns.values().stream().map(Column::field).toList();
+    }
+
+    public Optional<Column> column(String name) {
+        return Optional.ofNullable(columns.get(name));
+    }
+
+    /** The named column; throws when there is none. */
+    public Column require(String name) {
+        Column c = columns.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("The data has no field '" + name + "'.");
+        }
+        return c;
+    }
+
+    /** The first class-id field, the one a split is stratified by and a confusion matrix is drawn for. */
+    public Optional<Column> classField() {
+        return columns.values().stream().filter(c -> c.field().kind() == DataField.Kind.CLASS_ID).findFirst();
+    }
+
+    /** New samples holding the given samples in the given order. */
+    public Samples subset(int[] indices) {
+        List<Column> out = new ArrayList<>();
+        for (Column c : columns.values()) {
+            int w = c.width();
+            float[] v = new float[indices.length * w];
+            for (int i = 0; i < indices.length; i++) {
+                System.arraycopy(c.values(), indices[i] * w, v, i * w, w);
+            }
+            out.add(new Column(c.field(), v));
+        }
+        return new Samples(out, indices.length, ordered);
+    }
+
+    /** The same samples with one field seen in another shape of the same size (a data file's rows as an image). */
+    public Samples reshaped(String name, Shape shape) {
+        List<Column> out = new ArrayList<>();
+        for (Column c : columns.values()) {
+            if (c.field().name().equals(name)) {
+                if (shape.size() != c.field().shape().size()) {
+                    throw new IllegalArgumentException("Cannot see '" + name + "' shaped " + c.field().shape() + " as "
+                            + shape);
+                }
+                DataField f = c.field();
+                out.add(new Column(new DataField(f.name(), f.kind(), shape, f.classes()), c.values()));
+            } else {
+                out.add(c);
+            }
+        }
+        return new Samples(out, size, ordered);
+    }
+
+    /**
+     * Cuts the samples into train, validation and test parts of {@code round(fraction × size)} samples for
+     * validation and test. Samples in time order keep it: train first, then validation, then the last stretch
+     * for testing. Others are shuffled with {@code seed} (the same stream as {@link Dataset#split}).
+     */
+    public Split split(double validationFraction, double testFraction, long seed) {
+        if (validationFraction < 0 || testFraction < 0 || validationFraction + testFraction >= 1) {
+            throw new IllegalArgumentException("Validation and test fractions must be 0 or more and below 1 together; got "
+                    + validationFraction + " and " + testFraction);
+        }
+        int[] order;
+        if (ordered) {
+            order = new int[size];
+            Arrays.setAll(order, i -> i);
+        } else {
+            order = Dataset.shuffledIndices(size, new Random(Dataset.stream(seed, Dataset.SPLIT_STREAM)));
+        }
+        int nVal = (int) Math.round(validationFraction * size);
+        int nTest = (int) Math.round(testFraction * size);
+        int nTrain = size - nVal - nTest;
+        return new Split(subset(Arrays.copyOfRange(order, 0, nTrain)),
+                subset(Arrays.copyOfRange(order, nTrain, nTrain + nVal)),
+                subset(Arrays.copyOfRange(order, nTrain + nVal, size)));
+    }
+
+    /** The three parts: to train on, to watch during training, and to report at the end. */
+    public record Split(Samples train, Samples validation, Samples test) {
+        /** A dataset's own split, field by field. */
+        public static Split of(Dataset.Split s) {
+            return new Split(Samples.of(s.train()), Samples.of(s.validation()), Samples.of(s.test()));
+        }
+    }
+}

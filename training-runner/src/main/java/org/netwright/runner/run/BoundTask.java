@@ -1,0 +1,271 @@
+package org.netwright.runner.run;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.Trainer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.netwright.model.catalog.LayerCatalog;
+import org.netwright.model.catalog.LayerParams;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.netwright.model.graph.PortRef;
+import org.netwright.model.task.DataField;
+import org.netwright.model.task.NetworkEnds;
+import org.netwright.model.task.Objective;
+import org.netwright.model.task.Task;
+import org.netwright.model.task.TaskProposal;
+import org.netwright.runner.compile.GraphBlock;
+import org.netwright.runner.compile.GraphCompiler;
+import org.netwright.templates.data.Dataset;
+import org.netwright.templates.data.Samples;
+
+/**
+ * A {@link Task} over samples with named fields: each step feeds every input layer its field (or fresh noise),
+ * sums the objectives' weighted losses (plus, for a VAE, the KL term of every sampling layer) and scores each
+ * objective with its metrics. Several inputs and outputs train alike.
+ */
+final class BoundTask implements TrainingTask {
+    private static final int EVAL_BATCH = 256;
+
+    private final Task task;
+    private final Samples.Split data;
+    private final NetworkEnds ends;
+    private final List<ObjectiveLoss> losses = new ArrayList<>();
+    private final List<DataField> targets = new ArrayList<>();
+    private final Random noise;
+    private final Map<String, LayerParams> noiseInputs = new LinkedHashMap<>();
+    private final List<String[]> sampling = new ArrayList<>();
+    private final double klWeight;
+    private List<String> inputFields;
+    private final List<NetworkEnds.End> blockInputs = new ArrayList<>();
+
+    BoundTask(Graph graph, Task task, Samples.Split data, long seed) {
+        this.task = task;
+        this.data = data;
+        this.ends = NetworkEnds.of(graph);
+        this.noise = new Random(Dataset.stream(seed, 3));
+        for (Objective o : task.objectives()) {
+            DataField target = data.train().require(o.target()).field();
+            targets.add(target);
+            losses.add(new ObjectiveLoss(o.loss(), target));
+        }
+        LayerCatalog catalog = LayerCatalog.standard();
+        for (Node n : graph.nodes().values()) {
+            if (n.type().equals("noise_input")) {
+                noiseInputs.put(n.id(), catalog.require(n.type()).resolve(n.params()));
+            }
+            if (n.type().equals("sampling") && task.recipe().equals(Task.VAE)) {
+                String mu = graph.incoming(new PortRef(n.id(), "mu")).map(e -> e.from().nodeId() + "." + e.from().port())
+                        .orElseThrow();
+                String logVar = graph.incoming(new PortRef(n.id(), "log_var"))
+                        .map(e -> e.from().nodeId() + "." + e.from().port()).orElseThrow();
+                sampling.add(new String[] {mu, logVar});
+            }
+        }
+        this.klWeight = Double.parseDouble(task.options().getOrDefault("kl_weight", "1"));
+    }
+
+    @Override
+    public GraphBlock compile(Graph graph) {
+        List<String> outputs = new ArrayList<>();
+        List<String> skip = new ArrayList<>();
+        for (int i = 0; i < task.objectives().size(); i++) {
+            Objective o = task.objectives().get(i);
+            outputs.add(ends.output(o.output()).map(NetworkEnds.End::ref).orElseThrow(() -> new IllegalArgumentException(
+                    "'" + o.output() + "' is not one of the network's outputs.")));
+            if (losses.get(i).takesLogits()) {
+                skip.add(o.output());
+            }
+        }
+        for (String[] s : sampling) {
+            outputs.add(s[0]);
+            outputs.add(s[1]);
+        }
+        return GraphCompiler.compile(graph, outputs, skip);
+    }
+
+    @Override
+    public String mismatch(GraphBlock block) {
+        List<String> fields = new ArrayList<>();
+        blockInputs.clear();
+        for (String port : block.inputPorts()) {
+            String node = port.substring(0, port.lastIndexOf('.'));
+            blockInputs.addAll(ends.inputsOf(node));
+            if (ends.inputsOf(node).size() != 1) {
+                return "The input layer '" + node + "' is a graph input, which trains on one graph (--data NAME_edges.csv,"
+                        + " or gen:communities); these data are samples with fields " + names() + ".";
+            }
+            String field = task.fieldOf(node).orElse(null);
+            if (field == null) {
+                return "No data field feeds the input layer '" + node + "'.";
+            }
+            fields.add(field);
+        }
+        List<DataField> all = new ArrayList<>(data.train().fields());
+        noiseInputs.forEach((id, p) -> task.fieldOf(id).ifPresent(f -> all.add(DataField.noise(f,
+                org.netwright.model.shape.Shape.of(p.getInt("latent"))))));
+        List<String> problems = TaskProposal.problems(task, ends, all);
+        if (!problems.isEmpty()) {
+            return problems.get(0);
+        }
+        if (data.train().size() == 0) {
+            return "There is no training data left after the validation and test split.";
+        }
+        this.inputFields = fields;
+        return null;
+    }
+
+    private String names() {
+        return String.join(", ", data.train().fields().stream().map(DataField::name).toList());
+    }
+
+    @Override
+    public int trainSize() {
+        return data.train().size();
+    }
+
+    @Override
+    public Shape[] inputShapes(int batch) {
+        List<Shape> out = new ArrayList<>();
+        for (NetworkEnds.End in : blockInputs) {
+            out.add(new Shape(in.shape().withBatch(batch)));
+        }
+        return out.toArray(Shape[]::new);
+    }
+
+    /** The inputs of samples {@code order[from..to)} of {@code part}, in the block's input order. */
+    private NDList inputs(NDManager scope, Samples part, int[] order, int from, int to) {
+        NDList x = new NDList();
+        for (int i = 0; i < blockInputs.size(); i++) {
+            NetworkEnds.End in = blockInputs.get(i);
+            String field = inputFields.get(i);
+            LayerParams noiseParams = noiseInputs.get(in.nodeId());
+            if (noiseParams != null && field.startsWith(TaskProposal.NOISE) && part.column(field).isEmpty()) {
+                x.add(noise(scope, to - from, in.shape(), noiseParams.getString("distribution")));
+            } else {
+                x.add(scope.create(gather(part.require(field), order, from, to),
+                        new Shape(in.shape().withBatch(to - from))));
+            }
+        }
+        return x;
+    }
+
+    /** Fresh latent vectors from the run's seeded stream, so a rerun with the same seed draws the same noise. */
+    private NDArray noise(NDManager scope, int n, org.netwright.model.shape.Shape shape, String distribution) {
+        float[] v = new float[Math.toIntExact(n * shape.size())];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = "uniform".equals(distribution) ? (float) (noise.nextDouble() * 2 - 1) : (float) noise.nextGaussian();
+        }
+        return scope.create(v, new Shape(shape.withBatch(n)));
+    }
+
+    private static float[] gather(Samples.Column c, int[] order, int from, int to) {
+        int w = Math.toIntExact(c.field().shape().size());
+        float[] v = new float[(to - from) * w];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(c.values(), order[i] * w, v, (i - from) * w, w);
+        }
+        return v;
+    }
+
+    private NDArray target(NDManager scope, Samples part, int index, int[] order, int from, int to) {
+        DataField f = targets.get(index);
+        float[] v = gather(part.require(f.name()), order, from, to);
+        NDArray y = scope.create(v, new Shape(f.shape().withBatch(to - from)));
+        return f.kind() == DataField.Kind.VALUES ? y : y.toType(DataType.INT64, false);
+    }
+
+    @Override
+    public StepLoss trainStep(Trainer trainer, NDManager scope, int[] order, int from, int to) {
+        NDList out = trainer.forward(inputs(scope, data.train(), order, from, to));
+        return loss(scope, out, data.train(), order, from, to);
+    }
+
+    private StepLoss loss(NDManager scope, NDList out, Samples part, int[] order, int from, int to) {
+        Map<String, NDArray> parts = new LinkedHashMap<>();
+        NDArray total = null;
+        for (int i = 0; i < losses.size(); i++) {
+            NDArray term = losses.get(i).apply(out.get(i), target(scope, part, i, order, from, to));
+            double w = task.objectives().get(i).weight();
+            NDArray weighted = w == 1.0 ? term : term.mul((float) w);
+            total = total == null ? weighted : total.add(weighted);
+        }
+        if (!sampling.isEmpty()) {
+            parts.put("recon_loss", total);
+            NDArray kl = null;
+            int base = losses.size();
+            for (int s = 0; s < sampling.size(); s++) {
+                NDArray mu = out.get(base + 2 * s);
+                NDArray logVar = out.get(base + 2 * s + 1);
+                // KL(N(mu, sigma²) || N(0, 1)) summed over latent dimensions, averaged over the batch.
+                NDArray term = logVar.add(1f).sub(mu.square()).sub(logVar.exp()).sum(new int[] {-1}).mul(-0.5f).mean();
+                kl = kl == null ? term : kl.add(term);
+            }
+            parts.put("kl", kl);
+            total = total.add(kl.mul((float) klWeight));
+        }
+        return new StepLoss(total, parts);
+    }
+
+    @Override
+    public Evaluation validate(Trainer trainer) {
+        return evaluate(trainer, data.validation());
+    }
+
+    @Override
+    public Evaluation test(Trainer trainer) {
+        return evaluate(trainer, data.test());
+    }
+
+    private Evaluation evaluate(Trainer trainer, Samples part) {
+        int n = part.size();
+        if (n == 0) {
+            return Evaluation.NONE;
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        List<MetricSums> sums = new ArrayList<>();
+        targets.forEach(t -> sums.add(new MetricSums(t)));
+        Map<String, Double> partSums = new LinkedHashMap<>();
+        double totalSum = 0;
+        for (int from = 0; from < n; from += EVAL_BATCH) {
+            int to = Math.min(n, from + EVAL_BATCH);
+            try (NDManager scope = trainer.getManager().newSubManager()) {
+                NDList out = trainer.evaluate(inputs(scope, part, order, from, to));
+                StepLoss loss = loss(scope, out, part, order, from, to);
+                totalSum += loss.total().getFloat() * (double) (to - from);
+                for (Map.Entry<String, NDArray> e : loss.parts().entrySet()) {
+                    partSums.merge(e.getKey(), e.getValue().getFloat() * (double) (to - from), Double::sum);
+                }
+                for (int i = 0; i < losses.size(); i++) {
+                    Samples.Column c = part.require(targets.get(i).name());
+                    float[] y = gather(c, order, from, to);
+                    double term = losses.get(i).apply(out.get(i), target(scope, part, i, order, from, to)).getFloat();
+                    sums.get(i).add(term, to - from, out.get(i), y);
+                }
+            }
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (int i = 0; i < sums.size(); i++) {
+            String prefix = sums.size() == 1 ? "" : task.objectives().get(i).output() + "_";
+            sums.get(i).metrics(losses.get(i).name()).forEach((k, v) -> {
+                if (task.metrics().isEmpty() || task.metrics().contains(k)) {
+                    metrics.put(prefix + k, v);
+                }
+            });
+        }
+        for (Map.Entry<String, Double> e : partSums.entrySet()) {
+            metrics.put(e.getKey(), e.getValue() / n);
+        }
+        return new Evaluation(totalSum / n, metrics);
+    }
+}
