@@ -225,8 +225,11 @@ public final class TrainingRun {
             optimizer.initializer().ifPresent(init -> config.optInitializer(init, ai.djl.nn.Parameter.Type.WEIGHT));
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(task.inputShapes(batch));
+                task.prepare(trainer, device, batch, m -> m.newTrainer(new DefaultTrainingConfig(
+                        new ai.djl.training.loss.L2Loss("unused")).optOptimizer(
+                        RunOptimizer.create(settings, stepsPerEpoch, totalSteps).djl()).optDevices(new Device[] {device})));
                 if (initialWeights != null) {
-                    initialLoad = Checkpoints.load(block, initialWeights);
+                    initialLoad = task.loadWeights(block, initialWeights);
                 }
                 liveManager = model.getNDManager();
                 emit(new RunEvent.Started(runId, deviceName, settings.epochs(), stepsPerEpoch));
@@ -288,7 +291,7 @@ public final class TrainingRun {
                 String weights = "last";
                 if (settings.options().restoreBest() && early.bestWeights() != null
                         && early.bestEpoch() != epochs.size()) {
-                    Checkpoints.load(block, early.bestWeights());
+                    task.loadWeights(block, early.bestWeights());
                     weights = "best epoch " + early.bestEpoch();
                 }
                 Evaluation test = stopped ? Evaluation.NONE : task.test(trainer);
@@ -310,6 +313,7 @@ public final class TrainingRun {
                 return new RunResult(status, metrics, epochs, null);
             } finally {
                 liveManager = null;
+                task.close();
             }
         }
     }
@@ -318,24 +322,18 @@ public final class TrainingRun {
                              Map<String, Double> partSums) {
         // One scope per step: inputs, activations, loss and gradients' temporaries all die with it.
         try (NDManager scope = trainer.getManager().newSubManager()) {
-            float loss;
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                StepLoss l = task.trainStep(trainer, scope, order, from, to);
-                collector.backward(l.total());
-                loss = l.total().getFloat();
-                for (Map.Entry<String, NDArray> p : l.parts().entrySet()) {
-                    partSums.merge(p.getKey(), (double) p.getValue().getFloat(), Double::sum);
-                }
-            }
-            optimizer.beforeUpdate(trainer);
-            OptimizerStep.apply(trainer);
+            StepValues v = task.step(trainer, scope, order, from, to, t -> {
+                optimizer.beforeUpdate(t);
+                OptimizerStep.apply(t);
+            });
             optimizer.afterUpdate();
-            return loss;
+            v.parts().forEach((k, x) -> partSums.merge(k, x, Double::sum));
+            return v.loss();
         }
     }
 
     private byte[] checkpoint(int epoch, GraphBlock block) {
-        byte[] weights = Checkpoints.save(block);
+        byte[] weights = task.weights(block);
         for (RunListener l : listeners) {
             l.checkpoint(epoch, weights);
         }

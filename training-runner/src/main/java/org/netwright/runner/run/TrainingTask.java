@@ -1,8 +1,16 @@
 package org.netwright.runner.run;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.netwright.runner.checkpoint.Checkpoints;
+import org.netwright.runner.checkpoint.LoadReport;
 import org.netwright.model.graph.Graph;
 import org.netwright.runner.compile.GraphBlock;
 
@@ -30,6 +38,52 @@ interface TrainingTask {
      * terms, all made in {@code scope}. Called inside a gradient collector.
      */
     StepLoss trainStep(Trainer trainer, NDManager scope, int[] order, int from, int to);
+
+    /**
+     * One whole training step over items {@code order[from..to)}: forward, loss, backward, and {@code update} of
+     * every trainer that learns (it clips gradients and applies the optimizer). The default trains the main
+     * trainer on {@link #trainStep}'s loss; a recipe with two models (a GAN) overrides it.
+     */
+    default StepValues step(Trainer trainer, NDManager scope, int[] order, int from, int to, Consumer<Trainer> update) {
+        StepValues values;
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            StepLoss l = trainStep(trainer, scope, order, from, to);
+            collector.backward(l.total());
+            Map<String, Double> parts = new LinkedHashMap<>();
+            for (Map.Entry<String, NDArray> p : l.parts().entrySet()) {
+                parts.put(p.getKey(), (double) p.getValue().getFloat());
+            }
+            values = new StepValues(l.total().getFloat(), parts);
+        }
+        update.accept(trainer);
+        return values;
+    }
+
+    /**
+     * Called once the main trainer is initialized, before the first step: a recipe that trains a second model
+     * (a GAN's discriminator) makes it here, on {@code device}, with a trainer from {@code trainers}.
+     */
+    default void prepare(Trainer trainer, Device device, int batch, TrainerFactory trainers) {
+    }
+
+    /** The weights a checkpoint keeps: the main block's, plus any second model's. */
+    default byte[] weights(GraphBlock main) {
+        return Checkpoints.save(main);
+    }
+
+    /** Loads checkpoint weights into the main block (and any second model). */
+    default LoadReport loadWeights(GraphBlock main, byte[] data) {
+        return Checkpoints.load(main, data);
+    }
+
+    /** Releases a second model's resources; the run calls it when it ends. */
+    default void close() {
+    }
+
+    /** Makes a trainer for another block on the run's device, with the run's optimizer settings. */
+    interface TrainerFactory {
+        Trainer trainer(ai.djl.Model model);
+    }
 
     /** Loss and metrics on the validation part, without dropout. */
     Evaluation validate(Trainer trainer);
