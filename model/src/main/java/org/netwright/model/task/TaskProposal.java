@@ -59,7 +59,7 @@ public final class TaskProposal {
         List<Objective> objectives = new ArrayList<>();
         Set<String> metrics = new LinkedHashSet<>();
         for (NetworkEnds.End out : ends.outputs()) {
-            DataField target = targetFor(out, fields, used, inputs)
+            DataField target = targetFor(out, fields, used, inputs, hasBottleneck(graph, out))
                     .orElseThrow(() -> new TaskException(noTarget(out, fields)));
             String loss = Losses.defaultFor(target);
             objectives.add(new Objective(out.nodeId(), loss, target.name(), 1.0));
@@ -201,7 +201,7 @@ public final class TaskProposal {
     }
 
     private static Optional<DataField> targetFor(NetworkEnds.End out, List<DataField> fields, Set<String> used,
-                                                 List<InputBinding> inputs) {
+                                                 List<InputBinding> inputs, boolean bottleneck) {
         for (DataField f : fields) {
             if (used.contains(f.name()) || f.kind() == DataField.Kind.NOISE) {
                 continue;
@@ -210,8 +210,11 @@ public final class TaskProposal {
                 return Optional.of(f);
             }
         }
-        // An autoencoder: the output is trained to give back what one of its inputs read.
-        for (InputBinding b : inputs) {
+        // An autoencoder: the output is trained to give back what one of its inputs read, when the data offer
+        // nothing else to predict or the network squeezes the data through a bottleneck (otherwise a label that does
+        // not fit the output is a mistake to report, not a hint to reconstruct).
+        boolean otherTargets = fields.stream().anyMatch(f -> !used.contains(f.name()) && f.kind() != DataField.Kind.NOISE);
+        for (InputBinding b : otherTargets && !bottleneck ? List.<InputBinding>of() : inputs) {
             Optional<DataField> f = field(fields, b.field());
             if (f.isPresent() && f.get().kind() == DataField.Kind.VALUES && out.shape() != null
                     && f.get().shape().size() == out.shape().size()) {
@@ -219,6 +222,25 @@ public final class TaskProposal {
             }
         }
         return Optional.empty();
+    }
+
+    /** True when some layer before the output holds fewer numbers than the output: the mark of an autoencoder. */
+    private static boolean hasBottleneck(Graph graph, NetworkEnds.End out) {
+        if (out.shape() == null) {
+            return false;
+        }
+        org.netwright.model.shape.GraphShapes shapes = org.netwright.model.shape.ShapeInference.infer(graph);
+        for (String id : shapes.order()) {
+            org.netwright.model.shape.NodeReport r = shapes.report(id);
+            if (r != null && r.isOk() && !id.equals(out.nodeId()) && graph.reaches(id, out.nodeId())) {
+                for (Shape s : r.outputs().values()) {
+                    if (s != null && s.size() < out.shape().size()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static String noTarget(NetworkEnds.End out, List<DataField> fields) {
