@@ -132,6 +132,14 @@ public final class MainWindow {
         DataViewModel data = new DataViewModel(form, editor::graph, editor::shapes,
                 session.file().toAbsolutePath().getParent(), DATA_LOADER, Platform::runLater);
         data.describeCurrent();
+        // The check and the task follow the network and the settings: an edit that breaks the fit says so at once.
+        editor.shapesProperty().addListener((o, before, after) -> data.describeCurrent());
+        form.settingsProperty().addListener((o, before, after) -> {
+            if (before == null || !java.util.Objects.equals(before.data(), after.data())
+                    || !java.util.Objects.equals(before.loss(), after.loss())) {
+                data.describeCurrent();
+            }
+        });
         session.lastRun().ifPresent(run -> model.showPast(run, session.store().metrics(run.id())));
         StringBinding blocker = Bindings.createStringBinding(
                 () -> TrainReadiness.whyNot(editor.graph(), editor.shapes(), form.settings()).orElse(""),

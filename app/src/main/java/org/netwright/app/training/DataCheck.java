@@ -1,20 +1,23 @@
 package org.netwright.app.training;
 
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
-import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.graph.Graph;
-import org.netwright.model.graph.Node;
 import org.netwright.model.settings.DataRecipe;
+import org.netwright.model.settings.TrainingSettings;
 import org.netwright.model.shape.GraphShapes;
-import org.netwright.model.shape.NodeReport;
-import org.netwright.model.shape.Shape;
+import org.netwright.model.task.DataField;
+import org.netwright.model.task.NetworkEnds;
+import org.netwright.model.task.Task;
+import org.netwright.model.task.TaskException;
+import org.netwright.model.task.TaskProposal;
+import org.netwright.model.task.TaskText;
+import org.netwright.runner.run.TrainingRun;
+import org.netwright.templates.data.Samples;
 import org.netwright.runner.data.DataFileException;
 import org.netwright.runner.data.DataSources;
 import org.netwright.templates.Template;
-import org.netwright.templates.data.Dataset;
 import org.netwright.templates.data.GraphDataset;
 
 /**
@@ -22,38 +25,66 @@ import org.netwright.templates.data.GraphDataset;
  * network. It reads files and generates data, so callers run it off the UI thread.
  */
 public final class DataCheck {
-    private static final LayerCatalog CATALOG = LayerCatalog.standard();
-
     private DataCheck() {
     }
 
     /**
-     * What a recipe gives: {@code summary} for the Data row ("iris.csv (150 rows, 4 features, 3 classes)"), and
-     * {@code problem}, why it cannot be read or cannot train the network (empty when it can).
+     * What a recipe gives: {@code summary} for the Data row ("iris.csv (150 rows, 4 features, 3 classes)"),
+     * {@code problem}, why it cannot be read or cannot train the network (empty when it can), and {@code task}, the
+     * task a run would train in words (which field feeds each input, each output's loss and target, the metrics),
+     * empty when there is no network to judge or no task fits.
      */
-    public record Outcome(String summary, Optional<String> problem) {
+    public record Outcome(String summary, Optional<String> problem, List<String> task) {
+        public Outcome {
+            task = List.copyOf(task);
+        }
+
+        Outcome(String summary, Optional<String> problem) {
+            this(summary, problem, List.of());
+        }
+    }
+
+    /** {@link #check(DataRecipe, Graph, GraphShapes, Path, long, String)} with the loss the task proposes. */
+    public static Outcome check(DataRecipe recipe, Graph graph, GraphShapes shapes, Path baseDir, long seed) {
+        return check(recipe, graph, shapes, baseDir, seed, TrainingSettings.AUTO);
     }
 
     /**
-     * Loads the recipe and, when {@code graph} is given and complete enough to judge (valid shapes, one output,
-     * weights to train), checks the data against its input and output as a run would before its first step.
-     * Without a graph only whether the data can be read is checked, e.g. for the project's data as it opens.
+     * Loads the recipe and, when {@code graph} is given and complete enough to judge (valid shapes, weights to
+     * train), proposes the task a run would train and checks it as a run would before its first step, with
+     * {@code loss} on every output unless it is {@code auto}. Without a graph only whether the data can be read is
+     * checked, e.g. for the project's data as it opens.
      */
-    public static Outcome check(DataRecipe recipe, Graph graph, GraphShapes shapes, Path baseDir, long seed) {
+    public static Outcome check(DataRecipe recipe, Graph graph, GraphShapes shapes, Path baseDir, long seed,
+                                String loss) {
         String name = name(recipe);
         if (recipe == null || Template.needsUserData(recipe)) {
             return new Outcome(name, Optional.empty());
         }
+        boolean judge = graph != null && shapes != null && shapes.isValid() && shapes.totalParams() > 0;
         try {
             if (DataSources.isGraph(recipe, baseDir)) {
                 GraphDataset g = DataSources.loadGraph(recipe, baseDir, seed);
                 String summary = name + " (" + g.nodes() + " nodes, " + g.edgeCount() + " edges, " + g.numClasses()
                         + " classes)";
-                return new Outcome(summary, Network.of(graph, shapes).flatMap(net -> net.whyNotFit(g)));
+                return new Outcome(summary, judge ? whyNotFit(NetworkEnds.of(graph, shapes), g) : Optional.empty());
             }
-            Dataset d = DataSources.load(recipe, baseDir, seed);
-            return new Outcome(name + " (" + samples(recipe, d) + ")",
-                    Network.of(graph, shapes).flatMap(net -> net.whyNotFit(d)));
+            Samples samples = DataSources.loadSamples(recipe, baseDir, seed);
+            String summary = name + " (" + samples(recipe, samples) + ")";
+            if (!judge) {
+                return new Outcome(summary, Optional.empty());
+            }
+            NetworkEnds ends = NetworkEnds.of(graph, shapes);
+            samples = DataSources.fitTo(samples, ends);
+            TrainingSettings settings = new TrainingSettings(1, 1, 0.001, "adam", loss, seed, 0, 0, recipe);
+            Task task;
+            try {
+                task = TrainingRun.resolveTask(graph, settings, samples.fields());
+            } catch (TaskException e) {
+                return new Outcome(summary, Optional.of(e.getMessage()));
+            }
+            List<String> problems = TaskProposal.problems(task, ends, samples.fields());
+            return new Outcome(summary, problems.stream().findFirst(), TaskText.lines(task, ends, samples.fields()));
         } catch (DataFileException | IllegalArgumentException e) {
             // The loaders' messages name the file and what is wrong; a generator's bad option is an IllegalArgumentException.
             return new Outcome(name, Optional.of(e.getMessage()));
@@ -79,58 +110,34 @@ public final class DataCheck {
         return path == null ? recipe.kind() + " file" : Path.of(path.toString()).getFileName().toString();
     }
 
-    private static String samples(DataRecipe recipe, Dataset d) {
+    private static String samples(DataRecipe recipe, Samples d) {
+        Optional<Samples.Column> label = d.classField();
+        String classes = label.map(c -> ", " + c.field().classes() + " classes").orElse("");
         if ("generator".equals(recipe.kind())) {
             return d.size() + " samples";
         }
+        DataField features = d.fields().get(0);
         if ("idx".equals(recipe.kind())) {
-            return d.size() + " images " + d.sampleShape() + ", " + d.numClasses() + " classes";
+            return d.size() + " images " + features.shape() + classes;
         }
-        return d.size() + " rows, " + d.sampleSize() + " features, " + d.numClasses() + " classes";
+        return d.size() + " rows, " + features.shape().size() + " features" + classes;
     }
 
-    /** The network's input and output as a run finds them: the first input layer and the single sink. */
-    private record Network(String inputId, Map<String, Shape> inputPorts, String outputId, Shape output) {
-        static Optional<Network> of(Graph graph, GraphShapes shapes) {
-            if (graph == null || shapes == null || !shapes.isValid() || shapes.totalParams() == 0
-                    || graph.sinks().size() != 1) {
-                return Optional.empty();
-            }
-            Optional<Node> input = shapes.order().stream().map(graph::require)
-                    .filter(n -> CATALOG.find(n.type()).map(spec -> spec.isInput()).orElse(false)).findFirst();
-            String outputId = graph.sinks().get(0);
-            Optional<Shape> output = mainOutput(shapes.report(outputId));
-            if (input.isEmpty() || output.isEmpty()) {
-                return Optional.empty();
-            }
-            String inputId = input.get().id();
-            return Optional.of(new Network(inputId, shapes.report(inputId).outputs(), outputId, output.get()));
+    /** Why one graph cannot train the network: it needs a graph input, whose features and output fit the graph. */
+    private static Optional<String> whyNotFit(NetworkEnds ends, GraphDataset graph) {
+        Optional<NetworkEnds.End> features = ends.inputs().stream()
+                .filter(e -> e.type().equals("graph_input") && e.port().equals("features")).findFirst();
+        if (features.isEmpty()) {
+            NetworkEnds.End first = ends.inputs().get(0);
+            return Optional.of("The data is one graph of " + graph.nodes() + " nodes for node classification, so"
+                    + " the network must start with a graph input; its input layer '" + first.nodeId() + "' gives "
+                    + (first.shape() == null ? "nothing yet" : first.shape().describe()) + ".");
         }
-
-        /** The {@code out} port, else the first port by name, as the command line's summary picks it. */
-        private static Optional<Shape> mainOutput(NodeReport report) {
-            Map<String, Shape> outs = new TreeMap<>(report.outputs());
-            return Optional.ofNullable(outs.containsKey("out") ? outs.get("out")
-                    : outs.isEmpty() ? null : outs.values().iterator().next());
+        if (ends.outputs().size() != 1) {
+            return Optional.of("Node classification trains one output layer; this network has " + ends.outputs().size()
+                    + ".");
         }
-
-        Optional<String> whyNotFit(Dataset data) {
-            if (inputPorts.size() != 1) {
-                return Optional.of("The input layer '" + inputId + "' is a graph input, which trains on one graph (a"
-                        + " NAME_edges.csv table, or the communities generator); these data are samples, each "
-                        + data.sampleShape().describe() + ".");
-            }
-            return DataSources.whyNotFit(data, inputPorts.values().iterator().next(), inputId, output, outputId);
-        }
-
-        Optional<String> whyNotFit(GraphDataset graph) {
-            Shape features = inputPorts.get("features");
-            if (inputPorts.size() != 2 || features == null) {
-                return Optional.of("The data is one graph of " + graph.nodes() + " nodes for node classification, so"
-                        + " the network must start with a graph input; its input layer '" + inputId + "' gives "
-                        + inputPorts.values().iterator().next().describe() + ".");
-            }
-            return DataSources.whyNotFit(graph, features, inputId, output, outputId);
-        }
+        NetworkEnds.End out = ends.outputs().get(0);
+        return DataSources.whyNotFit(graph, features.get().shape(), features.get().nodeId(), out.shape(), out.nodeId());
     }
 }

@@ -85,7 +85,17 @@ public final class DataRow extends VBox {
         error.managedProperty().bind(model.errorProperty().isNotEmpty());
         error.visibleProperty().bind(error.managedProperty());
 
-        getChildren().addAll(line, error);
+        // The task a run would train: which field feeds each input, each output's loss and target, the metrics.
+        Label task = new Label();
+        task.setId("data-task");
+        task.getStyleClass().add("data-task");
+        task.setStyle("-fx-font-size: 0.9em; -fx-text-fill: #444;");
+        task.setWrapText(true);
+        task.textProperty().bind(model.taskProperty());
+        task.managedProperty().bind(model.taskProperty().isNotEmpty());
+        task.visibleProperty().bind(task.managedProperty());
+
+        getChildren().addAll(line, error, task);
         setSpacing(2);
     }
 

@@ -28,6 +28,7 @@ public final class DataViewModel {
     private final Executor uiThread;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper task = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
     /** Counts requests, so that the answer to an older one (a slow file, say) never overwrites a newer one. */
     private int generation;
@@ -48,20 +49,26 @@ public final class DataViewModel {
         summary.set(words(DataCheck.name(form.settings().data())));
     }
 
-    /** Describes the project's data as it is saved, with its size once loaded; a file that cannot be read says why. */
+    /**
+     * Describes the project's data as it is saved, with its size once loaded, and the task a run would train on it;
+     * a file that cannot be read, or data the network cannot train on, says why.
+     */
     public void describeCurrent() {
         DataRecipe recipe = form.settings().data();
         long seed = form.settings().seed();
+        String loss = form.settings().loss();
+        Graph network = graph.get();
+        GraphShapes networkShapes = shapes.get();
         int mine = ++generation;
         checking.set(true);
         background.execute(() -> {
-            // No network here: the project's own data is described, not judged; the run says if it does not fit.
-            DataCheck.Outcome outcome = DataCheck.check(recipe, null, null, baseDir, seed);
+            DataCheck.Outcome outcome = DataCheck.check(recipe, network, networkShapes, baseDir, seed, loss);
             uiThread.execute(() -> {
                 if (mine == generation) {
                     checking.set(false);
                     summary.set(words(outcome.summary()));
                     error.set(outcome.problem().orElse(""));
+                    task.set(String.join("\n", outcome.task()));
                 }
             });
         });
@@ -81,11 +88,12 @@ public final class DataViewModel {
         Graph network = graph.get();
         GraphShapes networkShapes = shapes.get();
         long seed = form.settings().seed();
+        String loss = form.settings().loss();
         int mine = ++generation;
         checking.set(true);
         error.set("");
         background.execute(() -> {
-            DataCheck.Outcome outcome = DataCheck.check(recipe, network, networkShapes, baseDir, seed);
+            DataCheck.Outcome outcome = DataCheck.check(recipe, network, networkShapes, baseDir, seed, loss);
             uiThread.execute(() -> {
                 if (mine == generation) {
                     checking.set(false);
@@ -103,6 +111,7 @@ public final class DataViewModel {
         }
         summary.set(words(outcome.summary()));
         error.set("");
+        task.set(String.join("\n", outcome.task()));
     }
 
     private static String words(String what) {
@@ -117,6 +126,14 @@ public final class DataViewModel {
     /** Why the last choice was refused or the project's data cannot be read; empty when all is well. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * The task a run would train, one line per binding ("Input 'in' (a vector of 2) <- 'features' ...", "Output
+     * 'out' ... -> cross_entropy against 'label' ...", "Metrics: accuracy"); empty until the data has been checked.
+     */
+    public ReadOnlyStringProperty taskProperty() {
+        return task.getReadOnlyProperty();
     }
 
     /** True while data is being loaded and checked. */

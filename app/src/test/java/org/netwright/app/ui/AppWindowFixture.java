@@ -1,5 +1,6 @@
 package org.netwright.app.ui;
 
+import org.junit.jupiter.api.Tag;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -14,6 +15,7 @@ import org.netwright.model.store.ProjectStore;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A project file in a temporary folder and the app's window opened on it, sized to the headless screen. */
+@Tag("ui")
 final class AppWindowFixture {
     final Path file;
     final Workspace workspace;

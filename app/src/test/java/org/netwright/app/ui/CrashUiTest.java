@@ -1,5 +1,6 @@
 package org.netwright.app.ui;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The training child is killed with SIGKILL mid-run: the panel says so and the editor keeps working. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class CrashUiTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package org.netwright.app.ui;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Data row: a file or a generator is checked against the network, saved only when it fits, and kept on reopen. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class DataRowUiTest {
     private static final String IRIS = "Data: iris.csv (150 rows, 4 features, 3 classes)";
     @TempDir

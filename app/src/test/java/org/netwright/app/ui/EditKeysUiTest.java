@@ -1,5 +1,6 @@
 package org.netwright.app.ui;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import org.testfx.framework.junit5.Start;
 
 /** Ctrl+Z and Ctrl+Shift+Z are bound both by the canvas and by the Edit menu: one key press must be one step. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class EditKeysUiTest {
     @TempDir
     Path dir;

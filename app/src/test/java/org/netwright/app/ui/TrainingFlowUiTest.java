@@ -1,5 +1,6 @@
 package org.netwright.app.ui;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,7 @@ import org.testfx.framework.junit5.Start;
 
 /** A new user's first minute: build a one-layer network with the mouse, train it, find the run in the file. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class TrainingFlowUiTest {
     @TempDir
     Path dir;

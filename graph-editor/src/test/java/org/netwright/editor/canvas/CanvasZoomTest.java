@@ -1,5 +1,6 @@
 package org.netwright.editor.canvas;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,7 @@ import org.testfx.framework.junit5.Start;
 
 /** Zoom and fit: gestures keep model coordinates right at 50%, and Fit frames the whole network. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class CanvasZoomTest {
     private EditorModel model;
     private GraphCanvas canvas;

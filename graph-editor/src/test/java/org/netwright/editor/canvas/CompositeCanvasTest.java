@@ -1,5 +1,6 @@
 package org.netwright.editor.canvas;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,7 @@ import org.testfx.framework.junit5.Start;
 
 /** Grouping layers into a composite block and back through the canvas, and looking inside one. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class CompositeCanvasTest {
     private static final Edge IN_DENSE = Edge.of("vector_input_1", "out", "dense_1", "in");
     private static final Edge DENSE_RELU = Edge.of("dense_1", "out", "relu_1", "in");

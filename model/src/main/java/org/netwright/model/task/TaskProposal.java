@@ -65,7 +65,11 @@ public final class TaskProposal {
             objectives.add(new Objective(out.nodeId(), loss, target.name(), 1.0));
             metrics.addAll(Losses.metricsFor(loss, target));
         }
-        boolean vae = graph.nodes().values().stream().anyMatch(n -> n.type().equals("sampling"));
+        // A sampling layer makes a VAE when the network reconstructs values; before a classifier's head it is a
+        // noisy bottleneck that trains as drawn, without a KL term pulling its code to the prior.
+        boolean reconstructs = objectives.stream().anyMatch(o -> field(fields, o.target())
+                .map(f -> f.kind() == DataField.Kind.VALUES).orElse(false));
+        boolean vae = reconstructs && graph.nodes().values().stream().anyMatch(n -> n.type().equals("sampling"));
         Map<String, String> options = new LinkedHashMap<>();
         if (vae) {
             options.put("kl_weight", "1");

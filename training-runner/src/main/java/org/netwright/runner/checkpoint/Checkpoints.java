@@ -72,8 +72,9 @@ public final class Checkpoints {
         return bytes.toByteArray();
     }
 
-    /** Reads every tensor of a checkpoint, in saved order. */
+    /** Reads every tensor of a checkpoint (or of a {@link RunState}'s weights), in saved order. */
     public static List<Tensor> read(byte[] data) {
+        data = RunState.weightsOf(data);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             if (in.readInt() != MAGIC) {
                 throw new CheckpointFormatException("This is not a Netwright checkpoint (wrong magic number).");
