@@ -82,6 +82,14 @@ public abstract class ScheduledOptimizer extends Optimizer {
         Slot slot = slots.computeIfAbsent(parameterId, id -> new Slot(0, zerosLike(weight)));
         float lr = (float) schedule.rate(slot.steps);
         slot.steps++;
+        if (l1 != 0) {
+            try (NDArray sign = weight.sign()) {
+                grad.addi(sign.muli(l1));
+            }
+        }
+        if (fusedUpdate(weight, grad, slot.state, slot.steps, lr, weightDecay)) {
+            return;
+        }
         if (weightDecay != 0) {
             if (decoupledDecay) {
                 weight.muli(1 - lr * weightDecay);
@@ -91,14 +99,18 @@ public abstract class ScheduledOptimizer extends Optimizer {
                 }
             }
         }
-        if (l1 != 0) {
-            try (NDArray sign = weight.sign()) {
-                grad.addi(sign.muli(l1));
-            }
-        }
         // The rule may use the gradient as scratch space: it is zeroed right after.
         apply(weight, grad, slot.state, slot.steps, lr);
         zeroGradient(weight, grad);
+    }
+
+    /**
+     * Does the whole update (weight decay, rule, zeroing the gradient) in one native call where the
+     * engine has one with the same arithmetic, and says whether it did; the L1 term is already in the
+     * gradient.
+     */
+    boolean fusedUpdate(NDArray weight, NDArray grad, NDArray[] state, long t, float lr, float weightDecay) {
+        return false;
     }
 
     /**
