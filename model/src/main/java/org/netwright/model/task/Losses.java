@@ -10,7 +10,7 @@ import org.netwright.model.shape.Shape;
  */
 public final class Losses {
     /** Every loss a run can use, by name. */
-    public static final List<String> ALL = List.of("cross_entropy", "focal", "mse", "mae", "huber", "bce_logits", "kl");
+    public static final List<String> ALL = List.of("cross_entropy", "focal", "mse", "mae", "huber", "bce_with_logits", "kl");
 
     private Losses() {
     }
@@ -22,7 +22,7 @@ public final class Losses {
 
     /**
      * Why {@code loss} cannot compare output {@code outputId} (per-sample {@code out}) with the field
-     * {@code target}; empty when it can. Class ids also accept mse and bce_logits (against one-hot rows) and
+     * {@code target}; empty when it can. Class ids also accept mse and bce_with_logits (against one-hot rows) and
      * kl (against a one-hot distribution).
      */
     public static Optional<String> whyNot(String loss, String outputId, Shape out, DataField target) {
@@ -58,7 +58,7 @@ public final class Losses {
                 if (takesClassIds(loss)) {
                     return Optional.of("The loss " + loss + " compares class scores with class ids, but '"
                             + target.name() + "' holds real values (" + target.shape().describe()
-                            + "); use mse, mae or huber (or bce_logits for values between 0 and 1).");
+                            + "); use mse, mae or huber (or bce_with_logits for values between 0 and 1).");
                 }
                 if (out.size() != target.shape().size()) {
                     return Optional.of("The output layer '" + outputId + "' gives " + out.describe() + " but its target '"

@@ -294,7 +294,7 @@ public final class TaskProposal {
             options.put("discriminator", disOut.get(0).nodeId());
             options.put("real_input", real.get().nodeId());
             return Optional.of(new Task(Task.GAN, inputs,
-                    List.of(new Objective(genOut.get(0).nodeId(), "bce_logits", realField, 1.0)), List.of(), options));
+                    List.of(new Objective(genOut.get(0).nodeId(), "bce_with_logits", realField, 1.0)), List.of(), options));
         }
         return Optional.empty();
     }

@@ -42,7 +42,7 @@ import org.netwright.templates.data.GraphDataset;
  * when there is one ({@code FILE.nwproj} or {@code --save}).
  */
 final class TrainCommand {
-    private static final Set<String> VALUE_FLAGS = union(Set.of("--template", "--data", "--save"),
+    private static final Set<String> VALUE_FLAGS = union(Set.of("--template", "--data", "--save", "--resume"),
             TrainingFlags.VALUE_FLAGS);
     private static final Set<String> SWITCHES = union(Set.of("--json", "--events", "--explain-task"),
             TrainingFlags.SWITCHES);
@@ -91,7 +91,9 @@ final class TrainCommand {
 
     private int prepareAndTrain(Args args) {
         Source source = Source.from(args, true);
-        TrainingSettings settings = settings(args, source);
+        Resume resume = args.value("--resume").map(id -> Resume.of(source, id)).orElse(null);
+        TrainingSettings settings = settings(args, resume == null ? source.settings() : Optional.of(resume.settings()),
+                source);
         Path baseDir = source.projectFile().map(p -> p.toAbsolutePath().getParent()).orElse(Path.of(""));
         GraphBlock block;
         try {
@@ -105,6 +107,18 @@ final class TrainCommand {
                     : sampleRun(source, settings, baseDir, block);
         } catch (DataFileException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+        if (resume != null) {
+            try {
+                run.resumingFrom(resume.checkpoint());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            if (resume.partial()) {
+                err.println("netwright: run " + resume.runId() + " was stopped inside epoch " + resume.epoch()
+                        + "; it goes on from there with the weights it had, which an uninterrupted run would not match"
+                        + " exactly");
+            }
         }
         if (args.has("--explain-task")) {
             return explainTask(run, source, settings, baseDir, args.has("--json"));
@@ -204,9 +218,9 @@ final class TrainCommand {
         return 0;
     }
 
-    private static TrainingSettings settings(Args args, Source source) {
+    private static TrainingSettings settings(Args args, Optional<TrainingSettings> base, Source source) {
         Optional<DataRecipe> data = args.value("--data").map(TrainCommand::dataRecipe);
-        TrainingSettings s = source.settings().orElseGet(() -> graphFileDefaults(source, data));
+        TrainingSettings s = base.orElseGet(() -> graphFileDefaults(source, data));
         s = TrainingFlags.apply(args, s);
         if (data.isPresent()) {
             s = s.withData(data.get());

@@ -42,9 +42,11 @@ final class TrainingFlags {
         }
         TrainingOptions o = s.options();
         if (args.value("--momentum").isPresent()) {
-            if (!List.of("momentum", "nesterov", "sgd", "rmsprop").contains(s.optimizer())) {
-                throw new UsageException("--momentum applies to the optimizers sgd, momentum, nesterov and rmsprop; this"
-                        + " run uses " + s.optimizer() + " (Adam and AdamW set their moments with beta1 and beta2)");
+            if (!List.of("momentum", "nesterov").contains(s.optimizer())) {
+                throw new UsageException("--momentum applies to the optimizers momentum and nesterov; this run uses "
+                        + s.optimizer() + (s.optimizer().startsWith("adam")
+                        ? " (Adam and AdamW keep their own moments, set by beta1 and beta2)"
+                        : " (use --optimizer momentum or nesterov to train with momentum)"));
             }
             o = o.withMomentum(fraction(args, "--momentum").orElseThrow());
         }

@@ -39,7 +39,7 @@ final class BoundTask implements TrainingTask {
     private final NetworkEnds ends;
     private final List<ObjectiveLoss> losses = new ArrayList<>();
     private final List<DataField> targets = new ArrayList<>();
-    private final Random noise;
+    private Random noise;
     private final Map<String, LayerParams> noiseInputs = new LinkedHashMap<>();
     private final List<String[]> sampling = new ArrayList<>();
     private final double klWeight;
@@ -212,6 +212,18 @@ final class BoundTask implements TrainingTask {
             total = total.add(kl.mul((float) klWeight));
         }
         return new StepLoss(total, parts);
+    }
+
+    @Override
+    public byte[] streamState() {
+        return Streams.bytes(noise);
+    }
+
+    @Override
+    public void restoreStreams(byte[] state) {
+        if (state.length > 0) {
+            noise = Streams.random(state);
+        }
     }
 
     @Override

@@ -1,59 +1,83 @@
 package org.netwright.runner.run;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.Initializer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.netwright.model.settings.TrainingOptions;
 import org.netwright.model.settings.TrainingSettings;
+import org.netwright.runner.compile.GraphBlock;
+import org.netwright.runner.optim.GradientClipping;
+import org.netwright.runner.optim.Initializers;
+import org.netwright.runner.optim.OptimizerConfig;
+import org.netwright.runner.optim.Optimizers;
+import org.netwright.runner.optim.Schedule;
+import org.netwright.runner.optim.Schedules;
+import org.netwright.runner.optim.ScheduledOptimizer;
 
 /**
- * A run's optimizer with everything around its update: the learning rate at each step, gradient clipping
- * between backward and the update, and the weight initializer.
+ * A run's optimizer with everything around its update: the learning rate of each step from the schedule,
+ * gradient clipping between backward and the update, the weight initializer, and the optimizer's state for a
+ * resumable checkpoint.
  */
 final class RunOptimizer {
-    private final Optimizer optimizer;
+    private final ScheduledOptimizer optimizer;
+    private final Schedule schedule;
     private final TrainingOptions options;
-    private final double baseRate;
     private long step;
     private double rateUsed;
 
-    private RunOptimizer(TrainingSettings settings) {
-        this.options = settings.options();
-        this.baseRate = settings.learningRate();
-        this.rateUsed = baseRate;
-        Tracker rate = update -> (float) rate(step);
-        this.optimizer = switch (settings.optimizer()) {
-            case "adam" -> Optimizer.adam().optLearningRateTracker(rate).optBeta1((float) options.beta1())
-                    .optBeta2((float) options.beta2()).optEpsilon((float) options.epsilon())
-                    .optWeightDecays((float) options.weightDecay()).build();
-            case "momentum" -> Optimizer.sgd().setLearningRateTracker(rate).optMomentum((float) options.momentum())
-                    .optWeightDecays((float) options.weightDecay()).build();
-            case "sgd" -> Optimizer.sgd().setLearningRateTracker(rate).optWeightDecays((float) options.weightDecay())
-                    .build();
-            default -> throw new IllegalArgumentException("The optimizer " + settings.optimizer()
-                    + " is not wired into runs yet.");
-        };
+    private RunOptimizer(ScheduledOptimizer optimizer, Schedule schedule, TrainingOptions options) {
+        this.optimizer = optimizer;
+        this.schedule = schedule;
+        this.options = options;
+        this.rateUsed = schedule.rate(0);
     }
 
+    /**
+     * The optimizer the settings ask for, on their schedule over {@code totalSteps}; throws IllegalArgumentException
+     * saying which setting is wrong. Only the parameters a user changed from {@link TrainingOptions#DEFAULTS} are
+     * passed on, so each optimizer keeps its own defaults (AdamW's decay, AdaGrad's epsilon).
+     */
     static RunOptimizer create(TrainingSettings settings, int stepsPerEpoch, long totalSteps) {
-        return new RunOptimizer(settings);
+        TrainingOptions o = settings.options();
+        TrainingOptions d = TrainingOptions.DEFAULTS;
+        OptimizerConfig config = OptimizerConfig.of(settings.optimizer());
+        Map<String, Double> takes = OptimizerConfig.defaults(settings.optimizer());
+        config = set(config, takes, "momentum", o.momentum(), d.momentum());
+        config = set(config, takes, "beta1", o.beta1(), d.beta1());
+        config = set(config, takes, "beta2", o.beta2(), d.beta2());
+        config = set(config, takes, "epsilon", o.epsilon(), d.epsilon());
+        config = set(config, takes, "weight_decay", o.weightDecay(), d.weightDecay());
+        config = set(config, takes, "l1", o.l1(), d.l1());
+        Schedule schedule = Schedules.parse(o.schedule(), settings.learningRate(), stepsPerEpoch, totalSteps);
+        return new RunOptimizer(Optimizers.create(config, schedule), schedule, o);
     }
 
-    private double rate(long s) {
-        return baseRate;
+    private static OptimizerConfig set(OptimizerConfig config, Map<String, Double> takes, String key, double value,
+                                       double unchanged) {
+        if (value == unchanged) {
+            return config;
+        }
+        if (!takes.containsKey(key)) {
+            throw new IllegalArgumentException("The optimizer " + config.name() + " has no " + key.replace('_', ' ')
+                    + "; it takes " + String.join(", ", takes.keySet()) + ".");
+        }
+        return config.with(key, value);
     }
 
-    Optimizer djl() {
+    ScheduledOptimizer djl() {
         return optimizer;
     }
 
+    /** The initializer the options name for weights, or empty for each layer's own. */
     Optional<Initializer> initializer() {
-        return Optional.empty();
+        return "default".equals(options.initializer()) ? Optional.empty()
+                : Optional.of(Initializers.of(options.initializer(), Map.of()));
     }
 
     /** The learning rate of the last update. */
@@ -61,19 +85,21 @@ final class RunOptimizer {
         return rateUsed;
     }
 
-    /** Clips the gradients as the options ask, after backward and before the update. */
+    /** Clips the gradients of {@code trainer}'s model as the options ask, after backward and before the update. */
     void beforeUpdate(Trainer trainer) {
-        rateUsed = rate(step);
+        rateUsed = schedule.rate(step);
+        if (options.clipValue() <= 0 && options.clipNorm() <= 0) {
+            return;
+        }
+        List<Parameter> params = new ArrayList<>();
+        for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
+            params.add(p.getValue());
+        }
         if (options.clipValue() > 0) {
-            float v = (float) options.clipValue();
-            for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
-                if (p.getValue().requiresGradient() && p.getValue().isInitialized()) {
-                    NDArray g = p.getValue().getArray().getGradient();
-                    try (NDArray clipped = g.clip(-v, v)) {
-                        g.set(clipped.toFloatArray());
-                    }
-                }
-            }
+            GradientClipping.clipByValue(params, options.clipValue());
+        }
+        if (options.clipNorm() > 0) {
+            GradientClipping.clipByGlobalNorm(params, options.clipNorm());
         }
     }
 
@@ -83,5 +109,17 @@ final class RunOptimizer {
 
     /** Tells a schedule that reacts to the monitored value (reduce-on-plateau) how the epoch went. */
     void epochEnded(int epoch, double monitored) {
+        schedule.epochEnded(epoch, monitored);
+    }
+
+    /** The optimizer's moments, step counts and schedule state, keyed by node id and parameter name. */
+    byte[] saveState(GraphBlock block) {
+        return optimizer.saveState(Optimizers.parametersByNode(block.weightedNodes()));
+    }
+
+    /** Restores what {@link #saveState} returned, and the global step count. */
+    void loadState(byte[] state, GraphBlock block, long steps) {
+        optimizer.loadState(state, Optimizers.parametersByNode(block.weightedNodes()));
+        this.step = steps;
     }
 }

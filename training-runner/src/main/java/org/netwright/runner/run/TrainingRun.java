@@ -21,6 +21,7 @@ import org.netwright.model.graph.Graph;
 import org.netwright.model.settings.TrainingSettings;
 import org.netwright.runner.checkpoint.Checkpoints;
 import org.netwright.runner.checkpoint.LoadReport;
+import org.netwright.runner.checkpoint.RunState;
 import org.netwright.runner.compile.GraphBlock;
 import org.netwright.runner.compile.GraphCompiler;
 import org.netwright.templates.data.Dataset;
@@ -51,6 +52,7 @@ public final class TrainingRun {
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private long runId;
     private byte[] initialWeights;
+    private RunState resumeFrom;
     private LoadReport initialLoad;
     private volatile NDManager liveManager;
 
@@ -124,6 +126,26 @@ public final class TrainingRun {
         return this;
     }
 
+    /**
+     * Goes on from a run's checkpoint where it stopped: its weights, optimizer moments, schedule, epoch, step and
+     * random streams, so that on the CPU with the same settings the later epochs' losses equal an uninterrupted
+     * run's (layers that draw random numbers inside libtorch, such as dropout, draw afresh). Throws
+     * IllegalArgumentException for a checkpoint that holds weights only.
+     */
+    public TrainingRun resumingFrom(byte[] checkpoint) {
+        if (!RunState.isRunState(checkpoint)) {
+            throw new IllegalArgumentException("This checkpoint holds weights only (it was saved before runs could be"
+                    + " resumed); start a new run from it instead.");
+        }
+        this.resumeFrom = RunState.read(checkpoint);
+        return this;
+    }
+
+    /** The epoch a resumed run goes on from (the checkpoint's), 0 for a fresh run. */
+    public int resumedAfterEpoch() {
+        return resumeFrom == null ? 0 : resumeFrom.epoch();
+    }
+
     /** What {@link #startingFrom} loaded, once the run has begun; null without a starting checkpoint. */
     public LoadReport initialLoad() {
         return initialLoad;
@@ -194,15 +216,24 @@ public final class TrainingRun {
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         }
+        RunOptimizer optimizer;
         try {
-            return train(block, device);
+            int n = task.trainSize();
+            int batch = Math.min(settings.batchSize(), n);
+            int stepsPerEpoch = (n + batch - 1) / batch;
+            optimizer = RunOptimizer.create(settings, stepsPerEpoch, (long) stepsPerEpoch * settings.epochs());
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
+        }
+        try {
+            return train(block, device, optimizer);
         } catch (RuntimeException e) {
             // The engine's own messages (e.g. out of memory) are the best explanation we have.
             return fail("Training failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
 
-    private RunResult train(GraphBlock block, Device device) {
+    private RunResult train(GraphBlock block, Device device, RunOptimizer optimizer) {
         Engine.getInstance().setRandomSeed((int) settings.seed());
         String deviceName = deviceName(device);
         int n = task.trainSize();
@@ -215,7 +246,6 @@ public final class TrainingRun {
         long start = System.nanoTime();
         double lastTrainLoss = Double.NaN;
         boolean partialEpoch = false;
-        RunOptimizer optimizer = RunOptimizer.create(settings, stepsPerEpoch, totalSteps);
         EarlyStopping early = new EarlyStopping(settings.options());
         try (Model model = Model.newInstance("netwright", device)) {
             model.setBlock(block);
@@ -231,9 +261,19 @@ public final class TrainingRun {
                 if (initialWeights != null) {
                     initialLoad = task.loadWeights(block, initialWeights);
                 }
+                int firstEpoch = 1;
+                if (resumeFrom != null) {
+                    initialLoad = task.loadWeights(block, resumeFrom.weights());
+                    step = resumeFrom.step();
+                    optimizer.loadState(part(resumeFrom, "optimizer"), block, step);
+                    shuffle = Streams.random(part(resumeFrom, "shuffle"));
+                    task.restoreStreams(resumeFrom.parts().getOrDefault("streams", new byte[0]));
+                    // A stop inside an epoch saved that epoch's number: it is trained again from its start.
+                    firstEpoch = resumeFrom.parts().containsKey("partial") ? resumeFrom.epoch() : resumeFrom.epoch() + 1;
+                }
                 liveManager = model.getNDManager();
                 emit(new RunEvent.Started(runId, deviceName, settings.epochs(), stepsPerEpoch));
-                for (int epoch = 1; epoch <= settings.epochs() && !stopRequested.get(); epoch++) {
+                for (int epoch = firstEpoch; epoch <= settings.epochs() && !stopRequested.get(); epoch++) {
                     long epochStart = System.nanoTime();
                     int[] order = Dataset.shuffledIndices(n, shuffle);
                     double lossSum = 0;
@@ -275,7 +315,7 @@ public final class TrainingRun {
                     partialEpoch = false;
                     boolean best = early.observe(e);
                     emit(e);
-                    byte[] weights = checkpoint(epoch, block);
+                    byte[] weights = checkpoint(epoch, step, block, optimizer, shuffle, false);
                     if (best && settings.options().restoreBest()) {
                         early.keep(weights);
                     }
@@ -286,7 +326,7 @@ public final class TrainingRun {
                 boolean stopped = stopRequested.get();
                 if (partialEpoch) {
                     // A stop mid-epoch leaves weights newer than the last epoch's checkpoint: keep them too.
-                    checkpoint(epochs.size() + 1, block);
+                    checkpoint(firstEpoch + epochs.size(), step, block, optimizer, shuffle, true);
                 }
                 String weights = "last";
                 if (settings.options().restoreBest() && early.bestWeights() != null
@@ -297,7 +337,7 @@ public final class TrainingRun {
                 Evaluation test = stopped ? Evaluation.NONE : task.test(trainer);
                 RunEvent.Epoch last = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
                 RunEvent.Epoch reported = settings.options().restoreBest() && early.bestEpoch() > 0
-                        ? epochs.get(early.bestEpoch() - 1) : last;
+                        && early.bestEpoch() >= firstEpoch ? epochs.get(early.bestEpoch() - firstEpoch) : last;
                 Map<String, Double> values = new LinkedHashMap<>();
                 if (reported != null) {
                     if (reported.valLoss() != null) {
@@ -332,12 +372,35 @@ public final class TrainingRun {
         }
     }
 
-    private byte[] checkpoint(int epoch, GraphBlock block) {
+    /**
+     * Saves a checkpoint that can resume the run: the weights and, beside them, the optimizer's state, the shuffle
+     * stream and the task's streams; {@code partial} marks a stop in the middle of an epoch. Returns the weights.
+     */
+    private byte[] checkpoint(int epoch, long step, GraphBlock block, RunOptimizer optimizer, Random shuffle,
+                              boolean partial) {
         byte[] weights = task.weights(block);
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put(RunState.WEIGHTS, weights);
+        parts.put("optimizer", optimizer.saveState(block));
+        parts.put("shuffle", Streams.bytes(shuffle));
+        parts.put("streams", task.streamState());
+        if (partial) {
+            parts.put("partial", new byte[] {1});
+        }
+        byte[] state = new RunState(epoch, step, parts).write();
         for (RunListener l : listeners) {
-            l.checkpoint(epoch, weights);
+            l.checkpoint(epoch, state);
         }
         return weights;
+    }
+
+    private static byte[] part(RunState state, String name) {
+        byte[] b = state.parts().get(name);
+        if (b == null) {
+            throw new IllegalArgumentException("The checkpoint of epoch " + state.epoch() + " has no " + name
+                    + " state, so the run cannot go on from it exactly.");
+        }
+        return b;
     }
 
     private RunResult fail(String message) {

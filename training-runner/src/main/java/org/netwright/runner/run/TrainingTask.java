@@ -76,6 +76,15 @@ interface TrainingTask {
         return Checkpoints.load(main, data);
     }
 
+    /** The state of the task's own random streams (e.g. a generator's noise), for a resumable checkpoint. */
+    default byte[] streamState() {
+        return new byte[0];
+    }
+
+    /** Restores what {@link #streamState} returned. */
+    default void restoreStreams(byte[] state) {
+    }
+
     /** Releases a second model's resources; the run calls it when it ends. */
     default void close() {
     }
