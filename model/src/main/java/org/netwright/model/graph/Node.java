@@ -11,6 +11,13 @@ import java.util.Objects;
  * subgraph it stands for; every other node has a null body. Immutable; edits return a new node.
  */
 public record Node(String id, String type, Map<String, Object> params, double x, double y, Graph body) {
+    /**
+     * The reserved parameter that freezes a layer: {@code false} keeps its weights as they are while the rest of the
+     * network trains (fine-tuning, a frozen feature extractor). It belongs to no layer spec, so it never changes a
+     * shape.
+     */
+    public static final String TRAINABLE = "trainable";
+
     public Node {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
@@ -20,6 +27,11 @@ public record Node(String id, String type, Map<String, Object> params, double x,
     /** A plain node without a body. */
     public Node(String id, String type, Map<String, Object> params, double x, double y) {
         this(id, type, params, x, y, null);
+    }
+
+    /** False when the layer is frozen (its weights do not train); true by default. */
+    public boolean trainable() {
+        return !Boolean.FALSE.equals(params.get(TRAINABLE)) && !"false".equals(String.valueOf(params.get(TRAINABLE)));
     }
 
     public Node withParam(String name, Object value) {

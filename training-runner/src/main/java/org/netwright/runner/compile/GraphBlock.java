@@ -36,10 +36,13 @@ public final class GraphBlock extends AbstractBlock {
     private final Map<String, Block> weighted;
     private final Map<String, org.netwright.model.shape.Shape> shapes;
     private final java.util.Set<String> softmaxSkipped;
+    private final java.util.Set<String> frozen;
 
     GraphBlock(List<Step> steps, List<String> inputIds, List<String> outputPorts, Map<String, Block> weighted,
-               Map<String, org.netwright.model.shape.Shape> shapes, java.util.Set<String> softmaxSkipped) {
+               Map<String, org.netwright.model.shape.Shape> shapes, java.util.Set<String> softmaxSkipped,
+               java.util.Set<String> frozen) {
         super(VERSION);
+        this.frozen = java.util.Set.copyOf(frozen);
         this.steps = List.copyOf(steps);
         this.inputIds = List.copyOf(inputIds);
         this.outputPorts = List.copyOf(outputPorts);
@@ -88,6 +91,11 @@ public final class GraphBlock extends AbstractBlock {
 
     private static String nodeOf(String port) {
         return port.substring(0, port.lastIndexOf('.'));
+    }
+
+    /** The ids of the layers whose weights do not train (their {@code trainable} flag is off). */
+    public java.util.Set<String> frozenNodes() {
+        return frozen;
     }
 
     /** The child block of every node that has weights, by node id, in topological order. */
@@ -186,6 +194,10 @@ public final class GraphBlock extends AbstractBlock {
                     .map(source -> new Shape(shapes.get(source).withBatch(batch)))
                     .toArray(Shape[]::new);
             child.initialize(manager, dataType, childInputs);
+            if (frozen.contains(step.nodeId())) {
+                // A frozen layer keeps its weights: no gradient is kept for them, so no optimizer moves them.
+                child.freezeParameters(true);
+            }
         }
     }
 

@@ -102,6 +102,7 @@ public final class GraphCompiler {
         Map<String, Block> weighted = new LinkedHashMap<>();
         Map<String, Shape> outputShapes = new HashMap<>();
         java.util.Set<String> skipped = new java.util.HashSet<>();
+        java.util.Set<String> frozen = new java.util.HashSet<>();
         for (String id : shapes.order()) {
             Node node = graph.require(id);
             LayerSpec spec = catalog.require(node.type());
@@ -128,6 +129,9 @@ public final class GraphCompiler {
                     new GraphCompileException("The runner cannot run layers of type '" + node.type() + "' yet."));
             Optional<Block> child = impl.weights(params, inputShapes);
             child.ifPresent(b -> weighted.put(id, b));
+            if (child.isPresent() && !node.trainable()) {
+                frozen.add(id);
+            }
             NodeOp op;
             if (outputIds.contains(id) && skip.contains(id) && node.type().equals("softmax")) {
                 op = ActivationOps.softmaxScores(params);
@@ -140,6 +144,6 @@ public final class GraphCompiler {
         if (inputs.isEmpty()) {
             throw new GraphCompileException("The graph has no input layer; add an image or vector input.");
         }
-        return new GraphBlock(steps, inputs, outputPorts, weighted, outputShapes, skipped);
+        return new GraphBlock(steps, inputs, outputPorts, weighted, outputShapes, skipped, frozen);
     }
 }
