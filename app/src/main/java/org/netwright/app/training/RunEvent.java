@@ -21,9 +21,21 @@ public sealed interface RunEvent {
     record Step(long step, int epoch, double trainLoss, double learningRate, double seconds) implements RunEvent {
     }
 
-    /** One finished epoch; losses or accuracy are NaN when the run has no validation data. */
-    record Epoch(int epoch, double trainLoss, double valLoss, double valAccuracy, double learningRate,
+    /**
+     * One finished epoch; losses are NaN when the run has no validation data. {@code metrics} holds the task's
+     * validation metrics and loss parts by their JSON names ({@code val_accuracy}, {@code val_r2}, {@code kl},
+     * {@code d_loss}, ...).
+     */
+    record Epoch(int epoch, double trainLoss, double valLoss, Map<String, Double> metrics, double learningRate,
                  double seconds) implements RunEvent {
+        public Epoch {
+            metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        }
+
+        /** The validation accuracy, NaN when the task has none. */
+        public double valAccuracy() {
+            return metrics.getOrDefault("val_accuracy", Double.NaN);
+        }
     }
 
     /** The run ended normally; {@code status} is {@code completed} or {@code stopped}. */

@@ -34,11 +34,24 @@ public final class RunEventParser {
             case "step" -> new RunEvent.Step(n.path("step").asLong(), n.path("epoch").asInt(),
                     number(n, "train_loss"), number(n, "lr"), number(n, "seconds"));
             case "epoch" -> new RunEvent.Epoch(n.path("epoch").asInt(), number(n, "train_loss"),
-                    number(n, "val_loss"), number(n, "val_accuracy"), number(n, "lr"), number(n, "seconds"));
+                    number(n, "val_loss"), metrics(n), number(n, "lr"), number(n, "seconds"));
             case "finished" -> new RunEvent.Finished(n.path("status").asText("completed"), values(n.path("final")));
             case "failed" -> new RunEvent.Failed(n.path("message").asText("The run failed without a reason."));
             default -> null;
         });
+    }
+
+    /** Every number of an epoch line beyond the fixed ones: the task's metrics and loss parts, in line order. */
+    private static java.util.Map<String, Double> metrics(JsonNode n) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        java.util.Set<String> fixed = java.util.Set.of("type", "epoch", "train_loss", "val_loss", "lr", "seconds",
+                "epoch_seconds");
+        n.fields().forEachRemaining(e -> {
+            if (!fixed.contains(e.getKey()) && e.getValue().isNumber()) {
+                out.put(e.getKey(), e.getValue().asDouble());
+            }
+        });
+        return out;
     }
 
     private static double number(JsonNode n, String field) {

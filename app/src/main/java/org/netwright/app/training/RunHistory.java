@@ -19,14 +19,22 @@ public final class RunHistory {
     public static List<RunEvent> replay(RunRecord run, List<MetricPoint> metrics) {
         Map<Integer, List<RunEvent.Step>> steps = new TreeMap<>();
         Map<Integer, double[]> epochValues = new TreeMap<>();
+        Map<Integer, Map<String, Double>> epochMetrics = new TreeMap<>();
         for (MetricPoint m : metrics) {
             switch (m.key()) {
                 case "train/loss" -> steps.computeIfAbsent(m.epoch(), e -> new ArrayList<>())
                         .add(new RunEvent.Step(m.step(), m.epoch(), m.value(), Double.NaN, m.seconds()));
                 case "validate/loss" -> epochValues(epochValues, m.epoch())[0] = m.value();
-                case "validate/accuracy" -> epochValues(epochValues, m.epoch())[1] = m.value();
                 default -> {
-                    // Learning rate and test values are not drawn.
+                    // validate/accuracy -> val_accuracy, train/kl -> kl; learning rate and test values are not drawn.
+                    if (m.key().startsWith("validate/")) {
+                        epochValues(epochValues, m.epoch());
+                        epochMetrics.computeIfAbsent(m.epoch(), e -> new java.util.LinkedHashMap<>())
+                                .put("val_" + m.key().substring("validate/".length()), m.value());
+                    } else if (m.key().startsWith("train/")) {
+                        epochMetrics.computeIfAbsent(m.epoch(), e -> new java.util.LinkedHashMap<>())
+                                .put(m.key().substring("train/".length()), m.value());
+                    }
                 }
             }
         }
@@ -39,7 +47,8 @@ public final class RunHistory {
             out.addAll(steps.getOrDefault(e, List.of()));
             double[] v = epochValues.get(e);
             if (v != null) {
-                out.add(new RunEvent.Epoch(e, Double.NaN, v[0], v[1], Double.NaN, Double.NaN));
+                out.add(new RunEvent.Epoch(e, Double.NaN, v[0], epochMetrics.getOrDefault(e, Map.of()), Double.NaN,
+                        Double.NaN));
             }
         }
         return out;

@@ -159,8 +159,9 @@ public final class TrainingViewModel {
             if (Double.isFinite(ep.valLoss())) {
                 valLoss.add(ep.epoch(), ep.valLoss(), false);
             }
-            if (Double.isFinite(ep.valAccuracy())) {
-                accuracy.set(String.format(Locale.ROOT, "Validation accuracy %.1f %%", 100 * ep.valAccuracy()));
+            String words = MetricWords.epoch(ep.metrics());
+            if (!words.isEmpty()) {
+                accuracy.set(words);
             }
             epochText.set("Epoch " + ep.epoch() + " / " + epochs);
             progress.set(Math.min(1, (double) ep.epoch() / Math.max(1, epochs)));
@@ -177,8 +178,7 @@ public final class TrainingViewModel {
         if ("stopped".equals(f.status())) {
             return "Stopped after epoch " + lastEpoch + ". What was recorded is kept in the project.";
         }
-        String test = f.finalValues().get("test_accuracy") instanceof Double acc
-                ? String.format(Locale.ROOT, " Test accuracy %.1f %%.", 100 * acc) : "";
+        String test = MetricWords.test(f.finalValues());
         return "Finished " + lastEpoch + (lastEpoch == 1 ? " epoch." : " epochs.") + test
                 + " The run is saved in the project.";
     }
@@ -187,7 +187,6 @@ public final class TrainingViewModel {
         if (!device.get().isEmpty()) {
             device.set((isFailure ? "Ran on " : "Trained on ") + runDevice);
         }
-        running.set(false);
         stopping.set(false);
         failed.set(isFailure);
         status.set(message);
@@ -197,6 +196,8 @@ public final class TrainingViewModel {
             progress.set(0);
         }
         current = null;
+        // Last: whoever waits for the run to end (a test thread too) then finds the status already telling why.
+        running.set(false);
     }
 
     private static String deviceName(String device) {

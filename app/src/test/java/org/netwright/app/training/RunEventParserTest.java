@@ -16,7 +16,7 @@ class RunEventParserTest {
                 parse("{\"type\":\"started\",\"run_id\":3,\"device\":\"cpu\",\"epochs\":20,\"steps_per_epoch\":19}"));
         assertEquals(new RunEvent.Step(7, 1, 0.5, 0.01, 1.25),
                 parse("{\"type\":\"step\",\"step\":7,\"epoch\":1,\"train_loss\":0.5,\"lr\":0.01,\"seconds\":1.25}"));
-        assertEquals(new RunEvent.Epoch(2, 0.4, 0.45, 0.875, 0.01, 3.0),
+        assertEquals(new RunEvent.Epoch(2, 0.4, 0.45, Map.of("val_accuracy", 0.875), 0.01, 3.0),
                 parse("{\"type\":\"epoch\",\"epoch\":2,\"train_loss\":0.4,\"val_loss\":0.45,\"val_accuracy\":0.875,"
                         + "\"lr\":0.01,\"seconds\":3.0}"));
         assertEquals(new RunEvent.Finished("stopped", Map.of("test_accuracy", 0.9, "device", "cpu")),

@@ -37,7 +37,7 @@ class SettingsFormTest {
         "batch|2.5|Batch size must be a whole number",
         "lr|0|Learning rate must be above 0",
         "lr|fast|Learning rate must be a number",
-        "optimizer|rmsprop|Optimizer must be one of"})
+        "optimizer|lbfgs|Optimizer must be one of"})
     void aRefusedValueSaysWhyAndChangesNothing(String field, String text, String reason) {
         Optional<String> refusal = switch (field) {
             case "epochs" -> form.setEpochs(text);

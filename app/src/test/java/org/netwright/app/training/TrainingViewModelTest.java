@@ -24,7 +24,7 @@ class TrainingViewModelTest {
         for (int step = 1; step <= 8; step++) {
             events.add(new RunEvent.Step(step, (step + 3) / 4, 1.0 / step, 0.01, step));
             if (step % 4 == 0) {
-                events.add(new RunEvent.Epoch(step / 4, 0.5, 0.6 / step, 0.5 + step / 20.0, 0.01, step));
+                events.add(new RunEvent.Epoch(step / 4, 0.5, 0.6 / step, java.util.Map.of("val_accuracy", 0.5 + step / 20.0), 0.01, step));
             }
         }
         model.apply(events);
@@ -55,7 +55,7 @@ class TrainingViewModelTest {
 
     @Test
     void aFinishedRunNamesItsTestAccuracy() {
-        model.apply(List.of(new RunEvent.Started(1, "cpu", 1, 2), new RunEvent.Epoch(1, 0.3, 0.3, 0.9, 0.01, 1),
+        model.apply(List.of(new RunEvent.Started(1, "cpu", 1, 2), new RunEvent.Epoch(1, 0.3, 0.3, java.util.Map.of("val_accuracy", 0.9), 0.01, 1),
                 new RunEvent.Finished("completed", Map.of("test_accuracy", 0.925))));
 
         assertEquals("Finished 1 epoch. Test accuracy 92.5 %. The run is saved in the project.",
