@@ -52,8 +52,7 @@ public final class SettingsForm {
     }
 
     public Optional<String> setOptimizer(String optimizer) {
-        return apply(s -> new TrainingSettings(s.epochs(), s.batchSize(), s.learningRate(), optimizer, s.loss(),
-                s.seed(), s.validationSplit(), s.testSplit(), s.data()));
+        return apply(s -> s.withOptimizer(optimizer));
     }
 
     /** Trains on other data from now on; the caller has checked that the data loads and fits the network. */
