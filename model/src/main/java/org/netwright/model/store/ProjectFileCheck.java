@@ -139,8 +139,8 @@ final class ProjectFileCheck {
         for (Map.Entry<String, String> e : actual.entrySet()) {
             if (!expected.containsKey(e.getKey())) {
                 String[] typeAndName = e.getKey().split(" ", 2);
-                throw new ProjectFileException(name + " was changed outside Netwright and is refused (it holds a "
-                        + typeAndName[0] + " named '" + typeAndName[1] + "', which Netwright projects never have).");
+                throw new ProjectFileException(name + " was changed outside Netwright and is refused (it holds "
+                        + (typeAndName[0].equals("index") ? "an " : "a ") + typeAndName[0] + " named '" + typeAndName[1] + "', which Netwright projects never have).");
             }
         }
         for (Map.Entry<String, String> e : expected.entrySet()) {
