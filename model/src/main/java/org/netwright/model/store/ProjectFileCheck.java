@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.netwright.model.json.GraphFormatException;
+import org.netwright.model.json.GraphJson;
+import org.netwright.model.json.SettingsFormatException;
+import org.netwright.model.json.SettingsJson;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -116,6 +120,7 @@ final class ProjectFileCheck {
                 throw new ProjectFileException(name + " is damaged (SQLite's check found: " + findings.get(0)
                         + (more == 0 ? "" : more == 1 ? ", and 1 more problem" : ", and " + more + " more problems") + ").");
             }
+            checkContents(name, s);
         } catch (SQLException e) {
             throw new ProjectFileException(name + " is damaged (SQLite cannot read it: " + SqliteErrors.plain(e) + ").", e);
         }
@@ -180,6 +185,34 @@ final class ProjectFileCheck {
             throw new ProjectFileException(file + " cannot be opened for reading (SQLite says: " + SqliteErrors.plain(e)
                     + ").", e);
         }
+    }
+
+    /**
+     * Reads the main graph and the settings as opening will, so that a project whose graph cannot be read is
+     * refused here, before a connection that writes (switching the journal mode, marking runs) touches it.
+     */
+    private static void checkContents(String name, Statement s) throws SQLException {
+        try (ResultSet r = s.executeQuery("SELECT json FROM graphs WHERE id = 1")) {
+            if (!r.next() || r.getString(1) == null) {
+                throw new ProjectFileException(name + " is damaged (it has no main graph).");
+            }
+            GraphJson.read(r.getString(1));
+        } catch (GraphFormatException e) {
+            throw new ProjectFileException("The graph in " + name + " cannot be read (" + withoutFullStop(e) + ").", e);
+        }
+        try (ResultSet r = s.executeQuery("SELECT json FROM settings WHERE graph_id = 1")) {
+            if (r.next()) {
+                SettingsJson.read(r.getString(1));
+            }
+        } catch (SettingsFormatException e) {
+            throw new ProjectFileException("The training settings in " + name + " cannot be read (" + withoutFullStop(e)
+                    + ").", e);
+        }
+    }
+
+    private static String withoutFullStop(RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
     }
 
     private static int intPragma(Statement s, String pragma) throws SQLException {
