@@ -49,12 +49,28 @@ public final class ProjectSession implements AutoCloseable {
     }
 
     /**
-     * Opens a project file; throws {@link ProjectFileException} with a sentence for the user when
-     * it is not one. {@code defaults} are the settings of a project that has none saved yet;
-     * {@code ui} runs the save-status updates (the FX thread in the app).
+     * Opens a project file for editing; throws {@link ProjectFileException} with a sentence for the user
+     * when it is not one, or when another Netwright window is editing it (two windows never write one
+     * graph). {@code defaults} are the settings of a project that has none saved yet; {@code ui} runs the
+     * save-status updates (the FX thread in the app).
      */
     public static ProjectSession open(Path file, TrainingSettings defaults, Executor ui) {
-        return new ProjectSession(ProjectStore.open(file), defaults, ui);
+        ProjectStore store = ProjectStore.openForEditing(file);
+        try {
+            return new ProjectSession(store, defaults, ui);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Writes a copy of the project (graph, settings, runs) to {@code target} after every pending save, while
+     * the project stays open; safe while a run writes into it (see {@link ProjectStore#saveCopyAs}).
+     */
+    public void saveCopyAs(Path target) {
+        flush();
+        store.saveCopyAs(target);
     }
 
     private void autosave(Graph graph, String description) {

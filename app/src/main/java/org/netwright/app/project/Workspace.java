@@ -54,6 +54,10 @@ public final class Workspace {
 
     /** Opens {@code file} in place of the current project, or says why it cannot (the current one stays open). */
     public Optional<String> open(Path file) {
+        ProjectSession current = session.get();
+        if (current != null && current.file().equals(file.toAbsolutePath())) {
+            return Optional.empty();
+        }
         ProjectSession next;
         try {
             next = ProjectSession.open(file, defaults, ui);
@@ -76,32 +80,25 @@ public final class Workspace {
     }
 
     /**
-     * Copies the open project (graph, settings, runs) to {@code target} and continues in the copy.
-     * The project is closed for the copy so the file on disk is complete, then reopened.
+     * Copies the open project (graph, settings, runs) to {@code target} and continues in the copy. The
+     * copy is made by SQLite while the project stays open, so a run writing into it meanwhile cannot
+     * leave the copy damaged; when anything fails, the open project stays as it was.
      */
     public Optional<String> saveAs(Path target) {
         ProjectSession current = session.get();
         if (current == null) {
             return Optional.of("No project is open.");
         }
-        Path source = current.file();
         Path copy = ProjectFiles.withExtension(target).toAbsolutePath();
-        if (copy.equals(source)) {
+        if (copy.equals(current.file())) {
             return Optional.empty();
         }
-        // The views keep showing the closed session for the moment of the copy; open() replaces it.
-        current.close();
         try {
-            ProjectFiles.copy(source, copy);
+            current.saveCopyAs(copy);
         } catch (ProjectFileException e) {
-            Optional<String> reopened = open(source);
-            return Optional.of(e.getMessage() + reopened.map(r -> " " + r).orElse(""));
+            return Optional.of(e.getMessage());
         }
-        Optional<String> opened = open(copy);
-        if (opened.isPresent()) {
-            open(source);
-        }
-        return opened;
+        return open(copy);
     }
 
     /** Closes the open project (the window is closing). */

@@ -88,6 +88,52 @@ class WorkspaceTest {
     }
 
     @Test
+    void saveAsWhileARunHoldsTheProjectOpenCopiesWhatTheRunWroteAndDamagesNothing() {
+        workspace = new Workspace(RecentProjects.inHome(dir), Runnable::run);
+        workspace.createFromTemplate(moons, dir.resolve("trained.nwproj"));
+        Path original = workspace.session().file();
+        // The run's child process: its connection stays open, so its writes sit in the write-ahead log.
+        try (ProjectStore child = ProjectStore.open(original)) {
+            long run = child.startRun("{}", "cpu");
+            for (int step = 1; step <= 200; step++) {
+                child.appendMetrics(run, List.of(new MetricPoint(step, 1 + step / 50, "train/loss", 1.0 / step, step)));
+            }
+            child.saveCheckpoint(run, 4, new byte[32 * 1024]);
+            child.finishRun(run, "completed", "{}");
+
+            assertEquals(Optional.empty(), workspace.saveAs(dir.resolve("trained copy")));
+
+            ProjectSession copy = workspace.session();
+            assertEquals(dir.resolve("trained copy.nwproj").toAbsolutePath(), copy.file());
+            assertEquals(200, copy.store().metrics(copy.store().runs().get(0).id()).size());
+            assertEquals("completed", copy.store().runs().get(0).status());
+        }
+        try (ProjectStore reopened = ProjectStore.open(original)) {
+            assertEquals(200, reopened.metrics(reopened.runs().get(0).id()).size());
+        }
+    }
+
+    @Test
+    void aSecondWindowOnTheSameProjectIsToldWhyAndNeverWritesItsGraph() {
+        workspace = new Workspace(RecentProjects.inHome(dir), Runnable::run);
+        workspace.createFromTemplate(moons, dir.resolve("shared.nwproj"));
+        Path file = workspace.session().file();
+        Workspace second = new Workspace(RecentProjects.inHome(dir.resolve("other-home")), Runnable::run);
+        try {
+            Optional<String> refused = second.open(file);
+            assertTrue(refused.isPresent());
+            assertTrue(refused.get().contains("is open already"), refused.get());
+            assertEquals(null, second.session());
+
+            workspace.close();
+            workspace = null;
+            assertEquals(Optional.empty(), second.open(file), "once the first window has closed it, it opens");
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
     void theSampleIsMadeOnceFromTheTwoMoonsTemplate() throws IOException {
         Path sample = SampleProject.ensure(dir);
         assertEquals(dir.resolve("Netwright").resolve("Two moons sample.nwproj"), sample);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.catalog.LayerSpec;
 import org.netwright.model.catalog.ParamSpec;
@@ -30,6 +32,9 @@ public final class GraphJson {
     public static final int VERSION = 1;
 
     private static final LayerCatalog CATALOG = LayerCatalog.standard();
+    /** The longest node id or layer type a graph may have. */
+    public static final int MAX_NAME = 100;
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_.\\-]+");
 
     private GraphJson() {
     }
@@ -137,13 +142,14 @@ public final class GraphJson {
             throw new GraphFormatException("This graph's \"version\" should be a whole number but is "
                     + JsonText.kind(version) + ".");
         }
-        if (version.asLong() > VERSION) {
+        // Compared as a big integer: asLong() would turn 10^26 into a negative number.
+        BigInteger v = version.bigIntegerValue();
+        if (v.compareTo(BigInteger.valueOf(VERSION)) > 0) {
             throw new GraphFormatException("This graph was made by a newer Netwright (graph format version "
-                    + version.asLong() + "); this version reads up to " + VERSION + ".");
+                    + v + "); this version reads up to " + VERSION + ".");
         }
-        if (version.asLong() < 1) {
-            throw new GraphFormatException("This graph's \"version\" is " + version.asLong()
-                    + ", but versions start at 1.");
+        if (v.signum() < 1) {
+            throw new GraphFormatException("This graph's \"version\" is " + v + ", but versions start at 1.");
         }
     }
 
@@ -164,9 +170,9 @@ public final class GraphJson {
         if (!o.isObject()) {
             throw new GraphFormatException(where + " should be an object but is " + JsonText.kind(o) + ".");
         }
-        String id = requireText(o, "id", where);
+        String id = requireName(o, "id", where);
         where = "Node " + index + " ('" + id + "')";
-        String type = requireText(o, "type", where);
+        String type = requireName(o, "type", where);
         double x = number(o, "x", where);
         double y = number(o, "y", where);
         JsonNode params = o.path("params");
@@ -207,6 +213,24 @@ public final class GraphJson {
         } catch (GraphFormatException e) {
             throw new GraphFormatException(where + " has a body that cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An id or a layer type: at most {@value #MAX_NAME} letters, digits, '_', '-' and '.', so that it prints as
+     * it is (no line breaks or terminal escapes), fits any record of it, and cannot clash with the ids a
+     * composite's flattening makes ({@code block/inner}).
+     */
+    private static String requireName(JsonNode o, String field, String where) {
+        String text = requireText(o, field, where);
+        if (text.length() > MAX_NAME) {
+            throw new GraphFormatException(where + " has an \"" + field + "\" of "
+                    + text.length() + " characters; at most " + MAX_NAME + " are allowed.");
+        }
+        if (!NAME.matcher(text).matches()) {
+            throw new GraphFormatException(where + " has an \"" + field
+                    + "\" with characters other than letters, digits, '_', '-' and '.'.");
+        }
+        return text;
     }
 
     private static String requireText(JsonNode o, String field, String where) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -19,7 +20,8 @@ import java.util.Map;
 
 /** The Jackson set-up shared by our JSON formats and the conversions between JSON values and plain Java values. */
 final class JsonText {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Refuses text after the first value ("{...} junk" or a second object), which Jackson otherwise ignores. */
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /**
      * Two-space indent with '\n' everywhere (Jackson's default uses the platform line separator and keeps

@@ -10,8 +10,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.netwright.model.json.GraphFormatException;
+import org.netwright.model.json.GraphJson;
+import org.netwright.model.json.SettingsFormatException;
+import org.netwright.model.json.SettingsJson;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -82,11 +87,8 @@ final class ProjectFileCheck {
      */
     private static void inspect(Path file, boolean walPresent) {
         String name = file.toString();
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        String url = "jdbc:sqlite:" + file.toAbsolutePath().toUri().toASCIIString() + (walPresent ? "" : "?immutable=1");
-        try (Connection c = config.createConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = readOnly(file, walPresent); Statement s = c.createStatement()) {
+            harden(s);
             int applicationId = intPragma(s, "application_id");
             int version = intPragma(s, "user_version");
             if (applicationId != Schema.APPLICATION_ID) {
@@ -96,6 +98,10 @@ final class ProjectFileCheck {
             if (version > Schema.version()) {
                 throw new ProjectFileException(name + " was made by a newer Netwright (schema " + version
                         + "); this version reads up to " + Schema.version() + ".");
+            }
+            if (version < 0) {
+                throw new ProjectFileException(name + " is damaged (its schema version, " + version
+                        + ", is not one Netwright writes).");
             }
             if (version == 0) {
                 throw new ProjectFileException(name
@@ -107,15 +113,106 @@ final class ProjectFileCheck {
                 throw new ProjectFileException(name + " is damaged (its table" + (missing.size() > 1 ? "s " : " ")
                         + String.join(", ", missing) + (missing.size() > 1 ? " are" : " is") + " missing).");
             }
+            checkObjects(name, Schema.objects(version), Schema.objects(c));
             List<String> findings = quickCheck(s);
             if (!findings.equals(List.of("ok"))) {
                 int more = findings.size() - 1;
                 throw new ProjectFileException(name + " is damaged (SQLite's check found: " + findings.get(0)
                         + (more == 0 ? "" : more == 1 ? ", and 1 more problem" : ", and " + more + " more problems") + ").");
             }
+            checkContents(name, s);
         } catch (SQLException e) {
             throw new ProjectFileException(name + " is damaged (SQLite cannot read it: " + SqliteErrors.plain(e) + ").", e);
         }
+    }
+
+    /**
+     * Settings for every connection to a file from elsewhere: SQL stored in the file (defaults, checks,
+     * triggers, views) may call only harmless functions, and every page read is checked for sane cell sizes.
+     */
+    static void harden(Statement s) throws SQLException {
+        s.execute("PRAGMA trusted_schema = OFF");
+        s.execute("PRAGMA cell_size_check = ON");
+    }
+
+    /**
+     * Refuses a file whose tables, indexes, triggers or views are not exactly the ones the migrations make: SQL
+     * the file brings (a trigger that deletes the graph or fills the disk, a view, a virtual table, a changed
+     * column) must never run, and nothing may be opened for writing that this version does not understand.
+     */
+    private static void checkObjects(String name, Map<String, String> expected, Map<String, String> actual) {
+        for (Map.Entry<String, String> e : actual.entrySet()) {
+            if (!expected.containsKey(e.getKey())) {
+                String[] typeAndName = e.getKey().split(" ", 2);
+                throw new ProjectFileException(name + " was changed outside Netwright and is refused (it holds "
+                        + (typeAndName[0].equals("index") ? "an " : "a ") + typeAndName[0] + " named '" + typeAndName[1] + "', which Netwright projects never have).");
+            }
+        }
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            if (!e.getValue().equals(actual.get(e.getKey()))) {
+                String[] typeAndName = e.getKey().split(" ", 2);
+                throw new ProjectFileException(name + " is damaged or was changed outside Netwright (its "
+                        + typeAndName[0] + " " + typeAndName[1] + (actual.containsKey(e.getKey())
+                        ? " is not laid out as Netwright makes it)." : " is missing)."));
+            }
+        }
+    }
+
+    private static Connection readOnly(Path file, boolean walPresent) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        String url = "jdbc:sqlite:" + file.toAbsolutePath().toUri().toASCIIString() + (walPresent ? "" : "?immutable=1");
+        Connection c = config.createConnection(url);
+        try (Statement s = c.createStatement()) {
+            harden(s);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /**
+     * A read-only connection to a file {@link #verify} accepted, opened as the check opened it: immutable when no
+     * other connection has the file open, so that reading it neither writes it nor leaves -wal or -shm files.
+     */
+    static Connection readOnlyConnection(Path file) {
+        boolean inUse = SIDE_FILE_SUFFIXES.stream().anyMatch(suffix -> Files.exists(sibling(file, suffix)));
+        try {
+            return readOnly(file, inUse);
+        } catch (SQLException e) {
+            throw new ProjectFileException(file + " cannot be opened for reading (SQLite says: " + SqliteErrors.plain(e)
+                    + ").", e);
+        }
+    }
+
+    /**
+     * Reads the main graph and the settings as opening will, so that a project whose graph cannot be read is
+     * refused here, before a connection that writes (switching the journal mode, marking runs) touches it.
+     */
+    private static void checkContents(String name, Statement s) throws SQLException {
+        try (ResultSet r = s.executeQuery("SELECT json FROM graphs WHERE id = 1")) {
+            if (!r.next() || r.getString(1) == null) {
+                throw new ProjectFileException(name + " is damaged (it has no main graph).");
+            }
+            GraphJson.read(r.getString(1));
+        } catch (GraphFormatException e) {
+            throw new ProjectFileException("The graph in " + name + " cannot be read (" + withoutFullStop(e) + ").", e);
+        }
+        try (ResultSet r = s.executeQuery("SELECT json FROM settings WHERE graph_id = 1")) {
+            if (r.next()) {
+                SettingsJson.read(r.getString(1));
+            }
+        } catch (SettingsFormatException e) {
+            throw new ProjectFileException("The training settings in " + name + " cannot be read (" + withoutFullStop(e)
+                    + ").", e);
+        }
+    }
+
+    private static String withoutFullStop(RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
     }
 
     private static int intPragma(Statement s, String pragma) throws SQLException {

@@ -1,6 +1,5 @@
 package org.netwright.model.store;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,10 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.nio.file.LinkOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.json.GraphFormatException;
 import org.netwright.model.json.GraphJson;
@@ -47,75 +50,198 @@ public final class ProjectStore implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MS = 5000;
     private static final long MAIN_GRAPH = 1;
 
+    /** Status of a run whose process died before it could record an end (see {@link #open}). */
+    public static final String INTERRUPTED = "interrupted";
+
+    private static final String EDITOR_KEY = "editor";
+
     private final Path file;
     private final Connection connection;
+    private final boolean readOnly;
+    private String editorClaim;
     private boolean closed;
 
-    private ProjectStore(Path file, Connection connection) {
+    private ProjectStore(Path file, Connection connection, boolean readOnly) {
         this.file = file;
         this.connection = connection;
+        this.readOnly = readOnly;
     }
 
     /** Makes a new project file holding an empty graph; refuses a path that exists already. */
     public static ProjectStore create(Path path) {
+        return create(path, store -> { });
+    }
+
+    /**
+     * Makes a new project file holding an empty graph and whatever {@code contents} then writes into it (a
+     * graph, settings), all or nothing: everything is written to a temporary file in the same folder, which is
+     * then given the final name only if that name is still free. So a kill leaves no half-made project, and of
+     * two processes creating the same file at once one wins and the other is refused without touching the
+     * winner's file. Returns the new project, open.
+     */
+    public static ProjectStore create(Path path, Consumer<ProjectStore> contents) {
+        Objects.requireNonNull(contents, "contents");
         Path file = path.toAbsolutePath();
-        if (Files.exists(file)) {
-            throw new ProjectFileException(file + " already exists; choose another name or open it.");
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw alreadyExists(file);
         }
-        for (String suffix : ProjectFileCheck.SIDE_FILE_SUFFIXES) {
-            // SQLite would replay a stale log left by a deleted project of the same name into the new file.
-            Path leftover = ProjectFileCheck.sibling(file, suffix);
-            if (Files.exists(leftover)) {
-                throw new ProjectFileException(leftover + " is left over from an earlier file of that name;"
-                        + " remove it or choose another name.");
-            }
-        }
+        requireNoSideFiles(file, " is left over from an earlier file of that name; remove it or choose another name.");
         if (file.getParent() == null || !Files.isDirectory(file.getParent())) {
             throw new ProjectFileException("The folder of " + file + " does not exist.");
         }
-        Connection c = connect(file, true);
-        ProjectStore store = new ProjectStore(file, c);
+        Path temp = AtomicFiles.temporarySibling(file, "creating");
         try {
-            String name = file.getFileName().toString();
-            String title = name.endsWith(EXTENSION) ? name.substring(0, name.length() - EXTENSION.length()) : name;
-            String now = Instant.now().toString();
-            String emptyGraph = GraphJson.write(Graph.empty());
-            store.write("create the project", () -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);
-                }
-                Schema.migrate(c, 0);
-                store.putProjectValue("name", title);
-                store.putProjectValue("created", now);
-                try (PreparedStatement p = c.prepareStatement(
-                        "INSERT INTO graphs (id, name, json, updated_at) VALUES (?, 'main', ?, ?)")) {
-                    p.setLong(1, MAIN_GRAPH);
-                    p.setString(2, emptyGraph);
-                    p.setString(3, now);
-                    p.executeUpdate();
-                }
-                return null;
-            });
+            // Messages name the final file: the temporary one is an implementation detail.
+            try (ProjectStore building = new ProjectStore(file, connect(temp, true), false)) {
+                building.initialise();
+                contents.accept(building);
+            }
+            AtomicFiles.publish(temp, file);
+        } finally {
+            AtomicFiles.deleteOwn(temp);
+        }
+        return open(file);
+    }
+
+    private void initialise() {
+        String name = file.getFileName().toString();
+        String title = name.endsWith(EXTENSION) ? name.substring(0, name.length() - EXTENSION.length()) : name;
+        String now = Instant.now().toString();
+        String emptyGraph = GraphJson.write(Graph.empty());
+        write("create the project", () -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);
+            }
+            Schema.migrate(connection, 0);
+            putProjectValue("name", title);
+            putProjectValue("created", now);
+            try (PreparedStatement p = connection.prepareStatement(
+                    "INSERT INTO graphs (id, name, json, updated_at) VALUES (?, 'main', ?, ?)")) {
+                p.setLong(1, MAIN_GRAPH);
+                p.setString(2, emptyGraph);
+                p.setString(3, now);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static ProjectFileException alreadyExists(Path file) {
+        return new ProjectFileException(file + " already exists; choose another name or open it.");
+    }
+
+    /** SQLite would replay a log left beside a name into whatever file next has that name, so refuse such names. */
+    private static void requireNoSideFiles(Path file, String why) {
+        for (String suffix : ProjectFileCheck.SIDE_FILE_SUFFIXES) {
+            Path leftover = ProjectFileCheck.sibling(file, suffix);
+            if (Files.exists(leftover, LinkOption.NOFOLLOW_LINKS)) {
+                throw new ProjectFileException(leftover + why);
+            }
+        }
+    }
+
+    /**
+     * Opens an existing project for writing, migrating it to this version's schema; refuses anything else,
+     * leaving it untouched. Runs still marked running whose process has died are marked {@link #INTERRUPTED}
+     * (their checkpoints stay, so they can be continued).
+     */
+    public static ProjectStore open(Path path) {
+        Path file = path.toAbsolutePath();
+        ProjectFileCheck.verify(file);
+        ProjectStore store = new ProjectStore(file, connect(file, false), false);
+        try {
+            store.migrate();
+            store.markInterruptedRuns();
             return store;
         } catch (RuntimeException e) {
             store.close();
-            deleteQuietly(file);
             throw e;
         }
     }
 
-    /** Opens an existing project, migrating it to this version's schema; refuses anything else, leaving it untouched. */
-    public static ProjectStore open(Path path) {
+    /**
+     * Opens a project to read it only (for {@code summary}, or to load a graph): the file is checked as by
+     * {@link #open} and never written, not even to migrate it or to switch its journal mode.
+     */
+    public static ProjectStore openReadOnly(Path path) {
         Path file = path.toAbsolutePath();
         ProjectFileCheck.verify(file);
-        ProjectStore store = new ProjectStore(file, connect(file, false));
+        return new ProjectStore(file, ProjectFileCheck.readOnlyConnection(file), true);
+    }
+
+    /**
+     * Opens a project as {@link #open} does, for the one window that edits its graph: refuses, in a sentence,
+     * while another live Netwright window has it open for editing, so that two windows never write the graph.
+     * The mark is removed by {@link #close}; a window that was killed leaves a mark the next one takes over.
+     */
+    public static ProjectStore openForEditing(Path path) {
+        ProjectStore store = open(path);
         try {
-            store.migrate();
+            store.claimEditing();
             return store;
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    private void claimEditing() {
+        String mine = ProcessOwner.current().text() + " " + Long.toHexString(AtomicFiles.randomToken());
+        write("mark the project as open for editing", () -> {
+            String theirs = projectValue(EDITOR_KEY);
+            if (theirs != null) {
+                Optional<ProcessOwner> owner = ProcessOwner.parse(theirs.split(" ", 2)[0]);
+                if (owner.isPresent() && owner.get().isAlive()) {
+                    throw new ProjectFileException(owner.get().pid() == ProcessOwner.current().pid()
+                            ? file + " is open already in this Netwright window."
+                            : file + " is open in another Netwright window (process " + owner.get().pid()
+                                    + "); switch to that window, or close the project there first.");
+                }
+            }
+            putProjectValue(EDITOR_KEY, mine);
+            return null;
+        });
+        editorClaim = mine;
+    }
+
+    private String projectValue(String key) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT value FROM project WHERE key = ?")) {
+            p.setString(1, key);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    /** Marks runs whose recorded process is gone as interrupted; a run of this or another live process stays. */
+    private void markInterruptedRuns() {
+        Map<Long, String> running = read("read the runs", () -> {
+            Map<Long, String> out = new LinkedHashMap<>();
+            try (Statement s = connection.createStatement();
+                 ResultSet r = s.executeQuery("SELECT id, owner FROM runs WHERE status = 'running'")) {
+                while (r.next()) {
+                    out.put(r.getLong(1), r.getString(2));
+                }
+            }
+            return out;
+        });
+        running.values().removeIf(owner -> ProcessOwner.parse(owner).map(ProcessOwner::isAlive).orElse(false));
+        if (running.isEmpty()) {
+            return;
+        }
+        String now = Instant.now().toString();
+        write("mark runs whose process ended as interrupted", () -> {
+            try (PreparedStatement p = connection.prepareStatement("UPDATE runs SET status = '" + INTERRUPTED
+                    + "', ended_at = ? WHERE id = ? AND status = 'running' AND owner IS ?")) {
+                for (Map.Entry<Long, String> run : running.entrySet()) {
+                    p.setString(1, now);
+                    p.setLong(2, run.getKey());
+                    p.setString(3, run.getValue());
+                    p.executeUpdate();
+                }
+            }
+            return null;
+        });
     }
 
     private static Connection connect(Path file, boolean create) {
@@ -128,11 +254,26 @@ public final class ProjectStore implements AutoCloseable {
             // The file was just checked; if it vanished since, fail instead of making an empty database.
             config.resetOpenMode(SQLiteOpenMode.CREATE);
         }
+        Connection c = null;
         try {
-            return config.createConnection("jdbc:sqlite:" + file.toUri().toASCIIString());
+            c = config.createConnection("jdbc:sqlite:" + file.toUri().toASCIIString());
+            try (Statement s = c.createStatement()) {
+                ProjectFileCheck.harden(s);
+            }
+            return c;
         } catch (SQLException e) {
-            throw new ProjectFileException(file + " cannot be opened for writing (SQLite says: "
-                    + SqliteErrors.plain(e) + ").", e);
+            closeQuietly(c);
+            throw new ProjectFileException(file + " cannot be opened for writing (" + SqliteErrors.sentence(e) + ").", e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // The failure to open is what the caller must hear about.
+            }
         }
     }
 
@@ -282,11 +423,13 @@ public final class ProjectStore implements AutoCloseable {
         String now = Instant.now().toString();
         return write("record a new run", () -> {
             try (PreparedStatement p = connection.prepareStatement(
-                    "INSERT INTO runs (graph_id, started_at, status, device, settings_json) VALUES (?, ?, 'running', ?, ?)")) {
+                    "INSERT INTO runs (graph_id, started_at, status, device, settings_json, owner)"
+                            + " VALUES (?, ?, 'running', ?, ?, ?)")) {
                 p.setLong(1, MAIN_GRAPH);
                 p.setString(2, now);
                 p.setString(3, device);
                 p.setString(4, settingsJson);
+                p.setString(5, ProcessOwner.current().text());
                 p.executeUpdate();
             }
             try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
@@ -426,10 +569,83 @@ public final class ProjectStore implements AutoCloseable {
             return;
         }
         closed = true;
+        if (editorClaim != null) {
+            releaseEditing();
+        }
         try {
             connection.close();
         } catch (SQLException e) {
             throw new ProjectFileException("Could not close " + file + " (SQLite says: " + SqliteErrors.plain(e) + ").", e);
+        }
+    }
+
+    /** Removes this window's editing mark, if it is still ours; a failure only leaves a mark the next window takes over. */
+    private void releaseEditing() {
+        String mine = editorClaim;
+        editorClaim = null;
+        try {
+            write("clear the editing mark", () -> {
+                try (PreparedStatement p = connection.prepareStatement("DELETE FROM project WHERE key = ? AND value = ?")) {
+                    p.setString(1, EDITOR_KEY);
+                    p.setString(2, mine);
+                    p.executeUpdate();
+                }
+                return null;
+            });
+        } catch (ProjectFileException ignored) {
+            // The mark names this process, which is about to let go of the file; the next window takes it over.
+        }
+    }
+
+    /**
+     * Writes a copy of the project (graph, settings, runs, checkpoints) to {@code target}, replacing it, with
+     * SQLite's {@code VACUUM INTO}: it reads one consistent snapshot, includes what is still in the write-ahead
+     * log, and is safe while a training run or a reader has the project open, which a plain file copy is not.
+     * The copy is made under a temporary name and renamed into place, so {@code target} is either as it was or
+     * the whole copy. In the copy, runs that were still running are marked {@link #INTERRUPTED} (nothing will
+     * finish them there) and this window's editing mark is removed.
+     */
+    public synchronized void saveCopyAs(Path target) {
+        Path copy = target.toAbsolutePath();
+        if (copy.equals(file)) {
+            throw new ProjectFileException(copy + " is this project's own file; choose another name for the copy.");
+        }
+        if (Files.isDirectory(copy)) {
+            throw new ProjectFileException(copy + " is a folder; choose a file name for the copy.");
+        }
+        if (copy.getParent() == null || !Files.isDirectory(copy.getParent())) {
+            throw new ProjectFileException("The folder of " + copy + " does not exist.");
+        }
+        requireNoSideFiles(copy, " is beside that name, so the file is open in another program or was not"
+                + " closed cleanly; choose another name.");
+        Path temp = AtomicFiles.temporarySibling(copy, "copying");
+        try {
+            read("copy the project to " + copy, () -> {
+                try (PreparedStatement p = connection.prepareStatement("VACUUM INTO ?")) {
+                    p.setString(1, temp.toString());
+                    p.execute();
+                }
+                return null;
+            });
+            String now = Instant.now().toString();
+            try (ProjectStore c = new ProjectStore(copy, connect(temp, false), false)) {
+                c.migrate();
+                c.write("prepare the copy", () -> {
+                    try (PreparedStatement p = c.connection.prepareStatement("UPDATE runs SET status = '"
+                            + INTERRUPTED + "', ended_at = ? WHERE status = 'running'")) {
+                        p.setString(1, now);
+                        p.executeUpdate();
+                    }
+                    try (PreparedStatement p = c.connection.prepareStatement("DELETE FROM project WHERE key = ?")) {
+                        p.setString(1, EDITOR_KEY);
+                        p.executeUpdate();
+                    }
+                    return null;
+                });
+            }
+            AtomicFiles.replace(temp, copy);
+        } finally {
+            AtomicFiles.deleteOwn(temp);
         }
     }
 
@@ -449,6 +665,9 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Runs work in one IMMEDIATE transaction; any exception rolls it back and is rethrown. */
     private <T> T write(String what, Work<T> work) {
+        if (readOnly) {
+            throw new IllegalStateException("Cannot " + what + ": " + file + " was opened read-only.");
+        }
         try {
             execute("BEGIN IMMEDIATE");
         } catch (SQLException e) {
@@ -482,28 +701,16 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     private ProjectFileException failure(String what, SQLException e) {
-        return new ProjectFileException("Could not " + what + " in " + file + " (SQLite says: " + SqliteErrors.plain(e)
-                + ").", e);
+        if (SqliteErrors.isBusy(e)) {
+            return new ProjectFileException("Could not " + what + " in " + file + ": another program has kept it locked"
+                    + " for more than " + BUSY_TIMEOUT_MS / 1000 + " seconds; close that program or wait, then try again.", e);
+        }
+        return new ProjectFileException("Could not " + what + " in " + file + " (" + SqliteErrors.sentence(e) + ").", e);
     }
 
     /** The inner message without its full stop, to be wrapped in parentheses inside our one sentence. */
     private static String withoutFullStop(RuntimeException e) {
         String m = e.getMessage();
         return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
-    }
-
-    private static void deleteQuietly(Path file) {
-        List<Path> all = new ArrayList<>();
-        all.add(file);
-        for (String suffix : ProjectFileCheck.SIDE_FILE_SUFFIXES) {
-            all.add(ProjectFileCheck.sibling(file, suffix));
-        }
-        for (Path p : all) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // Best effort after a failed create; the original failure is what the caller must hear about.
-            }
-        }
     }
 }

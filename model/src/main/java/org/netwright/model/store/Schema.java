@@ -1,10 +1,16 @@
 package org.netwright.model.store;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The project file's tables as a list of forward migrations: migration n takes a file from schema n-1 to n
@@ -36,13 +42,65 @@ final class Schema {
                     "CREATE TABLE checkpoints (id INTEGER PRIMARY KEY AUTOINCREMENT,"
                             + " run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
                             + " epoch INTEGER NOT NULL, created_at TEXT NOT NULL, weights BLOB NOT NULL)",
-                    "CREATE INDEX checkpoints_by_run ON checkpoints(run_id, id)"));
+                    "CREATE INDEX checkpoints_by_run ON checkpoints(run_id, id)"),
+            // 2: the process that runs a run ("pid@host@start"), so that a run whose process died can be told
+            // from one still running and marked interrupted.
+            List.of("ALTER TABLE runs ADD COLUMN owner TEXT"));
 
     /** Tables every schema version from 1 on has; a file of ours without one of them is damaged. */
     static final Set<String> REQUIRED_TABLES =
             Set.of("project", "graphs", "edits", "settings", "runs", "metrics", "checkpoints");
 
+    /**
+     * Names SQLite gives its own objects: the AUTOINCREMENT counter, ANALYZE's statistics and the indexes behind
+     * PRIMARY KEY and UNIQUE. They carry no SQL that runs, so a file may have them or not.
+     */
+    private static final Pattern SQLITE_OWN =
+            Pattern.compile("sqlite_(sequence|stat[1-4]|autoindex_.*)");
+
+    private static final Map<Integer, Map<String, String>> EXPECTED = new ConcurrentHashMap<>();
+
     private Schema() {
+    }
+
+    /** Whether a schema object is one SQLite makes by itself (see {@link #SQLITE_OWN}). */
+    static boolean isSqlitesOwn(String name) {
+        return SQLITE_OWN.matcher(name).matches();
+    }
+
+    /**
+     * Every table, index, trigger and view a file of schema {@code version} has, as "type name" to its SQL with
+     * runs of white space made one space; built once per version by running the migrations on an empty database
+     * in memory, so this list can never drift from the migrations.
+     */
+    static Map<String, String> objects(int version) {
+        return EXPECTED.computeIfAbsent(version, v -> {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+                migrate(c, 0, v);
+                return objects(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException("The project schema cannot be built in memory", e);
+            }
+        });
+    }
+
+    /** The schema objects of an open database, as for {@link #objects(int)}, leaving out SQLite's own. */
+    static Map<String, String> objects(Connection c) throws SQLException {
+        Map<String, String> out = new TreeMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT type, name, sql FROM sqlite_schema")) {
+            while (r.next()) {
+                String name = r.getString(2);
+                if (!isSqlitesOwn(name)) {
+                    out.put(r.getString(1) + " " + name, normalised(r.getString(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String normalised(String sql) {
+        return sql == null ? "" : sql.replaceAll("\\s+", " ").trim();
     }
 
     /** The newest schema this build knows. */
@@ -52,8 +110,12 @@ final class Schema {
 
     /** Runs migrations {@code from+1 .. version()}; the caller holds a write transaction, so all or none apply. */
     static void migrate(Connection c, int from) throws SQLException {
+        migrate(c, from, version());
+    }
+
+    private static void migrate(Connection c, int from, int to) throws SQLException {
         try (Statement s = c.createStatement()) {
-            for (int v = from + 1; v <= version(); v++) {
+            for (int v = from + 1; v <= to; v++) {
                 for (String sql : MIGRATIONS.get(v - 1)) {
                     s.execute(sql);
                 }

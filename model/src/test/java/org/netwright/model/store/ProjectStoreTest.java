@@ -215,15 +215,16 @@ class ProjectStoreTest {
     }
 
     @Test
-    void aStoredGraphFromANewerNetwrightIsReportedInOneSentence() {
+    void aStoredGraphFromANewerNetwrightIsReportedInOneSentence() throws java.io.IOException {
         Path file = dir.resolve("p.nwproj");
         ProjectStore.create(file).close();
         Projects.execute(file, "UPDATE graphs SET json = '{\"format\":\"netwright-graph\",\"version\":5,\"nodes\":[]}'");
-        try (ProjectStore store = ProjectStore.open(file)) {
-            ProjectFileException e = assertThrows(ProjectFileException.class, store::loadGraph);
-            assertEquals("The graph in " + file.toAbsolutePath() + " cannot be read (This graph was made by a newer Netwright"
-                    + " (graph format version 5); this version reads up to 1).", e.getMessage());
-        }
+        // Refused by open() itself, before anything writes to the file.
+        byte[] before = java.nio.file.Files.readAllBytes(file);
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectStore.open(file));
+        assertEquals("The graph in " + file.toAbsolutePath() + " cannot be read (This graph was made by a newer Netwright"
+                + " (graph format version 5); this version reads up to 1).", e.getMessage());
+        assertTrue(java.util.Arrays.equals(before, java.nio.file.Files.readAllBytes(file)));
     }
 
     @Test

@@ -55,6 +55,13 @@ public final class Generators {
     /** The generators among {@link #NAMES} that make one graph for node classification instead of samples. */
     public static final List<String> GRAPH_NAMES = List.of("communities");
 
+    /** Upper limits of the generators' options, far above any useful value and below any int overflow. */
+    private static final int MAX_SAMPLES = 10_000_000;
+    private static final int MAX_SIZE = 1024;
+    private static final int MAX_LENGTH = 100_000;
+    private static final int MAX_VOCABULARY = 1_000_000;
+    private static final int MAX_NODES = 20_000;
+
     private Generators() {
     }
 
@@ -78,20 +85,61 @@ public final class Generators {
                     + "not samples; a network that starts with a graph input trains on it");
         }
         return switch (name) {
-            case "two_moons" -> TwoMoons.generate(number(o, "samples", 1000).intValue(),
-                    number(o, "noise", 0.1).doubleValue(), s);
-            case "shapes" -> Shapes.generate(number(o, "samples", 1200).intValue(),
-                    number(o, "size", Shapes.DEFAULT_SIZE).intValue(), s);
-            case "segment_digits" -> SegmentDigits.generate(number(o, "samples", 1000).intValue(),
-                    number(o, "size", SegmentDigits.DEFAULT_SIZE).intValue(), s);
-            case "sine_waves" -> SineWaves.generate(number(o, "samples", 600).intValue(),
-                    number(o, "length", SineWaves.DEFAULT_LENGTH).intValue(), number(o, "noise", 0.1).doubleValue(), s);
-            case "tokens" -> TokenSequences.generate(number(o, "samples", 800).intValue(),
-                    number(o, "length", TokenSequences.DEFAULT_LENGTH).intValue(),
-                    number(o, "vocabulary", TokenSequences.DEFAULT_VOCABULARY).intValue(), s);
+            case "two_moons" -> {
+                int n = whole(o, "samples", 1000, MAX_SAMPLES);
+                requireRoom(name, n, "samples", 2);
+                yield TwoMoons.generate(n, number(o, "noise", 0.1).doubleValue(), s);
+            }
+            case "shapes" -> {
+                int n = whole(o, "samples", 1200, MAX_SAMPLES);
+                int size = whole(o, "size", Shapes.DEFAULT_SIZE, MAX_SIZE);
+                requireRoom(name, n, "samples", (double) size * size);
+                yield Shapes.generate(n, size, s);
+            }
+            case "segment_digits" -> {
+                int n = whole(o, "samples", 1000, MAX_SAMPLES);
+                int size = whole(o, "size", SegmentDigits.DEFAULT_SIZE, MAX_SIZE);
+                requireRoom(name, n, "samples", (double) size * size);
+                yield SegmentDigits.generate(n, size, s);
+            }
+            case "sine_waves" -> {
+                int n = whole(o, "samples", 600, MAX_SAMPLES);
+                int length = whole(o, "length", SineWaves.DEFAULT_LENGTH, MAX_LENGTH);
+                requireRoom(name, n, "samples", length);
+                yield SineWaves.generate(n, length, number(o, "noise", 0.1).doubleValue(), s);
+            }
+            case "tokens" -> {
+                int n = whole(o, "samples", 800, MAX_SAMPLES);
+                int length = whole(o, "length", TokenSequences.DEFAULT_LENGTH, MAX_LENGTH);
+                requireRoom(name, n, "samples", length);
+                yield TokenSequences.generate(n, length,
+                        whole(o, "vocabulary", TokenSequences.DEFAULT_VOCABULARY, MAX_VOCABULARY), s);
+            }
             default -> throw new IllegalArgumentException("Unknown data generator '" + name + "'; known: "
                     + String.join(", ", NAMES));
         };
+    }
+
+    /** Refuses a data set that would not fit in memory, before any of it is made. */
+    private static void requireRoom(String name, int count, String unit, double valuesEach) {
+        String why = DataLimits.whyTooMany("The " + name + " generator's " + DataLimits.count(count) + " " + unit,
+                count * valuesEach);
+        if (why != null) {
+            throw new IllegalArgumentException(why);
+        }
+    }
+
+    /**
+     * A whole-number option from 1 to {@code max}; the generators check their own lower limits, this keeps a
+     * number too large for an int (or a fraction) from turning into a negative size or a wrong count.
+     */
+    private static int whole(Map<String, Object> options, String key, int fallback, int max) {
+        double v = number(options, key, fallback).doubleValue();
+        if (!(v >= 1 && v <= max) || v != Math.rint(v)) {
+            throw new IllegalArgumentException("Generator option '" + key + "' must be a whole number from 1 to "
+                    + DataLimits.count(max) + "; got " + options.get(key));
+        }
+        return (int) v;
     }
 
     /** Generates one graph for node classification; {@code seed} as for {@link #generate}. */
@@ -103,8 +151,10 @@ public final class Generators {
             throw new IllegalArgumentException("'" + name + "' is not a graph generator; known: " + String.join(", ",
                     GRAPH_NAMES));
         }
-        return Communities.generate(number(o, "nodes", Communities.DEFAULT_NODES).intValue(),
-                number(o, "communities", Communities.DEFAULT_COMMUNITIES).intValue(),
+        int nodes = whole(o, "nodes", Communities.DEFAULT_NODES, MAX_NODES);
+        // A dense adjacency and one-hot features: two nodes × nodes tables.
+        requireRoom(name, nodes, "nodes", 2.0 * nodes);
+        return Communities.generate(nodes, whole(o, "communities", Communities.DEFAULT_COMMUNITIES, MAX_NODES),
                 number(o, "p_in", Communities.DEFAULT_P_IN).doubleValue(),
                 number(o, "p_out", Communities.DEFAULT_P_OUT).doubleValue(), s);
     }

@@ -17,17 +17,23 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 import org.netwright.runner.compile.GraphBlock;
 
 /**
  * Trained weights keyed by our node id and DJL's parameter name, in our own binary format:
  * magic {@code NWCK}, version, count, then per tensor node id, parameter name (UTF), rank, dims
- * (long) and the float32 values (big-endian). Keying by node id (not DJL's positional names)
- * lets weights survive graph edits elsewhere in the graph.
+ * (long), the value count and the float32 values (big-endian), and from version 2 on a CRC32 of
+ * that tensor's bytes, so that a changed bit in stored weights is found and named when loaded
+ * instead of training on from silently wrong values. Keying by node id (not DJL's positional
+ * names) lets weights survive graph edits elsewhere in the graph. Version 1 (no checksums) is
+ * still read.
  */
 public final class Checkpoints {
     static final int MAGIC = 0x4E57434B;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final long MAX_VALUES = Integer.MAX_VALUE / 4;
 
     private Checkpoints() {
@@ -48,11 +54,13 @@ public final class Checkpoints {
     /** Serializes tensors in the checkpoint format. */
     public static byte[] write(List<Tensor> tensors) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        CheckedOutputStream checked = new CheckedOutputStream(bytes, new CRC32());
+        try (DataOutputStream out = new DataOutputStream(checked)) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeInt(tensors.size());
             for (Tensor t : tensors) {
+                checked.getChecksum().reset();
                 out.writeUTF(t.nodeId());
                 out.writeUTF(t.paramName());
                 long[] shape = t.shape();
@@ -65,6 +73,7 @@ public final class Checkpoints {
                 buffer.asFloatBuffer().put(values);
                 out.writeInt(values.length);
                 out.write(buffer.array());
+                out.writeInt((int) checked.getChecksum().getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -75,18 +84,21 @@ public final class Checkpoints {
     /** Reads every tensor of a checkpoint (or of a {@link RunState}'s weights), in saved order. */
     public static List<Tensor> read(byte[] data) {
         data = RunState.weightsOf(data);
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+        ByteArrayInputStream source = new ByteArrayInputStream(data);
+        CheckedInputStream checked = new CheckedInputStream(source, new CRC32());
+        try (DataInputStream in = new DataInputStream(checked)) {
             if (in.readInt() != MAGIC) {
                 throw new CheckpointFormatException("This is not a Netwright checkpoint (wrong magic number).");
             }
             int version = in.readInt();
-            if (version != VERSION) {
-                throw new CheckpointFormatException("Checkpoint version " + version + " is not supported (expected "
-                        + VERSION + ").");
+            if (version < 1 || version > VERSION) {
+                throw new CheckpointFormatException("Checkpoint version " + version + " is not supported (this version"
+                        + " reads 1 to " + VERSION + ").");
             }
             int count = in.readInt();
             List<Tensor> tensors = new ArrayList<>();
             for (int i = 0; i < count; i++) {
+                checked.getChecksum().reset();
                 String node = in.readUTF();
                 String name = in.readUTF();
                 int rank = in.readInt();
@@ -104,8 +116,18 @@ public final class Checkpoints {
                     throw new CheckpointFormatException("Damaged checkpoint: " + node + "." + name + " has " + n
                             + " values for shape " + Arrays.toString(shape));
                 }
+                if ((long) n * Float.BYTES > source.available()) {
+                    throw new CheckpointFormatException("The checkpoint is cut short.");
+                }
                 byte[] raw = new byte[n * Float.BYTES];
                 in.readFully(raw);
+                if (version >= 2) {
+                    int expectedCrc = (int) checked.getChecksum().getValue();
+                    if (in.readInt() != expectedCrc) {
+                        throw new CheckpointFormatException("Damaged checkpoint: the stored weights of node '" + node
+                                + "' (" + name + ") fail their checksum; they changed after they were saved.");
+                    }
+                }
                 float[] values = new float[n];
                 ByteBuffer.wrap(raw).asFloatBuffer().get(values);
                 tensors.add(new Tensor(node, name, shape, values));

@@ -15,7 +15,7 @@ import java.util.Map;
  * Everything a run needs to go on exactly where it stopped, as one checkpoint: the weights (in {@link Checkpoints}'
  * format) and named parts such as the optimizer's moments, the schedule's state and the random streams, with the
  * epoch and step they belong to. Format: magic {@code NWRS}, version, epoch, step, part count, then per part its
- * name (UTF) and length-prefixed bytes. {@link Checkpoints#read} accepts it and reads the weights, so every reader
+ * name (UTF), length-prefixed bytes and their CRC32, so a flipped bit anywhere is found and named. {@link Checkpoints#read} accepts it and reads the weights, so every reader
  * of checkpoints keeps working.
  */
 public record RunState(int epoch, long step, Map<String, byte[]> parts) {
@@ -49,6 +49,12 @@ public record RunState(int epoch, long step, Map<String, byte[]> parts) {
         return isRunState(data) ? read(data).weights() : data;
     }
 
+    private static long crc(byte[] b) {
+        java.util.zip.CRC32 c = new java.util.zip.CRC32();
+        c.update(b);
+        return c.getValue();
+    }
+
     public byte[] write() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -61,6 +67,7 @@ public record RunState(int epoch, long step, Map<String, byte[]> parts) {
                 out.writeUTF(p.getKey());
                 out.writeInt(p.getValue().length);
                 out.write(p.getValue());
+                out.writeLong(crc(p.getValue()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -95,6 +102,10 @@ public record RunState(int epoch, long step, Map<String, byte[]> parts) {
                 }
                 byte[] b = new byte[n];
                 in.readFully(b);
+                if (in.readLong() != crc(b)) {
+                    throw new CheckpointFormatException("Damaged run state: the part '" + name + "' of epoch " + epoch
+                            + " does not match its checksum.");
+                }
                 parts.put(name, b);
             }
             return new RunState(epoch, step, parts);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,9 +18,11 @@ import org.netwright.runner.run.RunEventJson;
 import org.netwright.runner.run.RunListener;
 
 /**
- * Records a run in its project file from a writer thread: the training thread only queues metric
- * points and checkpoints, and the writer flushes the points in one batch every half second, so a slow
- * disk never slows a step.
+ * Records a run in its project file from a writer thread: the training thread only queues step metrics
+ * and checkpoints, and the writer flushes the points in one batch every half second, so a slow disk never
+ * slows a step. An epoch's metrics and the run's end are different: they are committed before this
+ * listener returns, and the train command adds it before the listeners that print, so an epoch (or a
+ * final line) is printed only once it is in the file and survives a kill.
  */
 final class ProjectRecorder implements RunListener, AutoCloseable {
     private static final long FLUSH_MILLIS = 500;
@@ -75,6 +78,7 @@ final class ProjectRecorder implements RunListener, AutoCloseable {
         e.metrics().forEach((k, v) -> pending.add(new MetricPoint(lastStep, e.epoch(),
                 k.startsWith("val_") ? "validate/" + k.substring(4) : "train/" + k, v, e.seconds())));
         pending.add(new MetricPoint(lastStep, e.epoch(), "lr", e.lr(), e.seconds()));
+        await(this::flush);
     }
 
     @Override
@@ -94,7 +98,7 @@ final class ProjectRecorder implements RunListener, AutoCloseable {
             }
         });
         String finalJson = RunEventJson.finalFields(m).toString();
-        submit(() -> {
+        await(() -> {
             flush();
             store.finishRun(runId, e.status(), finalJson);
         });
@@ -103,7 +107,7 @@ final class ProjectRecorder implements RunListener, AutoCloseable {
     @Override
     public void failed(RunEvent.Failed e) {
         ObjectNode json = MAPPER.createObjectNode().put("message", e.message());
-        submit(() -> {
+        await(() -> {
             flush();
             store.finishRun(runId, "failed", json.toString());
         });
@@ -124,6 +128,28 @@ final class ProjectRecorder implements RunListener, AutoCloseable {
         RuntimeException error = firstError.get();
         if (error != null) {
             throw error;
+        }
+    }
+
+    /**
+     * Runs work on the writer thread after everything queued before it and waits for it; a write error is kept
+     * for {@link #close} like any other, so the run goes on and the command reports it at the end.
+     */
+    private void await(Runnable work) {
+        try {
+            writer.submit(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    firstError.compareAndSet(null, e);
+                }
+            }).get();
+        } catch (ExecutionException e) {
+            firstError.compareAndSet(null, new IllegalStateException(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RejectedExecutionException e) {
+            firstError.compareAndSet(null, new IllegalStateException("The run's record was closed before it ended."));
         }
     }
 

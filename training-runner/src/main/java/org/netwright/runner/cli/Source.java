@@ -39,7 +39,7 @@ record Source(String name, Graph graph, Optional<TrainingSettings> settings, Opt
             throw new UsageException("there is no file " + file);
         }
         if (name.endsWith(ProjectStore.EXTENSION)) {
-            try (ProjectStore store = ProjectStore.open(file)) {
+            try (ProjectStore store = ProjectStore.openReadOnly(file)) {
                 return new Source(name, store.loadGraph(), store.loadSettings(), Optional.of(file));
             } catch (ProjectFileException e) {
                 throw new UsageException(e.getMessage());

@@ -112,7 +112,7 @@ final class SummaryCommand {
             if (ports.size() > 1 && r.isOk()) {
                 shape = shape + " " + ports.get(0) + "; also " + String.join(", ", ports.subList(1, ports.size()));
             }
-            rows.add(new String[] {id + " (" + node.type() + ")", shape, String.format("%,d", r.params()),
+            rows.add(new String[] {Cli.printable(id + " (" + node.type() + ")"), shape, String.format("%,d", r.params()),
                     String.format("%,d", r.macs())});
         }
         String[] head = {"Layer (type)", "Output shape", "Param #", "MACs"};
@@ -125,7 +125,7 @@ final class SummaryCommand {
         }
         String format = "%-" + w[0] + "s  %-" + w[1] + "s  %" + w[2] + "s  %" + w[3] + "s";
         String rule = "=".repeat(w[0] + w[1] + w[2] + w[3] + 6);
-        out.println("Model: " + source.name());
+        out.println("Model: " + Cli.printable(source.name()));
         out.println(rule);
         out.println(String.format(format, (Object[]) head));
         out.println(rule);

@@ -309,14 +309,10 @@ final class TrainCommand {
         if (source.projectFile().filter(file::equals).isPresent()) {
             return ProjectStore.open(file);
         }
-        ProjectStore store = ProjectStore.create(file);
-        try {
+        // All or nothing: a kill or a second run making the same file never leaves a half-made one or deletes it.
+        return ProjectStore.create(file, store -> {
             store.saveGraph(source.graph(), "Created by netwright train from " + source.name());
             store.saveSettings(settings);
-            return store;
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
+        });
     }
 }

@@ -25,6 +25,7 @@ public final class CsvData {
         int labelCol = LabelColumn.find(header);
         int namesCol = classNames(header, labelCol);
         int width = header.length - (namesCol < 0 ? 1 : 2);
+        DataFiles.requireRoom(file + "'s " + rows.size() + " rows of " + width + " features", (double) rows.size() * width);
         float[] features = new float[rows.size() * width];
         for (int r = 0; r < rows.size(); r++) {
             int f = 0;

@@ -11,18 +11,21 @@ import java.util.List;
 
 /** A CSV file's header and data rows, every row as long as the header; blank lines are skipped. */
 record CsvTable(String[] header, List<String[]> rows) {
+    /** The longest line read, in characters: far above any real table's row, far below memory. */
+    static final int MAX_LINE = 1 << 20;
 
     /** Reads the file; a missing, empty, header-only or ragged file is a {@link DataFileException} saying where. */
     static CsvTable read(Path file) {
+        DataFiles.require(file);
         List<String[]> rows = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = in.readLine();
+            String line = readLine(in, file, 1);
             if (line == null) {
                 throw new DataFileException(file + " is empty; a CSV file needs a header row and data rows.");
             }
             String[] header = split(line);
             int lineNo = 1;
-            while ((line = in.readLine()) != null) {
+            while ((line = readLine(in, file, lineNo + 1)) != null) {
                 lineNo++;
                 if (line.isBlank()) {
                     continue;
@@ -43,6 +46,34 @@ record CsvTable(String[] header, List<String[]> rows) {
         } catch (IOException e) {
             throw new DataFileException("Cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * One line without its end (\n, \r\n or \r), or null at the end of the file; a line longer than
+     * {@link #MAX_LINE} is refused before it fills memory (a file that is not text may have no line ends at all).
+     */
+    static String readLine(BufferedReader in, Path file, int lineNo) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c = in.read();
+        if (c < 0) {
+            return null;
+        }
+        while (c >= 0 && c != '\n') {
+            if (c == '\r') {
+                in.mark(1);
+                if (in.read() != '\n') {
+                    in.reset();
+                }
+                break;
+            }
+            if (line.length() == MAX_LINE) {
+                throw new DataFileException(file + " line " + lineNo + " is longer than " + String.format(java.util.Locale.ROOT, "%,d", MAX_LINE)
+                        + " characters; is it a CSV file?");
+            }
+            line.append((char) c);
+            c = in.read();
+        }
+        return line.toString();
     }
 
     /** Whether every value of the column reads as a number. */

@@ -31,8 +31,12 @@ public final class GraphData {
 
     /** Whether the file is a CSV edge table: its header starts with {@code source,target}; false when unreadable. */
     public static boolean isEdgeList(Path file) {
+        if (!Files.isRegularFile(file)) {
+            // A device or a pipe may never end a line; whoever reads it for real refuses it.
+            return false;
+        }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
+            String header = CsvTable.readLine(in, file, 1);
             if (header == null) {
                 return false;
             }
@@ -67,6 +71,8 @@ public final class GraphData {
             throw new DataFileException(nodeFile + " needs a node id column and a label column.");
         }
         int n = nodes.rows().size();
+        // The adjacency is a dense nodes × nodes table, and one-hot features can be another.
+        DataFiles.requireRoom(nodeFile + "'s " + n + " nodes", 2.0 * n * n);
         Map<String, Integer> index = new HashMap<>();
         for (int r = 0; r < n; r++) {
             String id = nodes.rows().get(r)[0];

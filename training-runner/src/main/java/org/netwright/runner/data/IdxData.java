@@ -35,6 +35,14 @@ public final class IdxData {
             throw new DataFileException(images + " is not an IDX image file (its name must contain 'images-idx3-ubyte').");
         }
         Path labelsFile = labelsFor(images);
+        long imageBytes = DataFiles.require(images);
+        long labelBytes = DataFiles.require(labelsFile);
+        if (labelBytes > imageBytes) {
+            // Each image has one label byte and at least one pixel byte, so a larger labels file is not this one's.
+            throw new DataFileException(labelsFile + " is larger than its images file " + images.getFileName()
+                    + "; it is not the labels of those images.");
+        }
+        DataFiles.requireRoom(images + "'s pixels", imageBytes);
         ByteBuffer img = load(images);
         ByteBuffer lab = load(labelsFile);
         if (img.remaining() < 16 || img.getInt() != IMAGES_MAGIC) {

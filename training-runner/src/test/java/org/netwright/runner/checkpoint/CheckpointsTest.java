@@ -101,4 +101,45 @@ class CheckpointsTest {
         byte[] cut = Arrays.copyOf(Checkpoints.write(List.of(new Tensor("a", "w", new long[] {4}, new float[4]))), 30);
         assertThrows(CheckpointFormatException.class, () -> Checkpoints.read(cut));
     }
+
+    @Test
+    void everyFlippedBitOfStoredWeightsIsFoundAndNamed() {
+        float[] values = new float[64];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i * 0.25f - 3;
+        }
+        byte[] good = Checkpoints.write(List.of(new Tensor("dense_1", "weight", new long[] {8, 8}, values),
+                new Tensor("dense_2", "bias", new long[] {4}, new float[] {1, 2, 3, 4})));
+        int secondTensor = (2 + 7) + (2 + 4) + 4 + 8 + 4 + 4 * 4 + 4;
+        int valuesStart = good.length - secondTensor - 4 - 64 * 4;
+        for (int bit = 0; bit < 64 * 4 * 8; bit++) {
+            byte[] bad = good.clone();
+            bad[valuesStart + bit / 8] ^= (byte) (1 << (bit % 8));
+            var e = assertThrows(CheckpointFormatException.class, () -> Checkpoints.read(bad), "bit " + bit);
+            assertTrue(e.getMessage().contains("node 'dense_1' (weight) fail their checksum"), e.getMessage());
+        }
+        byte[] badBias = good.clone();
+        badBias[good.length - 6] ^= 0x10;
+        var e = assertThrows(CheckpointFormatException.class, () -> Checkpoints.read(badBias));
+        assertTrue(e.getMessage().contains("'dense_2' (bias)"), e.getMessage());
+    }
+
+    @Test
+    void checkpointsOfVersionOneWithoutChecksumsStillLoad() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeInt(Checkpoints.MAGIC);
+            out.writeInt(1);
+            out.writeInt(1);
+            out.writeUTF("dense_1");
+            out.writeUTF("bias");
+            out.writeInt(1);
+            out.writeLong(2);
+            out.writeInt(2);
+            out.writeFloat(0.5f);
+            out.writeFloat(-1.5f);
+        }
+        assertEquals(List.of(new Tensor("dense_1", "bias", new long[] {2}, new float[] {0.5f, -1.5f})),
+                Checkpoints.read(bytes.toByteArray()));
+    }
 }

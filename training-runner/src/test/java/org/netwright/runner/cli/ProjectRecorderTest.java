@@ -1,0 +1,42 @@
+package org.netwright.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netwright.model.store.MetricPoint;
+import org.netwright.model.store.ProjectStore;
+import org.netwright.runner.run.FinalMetrics;
+import org.netwright.runner.run.RunEvent;
+
+/** An epoch and a run's end are in the project file when the recorder hands them on to the listeners that print. */
+class ProjectRecorderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anEpochIsCommittedBeforeTheRecorderReturns() {
+        Path file = dir.resolve("p.nwproj");
+        ProjectStore.create(file).close();
+        try (ProjectStore store = ProjectStore.open(file)) {
+            ProjectRecorder recorder = new ProjectRecorder(store, "{}", "cpu");
+            recorder.on(new RunEvent.Step(1, 1, 0.9, 0.01, 0.1));
+            recorder.on(new RunEvent.Epoch(1, 0.9, 0.8, 0.5, 0.01, 0.2));
+            // Read at once, from another connection as a second process would: nothing waits for the writer's timer.
+            try (ProjectStore other = ProjectStore.openReadOnly(file)) {
+                List<String> keys = other.metrics(recorder.runId()).stream().map(MetricPoint::key).toList();
+                assertTrue(keys.containsAll(List.of("train/loss", "validate/loss", "validate/accuracy", "lr")), keys.toString());
+            }
+            recorder.on(new RunEvent.Finished(RunEvent.Finished.COMPLETED,
+                    new FinalMetrics(0.9, 0.8, 0.5, 0.7, 0.6, "cpu", 1, 1)));
+            try (ProjectStore other = ProjectStore.openReadOnly(file)) {
+                assertEquals("completed", other.runs().get(0).status());
+                assertTrue(other.metrics(recorder.runId()).stream().anyMatch(m -> m.key().equals("test/accuracy")));
+            }
+            recorder.close();
+        }
+    }
+}
