@@ -26,7 +26,7 @@ final class ForecastNets {
                 .then("lstm", Map.of("hidden", 32))
                 .then("dense", Map.of("units", HORIZON))
                 .build();
-        var settings = new TrainingSettings(40, 32, 0.01, "adam", "auto", 42, 0.2, 0.2, series());
+        var settings = new TrainingSettings(20, 32, 0.01, "adam", "auto", 42, 0.2, 0.2, series());
         return new Template(LSTM_FORECAST, "Forecasting: an LSTM predicts the next values",
                 "Reads 24 steps of a noisy seasonal series with a trend and predicts the next 6 with an LSTM; the"
                         + " test part is the latest 20 % in time. Reports MAE, RMSE and R².", graph, settings);
@@ -46,7 +46,7 @@ final class ForecastNets {
                 .then("flatten")
                 .then("dense", Map.of("units", HORIZON))
                 .build();
-        var settings = new TrainingSettings(40, 32, 0.005, "adam", "auto", 42, 0.2, 0.2, series());
+        var settings = new TrainingSettings(20, 32, 0.005, "adam", "auto", 42, 0.2, 0.2, series());
         return new Template(CONV1D_FORECAST, "Forecasting: a 1-d CNN predicts the next values",
                 "Slides two layers of 1-d filters over 24 steps of a noisy seasonal series and predicts the next 6"
                         + " with a dense layer; the test part is the latest 20 % in time.", graph, settings);
