@@ -18,7 +18,12 @@ public final class TemplateLibrary {
 
     private static final List<Template> ALL = List.of(twoMoonsMlp(), shapesCnn(), GraphNets.communitiesGcn(),
             ReferenceNets.lenet5(), ReferenceNets.alexnet(), ReferenceNets.vgg16(), ReferenceNets.resnet18(),
-            RegressionNets.regressionMlp());
+            RegressionNets.regressionMlp(),
+            ForecastNets.lstmForecast(),
+            ForecastNets.conv1dForecast(),
+            AutoencoderNets.autoencoder(),
+            AutoencoderNets.denoisingAutoencoder(),
+            AutoencoderNets.vae());
 
     private TemplateLibrary() {
     }

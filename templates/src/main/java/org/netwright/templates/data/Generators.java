@@ -24,6 +24,15 @@ public final class Generators {
         Map<String, FieldGenerator> g = new java.util.LinkedHashMap<>();
         g.put("smooth_function", (o, s) -> SmoothFunction.generate(number(o, "samples", 1000).intValue(),
                 number(o, "noise", 0.05).doubleValue(), s));
+        g.put("seasonal_series", (o, s) -> SeasonalSeries.generate(number(o, "samples", 600).intValue(),
+                number(o, "steps", SeasonalSeries.DEFAULT_STEPS).intValue(),
+                number(o, "horizon", SeasonalSeries.DEFAULT_HORIZON).intValue(),
+                number(o, "period", SeasonalSeries.DEFAULT_PERIOD).intValue(),
+                number(o, "trend", 0.001).doubleValue(), number(o, "noise", 0.1).doubleValue(), s));
+        g.put("noisy_digits", (o, s) -> NoisyDigits.generate(number(o, "samples", 1000).intValue(),
+                number(o, "size", NoisyDigits.DEFAULT_SIZE).intValue(), number(o, "noise", 0.3).doubleValue(), s));
+        g.put("moon_points", (o, s) -> MoonPoints.generate(number(o, "samples", 1000).intValue(),
+                number(o, "noise", 0.1).doubleValue(), number(o, "scale", MoonPoints.DEFAULT_SCALE).doubleValue(), s));
         return java.util.Collections.unmodifiableMap(g);
     }
 

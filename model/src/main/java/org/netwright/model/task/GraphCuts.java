@@ -1,0 +1,67 @@
+package org.netwright.model.task;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.netwright.model.shape.NodeReport;
+import org.netwright.model.shape.Shape;
+import org.netwright.model.shape.ShapeInference;
+
+/** Parts of a graph cut out for use on their own, e.g. a VAE's decoder fed with latent vectors. */
+public final class GraphCuts {
+    private GraphCuts() {
+    }
+
+    /**
+     * The layers after {@code nodeId} (every layer it reaches), fed by a normal {@code noise_input} that takes
+     * its place under the same id and gives vectors of its output's size: a VAE's decoder after its sampling
+     * layer. Node ids stay the same, so weights saved by id load into the cut. Throws IllegalArgumentException
+     * when the node is missing, its output is not a vector, or a layer after it also reads a layer before it.
+     */
+    public static Graph after(Graph graph, String nodeId) {
+        Node cut = graph.node(nodeId).orElseThrow(() -> new IllegalArgumentException(
+                "There is no layer '" + nodeId + "' to cut the graph after."));
+        NodeReport report = ShapeInference.infer(graph).report(nodeId);
+        Shape out = report == null || !report.isOk() ? null : report.outputs().get("out");
+        if (out == null || out.rank() != 1) {
+            throw new IllegalArgumentException("The layer '" + nodeId + "' must give a vector on its port 'out' to be"
+                    + " replaced by a noise input; it gives " + (out == null ? "no known shape" : out.describe()) + ".");
+        }
+        Set<String> after = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(nodeId));
+        while (!todo.isEmpty()) {
+            for (Edge e : graph.outgoingEdges(todo.pop())) {
+                if (after.add(e.to().nodeId())) {
+                    todo.push(e.to().nodeId());
+                }
+            }
+        }
+        if (after.isEmpty()) {
+            throw new IllegalArgumentException("No layer follows '" + nodeId + "', so there is nothing after it to cut out.");
+        }
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(new Node(nodeId, "noise_input", Map.of("latent", Math.toIntExact(out.size()), "distribution", "normal"), cut.x(),
+                cut.y()));
+        List<Edge> edges = new ArrayList<>();
+        for (String id : after) {
+            nodes.add(graph.require(id));
+            for (Edge e : graph.incomingEdges(id)) {
+                String from = e.from().nodeId();
+                if (!from.equals(nodeId) && !after.contains(from)) {
+                    throw new IllegalArgumentException("The layer '" + id + "' after '" + nodeId + "' also reads '"
+                            + from + "', which comes before the cut; the part after '" + nodeId
+                            + "' cannot run on its own.");
+                }
+                edges.add(e);
+            }
+        }
+        return Graph.of(nodes, edges);
+    }
+}
