@@ -2,6 +2,7 @@ package org.netwright.app.training;
 
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -16,6 +17,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -49,6 +51,7 @@ public final class TrainingOptionsDialog extends Stage {
         note.setWrapText(true);
         note.setMaxWidth(COLUMN);
         note.textProperty().bind(model.schedule().noteProperty());
+        note.setMinHeight(Region.USE_PREF_SIZE);
         model.schedule().refusedProperty().addListener((o, was, is) -> {
             note.getStyleClass().removeAll("hint", "error");
             note.getStyleClass().add(is ? "error" : "hint");
@@ -79,7 +82,21 @@ public final class TrainingOptionsDialog extends Stage {
         TextField schedule = (TextField) scene.lookup("#option-schedule");
         schedule.textProperty().addListener((o, was, now) -> model.schedule().specProperty().set(now));
         setScene(scene);
-        setResizable(false);
+        // A longer note or a refusal adds lines: the window grows to show them rather than cutting words off.
+        root.heightProperty().addListener((o, was, now) -> refit(root));
+        model.schedule().noteProperty().addListener((o, was, now) -> Platform.runLater(() -> refit(root)));
+        for (List<OptionField> fields : sections.values()) {
+            for (OptionField f : fields) {
+                f.errorProperty().addListener((o, was, now) -> Platform.runLater(() -> refit(root)));
+            }
+        }
+    }
+
+    private void refit(Region root) {
+        double wanted = root.prefHeight(root.getWidth());
+        if (getScene() != null && Math.abs(getScene().getHeight() - wanted) > 1) {
+            sizeToScene();
+        }
     }
 
     private static VBox column(Map<String, List<OptionField>> sections, ObservableBooleanValue running,
@@ -119,6 +136,7 @@ public final class TrainingOptionsDialog extends Stage {
             help.getStyleClass().addAll("hint", "option-help");
             help.setWrapText(true);
             help.setMaxWidth(COLUMN);
+            help.setMinHeight(Region.USE_PREF_SIZE);
             grid.add(help, 0, row++, 2, 1);
 
             Label error = new Label();
@@ -126,6 +144,7 @@ public final class TrainingOptionsDialog extends Stage {
             error.getStyleClass().add("error");
             error.setWrapText(true);
             error.setMaxWidth(COLUMN);
+            error.setMinHeight(Region.USE_PREF_SIZE);
             error.textProperty().bind(f.errorProperty());
             error.managedProperty().bind(f.errorProperty().isNotEmpty());
             error.visibleProperty().bind(error.managedProperty());

@@ -162,13 +162,13 @@ public final class TrainingOptionsModel {
                 st -> Boolean.toString(get.test(st)), commit, st -> true);
     }
 
-    /** A number as a person writes it: 0.9, 0.999, 1E-8, 0 (not 0.0 or 1.0E-8). */
+    /** A number as a person writes it: 0.9, 0.999, 1e-8, 0 (not 0.0 or 1.0E-8). */
     static String num(double v) {
         if (v == 0) {
             return "0";
         }
         BigDecimal d = BigDecimal.valueOf(v).stripTrailingZeros();
         // Plain digits for everyday sizes (100, not 1E+2); tiny ones such as epsilon stay short (1E-8).
-        return Math.abs(v) >= 1e-4 ? d.toPlainString() : d.toString();
+        return Math.abs(v) >= 1e-4 ? d.toPlainString() : d.toString().replace("E", "e");
     }
 }
