@@ -57,8 +57,8 @@ public final class OptionField {
 
     /** Saves {@code text} as this option's value, or says in {@link #errorProperty()} why it is refused. */
     public void commit(String text) {
+        // The same value again (focus leaving a field that was put back) keeps the refusal in view.
         if (text == null || text.strip().equals(value.get())) {
-            error.set("");
             return;
         }
         error.set(commit.apply(text).orElse(""));
