@@ -21,6 +21,7 @@ import org.netwright.app.training.DataViewModel;
 import org.netwright.app.training.RunStarter;
 import org.netwright.app.training.SettingsForm;
 import org.netwright.app.training.TrainReadiness;
+import org.netwright.app.training.TrainingOptionsModel;
 import org.netwright.app.training.TrainingPanel;
 import org.netwright.app.training.TrainingViewModel;
 import org.netwright.editor.EditorModel;
@@ -85,6 +86,8 @@ public final class MainWindow {
     public void dispose() {
         if (trainingPanel != null) {
             trainingPanel.model().dispose();
+            // The options belong to the project that is closing.
+            trainingPanel.closeOptions();
         }
     }
 
@@ -144,7 +147,8 @@ public final class MainWindow {
         StringBinding blocker = Bindings.createStringBinding(
                 () -> TrainReadiness.whyNot(editor.graph(), editor.shapes(), form.settings()).orElse(""),
                 editor.graphProperty(), editor.shapesProperty(), form.settingsProperty());
-        return new TrainingPanel(model, form, data, blocker, () -> {
+        TrainingOptionsModel options = new TrainingOptionsModel(form, data.samplesProperty());
+        return new TrainingPanel(model, form, data, options, blocker, () -> {
             // The child reads the settings from the file; a project that never saved any gets the shown ones.
             session.saveSettings(form.settings());
             model.start(session.file(), form.settings());

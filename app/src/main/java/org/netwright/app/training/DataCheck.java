@@ -32,15 +32,24 @@ public final class DataCheck {
      * What a recipe gives: {@code summary} for the Data row ("iris.csv (150 rows, 4 features, 3 classes)"),
      * {@code problem}, why it cannot be read or cannot train the network (empty when it can), and {@code task}, the
      * task a run would train in words (which field feeds each input, each output's loss and target, the metrics),
-     * empty when there is no network to judge or no task fits.
+     * empty when there is no network to judge or no task fits, and {@code samples}, how many samples (nodes of a
+     * graph) the data holds before the split, 0 when it could not be loaded.
      */
-    public record Outcome(String summary, Optional<String> problem, List<String> task) {
+    public record Outcome(String summary, Optional<String> problem, List<String> task, int samples) {
         public Outcome {
             task = List.copyOf(task);
         }
 
+        public Outcome(String summary, Optional<String> problem, List<String> task) {
+            this(summary, problem, task, 0);
+        }
+
         Outcome(String summary, Optional<String> problem) {
             this(summary, problem, List.of());
+        }
+
+        Outcome withSamples(int n) {
+            return new Outcome(summary, problem, task, n);
         }
     }
 
@@ -67,12 +76,13 @@ public final class DataCheck {
                 GraphDataset g = DataSources.loadGraph(recipe, baseDir, seed);
                 String summary = name + " (" + g.nodes() + " nodes, " + g.edgeCount() + " edges, " + g.numClasses()
                         + " classes)";
-                return new Outcome(summary, judge ? whyNotFit(NetworkEnds.of(graph, shapes), g) : Optional.empty());
+                return new Outcome(summary, judge ? whyNotFit(NetworkEnds.of(graph, shapes), g) : Optional.empty())
+                        .withSamples(g.nodes());
             }
             Samples samples = DataSources.loadSamples(recipe, baseDir, seed);
             String summary = name + " (" + samples(recipe, samples) + ")";
             if (!judge) {
-                return new Outcome(summary, Optional.empty());
+                return new Outcome(summary, Optional.empty()).withSamples(samples.size());
             }
             NetworkEnds ends = NetworkEnds.of(graph, shapes);
             samples = DataSources.fitTo(samples, ends);
@@ -81,10 +91,11 @@ public final class DataCheck {
             try {
                 task = TrainingRun.resolveTask(graph, settings, samples.fields());
             } catch (TaskException e) {
-                return new Outcome(summary, Optional.of(e.getMessage()));
+                return new Outcome(summary, Optional.of(e.getMessage())).withSamples(samples.size());
             }
             List<String> problems = TaskProposal.problems(task, ends, samples.fields());
-            return new Outcome(summary, problems.stream().findFirst(), TaskText.lines(task, ends, samples.fields()));
+            return new Outcome(summary, problems.stream().findFirst(), TaskText.lines(task, ends, samples.fields()),
+                    samples.size());
         } catch (DataFileException | IllegalArgumentException e) {
             // The loaders' messages name the file and what is wrong; a generator's bad option is an IllegalArgumentException.
             return new Outcome(name, Optional.of(e.getMessage()));

@@ -7,6 +7,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.netwright.model.graph.Graph;
@@ -30,6 +32,7 @@ public final class DataViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper task = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper samples = new ReadOnlyIntegerWrapper();
     /** Counts requests, so that the answer to an older one (a slow file, say) never overwrites a newer one. */
     private int generation;
 
@@ -69,6 +72,7 @@ public final class DataViewModel {
                     summary.set(words(outcome.summary()));
                     error.set(outcome.problem().orElse(""));
                     task.set(String.join("\n", outcome.task()));
+                    samples.set(outcome.samples());
                 }
             });
         });
@@ -112,6 +116,7 @@ public final class DataViewModel {
         summary.set(words(outcome.summary()));
         error.set("");
         task.set(String.join("\n", outcome.task()));
+        samples.set(outcome.samples());
     }
 
     private static String words(String what) {
@@ -134,6 +139,11 @@ public final class DataViewModel {
      */
     public ReadOnlyStringProperty taskProperty() {
         return task.getReadOnlyProperty();
+    }
+
+    /** How many samples the checked data holds before the split (nodes of one graph); 0 until it has loaded. */
+    public ReadOnlyIntegerProperty samplesProperty() {
+        return samples.getReadOnlyProperty();
     }
 
     /** True while data is being loaded and checked. */

@@ -28,15 +28,18 @@ public final class TrainingPanel extends HBox {
     private final SettingsForm form;
     private final DataRow dataRow;
     private final Label settingsError = new Label();
+    private final TrainingOptionsModel options;
+    private TrainingOptionsDialog optionsDialog;
 
     /**
      * @param trainBlocker why Train is off (empty when it may run), e.g. a shape problem
      * @param train starts a run; the caller knows the project file and saves before it
      */
-    public TrainingPanel(TrainingViewModel model, SettingsForm form, DataViewModel data,
+    public TrainingPanel(TrainingViewModel model, SettingsForm form, DataViewModel data, TrainingOptionsModel options,
                          ObservableStringValue trainBlocker, Runnable train) {
         this.model = model;
         this.form = form;
+        this.options = options;
         this.dataRow = new DataRow(data, model.runningProperty());
         setId("training-panel");
         getStyleClass().add("training-panel");
@@ -55,7 +58,10 @@ public final class TrainingPanel extends HBox {
         stopButton.setId("stop-button");
         stopButton.disableProperty().bind(model.runningProperty().not().or(model.stoppingProperty()));
         stopButton.setOnAction(e -> model.stop());
-        HBox buttons = new HBox(8, trainButton, stopButton);
+        Button optionsButton = new Button("Options…");
+        optionsButton.setId("options-button");
+        optionsButton.setOnAction(e -> showOptions());
+        HBox buttons = new HBox(8, trainButton, stopButton, optionsButton);
         model.runningProperty().addListener((o, was, now) ->
                 javafx.application.Platform.runLater(() -> followRunWithFocus(now ? stopButton : trainButton)));
 
@@ -124,6 +130,8 @@ public final class TrainingPanel extends HBox {
                 optimizer.setValue(form.settings().optimizer());
             }
         });
+        // The options window chooses optimizers too.
+        form.settingsProperty().addListener((obs, old, now) -> optimizer.setValue(now.optimizer()));
         grid.addRow(3, new Label("Optimizer"), optimizer);
         return grid;
     }
@@ -204,6 +212,29 @@ public final class TrainingPanel extends HBox {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
         return l;
+    }
+
+    /** Opens the Training options window (once; later clicks bring it to the front). */
+    public void showOptions() {
+        if (optionsDialog == null) {
+            optionsDialog = new TrainingOptionsDialog(getScene() == null ? null : getScene().getWindow(),
+                    getScene() == null ? java.util.List.of() : getScene().getStylesheets(), options,
+                    model.runningProperty());
+        }
+        optionsDialog.show();
+        optionsDialog.toFront();
+    }
+
+    /** The Training options window's state. */
+    public TrainingOptionsModel options() {
+        return options;
+    }
+
+    /** Closes the Training options window, e.g. when the project closes. */
+    public void closeOptions() {
+        if (optionsDialog != null) {
+            optionsDialog.hide();
+        }
     }
 
     /** Points in the training-loss series, for tests and for knowing the chart is alive. */

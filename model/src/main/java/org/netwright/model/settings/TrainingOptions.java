@@ -45,6 +45,16 @@ public record TrainingOptions(double momentum, double beta1, double beta2, doubl
                 monitor, restoreBest, initializer, device);
     }
 
+    public TrainingOptions withBetas(double b1, double b2) {
+        return new TrainingOptions(momentum, b1, b2, epsilon, weightDecay, l1, schedule, clipNorm, clipValue, patience,
+                monitor, restoreBest, initializer, device);
+    }
+
+    public TrainingOptions withEpsilon(double v) {
+        return new TrainingOptions(momentum, beta1, beta2, v, weightDecay, l1, schedule, clipNorm, clipValue, patience,
+                monitor, restoreBest, initializer, device);
+    }
+
     public TrainingOptions withWeightDecay(double v) {
         return new TrainingOptions(momentum, beta1, beta2, epsilon, v, l1, schedule, clipNorm, clipValue, patience,
                 monitor, restoreBest, initializer, device);
