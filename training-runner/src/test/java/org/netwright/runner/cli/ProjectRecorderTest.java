@@ -24,14 +24,15 @@ class ProjectRecorderTest {
         try (ProjectStore store = ProjectStore.open(file)) {
             ProjectRecorder recorder = new ProjectRecorder(store, "{}", "cpu");
             recorder.on(new RunEvent.Step(1, 1, 0.9, 0.01, 0.1));
-            recorder.on(new RunEvent.Epoch(1, 0.9, 0.8, 0.5, 0.01, 0.2));
+            recorder.on(new RunEvent.Epoch(1, 0.9, 0.8, java.util.Map.of("val_accuracy", 0.5), 0.01, 0.2, 0.1));
             // Read at once, from another connection as a second process would: nothing waits for the writer's timer.
             try (ProjectStore other = ProjectStore.openReadOnly(file)) {
                 List<String> keys = other.metrics(recorder.runId()).stream().map(MetricPoint::key).toList();
                 assertTrue(keys.containsAll(List.of("train/loss", "validate/loss", "validate/accuracy", "lr")), keys.toString());
             }
             recorder.on(new RunEvent.Finished(RunEvent.Finished.COMPLETED,
-                    new FinalMetrics(0.9, 0.8, 0.5, 0.7, 0.6, "cpu", 1, 1)));
+                    new FinalMetrics(0.9, java.util.Map.of("val_loss", 0.8, "val_accuracy", 0.5, "test_loss", 0.7,
+                            "test_accuracy", 0.6), "last", "cpu", 1, 1)));
             try (ProjectStore other = ProjectStore.openReadOnly(file)) {
                 assertEquals("completed", other.runs().get(0).status());
                 assertTrue(other.metrics(recorder.runId()).stream().anyMatch(m -> m.key().equals("test/accuracy")));
