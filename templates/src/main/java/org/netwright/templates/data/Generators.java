@@ -24,6 +24,14 @@ public final class Generators {
         Map<String, FieldGenerator> g = new java.util.LinkedHashMap<>();
         g.put("smooth_function", (o, s) -> SmoothFunction.generate(number(o, "samples", 1000).intValue(),
                 number(o, "noise", 0.05).doubleValue(), s));
+        g.put("marker_sequences", (o, s) -> MarkerSequences.generate(number(o, "samples", 1000).intValue(),
+                number(o, "length", MarkerSequences.DEFAULT_LENGTH).intValue(), number(o, "noise", 0.2).doubleValue(), s));
+        g.put("reverse_tokens", (o, s) -> ReverseTokens.generate(number(o, "samples", 2000).intValue(),
+                number(o, "length", ReverseTokens.DEFAULT_LENGTH).intValue(),
+                number(o, "vocabulary", ReverseTokens.DEFAULT_VOCABULARY).intValue(), s));
+        g.put("patterned_text", (o, s) -> PatternedText.generate(number(o, "samples", 1000).intValue(),
+                number(o, "length", PatternedText.DEFAULT_LENGTH).intValue(),
+                number(o, "vocabulary", PatternedText.DEFAULT_VOCABULARY).intValue(), s));
         return java.util.Collections.unmodifiableMap(g);
     }
 
