@@ -19,6 +19,7 @@ final class SequenceNets {
     static final String GRU_CLASSIFIER = "gru-classifier";
     static final String TRANSFORMER_SEQ2SEQ = "transformer-seq2seq";
     static final String GPT_MINI = "gpt-mini";
+    static final String TRANSFORMER_CLASSIFIER = "transformer-classifier";
 
     private static final double X = GraphBuilder.LEFT;
     private static final double STEP = GraphBuilder.STEP_X;
@@ -132,6 +133,32 @@ final class SequenceNets {
                 "Predicts every next token of sequences that count through a " + vocabulary + "-token vocabulary with a"
                         + " stride of their own, using causal self-attention only; reports next-token accuracy and"
                         + " perplexity.", Graph.of(nodes, edges), settings);
+    }
+
+    /**
+     * token_input -> embedding -> positional encoding -> one Transformer encoder block -> mean over the steps
+     * (permute to D×T, global average pooling) -> dense 2, on the tokens generator (more "yes" than "no" tokens?).
+     */
+    static Template transformerClassifier() {
+        int length = org.netwright.templates.data.TokenSequences.DEFAULT_LENGTH;
+        int vocabulary = org.netwright.templates.data.TokenSequences.DEFAULT_VOCABULARY;
+        int d = 32;
+        var graph = new GraphBuilder()
+                .input("token_input", Map.of("length", length, "vocabulary", vocabulary))
+                .then("embedding", Map.of("vocabulary", vocabulary, "dimension", d))
+                .then("positional_encoding")
+                .then("transformer_encoder_block", Map.of("d_model", d, "heads", 4, "ff_dim", 64, "dropout", 0.0,
+                        "norm_first", true))
+                .newRow()
+                .then("permute", Map.of("order", "1,0"))
+                .then("global_avg_pool")
+                .then("dense", Map.of("units", 2))
+                .build();
+        var settings = new TrainingSettings(15, 32, 0.003, "adam", "auto", 42, 0.2, 0.2,
+                DataRecipe.generator("tokens", Map.of("samples", 1000, "length", length, "vocabulary", vocabulary)));
+        return new Template(TRANSFORMER_CLASSIFIER, "Token classifier: a Transformer encoder",
+                "Reads " + length + " tokens with self-attention and averages the steps to tell whether the \"yes\""
+                        + " token occurs more often than the \"no\" token.", graph, settings);
     }
 
     /** x + attention(norm(x)) with a causal mask, then + feed_forward(norm(.)): a GPT block, pre-LN. */

@@ -22,7 +22,8 @@ public final class TemplateLibrary {
             SequenceNets.lstmClassifier(),
             SequenceNets.gruClassifier(),
             SequenceNets.transformerSeq2seq(),
-            SequenceNets.gptMini());
+            SequenceNets.gptMini(),
+            SequenceNets.transformerClassifier());
 
     private TemplateLibrary() {
     }

@@ -49,6 +49,12 @@ class SequenceRecipeTest {
         assertNotNull(r.epochs().get(0).metrics().get("val_perplexity"));
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void transformerClassifierComparesTokenCounts(long seed) {
+        assertMark("transformer-classifier", seed, "test_accuracy", 0.9);
+    }
+
     static RunResult assertMark(String templateId, long seed, String metric, double mark) {
         Template t = TemplateLibrary.find(templateId).orElseThrow();
         var settings = t.settings().withSeed(seed);
