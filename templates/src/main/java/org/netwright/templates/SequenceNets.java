@@ -20,6 +20,7 @@ final class SequenceNets {
     static final String TRANSFORMER_SEQ2SEQ = "transformer-seq2seq";
     static final String GPT_MINI = "gpt-mini";
     static final String TRANSFORMER_CLASSIFIER = "transformer-classifier";
+    static final String VIT_MINI = "vit-mini";
 
     private static final double X = GraphBuilder.LEFT;
     private static final double STEP = GraphBuilder.STEP_X;
@@ -159,6 +160,33 @@ final class SequenceNets {
         return new Template(TRANSFORMER_CLASSIFIER, "Token classifier: a Transformer encoder",
                 "Reads " + length + " tokens with self-attention and averages the steps to tell whether the \"yes\""
                         + " token occurs more often than the \"no\" token.", graph, settings);
+    }
+
+    /**
+     * A Vision Transformer in miniature: 4×4 patches of a 16×16 image as 16 steps of 32 numbers, positional
+     * encoding, two encoder blocks, the mean over the patches (instead of a class token) and dense 3, on shapes.
+     */
+    static Template vitMini() {
+        int size = org.netwright.templates.data.Shapes.DEFAULT_SIZE;
+        int d = 32;
+        Map<String, Object> block = Map.of("d_model", d, "heads", 4, "ff_dim", 64, "dropout", 0.0, "norm_first", true);
+        var graph = new GraphBuilder()
+                .input("image_input", Map.of("channels", 1, "height", size, "width", size))
+                .then("patch_embedding", Map.of("patch", 4, "embed_dim", d))
+                .then("positional_encoding")
+                .then("transformer_encoder_block", block)
+                .then("transformer_encoder_block", block)
+                .newRow()
+                .then("layer_norm")
+                .then("permute", Map.of("order", "1,0"))
+                .then("global_avg_pool")
+                .then("dense", Map.of("units", 3))
+                .build();
+        var settings = new TrainingSettings(40, 32, 0.001, "adam", "auto", 42, 0.2, 0.2,
+                DataRecipe.generator("shapes", Map.of("samples", 2000, "size", size)));
+        return new Template(VIT_MINI, "Shapes: a mini Vision Transformer",
+                "Cuts " + size + "×" + size + " grey images into 4×4 patches and tells circles, squares and triangles"
+                        + " apart with two Transformer encoder blocks over the patches.", graph, settings);
     }
 
     /** x + attention(norm(x)) with a causal mask, then + feed_forward(norm(.)): a GPT block, pre-LN. */

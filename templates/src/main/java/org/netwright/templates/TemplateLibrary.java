@@ -23,7 +23,8 @@ public final class TemplateLibrary {
             SequenceNets.gruClassifier(),
             SequenceNets.transformerSeq2seq(),
             SequenceNets.gptMini(),
-            SequenceNets.transformerClassifier());
+            SequenceNets.transformerClassifier(),
+            SequenceNets.vitMini());
 
     private TemplateLibrary() {
     }

@@ -55,6 +55,12 @@ class SequenceRecipeTest {
         assertMark("transformer-classifier", seed, "test_accuracy", 0.9);
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void vitMiniTellsShapesApart(long seed) {
+        assertMark("vit-mini", seed, "test_accuracy", 0.9);
+    }
+
     static RunResult assertMark(String templateId, long seed, String metric, double mark) {
         Template t = TemplateLibrary.find(templateId).orElseThrow();
         var settings = t.settings().withSeed(seed);
