@@ -23,7 +23,13 @@ public final class TemplateLibrary {
             ForecastNets.conv1dForecast(),
             AutoencoderNets.autoencoder(),
             AutoencoderNets.denoisingAutoencoder(),
-            AutoencoderNets.vae());
+            AutoencoderNets.vae(),
+            SequenceNets.lstmClassifier(),
+            SequenceNets.gruClassifier(),
+            SequenceNets.transformerSeq2seq(),
+            SequenceNets.gptMini(),
+            SequenceNets.transformerClassifier(),
+            SequenceNets.vitMini());
 
     private TemplateLibrary() {
     }

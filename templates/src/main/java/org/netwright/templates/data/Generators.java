@@ -33,6 +33,14 @@ public final class Generators {
                 number(o, "size", NoisyDigits.DEFAULT_SIZE).intValue(), number(o, "noise", 0.3).doubleValue(), s));
         g.put("moon_points", (o, s) -> MoonPoints.generate(number(o, "samples", 1000).intValue(),
                 number(o, "noise", 0.1).doubleValue(), number(o, "scale", MoonPoints.DEFAULT_SCALE).doubleValue(), s));
+        g.put("marker_sequences", (o, s) -> MarkerSequences.generate(number(o, "samples", 1000).intValue(),
+                number(o, "length", MarkerSequences.DEFAULT_LENGTH).intValue(), number(o, "noise", 0.2).doubleValue(), s));
+        g.put("reverse_tokens", (o, s) -> ReverseTokens.generate(number(o, "samples", 2000).intValue(),
+                number(o, "length", ReverseTokens.DEFAULT_LENGTH).intValue(),
+                number(o, "vocabulary", ReverseTokens.DEFAULT_VOCABULARY).intValue(), s));
+        g.put("patterned_text", (o, s) -> PatternedText.generate(number(o, "samples", 1000).intValue(),
+                number(o, "length", PatternedText.DEFAULT_LENGTH).intValue(),
+                number(o, "vocabulary", PatternedText.DEFAULT_VOCABULARY).intValue(), s));
         return java.util.Collections.unmodifiableMap(g);
     }
 
