@@ -11,6 +11,9 @@ public final class TemplateLibrary {
     public static final String TWO_MOONS_MLP = "two-moons-mlp";
     public static final String SHAPES_CNN = "shapes-cnn";
     public static final String COMMUNITIES_GCN = "communities-gcn";
+    public static final String GCN_NODE = "gcn-node";
+    public static final String GAT_NODE = "gat-node";
+    public static final String GNN_GRAPH_CLASSIFY = "gnn-graph-classify";
     public static final String LENET5 = "lenet5";
     public static final String ALEXNET = "alexnet";
     public static final String VGG16 = "vgg16";
@@ -29,7 +32,8 @@ public final class TemplateLibrary {
             SequenceNets.transformerSeq2seq(),
             SequenceNets.gptMini(),
             SequenceNets.transformerClassifier(),
-            SequenceNets.vitMini());
+            SequenceNets.vitMini(),
+            GraphNets.gcnNode(), GraphNets.gatNode(), GraphNets.graphClassify());
 
     private TemplateLibrary() {
     }

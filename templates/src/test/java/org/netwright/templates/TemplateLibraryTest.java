@@ -46,7 +46,8 @@ class TemplateLibraryTest {
 
     static List<Template> templatesWithSamples() {
         return TemplateLibrary.all().stream().filter(Template::hasOwnData)
-                .filter(t -> !Generators.makesGraph(t.settings().data())).toList();
+                .filter(t -> !Generators.makesGraph(t.settings().data()) && !Generators.makesGraphSet(t.settings().data()))
+                .toList();
     }
 
     @ParameterizedTest
@@ -78,6 +79,32 @@ class TemplateLibraryTest {
             assertEquals(Edge.of("input", "adjacency", layer, "adjacency"),
                     t.graph().incoming(new PortRef(layer, "adjacency")).orElseThrow());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gcn-node", "gat-node"})
+    void theNodeClassifiersTakeTheirNoisyGraphAndScoreEveryNode(String id) {
+        Template t = TemplateLibrary.find(id).orElseThrow();
+        GraphShapes shapes = ShapeInference.infer(t.graph());
+        assertTrue(shapes.isValid(), () -> shapes.problems().toString());
+        GraphDataset data = Generators.generateGraph(t.settings().data(), t.settings().seed());
+        assertEquals(data.featureShape(), shapes.report("input").outputs().get("features"));
+        String last = t.graph().sinks().get(0);
+        assertEquals(Shape.of(data.nodes(), data.numClasses()), shapes.report(last).outputs().get("out"));
+    }
+
+    @Test
+    void theGraphClassifierTakesItsLargestGraphAndScoresEachGraph() {
+        Template t = TemplateLibrary.find("gnn-graph-classify").orElseThrow();
+        GraphShapes shapes = ShapeInference.infer(t.graph());
+        assertTrue(shapes.isValid(), () -> shapes.problems().toString());
+        var graphs = Generators.generateGraphSet(t.settings().data(), t.settings().seed());
+        Shape features = shapes.report("input").outputs().get("features");
+        assertTrue(features.dim(0) >= graphs.maxNodes(), features + " for graphs of up to " + graphs.maxNodes());
+        assertEquals(graphs.featureCount(), features.dim(1));
+        assertEquals(Edge.of("input", "mask", "readout", "mask"),
+                t.graph().incoming(new PortRef("readout", "mask")).orElseThrow());
+        assertEquals(Shape.of(graphs.numClasses()), shapes.report(t.graph().sinks().get(0)).outputs().get("out"));
     }
 
     /** The adjacency bus from the graph input to the last GCN runs level, under every card it passes. */

@@ -72,6 +72,12 @@ public final class DataCheck {
         }
         boolean judge = graph != null && shapes != null && shapes.isValid() && shapes.totalParams() > 0;
         try {
+            if (DataSources.isGraphSet(recipe)) {
+                // A run checks the graph input against the largest graph before its first step.
+                var set = DataSources.loadGraphSet(recipe, seed);
+                return new Outcome(name + " (" + set.size() + " graphs of up to " + set.maxNodes() + " nodes, "
+                        + set.numClasses() + " classes)", Optional.empty());
+            }
             if (DataSources.isGraph(recipe, baseDir)) {
                 GraphDataset g = DataSources.loadGraph(recipe, baseDir, seed);
                 String summary = name + " (" + g.nodes() + " nodes, " + g.edgeCount() + " edges, " + g.numClasses()

@@ -12,6 +12,8 @@ import org.netwright.model.shape.ShapeMismatch;
  */
 final class GraphLayers {
     private static final List<String> GRAPH_PORTS = List.of("features", "adjacency");
+    /** The graph input's optional port (and the masked readout's input) marking real nodes 1 and padding 0. */
+    static final String MASK = "mask";
 
     private GraphLayers() {
     }
@@ -23,12 +25,14 @@ final class GraphLayers {
                 new LayerSpec("graph_input", "Graph input", LayerFamily.INPUT,
                         "Feeds a graph as two arrays: node features N×F (one row per node) and the adjacency N×N "
                                 + "(1 where an edge joins two nodes, symmetric for undirected graphs). Graph layers take both; "
-                                + "e.g. 34 nodes with one-hot identity features for the karate club.",
+                                + "e.g. 34 nodes with one-hot identity features for the karate club. With a node mask it also "
+                                + "gives a vector N holding 1 for each real node and 0 for padding, for a masked readout.",
                         List.of(new IntParam("nodes", "Nodes N", 34, 1, 100_000, "Nodes per graph; smaller graphs are padded."),
-                                new IntParam("features", "Features F", 34, 1, 1_000_000, "Numbers describing each node.")),
-                        Ports.none(), GRAPH_PORTS,
-                        (p, in) -> new LayerOutput(List.of(Shape.of(p.getInt("nodes"), p.getInt("features")),
-                                Shape.of(p.getInt("nodes"), p.getInt("nodes"))), 0, 0)),
+                                new IntParam("features", "Features F", 34, 1, 1_000_000, "Numbers describing each node."),
+                                new BoolParam(MASK, "Node mask", false,
+                                        "Also give a 'mask' port saying which nodes are real, when graphs of several sizes are padded to N.")),
+                        Ports.none(), p -> p.getBool(MASK) ? List.of("features", "adjacency", MASK) : GRAPH_PORTS,
+                        GraphLayers::graphInput),
                 new LayerSpec("gcn", "GCN layer", LayerFamily.GRAPH,
                         "Graph convolution: every node averages its neighbours' (and its own) features with symmetric "
                                 + "degree weights, then applies one shared linear map, H' = D^-1/2 (A+I) D^-1/2 H W + b. "
@@ -60,11 +64,14 @@ final class GraphLayers {
                         graphPorts(), Ports.OUT, GraphLayers::messagePassing),
                 new LayerSpec("graph_readout", "Graph readout", LayerFamily.GRAPH,
                         "Pools the node features of each graph into one vector (N×F -> F) by sum, mean or max, for "
-                                + "graph classification. Padded nodes are not masked: pad with zero rows and prefer sum, "
-                                + "or use graphs of one size for mean and max.",
+                                + "graph classification. Masked, it takes a graph input's node mask and leaves padded "
+                                + "nodes out, so graphs of several sizes batched together pool only their own nodes.",
                         List.of(new ChoiceParam("mode", "Pooling", "mean", List.of("sum", "mean", "max"),
-                                "How the nodes' features are combined.")),
-                        p -> List.of("features"), Ports.OUT, GraphLayers::readout));
+                                "How the nodes' features are combined."),
+                                new BoolParam("masked", "Masked", false,
+                                        "Take a node mask on a 'mask' port and pool only the nodes it marks as real.")),
+                        p -> p.getBool("masked") ? List.of("features", MASK) : List.of("features"), Ports.OUT,
+                        GraphLayers::readout));
     }
 
     private static Function<LayerParams, List<String>> graphPorts() {
@@ -128,8 +135,24 @@ final class GraphLayers {
         return LayerOutput.of(Shape.of(nf[0], u), params, macs);
     }
 
+    private static LayerOutput graphInput(LayerParams p, List<Shape> in) {
+        int n = p.getInt("nodes");
+        List<Shape> out = new java.util.ArrayList<>(List.of(Shape.of(n, p.getInt("features")), Shape.of(n, n)));
+        if (p.getBool(MASK)) {
+            out.add(Shape.of(n));
+        }
+        return new LayerOutput(out, 0, 0);
+    }
+
     private static LayerOutput readout(LayerParams p, List<Shape> in) {
-        int[] nf = graph(in);
+        int[] nf = graph(in.subList(0, 1));
+        if (in.size() > 1) {
+            Shape mask = in.get(1);
+            if (!mask.equals(Shape.of(nf[0]))) {
+                throw new ShapeMismatch("expects a node mask of " + nf[0] + " on 'mask' (a graph input's mask port) to "
+                        + "match its " + nf[0] + " nodes, but got " + mask.describe());
+            }
+        }
         return LayerOutput.of(Shape.of(nf[1]), 0, 0);
     }
 }

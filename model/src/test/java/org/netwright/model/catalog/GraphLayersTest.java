@@ -78,6 +78,33 @@ class GraphLayersTest {
     }
 
     @Test
+    void maskedReadoutTakesTheGraphInputsNodeMask() {
+        Node masked = node("m", "graph_input", Map.of("nodes", 20, "features", 1, "mask", true));
+        GraphShapes s = ShapeInference.infer(Graph.of(List.of(masked, node("gcn", "gcn", Map.of("units", 8)),
+                        node("pool", "graph_readout", Map.of("mode", "max", "masked", true))),
+                List.of(Edge.of("m", "features", "gcn", "features"), Edge.of("m", "adjacency", "gcn", "adjacency"),
+                        Edge.of("gcn", "out", "pool", "features"), Edge.of("m", "mask", "pool", "mask"))));
+        assertEquals(Map.of("features", Shape.of(20, 1), "adjacency", Shape.of(20, 20), "mask", Shape.of(20)),
+                ok(s, "m").outputs());
+        assertEquals(Shape.of(8), ok(s, "pool").outputs().get("out"));
+    }
+
+    @Test
+    void maskedReadoutWithoutAMaskOrWithAWrongOneIsDiagnosed() {
+        Node masked = node("m", "graph_input", Map.of("nodes", 20, "features", 1, "mask", true));
+        GraphShapes unwired = ShapeInference.infer(Graph.of(List.of(masked,
+                        node("pool", "graph_readout", Map.of("masked", true))),
+                List.of(Edge.of("m", "features", "pool", "features"))));
+        assertEquals("pool (Graph readout): input 'mask' is not connected", unwired.report("pool").problem().orElseThrow());
+        Node other = node("o", "graph_input", Map.of("nodes", 12, "features", 1, "mask", true));
+        GraphShapes wrong = ShapeInference.infer(Graph.of(List.of(masked, other,
+                        node("pool", "graph_readout", Map.of("masked", true))),
+                List.of(Edge.of("m", "features", "pool", "features"), Edge.of("o", "mask", "pool", "mask"))));
+        assertTrue(wrong.report("pool").problem().orElseThrow().contains("expects a node mask of 20 on 'mask'"),
+                wrong.problems().toString());
+    }
+
+    @Test
     void gcnFedAnAdjacencyOfAnotherSizeSaysWhatItExpected() {
         Node small = node("h", "graph_input", Map.of("nodes", 10, "features", 3));
         GraphShapes s = ShapeInference.infer(Graph.of(List.of(GRAPH, small, node("layer", "gcn", Map.of())),

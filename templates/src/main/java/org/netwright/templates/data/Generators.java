@@ -11,6 +11,8 @@ public final class Generators {
      * a forecast horizon, token sequences to continue...), by name: each takes the recipe's options and a seed.
      */
     private static final Map<String, FieldGenerator> FIELD_GENERATORS = fieldGenerators();
+    /** The generators among {@link #NAMES} that make many small labelled graphs for graph classification. */
+    public static final List<String> GRAPH_SET_NAMES = List.of("rings_and_trees");
     /** Generator names a recipe may use. */
     public static final List<String> NAMES = names();
 
@@ -47,6 +49,7 @@ public final class Generators {
     private static List<String> names() {
         List<String> all = new java.util.ArrayList<>(List.of("two_moons", "shapes", "segment_digits", "sine_waves",
                 "tokens", "communities"));
+        all.addAll(GRAPH_SET_NAMES);
         all.addAll(FIELD_GENERATORS.keySet());
         return List.copyOf(all);
     }
@@ -100,6 +103,10 @@ public final class Generators {
         if (GRAPH_NAMES.contains(name)) {
             throw new IllegalArgumentException("The " + name + " generator makes one graph for node classification, "
                     + "not samples; a network that starts with a graph input trains on it");
+        }
+        if (GRAPH_SET_NAMES.contains(name)) {
+            throw new IllegalArgumentException("The " + name + " generator makes many small graphs for graph "
+                    + "classification, not samples; a network that starts with a graph input trains on them");
         }
         return switch (name) {
             case "two_moons" -> {
@@ -173,7 +180,27 @@ public final class Generators {
         requireRoom(name, nodes, "nodes", 2.0 * nodes);
         return Communities.generate(nodes, whole(o, "communities", Communities.DEFAULT_COMMUNITIES, MAX_NODES),
                 number(o, "p_in", Communities.DEFAULT_P_IN).doubleValue(),
-                number(o, "p_out", Communities.DEFAULT_P_OUT).doubleValue(), s);
+                number(o, "p_out", Communities.DEFAULT_P_OUT).doubleValue(),
+                number(o, "feature_noise", 0).doubleValue(), s);
+    }
+
+    /** Whether the recipe names a generator of many labelled graphs ({@link #GRAPH_SET_NAMES}). */
+    public static boolean makesGraphSet(DataRecipe recipe) {
+        return "generator".equals(recipe.kind()) && GRAPH_SET_NAMES.contains(String.valueOf(recipe.options().get("name")));
+    }
+
+    /** Generates many small labelled graphs for graph classification; {@code seed} as for {@link #generate}. */
+    public static GraphSet generateGraphSet(DataRecipe recipe, long seed) {
+        Map<String, Object> o = options(recipe);
+        String name = String.valueOf(o.get("name"));
+        long s = number(o, "seed", seed).longValue();
+        if (!GRAPH_SET_NAMES.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is not a generator of graph sets; known: "
+                    + String.join(", ", GRAPH_SET_NAMES));
+        }
+        return RingsAndTrees.generate(number(o, "graphs", RingsAndTrees.DEFAULT_GRAPHS).intValue(),
+                number(o, "min_nodes", RingsAndTrees.DEFAULT_MIN_NODES).intValue(),
+                number(o, "max_nodes", RingsAndTrees.DEFAULT_MAX_NODES).intValue(), s);
     }
 
     private static Map<String, Object> options(DataRecipe recipe) {

@@ -34,6 +34,7 @@ import org.netwright.templates.Template;
 import org.netwright.templates.data.Dataset;
 import org.netwright.templates.data.Generators;
 import org.netwright.templates.data.GraphDataset;
+import org.netwright.templates.data.GraphSet;
 
 /**
  * {@code netwright train}: trains a template, a project's graph or a graph file ({@code FILE.json}, with
@@ -103,7 +104,8 @@ final class TrainCommand {
         }
         TrainingRun run;
         try {
-            run = DataSources.isGraph(settings.data(), baseDir) ? nodeRun(source, settings, baseDir)
+            run = DataSources.isGraphSet(settings.data()) ? graphSetRun(source, settings)
+                    : DataSources.isGraph(settings.data(), baseDir) ? nodeRun(source, settings, baseDir)
                     : sampleRun(source, settings, baseDir, block);
         } catch (DataFileException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -147,12 +149,21 @@ final class TrainCommand {
     /** {@code --explain-task}: the task a run would train, in words or as JSON, without training. */
     private int explainTask(TrainingRun run, Source source, TrainingSettings settings, Path baseDir, boolean json) {
         Task task = run.task();
-        if (task == null && !DataSources.isGraph(settings.data(), baseDir)) {
+        boolean graphSet = DataSources.isGraphSet(settings.data());
+        if (task == null && !graphSet && !DataSources.isGraph(settings.data(), baseDir)) {
             // The run says why no task fits; report it as bad input.
             RunResult r = run.run();
             throw new UsageException(r.message());
         }
         NetworkEnds ends = NetworkEnds.of(source.graph());
+        if (task == null && graphSet) {
+            String text = "Graph classification: the graph input reads each graph's node features, adjacency and node"
+                    + " mask, padded to its node count; the output (one vector per graph after the readout) is trained"
+                    + " with cross_entropy against each graph's class; metrics: accuracy";
+            out.println(json ? JsonMapper.builder().build().createObjectNode().put("recipe", "graph_classification")
+                    .put("description", text).toString() : text);
+            return 0;
+        }
         if (task == null) {
             String text = "Node classification: the graph input reads the graph's node features and adjacency; the"
                     + " output is trained with cross_entropy against each training node's class; metrics: accuracy";
@@ -169,6 +180,13 @@ final class TrainCommand {
             }
         }
         return 0;
+    }
+
+    /** Many small graphs, split by class; the run itself checks that the graph input takes the largest. */
+    private static TrainingRun graphSetRun(Source source, TrainingSettings settings) {
+        GraphSet graphs = DataSources.loadGraphSet(settings.data(), settings.seed());
+        return new TrainingRun(source.graph(), settings,
+                graphs.split(settings.validationSplit(), settings.testSplit(), settings.seed()));
     }
 
     /** One graph whose nodes are split by class; the run itself checks that the graph input fits it. */

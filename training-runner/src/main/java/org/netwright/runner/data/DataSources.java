@@ -9,6 +9,7 @@ import org.netwright.templates.data.Samples;
 import java.util.List;
 import org.netwright.templates.data.Generators;
 import org.netwright.templates.data.GraphDataset;
+import org.netwright.templates.data.GraphSet;
 
 /**
  * Turns a data recipe (generator, CSV or IDX file) into training data: samples that fit a network's
@@ -27,6 +28,20 @@ public final class DataSources {
                 && GraphData.isEdgeList(path(recipe, baseDir));
     }
 
+    /** Whether the recipe gives many small labelled graphs for graph classification ({@link #loadGraphSet}). */
+    public static boolean isGraphSet(DataRecipe recipe) {
+        return Generators.makesGraphSet(recipe);
+    }
+
+    /** Generates the recipe's graphs for graph classification. */
+    public static GraphSet loadGraphSet(DataRecipe recipe, long seed) {
+        if (!isGraphSet(recipe)) {
+            throw new DataFileException("The data are not a set of graphs: use a generator of graph sets ("
+                    + String.join(", ", Generators.GRAPH_SET_NAMES) + ").");
+        }
+        return Generators.generateGraphSet(recipe, seed);
+    }
+
     /** Loads the recipe's graph; an edge table's node table is found beside it. */
     public static GraphDataset loadGraph(DataRecipe recipe, Path baseDir, long seed) {
         if (!isGraph(recipe, baseDir)) {
@@ -43,6 +58,10 @@ public final class DataSources {
             // Read as a table, an edge list would become samples of node ids labelled by edge weight.
             throw new DataFileException("The data are one graph, not samples: a network that starts with a graph"
                     + " input trains on them.");
+        }
+        if (isGraphSet(recipe)) {
+            throw new DataFileException("The data are many small graphs, not samples: a network that starts with a"
+                    + " graph input and pools each graph with a graph readout trains on them.");
         }
         return switch (recipe.kind()) {
             case "generator" -> Generators.generate(recipe, seed);

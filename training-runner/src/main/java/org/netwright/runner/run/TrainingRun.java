@@ -25,6 +25,7 @@ import org.netwright.runner.checkpoint.RunState;
 import org.netwright.runner.compile.GraphBlock;
 import org.netwright.runner.compile.GraphCompiler;
 import org.netwright.templates.data.Dataset;
+import org.netwright.templates.data.GraphSet;
 import org.netwright.templates.data.NodeSplit;
 import org.netwright.templates.data.Samples;
 import org.netwright.model.task.NetworkEnds;
@@ -94,6 +95,18 @@ public final class TrainingRun {
         this.taskProblem = null;
     }
 
+    /**
+     * A run that classifies whole graphs: the batch size counts graphs per step, each padded to the graph input's
+     * node count; validation and test score the split's other graphs.
+     */
+    public TrainingRun(Graph graph, TrainingSettings settings, GraphSet.Split graphs) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.task = new GraphBatchTask(Objects.requireNonNull(graphs, "graphs"), !"mse".equals(settings.lossName()));
+        this.boundTask = null;
+        this.taskProblem = null;
+    }
+
     /** The task a run of these settings would train: theirs, or the proposal with their loss applied. */
     public static Task resolveTask(Graph graph, TrainingSettings settings, List<DataField> fields) {
         if (settings.task() != null) {
@@ -104,7 +117,7 @@ public final class TrainingRun {
         return auto || proposed.recipe().equals(Task.GAN) ? proposed : proposed.withLoss(settings.loss());
     }
 
-    /** The task this run trains; null for node classification, or when none fits (see {@link #run()}). */
+    /** The task this run trains; null for node and graph classification, or when none fits (see {@link #run()}). */
     public Task task() {
         return boundTask;
     }

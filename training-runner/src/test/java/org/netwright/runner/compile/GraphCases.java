@@ -27,6 +27,7 @@ final class GraphCases {
                 new LayerCase("message_passing", Map.of("units", 4, "aggregation", "max", "activation", "none"), List.of(g)),
                 new LayerCase("graph_readout", Map.of("mode", "sum"), List.of(g)),
                 new LayerCase("graph_readout", Map.of("mode", "mean"), List.of(g)),
-                new LayerCase("graph_readout", Map.of("mode", "max"), List.of(g)));
+                new LayerCase("graph_readout", Map.of("mode", "max"), List.of(g)),
+                new LayerCase("graph_input", Map.of("nodes", 5, "features", 3, "mask", true), List.of()));
     }
 }

@@ -179,6 +179,46 @@ class GraphOpsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sum", "mean", "max"})
+    void maskedReadoutPoolsOnlyTheRealNodes(String mode) {
+        Graph graph = Graph.of(List.of(new Node("g", "graph_input", Map.of("nodes", N, "features", F, "mask", true), 0, 0),
+                        new Node("layer", "graph_readout", Map.of("mode", mode, "masked", true), 0, 0)),
+                List.of(Edge.of("g", "features", "layer", "features"), Edge.of("g", "mask", "layer", "mask")));
+        GraphBlock block = GraphCompiler.compile(graph);
+        // Graph 0 has 4 real nodes, graph 1 all 6; the padded rows hold large values that must not leak in.
+        int[] real = {4, N};
+        float[] h = new float[BATCH * N * F];
+        float[] mask = new float[BATCH * N];
+        Random r = new Random(3);
+        for (int b = 0; b < BATCH; b++) {
+            for (int i = 0; i < N; i++) {
+                mask[b * N + i] = i < real[b] ? 1 : 0;
+                for (int f = 0; f < F; f++) {
+                    h[(b * N + i) * F + f] = i < real[b] ? (float) r.nextGaussian() - 5 : 100;
+                }
+            }
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDList in = new NDList(m.create(h, new Shape(BATCH, N, F)), m.create(new float[BATCH * N * N],
+                    new Shape(BATCH, N, N)), m.create(mask, new Shape(BATCH, N)));
+            block.initialize(m, DataType.FLOAT32, in.getShapes());
+            float[] out = block.forward(new ParameterStore(m, false), in, false).singletonOrThrow().toFloatArray();
+            for (int b = 0; b < BATCH; b++) {
+                double[][] expected = new double[1][F];
+                for (int f = 0; f < F; f++) {
+                    double acc = mode.equals("max") ? Double.NEGATIVE_INFINITY : 0;
+                    for (int i = 0; i < real[b]; i++) {
+                        double v = h[(b * N + i) * F + f];
+                        acc = mode.equals("max") ? Math.max(acc, v) : acc + v;
+                    }
+                    expected[0][f] = mode.equals("mean") ? acc / real[b] : acc;
+                }
+                assertClose(expected, out, b * F, mode + " graph " + b);
+            }
+        }
+    }
+
     /** Eight small graphs whose nodes are labelled by a rule of their own and their neighbours' features. */
     private static NDList graphs(NDManager m) {
         return new NDList(m.randomNormal(0, 1, new Shape(8, N, F), DataType.FLOAT32),
