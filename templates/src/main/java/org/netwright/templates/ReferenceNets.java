@@ -52,7 +52,7 @@ final class ReferenceNets {
                 .then("dense", Map.of("units", 84)).then("relu")
                 .then("dense", Map.of("units", 10))
                 .build();
-        var settings = new TrainingSettings(8, 32, 0.002, "adam", "cross_entropy", 42, 0.15, 0.15,
+        var settings = new TrainingSettings(12, 32, 0.002, "adam", "cross_entropy", 42, 0.15, 0.15,
                 DataRecipe.generator("segment_digits", Map.of("samples", 1500, "size", 32)));
         return new Template(TemplateLibrary.LENET5, "LeNet-5: the first CNN for digits",
                 "LeCun's digit reader (1×32×32, conv 6@5×5, pool, conv 16@5×5, pool, 120/84/10; ReLU and max "
