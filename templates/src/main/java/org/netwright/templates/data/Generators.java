@@ -24,6 +24,8 @@ public final class Generators {
         Map<String, FieldGenerator> g = new java.util.LinkedHashMap<>();
         g.put("smooth_function", (o, s) -> SmoothFunction.generate(number(o, "samples", 1000).intValue(),
                 number(o, "noise", 0.05).doubleValue(), s));
+        g.put("ring_gaussians", (o, s) -> RingGaussians.generate(number(o, "samples", 2000).intValue(),
+                number(o, "radius", 2.0).doubleValue(), number(o, "std", 0.05).doubleValue(), s));
         return java.util.Collections.unmodifiableMap(g);
     }
 
