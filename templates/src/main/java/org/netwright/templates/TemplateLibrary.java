@@ -18,7 +18,8 @@ public final class TemplateLibrary {
 
     private static final List<Template> ALL = List.of(twoMoonsMlp(), shapesCnn(), GraphNets.communitiesGcn(),
             ReferenceNets.lenet5(), ReferenceNets.alexnet(), ReferenceNets.vgg16(), ReferenceNets.resnet18(),
-            RegressionNets.regressionMlp());
+            RegressionNets.regressionMlp(),
+            GanNets.gan2d(), GanNets.cgan());
 
     private TemplateLibrary() {
     }
