@@ -36,7 +36,7 @@ final class GanNets {
         return new Template(GAN_2D, "GAN: a ring of 8 Gaussians",
                 "A generator learns to draw 2-D points like the data's 8 clusters on a ring while a discriminator "
                         + "learns to tell them from real ones; reports d_loss and g_loss.",
-                p.graph(), settings());
+                p.graph(), settings(150, 256, 0.001));
     }
 
     /**
@@ -46,25 +46,25 @@ final class GanNets {
     static Template cgan() {
         Parts p = new Parts();
         p.node("noise", "noise_input", Map.of("latent", 8), 0, 0);
-        p.node("g_label", "label_input", Map.of("classes", 8), 0, 0.5);
-        p.node("g_embed", "embedding", Map.of("vocabulary", 8, "dimension", 8), 1, 0.5);
-        p.node("g_flat", "flatten", Map.of(), 2, 0.5);
+        p.node("g_label", "label_input", Map.of("classes", 8), 0, 1);
+        p.node("g_embed", "embedding", Map.of("vocabulary", 8, "dimension", 8), 1, 1);
+        p.node("g_flat", "flatten", Map.of(), 2, 1);
         p.node("g_join", "concatenate", Map.of("inputs", 2), 3, 0);
         p.edge("g_label", "g_embed", "in").edge("g_embed", "g_flat", "in").edge("noise", "g_join", "in1")
                 .edge("g_flat", "g_join", "in2");
         p.chain("g_join", 0, 4, generatorBody());
-        p.node("point", "vector_input", Map.of("features", 2), 0, 1.5);
-        p.node("d_label", "label_input", Map.of("classes", 8), 0, 2);
-        p.node("d_embed", "embedding", Map.of("vocabulary", 8, "dimension", 8), 1, 2);
-        p.node("d_flat", "flatten", Map.of(), 2, 2);
-        p.node("d_join", "concatenate", Map.of("inputs", 2), 3, 1.5);
+        p.node("point", "vector_input", Map.of("features", 2), 0, 2);
+        p.node("d_label", "label_input", Map.of("classes", 8), 0, 3);
+        p.node("d_embed", "embedding", Map.of("vocabulary", 8, "dimension", 8), 1, 3);
+        p.node("d_flat", "flatten", Map.of(), 2, 3);
+        p.node("d_join", "concatenate", Map.of("inputs", 2), 3, 2);
         p.edge("d_label", "d_embed", "in").edge("d_embed", "d_flat", "in").edge("point", "d_join", "in1")
                 .edge("d_flat", "d_join", "in2");
-        p.chain("d_join", 1.5, 4, discriminatorBody());
+        p.chain("d_join", 2, 4, discriminatorBody());
         return new Template(CGAN, "Conditional GAN: draw the asked cluster",
                 "A GAN on the ring of 8 Gaussians where generator and discriminator both read the cluster's id, so "
                         + "the generator draws points of the cluster it is given; reports d_loss and g_loss.",
-                p.graph(), settings());
+                p.graph(), settings(80, 128, 0.001));
     }
 
     private static List<Object[]> generatorBody() {
@@ -81,13 +81,13 @@ final class GanNets {
                 new Object[] {"score", "dense", Map.of("units", 1)});
     }
 
-    private static TrainingSettings settings() {
+    private static TrainingSettings settings(int epochs, int batch, double rate) {
         // Adam with beta1 0.5, the usual GAN setting: a shorter gradient memory follows the moving target.
         TrainingOptions d = TrainingOptions.DEFAULTS;
         TrainingOptions adam = new TrainingOptions(d.momentum(), 0.5, d.beta2(), d.epsilon(), d.weightDecay(), d.l1(),
                 d.schedule(), d.clipNorm(), d.clipValue(), d.patience(), d.monitor(), d.restoreBest(), d.initializer(),
                 d.device());
-        return new TrainingSettings(80, 128, 0.001, "adam", "auto", 42, 0.1, 0.1,
+        return new TrainingSettings(epochs, batch, rate, "adam", "auto", 42, 0.1, 0.1,
                 DataRecipe.generator("ring_gaussians", Map.of("samples", 6000, "std", 0.05))).withOptions(adam);
     }
 
