@@ -76,8 +76,10 @@ final class GanNets {
     private static List<Object[]> discriminatorBody() {
         return List.of(new Object[] {"d_dense1", "dense", Map.of("units", 128)},
                 new Object[] {"d_act1", "leaky_relu", Map.of("slope", 0.2)},
+                new Object[] {"d_drop1", "dropout", Map.of("rate", 0.2)},
                 new Object[] {"d_dense2", "dense", Map.of("units", 128)},
                 new Object[] {"d_act2", "leaky_relu", Map.of("slope", 0.2)},
+                new Object[] {"d_drop2", "dropout", Map.of("rate", 0.2)},
                 new Object[] {"score", "dense", Map.of("units", 1)});
     }
 
