@@ -33,7 +33,8 @@ public final class TemplateLibrary {
             SequenceNets.gptMini(),
             SequenceNets.transformerClassifier(),
             SequenceNets.vitMini(),
-            GraphNets.gcnNode(), GraphNets.gatNode(), GraphNets.graphClassify());
+            GraphNets.gcnNode(), GraphNets.gatNode(), GraphNets.graphClassify(),
+            GanNets.gan2d(), GanNets.cgan());
 
     private TemplateLibrary() {
     }

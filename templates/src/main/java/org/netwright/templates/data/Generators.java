@@ -43,6 +43,8 @@ public final class Generators {
         g.put("patterned_text", (o, s) -> PatternedText.generate(number(o, "samples", 1000).intValue(),
                 number(o, "length", PatternedText.DEFAULT_LENGTH).intValue(),
                 number(o, "vocabulary", PatternedText.DEFAULT_VOCABULARY).intValue(), s));
+        g.put("ring_gaussians", (o, s) -> RingGaussians.generate(number(o, "samples", 2000).intValue(),
+                number(o, "radius", 2.0).doubleValue(), number(o, "std", 0.05).doubleValue(), s));
         return java.util.Collections.unmodifiableMap(g);
     }
 

@@ -9,6 +9,6 @@ import java.util.Map;
  */
 record StepLoss(NDArray total, Map<String, NDArray> parts) {
     StepLoss {
-        parts = Map.copyOf(parts);
+        parts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parts));
     }
 }

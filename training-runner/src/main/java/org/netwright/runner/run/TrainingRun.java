@@ -71,15 +71,18 @@ public final class TrainingRun {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(data, "data");
         Task t = null;
+        TrainingTask bound = null;
         String problem = null;
         try {
             t = resolveTask(graph, settings, data.train().fields());
+            bound = t.recipe().equals(Task.GAN) ? new GanTask(graph, t, data, settings.seed())
+                    : new BoundTask(graph, t, data, settings.seed());
         } catch (TaskException e) {
             problem = e.getMessage();
         }
         this.boundTask = t;
         this.taskProblem = problem;
-        this.task = t == null ? null : new BoundTask(graph, t, data, settings.seed());
+        this.task = bound;
     }
 
     /**

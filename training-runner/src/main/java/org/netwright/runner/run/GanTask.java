@@ -1,0 +1,304 @@
+package org.netwright.runner.run;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.netwright.model.task.DataField;
+import org.netwright.model.task.GanParts;
+import org.netwright.model.task.NetworkEnds;
+import org.netwright.model.task.Task;
+import org.netwright.runner.checkpoint.Checkpoints;
+import org.netwright.runner.checkpoint.LoadReport;
+import org.netwright.runner.checkpoint.Tensor;
+import org.netwright.runner.compile.GraphBlock;
+import org.netwright.runner.compile.GraphCompiler;
+import org.netwright.templates.data.Dataset;
+import org.netwright.templates.data.Samples;
+
+/**
+ * A GAN: the generator G (the run's main block) turns noise, and any class condition, into samples; the
+ * discriminator D (a second model made in {@link #prepare}) scores samples as real or generated. Each step first
+ * trains D on a real batch (target 1) and a generated one (target 0, detached from G), then G with D frozen, on the
+ * non-saturating loss that D takes fresh samples for real. Both losses are binary cross-entropy on D's logits,
+ * reported as {@code d_loss} and {@code g_loss}.
+ */
+final class GanTask implements TrainingTask {
+    private static final int EVAL_BATCH = 256;
+
+    private final Task task;
+    private final Samples.Split data;
+    private final GanParts parts;
+    private final NetworkEnds genEnds;
+    private final NetworkEnds disEnds;
+    private final String realInput;
+    private final Random noise;
+    private final Map<String, String> noiseDistribution = new LinkedHashMap<>();
+    private GraphBlock discriminator;
+    private Model disModel;
+    private Trainer disTrainer;
+    private List<NetworkEnds.End> genInputs;
+    private List<NetworkEnds.End> disInputs;
+
+    GanTask(Graph graph, Task task, Samples.Split data, long seed) {
+        this.task = task;
+        this.data = data;
+        this.parts = GanParts.of(graph, task);
+        this.genEnds = NetworkEnds.of(parts.generator());
+        this.disEnds = NetworkEnds.of(parts.discriminator());
+        this.realInput = task.options().get("real_input");
+        this.noise = new Random(Dataset.stream(seed, 3));
+        for (Node n : parts.generator().nodes().values()) {
+            if (n.type().equals("noise_input")) {
+                noiseDistribution.put(n.id(), String.valueOf(n.params().getOrDefault("distribution", "normal")));
+            }
+        }
+    }
+
+    @Override
+    public GraphBlock compile(Graph graph) {
+        String g = task.options().get("generator");
+        String d = task.options().get("discriminator");
+        GraphBlock gen = GraphCompiler.compile(parts.generator(), List.of(output(genEnds, g)), List.of(g));
+        this.discriminator = GraphCompiler.compile(parts.discriminator(), List.of(output(disEnds, d)), List.of(d));
+        return gen;
+    }
+
+    private static String output(NetworkEnds ends, String node) {
+        return ends.output(node).map(NetworkEnds.End::ref).orElseThrow(() -> new IllegalArgumentException(
+                "'" + node + "' is not one of the network's outputs."));
+    }
+
+    @Override
+    public String mismatch(GraphBlock block) {
+        genInputs = new ArrayList<>();
+        for (String port : block.inputPorts()) {
+            genInputs.addAll(genEnds.inputsOf(port.substring(0, port.lastIndexOf('.'))));
+        }
+        disInputs = new ArrayList<>();
+        for (String port : discriminator.inputPorts()) {
+            disInputs.addAll(disEnds.inputsOf(port.substring(0, port.lastIndexOf('.'))));
+        }
+        if (disInputs.stream().noneMatch(e -> e.nodeId().equals(realInput))) {
+            return "The discriminator has no data input '" + realInput + "' for real and generated samples.";
+        }
+        for (NetworkEnds.End in : concat(genInputs, disInputs)) {
+            if (noiseDistribution.containsKey(in.nodeId()) || in.nodeId().equals(realInput)
+                    && task.fieldOf(in.nodeId()).isEmpty()) {
+                continue;
+            }
+            String field = task.fieldOf(in.nodeId()).orElse(null);
+            if (field == null) {
+                return "No data field feeds the input layer '" + in.nodeId() + "'.";
+            }
+            if (data.train().column(field).isEmpty()) {
+                return "The input layer '" + in.nodeId() + "' reads the field '" + field + "', which the data lack"
+                        + " (they have " + String.join(", ", data.train().fields().stream().map(DataField::name)
+                        .toList()) + ").";
+            }
+        }
+        if (task.fieldOf(realInput).isEmpty()) {
+            return "No data field feeds the discriminator's data input '" + realInput + "'.";
+        }
+        if (data.train().size() == 0) {
+            return "There is no training data left after the validation and test split.";
+        }
+        return null;
+    }
+
+    private static List<NetworkEnds.End> concat(List<NetworkEnds.End> a, List<NetworkEnds.End> b) {
+        List<NetworkEnds.End> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    @Override
+    public int trainSize() {
+        return data.train().size();
+    }
+
+    @Override
+    public Shape[] inputShapes(int batch) {
+        return shapes(genInputs, batch);
+    }
+
+    private static Shape[] shapes(List<NetworkEnds.End> ins, int batch) {
+        return ins.stream().map(in -> new Shape(in.shape().withBatch(batch))).toArray(Shape[]::new);
+    }
+
+    @Override
+    public void prepare(Trainer trainer, Device device, int batch, TrainerFactory trainers) {
+        disModel = Model.newInstance("discriminator", device);
+        disModel.setBlock(discriminator);
+        disTrainer = trainers.trainer(disModel);
+        disTrainer.initialize(shapes(disInputs, batch));
+    }
+
+    /** G's inputs for samples {@code order[from..to)} of {@code part}: fresh noise and the samples' conditions. */
+    private NDList genInputs(NDManager scope, Samples part, int[] order, int from, int to) {
+        NDList x = new NDList();
+        for (NetworkEnds.End in : genInputs) {
+            String distribution = noiseDistribution.get(in.nodeId());
+            x.add(distribution != null ? noise(scope, to - from, in.shape(), distribution)
+                    : field(scope, part, in, order, from, to));
+        }
+        return x;
+    }
+
+    /** D's inputs: {@code samples} at the data input, the samples' conditions at the label inputs. */
+    private NDList disInputs(NDManager scope, NDArray samples, Samples part, int[] order, int from, int to) {
+        NDList x = new NDList();
+        for (NetworkEnds.End in : disInputs) {
+            x.add(in.nodeId().equals(realInput) ? samples : field(scope, part, in, order, from, to));
+        }
+        return x;
+    }
+
+    private NDArray field(NDManager scope, Samples part, NetworkEnds.End in, int[] order, int from, int to) {
+        Samples.Column c = part.require(task.fieldOf(in.nodeId()).orElseThrow());
+        int w = Math.toIntExact(c.field().shape().size());
+        float[] v = new float[(to - from) * w];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(c.values(), order[i] * w, v, (i - from) * w, w);
+        }
+        return scope.create(v, new Shape(in.shape().withBatch(to - from)));
+    }
+
+    private NDArray real(NDManager scope, Samples part, int[] order, int from, int to) {
+        NetworkEnds.End in = disInputs.stream().filter(e -> e.nodeId().equals(realInput)).findFirst().orElseThrow();
+        return field(scope, part, in, order, from, to);
+    }
+
+    /** Fresh latent vectors from the run's seeded stream, so a rerun with the same seed draws the same noise. */
+    private NDArray noise(NDManager scope, int n, org.netwright.model.shape.Shape shape, String distribution) {
+        float[] v = new float[Math.toIntExact(n * shape.size())];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = "uniform".equals(distribution) ? (float) (noise.nextDouble() * 2 - 1) : (float) noise.nextGaussian();
+        }
+        return scope.create(v, new Shape(shape.withBatch(n)));
+    }
+
+    /** Binary cross-entropy of logits against a constant target 1 or 0, averaged: the stable form. */
+    private static NDArray bce(NDArray logits, boolean real) {
+        NDArray softplus = logits.abs().neg().exp().add(1f).log().add(logits.maximum(0f));
+        return (real ? softplus.sub(logits) : softplus).mean();
+    }
+
+    @Override
+    public StepLoss trainStep(Trainer trainer, NDManager scope, int[] order, int from, int to) {
+        throw new UnsupportedOperationException("A GAN trains two models in turn; see step().");
+    }
+
+    @Override
+    public StepValues step(Trainer trainer, NDManager scope, int[] order, int from, int to, Consumer<Trainer> update) {
+        Samples part = data.train();
+        float dLoss;
+        // DJL allows one gradient collector at a time: D's step, then G's, each in its own.
+        try (GradientCollector collector = disTrainer.newGradientCollector()) {
+            NDArray fake = trainer.forward(genInputs(scope, part, order, from, to)).singletonOrThrow().stopGradient();
+            NDArray onReal = disTrainer.forward(disInputs(scope, real(scope, part, order, from, to), part, order, from,
+                    to)).singletonOrThrow();
+            NDArray onFake = disTrainer.forward(disInputs(scope, fake, part, order, from, to)).singletonOrThrow();
+            NDArray loss = bce(onReal, true).add(bce(onFake, false));
+            collector.backward(loss);
+            dLoss = loss.getFloat();
+        }
+        update.accept(disTrainer);
+        float gLoss;
+        // D is frozen so that G's loss leaves no gradient on D's weights.
+        discriminator.freezeParameters(true);
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            NDArray fake = trainer.forward(genInputs(scope, part, order, from, to)).singletonOrThrow();
+            NDArray onFake = disTrainer.forward(disInputs(scope, fake, part, order, from, to)).singletonOrThrow();
+            NDArray loss = bce(onFake, true);
+            collector.backward(loss);
+            gLoss = loss.getFloat();
+        } finally {
+            discriminator.freezeParameters(false);
+        }
+        update.accept(trainer);
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("d_loss", (double) dLoss);
+        values.put("g_loss", (double) gLoss);
+        return new StepValues(dLoss + gLoss, values);
+    }
+
+    @Override
+    public byte[] weights(GraphBlock main) {
+        List<Tensor> all = new ArrayList<>(Checkpoints.read(Checkpoints.save(main)));
+        all.addAll(Checkpoints.read(Checkpoints.save(discriminator)));
+        return Checkpoints.write(all);
+    }
+
+    @Override
+    public LoadReport loadWeights(GraphBlock main, byte[] bytes) {
+        LoadReport g = Checkpoints.load(main, bytes);
+        LoadReport d = Checkpoints.load(discriminator, bytes);
+        List<String> loaded = new ArrayList<>(g.loaded());
+        loaded.addAll(d.loaded());
+        Map<String, String> skipped = new LinkedHashMap<>(g.skipped());
+        skipped.putAll(d.skipped());
+        return new LoadReport(loaded, skipped);
+    }
+
+    @Override
+    public void close() {
+        if (disTrainer != null) {
+            disTrainer.close();
+        }
+        if (disModel != null) {
+            disModel.close();
+        }
+    }
+
+    @Override
+    public Evaluation validate(Trainer trainer) {
+        return evaluate(trainer, data.validation());
+    }
+
+    @Override
+    public Evaluation test(Trainer trainer) {
+        return evaluate(trainer, data.test());
+    }
+
+    /** D's and G's losses on a part, without training: how well D tells its real samples from fresh fakes. */
+    private Evaluation evaluate(Trainer trainer, Samples part) {
+        int n = part.size();
+        if (n == 0) {
+            return Evaluation.NONE;
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        double dSum = 0;
+        double gSum = 0;
+        for (int from = 0; from < n; from += EVAL_BATCH) {
+            int to = Math.min(n, from + EVAL_BATCH);
+            try (NDManager scope = trainer.getManager().newSubManager()) {
+                NDArray fake = trainer.evaluate(genInputs(scope, part, order, from, to)).singletonOrThrow();
+                NDArray onReal = disTrainer.evaluate(disInputs(scope, real(scope, part, order, from, to), part, order,
+                        from, to)).singletonOrThrow();
+                NDArray onFake = disTrainer.evaluate(disInputs(scope, fake, part, order, from, to)).singletonOrThrow();
+                dSum += bce(onReal, true).add(bce(onFake, false)).getFloat() * (double) (to - from);
+                gSum += bce(onFake, true).getFloat() * (double) (to - from);
+            }
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("d_loss", dSum / n);
+        metrics.put("g_loss", gSum / n);
+        return new Evaluation((dSum + gSum) / n, metrics);
+    }
+}
