@@ -23,6 +23,8 @@ public final class ChildCommand {
         cmd.add(System.getProperty("java.class.path"));
         // DJL must never try the network: libtorch comes from the jar on the class path.
         cmd.add("-Dai.djl.offline=true");
+        // One inter-op thread: libtorch's default of one per core fights the intra-op threads for a small machine's cores.
+        cmd.add("-Dai.djl.pytorch.num_interop_threads=1");
         cmd.add(CLI_CLASS);
         cmd.add("train");
         cmd.add(project.toAbsolutePath().toString());

@@ -64,7 +64,7 @@ public final class TrainingOptionsModel {
         section("Regularization and clipping",
                 text("weight-decay", "Weight decay", o -> o.weightDecay(), form::setWeightDecay, st -> true,
                         "Pulls every weight a little toward 0 each step, so the network prefers small weights "
-                                + "and overfits less (0 off; with adamw, 0 keeps AdamW's own 0.01)."),
+                                + "and overfits less (0 off; AdamW's usual value is 0.01)."),
                 text("l1", "L1", o -> o.l1(), form::setL1, st -> true,
                         "Pushes weights toward exactly 0, so only the ones that matter stay (0 off)."),
                 text("clip-norm", "Clip norm", o -> o.clipNorm(), form::setClipNorm, st -> true,

@@ -27,6 +27,9 @@ public final class InspectorView extends StackPane {
     private final ScrollPane scroll = new ScrollPane(body);
     private final Label empty = new Label("Select a layer to see and edit its settings");
     private final List<ParamEditor> editors = new ArrayList<>();
+    /** Whether the selected layer's weights train; shown for layers that have weights. */
+    private final javafx.scene.control.CheckBox trainable = new javafx.scene.control.CheckBox("Train this layer's weights");
+    private final VBox training = new VBox(4);
     /** The node and type the editors were built for; edits of that node refresh them in place. */
     private String shownId;
     private String shownType;
@@ -48,6 +51,16 @@ public final class InspectorView extends StackPane {
         setAlignment(empty, javafx.geometry.Pos.TOP_LEFT);
         getChildren().addAll(scroll, empty);
 
+        trainable.setId("inspector-trainable");
+        trainable.setWrapText(true);
+        trainable.setTooltip(new javafx.scene.control.Tooltip("Untick to freeze this layer: its weights stay as they are"
+                + " (e.g. pretrained) while the rest of the network trains. Undo brings it back."));
+        trainable.setOnAction(e -> {
+            if (shownId != null && model.graph().node(shownId).map(n -> n.trainable() != trainable.isSelected())
+                    .orElse(false)) {
+                model.execute(org.netwright.model.command.SetTrainable.of(model.graph(), shownId, trainable.isSelected()));
+            }
+        });
         model.selectedNodeProperty().addListener((o, was, now) -> refresh());
         model.graphProperty().addListener((o, was, now) -> refresh());
         refresh();
@@ -109,10 +122,19 @@ public final class InspectorView extends StackPane {
                 body.getChildren().add(editor);
             }
         }
-        body.getChildren().add(facts);
+        body.getChildren().addAll(training, facts);
     }
 
     private void showFacts(LayerFacts f) {
+        training.getChildren().clear();
+        if (f.isOk() && f.params() > 0) {
+            trainable.setSelected(f.node().trainable());
+            Label note = value("inspector-frozen", f.node().trainable() ? ""
+                    : "Frozen: its " + Formats.count(f.params()) + " parameters keep their values while the rest trains.");
+            note.setManaged(!f.node().trainable());
+            note.setVisible(!f.node().trainable());
+            training.getChildren().addAll(section("TRAINING"), trainable, note);
+        }
         facts.getChildren().clear();
         problem.getChildren().clear();
         f.problem().ifPresent(text -> {

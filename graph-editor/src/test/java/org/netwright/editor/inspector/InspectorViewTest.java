@@ -144,4 +144,17 @@ class InspectorViewTest {
         assertEquals(false, params.get("bias"));
         assertEquals("Output: 16×26×26", robot.lookup("#inspector-output").queryAs(Label.class).getText());
     }
+
+    @Test
+    void untickingTrainFreezesTheLayerAsOneUndoableCommand(FxRobot robot) {
+        robot.clickOn("#node-conv2d_1");
+        CheckBox train = robot.lookup("#inspector-trainable").queryAs(CheckBox.class);
+        assertTrue(train.isSelected());
+        robot.clickOn("#inspector-trainable");
+        assertFalse(model.graph().require("conv2d_1").trainable());
+        assertTrue(robot.lookup("#inspector-frozen").queryAs(Label.class).getText().startsWith("Frozen: its 160 parameters"));
+        robot.interact(() -> model.undo());
+        assertTrue(model.graph().require("conv2d_1").trainable());
+        assertTrue(robot.lookup("#inspector-trainable").queryAs(CheckBox.class).isSelected());
+    }
 }

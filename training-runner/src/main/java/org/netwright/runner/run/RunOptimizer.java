@@ -40,8 +40,8 @@ final class RunOptimizer {
 
     /**
      * The optimizer the settings ask for, on their schedule over {@code totalSteps}; throws IllegalArgumentException
-     * saying which setting is wrong. Only the parameters a user changed from {@link TrainingOptions#DEFAULTS} are
-     * passed on, so each optimizer keeps its own defaults (AdamW's decay, AdaGrad's epsilon).
+     * saying which setting is wrong. Weight decay is passed as set; the other parameters only when a user changed
+     * them from {@link TrainingOptions#DEFAULTS}, so each optimizer keeps its own defaults (AdaGrad's epsilon).
      */
     static RunOptimizer create(TrainingSettings settings, int stepsPerEpoch, long totalSteps) {
         TrainingOptions o = settings.options();
@@ -52,7 +52,10 @@ final class RunOptimizer {
         config = set(config, takes, "beta1", o.beta1(), d.beta1());
         config = set(config, takes, "beta2", o.beta2(), d.beta2());
         config = set(config, takes, "epsilon", o.epsilon(), d.epsilon());
-        config = set(config, takes, "weight_decay", o.weightDecay(), d.weightDecay());
+        // Weight decay is passed as set, 0 meaning none, AdamW too: a user who sets 0 means no decay.
+        if (takes.containsKey("weight_decay")) {
+            config = config.with("weight_decay", o.weightDecay());
+        }
         config = set(config, takes, "l1", o.l1(), d.l1());
         Schedule schedule = Schedules.parse(o.schedule(), settings.learningRate(), stepsPerEpoch, totalSteps);
         return new RunOptimizer(Optimizers.create(config, schedule), schedule, o);
