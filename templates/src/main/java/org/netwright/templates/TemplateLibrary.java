@@ -33,6 +33,7 @@ public final class TemplateLibrary {
             SequenceNets.gptMini(),
             SequenceNets.transformerClassifier(),
             SequenceNets.vitMini(),
+            VisionNets.resnetMini(),
             GraphNets.gcnNode(), GraphNets.gatNode(), GraphNets.graphClassify(),
             GanNets.gan2d(), GanNets.cgan());
 

@@ -170,10 +170,15 @@ public final class Samples {
         }
         int nVal = (int) Math.round(validationFraction * size);
         int nTest = (int) Math.round(testFraction * size);
-        int nTrain = size - nVal - nTest;
+        int nTrain = trainSize(size, validationFraction, testFraction);
         return new Split(subset(Arrays.copyOfRange(order, 0, nTrain)),
                 subset(Arrays.copyOfRange(order, nTrain, nTrain + nVal)),
                 subset(Arrays.copyOfRange(order, nTrain + nVal, size)));
+    }
+
+    /** How many of {@code size} samples {@link #split} keeps for training with these fractions. */
+    public static int trainSize(int size, double validationFraction, double testFraction) {
+        return size - (int) Math.round(validationFraction * size) - (int) Math.round(testFraction * size);
     }
 
     /** The three parts: to train on, to watch during training, and to report at the end. */

@@ -93,9 +93,9 @@ final class TrainCommand {
     private int prepareAndTrain(Args args) {
         Source source = Source.from(args, true);
         Resume resume = args.value("--resume").map(id -> Resume.of(source, id)).orElse(null);
-        TrainingSettings settings = settings(args, resume == null ? source.settings() : Optional.of(resume.settings()),
-                source);
         Path baseDir = source.projectFile().map(p -> p.toAbsolutePath().getParent()).orElse(Path.of(""));
+        TrainingSettings settings = withPinnedVocabulary(settings(args, resume == null ? source.settings()
+                : Optional.of(resume.settings()), source), baseDir);
         GraphBlock block;
         try {
             block = GraphCompiler.compile(source.graph());
@@ -138,9 +138,18 @@ final class TrainCommand {
         }
     }
 
+    /** The settings with a text recipe's vocabulary written out, so the run's stored settings keep it. */
+    private static TrainingSettings withPinnedVocabulary(TrainingSettings settings, Path baseDir) {
+        try {
+            return DataSources.withPinnedVocabulary(settings, baseDir);
+        } catch (DataFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     /** Samples, reshaped to the input layer where only the layout differs, split at random (or in time order). */
     private static TrainingRun sampleRun(Source source, TrainingSettings settings, Path baseDir, GraphBlock block) {
-        Samples data = DataSources.loadSamples(settings.data(), baseDir, settings.seed());
+        Samples data = DataSources.loadSamples(settings, baseDir);
         data = DataSources.fitTo(data, NetworkEnds.of(source.graph()));
         Samples.Split split = data.split(settings.validationSplit(), settings.testSplit(), settings.seed());
         return new TrainingRun(source.graph(), settings, split);
@@ -171,7 +180,7 @@ final class TrainCommand {
                     .put("description", text).toString() : text);
             return 0;
         }
-        Samples fields = DataSources.fitTo(DataSources.loadSamples(settings.data(), baseDir, settings.seed()), ends);
+        Samples fields = DataSources.fitTo(DataSources.loadSamples(settings, baseDir), ends);
         if (json) {
             out.println(TaskJson.write(task));
         } else {

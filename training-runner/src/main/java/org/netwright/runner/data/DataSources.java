@@ -3,6 +3,7 @@ package org.netwright.runner.data;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.netwright.model.settings.DataRecipe;
+import org.netwright.model.settings.TrainingSettings;
 import org.netwright.model.shape.Shape;
 import org.netwright.templates.data.Dataset;
 import org.netwright.templates.data.Samples;
@@ -16,6 +17,13 @@ import org.netwright.templates.data.GraphSet;
  * input, or one graph for node classification (a graph generator, or a CSV edge table).
  */
 public final class DataSources {
+    /**
+     * The split a text recipe's vocabulary assumes when no settings are given (a data check before a run): 20 %
+     * validation and 20 % test, as the graph-file defaults.
+     */
+    private static final double TEXT_VALIDATION = 0.2;
+    private static final double TEXT_TEST = 0.2;
+
     private DataSources() {
     }
 
@@ -67,8 +75,11 @@ public final class DataSources {
             case "generator" -> Generators.generate(recipe, seed);
             case "csv" -> CsvData.read(path(recipe, baseDir));
             case "idx" -> IdxData.read(path(recipe, baseDir));
+            case TextData.KIND -> throw new DataFileException("The data are text cut into windows of characters"
+                    + " (fields tokens and next_tokens), not features and a class label: a language model trains on"
+                    + " them.");
             default -> throw new DataFileException("Unknown kind of data '" + recipe.kind()
-                    + "'; use generator, csv or idx.");
+                    + "'; use generator, csv, idx or text.");
         };
     }
 
@@ -77,10 +88,38 @@ public final class DataSources {
      * generator's features and {@code label}; relative file paths are resolved against {@code baseDir}.
      */
     public static Samples loadSamples(DataRecipe recipe, Path baseDir, long seed) {
+        return loadSamples(recipe, baseDir, seed, TEXT_VALIDATION, TEXT_TEST);
+    }
+
+    /**
+     * The settings' samples with named fields, as {@link #loadSamples(DataRecipe, Path, long)}; a text recipe
+     * without a pinned vocabulary takes the characters of the stretch the settings' split keeps for training.
+     */
+    public static Samples loadSamples(TrainingSettings settings, Path baseDir) {
+        return loadSamples(settings.data(), baseDir, settings.seed(), settings.validationSplit(), settings.testSplit());
+    }
+
+    private static Samples loadSamples(DataRecipe recipe, Path baseDir, long seed, double validation, double test) {
         if (Generators.makesFields(recipe)) {
             return Generators.generateSamples(recipe, seed);
         }
+        if (TextData.KIND.equals(recipe.kind())) {
+            return TextData.load(recipe, path(recipe, baseDir), validation, test);
+        }
         return Samples.of(load(recipe, baseDir, seed));
+    }
+
+    /**
+     * The settings with a text recipe's vocabulary written into the recipe (option {@value TextData#CHARACTERS}),
+     * so that the run's stored settings map generated ids back to characters; other settings unchanged.
+     */
+    public static TrainingSettings withPinnedVocabulary(TrainingSettings settings, Path baseDir) {
+        DataRecipe data = settings.data();
+        if (data == null || !TextData.KIND.equals(data.kind())) {
+            return settings;
+        }
+        return settings.withData(TextData.pinVocabulary(data, path(data, baseDir), settings.validationSplit(),
+                settings.testSplit()));
     }
 
     /**
@@ -104,8 +143,11 @@ public final class DataSources {
         return data;
     }
 
-    /** The recipe for a data file named on the command line: IDX when the name says so, else CSV. */
+    /** The recipe for a data file named on the command line: IDX or text ({@code .txt}) when the name says so, else CSV. */
     public static DataRecipe recipeFor(Path file) {
+        if (TextData.isTextFile(file)) {
+            return DataRecipe.file(TextData.KIND, file.toString());
+        }
         return DataRecipe.file(IdxData.isImageFile(file) ? "idx" : "csv", file.toString());
     }
 
