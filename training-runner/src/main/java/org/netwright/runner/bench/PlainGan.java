@@ -50,6 +50,12 @@ final class PlainGan extends PlainStep {
         disTrainer.initialize(new Shape(batch, features));
     }
 
+    /** How many numbers the discriminator trains. */
+    long discriminatorParameters() {
+        return discriminator.getParameters().values().stream().filter(p -> p.requiresGradient())
+                .mapToLong(p -> p.getArray().size()).sum();
+    }
+
     private static int latent(Graph g) {
         return PlainModels.params(g, "noise_input", 0).getInt("latent");
     }

@@ -124,10 +124,10 @@ final class PlainModels {
                 .add(new IdEmbedding.Builder().setDictionarySize(vocabulary).setEmbeddingSize(d).build())
                 .add(new LambdaBlock(l -> new NDList(l.head().add(l.head().getManager().create(table,
                         new Shape(length, d))))))
-                .add(residual(new SequentialBlock().add(LayerNorm.builder().build())
+                .add(residual(new SequentialBlock().add(LayerNorm.builder().axis(2).build())
                         .add(ScaledDotProductAttentionBlock.builder().setEmbeddingSize(d)
                                 .setHeadCount(block.getInt("heads")).optAttentionProbsDropoutProb(0f).build())))
-                .add(residual(new SequentialBlock().add(LayerNorm.builder().build())
+                .add(residual(new SequentialBlock().add(LayerNorm.builder().axis(2).build())
                         .add(new PointwiseFeedForwardBlock(List.of(block.getInt("ff_dim")), d, Activation::relu))))
                 .add(new LambdaBlock(l -> new NDList(l.head().mean(new int[] {1}))))
                 .add(Linear.builder().setUnits(classes).build());
