@@ -1,0 +1,152 @@
+package org.netwright.runner.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.netwright.model.store.ProjectStore;
+import org.netwright.runner.bench.Benchmark;
+import org.netwright.runner.bench.Family;
+import org.netwright.runner.bench.FamilyResult;
+import org.netwright.runner.bench.Listeners;
+import org.netwright.runner.run.RunListener;
+
+/**
+ * {@code netwright bench}: times a training step of each template family in our runner against the same model in
+ * plain DJL and prints the ratios (ours/plain, goal at most 1.0), the per-step listeners' overhead (goal under 3 %)
+ * and the batch assembly time; {@code --json} prints one JSON line per family and thread count instead of the table.
+ */
+final class BenchCommand {
+    static final String USAGE = "bench [--family cnn|lstm|transformer|gcn|gan|vae|all] [--steps N] [--warmup N]"
+            + " [--rounds N] [--threads 1|all|both] [--json]";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> argv) {
+        Args args = Args.parse(argv, Set.of("--family", "--steps", "--warmup", "--rounds", "--threads"),
+                Set.of("--json"));
+        if (!args.positionals().isEmpty()) {
+            throw new UsageException("bench takes no file; got '" + args.positionals().get(0) + "'; usage: " + USAGE);
+        }
+        List<Family> families;
+        try {
+            families = Family.parse(args.value("--family").orElse("all"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        int steps = args.intValue("--steps", 1, 100_000).orElse(20);
+        int warmup = args.intValue("--warmup", 0, 100_000).orElse(5);
+        int rounds = args.intValue("--rounds", 1, 1000).orElse(3);
+        List<Integer> threads = switch (args.value("--threads").orElse("both")) {
+            case "1" -> List.of(1);
+            case "all" -> List.of(Benchmark.allCores());
+            case "both" -> Benchmark.allCores() == 1 ? List.of(1) : List.of(1, Benchmark.allCores());
+            default -> throw new UsageException("--threads takes 1, all or both; got '" + args.value("--threads").get()
+                    + "'");
+        };
+        boolean json = args.has("--json");
+        Benchmark bench = new Benchmark(steps, warmup, rounds, BenchCommand::realListeners,
+                what -> err.println("netwright: timing " + what));
+        if (!json) {
+            out.println("Median ms per training step (" + steps + " timed steps after " + warmup + " warm-up, "
+                    + rounds + " interleaved rounds; range = lowest..highest round median)");
+            out.println(String.format(Locale.ROOT, "%-12s %7s %18s %18s %7s %11s %13s", "family", "threads",
+                    "ours ms (range)", "plain DJL (range)", "ratio", "listeners", "batch build"));
+        }
+        for (Family f : families) {
+            for (FamilyResult r : bench.run(f, threads)) {
+                out.println(json ? jsonLine(r) : row(r));
+                out.flush();
+            }
+        }
+        if (!json) {
+            out.println("ratio = ours / plain DJL (goal <= 1.00); listeners = extra step time with the event stream and"
+                    + " the project recorder (goal < 3 %); batch build = assembling a batch, in % of our step.");
+        }
+        return 0;
+    }
+
+    private static String row(FamilyResult r) {
+        return String.format(Locale.ROOT, "%-12s %7d %18s %18s %6.2fx %10.1f%% %7.3f ms %4.1f%%", r.family().id(),
+                r.threads(), timing(r.ours()), timing(r.plain()), r.ratio(), r.listenerOverheadPercent(), r.assemblyMs(),
+                r.assemblyPercent());
+    }
+
+    private static String timing(FamilyResult.Timing t) {
+        return String.format(Locale.ROOT, "%.2f (%.2f..%.2f)", t.medianMs(), t.lowMs(), t.highMs());
+    }
+
+    static String jsonLine(FamilyResult r) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("family", r.family().id()).put("template", r.family().template()).put("threads", r.threads());
+        o.put("ours_ms", round(r.ours().medianMs())).put("plain_ms", round(r.plain().medianMs()))
+                .put("ratio", round(r.ratio()));
+        o.putArray("ours_range_ms").add(round(r.ours().lowMs())).add(round(r.ours().highMs()));
+        o.putArray("plain_range_ms").add(round(r.plain().lowMs())).add(round(r.plain().highMs()));
+        o.put("with_listeners_ms", round(r.withListeners().medianMs()))
+                .put("listener_overhead_pct", round(r.listenerOverheadPercent()))
+                .put("batch_assembly_ms", round(r.assemblyMs())).put("batch_assembly_pct", round(r.assemblyPercent()));
+        return o.toString();
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
+    }
+
+    /** The listeners of a real recorded run: the event stream (to a null stream) and a project recorder. */
+    private static Listeners realListeners() {
+        try {
+            Path dir = Files.createTempDirectory("netwright-bench");
+            Path file = dir.resolve("bench" + ProjectStore.EXTENSION);
+            ProjectStore store = ProjectStore.create(file);
+            ProjectRecorder recorder = new ProjectRecorder(store, "{}", "cpu");
+            List<RunListener> list = new ArrayList<>();
+            list.add(recorder);
+            list.add(new EventStream(new PrintStream(OutputStream.nullOutputStream())));
+            return new Listeners() {
+                @Override
+                public List<RunListener> listeners() {
+                    return list;
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        recorder.close();
+                    } finally {
+                        store.close();
+                        deleteQuietly(dir);
+                    }
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not make a temporary project for the benchmark", e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // A temporary folder left behind is harmless.
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.netwright.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** {@code bench} runs every family and prints a ratio per family; no timing is asserted. */
+class CliBenchTest {
+
+    @Test
+    @Tag("training")
+    void benchTimesOneStepPerFamilyAndPrintsRatios() throws Exception {
+        CliRunner r = CliRunner.run("bench", "--steps", "1", "--warmup", "0", "--rounds", "1", "--threads", "1",
+                "--json");
+        assertEquals(0, r.status(), r.err());
+        List<String> families = new ArrayList<>();
+        for (String line : r.outLines()) {
+            JsonNode j = new ObjectMapper().readTree(line);
+            families.add(j.get("family").asText());
+            assertEquals(1, j.get("threads").asInt());
+            double ratio = j.get("ratio").asDouble();
+            assertTrue(ratio > 0 && Double.isFinite(ratio), line);
+            assertTrue(j.get("with_listeners_ms").asDouble() > 0, line);
+            assertTrue(j.get("batch_assembly_ms").asDouble() > 0, line);
+        }
+        assertEquals(List.of("cnn", "lstm", "transformer", "gcn", "gan", "vae"), families);
+    }
+
+    @Test
+    void benchRefusesAnUnknownFamilyOrThreadSetting() {
+        CliRunner family = CliRunner.run("bench", "--family", "rnn");
+        assertEquals(2, family.status());
+        assertTrue(family.err().contains("Unknown family 'rnn'"), family.err());
+        CliRunner threads = CliRunner.run("bench", "--threads", "3");
+        assertEquals(2, threads.status());
+        assertTrue(threads.err().contains("--threads takes 1, all or both"), threads.err());
+    }
+}
