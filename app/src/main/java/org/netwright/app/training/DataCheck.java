@@ -72,8 +72,8 @@ public final class DataCheck {
     }
 
     /** Said after a saved task's first problem: the graph changed under it, and the proposal is one click away. */
-    static final String RESET_HINT = " The task saved with the project does not fit; change it or reset it to the"
-            + " proposal with Edit task….";
+    static final String RESET_HINT = " The task saved with the project does not fit; change it, or reset it to"
+            + " the proposal, with the Edit task button.";
 
     /** {@link #check(DataRecipe, Graph, GraphShapes, Path, long, String)} with the loss the task proposes. */
     public static Outcome check(DataRecipe recipe, Graph graph, GraphShapes shapes, Path baseDir, long seed) {

@@ -122,7 +122,8 @@ public final class TaskEditorDialog extends Stage {
 
     private void rebuild() {
         inputGrid.getChildren().clear();
-        inputGrid.getColumnConstraints().setAll(column(140), column(150), growing());
+        // The same first columns as the losses below, so that the two tables line up.
+        inputGrid.getColumnConstraints().setAll(column(110), column(120), growing());
         header(inputGrid, "Input layer", "Takes", "Field");
         int row = 1;
         for (TaskEditorModel.InputRow r : model.inputs()) {
