@@ -139,7 +139,8 @@ public final class MainWindow {
         editor.shapesProperty().addListener((o, before, after) -> data.describeCurrent());
         form.settingsProperty().addListener((o, before, after) -> {
             if (before == null || !java.util.Objects.equals(before.data(), after.data())
-                    || !java.util.Objects.equals(before.loss(), after.loss())) {
+                    || !java.util.Objects.equals(before.loss(), after.loss())
+                    || !java.util.Objects.equals(before.task(), after.task())) {
                 data.describeCurrent();
             }
         });

@@ -33,11 +33,18 @@ public final class DataCheck {
      * {@code problem}, why it cannot be read or cannot train the network (empty when it can), and {@code task}, the
      * task a run would train in words (which field feeds each input, each output's loss and target, the metrics),
      * empty when there is no network to judge or no task fits, and {@code samples}, how many samples (nodes of a
-     * graph) the data holds before the split, 0 when it could not be loaded.
+     * graph) the data holds before the split, 0 when it could not be loaded, and {@code basis}, what the task editor
+     * needs to change the task (empty when no task of samples was resolved).
      */
-    public record Outcome(String summary, Optional<String> problem, List<String> task, int samples) {
+    public record Outcome(String summary, Optional<String> problem, List<String> task, int samples,
+                          Optional<TaskBasis> basis) {
         public Outcome {
             task = List.copyOf(task);
+            basis = basis == null ? Optional.empty() : basis;
+        }
+
+        public Outcome(String summary, Optional<String> problem, List<String> task, int samples) {
+            this(summary, problem, task, samples, Optional.empty());
         }
 
         public Outcome(String summary, Optional<String> problem, List<String> task) {
@@ -49,9 +56,24 @@ public final class DataCheck {
         }
 
         Outcome withSamples(int n) {
-            return new Outcome(summary, problem, task, n);
+            return new Outcome(summary, problem, task, n, basis);
         }
     }
+
+    /**
+     * The facts a task is judged against, from one check: the task a run would train, the one the runner proposes
+     * (empty when none fits), whether the task in force is the user's saved one, the network's ends and the data's
+     * fields.
+     */
+    public record TaskBasis(Task task, Optional<Task> proposal, boolean saved, NetworkEnds ends, List<DataField> fields) {
+        public TaskBasis {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /** Said after a saved task's first problem: the graph changed under it, and the proposal is one click away. */
+    static final String RESET_HINT = " The task saved with the project does not fit; change it, or reset it to"
+            + " the proposal, with the Edit task button.";
 
     /** {@link #check(DataRecipe, Graph, GraphShapes, Path, long, String)} with the loss the task proposes. */
     public static Outcome check(DataRecipe recipe, Graph graph, GraphShapes shapes, Path baseDir, long seed) {
@@ -66,6 +88,16 @@ public final class DataCheck {
      */
     public static Outcome check(DataRecipe recipe, Graph graph, GraphShapes shapes, Path baseDir, long seed,
                                 String loss) {
+        return check(recipe, graph, shapes, baseDir, seed, loss, null);
+    }
+
+    /**
+     * {@link #check(DataRecipe, Graph, GraphShapes, Path, long, String)} with the user's {@code saved} task, which
+     * wins over the proposal as it does in a run (null: the proposal); a saved task that no longer fits says so with
+     * a hint to reset it.
+     */
+    public static Outcome check(DataRecipe recipe, Graph graph, GraphShapes shapes, Path baseDir, long seed,
+                                String loss, Task saved) {
         String name = name(recipe);
         if (recipe == null || Template.needsUserData(recipe)) {
             return new Outcome(name, Optional.empty());
@@ -93,15 +125,22 @@ public final class DataCheck {
             NetworkEnds ends = NetworkEnds.of(graph, shapes);
             samples = DataSources.fitTo(samples, ends);
             TrainingSettings settings = new TrainingSettings(1, 1, 0.001, "adam", loss, seed, 0, 0, recipe);
-            Task task;
+            Optional<Task> proposal;
+            String proposalProblem = null;
             try {
-                task = TrainingRun.resolveTask(graph, settings, samples.fields());
+                proposal = Optional.of(TrainingRun.resolveTask(graph, settings, samples.fields()));
             } catch (TaskException e) {
-                return new Outcome(summary, Optional.of(e.getMessage())).withSamples(samples.size());
+                proposal = Optional.empty();
+                proposalProblem = e.getMessage();
             }
+            if (saved == null && proposal.isEmpty()) {
+                return new Outcome(summary, Optional.of(proposalProblem)).withSamples(samples.size());
+            }
+            Task task = saved != null ? saved : proposal.orElseThrow();
             List<String> problems = TaskProposal.problems(task, ends, samples.fields());
-            return new Outcome(summary, problems.stream().findFirst(), TaskText.lines(task, ends, samples.fields()),
-                    samples.size());
+            Optional<String> problem = problems.stream().findFirst().map(p -> saved == null ? p : p + RESET_HINT);
+            return new Outcome(summary, problem, TaskText.lines(task, ends, samples.fields()), samples.size(),
+                    Optional.of(new TaskBasis(task, proposal, saved != null, ends, samples.fields())));
         } catch (DataFileException | IllegalArgumentException e) {
             // The loaders' messages name the file and what is wrong; a generator's bad option is an IllegalArgumentException.
             return new Outcome(name, Optional.of(e.getMessage()));

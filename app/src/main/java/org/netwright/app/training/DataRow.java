@@ -28,9 +28,12 @@ public final class DataRow extends VBox {
     private final DataViewModel model;
     /** Asks the user for a file; replaceable because a native file dialog cannot be driven in headless tests. */
     private Function<Window, Path> fileChooser = DataRow::showFileChooser;
+    private final ObservableBooleanValue running;
+    private TaskEditorDialog taskEditor;
 
     public DataRow(DataViewModel model, ObservableBooleanValue running) {
         this.model = model;
+        this.running = running;
         setId("data-row");
         getStyleClass().add("data-row");
 
@@ -94,14 +97,44 @@ public final class DataRow extends VBox {
         task.textProperty().bind(model.taskProperty());
         task.managedProperty().bind(model.taskProperty().isNotEmpty());
         task.visibleProperty().bind(task.managedProperty());
+        task.setMinWidth(0);
+        task.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(task, Priority.ALWAYS);
 
-        getChildren().addAll(line, error, task);
+        // Beside the task: the editor to change it, once a check has given a task to change.
+        Button edit = new Button("Edit task…");
+        edit.setId("task-edit");
+        edit.setMinWidth(Region.USE_PREF_SIZE);
+        edit.setOnAction(e -> showTaskEditor());
+        edit.managedProperty().bind(model.taskEditor().availableProperty());
+        edit.visibleProperty().bind(edit.managedProperty());
+        edit.disableProperty().bind(model.checkingProperty().or(running));
+        HBox taskLine = new HBox(8, task, edit);
+        taskLine.setAlignment(Pos.TOP_LEFT);
+
+        getChildren().addAll(line, error, taskLine);
         setSpacing(2);
     }
 
     /** Uses another way to ask for a file (tests answer with a fixed path; null means the user cancelled). */
     public void chooseFilesWith(Function<Window, Path> chooser) {
         this.fileChooser = Objects.requireNonNull(chooser);
+    }
+
+    /** Opens the Task window on the task in force (once made; later clicks bring it to the front). */
+    public void showTaskEditor() {
+        if (taskEditor == null) {
+            taskEditor = new TaskEditorDialog(getScene() == null ? null : getScene().getWindow(),
+                    getScene() == null ? java.util.List.of() : getScene().getStylesheets(), model.taskEditor(), running);
+        }
+        taskEditor.open();
+    }
+
+    /** Closes the Task window, e.g. when the project closes. */
+    public void closeTaskEditor() {
+        if (taskEditor != null) {
+            taskEditor.hide();
+        }
     }
 
     public DataViewModel model() {

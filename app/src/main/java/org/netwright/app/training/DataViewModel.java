@@ -9,11 +9,14 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.shape.GraphShapes;
+import org.netwright.model.task.Task;
 import org.netwright.runner.data.DataSources;
 
 /**
@@ -33,6 +36,8 @@ public final class DataViewModel {
     private final ReadOnlyStringWrapper task = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper samples = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<DataCheck.TaskBasis> basis = new ReadOnlyObjectWrapper<>();
+    private final TaskEditorModel taskEditor;
     /** Counts requests, so that the answer to an older one (a slow file, say) never overwrites a newer one. */
     private int generation;
 
@@ -50,6 +55,7 @@ public final class DataViewModel {
         this.background = background;
         this.uiThread = uiThread;
         summary.set(words(DataCheck.name(form.settings().data())));
+        this.taskEditor = new TaskEditorModel(form, basis.getReadOnlyProperty());
     }
 
     /**
@@ -60,12 +66,13 @@ public final class DataViewModel {
         DataRecipe recipe = form.settings().data();
         long seed = form.settings().seed();
         String loss = form.settings().loss();
+        Task saved = form.settings().task();
         Graph network = graph.get();
         GraphShapes networkShapes = shapes.get();
         int mine = ++generation;
         checking.set(true);
         background.execute(() -> {
-            DataCheck.Outcome outcome = DataCheck.check(recipe, network, networkShapes, baseDir, seed, loss);
+            DataCheck.Outcome outcome = DataCheck.check(recipe, network, networkShapes, baseDir, seed, loss, saved);
             uiThread.execute(() -> {
                 if (mine == generation) {
                     checking.set(false);
@@ -73,6 +80,7 @@ public final class DataViewModel {
                     error.set(outcome.problem().orElse(""));
                     task.set(String.join("\n", outcome.task()));
                     samples.set(outcome.samples());
+                    basis.set(outcome.basis().orElse(null));
                 }
             });
         });
@@ -93,11 +101,12 @@ public final class DataViewModel {
         GraphShapes networkShapes = shapes.get();
         long seed = form.settings().seed();
         String loss = form.settings().loss();
+        Task saved = form.settings().task();
         int mine = ++generation;
         checking.set(true);
         error.set("");
         background.execute(() -> {
-            DataCheck.Outcome outcome = DataCheck.check(recipe, network, networkShapes, baseDir, seed, loss);
+            DataCheck.Outcome outcome = DataCheck.check(recipe, network, networkShapes, baseDir, seed, loss, saved);
             uiThread.execute(() -> {
                 if (mine == generation) {
                     checking.set(false);
@@ -117,6 +126,7 @@ public final class DataViewModel {
         error.set("");
         task.set(String.join("\n", outcome.task()));
         samples.set(outcome.samples());
+        basis.set(outcome.basis().orElse(null));
     }
 
     private static String words(String what) {
@@ -144,6 +154,19 @@ public final class DataViewModel {
     /** How many samples the checked data holds before the split (nodes of one graph); 0 until it has loaded. */
     public ReadOnlyIntegerProperty samplesProperty() {
         return samples.getReadOnlyProperty();
+    }
+
+    /**
+     * What the last check judged the task against (the task in force, the proposal, the network's ends, the data's
+     * fields); null until a check resolved a task of samples, e.g. for one graph's nodes or data that cannot load.
+     */
+    public ReadOnlyObjectProperty<DataCheck.TaskBasis> basisProperty() {
+        return basis.getReadOnlyProperty();
+    }
+
+    /** The task editor's state, fed by this row's checks. */
+    public TaskEditorModel taskEditor() {
+        return taskEditor;
     }
 
     /** True while data is being loaded and checked. */

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.settings.TrainingOptions;
 import org.netwright.model.settings.TrainingSettings;
+import org.netwright.model.task.Task;
 
 /**
  * The training settings as the panel edits them: each field is parsed and checked on its own,
@@ -170,6 +171,14 @@ public final class SettingsForm {
     /** Trains on other data from now on; the caller has checked that the data loads and fits the network. */
     public Optional<String> setData(DataRecipe data) {
         return apply(s -> s.withData(data));
+    }
+
+    /**
+     * Trains {@code task} from now on instead of the proposal, or the proposal again when {@code task} is null; the
+     * caller has checked the task against the network and the data (the settings cannot: they know neither).
+     */
+    public Optional<String> setTask(Task task) {
+        return apply(s -> s.withTask(task));
     }
 
     private static Optional<String> parseInt(String text, String field) {

@@ -230,11 +230,12 @@ public final class TrainingPanel extends HBox {
         return options;
     }
 
-    /** Closes the Training options window, e.g. when the project closes. */
+    /** Closes the Training options and Task windows, e.g. when the project closes. */
     public void closeOptions() {
         if (optionsDialog != null) {
             optionsDialog.hide();
         }
+        dataRow.closeTaskEditor();
     }
 
     /** Points in the training-loss series, for tests and for knowing the chart is alive. */

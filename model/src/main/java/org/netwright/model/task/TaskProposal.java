@@ -137,8 +137,11 @@ public final class TaskProposal {
         return s == null ? "an unknown shape" : s.describe();
     }
 
-    /** Whether a field can feed an input end: the same number of values, and ids where the layer takes ids. */
-    static boolean fits(NetworkEnds.End in, DataField f) {
+    /**
+     * Whether a field can feed an input end: the same number of values, and ids where the layer takes ids (public so
+     * that the app's task editor offers only the fields a proposal could bind).
+     */
+    public static boolean fits(NetworkEnds.End in, DataField f) {
         if (in.shape() == null) {
             return false;
         }
