@@ -182,17 +182,112 @@ final class BoundTask implements TrainingTask {
         return f.kind() == DataField.Kind.VALUES ? y : y.toType(DataType.INT64, false);
     }
 
-    @Override
-    public StepLoss trainStep(Trainer trainer, NDManager scope, int[] order, int from, int to) {
-        NDList out = trainer.forward(inputs(scope, data.train(), order, from, to));
-        return loss(scope, out, data.train(), order, from, to);
+    /** One batch's arrays: what the inputs read and what each objective compares with. */
+    private record Batch(NDList inputs, List<NDArray> targets) {
     }
 
-    private StepLoss loss(NDManager scope, NDList out, Samples part, int[] order, int from, int to) {
+    private Batch batch(NDManager manager, Samples part, int[] order, int from, int to) {
+        List<NDArray> y = new ArrayList<>();
+        NDList x = inputs(manager, part, order, from, to);
+        for (int i = 0; i < losses.size(); i++) {
+            y.add(target(manager, part, i, order, from, to));
+        }
+        return new Batch(x, y);
+    }
+
+    /**
+     * The training batch {@code order[from..to)}: the one prefetched while the last step ran when it is that batch,
+     * else made now; then the next batch of the same epoch is made on the prefetch thread while this step runs, so
+     * the trainer does not wait for its data. Batches are made one at a time and in order, so the noise stream is
+     * drawn exactly as without prefetching.
+     */
+    private Batch trainBatch(Trainer trainer, NDManager scope, int[] order, int from, int to) {
+        Batch b = null;
+        Prefetched p = prefetched;
+        prefetched = null;
+        if (p != null) {
+            Batch ready = p.await();
+            if (p.order() == order && p.from() == from && p.to() == to) {
+                for (NDArray a : ready.inputs()) {
+                    a.attach(scope);
+                }
+                ready.targets().forEach(a -> a.attach(scope));
+                b = ready;
+            }
+            p.manager().close();
+        }
+        if (b == null) {
+            b = batch(scope, data.train(), order, from, to);
+        }
+        int n = data.train().size();
+        if (to < n) {
+            int nextTo = Math.min(n, to + (to - from));
+            NDManager pm = trainer.getManager().newSubManager();
+            java.util.concurrent.Future<Batch> f = prefetchThread().submit(() -> batch(pm, data.train(), order, to,
+                    nextTo));
+            prefetched = new Prefetched(order, to, nextTo, pm, f);
+        }
+        return b;
+    }
+
+    /** A batch being made ahead on the prefetch thread, in its own manager until a step takes it. */
+    private record Prefetched(int[] order, int from, int to, NDManager manager, java.util.concurrent.Future<Batch> batch) {
+        Batch await() {
+            try {
+                return batch.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for a batch", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private Prefetched prefetched;
+    private java.util.concurrent.ExecutorService prefetcher;
+
+    private java.util.concurrent.ExecutorService prefetchThread() {
+        if (prefetcher == null) {
+            prefetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "netwright-batch-prefetch");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return prefetcher;
+    }
+
+    @Override
+    public void close() {
+        Prefetched p = prefetched;
+        prefetched = null;
+        if (p != null) {
+            try {
+                p.await();
+            } catch (RuntimeException e) {
+                // The run is over; a batch it will never use failing to build changes nothing.
+            }
+            p.manager().close();
+        }
+        if (prefetcher != null) {
+            prefetcher.shutdownNow();
+            prefetcher = null;
+        }
+    }
+
+    @Override
+    public StepLoss trainStep(Trainer trainer, NDManager scope, int[] order, int from, int to) {
+        Batch b = trainBatch(trainer, scope, order, from, to);
+        NDList out = trainer.forward(b.inputs());
+        return loss(out, b.targets());
+    }
+
+    private StepLoss loss(NDList out, List<NDArray> targetArrays) {
         Map<String, NDArray> parts = new LinkedHashMap<>();
         NDArray total = null;
         for (int i = 0; i < losses.size(); i++) {
-            NDArray term = losses.get(i).apply(out.get(i), target(scope, part, i, order, from, to));
+            NDArray term = losses.get(i).apply(out.get(i), targetArrays.get(i));
             double w = task.objectives().get(i).weight();
             NDArray weighted = w == 1.0 ? term : term.mul((float) w);
             total = total == null ? weighted : total.add(weighted);
@@ -252,8 +347,9 @@ final class BoundTask implements TrainingTask {
         for (int from = 0; from < n; from += EVAL_BATCH) {
             int to = Math.min(n, from + EVAL_BATCH);
             try (NDManager scope = trainer.getManager().newSubManager()) {
-                NDList out = trainer.evaluate(inputs(scope, part, order, from, to));
-                StepLoss loss = loss(scope, out, part, order, from, to);
+                Batch b = batch(scope, part, order, from, to);
+                NDList out = trainer.evaluate(b.inputs());
+                StepLoss loss = loss(out, b.targets());
                 totalSum += loss.total().getFloat() * (double) (to - from);
                 for (Map.Entry<String, NDArray> e : loss.parts().entrySet()) {
                     partSums.merge(e.getKey(), e.getValue().getFloat() * (double) (to - from), Double::sum);
@@ -261,7 +357,7 @@ final class BoundTask implements TrainingTask {
                 for (int i = 0; i < losses.size(); i++) {
                     Samples.Column c = part.require(targets.get(i).name());
                     float[] y = gather(c, order, from, to);
-                    double term = losses.get(i).apply(out.get(i), target(scope, part, i, order, from, to)).getFloat();
+                    double term = losses.get(i).apply(out.get(i), b.targets().get(i)).getFloat();
                     sums.get(i).add(term, to - from, out.get(i), y);
                 }
             }

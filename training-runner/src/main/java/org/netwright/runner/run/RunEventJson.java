@@ -12,6 +12,11 @@ public final class RunEventJson {
 
     /** The event as one line of JSON with its {@code type}. */
     public static String line(RunEvent event) {
+        if (event instanceof RunEvent.Step e && Double.isFinite(e.trainLoss()) && Double.isFinite(e.lr())) {
+            // The one event of every step: written without a JSON tree, in the same text Jackson gives.
+            return "{\"type\":\"step\",\"step\":" + e.step() + ",\"epoch\":" + e.epoch() + ",\"train_loss\":"
+                    + e.trainLoss() + ",\"lr\":" + e.lr() + ",\"seconds\":" + e.seconds() + "}";
+        }
         return toJson(event).toString();
     }
 
