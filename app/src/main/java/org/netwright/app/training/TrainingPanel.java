@@ -181,6 +181,8 @@ public final class TrainingPanel extends HBox {
         accuracy.setId("accuracy-label");
         accuracy.getStyleClass().add("metric");
         accuracy.textProperty().bind(model.accuracyProperty());
+        // A task may report several metrics (R², MAE, RMSE...): they wrap rather than lose their end.
+        accuracy.setWrapText(true);
 
         Label status = new Label();
         status.setId("run-status");
