@@ -49,8 +49,9 @@ final class BenchCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        int steps = args.intValue("--steps", 1, 100_000).orElse(20);
-        int warmup = args.intValue("--warmup", 0, 100_000).orElse(5);
+        // 200 steps after 30 warm-up ones: a shorter window times the run's start (JIT, the writer thread) rather than its steady state.
+        int steps = args.intValue("--steps", 1, 100_000).orElse(200);
+        int warmup = args.intValue("--warmup", 0, 100_000).orElse(30);
         int rounds = args.intValue("--rounds", 1, 1000).orElse(3);
         List<Integer> threads = switch (args.value("--threads").orElse("both")) {
             case "1" -> List.of(1);
