@@ -117,7 +117,41 @@ public final class TrainingRun {
         }
         Task proposed = TaskProposal.propose(graph, NetworkEnds.of(graph), fields);
         boolean auto = settings.loss() == null || TrainingSettings.AUTO.equals(settings.loss());
-        return auto || proposed.recipe().equals(Task.GAN) ? proposed : proposed.withLoss(settings.loss());
+        if (!auto && proposed.recipe().equals(Task.GAN)) {
+            throw new TaskException("The loss " + settings.loss() + " does not apply to a GAN: its generator and"
+                    + " discriminator train against each other with binary cross-entropy; set the loss to auto.");
+        }
+        return auto ? proposed : proposed.withLoss(settings.loss());
+    }
+
+    /**
+     * Why early stopping or restore-best cannot watch the settings' monitor in this task, or null when it can:
+     * it must be a loss or one of the task's validation metrics.
+     */
+    static String whyNotMonitor(TrainingSettings settings, Task task) {
+        var o = settings.options();
+        if (o.patience() == 0 && !o.restoreBest()) {
+            return null;
+        }
+        List<String> known = new ArrayList<>(List.of("val_loss", "train_loss"));
+        if (task != null) {
+            task.metrics().forEach(m -> known.add("val_" + m));
+            if (task.recipe().equals(Task.GAN)) {
+                known.addAll(List.of("d_loss", "g_loss", "val_d_loss", "val_g_loss"));
+            }
+            if (task.recipe().equals(Task.VAE)) {
+                known.addAll(List.of("kl", "recon_loss", "val_kl", "val_recon_loss"));
+            }
+        } else {
+            known.add("val_accuracy");
+        }
+        String m = o.monitor();
+        boolean multi = task != null && task.objectives().size() > 1;
+        if (known.contains(m) || multi && m.startsWith("val_")) {
+            return null;
+        }
+        return "Early stopping watches " + m + ", which this task does not report; choose one of "
+                + String.join(", ", known) + ".";
     }
 
     /** The task this run trains; null for node and graph classification, or when none fits (see {@link #run()}). */
@@ -215,6 +249,10 @@ public final class TrainingRun {
         }
         if (taskProblem != null) {
             return fail(taskProblem);
+        }
+        String monitor = whyNotMonitor(settings, boundTask);
+        if (monitor != null) {
+            return fail(monitor);
         }
         GraphBlock block;
         try {

@@ -139,4 +139,20 @@ class CliTrainingOptionsTest {
         assertTrue(fin.has("test_mae"), fin.toString());
         assertTrue(!fin.has("test_r2"), "only the metrics the task names: " + fin);
     }
+
+    @Test
+    void earlyStoppingOnAMetricTheTaskDoesNotReportIsRefused() {
+        CliRunner r = CliRunner.run("train", "--template", "regression-mlp", "--early-stopping", "3", "--monitor",
+                "val_accuracy", "--epochs", "2");
+        assertEquals(2, r.status(), r.out());
+        assertTrue(r.err().contains("val_accuracy, which this task does not report") && r.err().contains("val_r2"),
+                r.err());
+    }
+
+    @Test
+    void aLossForAGanIsRefused() {
+        CliRunner r = CliRunner.run("train", "--template", "gan-2d", "--loss", "mse", "--epochs", "1");
+        assertEquals(2, r.status(), r.out());
+        assertTrue(r.err().contains("does not apply to a GAN"), r.err());
+    }
 }
