@@ -34,7 +34,7 @@ public final class TemplateLibrary {
             SequenceNets.transformerClassifier(),
             SequenceNets.vitMini(),
             GraphNets.gcnNode(), GraphNets.gatNode(), GraphNets.graphClassify(),
-            GanNets.gan2d(), GanNets.cgan());
+            GanNets.gan2d(), GanNets.cgan(), GanNets.dcgan());
 
     private TemplateLibrary() {
     }

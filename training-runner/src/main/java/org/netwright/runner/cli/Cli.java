@@ -14,7 +14,9 @@ public final class Cli {
     static final String USAGE = "usage: netwright templates | catalog [--json]"
             + " | summary (--template ID | FILE.nwproj | FILE.json) [--json]"
             + " | train (--template ID | FILE.nwproj | FILE.json) [--data PATH|gen:NAME[:OPTIONS]] [--epochs N]"
-            + " [--batch-size N] [--lr X] [--seed N] [--save FILE.nwproj] [--json] [--events]";
+            + " [--batch-size N] [--lr X] [--seed N] [--save FILE.nwproj] [--json] [--events]"
+            + " | generate FILE.nwproj --count N --out DIR [--run ID] [--seed S] [--class K] [--temperature T]"
+            + " [--top-k K] [--json]";
 
     private Cli() {
     }
@@ -40,6 +42,7 @@ public final class Cli {
                 case "catalog" -> CatalogCommand.run(rest, out);
                 case "summary" -> SummaryCommand.run(rest, out);
                 case "train" -> new TrainCommand(in, out, err, terminal).run(rest);
+                case "generate" -> GenerateCommand.run(rest, out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
