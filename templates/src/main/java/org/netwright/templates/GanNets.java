@@ -38,7 +38,7 @@ final class GanNets {
         return new Template(GAN_2D, "GAN: a ring of 8 Gaussians",
                 "A generator learns to draw 2-D points like the data's 8 clusters on a ring while a discriminator "
                         + "learns to tell them from real ones; reports d_loss and g_loss.",
-                p.graph(), settings(150, 256, 0.001));
+                p.graph(), settings(400, 256, 0.001));
     }
 
     /**
