@@ -264,11 +264,12 @@ final class GanTask implements TrainingTask {
      */
     @Override
     public RunEvent.Samples samples(Trainer trainer, GraphBlock main, int epoch) {
-        int n = gridInputs().length == 0 ? 0 : gridRows * gridCols;
+        float[][] inputs = gridInputs();
+        int n = gridRows * gridCols;
         try (NDManager scope = trainer.getManager().newSubManager()) {
             NDList x = new NDList();
             for (int i = 0; i < genInputs.size(); i++) {
-                x.add(scope.create(gridInputs[i], new Shape(genInputs.get(i).shape().withBatch(n))));
+                x.add(scope.create(inputs[i], new Shape(genInputs.get(i).shape().withBatch(n))));
             }
             float[] values = trainer.evaluate(x).singletonOrThrow().toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
                     .toFloatArray();
