@@ -85,6 +85,10 @@ final class GenerateCommand {
                             throw new UsageException("--class applies to a conditional GAN; run " + t.runId
                                     + "'s generator reads no class");
                         }
+                        if (condition.get() >= sampler.classes()) {
+                            throw new UsageException("--class must be a class id from 0 to " + (sampler.classes() - 1)
+                                    + "; got " + condition.get());
+                        }
                         classes = new int[count];
                         java.util.Arrays.fill(classes, condition.get());
                     }

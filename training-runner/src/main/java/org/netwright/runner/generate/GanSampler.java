@@ -95,6 +95,11 @@ public final class GanSampler implements AutoCloseable {
         return distributions.stream().anyMatch(d -> d == null);
     }
 
+    /** How many classes the generator's label inputs take (the most of any), 0 when it reads no class. */
+    public int classes() {
+        return classCounts.stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
     /**
      * {@code count} samples from noise drawn with {@code seed}, one after another in one array; {@code classes}
      * gives each sample's class id for every label input (null draws them uniformly from {@code 0..classes-1} of

@@ -108,6 +108,24 @@ class CliGenerateTest {
     }
 
     @Test
+    void aConditionalGanDrawsTheAskedClassAndRefusesAnUnknownOne() throws IOException {
+        Path project = trained("cgan", "--epochs", "1");
+        Path out = dir.resolve("mode3");
+        CliRunner r = CliRunner.run("generate", project.toString(), "--count", "10", "--out", out.toString(),
+                "--class", "3");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(11, Files.readAllLines(out.resolve("samples.csv")).size());
+        CliRunner bad = CliRunner.run("generate", project.toString(), "--count", "10", "--out", out.toString(),
+                "--class", "8");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("from 0 to 7"), bad.err());
+        CliRunner temperature = CliRunner.run("generate", project.toString(), "--count", "10", "--out",
+                out.toString(), "--temperature", "0.5");
+        assertEquals(2, temperature.status());
+        assertTrue(temperature.err().contains("language models"), temperature.err());
+    }
+
+    @Test
     void aClassifierIsRefusedInOneLine() {
         Path project = trained("two-moons-mlp", "--epochs", "1");
         CliRunner r = CliRunner.run("generate", project.toString(), "--count", "5", "--out",
