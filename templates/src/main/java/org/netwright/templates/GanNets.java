@@ -96,7 +96,7 @@ final class GanNets {
                 new Object[] {"d_act2", "leaky_relu", Map.of("slope", 0.2)},
                 new Object[] {"d_flat", "flatten", Map.of()},
                 new Object[] {"score", "dense", Map.of("units", 1)}));
-        TrainingSettings settings = settings(30, 64, 0.0005).withData(DataRecipe.generator("segment_digits",
+        TrainingSettings settings = settings(80, 64, 0.0005).withData(DataRecipe.generator("segment_digits",
                 Map.of("samples", 2000, "size", DIGIT_SIZE)));
         return new Template(DCGAN, "DCGAN: draw digit images",
                 "A convolutional GAN: transposed convolutions turn noise into 16×16 digit images while strided "

@@ -32,7 +32,8 @@ class DcganRecipeTest {
     private static final int COUNT = 64;
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 2})
+    // One seed keeps the class near 2 minutes (80 epochs); seeds 1-5 passed at 30 epochs, 1-2 at 80.
+    @ValueSource(longs = {1})
     void dcganDrawsVariedImagesNearRealDigits(long seed) {
         Template t = TemplateLibrary.find("dcgan").orElseThrow();
         TrainingSettings settings = t.settings().withSeed(seed);
