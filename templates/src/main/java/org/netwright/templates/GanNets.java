@@ -17,6 +17,8 @@ import org.netwright.model.settings.TrainingSettings;
 final class GanNets {
     static final String GAN_2D = "gan-2d";
     static final String CGAN = "cgan";
+    static final String DCGAN = "dcgan";
+    private static final int DIGIT_SIZE = 16;
     private static final double STEP = 190;
     private static final double ROW = 190;
 
@@ -36,7 +38,7 @@ final class GanNets {
         return new Template(GAN_2D, "GAN: a ring of 8 Gaussians",
                 "A generator learns to draw 2-D points like the data's 8 clusters on a ring while a discriminator "
                         + "learns to tell them from real ones; reports d_loss and g_loss.",
-                p.graph(), settings(150, 256, 0.001));
+                p.graph(), settings(400, 256, 0.001));
     }
 
     /**
@@ -65,6 +67,41 @@ final class GanNets {
                 "A GAN on the ring of 8 Gaussians where generator and discriminator both read the cluster's id, so "
                         + "the generator draws points of the cluster it is given; reports d_loss and g_loss.",
                 p.graph(), settings(80, 128, 0.001));
+    }
+
+    /**
+     * A deep convolutional GAN on 16×16 digit images: a 32-number noise vector becomes a 64×4×4 map that two
+     * transposed convolutions double to 8×8 and 16×16 (a sigmoid keeps pixels in [0, 1]); two strided
+     * convolutions halve a digit image to 4×4 for the discriminator's score.
+     */
+    static Template dcgan() {
+        Parts p = new Parts();
+        int s = DIGIT_SIZE / 4;
+        p.node("noise", "noise_input", Map.of("latent", 32), 0, 0);
+        p.chain("noise", 0, 1, List.of(new Object[] {"g_dense", "dense", Map.of("units", 64 * s * s)},
+                new Object[] {"g_act0", "relu", Map.of()},
+                new Object[] {"g_map", "reshape", Map.of("target", "64," + s + "," + s)},
+                new Object[] {"g_up1", "conv_transpose2d", Map.of("filters", 32, "kernel", 4, "stride", 2, "pad", 1)},
+                new Object[] {"g_norm1", "batch_norm", Map.of()},
+                new Object[] {"g_act1", "relu", Map.of()},
+                new Object[] {"g_up2", "conv_transpose2d", Map.of("filters", 1, "kernel", 4, "stride", 2, "pad", 1)},
+                new Object[] {"image", "sigmoid", Map.of()}));
+        p.node("digit", "image_input", Map.of("channels", 1, "height", DIGIT_SIZE, "width", DIGIT_SIZE), 0, 1);
+        p.chain("digit", 1, 1, List.of(
+                new Object[] {"d_conv1", "conv2d", Map.of("filters", 32, "kernel", 4, "stride", 2, "padding",
+                        "explicit", "pad", 1)},
+                new Object[] {"d_act1", "leaky_relu", Map.of("slope", 0.2)},
+                new Object[] {"d_conv2", "conv2d", Map.of("filters", 64, "kernel", 4, "stride", 2, "padding",
+                        "explicit", "pad", 1)},
+                new Object[] {"d_act2", "leaky_relu", Map.of("slope", 0.2)},
+                new Object[] {"d_flat", "flatten", Map.of()},
+                new Object[] {"score", "dense", Map.of("units", 1)}));
+        TrainingSettings settings = settings(80, 64, 0.0005).withData(DataRecipe.generator("segment_digits",
+                Map.of("samples", 2000, "size", DIGIT_SIZE)));
+        return new Template(DCGAN, "DCGAN: draw digit images",
+                "A convolutional GAN: transposed convolutions turn noise into 16×16 digit images while strided "
+                        + "convolutions learn to tell them from real digits; reports d_loss and g_loss.",
+                p.graph(), settings);
     }
 
     private static List<Object[]> generatorBody() {

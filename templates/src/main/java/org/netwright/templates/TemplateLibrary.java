@@ -35,7 +35,7 @@ public final class TemplateLibrary {
             SequenceNets.vitMini(),
             VisionNets.resnetMini(),
             GraphNets.gcnNode(), GraphNets.gatNode(), GraphNets.graphClassify(),
-            GanNets.gan2d(), GanNets.cgan());
+            GanNets.gan2d(), GanNets.cgan(), GanNets.dcgan());
 
     private TemplateLibrary() {
     }

@@ -38,6 +38,48 @@ public sealed interface RunEvent {
         }
     }
 
+    /**
+     * Samples a generative run drew after {@code epoch} from its fixed noise: {@code rows}×{@code cols} samples of
+     * {@code sampleShape} each, one after another in {@code values}.
+     */
+    record Samples(int epoch, int rows, int cols, int[] sampleShape, float[] values) implements RunEvent {
+        public Samples {
+            sampleShape = sampleShape.clone();
+            values = values.clone();
+        }
+
+        @Override
+        public int[] sampleShape() {
+            return sampleShape.clone();
+        }
+
+        @Override
+        public float[] values() {
+            return values.clone();
+        }
+
+        /** How many numbers one sample holds. */
+        public int sampleSize() {
+            int size = 1;
+            for (int d : sampleShape) {
+                size *= d;
+            }
+            return size;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Samples s && s.epoch == epoch && s.rows == rows && s.cols == cols
+                    && java.util.Arrays.equals(s.sampleShape, sampleShape) && java.util.Arrays.equals(s.values, values);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(epoch, rows, cols, java.util.Arrays.hashCode(sampleShape),
+                    java.util.Arrays.hashCode(values));
+        }
+    }
+
     /** The run ended normally; {@code status} is {@code completed} or {@code stopped}. */
     record Finished(String status, Map<String, Object> finalValues) implements RunEvent {
         public Finished {

@@ -35,10 +35,36 @@ public final class RunEventParser {
                     number(n, "train_loss"), number(n, "lr"), number(n, "seconds"));
             case "epoch" -> new RunEvent.Epoch(n.path("epoch").asInt(), number(n, "train_loss"),
                     number(n, "val_loss"), metrics(n), number(n, "lr"), number(n, "seconds"));
+            case "samples" -> samples(n);
             case "finished" -> new RunEvent.Finished(n.path("status").asText("completed"), values(n.path("final")));
             case "failed" -> new RunEvent.Failed(n.path("message").asText("The run failed without a reason."));
             default -> null;
         });
+    }
+
+    /** A grid of samples, or null (no event) when its numbers do not add up to rows × cols samples of its shape. */
+    private static RunEvent.Samples samples(JsonNode n) {
+        JsonNode shape = n.path("sample_shape");
+        JsonNode values = n.path("values");
+        int rows = n.path("rows").asInt();
+        int cols = n.path("cols").asInt();
+        if (!shape.isArray() || !values.isArray() || rows < 1 || cols < 1) {
+            return null;
+        }
+        int[] dims = new int[shape.size()];
+        long size = 1;
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = shape.get(i).asInt();
+            size *= Math.max(0, dims[i]);
+        }
+        if (size == 0 || values.size() != rows * cols * size) {
+            return null;
+        }
+        float[] v = new float[values.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) values.get(i).asDouble();
+        }
+        return new RunEvent.Samples(n.path("epoch").asInt(), rows, cols, dims, v);
     }
 
     /** Every number of an epoch line beyond the fixed ones: the task's metrics and loss parts, in line order. */

@@ -202,12 +202,41 @@ public final class TrainingPanel extends HBox {
         }
         epoch.visibleProperty().bind(model.epochTextProperty().isNotEmpty());
         accuracy.visibleProperty().bind(model.accuracyProperty().isNotEmpty());
-        VBox box = new VBox(8, title("Run"), device, bar, epoch, accuracy, status);
+        javafx.scene.image.ImageView samples = sampleView();
+        Label samplesCaption = new Label();
+        samplesCaption.setId("samples-caption");
+        samplesCaption.setWrapText(true);
+        samplesCaption.textProperty().bind(model.samplesCaptionProperty());
+        samples.visibleProperty().bind(model.samplesProperty().isNotNull());
+        samplesCaption.visibleProperty().bind(model.samplesProperty().isNotNull());
+        samples.managedProperty().bind(samples.visibleProperty());
+        samplesCaption.managedProperty().bind(samplesCaption.visibleProperty());
+        VBox box = new VBox(8, title("Run"), device, bar, epoch, accuracy, status, samplesCaption, samples);
         box.setAlignment(Pos.TOP_LEFT);
         box.setMinWidth(240);
         box.setPrefWidth(260);
         box.setMaxWidth(260);
         return box;
+    }
+
+    /** The latest sample grid, drawn at 4× (or less, to fit the column) without smoothing so pixels stay sharp. */
+    private javafx.scene.image.ImageView sampleView() {
+        javafx.scene.image.ImageView view = new javafx.scene.image.ImageView();
+        view.setId("samples-view");
+        view.setSmooth(false);
+        view.setPreserveRatio(true);
+        model.samplesProperty().addListener((obs, was, grid) -> {
+            if (grid == null) {
+                view.setImage(null);
+                return;
+            }
+            javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(grid.width(), grid.height());
+            image.getPixelWriter().setPixels(0, 0, grid.width(), grid.height(),
+                    javafx.scene.image.PixelFormat.getIntArgbInstance(), grid.argb(), 0, grid.width());
+            view.setImage(image);
+            view.setFitWidth(Math.min(240, grid.width() * 4.0));
+        });
+        return view;
     }
 
     private static Label title(String text) {

@@ -38,6 +38,9 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No run yet.");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyIntegerWrapper plannedEpochs = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<SampleGrid> samples =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper samplesCaption = new ReadOnlyStringWrapper("");
     private RunProcess current;
     private int generation;
     private int epochs;
@@ -65,6 +68,8 @@ public final class TrainingViewModel {
         lastEpoch = 0;
         device.set("");
         accuracy.set("");
+        samples.set(null);
+        samplesCaption.set("");
         progress.set(-1);
         epochText.set("");
         failed.set(false);
@@ -165,6 +170,11 @@ public final class TrainingViewModel {
             }
             epochText.set("Epoch " + ep.epoch() + " / " + epochs);
             progress.set(Math.min(1, (double) ep.epoch() / Math.max(1, epochs)));
+        } else if (event instanceof RunEvent.Samples g) {
+            SampleGrid.of(g).ifPresent(picture -> {
+                samples.set(picture);
+                samplesCaption.set("Samples from fixed noise after epoch " + g.epoch());
+            });
         } else if (event instanceof RunEvent.Finished f) {
             end(false, finishedText(f));
         } else if (event instanceof RunEvent.Failed f) {
@@ -257,6 +267,16 @@ public final class TrainingViewModel {
     }
 
     /** True when the last run failed or crashed, so the status reads as an error. */
+    /** The latest grid of samples a generative run drew from its fixed noise; null until one arrives. */
+    public javafx.beans.property.ReadOnlyObjectProperty<SampleGrid> samplesProperty() {
+        return samples.getReadOnlyProperty();
+    }
+
+    /** Which epoch the shown samples come from; empty while there are none. */
+    public ReadOnlyStringProperty samplesCaptionProperty() {
+        return samplesCaption.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty failedProperty() {
         return failed.getReadOnlyProperty();
     }

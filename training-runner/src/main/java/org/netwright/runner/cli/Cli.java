@@ -14,7 +14,12 @@ public final class Cli {
     static final String USAGE = "usage: netwright templates | catalog [--json]"
             + " | summary (--template ID | FILE.nwproj | FILE.json) [--json]"
             + " | train (--template ID | FILE.nwproj | FILE.json) [--data PATH|gen:NAME[:OPTIONS]] [--epochs N]"
-            + " [--batch-size N] [--lr X] [--seed N] [--save FILE.nwproj] [--json] [--events]"
+            + " [--batch-size N] [--lr X] [--seed N] [--save FILE.nwproj] [--json] [--events] [--explain-task]"
+            + " [--task FILE.json] [--loss L] [--optimizer O] [--momentum X] [--weight-decay X] [--l1 X]"
+            + " [--schedule SPEC] [--clip-norm X] [--clip-value X] [--early-stopping P] [--monitor M] [--restore-best]"
+            + " [--initializer I] [--split T,V,T] [--device auto|cpu|gpu] [--resume RUN_ID]"
+            + " | generate FILE.nwproj --count N --out DIR [--run ID] [--seed S] [--class K] [--temperature T]"
+            + " [--top-k K] [--json]"
             + " | " + BenchCommand.USAGE;
 
     private Cli() {
@@ -42,6 +47,7 @@ public final class Cli {
                 case "summary" -> SummaryCommand.run(rest, out);
                 case "train" -> new TrainCommand(in, out, err, terminal).run(rest);
                 case "bench" -> new BenchCommand(out, err).run(rest);
+                case "generate" -> GenerateCommand.run(rest, out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

@@ -22,8 +22,8 @@ import org.netwright.runner.compile.GraphBlock;
 import org.netwright.runner.compile.GraphCompiler;
 
 /**
- * A trained GAN's generator, ready to draw samples: its part of the canvas compiled on the CPU with a checkpoint's
- * weights. Close it to free the weights.
+ * A trained GAN's generator (or another noise-fed part, such as a VAE's decoder), ready to draw samples: its part
+ * of the canvas compiled on the CPU with a checkpoint's weights. Close it to free the weights.
  */
 public final class GanSampler implements AutoCloseable {
     private final NDManager manager;
@@ -33,13 +33,7 @@ public final class GanSampler implements AutoCloseable {
     private final List<Integer> classCounts = new ArrayList<>();
     private final Shape sampleShape;
 
-    private GanSampler(Graph graph, Task task, byte[] checkpoint) {
-        if (!Task.GAN.equals(task.recipe())) {
-            throw new IllegalArgumentException("Samples can be drawn from a GAN's generator; this run's task is '"
-                    + task.recipe() + "'.");
-        }
-        Graph generator = GanParts.of(graph, task).generator();
-        String out = task.options().get("generator");
+    private GanSampler(Graph generator, String out, byte[] checkpoint) {
         NetworkEnds ends = NetworkEnds.of(generator);
         NetworkEnds.End end = ends.output(out).orElseThrow(() -> new IllegalArgumentException(
                 "The generator's output '" + out + "' is not an output of its part of the canvas."));
@@ -75,7 +69,20 @@ public final class GanSampler implements AutoCloseable {
 
     /** The generator of a GAN {@code task} on {@code graph}, with the weights of {@code checkpoint}. */
     public static GanSampler open(Graph graph, Task task, byte[] checkpoint) {
-        return new GanSampler(graph, task, checkpoint);
+        if (!Task.GAN.equals(task.recipe())) {
+            throw new IllegalArgumentException("Samples can be drawn from a GAN's generator; this run's task is '"
+                    + task.recipe() + "'.");
+        }
+        return new GanSampler(GanParts.of(graph, task).generator(), task.options().get("generator"), checkpoint);
+    }
+
+    /**
+     * Any part of a canvas that turns noise inputs (and class conditions) into samples at its output {@code out},
+     * such as a VAE's decoder cut out by {@code GraphCuts.after}, with the weights of {@code checkpoint} (weights of
+     * layers outside the part are ignored).
+     */
+    public static GanSampler openPart(Graph part, String out, byte[] checkpoint) {
+        return new GanSampler(part, out, checkpoint);
     }
 
     /** The shape of one sample, without the batch axis (e.g. 2 for a point, 1×8×8 for an image). */
@@ -86,6 +93,11 @@ public final class GanSampler implements AutoCloseable {
     /** True when the generator reads a class condition (a label input), as a conditional GAN does. */
     public boolean conditional() {
         return distributions.stream().anyMatch(d -> d == null);
+    }
+
+    /** How many classes the generator's label inputs take (the most of any), 0 when it reads no class. */
+    public int classes() {
+        return classCounts.stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
     /**

@@ -35,6 +35,8 @@ final class BoundTask implements TrainingTask {
     private static final int EVAL_BATCH = 256;
 
     private final Task task;
+    private final Graph graph;
+    private final long seed;
     private final Samples.Split data;
     private final NetworkEnds ends;
     private final List<ObjectiveLoss> losses = new ArrayList<>();
@@ -47,6 +49,8 @@ final class BoundTask implements TrainingTask {
     private final List<NetworkEnds.End> blockInputs = new ArrayList<>();
 
     BoundTask(Graph graph, Task task, Samples.Split data, long seed) {
+        this.graph = graph;
+        this.seed = seed;
         this.task = task;
         this.data = data;
         this.ends = NetworkEnds.of(graph);
@@ -70,6 +74,37 @@ final class BoundTask implements TrainingTask {
             }
         }
         this.klWeight = Double.parseDouble(task.options().getOrDefault("kl_weight", "1"));
+    }
+
+    /**
+     * A VAE's decoded prior samples: the layers after its sampling layer, with the current weights, on 64 normal
+     * draws fixed by the run's seed; null for other tasks, or when the decoder cannot run on its own.
+     */
+    @Override
+    public RunEvent.Samples samples(Trainer trainer, GraphBlock main, int epoch) {
+        if (!task.recipe().equals(Task.VAE)) {
+            return null;
+        }
+        Node sampler = graph.nodes().values().stream().filter(n -> n.type().equals("sampling")).findFirst().orElse(null);
+        if (sampler == null) {
+            return null;
+        }
+        Graph decoder;
+        try {
+            decoder = org.netwright.model.task.GraphCuts.after(graph, sampler.id());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        List<NetworkEnds.End> outs = NetworkEnds.of(decoder).outputs();
+        if (outs.size() != 1) {
+            return null;
+        }
+        try (org.netwright.runner.generate.GanSampler part = org.netwright.runner.generate.GanSampler.openPart(decoder,
+                outs.get(0).nodeId(), weights(main))) {
+            int side = 8;
+            float[] values = part.sample(side * side, Dataset.stream(seed, 4), null);
+            return new RunEvent.Samples(epoch, side, side, part.sampleShape().toArray(), values);
+        }
     }
 
     @Override

@@ -45,6 +45,10 @@ final class GanTask implements TrainingTask {
     private final NetworkEnds disEnds;
     private final String realInput;
     private final Random noise;
+    private final long seed;
+    private float[][] gridInputs;
+    private int gridRows;
+    private int gridCols;
     private final Map<String, String> noiseDistribution = new LinkedHashMap<>();
     private GraphBlock discriminator;
     private Model disModel;
@@ -60,6 +64,7 @@ final class GanTask implements TrainingTask {
         this.disEnds = NetworkEnds.of(parts.discriminator());
         this.realInput = task.options().get("real_input");
         this.noise = new Random(Dataset.stream(seed, 3));
+        this.seed = seed;
         for (Node n : parts.generator().nodes().values()) {
             if (n.type().equals("noise_input")) {
                 noiseDistribution.put(n.id(), String.valueOf(n.params().getOrDefault("distribution", "normal")));
@@ -251,6 +256,65 @@ final class GanTask implements TrainingTask {
         Map<String, String> skipped = new LinkedHashMap<>(g.skipped());
         skipped.putAll(d.skipped());
         return new LoadReport(loaded, skipped);
+    }
+
+    /**
+     * G's samples from inputs fixed for the whole run (drawn once from the run's seed): 8×8 from noise alone, or for
+     * a conditional GAN one row per class (at most 8) with the same noise in every row, so rows differ by class only.
+     */
+    @Override
+    public RunEvent.Samples samples(Trainer trainer, GraphBlock main, int epoch) {
+        float[][] inputs = gridInputs();
+        int n = gridRows * gridCols;
+        try (NDManager scope = trainer.getManager().newSubManager()) {
+            NDList x = new NDList();
+            for (int i = 0; i < genInputs.size(); i++) {
+                x.add(scope.create(inputs[i], new Shape(genInputs.get(i).shape().withBatch(n))));
+            }
+            float[] values = trainer.evaluate(x).singletonOrThrow().toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                    .toFloatArray();
+            return new RunEvent.Samples(epoch, gridRows, gridCols,
+                    genEnds.output(task.options().get("generator")).orElseThrow().shape().toArray(), values);
+        }
+    }
+
+    private float[][] gridInputs() {
+        if (gridInputs != null) {
+            return gridInputs;
+        }
+        int classes = 0;
+        for (NetworkEnds.End in : genInputs) {
+            if (!noiseDistribution.containsKey(in.nodeId())) {
+                classes = Math.max(classes, data.train().require(task.fieldOf(in.nodeId()).orElseThrow()).field().classes());
+            }
+        }
+        gridRows = classes > 0 ? Math.min(8, classes) : 8;
+        gridCols = RunEvent.Samples.MAX / 8;
+        Random fixed = new Random(Dataset.stream(seed, 4));
+        gridInputs = new float[genInputs.size()][];
+        for (int i = 0; i < genInputs.size(); i++) {
+            NetworkEnds.End in = genInputs.get(i);
+            int width = Math.toIntExact(in.shape().size());
+            float[] v = new float[gridRows * gridCols * width];
+            String distribution = noiseDistribution.get(in.nodeId());
+            for (int r = 0; r < gridRows; r++) {
+                for (int c = 0; c < gridCols; c++) {
+                    int at = (r * gridCols + c) * width;
+                    for (int k = 0; k < width; k++) {
+                        if (distribution == null) {
+                            v[at + k] = r;
+                        } else if (classes > 0 && r > 0) {
+                            v[at + k] = v[c * width + k];
+                        } else {
+                            v[at + k] = "uniform".equals(distribution) ? (float) (fixed.nextDouble() * 2 - 1)
+                                    : (float) fixed.nextGaussian();
+                        }
+                    }
+                }
+            }
+            gridInputs[i] = v;
+        }
+        return gridInputs;
     }
 
     @Override

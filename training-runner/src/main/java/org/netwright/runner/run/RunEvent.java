@@ -31,6 +31,51 @@ public sealed interface RunEvent {
         }
     }
 
+    /**
+     * A grid of samples a generative run drew after an epoch from noise fixed for the whole run, so epochs compare:
+     * {@code rows}×{@code cols} samples of {@code sampleShape} each (e.g. {1, 16, 16} for grey images, {2} for
+     * points), one after another in {@code values}; a conditional GAN gives one row per class.
+     */
+    record Samples(int epoch, int rows, int cols, int[] sampleShape, float[] values) implements RunEvent {
+        /** The most samples one event holds, so event lines stay small. */
+        public static final int MAX = 64;
+
+        public Samples {
+            sampleShape = sampleShape.clone();
+            values = values.clone();
+            long size = 1;
+            for (int d : sampleShape) {
+                size *= d;
+            }
+            if (rows < 1 || cols < 1 || rows * cols > MAX || values.length != rows * cols * size) {
+                throw new IllegalArgumentException("A sample grid holds 1 to " + MAX + " samples of its shape; got "
+                        + rows + "×" + cols + " with " + values.length + " values.");
+            }
+        }
+
+        @Override
+        public int[] sampleShape() {
+            return sampleShape.clone();
+        }
+
+        @Override
+        public float[] values() {
+            return values.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Samples s && s.epoch == epoch && s.rows == rows && s.cols == cols
+                    && java.util.Arrays.equals(s.sampleShape, sampleShape) && java.util.Arrays.equals(s.values, values);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(epoch, rows, cols, java.util.Arrays.hashCode(sampleShape),
+                    java.util.Arrays.hashCode(values));
+        }
+    }
+
     /** The run ended by itself ({@code completed}) or when asked to ({@code stopped}). */
     record Finished(String status, FinalMetrics metrics) implements RunEvent {
         public static final String COMPLETED = "completed";

@@ -39,6 +39,20 @@ public final class RunEventJson {
         } else if (event instanceof RunEvent.Epoch e) {
             o.put("type", "epoch");
             o.setAll(epochFields(e));
+        } else if (event instanceof RunEvent.Samples e) {
+            o.put("type", "samples");
+            o.put("epoch", e.epoch());
+            o.put("rows", e.rows());
+            o.put("cols", e.cols());
+            var shape = o.putArray("sample_shape");
+            for (int d : e.sampleShape()) {
+                shape.add(d);
+            }
+            var values = o.putArray("values");
+            for (float v : e.values()) {
+                // Four decimals are finer than a screen's grey levels and keep the line short.
+                values.add(Float.isFinite(v) ? Math.round(v * 1e4) / 1e4 : 0.0);
+            }
         } else if (event instanceof RunEvent.Finished e) {
             o.put("type", "finished");
             o.put("status", e.status());

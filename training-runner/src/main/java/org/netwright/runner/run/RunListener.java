@@ -11,6 +11,10 @@ public interface RunListener {
     default void epoch(RunEvent.Epoch event) {
     }
 
+    /** A generative run's grid of samples from fixed noise, after an epoch. */
+    default void samples(RunEvent.Samples event) {
+    }
+
     default void finished(RunEvent.Finished event) {
     }
 
@@ -30,6 +34,8 @@ public interface RunListener {
             step(e);
         } else if (event instanceof RunEvent.Epoch e) {
             epoch(e);
+        } else if (event instanceof RunEvent.Samples e) {
+            samples(e);
         } else if (event instanceof RunEvent.Finished e) {
             finished(e);
         } else if (event instanceof RunEvent.Failed e) {

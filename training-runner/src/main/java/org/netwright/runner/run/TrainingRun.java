@@ -369,6 +369,10 @@ public final class TrainingRun {
                     partialEpoch = false;
                     boolean best = early.observe(e);
                     emit(e);
+                    RunEvent.Samples grid = task.samples(trainer, block, epoch);
+                    if (grid != null) {
+                        emit(grid);
+                    }
                     byte[] weights = checkpoint(epoch, step, block, optimizer, shuffle, false);
                     if (best && settings.options().restoreBest()) {
                         early.keep(weights);

@@ -86,6 +86,14 @@ interface TrainingTask {
     }
 
     /** Releases a second model's resources; the run calls it when it ends. */
+    /**
+     * The samples a generative task draws after {@code epoch} from its fixed noise, or null for a task that
+     * generates nothing.
+     */
+    default RunEvent.Samples samples(Trainer trainer, GraphBlock main, int epoch) {
+        return null;
+    }
+
     default void close() {
     }
 

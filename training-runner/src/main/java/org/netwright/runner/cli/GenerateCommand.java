@@ -1,0 +1,210 @@
+package org.netwright.runner.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.netwright.model.json.SettingsFormatException;
+import org.netwright.model.json.SettingsJson;
+import org.netwright.model.settings.TrainingSettings;
+import org.netwright.model.store.ProjectFileException;
+import org.netwright.model.store.ProjectStore;
+import org.netwright.model.store.RunRecord;
+import org.netwright.model.task.GraphCuts;
+import org.netwright.model.task.NetworkEnds;
+import org.netwright.model.task.Task;
+import org.netwright.model.task.TaskException;
+import org.netwright.runner.checkpoint.CheckpointFormatException;
+import org.netwright.runner.checkpoint.RunState;
+import org.netwright.runner.data.DataSources;
+import org.netwright.runner.generate.GanSampler;
+import org.netwright.runner.generate.SampleFiles;
+import org.netwright.runner.generate.TokenSampler;
+import org.netwright.runner.run.TrainingRun;
+import org.netwright.templates.data.Samples;
+
+/**
+ * {@code netwright generate PROJECT --count N --out DIR}: samples from a project's trained generative model (its
+ * latest run with a checkpoint, or {@code --run ID}): a GAN's generator or a VAE's decoder on fresh noise (PNG
+ * files for images, one CSV for vectors), or a causal language model's token sequences (text files).
+ */
+final class GenerateCommand {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int MAX_COUNT = 100_000;
+
+    private GenerateCommand() {
+    }
+
+    static int run(List<String> argv, PrintStream out) {
+        Args args = Args.parse(argv, Set.of("--count", "--out", "--run", "--seed", "--class", "--temperature",
+                "--top-k"), Set.of("--json"));
+        if (args.positionals().size() != 1 || !args.positionals().get(0).endsWith(ProjectStore.EXTENSION)) {
+            throw new UsageException("generate takes one project file: generate PROJECT.nwproj --count N --out DIR");
+        }
+        Path project = Path.of(args.positionals().get(0));
+        int count = args.intValue("--count", 1, MAX_COUNT).orElseThrow(() -> new UsageException(
+                "generate needs --count N, how many samples to write"));
+        Path dir = Path.of(args.value("--out").orElseThrow(() -> new UsageException(
+                "generate needs --out DIR, the folder to write the samples in")));
+        long seed = args.longValue("--seed").orElse(1L);
+        double temperature = args.doubleValue("--temperature", 0, 100).orElse(1.0);
+        int topK = args.intValue("--top-k", 0, 10_000_000).orElse(0);
+        if (!Files.isRegularFile(project)) {
+            throw new UsageException("there is no file " + project);
+        }
+        Trained t = Trained.load(project, args.value("--run"));
+        Optional<Integer> condition = args.intValue("--class", 0, Integer.MAX_VALUE);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UsageException("cannot make the folder " + dir + ": " + e.getMessage());
+        }
+        List<Path> files;
+        String kind;
+        try {
+            if (Task.GAN.equals(t.task.recipe()) || Task.VAE.equals(t.task.recipe())) {
+                if (args.has("--temperature") || args.has("--top-k")) {
+                    throw new UsageException("--temperature and --top-k apply to language models; run " + t.runId
+                            + " trained a " + t.task.recipe().toUpperCase());
+                }
+                try (GanSampler sampler = Task.GAN.equals(t.task.recipe()) ? GanSampler.open(t.graph, t.task, t.weights)
+                        : vaeDecoder(t)) {
+                    int[] classes = null;
+                    if (condition.isPresent()) {
+                        if (!sampler.conditional()) {
+                            throw new UsageException("--class applies to a conditional GAN; run " + t.runId
+                                    + "'s generator reads no class");
+                        }
+                        if (condition.get() >= sampler.classes()) {
+                            throw new UsageException("--class must be a class id from 0 to " + (sampler.classes() - 1)
+                                    + "; got " + condition.get());
+                        }
+                        classes = new int[count];
+                        java.util.Arrays.fill(classes, condition.get());
+                    }
+                    float[] values = sampler.sample(count, seed, classes);
+                    boolean image = SampleFiles.isImage(sampler.sampleShape());
+                    kind = image ? "png" : "csv";
+                    files = image ? SampleFiles.writeImages(dir, values, sampler.sampleShape())
+                            : SampleFiles.writeCsv(dir, values, sampler.sampleShape());
+                }
+            } else if (TokenSampler.whyNot(t.graph, t.task).isEmpty()) {
+                if (condition.isPresent()) {
+                    throw new UsageException("--class applies to a conditional GAN, not to a language model");
+                }
+                kind = "text";
+                files = writeText(t, dir, count, seed, temperature, topK);
+            } else {
+                throw new UsageException("run " + t.runId + " of " + project.getFileName() + " trained a model that"
+                        + " generates nothing (a " + describe(t) + "); generate draws from GANs, VAEs and causal"
+                        + " language models");
+            }
+        } catch (UncheckedIOException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (args.has("--json")) {
+            ObjectNode o = MAPPER.createObjectNode();
+            o.put("run", t.runId);
+            o.put("kind", kind);
+            o.put("count", count);
+            o.put("out", dir.toString());
+            var list = o.putArray("files");
+            files.forEach(f -> list.add(f.getFileName().toString()));
+            out.println(o);
+        } else {
+            out.println("wrote " + count + " samples of run " + t.runId + " to " + dir + " (" + files.size() + " "
+                    + kind + " file" + (files.size() == 1 ? "" : "s") + ")");
+        }
+        return 0;
+    }
+
+    private static String describe(Trained t) {
+        return t.task.objectives().isEmpty() ? t.task.recipe() + " model"
+                : "model trained with " + t.task.objectives().get(0).loss();
+    }
+
+    /** A VAE's decoder: the layers after its sampling layer, fed by fresh normal noise in its place. */
+    private static GanSampler vaeDecoder(Trained t) {
+        Node sampling = t.graph.nodes().values().stream().filter(n -> n.type().equals("sampling")).findFirst()
+                .orElseThrow(() -> new UsageException("run " + t.runId + " trained a VAE, but the graph has no"
+                        + " sampling layer to draw from"));
+        Graph decoder = GraphCuts.after(t.graph, sampling.id());
+        List<NetworkEnds.End> outs = NetworkEnds.of(decoder).outputs();
+        if (outs.size() != 1) {
+            throw new UsageException("the layers after the VAE's sampling layer '" + sampling.id() + "' end in "
+                    + outs.size() + " outputs; generate needs exactly one");
+        }
+        return GanSampler.openPart(decoder, outs.get(0).nodeId(), t.weights);
+    }
+
+    private static List<Path> writeText(Trained t, Path dir, int count, long seed, double temperature, int topK) {
+        List<int[]> sequences = new ArrayList<>();
+        Random random = new Random(seed);
+        try (TokenSampler sampler = TokenSampler.open(t.graph, t.task, t.weights)) {
+            for (int n = 0; n < count; n++) {
+                int[] prompt = {random.nextInt(sampler.vocabulary())};
+                sequences.add(sampler.generate(prompt, sampler.contextLength() - 1, temperature, topK, random));
+            }
+        }
+        return SampleFiles.writeTokens(dir, sequences);
+    }
+
+    /** A project's trained run: its graph, task and latest weights. */
+    private record Trained(long runId, Graph graph, Task task, byte[] weights) {
+
+        static Trained load(Path project, Optional<String> runText) {
+            try (ProjectStore store = ProjectStore.openReadOnly(project)) {
+                Graph graph = store.loadGraph();
+                List<RunRecord> runs = store.runs();
+                RunRecord run;
+                byte[] checkpoint;
+                if (runText.isPresent()) {
+                    long id;
+                    try {
+                        id = Long.parseLong(runText.get().trim());
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--run takes a run id (a whole number); got '" + runText.get() + "'");
+                    }
+                    run = runs.stream().filter(r -> r.id() == id).findFirst().orElseThrow(() -> new UsageException(
+                            project.getFileName() + " has no run " + id));
+                    checkpoint = store.latestCheckpoint(id).orElseThrow(() -> new UsageException("run " + id + " of "
+                            + project.getFileName() + " has no checkpoint (it stopped before its first epoch ended)"));
+                } else {
+                    run = null;
+                    checkpoint = null;
+                    for (int i = runs.size() - 1; i >= 0 && run == null; i--) {
+                        Optional<byte[]> c = store.latestCheckpoint(runs.get(i).id());
+                        if (c.isPresent()) {
+                            run = runs.get(i);
+                            checkpoint = c.get();
+                        }
+                    }
+                    if (run == null) {
+                        throw new UsageException(project.getFileName() + " has no trained run to generate from; train it"
+                                + " first (train " + project.getFileName() + ")");
+                    }
+                }
+                TrainingSettings settings = SettingsJson.read(run.settingsJson());
+                Path baseDir = project.toAbsolutePath().getParent();
+                Samples data = DataSources.loadSamples(settings.data(), baseDir, settings.seed());
+                data = DataSources.fitTo(data, NetworkEnds.of(graph));
+                Task task = TrainingRun.resolveTask(graph, settings, data.fields());
+                return new Trained(run.id(), graph, task, RunState.weightsOf(checkpoint));
+            } catch (ProjectFileException | SettingsFormatException | CheckpointFormatException | TaskException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+    }
+}
