@@ -10,14 +10,14 @@ import org.netwright.runner.data.TimeSeriesData;
 
 /**
  * The data options of {@code train --data PATH}, declared once: a CSV with {@code --target} is a time series
- * ({@code --window}, {@code --horizon}, {@code --features}); a folder is an image folder ({@code --image-size},
+ * ({@code --window}, {@code --horizon}, {@code --features}, {@code --relative}); a folder is an image folder ({@code --image-size},
  * {@code --grayscale}). Each becomes an option of the data recipe, so the run's stored settings keep it.
  */
 final class DataFlags {
-    private static final List<String> SERIES = List.of("--target", "--window", "--horizon", "--features");
+    private static final List<String> SERIES = List.of("--target", "--window", "--horizon", "--features", "--relative");
     private static final List<String> IMAGES = List.of("--image-size");
     static final Set<String> VALUE_FLAGS = Set.of("--target", "--window", "--horizon", "--features", "--image-size");
-    static final Set<String> SWITCHES = Set.of("--grayscale");
+    static final Set<String> SWITCHES = Set.of("--grayscale", "--relative");
 
     private DataFlags() {
     }
@@ -41,6 +41,9 @@ final class DataFlags {
             options.put("window", args.intValue("--window", 1, 100_000).orElse(24));
             options.put("horizon", args.intValue("--horizon", 1, 100_000).orElse(1));
             args.value("--features").ifPresent(f -> options.put("features", f));
+            if (args.has("--relative")) {
+                options.put(TimeSeriesData.RELATIVE, true);
+            }
         } else {
             for (String flag : SERIES) {
                 if (args.has(flag)) {

@@ -20,8 +20,8 @@ import org.netwright.templates.data.Samples;
 /**
  * A CSV time series as forecasting data: recipe kind {@value #KIND}, options {@code path}, {@code target} (the
  * column to forecast), {@code window} (past steps a sample reads), {@code horizon} (future steps it predicts),
- * optionally {@code features} (the columns the window reads, comma-separated; default the target) and
- * {@value #STANDARDIZATION} (see below). Samples have the fields {@code window} (window × features) and
+ * optionally {@code features} (the columns the window reads, comma-separated; default the target), {@value #RELATIVE}
+ * and {@value #STANDARDIZATION} (see below). Samples have the fields {@code window} (window × features) and
  * {@code target} (horizon values of the target column), in time order.
  *
  * <p>A column whose every cell is a date (yyyy-mm-dd, yyyy-mm or a year) orders the rows; duplicates and gaps are
@@ -36,6 +36,12 @@ public final class TimeSeriesData {
     public static final String KIND = "timeseries";
     /** The recipe option that holds each column's training mean and standard deviation. */
     public static final String STANDARDIZATION = "standardization";
+    /**
+     * The recipe option that makes windows relative to their last value: each column's last value in the window is
+     * subtracted from the window and the target, so the network forecasts changes from now (zero is persistence) and
+     * a level it never saw in training does not throw it off. A forecast maps back by adding the last value.
+     */
+    public static final String RELATIVE = "relative";
 
     private TimeSeriesData() {
     }
@@ -119,11 +125,12 @@ public final class TimeSeriesData {
             int start = from + i;
             for (int t = 0; t < o.window(); t++) {
                 for (int f = 0; f < features; f++) {
-                    window[(i * o.window() + t) * features + f] = z[f][start - o.window() + t];
+                    window[(i * o.window() + t) * features + f] = z[f][start - o.window() + t]
+                            - (o.relative() ? z[f][start - 1] : 0);
                 }
             }
             for (int h = 0; h < o.horizon(); h++) {
-                target[i * o.horizon() + h] = y[start + h];
+                target[i * o.horizon() + h] = y[start + h] - (o.relative() ? y[start - 1] : 0);
             }
         }
         return new Samples(List.of(new Samples.Column(DataField.values("window", Shape.of(o.window(), features)), window),
@@ -358,7 +365,7 @@ public final class TimeSeriesData {
     }
 
     /** The recipe's options, checked. */
-    record Options(String target, List<String> features, int window, int horizon) {
+    record Options(String target, List<String> features, int window, int horizon, boolean relative) {
         static Options of(DataRecipe recipe) {
             Object target = recipe.options().get("target");
             if (target == null || target.toString().isBlank()) {
@@ -367,7 +374,9 @@ public final class TimeSeriesData {
             Object f = recipe.options().get("features");
             List<String> features = f == null || f.toString().isBlank() ? List.of()
                     : Arrays.stream(f.toString().split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
-            return new Options(target.toString(), features, whole(recipe, "window", 24), whole(recipe, "horizon", 1));
+            Object relative = recipe.options().get(RELATIVE);
+            return new Options(target.toString(), features, whole(recipe, "window", 24), whole(recipe, "horizon", 1),
+                    relative != null && Boolean.parseBoolean(relative.toString()));
         }
 
         private static int whole(DataRecipe recipe, String key, int fallback) {
