@@ -33,12 +33,18 @@ public final class Samples {
     private final Map<String, Column> columns;
     private final int size;
     private final boolean ordered;
+    /** Per field, the factor that turns its values back into the data's own units (see {@link #withScale}). */
+    private final Map<String, Double> scales;
 
     /**
      * Checks that every field holds {@code size} samples and that ids are in range; copies nothing.
      * With {@code ordered} the samples are in time order: splits then keep the last stretch for testing.
      */
     public Samples(List<Column> columns, int size, boolean ordered) {
+        this(columns, size, ordered, Map.of());
+    }
+
+    private Samples(List<Column> columns, int size, boolean ordered, Map<String, Double> scales) {
         if (size < 0) {
             throw new IllegalArgumentException("A sample count cannot be negative; got " + size);
         }
@@ -66,6 +72,26 @@ public final class Samples {
         this.columns = byName;
         this.size = size;
         this.ordered = ordered;
+        this.scales = Map.copyOf(scales);
+    }
+
+    /**
+     * The same samples, noting that the field's values are standardized: one unit of them is {@code scale} units of
+     * the data as given (its standard deviation), so errors such as MAE can be reported in the data's own units.
+     */
+    public Samples withScale(String name, double scale) {
+        require(name);
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("A field's scale must be a positive number; got " + scale + ".");
+        }
+        Map<String, Double> s = new LinkedHashMap<>(scales);
+        s.put(name, scale);
+        return new Samples(List.copyOf(columns.values()), size, ordered, s);
+    }
+
+    /** The factor that turns the field's values into the data's own units: 1 unless {@link #withScale} set one. */
+    public double scale(String name) {
+        return scales.getOrDefault(name, 1.0);
     }
 
     /** A dataset's features and labels as two fields, named after what the features look like. */
@@ -130,7 +156,7 @@ public final class Samples {
             }
             out.add(new Column(c.field(), v));
         }
-        return new Samples(out, indices.length, ordered);
+        return new Samples(out, indices.length, ordered, scales);
     }
 
     /** The same samples with one field seen in another shape of the same size (a data file's rows as an image). */
@@ -148,7 +174,7 @@ public final class Samples {
                 out.add(c);
             }
         }
-        return new Samples(out, size, ordered);
+        return new Samples(out, size, ordered, scales);
     }
 
     /**

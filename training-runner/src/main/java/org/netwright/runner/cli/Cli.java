@@ -13,7 +13,9 @@ import org.netwright.model.store.ProjectFileException;
 public final class Cli {
     static final String USAGE = "usage: netwright templates | catalog [--json]"
             + " | summary (--template ID | FILE.nwproj | FILE.json) [--json]"
-            + " | train (--template ID | FILE.nwproj | FILE.json) [--data PATH|gen:NAME[:OPTIONS]] [--epochs N]"
+            + " | train (--template ID | FILE.nwproj | FILE.json) [--data PATH|DIR|gen:NAME[:OPTIONS]]"
+            + " [--target COLUMN --window N --horizon H [--features A,B] [--relative]]"
+            + " [--image-size HxW] [--grayscale] [--epochs N]"
             + " [--batch-size N] [--lr X] [--seed N] [--save FILE.nwproj] [--json] [--events] [--explain-task]"
             + " [--task FILE.json] [--loss L] [--optimizer O] [--momentum X] [--weight-decay X] [--l1 X]"
             + " [--schedule SPEC] [--clip-norm X] [--clip-value X] [--early-stopping P] [--monitor M] [--restore-best]"

@@ -43,10 +43,10 @@ import org.netwright.templates.data.GraphSet;
  * when there is one ({@code FILE.nwproj} or {@code --save}).
  */
 final class TrainCommand {
-    private static final Set<String> VALUE_FLAGS = union(Set.of("--template", "--data", "--save", "--resume"),
-            TrainingFlags.VALUE_FLAGS);
-    private static final Set<String> SWITCHES = union(Set.of("--json", "--events", "--explain-task"),
-            TrainingFlags.SWITCHES);
+    private static final Set<String> VALUE_FLAGS = union(union(Set.of("--template", "--data", "--save", "--resume"),
+            TrainingFlags.VALUE_FLAGS), DataFlags.VALUE_FLAGS);
+    private static final Set<String> SWITCHES = union(union(Set.of("--json", "--events", "--explain-task"),
+            TrainingFlags.SWITCHES), DataFlags.SWITCHES);
     static final String GENERATOR_PREFIX = "gen:";
     /**
      * Settings for a graph file ({@code FILE.json}), which carries none: 10 epochs, batch 32, Adam at
@@ -106,7 +106,7 @@ final class TrainCommand {
         try {
             run = DataSources.isGraphSet(settings.data()) ? graphSetRun(source, settings)
                     : DataSources.isGraph(settings.data(), baseDir) ? nodeRun(source, settings, baseDir)
-                    : sampleRun(source, settings, baseDir, block);
+                    : sampleRun(source, settings, baseDir, err);
         } catch (DataFileException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -148,10 +148,9 @@ final class TrainCommand {
     }
 
     /** Samples, reshaped to the input layer where only the layout differs, split at random (or in time order). */
-    private static TrainingRun sampleRun(Source source, TrainingSettings settings, Path baseDir, GraphBlock block) {
-        Samples data = DataSources.loadSamples(settings, baseDir);
-        data = DataSources.fitTo(data, NetworkEnds.of(source.graph()));
-        Samples.Split split = data.split(settings.validationSplit(), settings.testSplit(), settings.seed());
+    private static TrainingRun sampleRun(Source source, TrainingSettings settings, Path baseDir, PrintStream err) {
+        Samples.Split split = DataSources.loadSplit(settings, baseDir, NetworkEnds.of(source.graph()),
+                notice -> err.println("netwright: " + notice));
         return new TrainingRun(source.graph(), settings, split);
     }
 
@@ -246,7 +245,11 @@ final class TrainCommand {
     }
 
     private static TrainingSettings settings(Args args, Optional<TrainingSettings> base, Source source) {
-        Optional<DataRecipe> data = args.value("--data").map(TrainCommand::dataRecipe);
+        Optional<DataRecipe> data = args.value("--data").map(TrainCommand::dataRecipe).map(d -> DataFlags.apply(args, d));
+        if (data.isEmpty() && DataFlags.any(args)) {
+            throw new UsageException("the data options (--target, --window, --horizon, --features, --image-size,"
+                    + " --grayscale) describe the data that --data PATH names; give --data too");
+        }
         TrainingSettings s = base.orElseGet(() -> graphFileDefaults(source, data));
         s = TrainingFlags.apply(args, s);
         if (data.isPresent()) {
@@ -272,7 +275,7 @@ final class TrainCommand {
     }
 
     /**
-     * {@code --data PATH} (a CSV or IDX file; a CSV edge table brings its node table from beside it) or
+     * {@code --data PATH} (a CSV or IDX file, a folder of images; a CSV edge table brings its node table from beside it) or
      * {@code --data gen:NAME[:KEY=VALUE,...]}, a built-in generator with its options, e.g.
      * {@code gen:shapes:size=32,samples=600} or {@code gen:communities:nodes=60}.
      */
@@ -298,8 +301,8 @@ final class TrainCommand {
             return DataRecipe.generator(name, options);
         }
         Path file = Path.of(text).toAbsolutePath();
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("there is no data file " + text);
+        if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            throw new UsageException("there is no data file or folder " + text);
         }
         return DataSources.recipeFor(file);
     }

@@ -23,6 +23,10 @@ record CsvTable(String[] header, List<String[]> rows) {
             if (line == null) {
                 throw new DataFileException(file + " is empty; a CSV file needs a header row and data rows.");
             }
+            if (line.startsWith("\uFEFF")) {
+                // A byte-order mark (spreadsheets write one) is not part of the first column's name.
+                line = line.substring(1);
+            }
             String[] header = split(line);
             int lineNo = 1;
             while ((line = readLine(in, file, lineNo + 1)) != null) {

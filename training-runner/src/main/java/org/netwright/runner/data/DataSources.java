@@ -75,6 +75,11 @@ public final class DataSources {
             case "generator" -> Generators.generate(recipe, seed);
             case "csv" -> CsvData.read(path(recipe, baseDir));
             case "idx" -> IdxData.read(path(recipe, baseDir));
+            case TimeSeriesData.KIND -> throw new DataFileException("The data are a time series cut into windows"
+                    + " (fields window and target), not features and a class label: a forecasting network trains on"
+                    + " them.");
+            case ImageFolderData.KIND -> throw new DataFileException("The data are a folder of images (fields image"
+                    + " and label); they load as samples with named fields.");
             case TextData.KIND -> throw new DataFileException("The data are text cut into windows of characters"
                     + " (fields tokens and next_tokens), not features and a class label: a language model trains on"
                     + " them.");
@@ -106,15 +111,53 @@ public final class DataSources {
         if (TextData.KIND.equals(recipe.kind())) {
             return TextData.load(recipe, path(recipe, baseDir), validation, test);
         }
+        if (TimeSeriesData.KIND.equals(recipe.kind())) {
+            return TimeSeriesData.loadAll(recipe, path(recipe, baseDir), validation, test);
+        }
+        if (ImageFolderData.KIND.equals(recipe.kind())) {
+            return ImageFolderData.loadAll(recipe, path(recipe, baseDir), notice -> { });
+        }
         return Samples.of(load(recipe, baseDir, seed));
     }
 
     /**
-     * The settings with a text recipe's vocabulary written into the recipe (option {@value TextData#CHARACTERS}),
-     * so that the run's stored settings map generated ids back to characters; other settings unchanged.
+     * The settings' samples split for training, each part fitted to the network's inputs as {@link #fitTo}: a time
+     * series is split before it is cut into windows and an image folder's {@code test/} is the test part; other
+     * samples are split by the settings' fractions (in time order when ordered). Notices about the data (images
+     * resized or skipped) go to {@code notices}, one line each.
+     */
+    public static Samples.Split loadSplit(TrainingSettings settings, Path baseDir,
+                                          org.netwright.model.task.NetworkEnds ends,
+                                          java.util.function.Consumer<String> notices) {
+        DataRecipe recipe = settings.data();
+        Samples.Split split;
+        if (TimeSeriesData.KIND.equals(recipe.kind())) {
+            split = TimeSeriesData.load(recipe, path(recipe, baseDir), settings.validationSplit(), settings.testSplit());
+        } else if (ImageFolderData.KIND.equals(recipe.kind())) {
+            split = ImageFolderData.load(recipe, path(recipe, baseDir), settings.validationSplit(), settings.testSplit(),
+                    settings.seed(), notices);
+        } else {
+            return fitTo(loadSamples(settings, baseDir), ends)
+                    .split(settings.validationSplit(), settings.testSplit(), settings.seed());
+        }
+        return new Samples.Split(fitTo(split.train(), ends), fitTo(split.validation(), ends), fitTo(split.test(), ends));
+    }
+
+    /**
+     * The settings with what maps a run's numbers back to the data written into the recipe: a text recipe's
+     * vocabulary (option {@value TextData#CHARACTERS}), a time series' training statistics (option
+     * {@value TimeSeriesData#STANDARDIZATION}) or an image folder's class names (option
+     * {@value ImageFolderData#CLASSES}); other settings unchanged.
      */
     public static TrainingSettings withPinnedVocabulary(TrainingSettings settings, Path baseDir) {
         DataRecipe data = settings.data();
+        if (data != null && TimeSeriesData.KIND.equals(data.kind())) {
+            return settings.withData(TimeSeriesData.pinStatistics(data, path(data, baseDir), settings.validationSplit(),
+                    settings.testSplit()));
+        }
+        if (data != null && ImageFolderData.KIND.equals(data.kind())) {
+            return settings.withData(ImageFolderData.pinClasses(data, path(data, baseDir)));
+        }
         if (data == null || !TextData.KIND.equals(data.kind())) {
             return settings;
         }
@@ -143,8 +186,14 @@ public final class DataSources {
         return data;
     }
 
-    /** The recipe for a data file named on the command line: IDX or text ({@code .txt}) when the name says so, else CSV. */
+    /**
+     * The recipe for a data file named on the command line: an image folder for a folder, IDX or text ({@code .txt})
+     * when the name says so, else CSV.
+     */
     public static DataRecipe recipeFor(Path file) {
+        if (java.nio.file.Files.isDirectory(file)) {
+            return DataRecipe.file(ImageFolderData.KIND, file.toString());
+        }
         if (TextData.isTextFile(file)) {
             return DataRecipe.file(TextData.KIND, file.toString());
         }

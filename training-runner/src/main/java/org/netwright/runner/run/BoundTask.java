@@ -376,7 +376,7 @@ final class BoundTask implements TrainingTask {
             order[i] = i;
         }
         List<MetricSums> sums = new ArrayList<>();
-        targets.forEach(t -> sums.add(new MetricSums(t)));
+        targets.forEach(t -> sums.add(new MetricSums(t, data.train().scale(t.name()))));
         Map<String, Double> partSums = new LinkedHashMap<>();
         double totalSum = 0;
         for (int from = 0; from < n; from += EVAL_BATCH) {

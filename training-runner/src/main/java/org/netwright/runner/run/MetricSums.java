@@ -11,6 +11,8 @@ import org.netwright.model.task.DataField;
  */
 final class MetricSums {
     private final DataField target;
+    /** Turns errors in the target's values into the data's own units (its standard deviation when standardized). */
+    private final double scale;
     private double lossSum;
     private long lossCount;
     private long hits;
@@ -22,7 +24,13 @@ final class MetricSums {
     private long values;
 
     MetricSums(DataField target) {
+        this(target, 1);
+    }
+
+    /** Sums for a target whose values are {@code scale} units of the data as given (MAE and RMSE are reported in those). */
+    MetricSums(DataField target, double scale) {
         this.target = target;
+        this.scale = scale;
     }
 
     /** Adds a batch: its mean loss over {@code items} items, the network's output and the target's values. */
@@ -70,8 +78,8 @@ final class MetricSums {
             }
             default -> {
                 if (values > 0) {
-                    out.put("mae", absError / values);
-                    out.put("rmse", Math.sqrt(squaredError / values));
+                    out.put("mae", scale * absError / values);
+                    out.put("rmse", scale * Math.sqrt(squaredError / values));
                     double total = sumSquares - sum * sum / values;
                     out.put("r2", total > 0 ? 1 - squaredError / total : Double.NaN);
                 }

@@ -1,0 +1,65 @@
+package org.netwright.runner.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.netwright.model.settings.DataRecipe;
+import org.netwright.runner.data.ImageFolderData;
+import org.netwright.runner.data.TimeSeriesData;
+
+/**
+ * The data options of {@code train --data PATH}, declared once: a CSV with {@code --target} is a time series
+ * ({@code --window}, {@code --horizon}, {@code --features}, {@code --relative}); a folder is an image folder ({@code --image-size},
+ * {@code --grayscale}). Each becomes an option of the data recipe, so the run's stored settings keep it.
+ */
+final class DataFlags {
+    private static final List<String> SERIES = List.of("--target", "--window", "--horizon", "--features", "--relative");
+    private static final List<String> IMAGES = List.of("--image-size");
+    static final Set<String> VALUE_FLAGS = Set.of("--target", "--window", "--horizon", "--features", "--image-size");
+    static final Set<String> SWITCHES = Set.of("--grayscale", "--relative");
+
+    private DataFlags() {
+    }
+
+    /** Whether any data option is given (they need {@code --data}). */
+    static boolean any(Args args) {
+        return VALUE_FLAGS.stream().anyMatch(args::has) || SWITCHES.stream().anyMatch(args::has);
+    }
+
+    /** The recipe {@code --data} named, with the data options applied; refuses options that do not fit its kind. */
+    static DataRecipe apply(Args args, DataRecipe recipe) {
+        Map<String, Object> options = new LinkedHashMap<>(recipe.options());
+        String kind = recipe.kind();
+        if (args.has("--target")) {
+            if (!kind.equals("csv")) {
+                throw new UsageException("--target names the column of a time series in a CSV file; --data names "
+                        + (kind.equals(ImageFolderData.KIND) ? "a folder" : "a " + kind + " file"));
+            }
+            kind = TimeSeriesData.KIND;
+            options.put("target", args.value("--target").get());
+            options.put("window", args.intValue("--window", 1, 100_000).orElse(24));
+            options.put("horizon", args.intValue("--horizon", 1, 100_000).orElse(1));
+            args.value("--features").ifPresent(f -> options.put("features", f));
+            if (args.has("--relative")) {
+                options.put(TimeSeriesData.RELATIVE, true);
+            }
+        } else {
+            for (String flag : SERIES) {
+                if (args.has(flag)) {
+                    throw new UsageException(flag + " applies to a time series: give the column to forecast with"
+                            + " --target COLUMN");
+                }
+            }
+        }
+        if (kind.equals(ImageFolderData.KIND)) {
+            args.value("--image-size").ifPresent(v -> options.put("image_size", v));
+            if (args.has("--grayscale")) {
+                options.put("grayscale", true);
+            }
+        } else if (IMAGES.stream().anyMatch(args::has) || args.has("--grayscale")) {
+            throw new UsageException("--image-size and --grayscale apply to a folder of images given with --data DIR");
+        }
+        return new DataRecipe(kind, options);
+    }
+}

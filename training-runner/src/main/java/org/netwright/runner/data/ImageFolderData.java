@@ -1,0 +1,304 @@
+package org.netwright.runner.data;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.netwright.model.settings.DataRecipe;
+import org.netwright.model.shape.Shape;
+import org.netwright.model.task.DataField;
+import org.netwright.templates.data.Samples;
+
+/**
+ * A folder of images as classification data: recipe kind {@value #KIND}, options {@code path} (the folder),
+ * {@code image_size} ({@code HxW}; default the most common size), {@code grayscale} (one channel; default when every
+ * image is grey) and {@value #CLASSES} (the class names in id order, written by {@link #pinClasses}). The folder
+ * holds one sub-folder of PNG or JPEG images per class, named after the class, or {@code train/} and {@code test/}
+ * folders laid out so, in which case {@code test/} is the test part. Samples have the fields {@code image}
+ * (channels × height × width, pixels scaled to 0..1) and {@code label} (the class id, classes in name order).
+ * Images of another size are resized, and images that cannot be decoded are skipped; both are reported as notices.
+ */
+public final class ImageFolderData {
+    public static final String KIND = "images";
+    /** The recipe option that holds the class names, comma-separated, in id order. */
+    public static final String CLASSES = "classes";
+    private static final int LISTED = 5;
+
+    private ImageFolderData() {
+    }
+
+    /** Whether the folder has its own test part ({@code train/} and {@code test/} sub-folders). */
+    static boolean hasTestFolder(Path dir) {
+        return Files.isDirectory(dir.resolve("train")) && Files.isDirectory(dir.resolve("test"));
+    }
+
+    /**
+     * The folder's images split for training: {@code test/} as the test part when there is one, the rest split at
+     * random (with {@code seed}) into training, validation and test by the fractions.
+     */
+    public static Samples.Split load(DataRecipe recipe, Path dir, double validationFraction, double testFraction,
+                                     long seed, Consumer<String> notices) {
+        if (hasTestFolder(dir)) {
+            List<String> classes = classNames(dir.resolve("train"));
+            Read read = new Read(recipe, notices);
+            Samples train = read.samples(dir.resolve("train"), classes);
+            Samples test = read.samples(dir.resolve("test"), classes);
+            read.report(dir);
+            Samples.Split s = train.split(validationFraction, 0, seed);
+            return new Samples.Split(s.train(), s.validation(), test);
+        }
+        return loadAll(recipe, dir, notices).split(validationFraction, testFraction, seed);
+    }
+
+    /** Every image of the folder (training ones first), for a data check or a task's fields. */
+    public static Samples loadAll(DataRecipe recipe, Path dir, Consumer<String> notices) {
+        Read read = new Read(recipe, notices);
+        Samples all;
+        if (hasTestFolder(dir)) {
+            List<String> classes = classNames(dir.resolve("train"));
+            Samples train = read.samples(dir.resolve("train"), classes);
+            Samples test = read.samples(dir.resolve("test"), classes);
+            all = concat(train, test);
+        } else {
+            all = read.samples(dir, classNames(dir));
+        }
+        read.report(dir);
+        return all;
+    }
+
+    /** The recipe with its class names written out (option {@value #CLASSES}); unchanged when it has them. */
+    public static DataRecipe pinClasses(DataRecipe recipe, Path dir) {
+        if (recipe.options().get(CLASSES) != null) {
+            return recipe;
+        }
+        Map<String, Object> options = new LinkedHashMap<>(recipe.options());
+        options.put(CLASSES, String.join(",", classNames(hasTestFolder(dir) ? dir.resolve("train") : dir)));
+        return new DataRecipe(recipe.kind(), options);
+    }
+
+    /** The class folders' names in sorted order; refused when the folder has none or only one. */
+    static List<String> classNames(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new DataFileException("There is no folder " + dir + ".");
+        }
+        List<String> names;
+        try (Stream<Path> entries = Files.list(dir)) {
+            names = entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new DataFileException("Cannot read the folder " + dir + ": " + e.getMessage());
+        }
+        if (names.isEmpty()) {
+            throw new DataFileException(dir + " has no class folders; put the images of each class in a folder named"
+                    + " after the class (e.g. " + dir.resolve("cat") + "/001.png).");
+        }
+        if (names.size() < 2) {
+            throw new DataFileException(dir + " has one class folder (" + names.get(0) + "); a classifier needs at"
+                    + " least two.");
+        }
+        return names;
+    }
+
+    private static Samples concat(Samples a, Samples b) {
+        List<Samples.Column> columns = new ArrayList<>();
+        for (DataField f : a.fields()) {
+            float[] x = a.require(f.name()).values();
+            float[] y = b.require(f.name()).values();
+            float[] all = Arrays.copyOf(x, x.length + y.length);
+            System.arraycopy(y, 0, all, x.length, y.length);
+            columns.add(new Samples.Column(f, all));
+        }
+        return new Samples(columns, a.size() + b.size(), false);
+    }
+
+    private static boolean isImage(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !n.startsWith(".") && (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg"));
+    }
+
+    /** One reading of a folder's images: the size and channels chosen once, and what was skipped or resized. */
+    private static final class Read {
+        private final DataRecipe recipe;
+        private final Consumer<String> notices;
+        private final List<String> skipped = new ArrayList<>();
+        private int resized;
+        private int height;
+        private int width;
+        private int channels;
+
+        Read(DataRecipe recipe, Consumer<String> notices) {
+            this.recipe = recipe;
+            this.notices = notices;
+        }
+
+        /** The images under {@code dir}'s class folders, which must be among {@code classes}. */
+        Samples samples(Path dir, List<String> classes) {
+            List<String> here = classNames(dir);
+            List<BufferedImage> images = new ArrayList<>();
+            List<Integer> labels = new ArrayList<>();
+            for (String name : here) {
+                int id = classes.indexOf(name);
+                if (id < 0) {
+                    throw new DataFileException(dir.resolve(name) + " is a class the training images do not have;"
+                            + " the test folder's classes must be among " + String.join(", ", classes) + ".");
+                }
+                Path classDir = dir.resolve(name);
+                List<Path> files;
+                try (Stream<Path> entries = Files.list(classDir)) {
+                    files = entries.filter(Files::isRegularFile).filter(ImageFolderData::isImage).sorted().toList();
+                } catch (IOException e) {
+                    throw new DataFileException("Cannot read the folder " + classDir + ": " + e.getMessage());
+                }
+                int read = 0;
+                for (Path f : files) {
+                    BufferedImage img = decode(f);
+                    if (img == null) {
+                        skipped.add(dir.relativize(f).toString());
+                        continue;
+                    }
+                    images.add(img);
+                    labels.add(id);
+                    read++;
+                }
+                if (read == 0) {
+                    throw new DataFileException("The class folder " + classDir + " holds no " + (files.isEmpty()
+                            ? "PNG or JPEG images" : "readable images (" + files.size() + " could not be decoded)")
+                            + "; add images or remove the folder.");
+                }
+            }
+            if (channels == 0) {
+                choose(images);
+            }
+            long perImage = (long) channels * height * width;
+            DataFiles.requireRoom(dir + "'s " + images.size() + " images of " + channels + "×" + height + "×" + width,
+                    (double) images.size() * perImage);
+            float[] pixels = new float[Math.toIntExact(images.size() * perImage)];
+            float[] ids = new float[images.size()];
+            for (int i = 0; i < images.size(); i++) {
+                BufferedImage img = images.get(i);
+                if (img.getHeight() != height || img.getWidth() != width) {
+                    img = resize(img);
+                    resized++;
+                }
+                fill(img, pixels, (int) (i * perImage));
+                ids[i] = labels.get(i);
+            }
+            return new Samples(List.of(new Samples.Column(DataField.values("image", Shape.of(channels, height, width)),
+                    pixels), new Samples.Column(DataField.classId("label", classes.size()), ids)), images.size(), false);
+        }
+
+        /** The image, or null when it cannot be decoded (corrupt, truncated or another format). */
+        private static BufferedImage decode(Path f) {
+            try {
+                return ImageIO.read(f.toFile());
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** The size (option image_size, else the most common) and channels (grey when asked or all grey). */
+        private void choose(List<BufferedImage> images) {
+            Object size = recipe.options().get("image_size");
+            if (size != null) {
+                String[] hw = size.toString().toLowerCase(Locale.ROOT).split("x");
+                try {
+                    height = Integer.parseInt(hw[0].trim());
+                    width = Integer.parseInt(hw[1].trim());
+                } catch (RuntimeException e) {
+                    height = 0;
+                }
+                if (hw.length != 2 || height < 1 || width < 1 || height > 4096 || width > 4096) {
+                    throw new DataFileException("--image-size takes HEIGHTxWIDTH in pixels, e.g. 28x28 (each 1 to"
+                            + " 4096); got '" + size + "'.");
+                }
+            } else {
+                Map<Long, Integer> counts = new HashMap<>();
+                long best = 0;
+                int bestCount = 0;
+                for (BufferedImage img : images) {
+                    long key = ((long) img.getHeight() << 32) | img.getWidth();
+                    int c = counts.merge(key, 1, Integer::sum);
+                    if (c > bestCount) {
+                        best = key;
+                        bestCount = c;
+                    }
+                }
+                height = (int) (best >>> 32);
+                width = (int) best;
+            }
+            Object grey = recipe.options().get("grayscale");
+            boolean asked = grey != null && Boolean.parseBoolean(grey.toString());
+            channels = asked || images.stream().allMatch(i -> i.getColorModel().getNumColorComponents() == 1) ? 1 : 3;
+        }
+
+        private BufferedImage resize(BufferedImage img) {
+            BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = out.createGraphics();
+            try {
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(img, 0, 0, width, height, null);
+            } finally {
+                g.dispose();
+            }
+            return out;
+        }
+
+        /** Writes the image's pixels, channels first, scaled to 0..1; grey from RGB is the luma. */
+        private void fill(BufferedImage img, float[] into, int at) {
+            Raster raster = img.getRaster();
+            boolean grey = img.getColorModel().getNumColorComponents() == 1 && raster.getNumBands() >= 1;
+            double max = grey ? (1 << img.getColorModel().getComponentSize(0)) - 1 : 255;
+            int plane = height * width;
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    int p = y * width + x;
+                    if (grey) {
+                        float v = (float) (raster.getSample(x, y, 0) / max);
+                        for (int c = 0; c < channels; c++) {
+                            into[at + c * plane + p] = v;
+                        }
+                        continue;
+                    }
+                    int rgb = img.getRGB(x, y);
+                    float r = ((rgb >> 16) & 0xff) / 255f;
+                    float gr = ((rgb >> 8) & 0xff) / 255f;
+                    float b = (rgb & 0xff) / 255f;
+                    if (channels == 1) {
+                        into[at + p] = 0.299f * r + 0.587f * gr + 0.114f * b;
+                    } else {
+                        into[at + p] = r;
+                        into[at + plane + p] = gr;
+                        into[at + 2 * plane + p] = b;
+                    }
+                }
+            }
+        }
+
+        /** One notice for resized images and one for skipped ones, naming the first few. */
+        void report(Path dir) {
+            if (resized > 0) {
+                notices.accept(dir + ": " + resized + " images were resized to " + height + "×" + width
+                        + " (the images have several sizes" + (recipe.options().get("image_size") != null
+                        ? ", or another size than --image-size" : "; set one with --image-size HxW") + ").");
+            }
+            if (!skipped.isEmpty()) {
+                notices.accept(dir + ": skipped " + skipped.size() + " image" + (skipped.size() == 1 ? "" : "s")
+                        + " that could not be decoded: " + String.join(", ", skipped.subList(0,
+                        Math.min(LISTED, skipped.size()))) + (skipped.size() > LISTED ? ", ..." : "") + ".");
+            }
+        }
+    }
+}
