@@ -30,6 +30,8 @@ import org.netwright.runner.data.DataSources;
 import org.netwright.runner.generate.GanSampler;
 import org.netwright.runner.generate.SampleFiles;
 import org.netwright.runner.generate.TokenSampler;
+import org.netwright.runner.data.TextData;
+import org.netwright.templates.data.TextVocabulary;
 import org.netwright.runner.run.TrainingRun;
 import org.netwright.templates.data.Samples;
 
@@ -158,11 +160,21 @@ final class GenerateCommand {
                 sequences.add(sampler.generate(prompt, sampler.contextLength() - 1, temperature, topK, random));
             }
         }
+        if (t.settings().data() != null && TextData.KIND.equals(t.settings().data().kind())
+                && t.settings().data().options().containsKey(TextData.CHARACTERS)) {
+            // A model of a text's characters writes text: the run's own vocabulary maps its ids back.
+            TextVocabulary vocabulary = TextData.pinnedVocabulary(t.settings().data());
+            List<String> texts = new ArrayList<>();
+            for (int[] ids : sequences) {
+                texts.add(vocabulary.text(ids));
+            }
+            return SampleFiles.writeTexts(dir, texts);
+        }
         return SampleFiles.writeTokens(dir, sequences);
     }
 
     /** A project's trained run: its graph, task and latest weights. */
-    private record Trained(long runId, Graph graph, Task task, byte[] weights) {
+    private record Trained(long runId, Graph graph, Task task, byte[] weights, TrainingSettings settings) {
 
         static Trained load(Path project, Optional<String> runText) {
             try (ProjectStore store = ProjectStore.openReadOnly(project)) {
@@ -201,7 +213,7 @@ final class GenerateCommand {
                 Samples data = DataSources.loadSamples(settings.data(), baseDir, settings.seed());
                 data = DataSources.fitTo(data, NetworkEnds.of(graph));
                 Task task = TrainingRun.resolveTask(graph, settings, data.fields());
-                return new Trained(run.id(), graph, task, RunState.weightsOf(checkpoint));
+                return new Trained(run.id(), graph, task, RunState.weightsOf(checkpoint), settings);
             } catch (ProjectFileException | SettingsFormatException | CheckpointFormatException | TaskException e) {
                 throw new UsageException(e.getMessage());
             }

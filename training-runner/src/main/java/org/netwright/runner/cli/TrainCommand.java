@@ -302,7 +302,9 @@ final class TrainCommand {
         }
         Path file = Path.of(text).toAbsolutePath();
         if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
-            throw new UsageException("there is no data file or folder " + text);
+            // A name with an extension is a file the user meant; anything else may have been a folder of images.
+            throw new UsageException(Path.of(text).getFileName().toString().contains(".")
+                    ? "there is no data file " + text : "there is no data file or folder " + text);
         }
         return DataSources.recipeFor(file);
     }

@@ -54,6 +54,9 @@ public final class GanSampler implements AutoCloseable {
             ai.djl.ndarray.types.Shape[] shapes = inputs.stream()
                     .map(in -> new ai.djl.ndarray.types.Shape(in.shape().withBatch(1)))
                     .toArray(ai.djl.ndarray.types.Shape[]::new);
+            // Zeros, not random draws: the checkpoint overwrites every weight, and a draw here would move the engine's
+            // random stream, so a run that shows samples each epoch would train differently from one that does not.
+            block.setInitializer(ai.djl.training.initializer.Initializer.ZEROS, p -> true);
             block.initialize(manager, DataType.FLOAT32, shapes);
             LoadReport report = Checkpoints.load(block, checkpoint);
             if (!report.skipped().isEmpty()) {

@@ -92,6 +92,15 @@ public final class SampleFiles {
         return files;
     }
 
+    /** {@code sample_0001.txt}, ... in {@code dir}: each a generated text, as characters. */
+    public static List<Path> writeTexts(Path dir, List<String> texts) {
+        List<Path> files = new ArrayList<>();
+        for (int n = 0; n < texts.size(); n++) {
+            files.add(write(dir.resolve(name(n, texts.size(), "txt")), texts.get(n) + "\n"));
+        }
+        return files;
+    }
+
     private static String name(int n, int count, String extension) {
         int digits = Math.max(4, String.valueOf(count).length());
         return String.format("sample_%0" + digits + "d.%s", n + 1, extension);

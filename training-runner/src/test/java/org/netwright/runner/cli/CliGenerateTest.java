@@ -146,4 +146,31 @@ class CliGenerateTest {
         assertEquals(2, r.status());
         assertTrue(r.err().contains("no trained run"), r.err());
     }
+
+    @Test
+    void aCharacterModelOfATextWritesCharacters() throws IOException {
+        // gpt-mini sized for the text's characters, trained one epoch on Pride and Prejudice, saved as a graph file.
+        Path text = Path.of("..", "..", "shared", "data", "text", "pride_and_prejudice_start.txt").toAbsolutePath()
+                .normalize();
+        var recipe = org.netwright.runner.data.DataSources.recipeFor(text);
+        var settings = new org.netwright.model.settings.TrainingSettings(1, 64, 0.002, "adam", "auto", 1, 0.1, 0.1, recipe);
+        var pinned = org.netwright.runner.data.DataSources.withPinnedVocabulary(settings, Path.of("."));
+        int size = org.netwright.runner.data.TextData.pinnedVocabulary(pinned.data()).size();
+        var graph = org.netwright.runner.recipe.CharTextRecipeTest.sized(
+                org.netwright.templates.TemplateLibrary.find("gpt-mini").orElseThrow().graph(), size);
+        Path graphFile = dir.resolve("gpt.json");
+        Files.writeString(graphFile, org.netwright.model.json.GraphJson.write(graph));
+        Path project = dir.resolve("austen.nwproj");
+        CliRunner train = CliRunner.run("train", graphFile.toString(), "--data", text.toString(), "--epochs", "1",
+                "--batch-size", "64", "--lr", "0.002", "--split", "0.8,0.1,0.1", "--save", project.toString(), "--json");
+        assertEquals(0, train.status(), train.err());
+        Path out = dir.resolve("text");
+        CliRunner r = CliRunner.run("generate", project.toString(), "--count", "2", "--out", out.toString(),
+                "--temperature", "0.8", "--top-k", "10");
+        assertEquals(0, r.status(), r.err());
+        String written = Files.readString(files(out).get(0));
+        assertTrue(written.strip().length() > 20, written);
+        assertTrue(written.chars().anyMatch(Character::isLetter) && !written.strip().matches("[0-9 ]+"),
+                "characters, not ids: " + written);
+    }
 }

@@ -35,7 +35,7 @@ import org.netwright.templates.data.TextVocabulary;
  * counted on the training stretch, and the text it writes is mostly words of the novel.
  */
 @Tag("training")
-class CharTextRecipeTest {
+public class CharTextRecipeTest {
     private static final int LENGTH = 64;
     private static final long SEED = 1;
 
@@ -94,7 +94,7 @@ class CharTextRecipeTest {
     private static final int EPOCHS = 20;
 
     /** gpt-mini with windows of {@link #LENGTH} characters and {@code vocabulary} ids in and out. */
-    static Graph sized(Graph graph, int vocabulary) {
+    public static Graph sized(Graph graph, int vocabulary) {
         Graph g = graph.withNode(graph.require("tokens").withParam("length", LENGTH).withParam("vocabulary", vocabulary));
         g = g.withNode(g.require("embedding_1").withParam("vocabulary", vocabulary));
         return g.withNode(g.require("dense_1").withParam("units", vocabulary));
