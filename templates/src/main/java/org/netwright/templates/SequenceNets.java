@@ -182,8 +182,11 @@ final class SequenceNets {
                 .then("global_avg_pool")
                 .then("dense", Map.of("units", 3))
                 .build();
+        // Ends with the weights of the epoch with the best validation loss: the last epochs overfit (train loss near
+        // 0.005) and one seed in five then ended below 0.9 on the test images.
         var settings = new TrainingSettings(40, 32, 0.001, "adam", "auto", 42, 0.2, 0.2,
-                DataRecipe.generator("shapes", Map.of("samples", 2000, "size", size)));
+                DataRecipe.generator("shapes", Map.of("samples", 2000, "size", size)))
+                .withOptions(org.netwright.model.settings.TrainingOptions.DEFAULTS.withRestoreBest(true));
         return new Template(VIT_MINI, "Shapes: a mini Vision Transformer",
                 "Cuts " + size + "×" + size + " grey images into 4×4 patches and tells circles, squares and triangles"
                         + " apart with two Transformer encoder blocks over the patches.", graph, settings);
