@@ -301,6 +301,10 @@ final class TrainCommand {
             return DataRecipe.generator(name, options);
         }
         Path file = Path.of(text).toAbsolutePath();
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            throw new UsageException(text + " is not a regular file (a device, a pipe or a socket); --data takes a data"
+                    + " file or a folder of images");
+        }
         if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
             // A name with an extension is a file the user meant; anything else may have been a folder of images.
             throw new UsageException(Path.of(text).getFileName().toString().contains(".")

@@ -155,4 +155,12 @@ class CliTrainingOptionsTest {
         assertEquals(2, r.status(), r.out());
         assertTrue(r.err().contains("does not apply to a GAN"), r.err());
     }
+
+    @Test
+    void aDeviceAsDataIsRefusedForWhatItIs() {
+        CliRunner r = CliRunner.run("train", "--template", "two-moons-mlp", "--data", "/dev/zero");
+        assertEquals(2, r.status());
+        assertEquals(List.of("netwright: /dev/zero is not a regular file (a device, a pipe or a socket); --data takes"
+                + " a data file or a folder of images"), r.errLines());
+    }
 }
