@@ -31,7 +31,7 @@ import org.netwright.templates.data.Samples;
  * sums the objectives' weighted losses (plus, for a VAE, the KL term of every sampling layer) and scores each
  * objective with its metrics. Several inputs and outputs train alike.
  */
-final class BoundTask implements TrainingTask {
+final class BoundTask implements SingleLossTask {
     private static final int EVAL_BATCH = 256;
 
     private final Task task;

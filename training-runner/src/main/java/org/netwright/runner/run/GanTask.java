@@ -202,11 +202,6 @@ final class GanTask implements TrainingTask {
     }
 
     @Override
-    public StepLoss trainStep(Trainer trainer, NDManager scope, int[] order, int from, int to) {
-        throw new UnsupportedOperationException("A GAN trains two models in turn; see step().");
-    }
-
-    @Override
     public StepValues step(Trainer trainer, NDManager scope, int[] order, int from, int to, Consumer<Trainer> update) {
         Samples part = data.train();
         float dLoss;

@@ -18,7 +18,7 @@ import org.netwright.templates.data.GraphSet;
  * when the input gives one), the network pools each graph into one vector and scores its classes, and the loss
  * is the cross-entropy per graph.
  */
-final class GraphBatchTask implements TrainingTask {
+final class GraphBatchTask implements SingleLossTask {
     /** Graphs per evaluation batch: bounded so that the padded adjacency stays small. */
     private static final int EVAL_BATCH = 128;
 

@@ -19,7 +19,7 @@ import org.netwright.templates.data.NodeSplit;
  * training nodes (all of them when the batch size covers them, as in Kipf and Welling); validation and test
  * score their own nodes. The other nodes' labels never reach the loss.
  */
-final class NodeTask implements TrainingTask {
+final class NodeTask implements SingleLossTask {
     /** The label of a node the loss must not see, as {@link MaskedNodeLoss} expects. */
     private static final float HIDDEN = -1f;
 

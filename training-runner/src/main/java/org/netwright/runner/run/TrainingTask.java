@@ -1,13 +1,9 @@
 package org.netwright.runner.run;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.netwright.runner.checkpoint.Checkpoints;
 import org.netwright.runner.checkpoint.LoadReport;
@@ -34,30 +30,11 @@ interface TrainingTask {
     Shape[] inputShapes(int batch);
 
     /**
-     * The loss of a training step over items {@code order[from..to)}: a training-mode forward pass and the loss
-     * terms, all made in {@code scope}. Called inside a gradient collector.
-     */
-    StepLoss trainStep(Trainer trainer, NDManager scope, int[] order, int from, int to);
-
-    /**
      * One whole training step over items {@code order[from..to)}: forward, loss, backward, and {@code update} of
-     * every trainer that learns (it clips gradients and applies the optimizer). The default trains the main
-     * trainer on {@link #trainStep}'s loss; a recipe with two models (a GAN) overrides it.
+     * every trainer that learns (it clips gradients and applies the optimizer). Tasks with one loss and one model
+     * implement {@link SingleLossTask}; a recipe with two models (a GAN) writes its own.
      */
-    default StepValues step(Trainer trainer, NDManager scope, int[] order, int from, int to, Consumer<Trainer> update) {
-        StepValues values;
-        try (GradientCollector collector = trainer.newGradientCollector()) {
-            StepLoss l = trainStep(trainer, scope, order, from, to);
-            collector.backward(l.total());
-            Map<String, Double> parts = new LinkedHashMap<>();
-            for (Map.Entry<String, NDArray> p : l.parts().entrySet()) {
-                parts.put(p.getKey(), (double) p.getValue().getFloat());
-            }
-            values = new StepValues(l.total().getFloat(), parts);
-        }
-        update.accept(trainer);
-        return values;
-    }
+    StepValues step(Trainer trainer, NDManager scope, int[] order, int from, int to, Consumer<Trainer> update);
 
     /**
      * Called once the main trainer is initialized, before the first step: a recipe that trains a second model

@@ -1,0 +1,35 @@
+package org.netwright.runner.run;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** A task that trains one model on one summed loss: its step is a forward pass, the loss, backward and one update. */
+interface SingleLossTask extends TrainingTask {
+
+    /**
+     * The loss of a training step over items {@code order[from..to)}: a training-mode forward pass and the loss
+     * terms, all made in {@code scope}. Called inside a gradient collector.
+     */
+    StepLoss trainStep(Trainer trainer, NDManager scope, int[] order, int from, int to);
+
+    @Override
+    default StepValues step(Trainer trainer, NDManager scope, int[] order, int from, int to, Consumer<Trainer> update) {
+        StepValues values;
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            StepLoss l = trainStep(trainer, scope, order, from, to);
+            collector.backward(l.total());
+            Map<String, Double> parts = new LinkedHashMap<>();
+            for (Map.Entry<String, NDArray> p : l.parts().entrySet()) {
+                parts.put(p.getKey(), (double) p.getValue().getFloat());
+            }
+            values = new StepValues(l.total().getFloat(), parts);
+        }
+        update.accept(trainer);
+        return values;
+    }
+}
