@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import org.netwright.model.store.ProjectFileException;
+import org.netwright.runner.run.TrainedRunException;
 
 /**
  * The headless command line: {@code netwright templates | catalog | summary | train}. Bad input exits with
@@ -56,7 +57,7 @@ public final class Cli {
                 }
                 default -> throw new UsageException("unknown command '" + args[0] + "'; " + USAGE);
             };
-        } catch (UsageException | ProjectFileException e) {
+        } catch (UsageException | ProjectFileException | TrainedRunException e) {
             err.println("netwright: " + oneLine(e.getMessage()));
             return 2;
         } catch (RuntimeException e) {

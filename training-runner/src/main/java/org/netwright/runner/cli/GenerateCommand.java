@@ -14,26 +14,16 @@ import java.util.Random;
 import java.util.Set;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
-import org.netwright.model.json.SettingsFormatException;
-import org.netwright.model.json.SettingsJson;
-import org.netwright.model.settings.TrainingSettings;
-import org.netwright.model.store.ProjectFileException;
 import org.netwright.model.store.ProjectStore;
-import org.netwright.model.store.RunRecord;
 import org.netwright.model.task.GraphCuts;
 import org.netwright.model.task.NetworkEnds;
 import org.netwright.model.task.Task;
-import org.netwright.model.task.TaskException;
-import org.netwright.runner.checkpoint.CheckpointFormatException;
-import org.netwright.runner.checkpoint.RunState;
-import org.netwright.runner.data.DataSources;
 import org.netwright.runner.generate.GanSampler;
 import org.netwright.runner.generate.SampleFiles;
 import org.netwright.runner.generate.TokenSampler;
 import org.netwright.runner.data.TextData;
 import org.netwright.templates.data.TextVocabulary;
-import org.netwright.runner.run.TrainingRun;
-import org.netwright.templates.data.Samples;
+import org.netwright.runner.run.TrainedRun;
 
 /**
  * {@code netwright generate PROJECT --count N --out DIR}: samples from a project's trained generative model (its
@@ -64,7 +54,7 @@ final class GenerateCommand {
         if (!Files.isRegularFile(project)) {
             throw new UsageException("there is no file " + project);
         }
-        Trained t = Trained.load(project, args.value("--run"));
+        TrainedRun t = TrainedRun.load(project, args.value("--run"));
         Optional<Integer> condition = args.intValue("--class", 0, Integer.MAX_VALUE);
         try {
             Files.createDirectories(dir);
@@ -74,17 +64,17 @@ final class GenerateCommand {
         List<Path> files;
         String kind;
         try {
-            if (Task.GAN.equals(t.task.recipe()) || Task.VAE.equals(t.task.recipe())) {
+            if (Task.GAN.equals(t.task().recipe()) || Task.VAE.equals(t.task().recipe())) {
                 if (args.has("--temperature") || args.has("--top-k")) {
-                    throw new UsageException("--temperature and --top-k apply to language models; run " + t.runId
-                            + " trained a " + t.task.recipe().toUpperCase());
+                    throw new UsageException("--temperature and --top-k apply to language models; run " + t.runId()
+                            + " trained a " + t.task().recipe().toUpperCase());
                 }
-                try (GanSampler sampler = Task.GAN.equals(t.task.recipe()) ? GanSampler.open(t.graph, t.task, t.weights)
+                try (GanSampler sampler = Task.GAN.equals(t.task().recipe()) ? GanSampler.open(t.graph(), t.task(), t.weights())
                         : vaeDecoder(t)) {
                     int[] classes = null;
                     if (condition.isPresent()) {
                         if (!sampler.conditional()) {
-                            throw new UsageException("--class applies to a conditional GAN; run " + t.runId
+                            throw new UsageException("--class applies to a conditional GAN; run " + t.runId()
                                     + "'s generator reads no class");
                         }
                         if (condition.get() >= sampler.classes()) {
@@ -100,14 +90,14 @@ final class GenerateCommand {
                     files = image ? SampleFiles.writeImages(dir, values, sampler.sampleShape())
                             : SampleFiles.writeCsv(dir, values, sampler.sampleShape());
                 }
-            } else if (TokenSampler.whyNot(t.graph, t.task).isEmpty()) {
+            } else if (TokenSampler.whyNot(t.graph(), t.task()).isEmpty()) {
                 if (condition.isPresent()) {
                     throw new UsageException("--class applies to a conditional GAN, not to a language model");
                 }
                 kind = "text";
                 files = writeText(t, dir, count, seed, temperature, topK);
             } else {
-                throw new UsageException("run " + t.runId + " of " + project.getFileName() + " trained a model that"
+                throw new UsageException("run " + t.runId() + " of " + project.getFileName() + " trained a model that"
                         + " generates nothing (a " + describe(t) + "); generate draws from GANs, VAEs and causal"
                         + " language models");
             }
@@ -118,7 +108,7 @@ final class GenerateCommand {
         }
         if (args.has("--json")) {
             ObjectNode o = MAPPER.createObjectNode();
-            o.put("run", t.runId);
+            o.put("run", t.runId());
             o.put("kind", kind);
             o.put("count", count);
             o.put("out", dir.toString());
@@ -126,35 +116,35 @@ final class GenerateCommand {
             files.forEach(f -> list.add(f.getFileName().toString()));
             out.println(o);
         } else {
-            out.println("wrote " + count + " samples of run " + t.runId + " to " + dir + " (" + files.size() + " "
+            out.println("wrote " + count + " samples of run " + t.runId() + " to " + dir + " (" + files.size() + " "
                     + kind + " file" + (files.size() == 1 ? "" : "s") + ")");
         }
         return 0;
     }
 
-    private static String describe(Trained t) {
-        return t.task.objectives().isEmpty() ? t.task.recipe() + " model"
-                : "model trained with " + t.task.objectives().get(0).loss();
+    private static String describe(TrainedRun t) {
+        return t.task().objectives().isEmpty() ? t.task().recipe() + " model"
+                : "model trained with " + t.task().objectives().get(0).loss();
     }
 
     /** A VAE's decoder: the layers after its sampling layer, fed by fresh normal noise in its place. */
-    private static GanSampler vaeDecoder(Trained t) {
-        Node sampling = t.graph.nodes().values().stream().filter(n -> n.type().equals("sampling")).findFirst()
-                .orElseThrow(() -> new UsageException("run " + t.runId + " trained a VAE, but the graph has no"
+    private static GanSampler vaeDecoder(TrainedRun t) {
+        Node sampling = t.graph().nodes().values().stream().filter(n -> n.type().equals("sampling")).findFirst()
+                .orElseThrow(() -> new UsageException("run " + t.runId() + " trained a VAE, but the graph has no"
                         + " sampling layer to draw from"));
-        Graph decoder = GraphCuts.after(t.graph, sampling.id());
+        Graph decoder = GraphCuts.after(t.graph(), sampling.id());
         List<NetworkEnds.End> outs = NetworkEnds.of(decoder).outputs();
         if (outs.size() != 1) {
             throw new UsageException("the layers after the VAE's sampling layer '" + sampling.id() + "' end in "
                     + outs.size() + " outputs; generate needs exactly one");
         }
-        return GanSampler.openPart(decoder, outs.get(0).nodeId(), t.weights);
+        return GanSampler.openPart(decoder, outs.get(0).nodeId(), t.weights());
     }
 
-    private static List<Path> writeText(Trained t, Path dir, int count, long seed, double temperature, int topK) {
+    private static List<Path> writeText(TrainedRun t, Path dir, int count, long seed, double temperature, int topK) {
         List<int[]> sequences = new ArrayList<>();
         Random random = new Random(seed);
-        try (TokenSampler sampler = TokenSampler.open(t.graph, t.task, t.weights)) {
+        try (TokenSampler sampler = TokenSampler.open(t.graph(), t.task(), t.weights())) {
             for (int n = 0; n < count; n++) {
                 int[] prompt = {random.nextInt(sampler.vocabulary())};
                 sequences.add(sampler.generate(prompt, sampler.contextLength() - 1, temperature, topK, random));
@@ -171,52 +161,5 @@ final class GenerateCommand {
             return SampleFiles.writeTexts(dir, texts);
         }
         return SampleFiles.writeTokens(dir, sequences);
-    }
-
-    /** A project's trained run: its graph, task and latest weights. */
-    private record Trained(long runId, Graph graph, Task task, byte[] weights, TrainingSettings settings) {
-
-        static Trained load(Path project, Optional<String> runText) {
-            try (ProjectStore store = ProjectStore.openReadOnly(project)) {
-                Graph graph = store.loadGraph();
-                List<RunRecord> runs = store.runs();
-                RunRecord run;
-                byte[] checkpoint;
-                if (runText.isPresent()) {
-                    long id;
-                    try {
-                        id = Long.parseLong(runText.get().trim());
-                    } catch (NumberFormatException e) {
-                        throw new UsageException("--run takes a run id (a whole number); got '" + runText.get() + "'");
-                    }
-                    run = runs.stream().filter(r -> r.id() == id).findFirst().orElseThrow(() -> new UsageException(
-                            project.getFileName() + " has no run " + id));
-                    checkpoint = store.latestCheckpoint(id).orElseThrow(() -> new UsageException("run " + id + " of "
-                            + project.getFileName() + " has no checkpoint (it stopped before its first epoch ended)"));
-                } else {
-                    run = null;
-                    checkpoint = null;
-                    for (int i = runs.size() - 1; i >= 0 && run == null; i--) {
-                        Optional<byte[]> c = store.latestCheckpoint(runs.get(i).id());
-                        if (c.isPresent()) {
-                            run = runs.get(i);
-                            checkpoint = c.get();
-                        }
-                    }
-                    if (run == null) {
-                        throw new UsageException(project.getFileName() + " has no trained run to generate from; train it"
-                                + " first (train " + project.getFileName() + ")");
-                    }
-                }
-                TrainingSettings settings = SettingsJson.read(run.settingsJson());
-                Path baseDir = project.toAbsolutePath().getParent();
-                Samples data = DataSources.loadSamples(settings.data(), baseDir, settings.seed());
-                data = DataSources.fitTo(data, NetworkEnds.of(graph));
-                Task task = TrainingRun.resolveTask(graph, settings, data.fields());
-                return new Trained(run.id(), graph, task, RunState.weightsOf(checkpoint), settings);
-            } catch (ProjectFileException | SettingsFormatException | CheckpointFormatException | TaskException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
     }
 }

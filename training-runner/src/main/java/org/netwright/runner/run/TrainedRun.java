@@ -1,0 +1,85 @@
+package org.netwright.runner.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.json.SettingsFormatException;
+import org.netwright.model.json.SettingsJson;
+import org.netwright.model.settings.TrainingSettings;
+import org.netwright.model.store.ProjectFileException;
+import org.netwright.model.store.ProjectStore;
+import org.netwright.model.store.RunRecord;
+import org.netwright.model.task.NetworkEnds;
+import org.netwright.model.task.Task;
+import org.netwright.model.task.TaskException;
+import org.netwright.runner.checkpoint.CheckpointFormatException;
+import org.netwright.runner.checkpoint.RunState;
+import org.netwright.runner.data.DataSources;
+import org.netwright.templates.data.Samples;
+
+/**
+ * A project's trained run as every command after training needs it (generate, evaluate, predict, explain, export):
+ * the graph, the task it trained, its latest weights (a checkpoint's tensors) and its settings. Starting from the
+ * stored run means those commands never guess.
+ */
+public record TrainedRun(long runId, Graph graph, Task task, byte[] weights, TrainingSettings settings) {
+
+    /**
+     * Opens {@code project} read-only and takes run {@code runText} (a run id as the user typed it), or when absent
+     * the latest run that has a checkpoint.
+     *
+     * @throws TrainedRunException when there is no such run, no checkpoint, or the stored run cannot be read
+     */
+    public static TrainedRun load(Path project, Optional<String> runText) {
+        try (ProjectStore store = ProjectStore.openReadOnly(project)) {
+            Graph graph = store.loadGraph();
+            List<RunRecord> runs = store.runs();
+            RunRecord run = null;
+            byte[] checkpoint = null;
+            if (runText.isPresent()) {
+                long id;
+                try {
+                    id = Long.parseLong(runText.get().trim());
+                } catch (NumberFormatException e) {
+                    throw new TrainedRunException("--run takes a run id (a whole number); got '" + runText.get() + "'");
+                }
+                run = runs.stream().filter(r -> r.id() == id).findFirst().orElseThrow(() -> new TrainedRunException(
+                        project.getFileName() + " has no run " + id));
+                checkpoint = store.latestCheckpoint(id).orElseThrow(() -> new TrainedRunException("run " + id + " of "
+                        + project.getFileName() + " has no checkpoint (it stopped before its first epoch ended)"));
+            } else {
+                for (int i = runs.size() - 1; i >= 0 && run == null; i--) {
+                    Optional<byte[]> c = store.latestCheckpoint(runs.get(i).id());
+                    if (c.isPresent()) {
+                        run = runs.get(i);
+                        checkpoint = c.get();
+                    }
+                }
+                if (run == null) {
+                    throw new TrainedRunException(project.getFileName() + " has no trained run yet; train it first"
+                            + " (train " + project.getFileName() + ")");
+                }
+            }
+            TrainingSettings settings = SettingsJson.read(run.settingsJson());
+            Task task = TrainingRun.resolveTask(graph, settings, data(settings, project, graph).fields());
+            return new TrainedRun(run.id(), graph, task, RunState.weightsOf(checkpoint), settings);
+        } catch (ProjectFileException | SettingsFormatException | CheckpointFormatException | TaskException e) {
+            throw new TrainedRunException(e.getMessage());
+        }
+    }
+
+    /**
+     * The run's data as it trained on it (same source, same seed, fitted to the network), so its split and its
+     * standardization are the ones the weights were trained with.
+     */
+    public Samples data(Path project) {
+        return data(settings, project, graph);
+    }
+
+    private static Samples data(TrainingSettings settings, Path project, Graph graph) {
+        Path baseDir = project.toAbsolutePath().getParent();
+        Samples data = DataSources.loadSamples(settings.data(), baseDir, settings.seed());
+        return DataSources.fitTo(data, NetworkEnds.of(graph));
+    }
+}
