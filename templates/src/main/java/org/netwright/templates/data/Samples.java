@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.netwright.model.shape.Shape;
 import org.netwright.model.task.DataField;
+import org.netwright.model.task.FieldTransform;
 
 /**
  * Samples with named fields, e.g. {@code image} and {@code label}, or {@code source}, {@code target_in} and
@@ -35,16 +36,19 @@ public final class Samples {
     private final boolean ordered;
     /** Per field, the factor that turns its values back into the data's own units (see {@link #withScale}). */
     private final Map<String, Double> scales;
+    /** Per field, how its values were made from the raw data (see {@link #withTransform}). */
+    private final Map<String, FieldTransform> transforms;
 
     /**
      * Checks that every field holds {@code size} samples and that ids are in range; copies nothing.
      * With {@code ordered} the samples are in time order: splits then keep the last stretch for testing.
      */
     public Samples(List<Column> columns, int size, boolean ordered) {
-        this(columns, size, ordered, Map.of());
+        this(columns, size, ordered, Map.of(), Map.of());
     }
 
-    private Samples(List<Column> columns, int size, boolean ordered, Map<String, Double> scales) {
+    private Samples(List<Column> columns, int size, boolean ordered, Map<String, Double> scales,
+            Map<String, FieldTransform> transforms) {
         if (size < 0) {
             throw new IllegalArgumentException("A sample count cannot be negative; got " + size);
         }
@@ -73,6 +77,7 @@ public final class Samples {
         this.size = size;
         this.ordered = ordered;
         this.scales = Map.copyOf(scales);
+        this.transforms = Map.copyOf(transforms);
     }
 
     /**
@@ -86,7 +91,28 @@ public final class Samples {
         }
         Map<String, Double> s = new LinkedHashMap<>(scales);
         s.put(name, scale);
-        return new Samples(List.copyOf(columns.values()), size, ordered, s);
+        return new Samples(List.copyOf(columns.values()), size, ordered, s, transforms);
+    }
+
+    /**
+     * The same samples, noting how the field's values were made from the raw data (standardization fitted on the
+     * training part, class names, vocabulary, reader options), so prediction and export can do the same.
+     */
+    public Samples withTransform(String name, FieldTransform transform) {
+        require(name);
+        Map<String, FieldTransform> t = new LinkedHashMap<>(transforms);
+        t.put(name, Objects.requireNonNull(transform, "transform"));
+        return new Samples(List.copyOf(columns.values()), size, ordered, scales, t);
+    }
+
+    /** How the field's values were made from the raw data: {@link FieldTransform#NONE} unless one was noted. */
+    public FieldTransform transform(String name) {
+        return transforms.getOrDefault(name, FieldTransform.NONE);
+    }
+
+    /** Every noted transform, by field name. */
+    public Map<String, FieldTransform> transforms() {
+        return transforms;
     }
 
     /** The factor that turns the field's values into the data's own units: 1 unless {@link #withScale} set one. */
@@ -156,7 +182,7 @@ public final class Samples {
             }
             out.add(new Column(c.field(), v));
         }
-        return new Samples(out, indices.length, ordered, scales);
+        return new Samples(out, indices.length, ordered, scales, transforms);
     }
 
     /** The same samples with one field seen in another shape of the same size (a data file's rows as an image). */
@@ -174,7 +200,7 @@ public final class Samples {
                 out.add(c);
             }
         }
-        return new Samples(out, size, ordered, scales);
+        return new Samples(out, size, ordered, scales, transforms);
     }
 
     /**
