@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import org.netwright.app.project.RecentProjects;
 import org.netwright.app.project.SampleProject;
+import org.netwright.app.project.UserFolders;
 import org.netwright.app.project.Workspace;
 import org.netwright.app.training.RunStarter;
 
@@ -19,8 +20,9 @@ public final class NetwrightApp extends Application {
     @Override
     public void start(Stage stage) {
         Path home = Path.of(System.getProperty("user.home"));
+        Path projects = UserFolders.projects(home);
         workspace = new Workspace(RecentProjects.inHome(home));
-        window = new MainWindow(stage, workspace, RunStarter.childJvm(), home.resolve("Netwright"));
+        window = new MainWindow(stage, workspace, RunStarter.childJvm(), projects);
         stage.show();
 
         List<String> args = getParameters().getRaw();
@@ -29,19 +31,19 @@ public final class NetwrightApp extends Application {
             return;
         }
         // Open the sample first, so the error is shown over a working window, not an empty one.
-        openSample(home);
+        openSample(projects);
         if (!args.isEmpty()) {
             window.files().showError("Could not open " + Path.of(args.get(0)).getFileName(), refused.get());
         }
     }
 
-    private void openSample(Path home) {
+    private void openSample(Path projects) {
         try {
-            workspace.open(SampleProject.ensure(home))
+            workspace.open(SampleProject.ensure(projects))
                     .ifPresent(why -> window.files().showError("Could not open the sample project", why));
         } catch (IOException | RuntimeException e) {
             window.files().showError("Could not create the sample project", "Netwright could not write "
-                    + home.resolve("Netwright").resolve(SampleProject.FILE_NAME) + ": " + e.getMessage());
+                    + projects.resolve(SampleProject.FILE_NAME) + ": " + e.getMessage());
         }
     }
 

@@ -136,7 +136,7 @@ class WorkspaceTest {
     @Test
     void theSampleIsMadeOnceFromTheTwoMoonsTemplate() throws IOException {
         Path sample = SampleProject.ensure(dir);
-        assertEquals(dir.resolve("Netwright").resolve("Two moons sample.nwproj"), sample);
+        assertEquals(dir.resolve("Two moons sample.nwproj"), sample);
         try (ProjectStore store = ProjectStore.open(sample)) {
             assertEquals(moons.graph(), store.loadGraph());
             assertEquals(Optional.of(moons.settings()), store.loadSettings());
