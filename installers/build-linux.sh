@@ -1,35 +1,118 @@
 #!/usr/bin/env bash
-# Builds a Linux app-image (and a .deb with --deb) of Netwright with jpackage.
-# JavaFX goes on the module path (jlink bakes it into the runtime); everything else, JFreeChart
-# and the DJL/libtorch jars included, stays on the class path (jlink refuses automatic modules).
+# Builds Netwright for Linux with jpackage: an app-image and a .deb (installers/target/dist).
+#
+#   installers/build-linux.sh                 app-image + .deb, CPU libtorch (the default build)
+#   installers/build-linux.sh --app-image     the app-image only (no fakeroot needed)
+#   installers/build-linux.sh --gpu DIR       the GPU flavor: bundles the CUDA 12.8 libtorch 2.7.1 found in DIR
+#                                             (PyTorch's libtorch-cxx11-abi-shared-with-deps-2.7.1+cu128.zip,
+#                                             unzipped) instead of the CPU one; see installers/README.md
+#
+# JavaFX goes on the module path (jlink bakes it into the runtime); everything else, JFreeChart and the DJL/libtorch
+# jars included, stays on the class path (jlink refuses automatic modules).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 out="$here/target"
 version="0.1.0"
-type="app-image"
-[[ "${1:-}" == "--deb" ]] && type="deb"
+deb=1
+gpu_dir=""
+while (($#)); do
+  case "$1" in
+    --app-image) deb=0 ;;
+    --deb) deb=1 ;;  # kept for scripts written against the first version of this script
+    --gpu) shift; gpu_dir="${1:?--gpu needs the folder of an unzipped CUDA libtorch 2.7.1}" ;;
+    *) echo "build-linux: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
 
 command -v jpackage >/dev/null || { echo "build-linux: jpackage (JDK 17+) is needed" >&2; exit 2; }
-if [[ "$type" == "deb" ]]; then
-  command -v fakeroot >/dev/null || { echo "build-linux: a .deb needs fakeroot (apt-get install -y fakeroot)" >&2; exit 2; }
+if ((deb)); then
+  for tool in fakeroot dpkg-deb; do
+    command -v "$tool" >/dev/null || { echo "build-linux: a .deb needs $tool (apt-get install -y fakeroot dpkg-dev)" >&2; exit 2; }
+  done
+fi
+if [[ -n "$gpu_dir" ]]; then
+  lib="$gpu_dir/lib"
+  [[ -d "$lib" ]] || lib="$gpu_dir"
+  [[ -f "$lib/libtorch_cuda.so" ]] || { echo "build-linux: $gpu_dir holds no CUDA libtorch (no lib/libtorch_cuda.so)" >&2; exit 2; }
 fi
 
-(cd "$root" && mvn -B -q -DskipTests install)
-rm -rf "$out" && mkdir -p "$out/input" "$out/fx"
-(cd "$root/app" && mvn -B -q dependency:copy-dependencies -DincludeScope=runtime \
-   -DexcludeGroupIds=org.openjfx -DoutputDirectory="$out/input")
-(cd "$root/app" && mvn -B -q dependency:copy-dependencies -DincludeScope=runtime \
-   -DincludeGroupIds=org.openjfx -DoutputDirectory="$out/fx")
-# Only the platform jars carry classes; the classifier-less ones are empty stubs.
-find "$out/fx" -name 'javafx-*.jar' ! -name '*-linux.jar' -delete
+rm -rf "$out" && mkdir -p "$out/input" "$out/fx" "$out/config" "$out/deps"
+# One reactor build: our modules' jars come from their target folders, never from a stale ~/.m2.
+(cd "$root" && mvn -B -q -DskipTests package dependency:copy-dependencies -pl app -am \
+   -DincludeScope=runtime -DoutputDirectory="$out/deps")
+# JavaFX goes on the module path; only its platform jars carry classes, the classifier-less ones are empty stubs.
+mv "$out"/deps/javafx-*-linux.jar "$out/fx/"
+rm -f "$out"/deps/javafx-*.jar
+mv "$out"/deps/*.jar "$out/input/"
 cp "$root/app/target/netwright-app-${version}-SNAPSHOT.jar" "$out/input/"
 
-args=(--type "$type" --name Netwright --app-version "$version" --vendor "Netwright"
+java_options=(-Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1)
+name="Netwright"
+if [[ -n "$gpu_dir" ]]; then
+  # The GPU flavor: libtorch comes from the bundled CUDA build (PYTORCH_LIBRARY_PATH), the JNI glue for cu128 from
+  # pytorch-jni's jar; the CPU libtorch jar is left out. A CUDA libtorch also runs on the CPU, so a machine without
+  # a working driver still trains, and the runner says why it fell back.
+  rm -f "$out"/input/pytorch-native-cpu-*.jar
+  mkdir -p "$out/input/libtorch"
+  cp -a "$lib"/. "$out/input/libtorch/"
+  java_options+=('-DPYTORCH_LIBRARY_PATH=$APPDIR/libtorch' -DPYTORCH_FLAVOR=cu128 -Dnetwright.flavor=gpu)
+  name="Netwright-GPU"
+fi
+
+# The .nwproj file type: double-clicking a project opens it (the launcher's Main opens a lone .nwproj argument).
+cat > "$out/config/nwproj.properties" <<EOF
+extension=nwproj
+mime-type=application/x-netwright-project
+description=Netwright project
+icon=$here/resources/netwright.png
+EOF
+
+# Only the modules we use (checked with jdeps; see installers/README.md): JavaFX's controls and Swing bridge, SQL for
+# the project file, desktop/prefs/logging, jdk.unsupported for DJL's and sqlite's native access.
+modules=javafx.controls,javafx.swing,java.sql,java.logging,java.desktop,java.prefs,java.management,jdk.unsupported
+
+common=(--name "$name" --app-version "$version" --vendor "Netwright"
+  --description "Build, train and understand neural networks visually"
+  --icon "$here/resources/netwright.png"
   --input "$out/input" --main-jar "netwright-app-${version}-SNAPSHOT.jar" --main-class org.netwright.app.Main
-  --module-path "$out/fx" --add-modules javafx.controls,javafx.swing,java.sql,java.logging,java.desktop,java.prefs,jdk.unsupported
+  --module-path "$out/fx" --add-modules "$modules"
   --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2"
-  --java-options "-Dai.djl.offline=true" --dest "$out/dist")
-[[ "$type" == "deb" ]] && args+=(--linux-package-deps libgtk-3-0 --linux-shortcut)
-jpackage "${args[@]}"
-echo "build-linux: written to $out/dist"
+  --java-options "${java_options[*]}")
+
+jpackage --type app-image "${common[@]}" --dest "$out/dist"
+image="$out/dist/$name"
+echo "build-linux: app-image $image ($(du -sh "$image" | cut -f1))"
+
+if ((deb)); then
+  package="$(echo "$name" | tr '[:upper:]' '[:lower:]')"
+  # The .deb packages the app-image just built (no second jlink). jpackage's own .deb is only unpacked again below,
+  # so it is written uncompressed (dpkg-deb reads DPKG_DEB_COMPRESSOR_TYPE since dpkg 1.21.10).
+  DPKG_DEB_COMPRESSOR_TYPE=none jpackage --type deb --app-image "$image" --dest "$out/deb-build" \
+    --name "$name" --app-version "$version" --vendor "Netwright" \
+    --description "Build, train and understand neural networks visually" \
+    --icon "$here/resources/netwright.png" \
+    --linux-package-name "$package" \
+    --linux-deb-maintainer "netwright@users.noreply.github.com" \
+    --linux-menu-group "Development;Education;Science;" \
+    --linux-app-category science \
+    --linux-shortcut \
+    --file-associations "$out/config/nwproj.properties" \
+    --linux-package-deps "libgtk-3-0, libgl1"
+  built="$(ls "$out"/deb-build/*.deb)"
+  # Put the CLI on the PATH from the package itself (not from a maintainer script): /usr/bin/netwright is a link to
+  # the installed launcher, which runs the CLI when given a sub-command. jpackage has no option for this, so the
+  # package is unpacked, the link added, and packed again with the same control data.
+  work="$out/deb-repack"
+  rm -rf "$work" && mkdir -p "$work"
+  dpkg-deb -R "$built" "$work/root"
+  mkdir -p "$work/root/usr/bin"
+  ln -s "/opt/$package/bin/$name" "$work/root/usr/bin/$package"
+  mkdir -p "$out/dist"
+  final="$out/dist/$(basename "$built")"
+  fakeroot dpkg-deb -Zgzip --root-owner-group --build "$work/root" "$final" >/dev/null
+  rm -rf "$work" "$out/deb-build"
+  size_mb=$(( $(stat -c %s "$final") / 1024 / 1024 ))
+  echo "build-linux: package $final (${size_mb} MB; goal under 200 MB for the CPU build)"
+fi

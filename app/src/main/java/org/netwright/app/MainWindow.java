@@ -66,6 +66,9 @@ public final class MainWindow {
         Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(STYLESHEET.toExternalForm());
         stage.setScene(scene);
+        // The same icon as the installers' menu entry, so the taskbar shows what the menu showed.
+        stage.getIcons().add(new javafx.scene.image.Image(
+                MainWindow.class.getResource("netwright.png").toExternalForm()));
         stage.setMinWidth(960);
         stage.setMinHeight(640);
         workspace.sessionProperty().addListener((o, was, now) -> show(now));

@@ -8,6 +8,8 @@ import org.netwright.model.settings.TrainingSettings;
 /** The command line that trains a project in a child JVM running the runner's CLI. */
 public final class ChildCommand {
     static final String CLI_CLASS = "org.netwright.runner.cli.Cli";
+    /** System properties of the app that the child needs too: which libtorch to load, and which build this is. */
+    static final List<String> FORWARDED = List.of("PYTORCH_LIBRARY_PATH", "PYTORCH_FLAVOR", "netwright.flavor");
 
     private ChildCommand() {
     }
@@ -25,6 +27,13 @@ public final class ChildCommand {
         cmd.add("-Dai.djl.offline=true");
         // One inter-op thread: libtorch's default of one per core fights the intra-op threads for a small machine's cores.
         cmd.add("-Dai.djl.pytorch.num_interop_threads=1");
+        // The GPU build points DJL at its bundled CUDA libtorch with these; the child must load the same one.
+        for (String key : FORWARDED) {
+            String value = System.getProperty(key);
+            if (value != null) {
+                cmd.add("-D" + key + "=" + value);
+            }
+        }
         cmd.add(CLI_CLASS);
         cmd.add("train");
         cmd.add(project.toAbsolutePath().toString());

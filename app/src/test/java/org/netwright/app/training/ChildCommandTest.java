@@ -29,4 +29,23 @@ class ChildCommandTest {
                 cmd.subList(cli + 1, cmd.size()));
         assertTrue(cmd.contains("-Dai.djl.offline=true"));
     }
+
+    @Test
+    void theGpuBuildsLibtorchSettingsReachTheChild() {
+        String before = System.getProperty("PYTORCH_FLAVOR");
+        System.setProperty("PYTORCH_FLAVOR", "cu128");
+        try {
+            TrainingSettings s = new TrainingSettings(1, 16, 0.05, "adam", "cross_entropy", 1, 0.2, 0.2,
+                    DataRecipe.generator("two_moons", Map.of()));
+            List<String> cmd = ChildCommand.train(Path.of("/tmp/x.nwproj"), s);
+            assertTrue(cmd.indexOf("-DPYTORCH_FLAVOR=cu128") < cmd.indexOf(ChildCommand.CLI_CLASS), cmd.toString());
+            assertTrue(cmd.contains("-DPYTORCH_FLAVOR=cu128"), cmd.toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty("PYTORCH_FLAVOR");
+            } else {
+                System.setProperty("PYTORCH_FLAVOR", before);
+            }
+        }
+    }
 }

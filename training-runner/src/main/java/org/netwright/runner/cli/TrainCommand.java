@@ -125,6 +125,13 @@ final class TrainCommand {
         if (args.has("--explain-task")) {
             return explainTask(run, source, settings, baseDir, args.has("--json"));
         }
+        // A GPU build that ends up on the CPU says why before it starts, on the error stream (the app shows it too).
+        try {
+            org.netwright.runner.run.DeviceChoice.choose(settings.options().device()).notice()
+                    .ifPresent(n -> err.println("netwright: " + n));
+        } catch (IllegalArgumentException e) {
+            // A GPU asked for and not working: the run itself fails with this reason, as a run event.
+        }
         Optional<Path> projectFile = projectFile(args, source);
         try (ProjectStore store = projectFile.map(p -> openOrCreate(p, source, settings)).orElse(null)) {
             ProjectRecorder recorder = store == null ? null

@@ -218,22 +218,11 @@ public final class TrainingRun {
     }
 
     /**
-     * The device for a setting: {@code auto} takes a GPU when the engine sees one, {@code cpu} the CPU, {@code gpu}
-     * the first GPU; throws IllegalArgumentException when a GPU is asked for and the engine sees none.
+     * The device for a setting: {@code auto} takes a GPU when one works, {@code cpu} the CPU, {@code gpu} the first
+     * GPU; throws IllegalArgumentException when a GPU is asked for and none works (see {@link DeviceChoice}).
      */
     public static Device device(String setting) {
-        int gpus = Engine.getInstance().getGpuCount();
-        return switch (setting == null ? "auto" : setting) {
-            case "cpu" -> Device.cpu();
-            case "gpu" -> {
-                if (gpus == 0) {
-                    throw new IllegalArgumentException("--device gpu was asked for, but the engine sees no GPU here "
-                            + "(this build's libtorch is for the CPU, or no CUDA driver works); use --device cpu or auto.");
-                }
-                yield Device.gpu();
-            }
-            default -> gpus > 0 ? Device.gpu() : Device.cpu();
-        };
+        return DeviceChoice.choose(setting).device();
     }
 
     /** A device in the words of the event stream: {@code cpu} or {@code gpu(0)}. */

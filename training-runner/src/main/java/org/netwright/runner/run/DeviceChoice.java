@@ -1,0 +1,70 @@
+package org.netwright.runner.run;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Which device a run trains on, and why when it is not the one hoped for. A GPU the engine lists is tried with one
+ * small computation first, because a driver too old for the bundled CUDA, or a card the build has no kernels for,
+ * is only found out when something runs; {@code auto} then falls back to the CPU and says so, {@code gpu} refuses.
+ * The GPU build of the app ({@code -Dnetwright.flavor=gpu}) also says why when it finds no GPU at all.
+ */
+public record DeviceChoice(Device device, Optional<String> notice) {
+    /** The system property the GPU build sets, so a CPU-only outcome can be explained. */
+    public static final String FLAVOR_PROPERTY = "netwright.flavor";
+
+    /** The device for a setting ({@code auto}, {@code cpu} or {@code gpu}) on this machine. */
+    public static DeviceChoice choose(String setting) {
+        return choose(setting, Engine.getInstance().getGpuCount(), DeviceChoice::works,
+                "gpu".equals(System.getProperty(FLAVOR_PROPERTY)));
+    }
+
+    /**
+     * The choice for {@code gpus} listed GPUs, with {@code works} telling whether a device computes correctly;
+     * {@code gpuBuild} when this is the build that bundles CUDA.
+     *
+     * @throws IllegalArgumentException when {@code gpu} is asked for and no GPU works, with the reason
+     */
+    static DeviceChoice choose(String setting, int gpus, Predicate<Device> works, boolean gpuBuild) {
+        String s = setting == null ? "auto" : setting;
+        if (s.equals("cpu")) {
+            return new DeviceChoice(Device.cpu(), Optional.empty());
+        }
+        if (gpus == 0) {
+            String why = gpuBuild
+                    ? "this is the GPU build, but the engine finds no usable NVIDIA GPU (no card, or no NVIDIA driver"
+                            + " new enough for CUDA 12.8: version 570 or newer)"
+                    : "this build's libtorch is for the CPU only";
+            if (s.equals("gpu")) {
+                throw new IllegalArgumentException("--device gpu was asked for, but " + why + "; use --device cpu or"
+                        + " auto.");
+            }
+            return new DeviceChoice(Device.cpu(), gpuBuild ? Optional.of("Training on the CPU: " + why + ".")
+                    : Optional.empty());
+        }
+        Device gpu = Device.gpu();
+        if (works.test(gpu)) {
+            return new DeviceChoice(gpu, Optional.empty());
+        }
+        String why = "GPU 0 is listed but could not compute (a driver older than the bundled CUDA, or a card this"
+                + " libtorch has no kernels for)";
+        if (s.equals("gpu")) {
+            throw new IllegalArgumentException("--device gpu was asked for, but " + why + "; use --device cpu or auto.");
+        }
+        return new DeviceChoice(Device.cpu(), Optional.of("Training on the CPU: " + why + "."));
+    }
+
+    /** Whether {@code device} computes 1+1 correctly. */
+    private static boolean works(Device device) {
+        try (NDManager m = NDManager.newBaseManager(device)) {
+            NDArray one = m.ones(new ai.djl.ndarray.types.Shape(1));
+            return one.add(one).toFloatArray()[0] == 2f;
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            return false;
+        }
+    }
+}
