@@ -4,8 +4,8 @@
 #   installers/build-macos.sh                     unsigned .dmg
 #   NETWRIGHT_SIGN_ID="Developer ID Application: ..." installers/build-macos.sh   signed with that identity
 #
-# Needs: JDK 17 (jpackage), Maven, Xcode's command line tools (sips, iconutil). Maven's osx-aarch64 or osx-x86_64
-# profile, activated by the CPU, picks JavaFX's mac jars and DJL's libtorch for that CPU, so the app trains offline.
+# Needs: JDK 17 (jpackage), Maven, Xcode's command line tools (sips, iconutil). Maven's osx-aarch64
+# profile (Apple silicon) picks JavaFX's mac-aarch64 jars and DJL's osx-aarch64 libtorch, so the app trains offline.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -18,7 +18,7 @@ for tool in jpackage mvn sips iconutil; do
 done
 case "$(uname -m)" in
   arm64) fx="mac-aarch64"; djl="osx-aarch64" ;;
-  x86_64) fx="mac"; djl="osx-x86_64" ;;
+  x86_64) echo "build-macos: Intel Macs have no libtorch 2.7.1 to train with; see installers/README.md" >&2; exit 2 ;;
   *) echo "build-macos: unknown CPU $(uname -m)" >&2; exit 2 ;;
 esac
 
