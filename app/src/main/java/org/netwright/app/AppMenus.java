@@ -37,11 +37,15 @@ final class AppMenus {
         saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         saveAs.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> busy.get() || workspace.session() == null, busy, workspace.sessionProperty()));
+        MenuItem importModel = item("Import Model (ONNX)…", "menu-import-model", files::importModel);
+        MenuItem export = item("Export Trained Model…", "menu-export-model", files::exportTrainedModel);
+        export.disableProperty().bind(Bindings.createBooleanBinding(() -> workspace.session() == null,
+                workspace.sessionProperty()));
         recent.setId("menu-recent");
         MenuItem quitItem = item("Quit", "menu-quit", quit);
         quitItem.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         Menu file = new Menu("File", null, fromTemplate, open, recent, new SeparatorMenuItem(), saveAs,
-                new SeparatorMenuItem(), quitItem);
+                new SeparatorMenuItem(), importModel, export, new SeparatorMenuItem(), quitItem);
 
         undo.setId("menu-undo");
         undo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));

@@ -4,9 +4,21 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.netwright.app.exchange.CliJob;
+import org.netwright.app.exchange.ExportDialog;
+import org.netwright.app.exchange.ExportViewModel;
+import org.netwright.app.exchange.ModelImportViewModel;
+import org.netwright.app.project.ProjectSession;
 import org.netwright.app.project.Workspace;
 import org.netwright.model.store.ProjectStore;
 import org.netwright.templates.Template;
@@ -58,6 +70,61 @@ final class FileActions {
         if (file != null) {
             workspace.saveAs(file.toPath()).ifPresent(why -> showError("Could not save a copy", why));
         }
+    }
+
+    /** File > Export trained model…: the window that writes a run as ONNX, PyTorch source or a DJL folder. */
+    void exportTrainedModel() {
+        ProjectSession session = workspace.session();
+        if (session == null) {
+            return;
+        }
+        session.flush();
+        ExportViewModel model = new ExportViewModel(session.file(), session.store().runs(), CliJob::start,
+                Platform::runLater);
+        new ExportDialog(owner, model).show();
+    }
+
+    /** File > Import model…: an ONNX file becomes a new project, which opens when the import has worked. */
+    void importModel() {
+        FileChooser pick = new FileChooser();
+        pick.setTitle("Import an ONNX model");
+        pick.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
+        File model = pick.showOpenDialog(owner);
+        if (model == null) {
+            return;
+        }
+        Path suggested = ModelImportViewModel.suggestedProject(model.toPath());
+        FileChooser save = chooser("Save the imported model as a project");
+        save.setInitialDirectory(suggested.getParent().toFile());
+        save.setInitialFileName(suggested.getFileName().toString());
+        File target = save.showSaveDialog(owner);
+        if (target == null) {
+            return;
+        }
+        Stage working = progress("Importing " + model.getName() + "…");
+        new ModelImportViewModel(CliJob::start).importModel(model.toPath(), target.toPath())
+                .whenComplete((result, error) -> Platform.runLater(() -> {
+                    working.close();
+                    if (error != null) {
+                        showError("Could not import " + model.getName(), String.valueOf(error.getMessage()));
+                    } else if (result.project().isPresent()) {
+                        open(result.project().get());
+                    } else {
+                        showError("Could not import " + model.getName(), result.error());
+                    }
+                }));
+    }
+
+    /** A small window that says what is being done while it runs in a child process. */
+    private Stage progress(String text) {
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle("Netwright");
+        HBox box = new HBox(12, new ProgressIndicator(), new Label(text));
+        box.setPadding(new Insets(20));
+        stage.setScene(new Scene(box));
+        stage.show();
+        return stage;
     }
 
     /** A modal error with a short headline over the store's or the workspace's full sentence. */

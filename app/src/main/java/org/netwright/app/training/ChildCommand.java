@@ -19,6 +19,24 @@ public final class ChildCommand {
      * same JVM binary and class path as the app, so the child needs nothing installed besides us.
      */
     public static List<String> train(Path project, TrainingSettings settings) {
+        List<String> cmd = cli(List.of());
+        cmd.add("train");
+        cmd.add(project.toAbsolutePath().toString());
+        cmd.add("--events");
+        cmd.add("--epochs");
+        cmd.add(Integer.toString(settings.epochs()));
+        cmd.add("--batch-size");
+        cmd.add(Integer.toString(settings.batchSize()));
+        cmd.add("--lr");
+        cmd.add(Double.toString(settings.learningRate()));
+        return cmd;
+    }
+
+    /**
+     * The runner's CLI with {@code args} in a child JVM (e.g. {@code export P --format onnx --out D --json}): the same
+     * JVM binary and class path as the app, DJL kept offline, and the GPU build's libtorch settings passed on.
+     */
+    public static List<String> cli(List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
         cmd.add("-cp");
@@ -35,15 +53,7 @@ public final class ChildCommand {
             }
         }
         cmd.add(CLI_CLASS);
-        cmd.add("train");
-        cmd.add(project.toAbsolutePath().toString());
-        cmd.add("--events");
-        cmd.add("--epochs");
-        cmd.add(Integer.toString(settings.epochs()));
-        cmd.add("--batch-size");
-        cmd.add(Integer.toString(settings.batchSize()));
-        cmd.add("--lr");
-        cmd.add(Double.toString(settings.learningRate()));
+        cmd.addAll(args);
         return cmd;
     }
 
