@@ -59,13 +59,7 @@ final class AppMenus {
         delete.setOnAction(e -> editor.deleteSelection());
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), delete);
 
-        MenuItem runs = item("Runs…", "menu-runs", files::showRuns);
-        runs.setAccelerator(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        runs.disableProperty().bind(Bindings.createBooleanBinding(() -> workspace.session() == null,
-                workspace.sessionProperty()));
-        Menu view = new Menu("View", null, runs);
-
-        bar.getMenus().addAll(file, edit, view);
+        bar.getMenus().addAll(file, edit);
         fillRecent(workspace);
         workspace.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(workspace));
         follow(null);

@@ -20,8 +20,6 @@ import org.netwright.app.exchange.ExportViewModel;
 import org.netwright.app.exchange.ModelImportViewModel;
 import org.netwright.app.project.ProjectSession;
 import org.netwright.app.project.Workspace;
-import org.netwright.app.runs.RunsViewModel;
-import org.netwright.app.runs.RunsWindow;
 import org.netwright.model.store.ProjectStore;
 import org.netwright.templates.Template;
 
@@ -84,18 +82,6 @@ final class FileActions {
         ExportViewModel model = new ExportViewModel(session.file(), session.store().runs(), CliJob::start,
                 Platform::runLater);
         new ExportDialog(owner, model).show();
-    }
-
-    /** View > Runs…: every run of the open project, to overlay and compare. */
-    void showRuns() {
-        ProjectSession session = workspace.session();
-        if (session == null) {
-            return;
-        }
-        session.flush();
-        RunsViewModel model = new RunsViewModel(session.store(), java.util.concurrent.ForkJoinPool.commonPool(),
-                Platform::runLater);
-        new RunsWindow(owner, model).show();
     }
 
     /** File > Import model…: an ONNX file becomes a new project, which opens when the import has worked. */
