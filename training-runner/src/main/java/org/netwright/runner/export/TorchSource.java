@@ -102,7 +102,25 @@ public final class TorchSource {
 
     private String render() {
         String model = graphClass("Model", graph, "", inputPorts.stream().map(p -> argName(p)).toList(),
-                "The network as drawn in Netwright: one submodule per layer, named after its node id.");
+                "The network as drawn in Netwright: one submodule per layer, named after its node id.", null,
+                outputPorts, false);
+        List<String> parts = new ArrayList<>();
+        if (outputPorts.size() > 1) {
+            // A network of several outputs (a GAN's generator and discriminator) gets one module per output that
+            // shares the network's layers, so each part can run and train on its own.
+            for (String port : outputPorts) {
+                String node = port.substring(0, port.lastIndexOf('.'));
+                Set<String> part = ancestors(node);
+                List<String> partInputs = inputPorts.stream().filter(p -> part.contains(p.substring(0, p.lastIndexOf('.'))))
+                        .toList();
+                String cls = graphClass("Part_" + TorchNames.of(node), graph, "", partInputs.stream().map(this::argName)
+                        .toList(), "The layers that lead to the output '" + node + "', sharing the network's modules.",
+                        part, List.of(port), true);
+                String ports = "    INPUTS = [" + partInputs.stream().map(TorchNames::quote)
+                        .collect(Collectors.joining(", ")) + "]\n";
+                parts.add(cls.replaceFirst("\n\n    def __init__", "\n" + ports + "\n    def __init__"));
+            }
+        }
         StringBuilder b = new StringBuilder();
         b.append("# model.py: written by Netwright's PyTorch export. Needs torch and numpy only.\n");
         b.append("# load() returns the trained network in eval mode; weights.npz beside this file holds its weights.\n");
@@ -121,6 +139,13 @@ public final class TorchSource {
             b.append(c).append("\n\n");
         }
         b.append(model).append("\n\n");
+        for (String part : parts) {
+            b.append(part).append("\n\n");
+        }
+        b.append("def part(model, output):\n");
+        b.append("    \"\"\"The module that computes one output node of the network from the inputs it needs.\"\"\"\n");
+        b.append("    return globals()[\"Part_\" + output](model)").append(parts.isEmpty() ? " if len(OUTPUTS) > 1 else model" : "")
+                .append("\n\n\n");
         b.append("""
                 def load(weights=None):
                     \"\"\"The trained network in eval mode, its weights read from weights.npz beside this file.\"\"\"
@@ -136,7 +161,8 @@ public final class TorchSource {
     }
 
     /** One nn.Module class for a graph (the whole network, or a composite's body at path {@code prefix}). */
-    private String graphClass(String name, Graph g, String prefix, List<String> args, String doc) {
+    private String graphClass(String name, Graph g, String prefix, List<String> args, String doc, Set<String> only,
+                              List<String> returnPorts, boolean shared) {
         StringBuilder init = new StringBuilder();
         StringBuilder fwd = new StringBuilder();
         Map<String, String> vars = new LinkedHashMap<>();
@@ -144,7 +170,6 @@ public final class TorchSource {
         used.add("self");
         List<String> returns = new ArrayList<>();
         boolean composite = args == null;
-        int arg = 0;
         Map<String, String> placeholderArgs = new LinkedHashMap<>();
         if (args == null) {
             for (Node in : CompositePorts.inputNodes(g)) {
@@ -153,6 +178,9 @@ public final class TorchSource {
             args = List.copyOf(placeholderArgs.values());
         }
         for (String id : g.topologicalOrder()) {
+            if (only != null && !only.contains(id)) {
+                continue;
+            }
             Node n = g.require(id);
             String path = prefix.isEmpty() ? id : prefix + CompositeFlattening.SEPARATOR + id;
             String module = TorchNames.of(id);
@@ -165,8 +193,13 @@ public final class TorchSource {
             }
             if (CompositePorts.isComposite(n)) {
                 String cls = "Block_" + TorchNames.modulePath(path).replace('.', '_');
-                classes.add(graphClass(cls, n.body(), path, null, "The composite block '" + id + "'."));
-                init.append("        self.").append(module).append(" = ").append(cls).append("()\n");
+                if (shared) {
+                    init.append("        self.").append(module).append(" = model.").append(module).append("\n");
+                } else {
+                    classes.add(graphClass(cls, n.body(), path, null, "The composite block '" + id + "'.", null, null,
+                            false));
+                    init.append("        self.").append(module).append(" = ").append(cls).append("()\n");
+                }
                 List<String> outs = CompositePorts.outputs(n);
                 List<String> outVars = new ArrayList<>();
                 for (String port : outs) {
@@ -187,7 +220,7 @@ public final class TorchSource {
             LayerParams params = spec.resolve(n.params());
             if (spec.isInput()) {
                 for (String port : spec.outputPorts(params)) {
-                    vars.put(id + "." + port, args.get(arg++));
+                    vars.put(id + "." + port, argName(id + "." + port));
                 }
                 continue;
             }
@@ -200,7 +233,7 @@ public final class TorchSource {
                 ins.add(source(g, vars, id, port));
             }
             init.append("        self.").append(module).append(" = ")
-                    .append(constructor(path, n.type(), params, inShapes)).append("\n");
+                    .append(shared ? "model." + module : constructor(path, n.type(), params, inShapes)).append("\n");
             List<String> outs = spec.outputPorts(params);
             List<String> outVars = new ArrayList<>();
             for (String port : outs) {
@@ -216,14 +249,14 @@ public final class TorchSource {
                 returns.add(source(g, vars, out.id(), "in"));
             }
         } else {
-            for (String port : outputPorts) {
+            for (String port : returnPorts) {
                 returns.add(vars.get(port.substring(0, port.lastIndexOf('.')) + "." + port.substring(port.lastIndexOf('.') + 1)));
             }
         }
         StringBuilder b = new StringBuilder();
         b.append("class ").append(name).append("(nn.Module):\n");
         b.append("    \"\"\"").append(doc.replace("\"", "'").replace("\\", "/")).append("\"\"\"\n\n");
-        b.append("    def __init__(self):\n        super().__init__()\n").append(init.length() == 0 ? "        pass\n" : init);
+        b.append(shared ? "    def __init__(self, model):\n" : "    def __init__(self):\n").append("        super().__init__()\n").append(init.length() == 0 ? "        pass\n" : init);
         b.append("\n    def forward(self");
         for (String a : args) {
             b.append(", ").append(a);
@@ -231,6 +264,19 @@ public final class TorchSource {
         b.append("):\n").append(fwd);
         b.append("        return ").append(returns.size() == 1 ? returns.get(0) : String.join(", ", returns)).append("\n");
         return b.toString();
+    }
+
+    /** The node and every node it depends on, in the top-level graph. */
+    private Set<String> ancestors(String node) {
+        Set<String> seen = new HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(node));
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (seen.add(id)) {
+                graph.incomingEdges(id).forEach(e -> todo.push(e.from().nodeId()));
+            }
+        }
+        return seen;
     }
 
     private static String source(Graph g, Map<String, String> vars, String id, String port) {
