@@ -106,9 +106,8 @@ public final class DjlExporter implements ModelExporter {
                         float[] scores = out.get(0).toFloatArray();  // raw scores of %s
                     }
                 }
-                """.formatted(inputs.toString().replace("        NDArray", "            NDArray").replace("\n        ", "\n            "),
-                String.join(", ", names), p.outputs().isEmpty() ? "the output" : p.outputs().get(0).port())
-                .replace("                %s", "");
+                """.formatted(inputs, String.join(", ", names),
+                p.outputs().isEmpty() ? "the output" : p.outputs().get(0).port());
     }
 
     private static ExportReadme readme(TrainedRun run, Path project, Preprocessing p) {

@@ -60,6 +60,11 @@ public final class PytorchExporter implements ModelExporter {
                 python3 train.py --epochs 5          # continues training; writes weights-trained.npz
                 torchrun --nproc_per_node=2 train.py --epochs 5   # the same with DistributedDataParallel
                 """);
+        r.line("train.py trains on data.npz, the run's data as Netwright prepared and split them; it starts from the"
+                + " trained weights and prints one JSON line per epoch. Debian 12's torch 1.13 on Python 3.11 has a"
+                + " torchrun that cannot parse its own default output settings (AttributeError: 'NoneType' object"
+                + " has no attribute 'get'); there, add `--redirects 9:1 --tee 9:1`, which keeps every process's"
+                + " output on the console.").line("");
         r.line("From Python:").line("");
         r.code("python", """
                 import torch

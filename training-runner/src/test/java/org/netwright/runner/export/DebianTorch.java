@@ -16,16 +16,16 @@ import java.util.concurrent.TimeUnit;
  * {@code /usr/bin/torchrun} (a {@code python3} found on PATH may lack torch). Without torch a check fails when the
  * environment variable CI is set, and is skipped with a message otherwise.
  */
-final class DebianTorch {
-    static final String PYTHON = "/usr/bin/python3";
-    static final String TORCHRUN = "/usr/bin/torchrun";
+public final class DebianTorch {
+    public static final String PYTHON = "/usr/bin/python3";
+    public static final String TORCHRUN = "/usr/bin/torchrun";
     private static Boolean available;
 
     private DebianTorch() {
     }
 
     /** Skips (or, under CI, fails) the calling test when /usr/bin/python3 cannot import torch and numpy. */
-    static void require() {
+    public static void require() {
         if (available == null) {
             available = probe();
         }
@@ -50,11 +50,11 @@ final class DebianTorch {
     }
 
     /** What a finished process printed and how it ended. */
-    record Result(int exit, String out, String err) {
+    public record Result(int exit, String out, String err) {
     }
 
     /** Runs a command in {@code dir} with one thread per process, waiting at most {@code seconds}. */
-    static Result run(Path dir, int seconds, String... command) {
+    public static Result run(Path dir, int seconds, String... command) {
         try {
             Path out = Files.createTempFile("nw-py", ".out");
             Path err = Files.createTempFile("nw-py", ".err");

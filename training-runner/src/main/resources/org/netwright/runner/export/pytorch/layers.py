@@ -519,17 +519,17 @@ class GraphReadout(nn.Module):
 
 
 class Sampling(nn.Module):
-    """The VAE's sampling step: mu + exp(log_var / 2)·eps while training, mu otherwise. Keeps the last KL term
-    (summed over latent axes, averaged over the batch) for the loss."""
+    """The VAE's sampling step: mu + exp(log_var / 2)·eps while training, mu otherwise. Keeps the KL term of its
+    last call (summed over latent axes, averaged over the batch) for the loss."""
 
     def __init__(self):
         super().__init__()
         self.kl = None
 
     def forward(self, mu, log_var):
+        axes = tuple(range(1, mu.dim()))
+        self.kl = (-0.5 * (1 + log_var - mu.pow(2) - log_var.exp()).sum(axes)).mean()
         if self.training:
-            axes = tuple(range(1, mu.dim()))
-            self.kl = (-0.5 * (1 + log_var - mu.pow(2) - log_var.exp()).sum(axes)).mean()
             return mu + (0.5 * log_var).exp() * torch.randn_like(mu)
         return mu
 

@@ -213,6 +213,26 @@ def as_tuple(x):
     return x if isinstance(x, tuple) else (x,)
 
 
+class EpochLosses:
+    """A training epoch's step losses: the mean, and the means of its first and last quarter of steps."""
+
+    def __init__(self, world):
+        self.world = world
+        self.values = []
+        self.weights = []
+
+    def add(self, loss, n):
+        self.values.append(loss)
+        self.weights.append(n)
+
+    def summary(self, prefix=""):
+        v, w = np.asarray(self.values), np.asarray(self.weights, dtype=np.float64)
+        q = max(1, len(v) // 4)
+        return {prefix + "loss": self.world.mean(float((v * w).sum()), float(w.sum())),
+                prefix + "loss_first_quarter": self.world.mean(float((v[:q] * w[:q]).sum()), float(w[:q].sum())),
+                prefix + "loss_last_quarter": self.world.mean(float((v[-q:] * w[-q:]).sum()), float(w[-q:].sum()))}
+
+
 def kl_term(net):
     terms = [m.kl for m in net.modules() if isinstance(m, exported.Sampling) and m.kl is not None]
     return sum(terms) if terms else None
@@ -238,21 +258,21 @@ def train_samples(config, net, world, args, data, epochs, batch, lr, log):
     wrapped = world.wrap(net)
     stepper = Stepper(config, net.parameters(), lr, steps, epochs)
     generator = torch.Generator().manual_seed(config["seed"] + 1000 * world.rank)
+    log({"epoch": 0, "val_loss": evaluate_samples(config, net, data, "validation", batch, generator, world)})
     for epoch in range(1, epochs + 1):
         net.train()
         order = world.shard(np.random.default_rng(config["seed"] + epoch).permutation(size))
-        total = count = 0.0
+        losses = EpochLosses(world)
         for start in range(0, len(order), per_process):
             index = np.sort(order[start:start + per_process])
             inputs = batch_inputs(config, data, "train", index, generator, world.device)
             loss = samples_loss(config, net, as_tuple(wrapped(*inputs)), data, "train", index, world.device)
             loss.backward()
             stepper.step()
-            total += loss.item() * len(index)
-            count += len(index)
-        train_loss = world.mean(total, count)
-        val_loss = evaluate_samples(config, net, data, "validation", batch, generator, world)
-        log({"epoch": epoch, "train_loss": train_loss, "val_loss": val_loss})
+            losses.add(loss.item(), len(index))
+        line = {"epoch": epoch, **losses.summary("train_")}
+        line["val_loss"] = evaluate_samples(config, net, data, "validation", batch, generator, world)
+        log(line)
 
 
 def evaluate_samples(config, net, data, part, batch, generator, world):
@@ -295,7 +315,7 @@ def train_gan(config, net, world, args, data, epochs, batch, lr, log):
     for epoch in range(1, epochs + 1):
         net.train()
         order = world.shard(np.random.default_rng(config["seed"] + epoch).permutation(size))
-        d_total = g_total = count = 0.0
+        d_losses, g_losses = EpochLosses(world), EpochLosses(world)
         for start in range(0, len(order), per_process):
             index = np.sort(order[start:start + per_process])
             x = batch_inputs(config, data, "train", index, generator, world.device)
@@ -314,11 +334,9 @@ def train_gan(config, net, world, args, data, epochs, batch, lr, log):
             g_loss.backward()
             g_step.step()
             d_step.optimizer.zero_grad(set_to_none=True)
-            d_total += d_loss.item() * n
-            g_total += g_loss.item() * n
-            count += n
-        d_mean, g_mean = world.mean(d_total, count), world.mean(g_total, count)
-        log({"epoch": epoch, "train_loss": d_mean + g_mean, "d_loss": d_mean, "g_loss": g_mean})
+            d_losses.add(d_loss.item(), n)
+            g_losses.add(g_loss.item(), n)
+        log({"epoch": epoch, **d_losses.summary("d_"), **g_losses.summary("g_")})
 
 
 def train_nodes(config, net, world, args, data, epochs, batch, lr, log):
@@ -339,22 +357,24 @@ def train_nodes(config, net, world, args, data, epochs, batch, lr, log):
             return F.mse_loss(scores, F.one_hot(labels[nodes], scores.shape[-1]).to(scores.dtype))
         return F.cross_entropy(scores, labels[nodes])
 
+    def validate():
+        net.eval()
+        with torch.no_grad():
+            return loss_of(as_tuple(net(features, adjacency))[0], torch.from_numpy(validation)).item() \
+                if len(validation) else None
+
+    log({"epoch": 0, "val_loss": validate()})
     for epoch in range(1, epochs + 1):
         net.train()
         order = world.shard(train[np.random.default_rng(config["seed"] + epoch).permutation(len(train))])
-        total = count = 0.0
+        losses = EpochLosses(world)
         for start in range(0, len(order), per_process):
             nodes = torch.from_numpy(order[start:start + per_process]).to(world.device)
             loss = loss_of(as_tuple(wrapped(features, adjacency))[0], nodes)
             loss.backward()
             stepper.step()
-            total += loss.item() * len(nodes)
-            count += len(nodes)
-        net.eval()
-        with torch.no_grad():
-            val = loss_of(as_tuple(net(features, adjacency))[0], torch.from_numpy(validation)).item() \
-                if len(validation) else None
-        log({"epoch": epoch, "train_loss": world.mean(total, count), "val_loss": val})
+            losses.add(loss.item(), len(nodes))
+        log({"epoch": epoch, **losses.summary("train_"), "val_loss": validate()})
 
 
 def train_graphs(config, net, world, args, data, epochs, batch, lr, log):
@@ -374,21 +394,23 @@ def train_graphs(config, net, world, args, data, epochs, batch, lr, log):
             return F.mse_loss(scores, F.one_hot(labels[index], scores.shape[-1]).to(scores.dtype).to(world.device))
         return F.cross_entropy(scores, labels[index].to(world.device))
 
+    def validate():
+        net.eval()
+        with torch.no_grad():
+            return loss_of(net, validation).item() if len(validation) else None
+
+    log({"epoch": 0, "val_loss": validate()})
     for epoch in range(1, epochs + 1):
         net.train()
         order = world.shard(train[np.random.default_rng(config["seed"] + epoch).permutation(len(train))])
-        total = count = 0.0
+        losses = EpochLosses(world)
         for start in range(0, len(order), per_process):
             index = order[start:start + per_process]
             loss = loss_of(wrapped, index)
             loss.backward()
             stepper.step()
-            total += loss.item() * len(index)
-            count += len(index)
-        net.eval()
-        with torch.no_grad():
-            val = loss_of(net, validation).item() if len(validation) else None
-        log({"epoch": epoch, "train_loss": world.mean(total, count), "val_loss": val})
+            losses.add(loss.item(), len(index))
+        log({"epoch": epoch, **losses.summary("train_"), "val_loss": validate()})
 
 
 def save(net, path):
