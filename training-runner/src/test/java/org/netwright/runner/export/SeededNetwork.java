@@ -30,16 +30,16 @@ import org.netwright.runner.compile.GraphCompiler;
  * A graph compiled as our runner compiles it for export, with seeded weights (running statistics of batch norms
  * moved off 0 and 1 so they matter), inputs that fit each input layer, and the outputs our block gives for them.
  */
-final class SeededNetwork implements AutoCloseable {
-    final NDManager manager = NDManager.newBaseManager();
+public final class SeededNetwork implements AutoCloseable {
+    public final NDManager manager = NDManager.newBaseManager();
     final GraphBlock block;
-    final byte[] weights;
+    public final byte[] weights;
     final List<float[]> inputs = new ArrayList<>();
     final List<long[]> inputShapes = new ArrayList<>();
     final List<float[]> outputs = new ArrayList<>();
     final List<long[]> outputShapes = new ArrayList<>();
 
-    SeededNetwork(Graph graph, int batch, long seed) {
+    public SeededNetwork(Graph graph, int batch, long seed) {
         Engine.getInstance().setRandomSeed((int) seed);
         block = GraphCompiler.compile(graph, true);
         Random random = new Random(seed);
@@ -114,7 +114,7 @@ final class SeededNetwork implements AutoCloseable {
     }
 
     /** Writes the inputs as {@code in0, in1, ...} and our outputs as {@code out0, ...} into two .npz files. */
-    void writeArrays(Path inputsFile, Path expectedFile) throws IOException {
+    public void writeArrays(Path inputsFile, Path expectedFile) throws IOException {
         Map<String, Npz.Array> in = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             in.put("in" + i, new Npz.Array(inputShapes.get(i), inputs.get(i)));
