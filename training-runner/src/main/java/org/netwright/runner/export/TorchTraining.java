@@ -68,7 +68,7 @@ final class TorchTraining {
             run.put("recipe", "graphs");
             run.put("loss", "mse".equals(settings.lossName()) ? "mse" : "cross_entropy");
             GraphSet set = DataSources.loadGraphSet(settings.data(), settings.seed());
-            int nodes = TorchSourcePorts.shape(graph, inputs.get(0)).dim(0);
+            int nodes = portShape(graph, inputs.get(0)).dim(0);
             graphSet(set, nodes, set.split(settings.validationSplit(), settings.testSplit(), settings.seed()), data);
         } else if (DataSources.isGraph(settings.data(), baseDir)) {
             run.put("recipe", "nodes");
@@ -103,7 +103,7 @@ final class TorchTraining {
                     i.put("distribution", LayerCatalog.standard().require(n.type()).resolve(n.params()).values()
                             .getOrDefault("distribution", "normal").toString());
                     ArrayNode shape = i.putArray("shape");
-                    for (int d : TorchSourcePorts.shape(graph, port).toArray()) {
+                    for (int d : portShape(graph, port).toArray()) {
                         shape.add(d);
                     }
                 } else {
@@ -191,15 +191,10 @@ final class TorchTraining {
         return new Npz.Array(new long[] {v.length}, v);
     }
 
-    /** Per-sample shapes of input ports. */
-    static final class TorchSourcePorts {
-        private TorchSourcePorts() {
-        }
-
-        static Shape shape(Graph graph, String port) {
-            int dot = port.lastIndexOf('.');
-            return org.netwright.model.shape.ShapeInference.infer(graph).report(port.substring(0, dot)).outputs()
-                    .get(port.substring(dot + 1));
-        }
+    /** The per-sample shape of an output port ("node.port") of an input layer. */
+    private static Shape portShape(Graph graph, String port) {
+        int dot = port.lastIndexOf('.');
+        return org.netwright.model.shape.ShapeInference.infer(graph).report(port.substring(0, dot)).outputs()
+                .get(port.substring(dot + 1));
     }
 }

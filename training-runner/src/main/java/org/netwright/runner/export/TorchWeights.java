@@ -57,8 +57,7 @@ public final class TorchWeights {
         }
         for (Pair<String, Block> child : block.getChildren()) {
             String plain = POSITION.matcher(child.getKey()).replaceFirst("");
-            String djl = djlPrefix.endsWith("\u0000") ? djlPrefix + child.getKey() + "_" : djlPrefix + child.getKey() + "_";
-            collect(child.getValue(), djl, torchPrefix + plain + ".", into);
+            collect(child.getValue(), djlPrefix + child.getKey() + "_", torchPrefix + plain + ".", into);
         }
     }
 
