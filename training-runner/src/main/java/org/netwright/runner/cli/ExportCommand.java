@@ -19,6 +19,7 @@ import org.netwright.model.store.ProjectStore;
 import org.netwright.runner.compile.GraphCompileException;
 import org.netwright.runner.data.DataFileException;
 import org.netwright.runner.export.ExportException;
+import org.netwright.runner.export.ExportReadmes;
 import org.netwright.runner.export.Exporters;
 import org.netwright.runner.export.ModelExporter;
 import org.netwright.runner.run.TrainedRun;
@@ -27,7 +28,8 @@ import org.netwright.runner.run.TrainedRun;
  * {@code netwright export PROJECT --format F --out DIR [--run ID] [--force] [--json]}: writes a project's trained
  * run (its latest with a checkpoint, or {@code --run ID}) into a folder another runtime opens. Writes only inside
  * DIR and refuses a DIR that holds anything unless {@code --force}; then the export is written into a fresh folder
- * inside DIR first and its files are moved into place, so a link in DIR never leads a write elsewhere.
+ * inside DIR first and its files are moved into place, so a link in DIR never leads a write elsewhere. Every export
+ * folder gets a README.md (the format's own, or one saying what is there, the inputs, outputs and how to run it).
  */
 final class ExportCommand {
     static final String USAGE = "export FILE.nwproj --format " + formats("|") + " --out DIR [--run ID] [--force] [--json]";
@@ -106,6 +108,7 @@ final class ExportCommand {
         if (isEmpty(dir)) {
             try {
                 exporter.write(run, project, dir);
+                ExportReadmes.writeIfMissing(exporter.format(), run, project, dir);
             } catch (IOException | RuntimeException e) {
                 clear(dir);
                 throw e;
@@ -115,6 +118,7 @@ final class ExportCommand {
         Path stage = Files.createDirectory(dir.resolve(".netwright-export-" + UUID.randomUUID()));
         try {
             exporter.write(run, project, stage);
+            ExportReadmes.writeIfMissing(exporter.format(), run, project, stage);
             List<String> files = names(stage);
             for (String name : files) {
                 Path target = dir.resolve(name);

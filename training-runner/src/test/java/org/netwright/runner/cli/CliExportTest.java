@@ -133,6 +133,23 @@ class CliExportTest {
         }
     }
 
+    @Test
+    void aFormatThatWritesNoReadmeGetsOneSayingWhatIsThereAndHowToRunIt() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("onnx-like"));
+        Files.write(out.resolve("model.onnx"), new byte[] {1, 2, 3});
+        org.netwright.runner.export.ExportReadmes.writeIfMissing("onnx", TrainedRun.load(project, Optional.empty()),
+                project, out);
+        String readme = Files.readString(out.resolve("README.md"));
+        assertTrue(readme.contains("- `model.onnx`: the network in ONNX"), readme);
+        assertTrue(readme.contains("| `input.out` | features | values | 2 |"), readme);
+        assertTrue(readme.contains("session.run(None, {\"input\": np.zeros((1, 2), np.float32)})"), readme);
+        assertTrue(Files.isRegularFile(out.resolve("preprocessing.json")));
+        Files.writeString(out.resolve("README.md"), "the format's own");
+        org.netwright.runner.export.ExportReadmes.writeIfMissing("onnx", TrainedRun.load(project, Optional.empty()),
+                project, out);
+        assertEquals("the format's own", Files.readString(out.resolve("README.md")));
+    }
+
     private static float[] ourProbabilities(float[] x) {
         TrainedRun run = TrainedRun.load(project, Optional.empty());
         GraphBlock block = GraphCompiler.compile(run.graph(), true);
