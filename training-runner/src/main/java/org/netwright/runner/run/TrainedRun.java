@@ -62,11 +62,32 @@ public record TrainedRun(long runId, Graph graph, Task task, byte[] weights, Tra
                 }
             }
             TrainingSettings settings = SettingsJson.read(run.settingsJson());
-            Task task = TrainingRun.resolveTask(graph, settings, data(settings, project, graph).fields());
+            Task task = isGraphData(settings, project) ? graphTask(graph, settings)
+                    : TrainingRun.resolveTask(graph, settings, data(settings, project, graph).fields());
             return new TrainedRun(run.id(), graph, task, RunState.weightsOf(checkpoint), settings);
         } catch (ProjectFileException | SettingsFormatException | CheckpointFormatException | TaskException e) {
             throw new TrainedRunException(e.getMessage());
         }
+    }
+
+    private static boolean isGraphData(TrainingSettings settings, Path project) {
+        return DataSources.isGraphSet(settings.data())
+                || DataSources.isGraph(settings.data(), project.toAbsolutePath().getParent());
+    }
+
+    /**
+     * What a run on graph data trained (its runner takes no task): the graph input reads the graph, and the output
+     * is trained against the class labels of its nodes or graphs. Such data has no samples, so {@link #data} does
+     * not apply to it.
+     */
+    private static Task graphTask(Graph graph, TrainingSettings settings) {
+        NetworkEnds ends = NetworkEnds.of(graph);
+        List<org.netwright.model.task.InputBinding> inputs = ends.inputNodes().stream()
+                .map(n -> new org.netwright.model.task.InputBinding(n, "graph")).toList();
+        String loss = "mse".equals(settings.lossName()) ? "mse" : "cross_entropy";
+        List<org.netwright.model.task.Objective> objectives = ends.outputs().stream()
+                .map(o -> new org.netwright.model.task.Objective(o.nodeId(), loss, "label", 1.0)).toList();
+        return new Task(Task.PLAIN, inputs, objectives, List.of("accuracy"), java.util.Map.of());
     }
 
     /**
