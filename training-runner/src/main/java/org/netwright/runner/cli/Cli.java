@@ -23,7 +23,8 @@ public final class Cli {
             + " [--initializer I] [--split T,V,T] [--device auto|cpu|gpu] [--resume RUN_ID]"
             + " | generate FILE.nwproj --count N --out DIR [--run ID] [--seed S] [--class K] [--temperature T]"
             + " [--top-k K] [--json]"
-            + " | " + BenchCommand.USAGE;
+            + " | " + BenchCommand.USAGE
+            + " | " + EvaluateCommand.USAGE + " | " + PredictCommand.USAGE + " | " + ExplainCommand.USAGE;
 
     private Cli() {
     }
@@ -51,6 +52,9 @@ public final class Cli {
                 case "train" -> new TrainCommand(in, out, err, terminal).run(rest);
                 case "bench" -> new BenchCommand(out, err).run(rest);
                 case "generate" -> GenerateCommand.run(rest, out);
+                case "evaluate" -> EvaluateCommand.run(rest, out);
+                case "predict" -> PredictCommand.run(rest, out);
+                case "explain" -> ExplainCommand.run(rest, out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
