@@ -222,17 +222,20 @@ public final class RunInputs {
                 statistics(training.subList(1, training.size()), columns, offset, scale);
             }
         } else {
+            // Data that came from no table (a generator): every column but a label is a feature, in the file's order.
             names = new ArrayList<>();
-            for (int c : featureColumns(header)) {
-                names.add(header[c]);
+            for (String h : header) {
+                if (!h.equalsIgnoreCase("label") && !h.equalsIgnoreCase("label_id")) {
+                    names.add(h);
+                }
             }
             offset = noted.offset();
             scale = noted.scale();
         }
         if (names.size() != width) {
             throw new IllegalArgumentException("run " + run.runId() + "'s input layer '" + input.nodeId() + "' takes "
-                    + width + " features but " + (names.size() == header.length ? file : "its data") + " has "
-                    + names.size() + " feature columns (" + String.join(", ", names) + ")");
+                    + width + " features but " + file + " has " + names.size() + " feature columns ("
+                    + String.join(", ", names) + ")");
         }
         int[] at = new int[width];
         for (int f = 0; f < width; f++) {
