@@ -205,6 +205,51 @@ class CliInsightTest {
         assertTrue(Double.isFinite(p.get("values").get(0).asDouble()));
     }
 
+    private static void colourPng(Path file, int size, int level, java.util.Random r) throws IOException {
+        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int v = Math.max(0, Math.min(255, level + r.nextInt(41) - 20));
+                img.setRGB(x, y, (v << 16) | (Math.max(0, v - 30) << 8) | v);
+            }
+        }
+        Files.createDirectories(file.getParent());
+        ImageIO.write(img, "png", file.toFile());
+    }
+
+    @Test
+    void anImageFolderRunNamesItsClassesAfterTheFoldersAndResizesANewImage() throws IOException {
+        java.util.Random r = new java.util.Random(4);
+        Path folder = dir.resolve("light");
+        for (int i = 0; i < 16; i++) {
+            colourPng(folder.resolve("bright").resolve(i + ".png"), 8, 200, r);
+            colourPng(folder.resolve("dark").resolve(i + ".png"), 8, 50, r);
+        }
+        Path graph = dir.resolve("light-graph.json");
+        Files.writeString(graph, "{\"format\":\"netwright-graph\",\"version\":1,\"nodes\":["
+                + "{\"id\":\"image\",\"type\":\"image_input\",\"x\":0,\"y\":0,\"params\":{\"channels\":3,"
+                + "\"height\":8,\"width\":8}},"
+                + "{\"id\":\"flat\",\"type\":\"flatten\",\"x\":0,\"y\":0,\"params\":{}},"
+                + "{\"id\":\"out\",\"type\":\"dense\",\"x\":0,\"y\":0,\"params\":{\"units\":2}}],"
+                + "\"edges\":[{\"from\":\"image.out\",\"to\":\"flat.in\"},{\"from\":\"flat.out\",\"to\":\"out.in\"}]}");
+        Path project = dir.resolve("light.nwproj");
+        CliRunner t = CliRunner.run("train", graph.toString(), "--data", folder.toString(), "--epochs", "15",
+                "--save", project.toString(), "--json");
+        assertEquals(0, t.status(), t.err());
+        JsonNode e = oneJsonLine(CliRunner.run("evaluate", project.toString(), "--json"));
+        assertEquals("bright", e.get("classes").get(0).asText());
+        assertEquals("dark", e.get("classes").get(1).asText());
+        Path big = dir.resolve("new-bright.png");
+        colourPng(big, 20, 210, r);
+        JsonNode p = oneJsonLine(CliRunner.run("predict", project.toString(), "--input", big.toString(), "--json"));
+        assertEquals("bright", p.get("predictions").get(0).get("class").asText(), p.toString());
+        JsonNode x = oneJsonLine(CliRunner.run("explain", project.toString(), "--input", big.toString(), "--method",
+                "saliency", "--class", "dark", "--out", dir.resolve("light.png").toString(), "--json"));
+        assertEquals("dark", x.get("class").asText());
+        assertEquals(3, x.get("attribution").size());
+        assertEquals(8, x.get("attribution").get(2).size());
+    }
+
     @Test
     void badInputIsOneLineAndExitTwo() {
         CliRunner missing = CliRunner.run("evaluate", dir.resolve("none.nwproj").toString(), "--json");
