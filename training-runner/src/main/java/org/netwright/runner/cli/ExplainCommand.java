@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.netwright.model.shape.Shape;
+import org.netwright.model.task.NetworkEnds;
+import org.netwright.runner.data.DataFileException;
+import org.netwright.runner.data.DataSources;
+import org.netwright.templates.data.Samples;
 import org.netwright.runner.explain.Attribution;
 import org.netwright.runner.explain.AttributionPictures;
 import org.netwright.runner.explain.Attributions;
@@ -26,7 +30,8 @@ import org.netwright.runner.run.TrainedRun;
  * {@code --json}, given as an array shaped like the input.
  */
 final class ExplainCommand {
-    static final String USAGE = "explain FILE.nwproj --input FILE --method saliency|smoothgrad|integrated-gradients|gradcam"
+    static final String USAGE = "explain FILE.nwproj (--input FILE | --sample N) --method"
+            + " saliency|smoothgrad|integrated-gradients|gradcam"
             + " [--layer NODE] [--class K] [--run ID] --out MAP.png [--json]";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -34,11 +39,15 @@ final class ExplainCommand {
     }
 
     static int run(List<String> argv, PrintStream out) {
-        Args args = Args.parse(argv, Set.of("--run", "--input", "--method", "--layer", "--class", "--out"),
+        Args args = Args.parse(argv, Set.of("--run", "--input", "--sample", "--method", "--layer", "--class", "--out"),
                 Set.of("--json"));
         Path project = InsightCommands.project(args, "explain", USAGE);
-        Path file = Path.of(args.value("--input").orElseThrow(() -> new UsageException(
-                "explain needs --input FILE, an image, a CSV row or a text")));
+        if (args.has("--input") == args.has("--sample")) {
+            throw new UsageException("explain needs either --input FILE (an image, a CSV row or a text) or --sample N"
+                    + " (the run's N-th test sample)");
+        }
+        Path file = args.value("--input").map(Path::of).orElse(null);
+        java.util.Optional<Integer> sample = args.intValue("--sample", 0, Integer.MAX_VALUE);
         String method = args.value("--method").orElseThrow(() -> new UsageException("explain needs --method, one of "
                 + String.join(", ", Attributions.METHODS)));
         if (!Attributions.METHODS.contains(method)) {
@@ -55,8 +64,18 @@ final class ExplainCommand {
         ObjectNode o = MAPPER.createObjectNode();
         BufferedImage picture;
         try (TrainedNetwork net = TrainedNetwork.open(t.graph(), t.task(), t.weights())) {
-            RunInputs inputs = RunInputs.of(t, project);
-            RunInputs.Reading reading = inputs.read(file);
+            RunInputs.Reading reading;
+            RunInputs inputs;
+            Integer truth = null;
+            if (file != null) {
+                inputs = RunInputs.of(t, project);
+                reading = inputs.read(file);
+            } else {
+                Samples test = testPart(t, project);
+                inputs = RunInputs.of(t, project, test);
+                reading = inputs.sample(test, sample.get());
+                truth = (int) test.require(inputs.target().name()).values()[sample.get()];
+            }
             if (reading.count() != 1) {
                 throw new UsageException(file + " has " + reading.count() + " rows; explain explains one sample, so give"
                         + " a file with one row");
@@ -82,6 +101,12 @@ final class ExplainCommand {
             o.put("class", names.get(target));
             o.put("class_id", target);
             InsightJson.put(o, "probability", probabilities[target]);
+            if (truth != null) {
+                o.put("sample", sample.get());
+                o.put("true_class", names.get(truth));
+            }
+            InsightJson.nested(o.putArray("input"), reading.values(), reading.kind() == RunInputs.Reading.Kind.IMAGE
+                    ? imageShape(net.input().shape()) : net.input().shape());
             InsightJson.nested(o.putArray("attribution"), a.values(), a.shape());
             o.put("out", map.toString());
         } catch (IllegalArgumentException e) {
@@ -106,6 +131,21 @@ final class ExplainCommand {
                     + ") drawn to " + map);
         }
         return 0;
+    }
+
+    /** The run's test part, as it split its data. */
+    private static Samples testPart(TrainedRun t, Path project) {
+        Samples test;
+        try {
+            test = DataSources.loadSplit(t.settings(), project.toAbsolutePath().getParent(), NetworkEnds.of(t.graph()),
+                    notice -> { }).test();
+        } catch (DataFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (test.size() == 0) {
+            throw new UsageException("run " + t.runId() + " kept no test part; explain a file with --input FILE");
+        }
+        return test;
     }
 
     /** A class given as an id or a name. */

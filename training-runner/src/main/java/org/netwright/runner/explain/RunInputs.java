@@ -140,6 +140,65 @@ public final class RunInputs {
         return text(file);
     }
 
+    /** Sample {@code index} of {@code part} (a part of the run's data), as a reading of one file would give it. */
+    public Reading sample(Samples part, int index) {
+        if (index < 0 || index >= part.size()) {
+            throw new IllegalArgumentException("the sample must be from 0 to " + (part.size() - 1) + "; got " + index);
+        }
+        int width = Math.toIntExact(input.shape().size());
+        float[] values = Arrays.copyOfRange(part.require(field).values(), index * width, (index + 1) * width);
+        if (input.type().equals("token_input")) {
+            List<String> names = new ArrayList<>();
+            for (float id : values) {
+                names.add(tokenName((int) id));
+            }
+            return new Reading(Reading.Kind.TEXT, values, 1, null, names, values.length - 1);
+        }
+        if (input.shape().rank() == 3 || isSquareImage()) {
+            return new Reading(Reading.Kind.IMAGE, values, 1, null, List.of(), -1);
+        }
+        return new Reading(Reading.Kind.TABLE, values, 1, null, featureNames(width), -1);
+    }
+
+    /** A flat input that came from square images (an MLP over pictures): its data came from an image source. */
+    private boolean isSquareImage() {
+        DataRecipe recipe = run.settings().data();
+        boolean images = recipe != null && (ImageFolderData.KIND.equals(recipe.kind()) || "idx".equals(recipe.kind()));
+        return images && input.shape().rank() == 1;
+    }
+
+    /** The names of the run's features: its CSV table's feature columns, else {@code x1..xN}. */
+    private List<String> featureNames(int width) {
+        DataRecipe recipe = run.settings().data();
+        if (recipe != null && "csv".equals(recipe.kind()) && recipe.options().get("path") != null) {
+            String[] header = csv(resolve(recipe.options().get("path").toString())).get(0);
+            List<String> names = new ArrayList<>();
+            for (int c : featureColumns(header)) {
+                names.add(header[c]);
+            }
+            if (names.size() == width) {
+                return names;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= width; i++) {
+            names.add("x" + i);
+        }
+        return names;
+    }
+
+    private String tokenName(int id) {
+        List<String> labels = data.transform(field).labels();
+        if (id >= 0 && id < labels.size()) {
+            return labels.get(id);
+        }
+        DataRecipe recipe = run.settings().data();
+        if (recipe != null && TextData.KIND.equals(recipe.kind()) && recipe.options().get(TextData.CHARACTERS) != null) {
+            return new String(Character.toChars(TextData.pinnedVocabulary(recipe).codePoint(id)));
+        }
+        return Integer.toString(id);
+    }
+
     private Reading image(Path file) {
         Shape s = input.shape();
         int c;

@@ -145,6 +145,14 @@ class CliInsightTest {
         JsonNode other = oneJsonLine(CliRunner.run("explain", shapes.toString(), "--input", png.toString(), "--method",
                 "gradcam", "--layer", "conv2d_1", "--class", "2", "--out", dir.resolve("c.png").toString(), "--json"));
         assertEquals(2, other.get("class_id").asInt());
+        JsonNode sample = oneJsonLine(CliRunner.run("explain", shapes.toString(), "--sample", "4", "--method",
+                "saliency", "--out", dir.resolve("s.png").toString(), "--json"));
+        assertEquals(4, sample.get("sample").asInt());
+        assertTrue(sample.has("true_class"));
+        assertEquals(16, sample.get("input").get(0).size());
+        CliRunner both = CliRunner.run("explain", shapes.toString(), "--sample", "4", "--input", png.toString(),
+                "--method", "saliency", "--out", dir.resolve("s.png").toString());
+        assertEquals(2, both.status());
         CliRunner bad = CliRunner.run("explain", shapes.toString(), "--input", png.toString(), "--method", "gradcam",
                 "--layer", "dense_2", "--out", dir.resolve("d.png").toString());
         assertEquals(2, bad.status());
