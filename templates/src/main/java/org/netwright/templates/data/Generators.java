@@ -32,7 +32,7 @@ public final class Generators {
                 number(o, "period", SeasonalSeries.DEFAULT_PERIOD).intValue(),
                 number(o, "trend", 0.001).doubleValue(), number(o, "noise", 0.1).doubleValue(), s));
         g.put("noisy_digits", (o, s) -> NoisyDigits.generate(number(o, "samples", 1000).intValue(),
-                number(o, "size", NoisyDigits.DEFAULT_SIZE).intValue(), number(o, "noise", 0.1).doubleValue(), s));
+                number(o, "size", NoisyDigits.DEFAULT_SIZE).intValue(), number(o, "noise", 0.3).doubleValue(), s));
         g.put("moon_points", (o, s) -> MoonPoints.generate(number(o, "samples", 1000).intValue(),
                 number(o, "noise", 0.1).doubleValue(), number(o, "scale", MoonPoints.DEFAULT_SCALE).doubleValue(), s));
         g.put("marker_sequences", (o, s) -> MarkerSequences.generate(number(o, "samples", 1000).intValue(),
