@@ -49,7 +49,7 @@ final class EvaluateCommand {
             split = DataSources.loadSplit(t.settings(), baseDir, NetworkEnds.of(t.graph()), notice -> { });
             if (args.value("--data").isPresent()) {
                 Path file = Path.of(args.value("--data").get());
-                part = other(t, file, split.train());
+                part = other(t, project, file, split.train());
                 partName = file.toString();
             } else {
                 part = split.test();
@@ -156,8 +156,46 @@ final class EvaluateCommand {
         }
     }
 
+    /**
+     * An image folder's labels as the run's class ids: the folder's classes are its own sub-folders in name order, so
+     * a folder that lacks one of the run's classes (or has them in another order) is mapped by class name.
+     */
+    private static Samples sameClassIds(TrainedRun t, Path project, Path dir, Samples data, Samples train) {
+        if (!Files.isDirectory(dir) || data.column("label").isEmpty() || train.column("label").isEmpty()) {
+            return data;
+        }
+        DataField runLabel = train.require("label").field();
+        List<String> runClasses = RunInputs.of(t, project, train).classNames("label", runLabel.classes());
+        Path classRoot = Files.isDirectory(dir.resolve("train")) && Files.isDirectory(dir.resolve("test"))
+                ? dir.resolve("train") : dir;
+        List<String> folders;
+        try (var entries = Files.list(classRoot)) {
+            folders = entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot read the folder " + dir + ": " + e.getMessage());
+        }
+        int[] map = new int[folders.size()];
+        for (int i = 0; i < folders.size(); i++) {
+            map[i] = runClasses.indexOf(folders.get(i));
+            if (map[i] < 0) {
+                throw new UsageException(dir + " has a class folder '" + folders.get(i) + "' that run " + t.runId()
+                        + " never learned; its classes are " + String.join(", ", runClasses));
+            }
+        }
+        float[] ids = data.require("label").values().clone();
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = map[(int) ids[i]];
+        }
+        List<Samples.Column> columns = new java.util.ArrayList<>();
+        for (DataField f : data.fields()) {
+            columns.add(f.name().equals("label") ? new Samples.Column(runLabel, ids) : data.require(f.name()));
+        }
+        return new Samples(columns, data.size(), data.ordered());
+    }
+
     /** Another data file read as the run's own data (same kind and options), checked to have the same fields. */
-    private static Samples other(TrainedRun t, Path file, Samples train) {
+    private static Samples other(TrainedRun t, Path project, Path file, Samples train) {
         if (!Files.exists(file)) {
             throw new UsageException("there is no file or folder " + file);
         }
@@ -169,13 +207,14 @@ final class EvaluateCommand {
             options.put("path", file.toString());
             recipe = new DataRecipe(own.kind(), options);
         }
-        Samples data;
+        Samples loaded;
         try {
-            data = DataSources.fitTo(DataSources.loadSamples(recipe, null, t.settings().seed()),
+            loaded = DataSources.fitTo(DataSources.loadSamples(recipe, null, t.settings().seed()),
                     NetworkEnds.of(t.graph()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        Samples data = sameClassIds(t, project, file, loaded, train);
         for (DataField f : train.fields()) {
             DataField g = data.column(f.name()).map(Samples.Column::field).orElseThrow(() -> new UsageException(file
                     + " gives the fields " + String.join(", ", data.fields().stream().map(DataField::name).toList())

@@ -230,23 +230,40 @@ class CliInsightTest {
         java.util.Random r = new java.util.Random(4);
         Path folder = dir.resolve("light");
         for (int i = 0; i < 16; i++) {
-            colourPng(folder.resolve("bright").resolve(i + ".png"), 8, 200, r);
-            colourPng(folder.resolve("dark").resolve(i + ".png"), 8, 50, r);
+            colourPng(folder.resolve("bright").resolve(i + ".png"), 8, 220, r);
+            colourPng(folder.resolve("dark").resolve(i + ".png"), 8, 30, r);
+            colourPng(folder.resolve("mid").resolve(i + ".png"), 8, 125, r);
         }
         Path graph = dir.resolve("light-graph.json");
         Files.writeString(graph, "{\"format\":\"netwright-graph\",\"version\":1,\"nodes\":["
                 + "{\"id\":\"image\",\"type\":\"image_input\",\"x\":0,\"y\":0,\"params\":{\"channels\":3,"
                 + "\"height\":8,\"width\":8}},"
                 + "{\"id\":\"flat\",\"type\":\"flatten\",\"x\":0,\"y\":0,\"params\":{}},"
-                + "{\"id\":\"out\",\"type\":\"dense\",\"x\":0,\"y\":0,\"params\":{\"units\":2}}],"
+                + "{\"id\":\"out\",\"type\":\"dense\",\"x\":0,\"y\":0,\"params\":{\"units\":3}}],"
                 + "\"edges\":[{\"from\":\"image.out\",\"to\":\"flat.in\"},{\"from\":\"flat.out\",\"to\":\"out.in\"}]}");
         Path project = dir.resolve("light.nwproj");
-        CliRunner t = CliRunner.run("train", graph.toString(), "--data", folder.toString(), "--epochs", "15",
+        CliRunner t = CliRunner.run("train", graph.toString(), "--data", folder.toString(), "--epochs", "150", "--lr", "0.02",
                 "--save", project.toString(), "--json");
         assertEquals(0, t.status(), t.err());
         JsonNode e = oneJsonLine(CliRunner.run("evaluate", project.toString(), "--json"));
         assertEquals("bright", e.get("classes").get(0).asText());
         assertEquals("dark", e.get("classes").get(1).asText());
+        assertEquals("mid", e.get("classes").get(2).asText());
+        // A folder of new images that lacks the class 'dark': its 'mid' images are still the run's class 2.
+        Path fresh = dir.resolve("fresh");
+        for (int i = 0; i < 6; i++) {
+            colourPng(fresh.resolve("bright").resolve(i + ".png"), 8, 215, r);
+            colourPng(fresh.resolve("mid").resolve(i + ".png"), 8, 130, r);
+        }
+        JsonNode f = oneJsonLine(CliRunner.run("evaluate", project.toString(), "--data", fresh.toString(), "--json"));
+        assertEquals(12, f.get("samples").asInt());
+        assertEquals(6, f.get("per_class").get(2).get("count").asInt(), f.toString());
+        assertEquals(0, f.get("per_class").get(1).get("count").asInt(), f.toString());
+        assertTrue(f.get("accuracy").asDouble() >= 0.9, f.toString());
+        colourPng(fresh.resolve("grey").resolve("0.png"), 8, 100, r);
+        CliRunner unknown = CliRunner.run("evaluate", project.toString(), "--data", fresh.toString(), "--json");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("grey"), unknown.err());
         Path big = dir.resolve("new-bright.png");
         colourPng(big, 20, 210, r);
         JsonNode p = oneJsonLine(CliRunner.run("predict", project.toString(), "--input", big.toString(), "--json"));
