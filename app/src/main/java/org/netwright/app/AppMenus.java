@@ -59,7 +59,13 @@ final class AppMenus {
         delete.setOnAction(e -> editor.deleteSelection());
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), delete);
 
-        bar.getMenus().addAll(file, edit);
+        MenuItem inside = item("Look Inside Latest Run…", "menu-insight", () -> org.netwright.app.insight.InsightWindow
+                .open(bar.getScene() == null ? null : bar.getScene().getWindow(), workspace.session().file(), null));
+        inside.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> busy.get() || workspace.session() == null, busy, workspace.sessionProperty()));
+        Menu run = new Menu("Run", null, inside);
+
+        bar.getMenus().addAll(file, edit, run);
         fillRecent(workspace);
         workspace.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(workspace));
         follow(null);

@@ -61,7 +61,7 @@ public final class ChildCommand {
      * The runtime's own {@code java}: in an installed app the process is jpackage's native launcher,
      * which takes no {@code -cp}, while {@code java.home} points at the bundled runtime that has one.
      */
-    static String javaExecutable() {
+    public static String javaExecutable() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         if (java.toFile().canExecute()) {
             return java.toString();

@@ -45,6 +45,8 @@ public final class Generators {
                 number(o, "vocabulary", PatternedText.DEFAULT_VOCABULARY).intValue(), s));
         g.put("ring_gaussians", (o, s) -> RingGaussians.generate(number(o, "samples", 2000).intValue(),
                 number(o, "radius", 2.0).doubleValue(), number(o, "std", 0.05).doubleValue(), s));
+        g.put("quadrant_images", (o, s) -> QuadrantImages.generate(number(o, "samples", 1000).intValue(),
+                number(o, "size", QuadrantImages.DEFAULT_SIZE).intValue(), number(o, "noise", 0.1).doubleValue(), s));
         return java.util.Collections.unmodifiableMap(g);
     }
 

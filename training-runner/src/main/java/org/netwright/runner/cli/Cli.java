@@ -24,7 +24,8 @@ public final class Cli {
             + " | generate FILE.nwproj --count N --out DIR [--run ID] [--seed S] [--class K] [--temperature T]"
             + " [--top-k K] [--json]"
             + " | " + ExportCommand.USAGE
-            + " | " + BenchCommand.USAGE;
+            + " | " + BenchCommand.USAGE
+            + " | " + EvaluateCommand.USAGE + " | " + PredictCommand.USAGE + " | " + ExplainCommand.USAGE;
 
     private Cli() {
     }
@@ -53,6 +54,9 @@ public final class Cli {
                 case "bench" -> new BenchCommand(out, err).run(rest);
                 case "generate" -> GenerateCommand.run(rest, out);
                 case "export" -> ExportCommand.run(rest, out);
+                case "evaluate" -> EvaluateCommand.run(rest, out);
+                case "predict" -> PredictCommand.run(rest, out);
+                case "explain" -> ExplainCommand.run(rest, out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

@@ -103,6 +103,21 @@ public final class GraphBlock extends AbstractBlock {
         return weighted;
     }
 
+    /** The node ids in the order the forward pass runs them (composites flattened, ids {@code block/inner}). */
+    public List<String> nodeOrder() {
+        return steps.stream().map(Step::nodeId).toList();
+    }
+
+    /** The output ports ("node.port") of a node, in the layer spec's order. */
+    public List<String> portsOf(String nodeId) {
+        for (Step step : steps) {
+            if (step.nodeId().equals(nodeId)) {
+                return step.outputs();
+            }
+        }
+        throw new IllegalArgumentException("No node " + nodeId);
+    }
+
     /** The per-sample shape our shape inference gave a node's first output port (no batch axis). */
     public org.netwright.model.shape.Shape outputShape(String nodeId) {
         return shapes.get(firstPort(nodeId));
@@ -132,9 +147,32 @@ public final class GraphBlock extends AbstractBlock {
         return softmaxSkipped.contains(nodeId);
     }
 
+    /**
+     * Sees each value the forward pass makes, by port ("node.port"), and returns the value the rest of the pass reads:
+     * the same array to watch it (feature maps, attention weights), another to replace it (a leaf that collects the
+     * gradient at that point, for Grad-CAM and attributions of token models).
+     */
+    @FunctionalInterface
+    public interface PortHook {
+        NDArray apply(String port, NDArray value);
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
+        return run(store, inputs, training, params, null);
+    }
+
+    /**
+     * Runs the network as {@link #forward} does, passing every port's value through {@code hook} (input ports
+     * included) as it is made. Training never calls it, so a hook costs the training step nothing.
+     */
+    public NDList forwardWith(ParameterStore store, NDList inputs, boolean training, PortHook hook) {
+        return run(store, inputs, training, null, hook);
+    }
+
+    private NDList run(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params,
+                       PortHook hook) {
         List<String> ports = inputPorts();
         if (inputs.size() != ports.size()) {
             throw new IllegalArgumentException("The network takes " + ports.size() + " input array(s) " + ports
@@ -143,7 +181,7 @@ public final class GraphBlock extends AbstractBlock {
         // Values by output port ("node.port"); an input node's single port carries the array fed in.
         Map<String, NDArray> values = new HashMap<>();
         for (int i = 0; i < ports.size(); i++) {
-            values.put(ports.get(i), inputs.get(i));
+            values.put(ports.get(i), hook == null ? inputs.get(i) : hook.apply(ports.get(i), inputs.get(i)));
         }
         for (Step step : steps) {
             if (inputIds.contains(step.nodeId())) {
@@ -155,7 +193,8 @@ public final class GraphBlock extends AbstractBlock {
             }
             NDList out = step.op().apply(store, in, training, params);
             for (int i = 0; i < step.outputs().size(); i++) {
-                values.put(step.outputs().get(i), out.get(i));
+                String port = step.outputs().get(i);
+                values.put(port, hook == null ? out.get(i) : hook.apply(port, out.get(i)));
             }
         }
         NDList out = new NDList(outputPorts.size());

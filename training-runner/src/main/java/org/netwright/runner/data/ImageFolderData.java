@@ -40,6 +40,21 @@ public final class ImageFolderData {
     private ImageFolderData() {
     }
 
+    /**
+     * One image as this reader makes a training sample of it: resized (bilinear) to height×width when its size
+     * differs, channels first, pixels scaled to 0..1, grey from colour as the luma; for predicting on a single file.
+     */
+    public static float[] pixels(BufferedImage image, int channels, int height, int width) {
+        Read read = new Read(new DataRecipe(KIND, Map.of()), notice -> { });
+        read.channels = channels;
+        read.height = height;
+        read.width = width;
+        BufferedImage sized = image.getHeight() != height || image.getWidth() != width ? read.resize(image) : image;
+        float[] out = new float[channels * height * width];
+        read.fill(sized, out, 0);
+        return out;
+    }
+
     /** Whether the folder has its own test part ({@code train/} and {@code test/} sub-folders). */
     static boolean hasTestFolder(Path dir) {
         return Files.isDirectory(dir.resolve("train")) && Files.isDirectory(dir.resolve("test"));

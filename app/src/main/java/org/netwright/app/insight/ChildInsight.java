@@ -1,0 +1,152 @@
+package org.netwright.app.insight;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.netwright.app.training.ChildCommand;
+
+/**
+ * Asks the runner's CLI in a child JVM (the app's own class path): {@code evaluate PROJECT --json} and
+ * {@code explain PROJECT --sample N --json}. DJL and its gradient collector stay out of the app's process.
+ */
+public final class ChildInsight implements InsightSource {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long TIMEOUT_SECONDS = 600;
+
+    @Override
+    public InsightData.Evaluation evaluate(Path project, Long run) throws IOException {
+        List<String> args = new ArrayList<>(List.of("evaluate", project.toAbsolutePath().toString(), "--json"));
+        if (run != null) {
+            args.addAll(List.of("--run", Long.toString(run)));
+        }
+        return parseEvaluation(JSON.readTree(call(args)));
+    }
+
+    @Override
+    public InsightData.Saliency explain(Path project, Long run, int sample, String method) throws IOException {
+        Path map = Files.createTempFile("netwright-explain", ".png");
+        try {
+            List<String> args = new ArrayList<>(List.of("explain", project.toAbsolutePath().toString(), "--sample",
+                    Integer.toString(sample), "--method", method, "--out", map.toString(), "--json"));
+            if (run != null) {
+                args.addAll(List.of("--run", Long.toString(run)));
+            }
+            return parseSaliency(JSON.readTree(call(args)));
+        } finally {
+            Files.deleteIfExists(map);
+        }
+    }
+
+    /** Runs the CLI with {@code args}; its one line of JSON, or an IOException with its one-line message. */
+    private static String call(List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(ChildCommand.javaExecutable(), "-cp",
+                System.getProperty("java.class.path"), "-Dai.djl.offline=true",
+                "-Dai.djl.pytorch.num_interop_threads=1", "org.netwright.runner.cli.Cli"));
+        cmd.addAll(args);
+        Path errors = Files.createTempFile("netwright-insight", ".err");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(errors.toFile()).start();
+            String out;
+            try (InputStream o = p.getInputStream()) {
+                out = new String(o.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            try {
+                if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new IOException(args.get(0) + " took longer than " + TIMEOUT_SECONDS + " s and was ended");
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IOException(args.get(0) + " was interrupted");
+            }
+            String err = Files.readString(errors, StandardCharsets.UTF_8);
+            return answer(args, p.exitValue(), out, err);
+        } finally {
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    private static String answer(List<String> args, int status, String out, String err) throws IOException {
+        if (status != 0) {
+            String line = err.lines().filter(l -> l.startsWith("netwright:")).reduce((a, b) -> b)
+                    .orElse(args.get(0) + " failed with status " + status);
+            throw new IOException(line.replaceFirst("^netwright: ", ""));
+        }
+        return out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(() -> new IOException(
+                args.get(0) + " printed no answer"));
+    }
+
+    static InsightData.Evaluation parseEvaluation(JsonNode o) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        o.fields().forEachRemaining(e -> {
+            if (e.getValue().isNumber() && !List.of("run", "samples").contains(e.getKey())) {
+                metrics.put(e.getKey(), e.getValue().asDouble());
+            }
+        });
+        List<String> classes = new ArrayList<>();
+        o.path("classes").forEach(c -> classes.add(c.asText()));
+        long[][] confusion = new long[classes.size()][classes.size()];
+        for (int i = 0; i < classes.size(); i++) {
+            for (int j = 0; j < classes.size(); j++) {
+                confusion[i][j] = o.path("confusion").path(i).path(j).asLong();
+            }
+        }
+        List<InsightData.ClassScores> perClass = new ArrayList<>();
+        o.path("per_class").forEach(c -> perClass.add(new InsightData.ClassScores(c.path("class").asText(),
+                number(c.path("precision")), number(c.path("recall")), c.path("count").asLong())));
+        return new InsightData.Evaluation(o.path("run").asLong(), o.path("samples").asInt(), metrics, classes,
+                confusion, perClass);
+    }
+
+    static InsightData.Saliency parseSaliency(JsonNode o) {
+        JsonNode input = o.path("input");
+        int c;
+        int h;
+        int w;
+        if (input.path(0).path(0).isArray()) {
+            c = input.size();
+            h = input.path(0).size();
+            w = input.path(0).path(0).size();
+        } else {
+            // Not an image: one row of values (a table or tokens), drawn as a strip.
+            c = 1;
+            h = 1;
+            w = input.size();
+        }
+        return new InsightData.Saliency(o.path("sample").asInt(), o.path("method").asText(), c, h, w, flat(input),
+                flat(o.path("attribution")), o.path("class").asText(), number(o.path("probability")),
+                o.path("true_class").asText(""));
+    }
+
+    private static double number(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+
+    private static float[] flat(JsonNode n) {
+        List<Float> out = new ArrayList<>();
+        collect(n, out);
+        float[] f = new float[out.size()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = out.get(i);
+        }
+        return f;
+    }
+
+    private static void collect(JsonNode n, List<Float> out) {
+        if (n.isArray()) {
+            n.forEach(child -> collect(child, out));
+        } else {
+            out.add(n.isNumber() ? n.floatValue() : Float.NaN);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.netwright.app.insight;
+
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The insight view's state: the run's evaluation, the chosen test sample and method, its saliency map and the map's
+ * opacity. Work goes to {@code background} (never the UI thread); results come back through {@code ui}.
+ */
+public final class InsightViewModel {
+    private final Path project;
+    private final Long run;
+    private final InsightSource source;
+    private final Executor background;
+    private final Consumer<Runnable> ui;
+    private final ObjectProperty<InsightData.Evaluation> evaluation = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightData.Saliency> saliency = new SimpleObjectProperty<>();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty method = new SimpleStringProperty("saliency");
+    private final IntegerProperty sample = new SimpleIntegerProperty(0);
+    private final DoubleProperty opacity = new SimpleDoubleProperty(0.6);
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private int pending;
+
+    /** The view model of {@code project}'s run {@code run} (null: the latest trained one). */
+    public InsightViewModel(Path project, Long run, InsightSource source, Executor background, Consumer<Runnable> ui) {
+        this.project = project;
+        this.run = run;
+        this.source = source;
+        this.background = background;
+        this.ui = ui;
+    }
+
+    /** The app's: the CLI in a child JVM, on a daemon thread, results on the JavaFX thread. */
+    public static InsightViewModel forApp(Path project, Long run) {
+        return new InsightViewModel(project, run, new ChildInsight(), task -> {
+            Thread t = new Thread(task, "netwright-insight");
+            t.setDaemon(true);
+            t.start();
+        }, Platform::runLater);
+    }
+
+    /** Evaluates the run on its test part. */
+    public void evaluate() {
+        work("Evaluating the run on its test part…", () -> {
+            InsightData.Evaluation e = source.evaluate(project, run);
+            return () -> {
+                evaluation.set(e);
+                status.set("Run " + e.run() + ", " + e.samples() + " test samples: " + summary(e));
+            };
+        });
+    }
+
+    /** Explains the chosen sample with the chosen method. */
+    public void explain() {
+        int n = sample.get();
+        String m = method.get();
+        work("Explaining test sample " + n + " (" + m + ")…", () -> {
+            InsightData.Saliency s = source.explain(project, run, n, m);
+            return () -> {
+                saliency.set(s);
+                status.set("Sample " + n + ": " + m + " of class " + s.className() + String.format(java.util.Locale.ROOT,
+                        " (probability %.3f)", s.probability()) + (s.trueClass().isEmpty() ? ""
+                        : "; true class " + s.trueClass()));
+            };
+        });
+    }
+
+    /** Something to compute off the UI thread, returning what to do on it. */
+    @FunctionalInterface
+    interface Work {
+        Runnable run() throws Exception;
+    }
+
+    private void work(String message, Work w) {
+        pending++;
+        busy.set(true);
+        status.set(message);
+        background.execute(() -> {
+            Runnable done;
+            try {
+                done = w.run();
+            } catch (Exception e) {
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                done = () -> status.set("Could not look inside the run: " + why);
+            }
+            Runnable finish = done;
+            ui.accept(() -> {
+                finish.run();
+                busy.set(--pending > 0);
+            });
+        });
+    }
+
+    private static String summary(InsightData.Evaluation e) {
+        StringBuilder b = new StringBuilder();
+        e.metrics().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ')
+                .append(String.format(java.util.Locale.ROOT, "%.4f", v)));
+        return b.toString();
+    }
+
+    public ObjectProperty<InsightData.Evaluation> evaluationProperty() {
+        return evaluation;
+    }
+
+    public ObjectProperty<InsightData.Saliency> saliencyProperty() {
+        return saliency;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty methodProperty() {
+        return method;
+    }
+
+    public IntegerProperty sampleProperty() {
+        return sample;
+    }
+
+    public DoubleProperty opacityProperty() {
+        return opacity;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /**
+     * The saliency map drawn over its image as ARGB pixels, each image pixel {@code zoom}×{@code zoom}: the image in
+     * grey or colour (stretched to 0..1 when it is not), the attribution's magnitude (summed over channels, scaled by
+     * its largest) as red to yellow heat at {@code opacity} of its strength.
+     */
+    public static int[] overlay(InsightData.Saliency s, double opacity, int zoom) {
+        int plane = s.height() * s.width();
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
+        for (float v : s.input()) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (lo >= 0 && hi <= 1) {
+            lo = 0;
+            hi = 1;
+        }
+        float range = hi > lo ? hi - lo : 1;
+        float[] heat = new float[plane];
+        float top = 0;
+        for (int i = 0; i < s.attribution().length; i++) {
+            heat[i % plane] += Math.abs(s.attribution()[i]);
+        }
+        for (float h : heat) {
+            top = Math.max(top, h);
+        }
+        int w = s.width() * zoom;
+        int[] out = new int[plane * zoom * zoom];
+        for (int p = 0; p < plane; p++) {
+            double r = (s.input()[p] - lo) / range;
+            double g = s.channels() >= 3 ? (s.input()[plane + p] - lo) / range : r;
+            double b = s.channels() >= 3 ? (s.input()[2 * plane + p] - lo) / range : r;
+            double t = top > 0 ? heat[p] / top : 0;
+            double a = Math.max(0, Math.min(1, opacity)) * t;
+            double hr = Math.min(1, t * 2.5);
+            double hg = Math.max(0, Math.min(1, t * 2.5 - 1));
+            int rgb = 0xff000000 | channel(r, hr, a) << 16 | channel(g, hg, a) << 8 | channel(b, 0, a);
+            int y = p / s.width();
+            int x = p % s.width();
+            for (int dy = 0; dy < zoom; dy++) {
+                for (int dx = 0; dx < zoom; dx++) {
+                    out[(y * zoom + dy) * w + x * zoom + dx] = rgb;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int channel(double base, double heat, double alpha) {
+        double v = Math.max(0, Math.min(1, base)) * (1 - alpha) + heat * alpha;
+        return (int) Math.round(v * 255);
+    }
+}

@@ -1,0 +1,78 @@
+package org.netwright.app.insight;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The insight view model without a display: answers parsed, work run off the caller, the overlay's arithmetic. */
+class InsightViewModelTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void parsesTheCliAnswers() throws IOException {
+        InsightData.Evaluation e = ChildInsight.parseEvaluation(JSON.readTree("{\"run\":2,\"part\":\"test\",\"samples\":5,"
+                + "\"loss\":0.5,\"accuracy\":0.8,\"classes\":[\"a\",\"b\"],\"confusion\":[[2,1],[0,2]],"
+                + "\"per_class\":[{\"class\":\"a\",\"precision\":1.0,\"recall\":0.667,\"count\":3},"
+                + "{\"class\":\"b\",\"precision\":null,\"recall\":1.0,\"count\":2}]}"));
+        assertEquals(2, e.run());
+        assertEquals(5, e.samples());
+        assertEquals(0.8, e.metrics().get("accuracy"));
+        assertEquals(List.of("loss", "accuracy"), List.copyOf(e.metrics().keySet()));
+        assertEquals(1, e.confusion()[0][1]);
+        assertTrue(Double.isNaN(e.perClass().get(1).precision()));
+        InsightData.Saliency s = ChildInsight.parseSaliency(JSON.readTree("{\"method\":\"saliency\",\"class\":\"b\","
+                + "\"class_id\":1,\"probability\":0.9,\"sample\":3,\"true_class\":\"a\","
+                + "\"input\":[[[0,1],[1,0]]],\"attribution\":[[[0.5,0],[0,0.25]]]}"));
+        assertEquals(1, s.channels());
+        assertEquals(2, s.height());
+        assertEquals(2, s.width());
+        assertEquals(0.25f, s.attribution()[3]);
+        assertEquals("a", s.trueClass());
+    }
+
+    @Test
+    void theOverlayShowsTheImageAtZeroOpacityAndHeatWhereTheAttributionIs() {
+        InsightData.Saliency s = new InsightData.Saliency(0, "saliency", 1, 1, 2, new float[] {0, 1},
+                new float[] {0, 2}, "x", 0.5, "");
+        int[] plain = InsightViewModel.overlay(s, 0, 1);
+        assertEquals(0xff000000, plain[0]);
+        assertEquals(0xffffffff, plain[1]);
+        int[] hot = InsightViewModel.overlay(s, 1, 2);
+        assertEquals(8, hot.length);
+        // Full heat at full opacity is pure yellow-white heat; no attribution leaves the black pixel black.
+        assertEquals(0xff000000, hot[0]);
+        assertEquals(0xffffff00, hot[2]);
+    }
+
+    @Test
+    void workRunsInTheBackgroundAndAFailureBecomesTheStatus() {
+        List<Runnable> background = new ArrayList<>();
+        List<Runnable> ui = new ArrayList<>();
+        InsightSource failing = new InsightSource() {
+            @Override
+            public InsightData.Evaluation evaluate(Path project, Long run) throws IOException {
+                throw new IOException("no trained run");
+            }
+
+            @Override
+            public InsightData.Saliency explain(Path project, Long run, int sample, String method) {
+                throw new IllegalStateException("not asked");
+            }
+        };
+        InsightViewModel m = new InsightViewModel(Path.of("p.nwproj"), null, failing, background::add, ui::add);
+        m.evaluate();
+        assertTrue(m.busyProperty().get());
+        assertEquals(1, background.size());
+        assertTrue(ui.isEmpty(), "nothing ran on the caller's thread");
+        background.get(0).run();
+        ui.get(0).run();
+        assertEquals("Could not look inside the run: no trained run", m.statusProperty().get());
+        assertTrue(!m.busyProperty().get());
+    }
+}
