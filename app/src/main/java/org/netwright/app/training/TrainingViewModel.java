@@ -1,5 +1,7 @@
 package org.netwright.app.training;
 
+import org.netwright.model.run.RunEvent;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -161,7 +163,7 @@ public final class TrainingViewModel {
             progress.set(Math.min(1, x / Math.max(1, epochs)));
         } else if (event instanceof RunEvent.Epoch ep) {
             lastEpoch = ep.epoch();
-            if (Double.isFinite(ep.valLoss())) {
+            if (ep.valLoss() != null && Double.isFinite(ep.valLoss())) {
                 valLoss.add(ep.epoch(), ep.valLoss(), false);
             }
             String words = MetricWords.epoch(ep.metrics());
@@ -188,7 +190,7 @@ public final class TrainingViewModel {
         if ("stopped".equals(f.status())) {
             return "Stopped after epoch " + lastEpoch + ". What was recorded is kept in the project.";
         }
-        String test = MetricWords.test(f.finalValues());
+        String test = MetricWords.test(f.metrics().values());
         return "Finished " + lastEpoch + (lastEpoch == 1 ? " epoch." : " epochs.") + test
                 + " The run is saved in the project.";
     }

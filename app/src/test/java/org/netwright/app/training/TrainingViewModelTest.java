@@ -1,5 +1,7 @@
 package org.netwright.app.training;
 
+import org.netwright.model.run.RunEvent;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +26,7 @@ class TrainingViewModelTest {
         for (int step = 1; step <= 8; step++) {
             events.add(new RunEvent.Step(step, (step + 3) / 4, 1.0 / step, 0.01, step));
             if (step % 4 == 0) {
-                events.add(new RunEvent.Epoch(step / 4, 0.5, 0.6 / step, java.util.Map.of("val_accuracy", 0.5 + step / 20.0), 0.01, step));
+                events.add(new RunEvent.Epoch(step / 4, 0.5, 0.6 / step, java.util.Map.of("val_accuracy", 0.5 + step / 20.0), 0.01, step, 1));
             }
         }
         model.apply(events);
@@ -55,8 +57,8 @@ class TrainingViewModelTest {
 
     @Test
     void aFinishedRunNamesItsTestAccuracy() {
-        model.apply(List.of(new RunEvent.Started(1, "cpu", 1, 2), new RunEvent.Epoch(1, 0.3, 0.3, java.util.Map.of("val_accuracy", 0.9), 0.01, 1),
-                new RunEvent.Finished("completed", Map.of("test_accuracy", 0.925))));
+        model.apply(List.of(new RunEvent.Started(1, "cpu", 1, 2), new RunEvent.Epoch(1, 0.3, 0.3, java.util.Map.of("val_accuracy", 0.9), 0.01, 1, 1),
+                new RunEvent.Finished("completed", new org.netwright.model.run.FinalMetrics(0.3, Map.of("test_accuracy", 0.925), "last", "cpu", 1, 2))));
 
         assertEquals("Finished 1 epoch. Test accuracy 92.5 %. The run is saved in the project.",
                 model.statusProperty().get());

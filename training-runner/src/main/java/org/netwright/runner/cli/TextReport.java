@@ -1,9 +1,10 @@
 package org.netwright.runner.cli;
 
+import org.netwright.model.run.FinalMetrics;
+import org.netwright.model.run.RunEvent;
+
 import java.io.PrintStream;
 import java.util.Locale;
-import org.netwright.runner.run.FinalMetrics;
-import org.netwright.runner.run.RunEvent;
 import org.netwright.runner.run.RunListener;
 
 /** {@code train} without {@code --json}: one readable line per epoch and a closing summary. */

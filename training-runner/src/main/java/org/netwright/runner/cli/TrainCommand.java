@@ -1,5 +1,8 @@
 package org.netwright.runner.cli;
 
+import org.netwright.model.run.RunEventJson;
+import org.netwright.model.run.RunEvent;
+
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -25,8 +28,6 @@ import org.netwright.model.task.NetworkEnds;
 import org.netwright.model.task.Task;
 import org.netwright.model.task.TaskText;
 import org.netwright.templates.data.Samples;
-import org.netwright.runner.run.RunEvent;
-import org.netwright.runner.run.RunEventJson;
 import org.netwright.runner.run.RunListener;
 import org.netwright.runner.run.RunResult;
 import org.netwright.runner.run.TrainingRun;

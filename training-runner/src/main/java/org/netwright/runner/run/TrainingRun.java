@@ -1,5 +1,8 @@
 package org.netwright.runner.run;
 
+import org.netwright.model.run.FinalMetrics;
+import org.netwright.model.run.RunEvent;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
