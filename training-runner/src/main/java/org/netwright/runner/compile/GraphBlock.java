@@ -135,6 +135,26 @@ public final class GraphBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
+        return run(store, inputs, training, params, null);
+    }
+
+    /**
+     * Runs the network node by node as {@link #forward} does, handing each node's outputs to {@code observer} as
+     * soon as they are made; when it returns false the pass ends there and null is returned (e.g. at the first node
+     * whose output is not finite). For looking inside a run: activation statistics, the origin of a NaN.
+     */
+    public NDList forwardObserved(ParameterStore store, NDList inputs, boolean training, NodeObserver observer) {
+        return run(store, inputs, training, new PairList<>(), java.util.Objects.requireNonNull(observer, "observer"));
+    }
+
+    /** Sees each node's outputs during {@link #forwardObserved}; returns false to end the pass. */
+    @FunctionalInterface
+    public interface NodeObserver {
+        boolean seen(String nodeId, NDList outputs);
+    }
+
+    private NDList run(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params,
+                       NodeObserver observer) {
         List<String> ports = inputPorts();
         if (inputs.size() != ports.size()) {
             throw new IllegalArgumentException("The network takes " + ports.size() + " input array(s) " + ports
@@ -156,6 +176,9 @@ public final class GraphBlock extends AbstractBlock {
             NDList out = step.op().apply(store, in, training, params);
             for (int i = 0; i < step.outputs().size(); i++) {
                 values.put(step.outputs().get(i), out.get(i));
+            }
+            if (observer != null && !observer.seen(step.nodeId(), out)) {
+                return null;
             }
         }
         NDList out = new NDList(outputPorts.size());

@@ -314,6 +314,12 @@ final class BoundTask implements SingleLossTask {
     }
 
     @Override
+    public NDList probeInputs(NDManager scope, int[] order, int from, int to) {
+        // Noise inputs would draw from the run's seeded stream and change every later step: no probe then.
+        return noiseInputs.isEmpty() && inputFields != null ? inputs(scope, data.train(), order, from, to) : null;
+    }
+
+    @Override
     public StepLoss trainStep(Trainer trainer, NDManager scope, int[] order, int from, int to) {
         Batch b = trainBatch(trainer, scope, order, from, to);
         NDList out = trainer.forward(b.inputs());
