@@ -79,6 +79,11 @@ final class ProjectRecorder implements RunListener, AutoCloseable {
         e.metrics().forEach((k, v) -> pending.add(new MetricPoint(lastStep, e.epoch(),
                 k.startsWith("val_") ? "validate/" + k.substring(4) : "train/" + k, v, e.seconds())));
         pending.add(new MetricPoint(lastStep, e.epoch(), "lr", e.lr(), e.seconds()));
+        // Per-layer health, kept so a stored run's gradient history can be drawn again.
+        e.gradNorms().forEach((node, v) -> pending.add(new MetricPoint(lastStep, e.epoch(), "grad_norm/" + node, v,
+                e.seconds())));
+        e.deadRelu().forEach((node, v) -> pending.add(new MetricPoint(lastStep, e.epoch(), "dead_relu/" + node, v,
+                e.seconds())));
         await(this::flush);
     }
 

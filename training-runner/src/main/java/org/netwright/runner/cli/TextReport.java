@@ -34,6 +34,9 @@ final class TextReport implements RunListener {
         }
         line.append(String.format(Locale.ROOT, "  %.1f s", e.seconds()));
         out.println(line);
+        for (org.netwright.model.run.RunWarning w : e.warnings()) {
+            out.println("  warning: " + Cli.oneLine(w.message()));
+        }
     }
 
     @Override
