@@ -20,10 +20,11 @@ public final class Cli {
             + " [--batch-size N] [--lr X] [--seed N] [--save FILE.nwproj] [--json] [--events] [--explain-task]"
             + " [--task FILE.json] [--loss L] [--optimizer O] [--momentum X] [--weight-decay X] [--l1 X]"
             + " [--schedule SPEC] [--clip-norm X] [--clip-value X] [--early-stopping P] [--monitor M] [--restore-best]"
-            + " [--initializer I] [--split T,V,T] [--device auto|cpu|gpu] [--resume RUN_ID]"
+            + " [--initializer I] [--split T,V,T] [--device auto|cpu|gpu] [--resume RUN_ID] [--dropout P]"
             + " | generate FILE.nwproj --count N --out DIR [--run ID] [--seed S] [--class K] [--temperature T]"
             + " [--top-k K] [--json]"
             + " | " + RunsCommand.USAGE
+            + " | " + SweepCommand.USAGE
             + " | " + BenchCommand.USAGE;
 
     private Cli() {
@@ -53,6 +54,7 @@ public final class Cli {
                 case "bench" -> new BenchCommand(out, err).run(rest);
                 case "generate" -> GenerateCommand.run(rest, out);
                 case "runs" -> RunsCommand.run(rest, out);
+                case "sweep" -> SweepCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

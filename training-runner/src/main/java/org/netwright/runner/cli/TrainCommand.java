@@ -44,7 +44,7 @@ import org.netwright.templates.data.GraphSet;
  * when there is one ({@code FILE.nwproj} or {@code --save}).
  */
 final class TrainCommand {
-    private static final Set<String> VALUE_FLAGS = union(union(Set.of("--template", "--data", "--save", "--resume"),
+    private static final Set<String> VALUE_FLAGS = union(union(Set.of("--template", "--data", "--save", "--resume", DropoutFlag.FLAG),
             TrainingFlags.VALUE_FLAGS), DataFlags.VALUE_FLAGS);
     private static final Set<String> SWITCHES = union(union(Set.of("--json", "--events", "--explain-task"),
             TrainingFlags.SWITCHES), DataFlags.SWITCHES);
@@ -92,7 +92,7 @@ final class TrainCommand {
     }
 
     private int prepareAndTrain(Args args) {
-        Source source = Source.from(args, true);
+        Source source = DropoutFlag.apply(args, Source.from(args, true));
         Resume resume = args.value("--resume").map(id -> Resume.of(source, id)).orElse(null);
         Path baseDir = source.projectFile().map(p -> p.toAbsolutePath().getParent()).orElse(Path.of(""));
         TrainingSettings settings = withPinnedVocabulary(settings(args, resume == null ? source.settings()
@@ -129,7 +129,8 @@ final class TrainCommand {
         Optional<Path> projectFile = projectFile(args, source);
         try (ProjectStore store = projectFile.map(p -> openOrCreate(p, source, settings)).orElse(null)) {
             ProjectRecorder recorder = store == null ? null
-                    : new ProjectRecorder(store, SettingsJson.write(settings), TrainingRun.deviceName(TrainingRun.device()));
+                    : new ProjectRecorder(store, DropoutFlag.note(args, SettingsJson.write(settings)),
+                            TrainingRun.deviceName(TrainingRun.device()));
             if (recorder != null) {
                 run.withRunId(recorder.runId()).addListener(recorder);
             }
