@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.netwright.model.run.RunWarning;
 import org.netwright.model.settings.TrainingSettings;
 import org.netwright.model.store.MetricPoint;
 import org.netwright.model.store.RunRecord;
@@ -43,6 +44,10 @@ public final class TrainingViewModel {
     private final javafx.beans.property.ReadOnlyObjectWrapper<SampleGrid> samples =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper samplesCaption = new ReadOnlyStringWrapper("");
+    private final javafx.collections.ObservableList<WarningMarker> warnings =
+            javafx.collections.FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper warningText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper warningDetails = new ReadOnlyStringWrapper("");
     private RunProcess current;
     private int generation;
     private int epochs;
@@ -72,6 +77,9 @@ public final class TrainingViewModel {
         accuracy.set("");
         samples.set(null);
         samplesCaption.set("");
+        warnings.clear();
+        warningText.set("");
+        warningDetails.set("");
         progress.set(-1);
         epochText.set("");
         failed.set(false);
@@ -105,6 +113,9 @@ public final class TrainingViewModel {
         valLoss.clear();
         accuracy.set("");
         plannedEpochs.set(0);
+        warnings.clear();
+        warningText.set("");
+        warningDetails.set("");
         apply(RunHistory.replay(run, metrics));
         device.set("");
         failed.set(false);
@@ -165,6 +176,12 @@ public final class TrainingViewModel {
             lastEpoch = ep.epoch();
             if (ep.valLoss() != null && Double.isFinite(ep.valLoss())) {
                 valLoss.add(ep.epoch(), ep.valLoss(), false);
+            }
+            if (!ep.warnings().isEmpty()) {
+                WarningMarker marker = WarningMarker.of(ep.epoch(), ep.warnings());
+                warnings.add(marker);
+                warningText.set("\u26a0 Epoch " + ep.epoch() + ": " + marker.label());
+                warningDetails.set(String.join("\n", ep.warnings().stream().map(RunWarning::message).toList()));
             }
             String words = MetricWords.epoch(ep.metrics());
             if (!words.isEmpty()) {
@@ -277,6 +294,21 @@ public final class TrainingViewModel {
     /** Which epoch the shown samples come from; empty while there are none. */
     public ReadOnlyStringProperty samplesCaptionProperty() {
         return samplesCaption.getReadOnlyProperty();
+    }
+
+    /** One marker per epoch that raised health warnings, in order; the loss chart draws them. */
+    public javafx.collections.ObservableList<WarningMarker> warningMarkers() {
+        return javafx.collections.FXCollections.unmodifiableObservableList(warnings);
+    }
+
+    /** The latest epoch's warnings in a few words, e.g. "⚠ Epoch 3: vanishing gradients (19 layers)"; empty without. */
+    public ReadOnlyStringProperty warningTextProperty() {
+        return warningText.getReadOnlyProperty();
+    }
+
+    /** The latest epoch's warnings in full sentences, one a line (what to try included). */
+    public ReadOnlyStringProperty warningDetailsProperty() {
+        return warningDetails.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty failedProperty() {

@@ -88,4 +88,21 @@ class TrainingViewModelTest {
         assertEquals("", model.deviceProperty().get());
         assertFalse(model.runningProperty().get());
     }
+
+    @Test
+    void anEpochsWarningsBecomeAChartMarkerAndALine() {
+        model.apply(List.of(new RunEvent.Started(1, "cpu", 3, 2),
+                new RunEvent.Epoch(1, 0.5, 0.5, Map.of(), 0.01, 1, 1),
+                new RunEvent.Epoch(2, 0.4, 0.6, Map.of(), 0.01, 2, 1, Map.of("d1", 1e-9, "d2", 1e-9, "d3", 1.0), Map.of(),
+                        List.of(new org.netwright.model.run.RunWarning("vanishing_gradients", "d1", "d1 barely learns."),
+                                new org.netwright.model.run.RunWarning("vanishing_gradients", "d2", "d2 barely learns."),
+                                new org.netwright.model.run.RunWarning("overfitting", null, "Rising.")))));
+
+        assertEquals(1, model.warningMarkers().size());
+        WarningMarker m = model.warningMarkers().get(0);
+        assertEquals(2, m.epoch());
+        assertEquals("vanishing gradients (2 layers), overfitting", m.label());
+        assertEquals("\u26a0 Epoch 2: vanishing gradients (2 layers), overfitting", model.warningTextProperty().get());
+        assertEquals("d1 barely learns.\nd2 barely learns.\nRising.", model.warningDetailsProperty().get());
+    }
 }
