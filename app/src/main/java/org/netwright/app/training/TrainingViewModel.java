@@ -46,6 +46,9 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper samplesCaption = new ReadOnlyStringWrapper("");
     private final javafx.collections.ObservableList<WarningMarker> warnings =
             javafx.collections.FXCollections.observableArrayList();
+    // One read-only view, kept: a view made per call listens to the list weakly, so its listeners could be dropped.
+    private final javafx.collections.ObservableList<WarningMarker> warningsView =
+            javafx.collections.FXCollections.unmodifiableObservableList(warnings);
     private final ReadOnlyStringWrapper warningText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warningDetails = new ReadOnlyStringWrapper("");
     private RunProcess current;
@@ -298,7 +301,7 @@ public final class TrainingViewModel {
 
     /** One marker per epoch that raised health warnings, in order; the loss chart draws them. */
     public javafx.collections.ObservableList<WarningMarker> warningMarkers() {
-        return javafx.collections.FXCollections.unmodifiableObservableList(warnings);
+        return warningsView;
     }
 
     /** The latest epoch's warnings in a few words, e.g. "⚠ Epoch 3: vanishing gradients (19 layers)"; empty without. */
