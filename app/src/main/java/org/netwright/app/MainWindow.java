@@ -145,6 +145,8 @@ public final class MainWindow {
             }
         });
         session.lastRun().ifPresent(run -> model.showPast(run, session.store().metrics(run.id())));
+        // The run's words about layers (warnings, where a NaN began) go on their cards in the canvas.
+        javafx.beans.binding.Bindings.bindContent(editor.runWarnings(), model.nodeWarnings());
         StringBinding blocker = Bindings.createStringBinding(
                 () -> TrainReadiness.whyNot(editor.graph(), editor.shapes(), form.settings()).orElse(""),
                 editor.graphProperty(), editor.shapesProperty(), form.settingsProperty());

@@ -51,6 +51,10 @@ public final class TrainingViewModel {
             javafx.collections.FXCollections.unmodifiableObservableList(warnings);
     private final ReadOnlyStringWrapper warningText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warningDetails = new ReadOnlyStringWrapper("");
+    private final javafx.collections.ObservableMap<String, String> nodeWarnings =
+            javafx.collections.FXCollections.observableHashMap();
+    private final javafx.collections.ObservableMap<String, String> nodeWarningsView =
+            javafx.collections.FXCollections.unmodifiableObservableMap(nodeWarnings);
     private RunProcess current;
     private int generation;
     private int epochs;
@@ -83,6 +87,7 @@ public final class TrainingViewModel {
         warnings.clear();
         warningText.set("");
         warningDetails.set("");
+        nodeWarnings.clear();
         progress.set(-1);
         epochText.set("");
         failed.set(false);
@@ -119,6 +124,7 @@ public final class TrainingViewModel {
         warnings.clear();
         warningText.set("");
         warningDetails.set("");
+        nodeWarnings.clear();
         apply(RunHistory.replay(run, metrics));
         device.set("");
         failed.set(false);
@@ -186,6 +192,15 @@ public final class TrainingViewModel {
                 warningText.set("\u26a0 Epoch " + ep.epoch() + ": " + marker.label());
                 warningDetails.set(String.join("\n", ep.warnings().stream().map(RunWarning::message).toList()));
             }
+            // The cards show the latest epoch's word on each layer; a layer that recovered loses its mark.
+            java.util.Map<String, String> byCard = new java.util.LinkedHashMap<>();
+            for (RunWarning w : ep.warnings()) {
+                if (w.node() != null) {
+                    byCard.merge(card(w.node()), WarningMarker.words(w.kind()), (a, b) -> a.contains(b) ? a : a + ", " + b);
+                }
+            }
+            nodeWarnings.keySet().retainAll(byCard.keySet());
+            nodeWarnings.putAll(byCard);
             String words = MetricWords.epoch(ep.metrics());
             if (!words.isEmpty()) {
                 accuracy.set(words);
@@ -200,6 +215,9 @@ public final class TrainingViewModel {
         } else if (event instanceof RunEvent.Finished f) {
             end(false, finishedText(f));
         } else if (event instanceof RunEvent.Failed f) {
+            if (f.node() != null) {
+                nodeWarnings.put(card(f.node()), "the first output that was not finite");
+            }
             end(true, "The run failed: " + f.message());
         } else if (event instanceof RunEvent.Crashed c) {
             end(true, "The run crashed (exit code " + c.exitCode() + "): " + c.lastErrorLine());
@@ -297,6 +315,20 @@ public final class TrainingViewModel {
     /** Which epoch the shown samples come from; empty while there are none. */
     public ReadOnlyStringProperty samplesCaptionProperty() {
         return samplesCaption.getReadOnlyProperty();
+    }
+
+    /** The card on the main canvas that holds a node: a layer inside a group ({@code group/inner}) is on its group's. */
+    private static String card(String nodeId) {
+        int cut = nodeId.indexOf(org.netwright.model.graph.CompositeFlattening.SEPARATOR);
+        return cut < 0 ? nodeId : nodeId.substring(0, cut);
+    }
+
+    /**
+     * What the run said about layers, by the id of their card on the canvas: the latest epoch's warnings in a few
+     * words, or where a NaN began; the editor marks those cards.
+     */
+    public javafx.collections.ObservableMap<String, String> nodeWarnings() {
+        return nodeWarningsView;
     }
 
     /** One marker per epoch that raised health warnings, in order; the loss chart draws them. */

@@ -77,5 +77,11 @@ class HealthWarningUiTest {
         ValueMarker m = (ValueMarker) markers.iterator().next();
         assertEquals(2.0, m.getValue());
         assertTrue(m.getLabel().contains("vanishing gradients"), m.getLabel());
+        // The layer the warning names is marked on its card in the canvas.
+        assertEquals("vanishing gradients", app.window.trainingPanel().model().nodeWarnings().get("dense_1"));
+        javafx.scene.Node card = robot.lookup("#node-dense_1").query();
+        assertTrue(card.getStyleClass().contains("layer-node-warned"), card.getStyleClass().toString());
+        assertTrue(robot.lookup(".layer-node-run-warning").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.isVisible() && l.getText().equals("\u26a0 vanishing gradients")));
     }
 }
