@@ -148,14 +148,26 @@ public final class MainWindow {
             }
         });
         session.lastRun().ifPresent(run -> model.showPast(run, session.store().metrics(run.id())));
+        // The run's words about layers (warnings, where a NaN began) go on their cards in the canvas.
+        javafx.beans.binding.Bindings.bindContent(editor.runWarnings(), model.nodeWarnings());
         StringBinding blocker = Bindings.createStringBinding(
                 () -> TrainReadiness.whyNot(editor.graph(), editor.shapes(), form.settings()).orElse(""),
                 editor.graphProperty(), editor.shapesProperty(), form.settingsProperty());
         TrainingOptionsModel options = new TrainingOptionsModel(form, data.samplesProperty());
-        return new TrainingPanel(model, form, data, options, blocker, () -> {
+        TrainingPanel panel = new TrainingPanel(model, form, data, options, blocker, () -> {
             // The child reads the settings from the file; a project that never saved any gets the shown ones.
             session.saveSettings(form.settings());
             model.start(session.file(), form.settings());
         });
+        org.netwright.app.runs.RunsViewModel runs = new org.netwright.app.runs.RunsViewModel(session.store()::runs,
+                session.store()::metrics);
+        panel.setRunsWindow(() -> new org.netwright.app.runs.RunsWindow(stage, stage.getScene().getStylesheets(), runs));
+        // A run that ends shows up in an open Runs window.
+        model.runningProperty().addListener((o, was, now) -> {
+            if (!now && panel.runsWindow() != null && panel.runsWindow().isShowing()) {
+                runs.refresh();
+            }
+        });
+        return panel;
     }
 }

@@ -56,6 +56,8 @@ public final class EditorModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyIntegerWrapper replacements = new ReadOnlyIntegerWrapper(this, "graphReplacements");
 
+    private final javafx.collections.ObservableMap<String, String> runWarnings = FXCollections.observableHashMap();
+
     public EditorModel(CommandStack stack) {
         this(stack, ShapeInference::infer, true);
     }
@@ -126,6 +128,14 @@ public final class EditorModel {
     /** False for a {@link #readOnly} model: views offer no editing gestures. */
     public boolean isEditable() {
         return editable;
+    }
+
+    /**
+     * What the last training run said about layers, by node id: a health warning (vanishing gradients, dead ReLUs,
+     * ...) or that the first non-finite output came from it. The canvas marks those cards; the training side fills it.
+     */
+    public javafx.collections.ObservableMap<String, String> runWarnings() {
+        return runWarnings;
     }
 
     /** The id of the selected node, or null; with several selected, the last one picked (the inspector shows it). */

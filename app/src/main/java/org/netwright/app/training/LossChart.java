@@ -21,6 +21,7 @@ final class LossChart {
     private static final Color TRAIN = new Color(0x1a, 0x73, 0xe8);
     private static final Color VALIDATION = new Color(0xe6, 0x51, 0x00);
     private static final Color GRID = new Color(0xe6, 0xea, 0xef);
+    private static final Color WARNING = new Color(0xc2, 0x41, 0x0c);
     private static final Color TEXT = new Color(0x1f, 0x29, 0x33);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
@@ -31,11 +32,32 @@ final class LossChart {
     private LossChart() {
     }
 
+    /** A warning's marker: a dashed line at its epoch, labelled at the top. */
+    static org.jfree.chart.plot.ValueMarker marker(WarningMarker w) {
+        org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(w.epoch(), WARNING,
+                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+        m.setLabel("\u26a0 " + w.label());
+        m.setLabelFont(TICK);
+        m.setLabelPaint(WARNING);
+        m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+        return m;
+    }
+
     /**
      * A viewer (CSS id {@code loss-chart}) that redraws whenever the series change; while a run is
      * known, the x axis spans all its epochs, so the curve grows to the right instead of rescaling.
      */
     static ChartViewer create(XYSeriesCollection data, ReadOnlyIntegerProperty epochs, ObservableBooleanValue running) {
+        return create(data, epochs, running, javafx.collections.FXCollections.observableArrayList());
+    }
+
+    /**
+     * As above, with a dashed orange marker and its label at each epoch that raised health warnings (vanishing or
+     * exploding gradients, dead ReLUs, overfitting), following {@code warnings}.
+     */
+    static ChartViewer create(XYSeriesCollection data, ReadOnlyIntegerProperty epochs, ObservableBooleanValue running,
+                              javafx.collections.ObservableList<WarningMarker> warnings) {
         JFreeChart chart = ChartFactory.createXYLineChart(null, "epoch", "loss", data,
                 PlotOrientation.VERTICAL, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -83,6 +105,13 @@ final class LossChart {
                 x.setRange(0, now.intValue());
             } else {
                 x.setAutoRange(true);
+            }
+        });
+
+        warnings.addListener((javafx.collections.ListChangeListener<WarningMarker>) change -> {
+            plot.clearDomainMarkers();
+            for (WarningMarker w : warnings) {
+                plot.addDomainMarker(marker(w));
             }
         });
 

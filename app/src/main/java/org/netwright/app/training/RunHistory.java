@@ -1,5 +1,7 @@
 package org.netwright.app.training;
 
+import org.netwright.model.run.RunEvent;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +49,8 @@ public final class RunHistory {
             out.addAll(steps.getOrDefault(e, List.of()));
             double[] v = epochValues.get(e);
             if (v != null) {
-                out.add(new RunEvent.Epoch(e, Double.NaN, v[0], epochMetrics.getOrDefault(e, Map.of()), Double.NaN,
-                        Double.NaN));
+                out.add(new RunEvent.Epoch(e, Double.NaN, Double.isNaN(v[0]) ? null : v[0],
+                        epochMetrics.getOrDefault(e, Map.of()), Double.NaN, Double.NaN, Double.NaN));
             }
         }
         return out;

@@ -1,5 +1,8 @@
 package org.netwright.app.training;
 
+import org.netwright.model.run.RunEvent;
+import org.netwright.model.run.RunEventJson;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +72,7 @@ public final class RunProcess {
     private void readEvents(InputStream in) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                RunEventParser.parse(line).filter(e -> !sawTerminal).ifPresent(this::deliver);
+                RunEventJson.parse(line).filter(e -> !sawTerminal).ifPresent(this::deliver);
             }
         } catch (IOException e) {
             // The pipe breaks when the child dies; the watcher reports how it ended.

@@ -1,5 +1,7 @@
 package org.netwright.app.training;
 
+import org.netwright.model.run.RunEvent;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;

@@ -30,6 +30,8 @@ public final class TrainingPanel extends HBox {
     private final Label settingsError = new Label();
     private final TrainingOptionsModel options;
     private TrainingOptionsDialog optionsDialog;
+    private java.util.function.Supplier<org.netwright.app.runs.RunsWindow> makeRunsWindow;
+    private org.netwright.app.runs.RunsWindow runsWindow;
 
     /**
      * @param trainBlocker why Train is off (empty when it may run), e.g. a shape problem
@@ -61,7 +63,10 @@ public final class TrainingPanel extends HBox {
         Button optionsButton = new Button("Options…");
         optionsButton.setId("options-button");
         optionsButton.setOnAction(e -> showOptions());
-        HBox buttons = new HBox(8, trainButton, stopButton, optionsButton);
+        Button runsButton = new Button("Runs…");
+        runsButton.setId("runs-button");
+        runsButton.setOnAction(e -> showRuns());
+        HBox buttons = new HBox(8, trainButton, stopButton, optionsButton, runsButton);
         model.runningProperty().addListener((o, was, now) ->
                 javafx.application.Platform.runLater(() -> followRunWithFocus(now ? stopButton : trainButton)));
 
@@ -84,7 +89,8 @@ public final class TrainingPanel extends HBox {
         left.setPrefWidth(290);
         left.setMaxWidth(290);
 
-        ChartViewer chart = LossChart.create(model.lossData(), model.plannedEpochsProperty(), model.runningProperty());
+        ChartViewer chart = LossChart.create(model.lossData(), model.plannedEpochsProperty(), model.runningProperty(),
+                model.warningMarkers());
         chart.setMinSize(200, 150);
         // The data row sits where the other columns have their titles, so the panel grows no taller for it; the
         // chart asks for little and takes the rest, so a one-line refusal under the row shrinks the chart, not the canvas.
@@ -195,6 +201,19 @@ public final class TrainingPanel extends HBox {
             }
         });
 
+        Label health = new Label();
+        health.setId("health-warning");
+        health.getStyleClass().add("warning");
+        health.setWrapText(true);
+        health.textProperty().bind(model.warningTextProperty());
+        javafx.scene.control.Tooltip details = new javafx.scene.control.Tooltip();
+        details.setWrapText(true);
+        details.setMaxWidth(420);
+        details.textProperty().bind(model.warningDetailsProperty());
+        health.setTooltip(details);
+        health.visibleProperty().bind(model.warningTextProperty().isNotEmpty());
+        health.managedProperty().bind(health.visibleProperty());
+
         // Before the first run only the device and "No run yet" show; empty lines would look broken.
         bar.visibleProperty().bind(model.epochTextProperty().isNotEmpty().or(model.runningProperty()));
         for (javafx.scene.Node n : new javafx.scene.Node[] {bar, epoch, accuracy}) {
@@ -211,7 +230,7 @@ public final class TrainingPanel extends HBox {
         samplesCaption.visibleProperty().bind(model.samplesProperty().isNotNull());
         samples.managedProperty().bind(samples.visibleProperty());
         samplesCaption.managedProperty().bind(samplesCaption.visibleProperty());
-        VBox box = new VBox(8, title("Run"), device, bar, epoch, accuracy, status, samplesCaption, samples);
+        VBox box = new VBox(8, title("Run"), device, bar, epoch, accuracy, health, status, samplesCaption, samples);
         box.setAlignment(Pos.TOP_LEFT);
         box.setMinWidth(240);
         box.setPrefWidth(260);
@@ -256,15 +275,38 @@ public final class TrainingPanel extends HBox {
         optionsDialog.toFront();
     }
 
+    /** How the Runs… button makes the project's Runs window (once; later clicks bring it to the front). */
+    public void setRunsWindow(java.util.function.Supplier<org.netwright.app.runs.RunsWindow> make) {
+        this.makeRunsWindow = make;
+    }
+
+    /** Opens the Runs window, reading the runs afresh. */
+    public void showRuns() {
+        if (runsWindow == null && makeRunsWindow != null) {
+            runsWindow = makeRunsWindow.get();
+        }
+        if (runsWindow != null) {
+            runsWindow.open();
+        }
+    }
+
+    /** The Runs window once it was opened, else null. */
+    public org.netwright.app.runs.RunsWindow runsWindow() {
+        return runsWindow;
+    }
+
     /** The Training options window's state. */
     public TrainingOptionsModel options() {
         return options;
     }
 
-    /** Closes the Training options and Task windows, e.g. when the project closes. */
+    /** Closes the Training options, Runs and Task windows, e.g. when the project closes. */
     public void closeOptions() {
         if (optionsDialog != null) {
             optionsDialog.hide();
+        }
+        if (runsWindow != null) {
+            runsWindow.hide();
         }
         dataRow.closeTaskEditor();
     }

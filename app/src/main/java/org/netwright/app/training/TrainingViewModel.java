@@ -1,5 +1,7 @@
 package org.netwright.app.training;
 
+import org.netwright.model.run.RunEvent;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.netwright.model.run.RunWarning;
 import org.netwright.model.settings.TrainingSettings;
 import org.netwright.model.store.MetricPoint;
 import org.netwright.model.store.RunRecord;
@@ -41,6 +44,17 @@ public final class TrainingViewModel {
     private final javafx.beans.property.ReadOnlyObjectWrapper<SampleGrid> samples =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper samplesCaption = new ReadOnlyStringWrapper("");
+    private final javafx.collections.ObservableList<WarningMarker> warnings =
+            javafx.collections.FXCollections.observableArrayList();
+    // One read-only view, kept: a view made per call listens to the list weakly, so its listeners could be dropped.
+    private final javafx.collections.ObservableList<WarningMarker> warningsView =
+            javafx.collections.FXCollections.unmodifiableObservableList(warnings);
+    private final ReadOnlyStringWrapper warningText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper warningDetails = new ReadOnlyStringWrapper("");
+    private final javafx.collections.ObservableMap<String, String> nodeWarnings =
+            javafx.collections.FXCollections.observableHashMap();
+    private final javafx.collections.ObservableMap<String, String> nodeWarningsView =
+            javafx.collections.FXCollections.unmodifiableObservableMap(nodeWarnings);
     private RunProcess current;
     private int generation;
     private int epochs;
@@ -70,6 +84,10 @@ public final class TrainingViewModel {
         accuracy.set("");
         samples.set(null);
         samplesCaption.set("");
+        warnings.clear();
+        warningText.set("");
+        warningDetails.set("");
+        nodeWarnings.clear();
         progress.set(-1);
         epochText.set("");
         failed.set(false);
@@ -103,6 +121,10 @@ public final class TrainingViewModel {
         valLoss.clear();
         accuracy.set("");
         plannedEpochs.set(0);
+        warnings.clear();
+        warningText.set("");
+        warningDetails.set("");
+        nodeWarnings.clear();
         apply(RunHistory.replay(run, metrics));
         device.set("");
         failed.set(false);
@@ -161,9 +183,24 @@ public final class TrainingViewModel {
             progress.set(Math.min(1, x / Math.max(1, epochs)));
         } else if (event instanceof RunEvent.Epoch ep) {
             lastEpoch = ep.epoch();
-            if (Double.isFinite(ep.valLoss())) {
+            if (ep.valLoss() != null && Double.isFinite(ep.valLoss())) {
                 valLoss.add(ep.epoch(), ep.valLoss(), false);
             }
+            if (!ep.warnings().isEmpty()) {
+                WarningMarker marker = WarningMarker.of(ep.epoch(), ep.warnings());
+                warnings.add(marker);
+                warningText.set("\u26a0 Epoch " + ep.epoch() + ": " + marker.label());
+                warningDetails.set(String.join("\n", ep.warnings().stream().map(RunWarning::message).toList()));
+            }
+            // The cards show the latest epoch's word on each layer; a layer that recovered loses its mark.
+            java.util.Map<String, String> byCard = new java.util.LinkedHashMap<>();
+            for (RunWarning w : ep.warnings()) {
+                if (w.node() != null) {
+                    byCard.merge(card(w.node()), WarningMarker.words(w.kind()), (a, b) -> a.contains(b) ? a : a + ", " + b);
+                }
+            }
+            nodeWarnings.keySet().retainAll(byCard.keySet());
+            nodeWarnings.putAll(byCard);
             String words = MetricWords.epoch(ep.metrics());
             if (!words.isEmpty()) {
                 accuracy.set(words);
@@ -178,6 +215,9 @@ public final class TrainingViewModel {
         } else if (event instanceof RunEvent.Finished f) {
             end(false, finishedText(f));
         } else if (event instanceof RunEvent.Failed f) {
+            if (f.node() != null) {
+                nodeWarnings.put(card(f.node()), "the first output that was not finite");
+            }
             end(true, "The run failed: " + f.message());
         } else if (event instanceof RunEvent.Crashed c) {
             end(true, "The run crashed (exit code " + c.exitCode() + "): " + c.lastErrorLine());
@@ -188,7 +228,7 @@ public final class TrainingViewModel {
         if ("stopped".equals(f.status())) {
             return "Stopped after epoch " + lastEpoch + ". What was recorded is kept in the project.";
         }
-        String test = MetricWords.test(f.finalValues());
+        String test = MetricWords.test(f.metrics().values());
         return "Finished " + lastEpoch + (lastEpoch == 1 ? " epoch." : " epochs.") + test
                 + " The run is saved in the project.";
     }
@@ -275,6 +315,35 @@ public final class TrainingViewModel {
     /** Which epoch the shown samples come from; empty while there are none. */
     public ReadOnlyStringProperty samplesCaptionProperty() {
         return samplesCaption.getReadOnlyProperty();
+    }
+
+    /** The card on the main canvas that holds a node: a layer inside a group ({@code group/inner}) is on its group's. */
+    private static String card(String nodeId) {
+        int cut = nodeId.indexOf(org.netwright.model.graph.CompositeFlattening.SEPARATOR);
+        return cut < 0 ? nodeId : nodeId.substring(0, cut);
+    }
+
+    /**
+     * What the run said about layers, by the id of their card on the canvas: the latest epoch's warnings in a few
+     * words, or where a NaN began; the editor marks those cards.
+     */
+    public javafx.collections.ObservableMap<String, String> nodeWarnings() {
+        return nodeWarningsView;
+    }
+
+    /** One marker per epoch that raised health warnings, in order; the loss chart draws them. */
+    public javafx.collections.ObservableList<WarningMarker> warningMarkers() {
+        return warningsView;
+    }
+
+    /** The latest epoch's warnings in a few words, e.g. "⚠ Epoch 3: vanishing gradients (19 layers)"; empty without. */
+    public ReadOnlyStringProperty warningTextProperty() {
+        return warningText.getReadOnlyProperty();
+    }
+
+    /** The latest epoch's warnings in full sentences, one a line (what to try included). */
+    public ReadOnlyStringProperty warningDetailsProperty() {
+        return warningDetails.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty failedProperty() {

@@ -1,5 +1,7 @@
 package org.netwright.app.training;
 
+import org.netwright.model.run.RunEvent;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +33,7 @@ class RunEventBridgeTest {
                 Thread.sleep(20);
             }
         }
-        bridge.accept(new RunEvent.Finished("completed", java.util.Map.of()));
+        bridge.accept(new RunEvent.Finished("completed", new org.netwright.model.run.FinalMetrics(Double.NaN, java.util.Map.of(), "last", "cpu", 0, 0)));
         assertTrue(done.await(5, TimeUnit.SECONDS));
         double elapsedMs = (System.nanoTime() - start) / 1e6;
 

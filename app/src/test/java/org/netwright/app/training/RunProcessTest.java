@@ -1,5 +1,7 @@
 package org.netwright.app.training;
 
+import org.netwright.model.run.RunEvent;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -36,7 +38,7 @@ class RunProcessTest {
 
         run.stop();
 
-        assertEquals(new RunEvent.Finished("stopped", java.util.Map.of()), run.result().get(10, TimeUnit.SECONDS));
+        assertEquals(new RunEvent.Finished("stopped", new org.netwright.model.run.FinalMetrics(Double.NaN, java.util.Map.of(), "last", "cpu", 0, 0)), run.result().get(10, TimeUnit.SECONDS));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.netwright.app.training;
 
+import org.netwright.model.run.RunEvent;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.netwright.runner.run.RunEventJson;
+import org.netwright.model.run.RunEventJson;
 
 /** A generative run's sample grid: the runner's event line, read back by the app, drawn by the view model. */
 class SampleGridTest {
@@ -16,22 +18,22 @@ class SampleGridTest {
     });
 
     /** 2 rows × 3 columns of 1×2×2 grey images; sample n has every pixel (n + 1) / 10, its top-left pixel 0. */
-    private static org.netwright.runner.run.RunEvent.Samples grid() {
+    private static RunEvent.Samples grid() {
         float[] v = new float[6 * 4];
         for (int n = 0; n < 6; n++) {
             for (int p = 0; p < 4; p++) {
                 v[n * 4 + p] = p == 0 ? 0 : (n + 1) / 10f;
             }
         }
-        return new org.netwright.runner.run.RunEvent.Samples(3, 2, 3, new int[] {1, 2, 2}, v);
+        return new RunEvent.Samples(3, 2, 3, new int[] {1, 2, 2}, v);
     }
 
     @Test
     void theSamplesLineReadsBackAsTheSameGrid() {
-        org.netwright.runner.run.RunEvent.Samples sent = grid();
+        RunEvent.Samples sent = grid();
         String line = RunEventJson.line(sent);
         assertTrue(line.contains("\"type\":\"samples\""), line);
-        RunEvent.Samples read = (RunEvent.Samples) RunEventParser.parse(line).orElseThrow();
+        RunEvent.Samples read = (RunEvent.Samples) RunEventJson.parse(line).orElseThrow();
         assertEquals(3, read.epoch());
         assertEquals(2, read.rows());
         assertEquals(3, read.cols());
@@ -41,13 +43,13 @@ class SampleGridTest {
 
     @Test
     void aLineWhoseValuesDoNotFillTheGridIsNoEvent() {
-        assertTrue(RunEventParser.parse("{\"type\":\"samples\",\"epoch\":1,\"rows\":2,\"cols\":2,"
+        assertTrue(RunEventJson.parse("{\"type\":\"samples\",\"epoch\":1,\"rows\":2,\"cols\":2,"
                 + "\"sample_shape\":[2],\"values\":[1,2,3]}").isEmpty());
     }
 
     @Test
     void imageSamplesAreTiledWithAGapAndClippedGreyLevels() {
-        RunEvent.Samples read = (RunEvent.Samples) RunEventParser.parse(RunEventJson.line(grid())).orElseThrow();
+        RunEvent.Samples read = (RunEvent.Samples) RunEventJson.parse(RunEventJson.line(grid())).orElseThrow();
         model.apply(List.of(new RunEvent.Started(1, "cpu", 5, 10), read));
         SampleGrid picture = model.samplesProperty().get();
         assertEquals(3 * 2 + 2, picture.width());
@@ -75,7 +77,7 @@ class SampleGridTest {
         assertTrue(picture.pixel(4, w / 2) != 0xFFFFFFFF);
         model.apply(List.of(new RunEvent.Samples(2, 1, 1, new int[] {5}, new float[5])));
         assertEquals(picture, model.samplesProperty().get(), "samples of 5 numbers make no picture; the last stays");
-        model.apply(List.of(new RunEvent.Finished("completed", java.util.Map.of())));
+        model.apply(List.of(new RunEvent.Finished("completed", new org.netwright.model.run.FinalMetrics(Double.NaN, java.util.Map.of(), "last", "cpu", 0, 0))));
         assertTrue(model.samplesProperty().get() != null, "the last grid stays after the run");
         assertNull(SampleGrid.of(new RunEvent.Samples(2, 1, 1, new int[] {5}, new float[5])).orElse(null));
     }

@@ -1,5 +1,7 @@
 package org.netwright.app.training;
 
+import org.netwright.model.run.RunEvent;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +26,7 @@ class TrainingViewModelTest {
         for (int step = 1; step <= 8; step++) {
             events.add(new RunEvent.Step(step, (step + 3) / 4, 1.0 / step, 0.01, step));
             if (step % 4 == 0) {
-                events.add(new RunEvent.Epoch(step / 4, 0.5, 0.6 / step, java.util.Map.of("val_accuracy", 0.5 + step / 20.0), 0.01, step));
+                events.add(new RunEvent.Epoch(step / 4, 0.5, 0.6 / step, java.util.Map.of("val_accuracy", 0.5 + step / 20.0), 0.01, step, 1));
             }
         }
         model.apply(events);
@@ -55,8 +57,8 @@ class TrainingViewModelTest {
 
     @Test
     void aFinishedRunNamesItsTestAccuracy() {
-        model.apply(List.of(new RunEvent.Started(1, "cpu", 1, 2), new RunEvent.Epoch(1, 0.3, 0.3, java.util.Map.of("val_accuracy", 0.9), 0.01, 1),
-                new RunEvent.Finished("completed", Map.of("test_accuracy", 0.925))));
+        model.apply(List.of(new RunEvent.Started(1, "cpu", 1, 2), new RunEvent.Epoch(1, 0.3, 0.3, java.util.Map.of("val_accuracy", 0.9), 0.01, 1, 1),
+                new RunEvent.Finished("completed", new org.netwright.model.run.FinalMetrics(0.3, Map.of("test_accuracy", 0.925), "last", "cpu", 1, 2))));
 
         assertEquals("Finished 1 epoch. Test accuracy 92.5 %. The run is saved in the project.",
                 model.statusProperty().get());
@@ -85,5 +87,25 @@ class TrainingViewModelTest {
         assertTrue(model.statusProperty().get().endsWith("(stopped, 2 epochs)."), model.statusProperty().get());
         assertEquals("", model.deviceProperty().get());
         assertFalse(model.runningProperty().get());
+    }
+
+    @Test
+    void anEpochsWarningsBecomeAChartMarkerAndALine() {
+        model.apply(List.of(new RunEvent.Started(1, "cpu", 3, 2),
+                new RunEvent.Epoch(1, 0.5, 0.5, Map.of(), 0.01, 1, 1),
+                new RunEvent.Epoch(2, 0.4, 0.6, Map.of(), 0.01, 2, 1, Map.of("d1", 1e-9, "d2", 1e-9, "d3", 1.0), Map.of(),
+                        List.of(new org.netwright.model.run.RunWarning("vanishing_gradients", "d1", "d1 barely learns."),
+                                new org.netwright.model.run.RunWarning("vanishing_gradients", "d2", "d2 barely learns."),
+                                new org.netwright.model.run.RunWarning("overfitting", null, "Rising.")))));
+
+        assertEquals(1, model.warningMarkers().size());
+        WarningMarker m = model.warningMarkers().get(0);
+        assertEquals(2, m.epoch());
+        assertEquals("vanishing gradients (2 layers), overfitting", m.label());
+        assertEquals("\u26a0 Epoch 2: vanishing gradients (2 layers), overfitting", model.warningTextProperty().get());
+        assertEquals("d1 barely learns.\nd2 barely learns.\nRising.", model.warningDetailsProperty().get());
+        assertEquals(Map.of("d1", "vanishing gradients", "d2", "vanishing gradients"), model.nodeWarnings());
+        model.apply(List.of(new RunEvent.Failed("NaN.", "block/d3")));
+        assertEquals("the first output that was not finite", model.nodeWarnings().get("block"));
     }
 }

@@ -177,6 +177,8 @@ public final class GraphCanvas extends StackPane {
             }
         });
         model.selectedNodes().addListener((javafx.collections.SetChangeListener<String>) c -> showSelection());
+        model.runWarnings().addListener((javafx.collections.MapChangeListener<String, String>) c ->
+                nodeViews.forEach((id, view) -> view.setRunWarning(model.runWarnings().get(id))));
         model.selectedEdgeProperty().addListener((o, was, now) -> showSelection());
         redraw();
     }
@@ -344,6 +346,7 @@ public final class GraphCanvas extends StackPane {
                     }
                 });
             }
+            view.setRunWarning(model.runWarnings().get(node.id()));
             nodeViews.put(node.id(), view);
             nodes.add(view);
         }

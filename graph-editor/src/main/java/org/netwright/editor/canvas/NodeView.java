@@ -28,6 +28,7 @@ import org.netwright.model.shape.Shape;
 final class NodeView extends Pane {
     private final Node node;
     private final VBox card = new VBox();
+    private final Label runNote = note("", "layer-node-run-warning");
     private final Map<String, Circle> inPorts = new LinkedHashMap<>();
     private final Map<String, Circle> outPorts = new LinkedHashMap<>();
     private final boolean many;
@@ -125,6 +126,9 @@ final class NodeView extends Pane {
             case OK -> {
             }
         }
+        runNote.setVisible(false);
+        runNote.setManaged(false);
+        body.getChildren().add(runNote);
         card.getChildren().addAll(strip, body);
         getChildren().add(card);
 
@@ -173,6 +177,26 @@ final class NodeView extends Pane {
         Label l = new Label(text);
         l.getStyleClass().add("layer-node-port-label");
         return l;
+    }
+
+    /**
+     * Marks the card with what the last run said about this layer (a health warning, or that a NaN began here), or
+     * clears the mark for null or empty text.
+     */
+    void setRunWarning(String text) {
+        boolean on = text != null && !text.isEmpty();
+        runNote.setText(on ? "\u26a0 " + text : "");
+        runNote.setVisible(on);
+        runNote.setManaged(on);
+        card.getStyleClass().remove("layer-node-warned");
+        if (on) {
+            card.getStyleClass().add("layer-node-warned");
+        }
+    }
+
+    /** The run's warning shown on the card, "" when none. */
+    String runWarning() {
+        return runNote.getText();
     }
 
     private static Label note(String text, String styleClass) {

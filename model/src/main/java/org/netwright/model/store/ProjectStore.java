@@ -511,18 +511,81 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    /** Every run, oldest first. */
+    /**
+     * Every run, oldest first. A run recorded as running whose process has died reads as {@link #INTERRUPTED}
+     * even where the file is not changed (opened read-only, or the process died after it was opened), so no run
+     * shows as running for ever.
+     */
     public synchronized List<RunRecord> runs() {
+        // Files of schema 1 have no owner column: their running runs are all interrupted, as open() marks them.
+        String owner = userVersion() >= 2 ? "owner" : "NULL";
         return read("read the runs", () -> {
             List<RunRecord> out = new ArrayList<>();
             try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
-                    "SELECT id, status, device, started_at, ended_at, settings_json, final_json FROM runs ORDER BY id")) {
+                    "SELECT id, status, device, started_at, ended_at, settings_json, final_json, " + owner
+                            + " FROM runs ORDER BY id")) {
                 while (r.next()) {
-                    out.add(new RunRecord(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                    String status = r.getString(2);
+                    if ("running".equals(status) && !ownerAlive(r.getString(8))) {
+                        status = INTERRUPTED;
+                    }
+                    out.add(new RunRecord(r.getLong(1), status, r.getString(3), r.getString(4),
                             r.getString(5), r.getString(6), r.getString(7)));
                 }
             }
             return out;
+        });
+    }
+
+    private static boolean ownerAlive(String owner) {
+        return ProcessOwner.parse(owner).map(ProcessOwner::isAlive).orElse(false);
+    }
+
+    /**
+     * Deletes a run with its metrics and checkpoints, in one transaction; refuses, in a sentence, a run that is
+     * still running in a live process, and an id that names no run.
+     */
+    public synchronized void deleteRun(long runId) {
+        write("delete run " + runId, () -> {
+            String status;
+            String owner;
+            try (PreparedStatement p = connection.prepareStatement("SELECT status, owner FROM runs WHERE id = ?")) {
+                p.setLong(1, runId);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        throw new ProjectFileException("There is no run " + runId + " in " + file + ".");
+                    }
+                    status = r.getString(1);
+                    owner = r.getString(2);
+                }
+            }
+            if ("running".equals(status) && ownerAlive(owner)) {
+                throw new ProjectFileException("Run " + runId + " in " + file + " is still running (process "
+                        + ProcessOwner.parse(owner).map(ProcessOwner::pid).orElse(0L) + "); stop it before deleting it.");
+            }
+            for (String table : List.of("metrics", "checkpoints")) {
+                try (PreparedStatement p = connection.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+                    p.setLong(1, runId);
+                    p.executeUpdate();
+                }
+            }
+            try (PreparedStatement p = connection.prepareStatement("DELETE FROM runs WHERE id = ?")) {
+                p.setLong(1, runId);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** How many checkpoints a run has kept. */
+    public synchronized int checkpointCount(long runId) {
+        return read("count the checkpoints", () -> {
+            try (PreparedStatement p = connection.prepareStatement("SELECT COUNT(*) FROM checkpoints WHERE run_id = ?")) {
+                p.setLong(1, runId);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? r.getInt(1) : 0;
+                }
+            }
         });
     }
 

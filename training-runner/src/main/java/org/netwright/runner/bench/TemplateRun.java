@@ -1,12 +1,13 @@
 package org.netwright.runner.bench;
 
+import org.netwright.model.run.RunEvent;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.netwright.model.settings.TrainingSettings;
 import org.netwright.model.task.NetworkEnds;
 import org.netwright.runner.data.DataSources;
-import org.netwright.runner.run.RunEvent;
 import org.netwright.runner.run.RunListener;
 import org.netwright.runner.run.RunResult;
 import org.netwright.runner.run.TrainingRun;

@@ -11,6 +11,7 @@ import java.util.Set;
 /** A sub-command's arguments: {@code --flag value} (or {@code --flag=value}), on/off {@code --switch}es and plain words. */
 final class Args {
     private final Map<String, String> values = new HashMap<>();
+    private final Map<String, List<String>> repeated = new HashMap<>();
     private final Set<String> switches = new HashSet<>();
     private final List<String> positionals = new ArrayList<>();
 
@@ -19,6 +20,11 @@ final class Args {
 
     /** Parses {@code argv}; any flag not in {@code valueFlags} or {@code switchFlags} is a usage error. */
     static Args parse(List<String> argv, Set<String> valueFlags, Set<String> switchFlags) {
+        return parse(argv, valueFlags, switchFlags, Set.of());
+    }
+
+    /** As {@link #parse(List, Set, Set)}, where the value flags in {@code repeatable} may be given more than once. */
+    static Args parse(List<String> argv, Set<String> valueFlags, Set<String> switchFlags, Set<String> repeatable) {
         Args a = new Args();
         for (int i = 0; i < argv.size(); i++) {
             String arg = argv.get(i);
@@ -42,7 +48,10 @@ final class Args {
                 } else {
                     throw new UsageException(flag + " needs a value");
                 }
-                if (a.values.put(flag, value) != null) {
+                if (repeatable.contains(flag)) {
+                    a.repeated.computeIfAbsent(flag, f -> new ArrayList<>()).add(value);
+                    a.values.putIfAbsent(flag, value);
+                } else if (a.values.put(flag, value) != null) {
                     throw new UsageException(flag + " is given twice");
                 }
             } else {
@@ -54,6 +63,11 @@ final class Args {
 
     Optional<String> value(String flag) {
         return Optional.ofNullable(values.get(flag));
+    }
+
+    /** Every value of a repeatable flag, in the order given; empty when absent. */
+    List<String> values(String flag) {
+        return repeated.getOrDefault(flag, List.of());
     }
 
     boolean has(String flag) {

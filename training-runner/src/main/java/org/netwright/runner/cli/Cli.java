@@ -20,12 +20,14 @@ public final class Cli {
             + " [--batch-size N] [--lr X] [--seed N] [--save FILE.nwproj] [--json] [--events] [--explain-task]"
             + " [--task FILE.json] [--loss L] [--optimizer O] [--momentum X] [--weight-decay X] [--l1 X]"
             + " [--schedule SPEC] [--clip-norm X] [--clip-value X] [--early-stopping P] [--monitor M] [--restore-best]"
-            + " [--initializer I] [--split T,V,T] [--device auto|cpu|gpu] [--resume RUN_ID]"
+            + " [--initializer I] [--split T,V,T] [--device auto|cpu|gpu] [--resume RUN_ID] [--dropout P]"
             + " | generate FILE.nwproj --count N --out DIR [--run ID] [--seed S] [--class K] [--temperature T]"
             + " [--top-k K] [--json]"
             + " | " + ExportCommand.USAGE
             + " | " + BenchCommand.USAGE
-            + " | " + EvaluateCommand.USAGE + " | " + PredictCommand.USAGE + " | " + ExplainCommand.USAGE;
+            + " | " + EvaluateCommand.USAGE + " | " + PredictCommand.USAGE + " | " + ExplainCommand.USAGE
+            + " | " + RunsCommand.USAGE
+            + " | " + SweepCommand.USAGE;
 
     private Cli() {
     }
@@ -57,6 +59,8 @@ public final class Cli {
                 case "evaluate" -> EvaluateCommand.run(rest, out);
                 case "predict" -> PredictCommand.run(rest, out);
                 case "explain" -> ExplainCommand.run(rest, out);
+                case "runs" -> RunsCommand.run(rest, out);
+                case "sweep" -> SweepCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

@@ -1,8 +1,9 @@
 package org.netwright.runner.cli;
 
+import org.netwright.model.run.RunEventJson;
+import org.netwright.model.run.RunEvent;
+
 import java.io.PrintStream;
-import org.netwright.runner.run.RunEvent;
-import org.netwright.runner.run.RunEventJson;
 import org.netwright.runner.run.RunListener;
 
 /**

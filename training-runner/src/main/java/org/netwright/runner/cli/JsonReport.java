@@ -1,10 +1,11 @@
 package org.netwright.runner.cli;
 
+import org.netwright.model.run.RunEventJson;
+import org.netwright.model.run.RunEvent;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import org.netwright.runner.run.RunEvent;
-import org.netwright.runner.run.RunEventJson;
 import org.netwright.runner.run.RunListener;
 
 /** {@code train --json}: one JSON line per epoch and a last line {@code {"final":{...}}}. */

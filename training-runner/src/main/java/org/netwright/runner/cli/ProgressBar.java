@@ -1,8 +1,9 @@
 package org.netwright.runner.cli;
 
+import org.netwright.model.run.RunEvent;
+
 import java.io.PrintStream;
 import java.util.Locale;
-import org.netwright.runner.run.RunEvent;
 import org.netwright.runner.run.RunListener;
 
 /** A one-line progress bar with loss and ETA, redrawn in place on a terminal at most ten times a second. */

@@ -1,5 +1,8 @@
 package org.netwright.runner.cli;
 
+import org.netwright.model.run.RunEventJson;
+import org.netwright.model.run.RunEvent;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -13,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.netwright.model.store.MetricPoint;
 import org.netwright.model.store.ProjectStore;
-import org.netwright.runner.run.RunEvent;
-import org.netwright.runner.run.RunEventJson;
 import org.netwright.runner.run.RunListener;
 
 /**
@@ -78,6 +79,11 @@ final class ProjectRecorder implements RunListener, AutoCloseable {
         e.metrics().forEach((k, v) -> pending.add(new MetricPoint(lastStep, e.epoch(),
                 k.startsWith("val_") ? "validate/" + k.substring(4) : "train/" + k, v, e.seconds())));
         pending.add(new MetricPoint(lastStep, e.epoch(), "lr", e.lr(), e.seconds()));
+        // Per-layer health, kept so a stored run's gradient history can be drawn again.
+        e.gradNorms().forEach((node, v) -> pending.add(new MetricPoint(lastStep, e.epoch(), "grad_norm/" + node, v,
+                e.seconds())));
+        e.deadRelu().forEach((node, v) -> pending.add(new MetricPoint(lastStep, e.epoch(), "dead_relu/" + node, v,
+                e.seconds())));
         await(this::flush);
     }
 

@@ -1,9 +1,10 @@
 package org.netwright.runner.cli;
 
+import org.netwright.model.run.FinalMetrics;
+import org.netwright.model.run.RunEvent;
+
 import java.io.PrintStream;
 import java.util.Locale;
-import org.netwright.runner.run.FinalMetrics;
-import org.netwright.runner.run.RunEvent;
 import org.netwright.runner.run.RunListener;
 
 /** {@code train} without {@code --json}: one readable line per epoch and a closing summary. */
@@ -33,6 +34,9 @@ final class TextReport implements RunListener {
         }
         line.append(String.format(Locale.ROOT, "  %.1f s", e.seconds()));
         out.println(line);
+        for (org.netwright.model.run.RunWarning w : e.warnings()) {
+            out.println("  warning: " + Cli.oneLine(w.message()));
+        }
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.netwright.runner.cli;
 
+import org.netwright.model.run.RunEventJson;
+import org.netwright.model.run.RunEvent;
+
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -25,8 +28,6 @@ import org.netwright.model.task.NetworkEnds;
 import org.netwright.model.task.Task;
 import org.netwright.model.task.TaskText;
 import org.netwright.templates.data.Samples;
-import org.netwright.runner.run.RunEvent;
-import org.netwright.runner.run.RunEventJson;
 import org.netwright.runner.run.RunListener;
 import org.netwright.runner.run.RunResult;
 import org.netwright.runner.run.TrainingRun;
@@ -43,7 +44,7 @@ import org.netwright.templates.data.GraphSet;
  * when there is one ({@code FILE.nwproj} or {@code --save}).
  */
 final class TrainCommand {
-    private static final Set<String> VALUE_FLAGS = union(union(Set.of("--template", "--data", "--save", "--resume"),
+    private static final Set<String> VALUE_FLAGS = union(union(Set.of("--template", "--data", "--save", "--resume", DropoutFlag.FLAG),
             TrainingFlags.VALUE_FLAGS), DataFlags.VALUE_FLAGS);
     private static final Set<String> SWITCHES = union(union(Set.of("--json", "--events", "--explain-task"),
             TrainingFlags.SWITCHES), DataFlags.SWITCHES);
@@ -91,7 +92,7 @@ final class TrainCommand {
     }
 
     private int prepareAndTrain(Args args) {
-        Source source = Source.from(args, true);
+        Source source = DropoutFlag.apply(args, Source.from(args, true));
         Resume resume = args.value("--resume").map(id -> Resume.of(source, id)).orElse(null);
         Path baseDir = source.projectFile().map(p -> p.toAbsolutePath().getParent()).orElse(Path.of(""));
         TrainingSettings settings = withPinnedVocabulary(settings(args, resume == null ? source.settings()
@@ -135,7 +136,8 @@ final class TrainCommand {
         Optional<Path> projectFile = projectFile(args, source);
         try (ProjectStore store = projectFile.map(p -> openOrCreate(p, source, settings)).orElse(null)) {
             ProjectRecorder recorder = store == null ? null
-                    : new ProjectRecorder(store, SettingsJson.write(settings), TrainingRun.deviceName(TrainingRun.device()));
+                    : new ProjectRecorder(store, DropoutFlag.note(args, SettingsJson.write(settings)),
+                            TrainingRun.deviceName(TrainingRun.device()));
             if (recorder != null) {
                 run.withRunId(recorder.runId()).addListener(recorder);
             }

@@ -160,7 +160,7 @@ public final class GraphBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        return run(store, inputs, training, params, null);
+        return run(store, inputs, training, params, null, null);
     }
 
     /**
@@ -168,11 +168,26 @@ public final class GraphBlock extends AbstractBlock {
      * included) as it is made. Training never calls it, so a hook costs the training step nothing.
      */
     public NDList forwardWith(ParameterStore store, NDList inputs, boolean training, PortHook hook) {
-        return run(store, inputs, training, null, hook);
+        return run(store, inputs, training, null, hook, null);
+    }
+
+    /**
+     * Runs the network node by node as {@link #forward} does, handing each node's outputs to {@code observer} as
+     * soon as they are made; when it returns false the pass ends there and null is returned (e.g. at the first node
+     * whose output is not finite). For looking inside a run: activation statistics, the origin of a NaN.
+     */
+    public NDList forwardObserved(ParameterStore store, NDList inputs, boolean training, NodeObserver observer) {
+        return run(store, inputs, training, new PairList<>(), null, java.util.Objects.requireNonNull(observer, "observer"));
+    }
+
+    /** Sees each node's outputs during {@link #forwardObserved}; returns false to end the pass. */
+    @FunctionalInterface
+    public interface NodeObserver {
+        boolean seen(String nodeId, NDList outputs);
     }
 
     private NDList run(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params,
-                       PortHook hook) {
+                       PortHook hook, NodeObserver observer) {
         List<String> ports = inputPorts();
         if (inputs.size() != ports.size()) {
             throw new IllegalArgumentException("The network takes " + ports.size() + " input array(s) " + ports
@@ -195,6 +210,9 @@ public final class GraphBlock extends AbstractBlock {
             for (int i = 0; i < step.outputs().size(); i++) {
                 String port = step.outputs().get(i);
                 values.put(port, hook == null ? out.get(i) : hook.apply(port, out.get(i)));
+            }
+            if (observer != null && !observer.seen(step.nodeId(), out)) {
+                return null;
             }
         }
         NDList out = new NDList(outputPorts.size());

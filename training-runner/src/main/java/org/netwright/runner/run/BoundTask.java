@@ -1,5 +1,7 @@
 package org.netwright.runner.run;
 
+import org.netwright.model.run.RunEvent;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -309,6 +311,12 @@ final class BoundTask implements SingleLossTask {
             prefetcher.shutdownNow();
             prefetcher = null;
         }
+    }
+
+    @Override
+    public NDList probeInputs(NDManager scope, int[] order, int from, int to) {
+        // Noise inputs would draw from the run's seeded stream and change every later step: no probe then.
+        return noiseInputs.isEmpty() && inputFields != null ? inputs(scope, data.train(), order, from, to) : null;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.netwright.runner.run;
 
+import org.netwright.model.run.RunEvent;
+
 import org.netwright.model.settings.TrainingOptions;
 
 /**

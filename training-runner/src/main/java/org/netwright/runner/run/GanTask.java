@@ -1,5 +1,7 @@
 package org.netwright.runner.run;
 
+import org.netwright.model.run.RunEvent;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;

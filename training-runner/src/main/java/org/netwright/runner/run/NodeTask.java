@@ -81,6 +81,11 @@ final class NodeTask implements SingleLossTask {
     }
 
     @Override
+    public NDList probeInputs(NDManager scope, int[] order, int from, int to) {
+        return wholeGraph(scope);
+    }
+
+    @Override
     public StepLoss trainStep(Trainer trainer, NDManager scope, int[] order, int from, int to) {
         NDList predictions = trainer.forward(wholeGraph(scope));
         return new StepLoss(loss.evaluate(targets(scope, order, from, to), predictions), Map.of());

@@ -1,5 +1,7 @@
 package org.netwright.runner.run;
 
+import org.netwright.model.run.RunEvent;
+
 /** Receives a run's events on the training thread; keep each call short and hand slow work to another thread. */
 public interface RunListener {
     default void started(RunEvent.Started event) {

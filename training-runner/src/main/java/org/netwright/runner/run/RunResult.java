@@ -1,5 +1,8 @@
 package org.netwright.runner.run;
 
+import org.netwright.model.run.FinalMetrics;
+import org.netwright.model.run.RunEvent;
+
 import java.util.List;
 
 /**

@@ -29,7 +29,11 @@ interface SingleLossTask extends TrainingTask {
             }
             values = new StepValues(l.total().getFloat(), parts);
         }
-        update.accept(trainer);
+        // A step whose loss is not finite updates nothing: the run stops on it, and the weights that made it stay
+        // as they were, so the failing batch can be run again to find the layer where it went wrong.
+        if (Double.isFinite(values.loss())) {
+            update.accept(trainer);
+        }
         return values;
     }
 }

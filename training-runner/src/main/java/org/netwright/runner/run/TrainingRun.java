@@ -1,5 +1,10 @@
 package org.netwright.runner.run;
 
+import org.netwright.model.run.FinalMetrics;
+import org.netwright.model.run.HealthRules;
+import org.netwright.model.run.RunEvent;
+import org.netwright.model.run.RunWarning;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -44,6 +49,8 @@ import java.util.Map;
  * on the thread that should train (DJL's gradient mode is per thread) and {@link #stop()} from any thread.
  */
 public final class TrainingRun {
+    /** How many recent steps the reported speed (steps per second, ETA) averages over. */
+    private static final int RATE_WINDOW = 20;
     private final Graph graph;
     private final TrainingSettings settings;
     private final TrainingTask task;
@@ -290,6 +297,12 @@ public final class TrainingRun {
         double lastTrainLoss = Double.NaN;
         boolean partialEpoch = false;
         EarlyStopping early = new EarlyStopping(settings.options());
+        java.util.Set<String> relus = reluNodes();
+        Map<String, Double> firstNorms = new LinkedHashMap<>();
+        List<Double> trainLosses = new ArrayList<>();
+        List<Double> valLosses = new ArrayList<>();
+        long[] stepEnds = new long[RATE_WINDOW];
+        long timedSteps = 0;
         try (Model model = Model.newInstance("netwright", device)) {
             model.setBlock(block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(new ai.djl.training.loss.L2Loss("unused"))
@@ -321,22 +334,34 @@ public final class TrainingRun {
                     int[] order = Dataset.shuffledIndices(n, shuffle);
                     double lossSum = 0;
                     Map<String, Double> partSums = new LinkedHashMap<>();
+                    Map<String, Double> norms = new LinkedHashMap<>();
                     int stepsDone = 0;
                     for (int from = 0; from < n; from += batch) {
                         if (stopRequested.get()) {
                             break;
                         }
                         int to = Math.min(n, from + batch);
-                        double loss = trainStep(trainer, order, from, to, optimizer, partSums);
+                        // Gradient norms are read at the epoch's last step only: they cost a read-back per parameter.
+                        double loss = trainStep(trainer, order, from, to, optimizer, partSums, to == n ? norms : null);
                         step++;
                         if (!Double.isFinite(loss)) {
-                            return fail("The loss became " + loss + " at step " + step + " (epoch " + epoch
-                                    + "); training diverged. Try a smaller learning rate.");
+                            return failNonFinite(block, trainer, loss, step, epoch, order, from, to);
                         }
                         lossSum += loss;
                         stepsDone++;
                         partialEpoch = true;
-                        emit(new RunEvent.Step(step, epoch, loss, optimizer.rateUsed(), seconds(start)));
+                        long now = System.nanoTime();
+                        stepEnds[(int) (timedSteps % RATE_WINDOW)] = now;
+                        timedSteps++;
+                        double rate = Double.NaN;
+                        double eta = Double.NaN;
+                        if (timedSteps >= 2) {
+                            int span = (int) Math.min(timedSteps, RATE_WINDOW);
+                            long oldest = stepEnds[(int) ((timedSteps - span) % RATE_WINDOW)];
+                            rate = (span - 1) / Math.max(1e-9, (now - oldest) / 1e9);
+                            eta = (totalSteps - step) / rate;
+                        }
+                        emit(new RunEvent.Step(step, epoch, loss, optimizer.rateUsed(), seconds(start), rate, eta));
                     }
                     if (stepsDone == 0) {
                         break;
@@ -351,8 +376,15 @@ public final class TrainingRun {
                     for (Map.Entry<String, Double> p : partSums.entrySet()) {
                         metrics.put(p.getKey(), p.getValue() / stepsDone);
                     }
+                    Map<String, Double> dead = deadRelus(block, trainer, relus, order, Math.min(n, batch));
+                    List<RunWarning> warnings = new ArrayList<>(HealthRules.gradients(norms, firstNorms));
+                    norms.forEach(firstNorms::putIfAbsent);
+                    warnings.addAll(HealthRules.deadRelu(dead));
+                    trainLosses.add(lastTrainLoss);
+                    valLosses.add(val.loss());
+                    HealthRules.overfitting(trainLosses, valLosses).ifPresent(warnings::add);
                     RunEvent.Epoch e = new RunEvent.Epoch(epoch, lastTrainLoss, val.loss(), metrics,
-                            optimizer.rateUsed(), seconds(start), seconds(epochStart));
+                            optimizer.rateUsed(), seconds(start), seconds(epochStart)).withHealth(norms, dead, warnings);
                     epochs.add(e);
                     optimizer.epochEnded(epoch, val.loss() == null ? lastTrainLoss : val.loss());
                     partialEpoch = false;
@@ -405,11 +437,18 @@ public final class TrainingRun {
         }
     }
 
+    /**
+     * One step; when {@code norms} is not null each layer's gradient norm is put there, measured after backward
+     * and before clipping and the update.
+     */
     private double trainStep(Trainer trainer, int[] order, int from, int to, RunOptimizer optimizer,
-                             Map<String, Double> partSums) {
+                             Map<String, Double> partSums, Map<String, Double> norms) {
         // One scope per step: inputs, activations, loss and gradients' temporaries all die with it.
         try (NDManager scope = trainer.getManager().newSubManager()) {
             StepValues v = task.step(trainer, scope, order, from, to, t -> {
+                if (norms != null) {
+                    norms.putAll(GradientNorms.of(t));
+                }
                 optimizer.beforeUpdate(t);
                 OptimizerStep.apply(t);
             });
@@ -451,8 +490,76 @@ public final class TrainingRun {
     }
 
     private RunResult fail(String message) {
-        emit(new RunEvent.Failed(message));
+        return fail(message, null);
+    }
+
+    private RunResult fail(String message, String node) {
+        emit(new RunEvent.Failed(message, node));
         return new RunResult(RunResult.FAILED, null, List.of(), message);
+    }
+
+    /** The graph's ReLU layers, by the ids the compiled block gives them (a group's inner layers as {@code group/inner}). */
+    private java.util.Set<String> reluNodes() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (org.netwright.model.graph.Node node : org.netwright.model.graph.CompositeFlattening.flatten(graph).nodes()
+                .values()) {
+            if (node.type().equals("relu")) {
+                out.add(node.id());
+            }
+        }
+        return out;
+    }
+
+    /** Each ReLU layer's fraction of zero outputs on the first {@code size} items of this epoch's order. */
+    private Map<String, Double> deadRelus(GraphBlock block, Trainer trainer, java.util.Set<String> relus, int[] order,
+                                          int size) {
+        if (relus.isEmpty()) {
+            return Map.of();
+        }
+        try (NDManager scope = trainer.getManager().newSubManager()) {
+            NDList x = task.probeInputs(scope, order, 0, size);
+            return x == null ? Map.of() : LayerProbe.zeroFractions(block, scope, x, relus);
+        }
+    }
+
+    /**
+     * Stops the run on a loss that is not finite, naming where it began: the failing batch (whose step updated
+     * nothing) is run again node by node, and the first layer whose output is not finite is reported, with whether
+     * its own weights had already diverged.
+     */
+    private RunResult failNonFinite(GraphBlock block, Trainer trainer, double loss, long step, int epoch, int[] order,
+                                    int from, int to) {
+        String head = "The loss became " + loss + " at step " + step + " (epoch " + epoch + ")";
+        String node = null;
+        String why;
+        try (NDManager scope = trainer.getManager().newSubManager()) {
+            NDList x = task.probeInputs(scope, order, from, to);
+            if (x == null) {
+                why = "; training diverged.";
+            } else {
+                node = LayerProbe.nonFiniteInput(block, x).orElse(null);
+                if (node != null) {
+                    why = ": the data fed to the input layer " + node + " holds NaN or infinite values.";
+                } else {
+                    node = LayerProbe.firstNonFinite(block, scope, x).orElse(null);
+                    if (node == null) {
+                        why = ": every layer's output was finite, so the loss itself was not (outputs too large for"
+                                + " it, or the log of zero).";
+                    } else if (!LayerProbe.weightsFinite(block, node)) {
+                        why = ": the first layer whose output was not finite is " + node + ", whose weights are no"
+                                + " longer finite (an update overshot).";
+                    } else {
+                        why = ": the first layer whose output was not finite is " + node + " (its weights are finite,"
+                                + " so its values overflowed on this batch).";
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // Finding the layer is a diagnosis; the run fails either way.
+            why = "; training diverged.";
+        }
+        return fail(head + why + " Try a smaller learning rate" + (node == null ? "" : ", or look at " + node)
+                + ".", node);
     }
 
     private void emit(RunEvent event) {

@@ -1,5 +1,7 @@
 package org.netwright.runner.run;
 
+import org.netwright.model.run.RunEvent;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -72,6 +74,15 @@ interface TrainingTask {
     }
 
     default void close() {
+    }
+
+    /**
+     * The network's inputs for training items {@code order[from..to)}, made in {@code scope}, for looking inside the
+     * network (dead ReLUs, the origin of a NaN); null when this task cannot make them without disturbing the run
+     * (e.g. inputs drawn from the run's noise stream).
+     */
+    default ai.djl.ndarray.NDList probeInputs(NDManager scope, int[] order, int from, int to) {
+        return null;
     }
 
     /** Makes a trainer for another block on the run's device, with the run's optimizer settings. */

@@ -1,12 +1,13 @@
 package org.netwright.runner.cli;
 
+import org.netwright.model.run.RunEvent;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.netwright.runner.run.RunEvent;
 
 class ProgressBarTest {
 

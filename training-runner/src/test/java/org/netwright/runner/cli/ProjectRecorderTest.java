@@ -1,5 +1,8 @@
 package org.netwright.runner.cli;
 
+import org.netwright.model.run.FinalMetrics;
+import org.netwright.model.run.RunEvent;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netwright.model.store.MetricPoint;
 import org.netwright.model.store.ProjectStore;
-import org.netwright.runner.run.FinalMetrics;
-import org.netwright.runner.run.RunEvent;
 
 /** An epoch and a run's end are in the project file when the recorder hands them on to the listeners that print. */
 class ProjectRecorderTest {

@@ -1,5 +1,7 @@
 package org.netwright.runner.recipe;
 
+import org.netwright.model.run.RunEvent;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.netwright.runner.run.RunEvent;
 import org.netwright.runner.run.RunListener;
 import org.netwright.runner.run.RunResult;
 import org.netwright.runner.run.TrainingRun;

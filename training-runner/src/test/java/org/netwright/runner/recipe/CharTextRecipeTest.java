@@ -1,5 +1,7 @@
 package org.netwright.runner.recipe;
 
+import org.netwright.model.run.RunEvent;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +22,6 @@ import org.netwright.model.settings.TrainingSettings;
 import org.netwright.runner.data.DataSources;
 import org.netwright.runner.data.TextData;
 import org.netwright.runner.generate.TextSampler;
-import org.netwright.runner.run.RunEvent;
 import org.netwright.runner.run.RunListener;
 import org.netwright.runner.run.RunResult;
 import org.netwright.runner.run.TrainingRun;

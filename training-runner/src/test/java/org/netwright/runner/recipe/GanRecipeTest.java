@@ -1,5 +1,7 @@
 package org.netwright.runner.recipe;
 
+import org.netwright.model.run.RunEvent;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.netwright.model.settings.TrainingSettings;
 import org.netwright.model.task.Task;
 import org.netwright.runner.generate.GanSampler;
-import org.netwright.runner.run.RunEvent;
 import org.netwright.runner.run.RunListener;
 import org.netwright.runner.run.RunResult;
 import org.netwright.runner.run.TrainingRun;

@@ -1,5 +1,7 @@
 package org.netwright.runner.recipe;
 
+import org.netwright.model.run.RunEvent;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +23,6 @@ import org.netwright.runner.checkpoint.Checkpoints;
 import org.netwright.runner.checkpoint.LoadReport;
 import org.netwright.runner.compile.GraphBlock;
 import org.netwright.runner.compile.GraphCompiler;
-import org.netwright.runner.run.RunEvent;
 import org.netwright.runner.run.RunListener;
 import org.netwright.runner.run.RunResult;
 import org.netwright.runner.run.TrainingRun;

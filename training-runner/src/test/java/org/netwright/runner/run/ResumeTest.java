@@ -1,5 +1,7 @@
 package org.netwright.runner.run;
 
+import org.netwright.model.run.RunEvent;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

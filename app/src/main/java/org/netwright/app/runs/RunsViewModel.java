@@ -1,0 +1,138 @@
+package org.netwright.app.runs;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.netwright.model.run.RunSummary;
+import org.netwright.model.run.SettingsDiff;
+import org.netwright.model.store.MetricPoint;
+import org.netwright.model.store.RunRecord;
+
+/**
+ * The Runs window's state: the project's runs, and for the runs chosen the curves to overlay (validation loss per
+ * epoch, or the mean training loss per epoch for a run without validation) and, for exactly two, the settings that
+ * differ. It reads stored runs only (never DJL) and changes on the UI thread.
+ */
+public final class RunsViewModel {
+    private final Supplier<List<RunRecord>> runs;
+    private final LongFunction<List<MetricPoint>> metrics;
+    private final ObservableList<RunSummary> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> differences = FXCollections.observableArrayList();
+    private final XYSeriesCollection overlay = new XYSeriesCollection();
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
+
+    public RunsViewModel(Supplier<List<RunRecord>> runs, LongFunction<List<MetricPoint>> metrics) {
+        this.runs = runs;
+        this.metrics = metrics;
+    }
+
+    /** Reads the runs again (a run may have ended or been added); the newest first. */
+    public void refresh() {
+        Instant now = Instant.now();
+        List<RunSummary> all = new ArrayList<>(runs.get().stream().map(r -> RunSummary.of(r, now)).toList());
+        java.util.Collections.reverse(all);
+        rows.setAll(all);
+    }
+
+    /** Overlays the curves of {@code ids} and, for two runs, lists the settings they differ in. */
+    public void compare(List<Long> ids) {
+        overlay.removeAllSeries();
+        for (long id : ids) {
+            XYSeries s = new XYSeries("run " + id, true, false);
+            curve(metrics.apply(id)).forEach(s::add);
+            overlay.addSeries(s);
+        }
+        differences.clear();
+        if (ids.size() == 2) {
+            RunSummary a = find(ids.get(0));
+            RunSummary b = find(ids.get(1));
+            if (a != null && b != null) {
+                for (SettingsDiff.Difference d : SettingsDiff.between(a.settings(), b.settings())) {
+                    differences.add(d.setting() + ": " + text(d.a()) + " (run " + a.id() + ") vs " + text(d.b())
+                            + " (run " + b.id() + ")");
+                }
+                if (differences.isEmpty()) {
+                    differences.add("Runs " + a.id() + " and " + b.id() + " have the same settings.");
+                }
+            }
+        }
+        caption.set(ids.isEmpty() ? "Choose runs in the table to draw their curves (two to compare settings)."
+                : "Validation loss per epoch (training loss where a run has no validation data).");
+    }
+
+    private RunSummary find(long id) {
+        return rows.stream().filter(r -> r.id() == id).findFirst().orElse(null);
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode n) {
+        return n.isMissingNode() ? "not set" : n.isTextual() ? n.asText() : n.toString();
+    }
+
+    /**
+     * A run's curve as epoch to value: its validation loss, or the mean of its training losses per epoch when it
+     * has no validation loss.
+     */
+    static Map<Integer, Double> curve(List<MetricPoint> points) {
+        Map<Integer, Double> val = new TreeMap<>();
+        Map<Integer, double[]> train = new TreeMap<>();
+        for (MetricPoint p : points) {
+            if (!Double.isFinite(p.value())) {
+                continue;
+            }
+            if (p.key().equals("validate/loss")) {
+                val.put(p.epoch(), p.value());
+            } else if (p.key().equals("train/loss")) {
+                double[] sum = train.computeIfAbsent(p.epoch(), e -> new double[2]);
+                sum[0] += p.value();
+                sum[1]++;
+            }
+        }
+        if (!val.isEmpty()) {
+            return val;
+        }
+        Map<Integer, Double> out = new TreeMap<>();
+        train.forEach((e, s) -> out.put(e, s[0] / s[1]));
+        return out;
+    }
+
+    /** A duration in words: "42.0 s", "3:05". */
+    static String duration(Double seconds) {
+        if (seconds == null) {
+            return "";
+        }
+        return seconds < 60 ? String.format(Locale.ROOT, "%.1f s", seconds)
+                : String.format(Locale.ROOT, "%d:%02d", (long) (seconds / 60), (long) (seconds % 60));
+    }
+
+    /** A final metric for a table cell, "" when the run has none. */
+    static String number(Double v) {
+        return v == null ? "" : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    public ObservableList<RunSummary> rows() {
+        return rows;
+    }
+
+    public ObservableList<String> differences() {
+        return differences;
+    }
+
+    public XYSeriesCollection overlay() {
+        return overlay;
+    }
+
+    public ReadOnlyStringProperty captionProperty() {
+        return caption.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,110 @@
+package org.netwright.app.runs;
+
+import java.awt.Color;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.netwright.model.run.RunSummary;
+
+/**
+ * The Runs window (CSS id {@code runs-window}): a table of the project's runs (id, status, epochs, results,
+ * duration, device), and for the rows chosen their curves on one chart and, for two, the settings that differ.
+ * It only shows {@link RunsViewModel} and forwards the choice.
+ */
+public final class RunsWindow extends Stage {
+    private final RunsViewModel model;
+    private final TableView<RunSummary> table = new TableView<>();
+
+    public RunsWindow(Window owner, List<String> stylesheets, RunsViewModel model) {
+        this.model = model;
+        initOwner(owner);
+        setTitle("Runs");
+        table.setId("runs-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setItems(model.rows());
+        table.getColumns().add(column("Run", s -> Long.toString(s.id())));
+        table.getColumns().add(column("Status", RunSummary::status));
+        table.getColumns().add(column("Epochs", s -> s.finalValues().path("epochs").asText("")));
+        table.getColumns().add(column("Val. loss", s -> RunsViewModel.number(s.metric("val_loss"))));
+        table.getColumns().add(column("Val. accuracy", s -> RunsViewModel.number(s.metric("val_accuracy"))));
+        table.getColumns().add(column("Test accuracy", s -> RunsViewModel.number(s.metric("test_accuracy"))));
+        table.getColumns().add(column("Learning rate", s -> s.settings().path("learning_rate").asText("")));
+        table.getColumns().add(column("Batch", s -> s.settings().path("batch_size").asText("")));
+        table.getColumns().add(column("Time", s -> RunsViewModel.duration(s.durationSeconds())));
+        table.getColumns().add(column("Device", RunSummary::device));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No runs yet: press Train."));
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c ->
+                model.compare(table.getSelectionModel().getSelectedItems().stream().map(RunSummary::id).toList()));
+
+        JFreeChart chart = ChartFactory.createXYLineChart(null, "epoch", "loss", model.overlay(),
+                PlotOrientation.VERTICAL, true, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getXYPlot().setBackgroundPaint(Color.WHITE);
+        chart.getXYPlot().setNoDataMessage("Choose runs in the table to draw their curves.");
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setId("runs-chart");
+        viewer.setPrefSize(520, 260);
+
+        Label caption = new Label();
+        caption.setId("runs-caption");
+        caption.setWrapText(true);
+        caption.textProperty().bind(model.captionProperty());
+        ListView<String> differences = new ListView<>(model.differences());
+        differences.setId("runs-differences");
+        differences.setPrefHeight(120);
+        differences.setPlaceholder(new Label("Choose two runs to see the settings they differ in."));
+
+        Button refresh = new Button("Refresh");
+        refresh.setId("runs-refresh");
+        refresh.setOnAction(e -> model.refresh());
+        VBox right = new VBox(6, caption, viewer, new Label("Settings that differ"), differences);
+        VBox.setVgrow(viewer, Priority.ALWAYS);
+        VBox left = new VBox(6, table, refresh);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        HBox root = new HBox(12, left, right);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        root.setPadding(new Insets(10));
+        root.setId("runs-window");
+        Scene scene = new Scene(root, 1100, 460);
+        scene.getStylesheets().addAll(stylesheets);
+        setScene(scene);
+        model.compare(List.of());
+    }
+
+    /** Reads the runs again and shows the window. */
+    public void open() {
+        model.refresh();
+        show();
+        toFront();
+    }
+
+    private static TableColumn<RunSummary, String> column(String title,
+                                                          java.util.function.Function<RunSummary, String> text) {
+        TableColumn<RunSummary, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(row -> new ReadOnlyStringWrapper(text.apply(row.getValue())));
+        return c;
+    }
+
+    /** The table, for tests. */
+    public TableView<RunSummary> table() {
+        return table;
+    }
+}

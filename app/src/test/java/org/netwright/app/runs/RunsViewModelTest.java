@@ -1,0 +1,51 @@
+package org.netwright.app.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.netwright.model.store.MetricPoint;
+import org.netwright.model.store.RunRecord;
+
+class RunsViewModelTest {
+    private static final List<RunRecord> RUNS = List.of(
+            new RunRecord(1, "completed", "cpu", "2026-01-02T10:00:00Z", "2026-01-02T10:00:30Z",
+                    "{\"epochs\":2,\"learning_rate\":0.01}", "{\"val_loss\":0.4,\"epochs\":2}"),
+            new RunRecord(2, "interrupted", "cpu", "2026-01-02T11:00:00Z", "2026-01-02T11:02:05Z",
+                    "{\"epochs\":2,\"learning_rate\":0.05}", null));
+
+    private static List<MetricPoint> metrics(long run) {
+        return run == 1
+                ? List.of(new MetricPoint(3, 1, "train/loss", 0.9, 1), new MetricPoint(3, 1, "validate/loss", 0.6, 1),
+                        new MetricPoint(6, 2, "validate/loss", 0.4, 2))
+                : List.of(new MetricPoint(1, 1, "train/loss", 1.0, 1), new MetricPoint(2, 1, "train/loss", 0.8, 1),
+                        new MetricPoint(3, 2, "train/loss", 0.5, 2));
+    }
+
+    @Test
+    void runsAreListedNewestFirstAndTwoChosenAreOverlaidAndCompared() {
+        RunsViewModel m = new RunsViewModel(() -> RUNS, RunsViewModelTest::metrics);
+        m.refresh();
+        assertEquals(List.of(2L, 1L), m.rows().stream().map(r -> r.id()).toList());
+        assertEquals("interrupted", m.rows().get(0).status());
+
+        m.compare(List.of(1L, 2L));
+
+        assertEquals(2, m.overlay().getSeriesCount());
+        assertEquals(0.4, m.overlay().getSeries(0).getY(1).doubleValue(), 1e-12, "run 1's validation loss");
+        assertEquals(0.9, m.overlay().getSeries(1).getY(0).doubleValue(), 1e-12, "run 2's mean training loss");
+        assertEquals(List.of("learning_rate: 0.01 (run 1) vs 0.05 (run 2)"), m.differences());
+        m.compare(List.of(1L));
+        assertTrue(m.differences().isEmpty());
+    }
+
+    @Test
+    void aRunsCurveIsItsValidationLossOrElseItsMeanTrainingLossPerEpoch() {
+        assertEquals(Map.of(1, 0.6, 2, 0.4), RunsViewModel.curve(metrics(1)));
+        assertEquals(Map.of(1, 0.9, 2, 0.5), RunsViewModel.curve(metrics(2)));
+        assertEquals("2:05", RunsViewModel.duration(125.0));
+        assertEquals("30.0 s", RunsViewModel.duration(30.0));
+    }
+}

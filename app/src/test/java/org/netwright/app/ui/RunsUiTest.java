@@ -1,0 +1,72 @@
+package org.netwright.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.netwright.app.runs.RunsWindow;
+import org.netwright.app.training.RunStarter;
+import org.netwright.model.json.SettingsJson;
+import org.netwright.model.store.MetricPoint;
+import org.netwright.model.store.ProjectStore;
+import org.netwright.templates.Template;
+import org.netwright.templates.TemplateLibrary;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Runs… opens the project's runs with their status; choosing two overlays their curves and lists what differs. */
+@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
+class RunsUiTest {
+    @TempDir
+    Path dir;
+    private AppWindowFixture app;
+
+    @Start
+    void start(Stage stage) {
+        Template t = TemplateLibrary.find("two-moons-mlp").orElseThrow();
+        app = AppWindowFixture.open(stage, dir, t.graph(), t.settings(), RunStarter.childJvm());
+        try (ProjectStore other = ProjectStore.open(app.file)) {
+            for (double lr : new double[] {0.01, 0.05}) {
+                long id = other.startRun(SettingsJson.write(t.settings().withLearningRate(lr)), "cpu");
+                other.appendMetrics(id, List.of(new MetricPoint(19, 1, "validate/loss", 0.6 - lr, 1),
+                        new MetricPoint(38, 2, "validate/loss", 0.5 - lr, 2)));
+                other.finishRun(id, "completed", "{\"val_loss\":" + (0.5 - lr) + ",\"epochs\":2}");
+            }
+        }
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    @Test
+    void runsAreListedAndTwoAreCompared(FxRobot robot) {
+        robot.clickOn("#runs-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        RunsWindow window = app.window.trainingPanel().runsWindow();
+        assertTrue(window.isShowing());
+        TableView<?> table = window.table();
+        assertEquals(2, table.getItems().size());
+        robot.interact(() -> table.getSelectionModel().selectAll());
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ListView<String> differences = (ListView<String>) window.getScene().lookup("#runs-differences");
+        assertEquals(1, differences.getItems().size(), differences.getItems().toString());
+        assertTrue(differences.getItems().get(0).startsWith("learning_rate: 0.05 (run 2) vs 0.01 (run 1)"),
+                differences.getItems().toString());
+        robot.interact(window::hide);
+    }
+}
