@@ -18,6 +18,11 @@ import org.netwright.templates.data.GraphSet;
  */
 public final class DataSources {
     /**
+     * The recipe option naming a separate test set of the same kind as the data ({@code --test PATH}): it replaces
+     * the test split, and the data itself gives training and validation.
+     */
+    public static final String TEST = "test";
+    /**
      * The split a text recipe's vocabulary assumes when no settings are given (a data check before a run): 20 %
      * validation and 20 % test, as the graph-file defaults.
      */
@@ -117,30 +122,129 @@ public final class DataSources {
         if (ImageFolderData.KIND.equals(recipe.kind())) {
             return ImageFolderData.loadAll(recipe, path(recipe, baseDir), notice -> { });
         }
+        if (IdxData.KIND.equals(recipe.kind())) {
+            return IdxData.loadAll(recipe, path(recipe, baseDir), notice -> { });
+        }
         return Samples.of(load(recipe, baseDir, seed));
     }
 
     /**
      * The settings' samples split for training, each part fitted to the network's inputs as {@link #fitTo}: a time
-     * series is split before it is cut into windows and an image folder's {@code test/} is the test part; other
-     * samples are split by the settings' fractions (in time order when ordered). Notices about the data (images
-     * resized or skipped) go to {@code notices}, one line each.
+     * series is split before it is cut into windows; a given test set (option {@value #TEST}, an IDX {@code t10k-*}
+     * file, an image folder's {@code test/}) is the test part and the data gives training and validation; other
+     * samples are split by the settings' fractions (a data file's stratified by class, samples in time order kept in
+     * order). Notices about the data (what was read, images resized or skipped) go to {@code notices}, one line each.
      */
     public static Samples.Split loadSplit(TrainingSettings settings, Path baseDir,
                                           org.netwright.model.task.NetworkEnds ends,
                                           java.util.function.Consumer<String> notices) {
         DataRecipe recipe = settings.data();
+        Path testFile = testPath(recipe, baseDir);
         Samples.Split split;
         if (TimeSeriesData.KIND.equals(recipe.kind())) {
+            if (testFile != null) {
+                throw new DataFileException("A time series is tested on its last stretch; give its fractions with"
+                        + " --split instead of a separate test file (" + testFile + ").");
+            }
             split = TimeSeriesData.load(recipe, path(recipe, baseDir), settings.validationSplit(), settings.testSplit());
         } else if (ImageFolderData.KIND.equals(recipe.kind())) {
-            split = ImageFolderData.load(recipe, path(recipe, baseDir), settings.validationSplit(), settings.testSplit(),
-                    settings.seed(), notices);
-        } else {
+            split = ImageFolderData.load(recipe, path(recipe, baseDir), testFile, settings.validationSplit(),
+                    settings.testSplit(), settings.seed(), notices);
+        } else if (IdxData.KIND.equals(recipe.kind())) {
+            split = IdxData.load(recipe, path(recipe, baseDir), testFile, settings.validationSplit(),
+                    settings.testSplit(), settings.seed(), notices);
+        } else if ("generator".equals(recipe.kind())) {
             return fitTo(loadSamples(settings, baseDir), ends)
                     .split(settings.validationSplit(), settings.testSplit(), settings.seed());
+        } else if (testFile != null) {
+            Samples train = loadSamples(settings, baseDir);
+            Samples test = withTrainingTransforms(loadSamples(settings.withData(withPath(recipe, testFile)), baseDir),
+                    train);
+            Samples.Split s = train.stratifiedSplit(settings.validationSplit(), 0, settings.seed());
+            split = new Samples.Split(s.train(), s.validation(), test);
+        } else {
+            split = loadSamples(settings, baseDir).stratifiedSplit(settings.validationSplit(), settings.testSplit(),
+                    settings.seed());
         }
         return new Samples.Split(fitTo(split.train(), ends), fitTo(split.validation(), ends), fitTo(split.test(), ends));
+    }
+
+    /** The recipe's separate test set (option {@value #TEST}) resolved against {@code baseDir}, or null. */
+    static Path testPath(DataRecipe recipe, Path baseDir) {
+        Object t = recipe == null ? null : recipe.options().get(TEST);
+        if (t == null) {
+            return null;
+        }
+        Path file = Path.of(t.toString());
+        file = file.isAbsolute() || baseDir == null ? file : baseDir.resolve(file);
+        if (!java.nio.file.Files.exists(file)) {
+            throw new DataFileException("There is no test set " + file + " (named with --test).");
+        }
+        return file;
+    }
+
+    private static DataRecipe withPath(DataRecipe recipe, Path file) {
+        java.util.Map<String, Object> options = new java.util.LinkedHashMap<>(recipe.options());
+        options.put("path", file.toString());
+        options.remove(TEST);
+        return new DataRecipe(recipe.kind(), options);
+    }
+
+    /**
+     * A separate test set read on its own, brought to the training data's transforms: where both note a
+     * standardization ({@code (raw - offset) / scale}) for a field, the test values are taken back to raw with their
+     * own and forward with the training one, so the test set is never standardized by its own statistics; the
+     * fields must agree with the training data's.
+     */
+    static Samples withTrainingTransforms(Samples test, Samples train) {
+        List<Samples.Column> columns = new java.util.ArrayList<>();
+        for (org.netwright.model.task.DataField f : train.fields()) {
+            org.netwright.model.task.DataField t = test.column(f.name()).map(Samples.Column::field).orElse(null);
+            boolean ids = f.kind() == org.netwright.model.task.DataField.Kind.CLASS_ID
+                    || f.kind() == org.netwright.model.task.DataField.Kind.TOKEN_IDS;
+            if (t == null || t.kind() != f.kind() || !t.shape().equals(f.shape()) || (ids && t.classes() > f.classes()
+                    && train.transform(f.name()).labels().isEmpty())) {
+                throw new DataFileException("The test set's fields (" + describe(test) + ") differ from the training"
+                        + " data's (" + describe(train) + "); a test set must have the same columns, shapes and classes.");
+            }
+            float[] v = test.require(f.name()).values().clone();
+            org.netwright.model.task.FieldTransform own = test.transform(f.name());
+            org.netwright.model.task.FieldTransform wanted = train.transform(f.name());
+            if (own.offset().length > 0 && wanted.offset().length > 0) {
+                double[] o1 = own.offset();
+                double[] s1 = own.scale();
+                double[] o2 = wanted.offset();
+                double[] s2 = wanted.scale();
+                for (int i = 0; i < v.length; i++) {
+                    int k1 = o1.length == 1 ? 0 : i % o1.length;
+                    int k2 = o2.length == 1 ? 0 : i % o2.length;
+                    double raw = v[i] * s1[k1] + o1[k1];
+                    v[i] = (float) ((raw - o2[k2]) / s2[k2]);
+                }
+            }
+            if (ids && !own.labels().isEmpty() && !wanted.labels().isEmpty() && !own.labels().equals(wanted.labels())) {
+                // Each file names its own classes in its own order: map the test's ids by name.
+                for (int i = 0; i < v.length; i++) {
+                    String name = own.labels().get((int) v[i]);
+                    int id = wanted.labels().indexOf(name);
+                    if (id < 0) {
+                        throw new DataFileException("The test set's field '" + f.name() + "' has the class '" + name
+                                + "', which the training data does not have.");
+                    }
+                    v[i] = id;
+                }
+            }
+            columns.add(new Samples.Column(f, v));
+        }
+        Samples out = new Samples(columns, test.size(), test.ordered());
+        for (var e : train.transforms().entrySet()) {
+            out = out.withTransform(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    private static String describe(Samples s) {
+        return String.join(", ", s.fields().stream().map(f -> f.name() + ": " + f.describe()).toList());
     }
 
     /**
@@ -187,10 +291,14 @@ public final class DataSources {
     }
 
     /**
-     * The recipe for a data file named on the command line: an image folder for a folder, IDX or text ({@code .txt})
+     * The recipe for a data file named on the command line: IDX for a folder holding IDX files, an image folder for
+     * another folder, IDX or text ({@code .txt})
      * when the name says so, else CSV.
      */
     public static DataRecipe recipeFor(Path file) {
+        if (IdxData.isIdxFolder(file)) {
+            return DataRecipe.file(IdxData.KIND, file.toString());
+        }
         if (java.nio.file.Files.isDirectory(file)) {
             return DataRecipe.file(ImageFolderData.KIND, file.toString());
         }

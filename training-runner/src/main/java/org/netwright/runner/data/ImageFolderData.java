@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.shape.Shape;
 import org.netwright.model.task.DataField;
+import org.netwright.model.task.FieldTransform;
 import org.netwright.templates.data.Samples;
 
 /**
@@ -46,37 +47,55 @@ public final class ImageFolderData {
     }
 
     /**
-     * The folder's images split for training: {@code test/} as the test part when there is one, the rest split at
-     * random (with {@code seed}) into training, validation and test by the fractions.
+     * The folder's images split for training: a given test folder ({@code testDir}, laid out as the folder) or the
+     * folder's own {@code test/} is the test part; the rest is split at random (with {@code seed}, stratified by
+     * class) into training, validation and test by the fractions.
      */
-    public static Samples.Split load(DataRecipe recipe, Path dir, double validationFraction, double testFraction,
-                                     long seed, Consumer<String> notices) {
-        if (hasTestFolder(dir)) {
-            List<String> classes = classNames(dir.resolve("train"));
+    public static Samples.Split load(DataRecipe recipe, Path dir, Path testDir, double validationFraction,
+                                     double testFraction, long seed, Consumer<String> notices) {
+        Path trainDir = hasTestFolder(dir) ? dir.resolve("train") : dir;
+        Path testPart = testDir != null ? (hasTestFolder(testDir) ? testDir.resolve("test") : testDir)
+                : hasTestFolder(dir) ? dir.resolve("test") : null;
+        if (testPart != null) {
+            if (!Files.isDirectory(testPart)) {
+                throw new DataFileException(testPart + " is not a folder; the test set of an image folder is a folder"
+                        + " laid out the same way (one sub-folder of images per class).");
+            }
+            List<String> classes = classNames(trainDir);
             Read read = new Read(recipe, notices);
-            Samples train = read.samples(dir.resolve("train"), classes);
-            Samples test = read.samples(dir.resolve("test"), classes);
+            Samples train = read.samples(trainDir, classes);
+            Samples test = read.samples(testPart, classes);
             read.report(dir);
-            Samples.Split s = train.split(validationFraction, 0, seed);
-            return new Samples.Split(s.train(), s.validation(), test);
+            notices.accept(dir + ": images " + read.describe() + ", " + classes.size() + " classes; " + train.size()
+                    + " for training and validation, " + test.size() + " in " + testPart + " for testing.");
+            Samples.Split s = read.noted(train, classes).stratifiedSplit(validationFraction, 0, seed);
+            return new Samples.Split(s.train(), s.validation(), read.noted(test, classes));
         }
-        return loadAll(recipe, dir, notices).split(validationFraction, testFraction, seed);
+        List<String> classes = classNames(dir);
+        Read read = new Read(recipe, notices);
+        Samples all = read.samples(dir, classes);
+        read.report(dir);
+        notices.accept(dir + ": images " + read.describe() + ", " + classes.size() + " classes, " + all.size()
+                + " images.");
+        return read.noted(all, classes).stratifiedSplit(validationFraction, testFraction, seed);
     }
 
     /** Every image of the folder (training ones first), for a data check or a task's fields. */
     public static Samples loadAll(DataRecipe recipe, Path dir, Consumer<String> notices) {
         Read read = new Read(recipe, notices);
         Samples all;
+        List<String> classes;
         if (hasTestFolder(dir)) {
-            List<String> classes = classNames(dir.resolve("train"));
+            classes = classNames(dir.resolve("train"));
             Samples train = read.samples(dir.resolve("train"), classes);
             Samples test = read.samples(dir.resolve("test"), classes);
             all = concat(train, test);
         } else {
-            all = read.samples(dir, classNames(dir));
+            classes = classNames(dir);
+            all = read.samples(dir, classes);
         }
         read.report(dir);
-        return all;
+        return read.noted(all, classes);
     }
 
     /** The recipe with its class names written out (option {@value #CLASSES}); unchanged when it has them. */
@@ -213,17 +232,9 @@ public final class ImageFolderData {
         private void choose(List<BufferedImage> images) {
             Object size = recipe.options().get("image_size");
             if (size != null) {
-                String[] hw = size.toString().toLowerCase(Locale.ROOT).split("x");
-                try {
-                    height = Integer.parseInt(hw[0].trim());
-                    width = Integer.parseInt(hw[1].trim());
-                } catch (RuntimeException e) {
-                    height = 0;
-                }
-                if (hw.length != 2 || height < 1 || width < 1 || height > 4096 || width > 4096) {
-                    throw new DataFileException("--image-size takes HEIGHTxWIDTH in pixels, e.g. 28x28 (each 1 to"
-                            + " 4096); got '" + size + "'.");
-                }
+                int[] hw = ImageSize.parse(size.toString());
+                height = hw[0];
+                width = hw[1];
             } else {
                 Map<Long, Integer> counts = new HashMap<>();
                 long best = 0;
@@ -285,6 +296,19 @@ public final class ImageFolderData {
                     }
                 }
             }
+        }
+
+        /** E.g. {@code 1×8×8 (grey)}. */
+        String describe() {
+            return channels + "×" + height + "×" + width + (channels == 1 ? " (grey)" : " (RGB)");
+        }
+
+        /** The samples with their transforms noted: pixels divided by 255, the size and channels, the class names. */
+        Samples noted(Samples s, List<String> classes) {
+            FieldTransform pixels = new FieldTransform(new double[] {0}, new double[] {255}, List.of(), Map.of())
+                    .withOption("image_size", height + "x" + width)
+                    .withOption("grayscale", Boolean.toString(channels == 1));
+            return s.withTransform("image", pixels).withTransform("label", FieldTransform.named(classes));
         }
 
         /** One notice for resized images and one for skipped ones, naming the first few. */

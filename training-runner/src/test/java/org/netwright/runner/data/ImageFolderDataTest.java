@@ -57,7 +57,7 @@ class ImageFolderDataTest {
     void digitsFolderWithTrainAndTestReadsItsTestPart() throws IOException {
         writeDigits(dir, false, 1);
         List<String> notices = new ArrayList<>();
-        Samples.Split s = ImageFolderData.load(recipe(dir), dir, 0.1, 0.2, 1, notices::add);
+        Samples.Split s = ImageFolderData.load(recipe(dir), dir, null, 0.1, 0.2, 1, notices::add);
         assertEquals(360, s.test().size());
         assertEquals(1437, s.train().size() + s.validation().size());
         assertEquals(Shape.of(1, 8, 8), s.train().require("image").field().shape());
@@ -68,7 +68,9 @@ class ImageFolderDataTest {
             max = Math.max(max, v);
         }
         assertEquals(1f, max, 1e-6);
-        assertTrue(notices.isEmpty(), notices.toString());
+        assertEquals(1, notices.size(), notices.toString());
+        assertTrue(notices.get(0).contains("1×8×8 (grey), 10 classes; 1437 for training and validation, 360 in"),
+                notices.get(0));
         assertEquals("0,1,2,3,4,5,6,7,8,9",
                 ImageFolderData.pinClasses(recipe(dir), dir).options().get(ImageFolderData.CLASSES));
     }
