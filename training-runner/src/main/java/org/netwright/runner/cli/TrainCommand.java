@@ -91,11 +91,16 @@ final class TrainCommand {
     }
 
     private int prepareAndTrain(Args args) {
-        Source source = Source.from(args, true);
-        Resume resume = args.value("--resume").map(id -> Resume.of(source, id)).orElse(null);
-        Path baseDir = source.projectFile().map(p -> p.toAbsolutePath().getParent()).orElse(Path.of(""));
-        TrainingSettings settings = withPinnedVocabulary(settings(args, resume == null ? source.settings()
-                : Optional.of(resume.settings()), source), baseDir);
+        Source given = Source.from(args, true);
+        Resume resume = args.value("--resume").map(id -> Resume.of(given, id)).orElse(null);
+        Path baseDir = given.projectFile().map(p -> p.toAbsolutePath().getParent()).orElse(Path.of(""));
+        TrainingSettings asked = withPinnedVocabulary(settings(args, resume == null ? given.settings()
+                : Optional.of(resume.settings()), given), baseDir);
+        DataSources.Fitted fitted = args.has("--template") && args.has("--data") && resume == null
+                ? fit(given, asked, baseDir) : new DataSources.Fitted(given.graph(), asked, List.of());
+        fitted.changes().forEach(c -> err.println("netwright: fitted " + given.name() + " to the data: " + c));
+        Source source = new Source(given.name(), fitted.graph(), given.settings(), given.projectFile());
+        TrainingSettings settings = fitted.settings();
         GraphBlock block;
         try {
             block = GraphCompiler.compile(source.graph());
@@ -134,6 +139,15 @@ final class TrainCommand {
             }
             return train(run, args, recorder);
         } catch (ProjectFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The template fitted to the data {@code --data} names (input shape, class count), refusing unreadable data. */
+    private static DataSources.Fitted fit(Source template, TrainingSettings settings, Path baseDir) {
+        try {
+            return DataSources.fitNetwork(template.graph(), settings, baseDir);
+        } catch (DataFileException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }

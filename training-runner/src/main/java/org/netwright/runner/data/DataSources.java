@@ -169,6 +169,39 @@ public final class DataSources {
         return new Samples.Split(fitTo(split.train(), ends), fitTo(split.validation(), ends), fitTo(split.test(), ends));
     }
 
+    /** A network fitted to its data: the edited graph, the settings (images resized when asked) and what changed. */
+    public record Fitted(org.netwright.model.graph.Graph graph, TrainingSettings settings, List<String> changes) {
+    }
+
+    /**
+     * The network fitted to the settings' data file (see {@link org.netwright.model.command.FitNetworkToData}): the
+     * input layer takes the data's shape and the output one score per class; when the network cannot take the
+     * images' size they are resized to its input (recipe option {@code image_size}). Generated data is left alone.
+     */
+    public static Fitted fitNetwork(org.netwright.model.graph.Graph graph, TrainingSettings settings, Path baseDir) {
+        DataRecipe recipe = settings.data();
+        if (recipe == null || "generator".equals(recipe.kind()) || isGraphSet(recipe)) {
+            return new Fitted(graph, settings, List.of());
+        }
+        org.netwright.model.command.FitNetworkToData fit;
+        if (isGraph(recipe, baseDir)) {
+            GraphDataset g = loadGraph(recipe, baseDir, settings.seed());
+            fit = org.netwright.model.command.FitNetworkToData.forGraph(graph, g.nodes(), g.featureCount(),
+                    g.numClasses());
+        } else {
+            fit = org.netwright.model.command.FitNetworkToData.forSamples(graph,
+                    loadSamples(settings, baseDir).fields());
+        }
+        TrainingSettings s = settings;
+        if (fit.resizeImagesTo().isPresent() && recipe.options().get("image_size") == null) {
+            int[] hw = fit.resizeImagesTo().get();
+            java.util.Map<String, Object> options = new java.util.LinkedHashMap<>(recipe.options());
+            options.put("image_size", hw[0] + "x" + hw[1]);
+            s = settings.withData(new DataRecipe(recipe.kind(), options));
+        }
+        return new Fitted(fit.apply(graph), s, fit.changes());
+    }
+
     /** The recipe's separate test set (option {@value #TEST}) resolved against {@code baseDir}, or null. */
     static Path testPath(DataRecipe recipe, Path baseDir) {
         Object t = recipe == null ? null : recipe.options().get(TEST);

@@ -171,7 +171,9 @@ public final class IdxData {
         int scale = scale(train);
         int classes = Math.max(train.classes(), test == null ? 0 : test.classes());
         Samples trainSamples = samples(recipe, train, scale, classes);
-        String what = imagesFile + ": IDX images " + train.height() + "×" + train.width() + ", pixels 0-" + scale
+        Object size = recipe.options().get("image_size");
+        String what = imagesFile + ": IDX images " + train.height() + "×" + train.width() + (size == null ? ""
+                : " resized to " + size.toString().replace('x', '×')) + ", pixels 0-" + scale
                 + " (divided by " + scale + "), " + classes + " classes; ";
         if (test == null) {
             notices.accept(what + train.count() + " images split " + fractions(validationFraction, testFraction)
