@@ -33,8 +33,6 @@ import org.netwright.runner.run.TrainingRun;
 import org.netwright.templates.Template;
 import org.netwright.templates.data.Dataset;
 import org.netwright.templates.data.Generators;
-import org.netwright.templates.data.GraphDataset;
-import org.netwright.templates.data.GraphSet;
 
 /**
  * {@code netwright train}: trains a template, a project's graph or a graph file ({@code FILE.json}, with
@@ -109,7 +107,7 @@ final class TrainCommand {
         }
         TrainingRun run;
         try {
-            run = DataSources.isGraphSet(settings.data()) ? graphSetRun(source, settings)
+            run = DataSources.isGraphSet(settings.data(), baseDir) ? graphSetRun(source, settings, baseDir)
                     : DataSources.isGraph(settings.data(), baseDir) ? nodeRun(source, settings, baseDir)
                     : sampleRun(source, settings, baseDir, err);
         } catch (DataFileException | IllegalArgumentException e) {
@@ -171,7 +169,7 @@ final class TrainCommand {
     /** {@code --explain-task}: the task a run would train, in words or as JSON, without training. */
     private int explainTask(TrainingRun run, Source source, TrainingSettings settings, Path baseDir, boolean json) {
         Task task = run.task();
-        boolean graphSet = DataSources.isGraphSet(settings.data());
+        boolean graphSet = DataSources.isGraphSet(settings.data(), baseDir);
         if (task == null && !graphSet && !DataSources.isGraph(settings.data(), baseDir)) {
             // The run says why no task fits; report it as bad input.
             RunResult r = run.run();
@@ -205,17 +203,13 @@ final class TrainCommand {
     }
 
     /** Many small graphs, split by class; the run itself checks that the graph input takes the largest. */
-    private static TrainingRun graphSetRun(Source source, TrainingSettings settings) {
-        GraphSet graphs = DataSources.loadGraphSet(settings.data(), settings.seed());
-        return new TrainingRun(source.graph(), settings,
-                graphs.split(settings.validationSplit(), settings.testSplit(), settings.seed()));
+    private static TrainingRun graphSetRun(Source source, TrainingSettings settings, Path baseDir) {
+        return new TrainingRun(source.graph(), settings, DataSources.loadGraphSetSplit(settings, baseDir));
     }
 
-    /** One graph whose nodes are split by class; the run itself checks that the graph input fits it. */
+    /** One graph whose nodes are split (by its split column, else by class); the run checks that the graph input fits it. */
     private static TrainingRun nodeRun(Source source, TrainingSettings settings, Path baseDir) {
-        GraphDataset graph = DataSources.loadGraph(settings.data(), baseDir, settings.seed());
-        return new TrainingRun(source.graph(), settings,
-                graph.split(settings.validationSplit(), settings.testSplit(), settings.seed()));
+        return new TrainingRun(source.graph(), settings, DataSources.loadNodeSplit(settings, baseDir));
     }
 
     private int train(TrainingRun run, Args args, ProjectRecorder recorder) {

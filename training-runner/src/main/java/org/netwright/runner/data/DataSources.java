@@ -11,6 +11,7 @@ import java.util.List;
 import org.netwright.templates.data.Generators;
 import org.netwright.templates.data.GraphDataset;
 import org.netwright.templates.data.GraphSet;
+import org.netwright.templates.data.NodeSplit;
 
 /**
  * Turns a data recipe (generator, CSV or IDX file) into training data: samples that fit a network's
@@ -43,16 +44,57 @@ public final class DataSources {
 
     /** Whether the recipe gives many small labelled graphs for graph classification ({@link #loadGraphSet}). */
     public static boolean isGraphSet(DataRecipe recipe) {
-        return Generators.makesGraphSet(recipe);
+        return isGraphSet(recipe, null);
+    }
+
+    /** Whether the recipe gives many labelled graphs: a generator of graph sets, or a CSV edge table with {@code graph_id}. */
+    public static boolean isGraphSet(DataRecipe recipe, Path baseDir) {
+        return Generators.makesGraphSet(recipe) || "csv".equals(recipe.kind()) && recipe.options().get("path") != null
+                && GraphData.isGraphSetEdgeList(path(recipe, baseDir));
     }
 
     /** Generates the recipe's graphs for graph classification. */
     public static GraphSet loadGraphSet(DataRecipe recipe, long seed) {
-        if (!isGraphSet(recipe)) {
+        if (!Generators.makesGraphSet(recipe)) {
             throw new DataFileException("The data are not a set of graphs: use a generator of graph sets ("
-                    + String.join(", ", Generators.GRAPH_SET_NAMES) + ").");
+                    + String.join(", ", Generators.GRAPH_SET_NAMES) + ") or a CSV edge table starting"
+                    + " graph_id,source,target.");
         }
         return Generators.generateGraphSet(recipe, seed);
+    }
+
+    /**
+     * The settings' graphs split for graph classification: a generator's split by the settings' fractions, or a CSV
+     * edge table's graphs (with their node and graph tables) split by the graph table's {@code split} column or the
+     * fractions, node features standardized with the training graphs.
+     */
+    public static GraphSet.Split loadGraphSetSplit(TrainingSettings settings, Path baseDir) {
+        DataRecipe recipe = settings.data();
+        if (Generators.makesGraphSet(recipe)) {
+            return loadGraphSet(recipe, settings.seed()).split(settings.validationSplit(), settings.testSplit(),
+                    settings.seed());
+        }
+        if (!isGraphSet(recipe, baseDir)) {
+            throw new DataFileException("The data are not a set of graphs: use a CSV edge table starting"
+                    + " graph_id,source,target with its node and graph tables beside it.");
+        }
+        return GraphData.readSet(path(recipe, baseDir), settings.validationSplit(), settings.testSplit(),
+                settings.seed());
+    }
+
+    /**
+     * The settings' graph with its nodes split for node classification: a generator's graph split by the fractions,
+     * or an edge table's graph split by its node table's {@code split} column or the fractions (stratified, seeded),
+     * node features standardized with the training nodes.
+     */
+    public static NodeSplit loadNodeSplit(TrainingSettings settings, Path baseDir) {
+        DataRecipe recipe = settings.data();
+        if ("csv".equals(recipe.kind()) && isGraph(recipe, baseDir)) {
+            return GraphData.readSplit(path(recipe, baseDir), settings.validationSplit(), settings.testSplit(),
+                    settings.seed());
+        }
+        return loadGraph(recipe, baseDir, settings.seed()).split(settings.validationSplit(), settings.testSplit(),
+                settings.seed());
     }
 
     /** Loads the recipe's graph; an edge table's node table is found beside it. */
@@ -72,7 +114,7 @@ public final class DataSources {
             throw new DataFileException("The data are one graph, not samples: a network that starts with a graph"
                     + " input trains on them.");
         }
-        if (isGraphSet(recipe)) {
+        if (isGraphSet(recipe, baseDir)) {
             throw new DataFileException("The data are many small graphs, not samples: a network that starts with a"
                     + " graph input and pools each graph with a graph readout trains on them.");
         }
@@ -180,7 +222,7 @@ public final class DataSources {
      */
     public static Fitted fitNetwork(org.netwright.model.graph.Graph graph, TrainingSettings settings, Path baseDir) {
         DataRecipe recipe = settings.data();
-        if (recipe == null || "generator".equals(recipe.kind()) || isGraphSet(recipe)) {
+        if (recipe == null || "generator".equals(recipe.kind()) || isGraphSet(recipe, baseDir)) {
             return new Fitted(graph, settings, List.of());
         }
         org.netwright.model.command.FitNetworkToData fit;
