@@ -16,7 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.shape.Shape;
 import org.netwright.model.task.DataField;
@@ -111,7 +114,13 @@ public final class ImageFolderData {
     /** The class folders' names in sorted order; refused when the folder has none or only one. */
     static List<String> classNames(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new DataFileException("There is no folder " + dir + ".");
+            throw new DataFileException(Files.exists(dir) ? dir + " is a file, not a folder; a folder of images holds"
+                    + " one sub-folder of images per class." : "There is no folder " + dir + ".");
+        }
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.matches(".*\\.(csv|tsv|txt|gz|png|jpe?g)$") || name.contains("-ubyte")) {
+            throw new DataFileException(dir + " is a folder, though its name is a data file's; name the file itself,"
+                    + " or a folder holding one sub-folder of images per class.");
         }
         List<String> names;
         try (Stream<Path> entries = Files.list(dir)) {
@@ -177,12 +186,17 @@ public final class ImageFolderData {
                 Path classDir = dir.resolve(name);
                 List<Path> files;
                 try (Stream<Path> entries = Files.list(classDir)) {
-                    files = entries.filter(Files::isRegularFile).filter(ImageFolderData::isImage).sorted().toList();
+                    files = entries.filter(ImageFolderData::isImage).sorted().toList();
                 } catch (IOException e) {
                     throw new DataFileException("Cannot read the folder " + classDir + ": " + e.getMessage());
                 }
                 int read = 0;
                 for (Path f : files) {
+                    if (!Files.isRegularFile(f)) {
+                        // Named as an image but a folder (or a device): list it, do not read into it.
+                        skipped.add(dir.relativize(f) + " (not a file)");
+                        continue;
+                    }
                     BufferedImage img = decode(f);
                     if (img == null) {
                         skipped.add(dir.relativize(f).toString());
@@ -221,8 +235,25 @@ public final class ImageFolderData {
 
         /** The image, or null when it cannot be decoded (corrupt, truncated or another format). */
         private static BufferedImage decode(Path f) {
-            try {
-                return ImageIO.read(f.toFile());
+            try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
+                if (in == null) {
+                    return null;
+                }
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    return null;
+                }
+                ImageReader reader = readers.next();
+                boolean[] warned = new boolean[1];
+                // A truncated JPEG decodes with a warning and a grey bottom; such an image is not the user's picture.
+                reader.addIIOReadWarningListener((source, warning) -> warned[0] = true);
+                try {
+                    reader.setInput(in, true, true);
+                    BufferedImage img = reader.read(0);
+                    return warned[0] ? null : img;
+                } finally {
+                    reader.dispose();
+                }
             } catch (IOException | RuntimeException e) {
                 return null;
             }
