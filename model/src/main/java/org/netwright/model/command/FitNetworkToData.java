@@ -54,6 +54,18 @@ public final class FitNetworkToData implements GraphCommand {
 
     /** The edits that fit {@code graph} to one graph of {@code nodes} nodes, {@code features} per node, in {@code classes}. */
     public static FitNetworkToData forGraph(Graph graph, int nodes, int features, int classes) {
+        return forGraphs(graph, nodes, features, classes, true);
+    }
+
+    /**
+     * The edits that fit {@code graph} to many labelled graphs of at most {@code maxNodes} nodes (the graph input
+     * takes that many, smaller graphs are padded), {@code features} per node, one class of {@code classes} per graph.
+     */
+    public static FitNetworkToData forGraphSet(Graph graph, int maxNodes, int features, int classes) {
+        return forGraphs(graph, maxNodes, features, classes, false);
+    }
+
+    private static FitNetworkToData forGraphs(Graph graph, int nodes, int features, int classes, boolean perNode) {
         Planner p = new Planner(graph);
         NetworkEnds ends = NetworkEnds.of(graph);
         List<String> graphInputs = ends.inputs().stream().filter(e -> e.type().equals("graph_input"))
@@ -62,7 +74,7 @@ public final class FitNetworkToData implements GraphCommand {
             p.set(graphInputs.get(0), "nodes", nodes, "nodes");
             p.set(graphInputs.get(0), "features", features, "features per node");
         }
-        p.fitOutput(ends, classes, true);
+        p.fitOutput(ends, classes, perNode);
         return p.done();
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.netwright.model.settings.DataRecipe;
 import org.netwright.runner.data.DataSources;
 import org.netwright.runner.data.GraphData;
+import org.netwright.runner.data.IdxData;
 import org.netwright.runner.data.ImageFolderData;
 import org.netwright.runner.data.TimeSeriesData;
 
@@ -63,8 +64,12 @@ final class DataFlags {
             if (args.has("--grayscale")) {
                 options.put("grayscale", true);
             }
+        } else if (kind.equals(IdxData.KIND) && !args.has("--grayscale")) {
+            // IDX images are grey already; they can be resized.
+            args.value("--image-size").ifPresent(v -> options.put("image_size", v));
         } else if (IMAGES.stream().anyMatch(args::has) || args.has("--grayscale")) {
-            throw new UsageException("--image-size and --grayscale apply to a folder of images given with --data DIR");
+            throw new UsageException("--image-size and --grayscale apply to a folder of images given with --data DIR"
+                    + " (--image-size to IDX images too)");
         }
         if (args.has("--test")) {
             options.put(DataSources.TEST, testSet(args.value("--test").get(), kind, options));

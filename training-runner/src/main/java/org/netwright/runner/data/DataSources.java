@@ -222,11 +222,15 @@ public final class DataSources {
      */
     public static Fitted fitNetwork(org.netwright.model.graph.Graph graph, TrainingSettings settings, Path baseDir) {
         DataRecipe recipe = settings.data();
-        if (recipe == null || "generator".equals(recipe.kind()) || isGraphSet(recipe, baseDir)) {
+        if (recipe == null || "generator".equals(recipe.kind())) {
             return new Fitted(graph, settings, List.of());
         }
         org.netwright.model.command.FitNetworkToData fit;
-        if (isGraph(recipe, baseDir)) {
+        if (isGraphSet(recipe, baseDir)) {
+            GraphSet set = loadGraphSetSplit(settings, baseDir).set();
+            fit = org.netwright.model.command.FitNetworkToData.forGraphSet(graph, set.maxNodes(), set.featureCount(),
+                    set.numClasses());
+        } else if (isGraph(recipe, baseDir)) {
             GraphDataset g = loadGraph(recipe, baseDir, settings.seed());
             fit = org.netwright.model.command.FitNetworkToData.forGraph(graph, g.nodes(), g.featureCount(),
                     g.numClasses());
