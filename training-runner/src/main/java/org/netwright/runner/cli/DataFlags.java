@@ -10,20 +10,22 @@ import org.netwright.model.settings.DataRecipe;
 import org.netwright.runner.data.DataSources;
 import org.netwright.runner.data.GraphData;
 import org.netwright.runner.data.IdxData;
+import org.netwright.runner.data.DataFileException;
+import org.netwright.runner.data.ImageAugmentation;
 import org.netwright.runner.data.ImageFolderData;
 import org.netwright.runner.data.TimeSeriesData;
 
 /**
  * The data options of {@code train --data PATH}, declared once: a CSV with {@code --target} is a time series
  * ({@code --window}, {@code --horizon}, {@code --features}, {@code --relative}); a folder is an image folder ({@code --image-size},
- * {@code --grayscale}); {@code --test PATH} names a separate test set of the same kind, which replaces the test split.
+ * {@code --grayscale}, {@code --augment SPEC} for training images); {@code --test PATH} names a separate test set of the same kind, which replaces the test split.
  * Each becomes an option of the data recipe, so the run's stored settings keep it.
  */
 final class DataFlags {
     private static final List<String> SERIES = List.of("--target", "--window", "--horizon", "--features", "--relative");
     private static final List<String> IMAGES = List.of("--image-size");
     static final Set<String> VALUE_FLAGS = Set.of("--target", "--window", "--horizon", "--features", "--image-size",
-            "--test");
+            "--test", "--augment");
     static final Set<String> SWITCHES = Set.of("--grayscale", "--relative");
 
     private DataFlags() {
@@ -73,6 +75,17 @@ final class DataFlags {
         }
         if (args.has("--test")) {
             options.put(DataSources.TEST, testSet(args.value("--test").get(), kind, options));
+        }
+        if (args.has("--augment")) {
+            if (!kind.equals(ImageFolderData.KIND) && !kind.equals(IdxData.KIND)) {
+                throw new UsageException("--augment changes training images; --data names no folder of images or IDX"
+                        + " images");
+            }
+            try {
+                options.put(ImageAugmentation.OPTION, ImageAugmentation.parse(args.value("--augment").get()).spec());
+            } catch (DataFileException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
         return new DataRecipe(kind, options);
     }
