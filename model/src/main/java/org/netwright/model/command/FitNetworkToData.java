@@ -47,14 +47,20 @@ public final class FitNetworkToData implements GraphCommand {
         if (inputs.size() == 1) {
             p.fitInput(inputs.get(0), fields);
         }
-        fields.stream().filter(f -> f.kind() == DataField.Kind.CLASS_ID).findFirst()
-                .ifPresent(f -> p.fitOutput(ends, f.classes(), false));
+        // The output scores the classes of a class field, else the vocabulary of a token field no input reads
+        // (a language model's next tokens).
+        Optional<DataField> target = fields.stream().filter(f -> f.kind() == DataField.Kind.CLASS_ID).findFirst();
+        if (target.isEmpty()) {
+            List<DataField> tokens = fields.stream().filter(f -> f.kind() == DataField.Kind.TOKEN_IDS).toList();
+            target = tokens.size() == 2 ? Optional.of(tokens.get(1)) : Optional.empty();
+        }
+        target.ifPresent(f -> p.fitOutput(ends, f.classes()));
         return p.done();
     }
 
     /** The edits that fit {@code graph} to one graph of {@code nodes} nodes, {@code features} per node, in {@code classes}. */
     public static FitNetworkToData forGraph(Graph graph, int nodes, int features, int classes) {
-        return forGraphs(graph, nodes, features, classes, true);
+        return forGraphs(graph, nodes, features, classes);
     }
 
     /**
@@ -62,10 +68,11 @@ public final class FitNetworkToData implements GraphCommand {
      * takes that many, smaller graphs are padded), {@code features} per node, one class of {@code classes} per graph.
      */
     public static FitNetworkToData forGraphSet(Graph graph, int maxNodes, int features, int classes) {
-        return forGraphs(graph, maxNodes, features, classes, false);
+        return forGraphs(graph, maxNodes, features, classes);
     }
 
-    private static FitNetworkToData forGraphs(Graph graph, int nodes, int features, int classes, boolean perNode) {
+    /** Per node or per graph, the output's last dimension is the class count. */
+    private static FitNetworkToData forGraphs(Graph graph, int nodes, int features, int classes) {
         Planner p = new Planner(graph);
         NetworkEnds ends = NetworkEnds.of(graph);
         List<String> graphInputs = ends.inputs().stream().filter(e -> e.type().equals("graph_input"))
@@ -74,7 +81,7 @@ public final class FitNetworkToData implements GraphCommand {
             p.set(graphInputs.get(0), "nodes", nodes, "nodes");
             p.set(graphInputs.get(0), "features", features, "features per node");
         }
-        p.fitOutput(ends, classes, perNode);
+        p.fitOutput(ends, classes);
         return p.done();
     }
 
@@ -178,6 +185,12 @@ public final class FitNetworkToData implements GraphCommand {
                         .ifPresent(f -> {
                             set(node.id(), "length", f.shape().dim(0), "tokens per sample");
                             set(node.id(), "vocabulary", f.classes(), "vocabulary");
+                            // The embeddings the ids index need a row for every id.
+                            for (Edge e : graph.outgoingEdges(node.id())) {
+                                if (graph.require(e.to().nodeId()).type().equals("embedding")) {
+                                    set(e.to().nodeId(), "vocabulary", f.classes(), "vocabulary (rows)");
+                                }
+                            }
                         });
                 default -> {
                     // Graph, noise and label inputs are fitted elsewhere or not at all.
@@ -220,13 +233,13 @@ public final class FitNetworkToData implements GraphCommand {
          * The one output's width becomes {@code classes}: the layer that sets it ({@code units}) is found by walking
          * back through layers that keep their input's shape (activations, dropout, normalization).
          */
-        void fitOutput(NetworkEnds ends, int classes, boolean perNode) {
+        void fitOutput(NetworkEnds ends, int classes) {
             if (ends.outputs().size() != 1 || classes < 1) {
                 return;
             }
             NetworkEnds.End out = ends.outputs().get(0);
             Shape shape = out.shape();
-            if (shape != null && shape.rank() == (perNode ? 2 : 1) && shape.dim(shape.rank() - 1) == classes) {
+            if (shape != null && shape.rank() >= 1 && shape.dim(shape.rank() - 1) == classes) {
                 return;
             }
             GraphShapes shapes = ShapeInference.infer(graph);

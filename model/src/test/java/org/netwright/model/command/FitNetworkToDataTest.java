@@ -96,4 +96,24 @@ class FitNetworkToDataTest {
         assertEquals(Shape.of(34, 2), NetworkEnds.of(fitted).outputs().get(0).shape());
         assertEquals(3, graphFit.changes().size(), graphFit.changes().toString());
     }
+
+    @Test
+    void aLanguageModelTakesTheTextsVocabularyInItsInputEmbeddingAndOutput() {
+        Graph lm = Graph.of(List.of(new Node("tok", "token_input", Map.of("length", 16, "vocabulary", 100), 0, 0),
+                        new Node("emb", "embedding", Map.of("vocabulary", 100, "dimension", 8), 1, 0),
+                        new Node("head", "dense", Map.of("units", 100), 2, 0)),
+                List.of(Edge.of("tok", "out", "emb", "in"), Edge.of("emb", "out", "head", "in")));
+        FitNetworkToData fit = FitNetworkToData.forSamples(lm, List.of(DataField.tokens("tokens", 32, 57),
+                DataField.tokens("next_tokens", 32, 57)));
+        Graph fitted = fit.apply(lm);
+        assertEquals(Shape.of(32, 57), NetworkEnds.of(fitted).outputs().get(0).shape());
+        assertEquals(57, ((Number) fitted.require("emb").params().get("vocabulary")).intValue());
+        assertEquals(4, fit.changes().size(), fit.changes().toString());
+        assertEquals(lm, fit.undo(fitted));
+        Graph pooled = Graph.of(List.of(new Node("g", "graph_input", Map.of("nodes", 20, "features", 1), 0, 0),
+                        new Node("gcn1", "gcn", Map.of("units", 8), 1, 0)),
+                List.of(Edge.of("g", "features", "gcn1", "features"), Edge.of("g", "adjacency", "gcn1", "adjacency")));
+        assertEquals(List.of("g: nodes 20 -> 14", "gcn1: output width (one score per class) 8 -> 2"),
+                FitNetworkToData.forGraphSet(pooled, 14, 1, 2).changes());
+    }
 }

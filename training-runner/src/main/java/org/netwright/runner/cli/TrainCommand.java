@@ -256,7 +256,7 @@ final class TrainCommand {
         Optional<DataRecipe> data = args.value("--data").map(TrainCommand::dataRecipe).map(d -> DataFlags.apply(args, d));
         if (data.isEmpty() && DataFlags.any(args)) {
             throw new UsageException("the data options (--target, --window, --horizon, --features, --image-size,"
-                    + " --grayscale, --augment, --test) describe the data that --data PATH names; give --data too");
+                    + " --grayscale) describe the data that --data PATH names; give --data too");
         }
         TrainingSettings s = base.orElseGet(() -> graphFileDefaults(source, data));
         s = TrainingFlags.apply(args, s);
