@@ -165,7 +165,7 @@ public final class DataSources {
             return ImageFolderData.loadAll(recipe, path(recipe, baseDir), notice -> { });
         }
         if (IdxData.KIND.equals(recipe.kind())) {
-            return IdxData.loadAll(recipe, path(recipe, baseDir), notice -> { });
+            return IdxData.loadAll(recipe, path(recipe, baseDir));
         }
         return Samples.of(load(recipe, baseDir, seed));
     }

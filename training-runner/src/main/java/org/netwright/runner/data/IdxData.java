@@ -113,6 +113,17 @@ public final class IdxData {
         return training.get(0);
     }
 
+    /** The test images a {@code --test} path names: the file itself, or a folder's {@code t10k-*} file, else its only one. */
+    static Path testImagesFile(Path fileOrFolder) {
+        if (Files.isDirectory(fileOrFolder)) {
+            List<Path> tests = imageFiles(fileOrFolder).stream().filter(IdxData::isTestName).toList();
+            if (tests.size() == 1) {
+                return tests.get(0);
+            }
+        }
+        return imagesFile(fileOrFolder);
+    }
+
     /** The {@code t10k-*} images file beside a {@code train-*} one, when there is one. */
     public static Optional<Path> testFileFor(Path images) {
         String name = images.getFileName().toString();
@@ -146,7 +157,7 @@ public final class IdxData {
     }
 
     /** The training images of the recipe's file or folder as samples (no test set), for a data check or a task's fields. */
-    public static Samples loadAll(DataRecipe recipe, Path path, Consumer<String> notices) {
+    public static Samples loadAll(DataRecipe recipe, Path path) {
         Images train = readImages(imagesFile(path));
         return samples(recipe, train, scale(train), train.classes());
     }
@@ -161,7 +172,7 @@ public final class IdxData {
                                      double testFraction, long seed, Consumer<String> notices) {
         Path imagesFile = imagesFile(path);
         Images train = readImages(imagesFile);
-        Optional<Path> testPath = testFile != null ? Optional.of(imagesFile(testFile)) : testFileFor(imagesFile);
+        Optional<Path> testPath = testFile != null ? Optional.of(testImagesFile(testFile)) : testFileFor(imagesFile);
         Images test = testPath.map(IdxData::readImages).orElse(null);
         if (test != null && (test.height() != train.height() || test.width() != train.width())) {
             throw new DataFileException(test.file() + " holds " + test.height() + "×" + test.width() + " images but the"

@@ -108,6 +108,9 @@ class IdxDataTest {
             max = Math.max(max, v);
         }
         assertEquals(2f, max, 1e-6, "test pixels are divided by the training file's 16, not their own 32");
+        write("other/t10k", 3, 16, 2, false);
+        Samples.Split t = IdxData.load(DataSources.recipeFor(train), train, dir.resolve("other"), 0.1, 0.1, 1, n -> { });
+        assertEquals(3, t.test().size(), "a test folder gives its t10k-* file");
     }
 
     @Test
@@ -145,7 +148,7 @@ class IdxDataTest {
         assertTrue(refusal(() -> IdxData.load(DataSources.recipeFor(dir), dir, null, 0.1, 0.1, 1, n -> { }))
                 .contains("holds 3×3 images but the training file train-images-idx3-ubyte holds 2×2"));
         Path one = write("one", 6, 255, 1, false);
-        assertTrue(refusal(() -> IdxData.loadAll(DataSources.recipeFor(one), one, n -> { }))
+        assertTrue(refusal(() -> IdxData.loadAll(DataSources.recipeFor(one), one))
                 .contains("holds only the class 0; a classifier needs at least two classes"));
         Files.createDirectories(dir.resolve("x-images-idx3-ubyte.d"));
         assertTrue(refusal(() -> IdxData.read(train.resolveSibling("none-images-idx3-ubyte")))
