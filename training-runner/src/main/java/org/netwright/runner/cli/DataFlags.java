@@ -109,6 +109,10 @@ final class DataFlags {
             throw new UsageException("--test does not apply to a graph; mark the test nodes with a 'split' column"
                     + " (train, val or test) in the node table");
         }
+        if (kind.equals("csv") && data != null && GraphData.isGraphSetEdgeList(Path.of(data.toString()))) {
+            throw new UsageException("--test does not apply to a set of graphs; mark the test graphs with a 'split'"
+                    + " column (train, val or test) in the graph table");
+        }
         return test.toString();
     }
 }
