@@ -228,6 +228,56 @@ public final class Samples {
                 subset(Arrays.copyOfRange(order, nTrain + nVal, size)));
     }
 
+    /**
+     * As {@link #split}, but each class of the {@link #classField} on its own, so every part holds the classes in
+     * the data's proportions: per class, {@code round(fraction × class size)} samples validate and as many test,
+     * drawn with {@code seed}; a class keeps at least one training sample. Samples in time order, and samples
+     * without a class field, are split as {@link #split} does. Used for the user's data files; generators keep
+     * {@link #split} so their figures stay as published.
+     */
+    public Split stratifiedSplit(double validationFraction, double testFraction, long seed) {
+        Optional<Column> classes = classField();
+        if (ordered || classes.isEmpty()) {
+            return split(validationFraction, testFraction, seed);
+        }
+        if (validationFraction < 0 || testFraction < 0 || validationFraction + testFraction >= 1) {
+            throw new IllegalArgumentException("Validation and test fractions must be 0 or more and below 1 together; got "
+                    + validationFraction + " and " + testFraction);
+        }
+        int[] order = Dataset.shuffledIndices(size, new Random(Dataset.stream(seed, Dataset.SPLIT_STREAM)));
+        float[] ids = classes.get().values();
+        Map<Integer, List<Integer>> byClass = new java.util.TreeMap<>();
+        for (int i : order) {
+            byClass.computeIfAbsent((int) ids[i], k -> new ArrayList<>()).add(i);
+        }
+        List<Integer> train = new ArrayList<>();
+        List<Integer> validation = new ArrayList<>();
+        List<Integer> test = new ArrayList<>();
+        for (List<Integer> members : byClass.values()) {
+            int n = members.size();
+            int nTest = (int) Math.round(testFraction * n);
+            int nVal = (int) Math.round(validationFraction * n);
+            if (nVal + nTest >= n) {
+                // Give the class one training sample back, from the test part first.
+                int excess = nVal + nTest - n + 1;
+                int fromTest = Math.min(excess, nTest);
+                nTest -= fromTest;
+                nVal -= excess - fromTest;
+            }
+            validation.addAll(members.subList(0, nVal));
+            test.addAll(members.subList(nVal, nVal + nTest));
+            train.addAll(members.subList(nVal + nTest, n));
+        }
+        return new Split(subset(inShuffledOrder(train, order)), subset(inShuffledOrder(validation, order)),
+                subset(inShuffledOrder(test, order)));
+    }
+
+    /** The chosen samples in the order the shuffle drew them, so no part is sorted by class. */
+    private static int[] inShuffledOrder(List<Integer> chosen, int[] order) {
+        java.util.Set<Integer> set = new java.util.HashSet<>(chosen);
+        return Arrays.stream(order).filter(set::contains).toArray();
+    }
+
     /** How many of {@code size} samples {@link #split} keeps for training with these fractions. */
     public static int trainSize(int size, double validationFraction, double testFraction) {
         return size - (int) Math.round(validationFraction * size) - (int) Math.round(testFraction * size);

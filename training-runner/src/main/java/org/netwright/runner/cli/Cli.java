@@ -16,7 +16,7 @@ public final class Cli {
             + " | summary (--template ID | FILE.nwproj | FILE.json) [--json]"
             + " | train (--template ID | FILE.nwproj | FILE.json) [--data PATH|DIR|gen:NAME[:OPTIONS]]"
             + " [--target COLUMN --window N --horizon H [--features A,B] [--relative]]"
-            + " [--image-size HxW] [--grayscale] [--epochs N]"
+            + " [--image-size HxW] [--grayscale] [--augment flip,crop=P,rotate=D,noise=S] [--test PATH] [--epochs N]"
             + " [--batch-size N] [--lr X] [--seed N] [--save FILE.nwproj] [--json] [--events] [--explain-task]"
             + " [--task FILE.json] [--loss L] [--optimizer O] [--momentum X] [--weight-decay X] [--l1 X]"
             + " [--schedule SPEC] [--clip-norm X] [--clip-value X] [--early-stopping P] [--monitor M] [--restore-best]"

@@ -4,19 +4,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.netwright.model.settings.DataRecipe;
+import org.netwright.runner.data.DataSources;
+import org.netwright.runner.data.GraphData;
+import org.netwright.runner.data.IdxData;
+import org.netwright.runner.data.DataFileException;
+import org.netwright.runner.data.ImageAugmentation;
 import org.netwright.runner.data.ImageFolderData;
 import org.netwright.runner.data.TimeSeriesData;
 
 /**
  * The data options of {@code train --data PATH}, declared once: a CSV with {@code --target} is a time series
  * ({@code --window}, {@code --horizon}, {@code --features}, {@code --relative}); a folder is an image folder ({@code --image-size},
- * {@code --grayscale}). Each becomes an option of the data recipe, so the run's stored settings keep it.
+ * {@code --grayscale}, {@code --augment SPEC} for training images); {@code --test PATH} names a separate test set of the same kind, which replaces the test split.
+ * Each becomes an option of the data recipe, so the run's stored settings keep it.
  */
 final class DataFlags {
     private static final List<String> SERIES = List.of("--target", "--window", "--horizon", "--features", "--relative");
     private static final List<String> IMAGES = List.of("--image-size");
-    static final Set<String> VALUE_FLAGS = Set.of("--target", "--window", "--horizon", "--features", "--image-size");
+    static final Set<String> VALUE_FLAGS = Set.of("--target", "--window", "--horizon", "--features", "--image-size",
+            "--test", "--augment");
     static final Set<String> SWITCHES = Set.of("--grayscale", "--relative");
 
     private DataFlags() {
@@ -57,9 +66,53 @@ final class DataFlags {
             if (args.has("--grayscale")) {
                 options.put("grayscale", true);
             }
+        } else if (kind.equals(IdxData.KIND) && !args.has("--grayscale")) {
+            // IDX images are grey already; they can be resized.
+            args.value("--image-size").ifPresent(v -> options.put("image_size", v));
         } else if (IMAGES.stream().anyMatch(args::has) || args.has("--grayscale")) {
-            throw new UsageException("--image-size and --grayscale apply to a folder of images given with --data DIR");
+            throw new UsageException("--image-size and --grayscale apply to a folder of images given with --data DIR"
+                    + " (--image-size to IDX images too)");
+        }
+        if (args.has("--test")) {
+            options.put(DataSources.TEST, testSet(args.value("--test").get(), kind, options));
+        }
+        if (args.has("--augment")) {
+            if (!kind.equals(ImageFolderData.KIND) && !kind.equals(IdxData.KIND)) {
+                throw new UsageException("--augment changes training images; --data names no folder of images or IDX"
+                        + " images");
+            }
+            try {
+                options.put(ImageAugmentation.OPTION, ImageAugmentation.parse(args.value("--augment").get()).spec());
+            } catch (DataFileException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
         return new DataRecipe(kind, options);
+    }
+
+    /** {@code --test PATH} as an absolute path, refused for data that has no separate test set. */
+    private static String testSet(String text, String kind, Map<String, Object> options) {
+        if (kind.equals(TimeSeriesData.KIND)) {
+            throw new UsageException("--test does not apply to a time series: its test part is its last stretch in"
+                    + " time; set the fractions with --split TRAIN,VAL,TEST");
+        }
+        if (kind.equals("generator")) {
+            throw new UsageException("--test names a test set for data from a file or folder; a generator splits its"
+                    + " own samples (set the fractions with --split TRAIN,VAL,TEST)");
+        }
+        Path test = Path.of(text).toAbsolutePath();
+        if (!Files.exists(test)) {
+            throw new UsageException("there is no test set " + text + " (--test)");
+        }
+        Object data = options.get("path");
+        if (kind.equals("csv") && data != null && GraphData.isEdgeList(Path.of(data.toString()))) {
+            throw new UsageException("--test does not apply to a graph; mark the test nodes with a 'split' column"
+                    + " (train, val or test) in the node table");
+        }
+        if (kind.equals("csv") && data != null && GraphData.isGraphSetEdgeList(Path.of(data.toString()))) {
+            throw new UsageException("--test does not apply to a set of graphs; mark the test graphs with a 'split'"
+                    + " column (train, val or test) in the graph table");
+        }
+        return test.toString();
     }
 }

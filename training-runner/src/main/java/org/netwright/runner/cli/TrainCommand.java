@@ -34,8 +34,6 @@ import org.netwright.runner.run.TrainingRun;
 import org.netwright.templates.Template;
 import org.netwright.templates.data.Dataset;
 import org.netwright.templates.data.Generators;
-import org.netwright.templates.data.GraphDataset;
-import org.netwright.templates.data.GraphSet;
 
 /**
  * {@code netwright train}: trains a template, a project's graph or a graph file ({@code FILE.json}, with
@@ -92,11 +90,16 @@ final class TrainCommand {
     }
 
     private int prepareAndTrain(Args args) {
-        Source source = DropoutFlag.apply(args, Source.from(args, true));
-        Resume resume = args.value("--resume").map(id -> Resume.of(source, id)).orElse(null);
-        Path baseDir = source.projectFile().map(p -> p.toAbsolutePath().getParent()).orElse(Path.of(""));
-        TrainingSettings settings = withPinnedVocabulary(settings(args, resume == null ? source.settings()
-                : Optional.of(resume.settings()), source), baseDir);
+        Source given = DropoutFlag.apply(args, Source.from(args, true));
+        Resume resume = args.value("--resume").map(id -> Resume.of(given, id)).orElse(null);
+        Path baseDir = given.projectFile().map(p -> p.toAbsolutePath().getParent()).orElse(Path.of(""));
+        TrainingSettings asked = withPinnedVocabulary(settings(args, resume == null ? given.settings()
+                : Optional.of(resume.settings()), given), baseDir);
+        DataSources.Fitted fitted = args.has("--template") && args.has("--data") && resume == null
+                ? fit(given, asked, baseDir) : new DataSources.Fitted(given.graph(), asked, List.of());
+        fitted.changes().forEach(c -> err.println("netwright: fitted " + given.name() + " to the data: " + c));
+        Source source = new Source(given.name(), fitted.graph(), given.settings(), given.projectFile());
+        TrainingSettings settings = fitted.settings();
         GraphBlock block;
         try {
             block = GraphCompiler.compile(source.graph());
@@ -105,7 +108,7 @@ final class TrainCommand {
         }
         TrainingRun run;
         try {
-            run = DataSources.isGraphSet(settings.data()) ? graphSetRun(source, settings)
+            run = DataSources.isGraphSet(settings.data(), baseDir) ? graphSetRun(source, settings, baseDir)
                     : DataSources.isGraph(settings.data(), baseDir) ? nodeRun(source, settings, baseDir)
                     : sampleRun(source, settings, baseDir, err);
         } catch (DataFileException | IllegalArgumentException e) {
@@ -147,6 +150,15 @@ final class TrainCommand {
         }
     }
 
+    /** The template fitted to the data {@code --data} names (input shape, class count), refusing unreadable data. */
+    private static DataSources.Fitted fit(Source template, TrainingSettings settings, Path baseDir) {
+        try {
+            return DataSources.fitNetwork(template.graph(), settings, baseDir);
+        } catch (DataFileException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     /** The settings with a text recipe's vocabulary written out, so the run's stored settings keep it. */
     private static TrainingSettings withPinnedVocabulary(TrainingSettings settings, Path baseDir) {
         try {
@@ -166,7 +178,7 @@ final class TrainCommand {
     /** {@code --explain-task}: the task a run would train, in words or as JSON, without training. */
     private int explainTask(TrainingRun run, Source source, TrainingSettings settings, Path baseDir, boolean json) {
         Task task = run.task();
-        boolean graphSet = DataSources.isGraphSet(settings.data());
+        boolean graphSet = DataSources.isGraphSet(settings.data(), baseDir);
         if (task == null && !graphSet && !DataSources.isGraph(settings.data(), baseDir)) {
             // The run says why no task fits; report it as bad input.
             RunResult r = run.run();
@@ -200,17 +212,13 @@ final class TrainCommand {
     }
 
     /** Many small graphs, split by class; the run itself checks that the graph input takes the largest. */
-    private static TrainingRun graphSetRun(Source source, TrainingSettings settings) {
-        GraphSet graphs = DataSources.loadGraphSet(settings.data(), settings.seed());
-        return new TrainingRun(source.graph(), settings,
-                graphs.split(settings.validationSplit(), settings.testSplit(), settings.seed()));
+    private static TrainingRun graphSetRun(Source source, TrainingSettings settings, Path baseDir) {
+        return new TrainingRun(source.graph(), settings, DataSources.loadGraphSetSplit(settings, baseDir));
     }
 
-    /** One graph whose nodes are split by class; the run itself checks that the graph input fits it. */
+    /** One graph whose nodes are split (by its split column, else by class); the run checks that the graph input fits it. */
     private static TrainingRun nodeRun(Source source, TrainingSettings settings, Path baseDir) {
-        GraphDataset graph = DataSources.loadGraph(settings.data(), baseDir, settings.seed());
-        return new TrainingRun(source.graph(), settings,
-                graph.split(settings.validationSplit(), settings.testSplit(), settings.seed()));
+        return new TrainingRun(source.graph(), settings, DataSources.loadNodeSplit(settings, baseDir));
     }
 
     private int train(TrainingRun run, Args args, ProjectRecorder recorder) {

@@ -11,12 +11,18 @@ import java.util.List;
 import org.netwright.templates.data.Generators;
 import org.netwright.templates.data.GraphDataset;
 import org.netwright.templates.data.GraphSet;
+import org.netwright.templates.data.NodeSplit;
 
 /**
  * Turns a data recipe (generator, CSV or IDX file) into training data: samples that fit a network's
  * input, or one graph for node classification (a graph generator, or a CSV edge table).
  */
 public final class DataSources {
+    /**
+     * The recipe option naming a separate test set of the same kind as the data ({@code --test PATH}): it replaces
+     * the test split, and the data itself gives training and validation.
+     */
+    public static final String TEST = "test";
     /**
      * The split a text recipe's vocabulary assumes when no settings are given (a data check before a run): 20 %
      * validation and 20 % test, as the graph-file defaults.
@@ -38,16 +44,57 @@ public final class DataSources {
 
     /** Whether the recipe gives many small labelled graphs for graph classification ({@link #loadGraphSet}). */
     public static boolean isGraphSet(DataRecipe recipe) {
-        return Generators.makesGraphSet(recipe);
+        return isGraphSet(recipe, null);
+    }
+
+    /** Whether the recipe gives many labelled graphs: a generator of graph sets, or a CSV edge table with {@code graph_id}. */
+    public static boolean isGraphSet(DataRecipe recipe, Path baseDir) {
+        return Generators.makesGraphSet(recipe) || "csv".equals(recipe.kind()) && recipe.options().get("path") != null
+                && GraphData.isGraphSetEdgeList(path(recipe, baseDir));
     }
 
     /** Generates the recipe's graphs for graph classification. */
     public static GraphSet loadGraphSet(DataRecipe recipe, long seed) {
-        if (!isGraphSet(recipe)) {
+        if (!Generators.makesGraphSet(recipe)) {
             throw new DataFileException("The data are not a set of graphs: use a generator of graph sets ("
-                    + String.join(", ", Generators.GRAPH_SET_NAMES) + ").");
+                    + String.join(", ", Generators.GRAPH_SET_NAMES) + ") or a CSV edge table starting"
+                    + " graph_id,source,target.");
         }
         return Generators.generateGraphSet(recipe, seed);
+    }
+
+    /**
+     * The settings' graphs split for graph classification: a generator's split by the settings' fractions, or a CSV
+     * edge table's graphs (with their node and graph tables) split by the graph table's {@code split} column or the
+     * fractions, node features standardized with the training graphs.
+     */
+    public static GraphSet.Split loadGraphSetSplit(TrainingSettings settings, Path baseDir) {
+        DataRecipe recipe = settings.data();
+        if (Generators.makesGraphSet(recipe)) {
+            return loadGraphSet(recipe, settings.seed()).split(settings.validationSplit(), settings.testSplit(),
+                    settings.seed());
+        }
+        if (!isGraphSet(recipe, baseDir)) {
+            throw new DataFileException("The data are not a set of graphs: use a CSV edge table starting"
+                    + " graph_id,source,target with its node and graph tables beside it.");
+        }
+        return GraphData.readSet(path(recipe, baseDir), settings.validationSplit(), settings.testSplit(),
+                settings.seed());
+    }
+
+    /**
+     * The settings' graph with its nodes split for node classification: a generator's graph split by the fractions,
+     * or an edge table's graph split by its node table's {@code split} column or the fractions (stratified, seeded),
+     * node features standardized with the training nodes.
+     */
+    public static NodeSplit loadNodeSplit(TrainingSettings settings, Path baseDir) {
+        DataRecipe recipe = settings.data();
+        if ("csv".equals(recipe.kind()) && isGraph(recipe, baseDir)) {
+            return GraphData.readSplit(path(recipe, baseDir), settings.validationSplit(), settings.testSplit(),
+                    settings.seed());
+        }
+        return loadGraph(recipe, baseDir, settings.seed()).split(settings.validationSplit(), settings.testSplit(),
+                settings.seed());
     }
 
     /** Loads the recipe's graph; an edge table's node table is found beside it. */
@@ -67,7 +114,7 @@ public final class DataSources {
             throw new DataFileException("The data are one graph, not samples: a network that starts with a graph"
                     + " input trains on them.");
         }
-        if (isGraphSet(recipe)) {
+        if (isGraphSet(recipe, baseDir)) {
             throw new DataFileException("The data are many small graphs, not samples: a network that starts with a"
                     + " graph input and pools each graph with a graph readout trains on them.");
         }
@@ -117,30 +164,166 @@ public final class DataSources {
         if (ImageFolderData.KIND.equals(recipe.kind())) {
             return ImageFolderData.loadAll(recipe, path(recipe, baseDir), notice -> { });
         }
+        if (IdxData.KIND.equals(recipe.kind())) {
+            return IdxData.loadAll(recipe, path(recipe, baseDir));
+        }
         return Samples.of(load(recipe, baseDir, seed));
     }
 
     /**
      * The settings' samples split for training, each part fitted to the network's inputs as {@link #fitTo}: a time
-     * series is split before it is cut into windows and an image folder's {@code test/} is the test part; other
-     * samples are split by the settings' fractions (in time order when ordered). Notices about the data (images
-     * resized or skipped) go to {@code notices}, one line each.
+     * series is split before it is cut into windows; a given test set (option {@value #TEST}, an IDX {@code t10k-*}
+     * file, an image folder's {@code test/}) is the test part and the data gives training and validation; other
+     * samples are split by the settings' fractions (a data file's stratified by class, samples in time order kept in
+     * order). Notices about the data (what was read, images resized or skipped) go to {@code notices}, one line each.
      */
     public static Samples.Split loadSplit(TrainingSettings settings, Path baseDir,
                                           org.netwright.model.task.NetworkEnds ends,
                                           java.util.function.Consumer<String> notices) {
         DataRecipe recipe = settings.data();
+        Path testFile = testPath(recipe, baseDir);
         Samples.Split split;
         if (TimeSeriesData.KIND.equals(recipe.kind())) {
+            if (testFile != null) {
+                throw new DataFileException("A time series is tested on its last stretch; give its fractions with"
+                        + " --split instead of a separate test file (" + testFile + ").");
+            }
             split = TimeSeriesData.load(recipe, path(recipe, baseDir), settings.validationSplit(), settings.testSplit());
         } else if (ImageFolderData.KIND.equals(recipe.kind())) {
-            split = ImageFolderData.load(recipe, path(recipe, baseDir), settings.validationSplit(), settings.testSplit(),
-                    settings.seed(), notices);
-        } else {
+            split = ImageFolderData.load(recipe, path(recipe, baseDir), testFile, settings.validationSplit(),
+                    settings.testSplit(), settings.seed(), notices);
+        } else if (IdxData.KIND.equals(recipe.kind())) {
+            split = IdxData.load(recipe, path(recipe, baseDir), testFile, settings.validationSplit(),
+                    settings.testSplit(), settings.seed(), notices);
+        } else if ("generator".equals(recipe.kind())) {
             return fitTo(loadSamples(settings, baseDir), ends)
                     .split(settings.validationSplit(), settings.testSplit(), settings.seed());
+        } else if (testFile != null) {
+            Samples train = loadSamples(settings, baseDir);
+            Samples test = withTrainingTransforms(loadSamples(settings.withData(withPath(recipe, testFile)), baseDir),
+                    train);
+            Samples.Split s = train.stratifiedSplit(settings.validationSplit(), 0, settings.seed());
+            split = new Samples.Split(s.train(), s.validation(), test);
+        } else {
+            split = loadSamples(settings, baseDir).stratifiedSplit(settings.validationSplit(), settings.testSplit(),
+                    settings.seed());
         }
         return new Samples.Split(fitTo(split.train(), ends), fitTo(split.validation(), ends), fitTo(split.test(), ends));
+    }
+
+    /** A network fitted to its data: the edited graph, the settings (images resized when asked) and what changed. */
+    public record Fitted(org.netwright.model.graph.Graph graph, TrainingSettings settings, List<String> changes) {
+    }
+
+    /**
+     * The network fitted to the settings' data file (see {@link org.netwright.model.command.FitNetworkToData}): the
+     * input layer takes the data's shape and the output one score per class; when the network cannot take the
+     * images' size they are resized to its input (recipe option {@code image_size}). Generated data is left alone.
+     */
+    public static Fitted fitNetwork(org.netwright.model.graph.Graph graph, TrainingSettings settings, Path baseDir) {
+        DataRecipe recipe = settings.data();
+        if (recipe == null || "generator".equals(recipe.kind())) {
+            return new Fitted(graph, settings, List.of());
+        }
+        org.netwright.model.command.FitNetworkToData fit;
+        if (isGraphSet(recipe, baseDir)) {
+            GraphSet set = loadGraphSetSplit(settings, baseDir).set();
+            fit = org.netwright.model.command.FitNetworkToData.forGraphSet(graph, set.maxNodes(), set.featureCount(),
+                    set.numClasses());
+        } else if (isGraph(recipe, baseDir)) {
+            GraphDataset g = loadGraph(recipe, baseDir, settings.seed());
+            fit = org.netwright.model.command.FitNetworkToData.forGraph(graph, g.nodes(), g.featureCount(),
+                    g.numClasses());
+        } else {
+            fit = org.netwright.model.command.FitNetworkToData.forSamples(graph,
+                    loadSamples(settings, baseDir).fields());
+        }
+        TrainingSettings s = settings;
+        if (fit.resizeImagesTo().isPresent() && recipe.options().get("image_size") == null) {
+            int[] hw = fit.resizeImagesTo().get();
+            java.util.Map<String, Object> options = new java.util.LinkedHashMap<>(recipe.options());
+            options.put("image_size", hw[0] + "x" + hw[1]);
+            s = settings.withData(new DataRecipe(recipe.kind(), options));
+        }
+        return new Fitted(fit.apply(graph), s, fit.changes());
+    }
+
+    /** The recipe's separate test set (option {@value #TEST}) resolved against {@code baseDir}, or null. */
+    static Path testPath(DataRecipe recipe, Path baseDir) {
+        Object t = recipe == null ? null : recipe.options().get(TEST);
+        if (t == null) {
+            return null;
+        }
+        Path file = Path.of(t.toString());
+        file = file.isAbsolute() || baseDir == null ? file : baseDir.resolve(file);
+        if (!java.nio.file.Files.exists(file)) {
+            throw new DataFileException("There is no test set " + file + " (named with --test).");
+        }
+        return file;
+    }
+
+    private static DataRecipe withPath(DataRecipe recipe, Path file) {
+        java.util.Map<String, Object> options = new java.util.LinkedHashMap<>(recipe.options());
+        options.put("path", file.toString());
+        options.remove(TEST);
+        return new DataRecipe(recipe.kind(), options);
+    }
+
+    /**
+     * A separate test set read on its own, brought to the training data's transforms: where both note a
+     * standardization ({@code (raw - offset) / scale}) for a field, the test values are taken back to raw with their
+     * own and forward with the training one, so the test set is never standardized by its own statistics; the
+     * fields must agree with the training data's.
+     */
+    static Samples withTrainingTransforms(Samples test, Samples train) {
+        List<Samples.Column> columns = new java.util.ArrayList<>();
+        for (org.netwright.model.task.DataField f : train.fields()) {
+            org.netwright.model.task.DataField t = test.column(f.name()).map(Samples.Column::field).orElse(null);
+            boolean ids = f.kind() == org.netwright.model.task.DataField.Kind.CLASS_ID
+                    || f.kind() == org.netwright.model.task.DataField.Kind.TOKEN_IDS;
+            if (t == null || t.kind() != f.kind() || !t.shape().equals(f.shape()) || (ids && t.classes() > f.classes()
+                    && train.transform(f.name()).labels().isEmpty())) {
+                throw new DataFileException("The test set's fields (" + describe(test) + ") differ from the training"
+                        + " data's (" + describe(train) + "); a test set must have the same columns, shapes and classes.");
+            }
+            float[] v = test.require(f.name()).values().clone();
+            org.netwright.model.task.FieldTransform own = test.transform(f.name());
+            org.netwright.model.task.FieldTransform wanted = train.transform(f.name());
+            if (own.offset().length > 0 && wanted.offset().length > 0) {
+                double[] o1 = own.offset();
+                double[] s1 = own.scale();
+                double[] o2 = wanted.offset();
+                double[] s2 = wanted.scale();
+                for (int i = 0; i < v.length; i++) {
+                    int k1 = o1.length == 1 ? 0 : i % o1.length;
+                    int k2 = o2.length == 1 ? 0 : i % o2.length;
+                    double raw = v[i] * s1[k1] + o1[k1];
+                    v[i] = (float) ((raw - o2[k2]) / s2[k2]);
+                }
+            }
+            if (ids && !own.labels().isEmpty() && !wanted.labels().isEmpty() && !own.labels().equals(wanted.labels())) {
+                // Each file names its own classes in its own order: map the test's ids by name.
+                for (int i = 0; i < v.length; i++) {
+                    String name = own.labels().get((int) v[i]);
+                    int id = wanted.labels().indexOf(name);
+                    if (id < 0) {
+                        throw new DataFileException("The test set's field '" + f.name() + "' has the class '" + name
+                                + "', which the training data does not have.");
+                    }
+                    v[i] = id;
+                }
+            }
+            columns.add(new Samples.Column(f, v));
+        }
+        Samples out = new Samples(columns, test.size(), test.ordered());
+        for (var e : train.transforms().entrySet()) {
+            out = out.withTransform(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    private static String describe(Samples s) {
+        return String.join(", ", s.fields().stream().map(f -> f.name() + ": " + f.describe()).toList());
     }
 
     /**
@@ -187,10 +370,14 @@ public final class DataSources {
     }
 
     /**
-     * The recipe for a data file named on the command line: an image folder for a folder, IDX or text ({@code .txt})
+     * The recipe for a data file named on the command line: IDX for a folder holding IDX files, an image folder for
+     * another folder, IDX or text ({@code .txt})
      * when the name says so, else CSV.
      */
     public static DataRecipe recipeFor(Path file) {
+        if (IdxData.isIdxFolder(file)) {
+            return DataRecipe.file(IdxData.KIND, file.toString());
+        }
         if (java.nio.file.Files.isDirectory(file)) {
             return DataRecipe.file(ImageFolderData.KIND, file.toString());
         }

@@ -16,10 +16,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.shape.Shape;
 import org.netwright.model.task.DataField;
+import org.netwright.model.task.FieldTransform;
 import org.netwright.templates.data.Samples;
 
 /**
@@ -61,37 +65,55 @@ public final class ImageFolderData {
     }
 
     /**
-     * The folder's images split for training: {@code test/} as the test part when there is one, the rest split at
-     * random (with {@code seed}) into training, validation and test by the fractions.
+     * The folder's images split for training: a given test folder ({@code testDir}, laid out as the folder) or the
+     * folder's own {@code test/} is the test part; the rest is split at random (with {@code seed}, stratified by
+     * class) into training, validation and test by the fractions.
      */
-    public static Samples.Split load(DataRecipe recipe, Path dir, double validationFraction, double testFraction,
-                                     long seed, Consumer<String> notices) {
-        if (hasTestFolder(dir)) {
-            List<String> classes = classNames(dir.resolve("train"));
+    public static Samples.Split load(DataRecipe recipe, Path dir, Path testDir, double validationFraction,
+                                     double testFraction, long seed, Consumer<String> notices) {
+        Path trainDir = hasTestFolder(dir) ? dir.resolve("train") : dir;
+        Path testPart = testDir != null ? (hasTestFolder(testDir) ? testDir.resolve("test") : testDir)
+                : hasTestFolder(dir) ? dir.resolve("test") : null;
+        if (testPart != null) {
+            if (!Files.isDirectory(testPart)) {
+                throw new DataFileException(testPart + " is not a folder; the test set of an image folder is a folder"
+                        + " laid out the same way (one sub-folder of images per class).");
+            }
+            List<String> classes = classNames(trainDir);
             Read read = new Read(recipe, notices);
-            Samples train = read.samples(dir.resolve("train"), classes);
-            Samples test = read.samples(dir.resolve("test"), classes);
+            Samples train = read.samples(trainDir, classes);
+            Samples test = read.samples(testPart, classes);
             read.report(dir);
-            Samples.Split s = train.split(validationFraction, 0, seed);
-            return new Samples.Split(s.train(), s.validation(), test);
+            notices.accept(dir + ": images " + read.describe() + ", " + classes.size() + " classes; " + train.size()
+                    + " for training and validation, " + test.size() + " in " + testPart + " for testing.");
+            Samples.Split s = read.noted(train, classes).stratifiedSplit(validationFraction, 0, seed);
+            return new Samples.Split(s.train(), s.validation(), read.noted(test, classes));
         }
-        return loadAll(recipe, dir, notices).split(validationFraction, testFraction, seed);
+        List<String> classes = classNames(dir);
+        Read read = new Read(recipe, notices);
+        Samples all = read.samples(dir, classes);
+        read.report(dir);
+        notices.accept(dir + ": images " + read.describe() + ", " + classes.size() + " classes, " + all.size()
+                + " images.");
+        return read.noted(all, classes).stratifiedSplit(validationFraction, testFraction, seed);
     }
 
     /** Every image of the folder (training ones first), for a data check or a task's fields. */
     public static Samples loadAll(DataRecipe recipe, Path dir, Consumer<String> notices) {
         Read read = new Read(recipe, notices);
         Samples all;
+        List<String> classes;
         if (hasTestFolder(dir)) {
-            List<String> classes = classNames(dir.resolve("train"));
+            classes = classNames(dir.resolve("train"));
             Samples train = read.samples(dir.resolve("train"), classes);
             Samples test = read.samples(dir.resolve("test"), classes);
             all = concat(train, test);
         } else {
-            all = read.samples(dir, classNames(dir));
+            classes = classNames(dir);
+            all = read.samples(dir, classes);
         }
         read.report(dir);
-        return all;
+        return read.noted(all, classes);
     }
 
     /** The recipe with its class names written out (option {@value #CLASSES}); unchanged when it has them. */
@@ -107,7 +129,13 @@ public final class ImageFolderData {
     /** The class folders' names in sorted order; refused when the folder has none or only one. */
     static List<String> classNames(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new DataFileException("There is no folder " + dir + ".");
+            throw new DataFileException(Files.exists(dir) ? dir + " is a file, not a folder; a folder of images holds"
+                    + " one sub-folder of images per class." : "There is no folder " + dir + ".");
+        }
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.matches(".*\\.(csv|tsv|txt|gz|png|jpe?g)$") || name.contains("-ubyte")) {
+            throw new DataFileException(dir + " is a folder, though its name is a data file's; name the file itself,"
+                    + " or a folder holding one sub-folder of images per class.");
         }
         List<String> names;
         try (Stream<Path> entries = Files.list(dir)) {
@@ -173,12 +201,17 @@ public final class ImageFolderData {
                 Path classDir = dir.resolve(name);
                 List<Path> files;
                 try (Stream<Path> entries = Files.list(classDir)) {
-                    files = entries.filter(Files::isRegularFile).filter(ImageFolderData::isImage).sorted().toList();
+                    files = entries.filter(ImageFolderData::isImage).sorted().toList();
                 } catch (IOException e) {
                     throw new DataFileException("Cannot read the folder " + classDir + ": " + e.getMessage());
                 }
                 int read = 0;
                 for (Path f : files) {
+                    if (!Files.isRegularFile(f)) {
+                        // Named as an image but a folder (or a device): list it, do not read into it.
+                        skipped.add(dir.relativize(f) + " (not a file)");
+                        continue;
+                    }
                     BufferedImage img = decode(f);
                     if (img == null) {
                         skipped.add(dir.relativize(f).toString());
@@ -217,8 +250,25 @@ public final class ImageFolderData {
 
         /** The image, or null when it cannot be decoded (corrupt, truncated or another format). */
         private static BufferedImage decode(Path f) {
-            try {
-                return ImageIO.read(f.toFile());
+            try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
+                if (in == null) {
+                    return null;
+                }
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    return null;
+                }
+                ImageReader reader = readers.next();
+                boolean[] warned = new boolean[1];
+                // A truncated JPEG decodes with a warning and a grey bottom; such an image is not the user's picture.
+                reader.addIIOReadWarningListener((source, warning) -> warned[0] = true);
+                try {
+                    reader.setInput(in, true, true);
+                    BufferedImage img = reader.read(0);
+                    return warned[0] ? null : img;
+                } finally {
+                    reader.dispose();
+                }
             } catch (IOException | RuntimeException e) {
                 return null;
             }
@@ -228,17 +278,9 @@ public final class ImageFolderData {
         private void choose(List<BufferedImage> images) {
             Object size = recipe.options().get("image_size");
             if (size != null) {
-                String[] hw = size.toString().toLowerCase(Locale.ROOT).split("x");
-                try {
-                    height = Integer.parseInt(hw[0].trim());
-                    width = Integer.parseInt(hw[1].trim());
-                } catch (RuntimeException e) {
-                    height = 0;
-                }
-                if (hw.length != 2 || height < 1 || width < 1 || height > 4096 || width > 4096) {
-                    throw new DataFileException("--image-size takes HEIGHTxWIDTH in pixels, e.g. 28x28 (each 1 to"
-                            + " 4096); got '" + size + "'.");
-                }
+                int[] hw = ImageSize.parse(size.toString());
+                height = hw[0];
+                width = hw[1];
             } else {
                 Map<Long, Integer> counts = new HashMap<>();
                 long best = 0;
@@ -300,6 +342,19 @@ public final class ImageFolderData {
                     }
                 }
             }
+        }
+
+        /** E.g. {@code 1×8×8 (grey)}. */
+        String describe() {
+            return channels + "×" + height + "×" + width + (channels == 1 ? " (grey)" : " (RGB)");
+        }
+
+        /** The samples with their transforms noted: pixels divided by 255, the size and channels, the class names. */
+        Samples noted(Samples s, List<String> classes) {
+            FieldTransform pixels = new FieldTransform(new double[] {0}, new double[] {255}, List.of(), Map.of())
+                    .withOption("image_size", height + "x" + width)
+                    .withOption("grayscale", Boolean.toString(channels == 1));
+            return s.withTransform("image", pixels).withTransform("label", FieldTransform.named(classes));
         }
 
         /** One notice for resized images and one for skipped ones, naming the first few. */

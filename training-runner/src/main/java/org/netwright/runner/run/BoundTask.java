@@ -50,7 +50,19 @@ final class BoundTask implements SingleLossTask {
     private List<String> inputFields;
     private final List<NetworkEnds.End> blockInputs = new ArrayList<>();
 
+    /** Changes training images each batch (null: none), drawn from their own seeded stream. */
+    private final org.netwright.runner.data.ImageAugmentation augmentation;
+    private final Random augmentRandom;
+
     BoundTask(Graph graph, Task task, Samples.Split data, long seed) {
+        this(graph, task, data, seed, null);
+    }
+
+    /** As above, with image {@code augmentation} (or null) applied to the images of training batches only. */
+    BoundTask(Graph graph, Task task, Samples.Split data, long seed,
+              org.netwright.runner.data.ImageAugmentation augmentation) {
+        this.augmentation = augmentation;
+        this.augmentRandom = new Random(Dataset.stream(seed, 6));
         this.graph = graph;
         this.seed = seed;
         this.task = task;
@@ -178,7 +190,7 @@ final class BoundTask implements SingleLossTask {
     }
 
     /** The inputs of samples {@code order[from..to)} of {@code part}, in the block's input order. */
-    private NDList inputs(NDManager scope, Samples part, int[] order, int from, int to) {
+    private NDList inputs(NDManager scope, Samples part, int[] order, int from, int to, boolean training) {
         NDList x = new NDList();
         for (int i = 0; i < blockInputs.size(); i++) {
             NetworkEnds.End in = blockInputs.get(i);
@@ -187,11 +199,24 @@ final class BoundTask implements SingleLossTask {
             if (noiseParams != null && field.startsWith(TaskProposal.NOISE) && part.column(field).isEmpty()) {
                 x.add(noise(scope, to - from, in.shape(), noiseParams.getString("distribution")));
             } else {
-                x.add(scope.create(gather(part.require(field), order, from, to),
+                x.add(scope.create(inputValues(i, part, order, from, to, training),
                         new Shape(in.shape().withBatch(to - from))));
             }
         }
         return x;
+    }
+
+    /**
+     * The values block input {@code input} reads for samples {@code order[from..to)}: an image input's images of a
+     * training batch changed by the augmentation, anything else as stored.
+     */
+    float[] inputValues(int input, Samples part, int[] order, int from, int to, boolean training) {
+        float[] v = gather(part.require(inputFields.get(input)), order, from, to);
+        org.netwright.model.shape.Shape shape = blockInputs.get(input).shape();
+        if (training && augmentation != null && shape.rank() == 3) {
+            augmentation.apply(v, to - from, shape.dim(0), shape.dim(1), shape.dim(2), augmentRandom);
+        }
+        return v;
     }
 
     /** Fresh latent vectors from the run's seeded stream, so a rerun with the same seed draws the same noise. */
@@ -223,9 +248,9 @@ final class BoundTask implements SingleLossTask {
     private record Batch(NDList inputs, List<NDArray> targets) {
     }
 
-    private Batch batch(NDManager manager, Samples part, int[] order, int from, int to) {
+    private Batch batch(NDManager manager, Samples part, int[] order, int from, int to, boolean training) {
         List<NDArray> y = new ArrayList<>();
-        NDList x = inputs(manager, part, order, from, to);
+        NDList x = inputs(manager, part, order, from, to, training);
         for (int i = 0; i < losses.size(); i++) {
             y.add(target(manager, part, i, order, from, to));
         }
@@ -254,14 +279,14 @@ final class BoundTask implements SingleLossTask {
             p.manager().close();
         }
         if (b == null) {
-            b = batch(scope, data.train(), order, from, to);
+            b = batch(scope, data.train(), order, from, to, true);
         }
         int n = data.train().size();
         if (to < n) {
             int nextTo = Math.min(n, to + (to - from));
             NDManager pm = trainer.getManager().newSubManager();
             java.util.concurrent.Future<Batch> f = prefetchThread().submit(() -> batch(pm, data.train(), order, to,
-                    nextTo));
+                    nextTo, true));
             prefetched = new Prefetched(order, to, nextTo, pm, f);
         }
         return b;
@@ -390,7 +415,7 @@ final class BoundTask implements SingleLossTask {
         for (int from = 0; from < n; from += EVAL_BATCH) {
             int to = Math.min(n, from + EVAL_BATCH);
             try (NDManager scope = trainer.getManager().newSubManager()) {
-                Batch b = batch(scope, part, order, from, to);
+                Batch b = batch(scope, part, order, from, to, false);
                 NDList out = trainer.evaluate(b.inputs());
                 StepLoss loss = loss(out, b.targets());
                 totalSum += loss.total().getFloat() * (double) (to - from);

@@ -83,7 +83,8 @@ public final class TrainingRun {
         try {
             t = resolveTask(graph, settings, data.train().fields());
             bound = t.recipe().equals(Task.GAN) ? new GanTask(graph, t, data, settings.seed())
-                    : new BoundTask(graph, t, data, settings.seed());
+                    : new BoundTask(graph, t, data, settings.seed(),
+                    org.netwright.runner.data.ImageAugmentation.of(settings.data()).orElse(null));
         } catch (TaskException e) {
             problem = e.getMessage();
         }

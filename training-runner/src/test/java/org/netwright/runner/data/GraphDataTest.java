@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netwright.model.settings.DataRecipe;
 import org.netwright.templates.data.GraphDataset;
+import org.netwright.templates.data.GraphSet;
+import org.netwright.templates.data.NodeSplit;
 
 class GraphDataTest {
     @TempDir
@@ -50,5 +52,83 @@ class GraphDataTest {
         Path edges = Files.writeString(dir.resolve("links.csv"), "source,target\n0,1\n");
         var e = assertThrows(DataFileException.class, () -> GraphData.read(edges));
         assertTrue(e.getMessage().endsWith("name them NAME_edges.csv and NAME_nodes.csv."), e.getMessage());
+    }
+
+    private static void assertRefused(Runnable r, String fragment) {
+        String m = assertThrows(DataFileException.class, r::run).getMessage();
+        assertTrue(m.contains(fragment), m);
+    }
+
+    @Test
+    void aSplitColumnPlacesTheNodesAndFeaturesAreStandardizedWithTheTrainingNodes() throws IOException {
+        Files.writeString(dir.resolve("s_nodes.csv"), "id,size,label,split\na,1,x,train\nb,3,y,train\nc,10,x,test\n"
+                + "d,2,y,val\n");
+        Path edges = Files.writeString(dir.resolve("s_edges.csv"), "source,target\na,b\nc,d\n");
+        NodeSplit s = GraphData.readSplit(edges, 0.5, 0.5, 1);
+        assertArrayEquals(new int[] {0, 1}, s.train());
+        assertArrayEquals(new int[] {3}, s.validation());
+        assertArrayEquals(new int[] {2}, s.test());
+        // Training nodes 1 and 3: mean 2, deviation 1; the test node's 10 becomes 8, not its own statistics' 0.
+        assertArrayEquals(new float[] {-1, 1, 8, 0}, s.graph().features(), 1e-6f);
+        Files.writeString(dir.resolve("s_nodes.csv"), "id,size,label,split\na,1,x,train\nb,3,y,tst\n");
+        assertRefused(() -> GraphData.readSplit(edges, 0, 0, 1), "s_nodes.csv line 3: the split column"
+                + " holds 'tst'; use train, val or test.");
+    }
+
+    @Test
+    void identityFeaturesWhenTheNodeTableHasNone() throws IOException {
+        Files.writeString(dir.resolve("i_nodes.csv"), "node,club\n0,a\n1,b\n2,a\n");
+        Path edges = Files.writeString(dir.resolve("i_edges.csv"), "source,target\n0,1\n");
+        GraphDataset g = GraphData.read(edges);
+        assertEquals(3, g.featureCount());
+        assertArrayEquals(GraphDataset.identityFeatures(3), g.features());
+        assertArrayEquals(new int[] {0, 1, 0}, g.labels(), "the last column is the label when none is named so");
+    }
+
+    @Test
+    void badGraphTablesAreRefusedNamingFileAndLine() throws IOException {
+        Path edges = triangle();
+        Files.writeString(edges, "source,target\na,b\nb,zz\n");
+        assertRefused(() -> GraphData.read(edges), "tri_edges.csv line 3 names the node 'zz', which"
+                + " tri_nodes.csv does not list.");
+        Files.delete(dir.resolve("tri_nodes.csv"));
+        Files.createDirectories(dir.resolve("tri_nodes.csv"));
+        assertRefused(() -> GraphData.read(edges), "tri_nodes.csv is a folder; it should be the node"
+                + " table");
+        Files.writeString(dir.resolve("one_nodes.csv"), "id,label\na,x\nb,x\n");
+        Path one = Files.writeString(dir.resolve("one_edges.csv"), "source,target\na,b\n");
+        assertRefused(() -> GraphData.read(one), "has only one class");
+    }
+
+    @Test
+    void manyGraphsWithAGraphTableAreReadForGraphClassification() throws IOException {
+        StringBuilder nodes = new StringBuilder("graph_id,node,mass\n");
+        StringBuilder edges = new StringBuilder("graph_id,source,target\n");
+        StringBuilder graphs = new StringBuilder("graph_id,label\n");
+        for (int g = 0; g < 10; g++) {
+            int size = 3 + g % 3;
+            for (int v = 0; v < size; v++) {
+                nodes.append("g").append(g).append(',').append(v).append(',').append(g + v).append('\n');
+                if (v > 0) {
+                    edges.append("g").append(g).append(',').append(v - 1).append(',').append(v).append('\n');
+                }
+            }
+            graphs.append("g").append(g).append(',').append(g % 2 == 0 ? "ring" : "chain").append('\n');
+        }
+        Files.writeString(dir.resolve("m_nodes.csv"), nodes);
+        Files.writeString(dir.resolve("m_graphs.csv"), graphs);
+        Path edgeFile = Files.writeString(dir.resolve("m_edges.csv"), edges);
+        DataRecipe recipe = DataSources.recipeFor(edgeFile);
+        assertTrue(DataSources.isGraphSet(recipe, dir));
+        assertFalse(DataSources.isGraph(recipe, dir));
+        GraphSet.Split s = GraphData.readSet(edgeFile, 0.2, 0.2, 1);
+        assertEquals(10, s.set().size());
+        assertEquals(5, s.set().maxNodes());
+        assertEquals(1, s.set().featureCount());
+        assertEquals(2, s.set().numClasses());
+        assertEquals(6, s.train().length);
+        Files.writeString(edgeFile, edges + "g4,0,9\n");
+        assertRefused(() -> GraphData.readSet(edgeFile, 0.2, 0.2, 1), "m_edges.csv line " + (edges.toString()
+                .split("\n").length + 1) + " names the node '9', which m_nodes.csv does not list.");
     }
 }

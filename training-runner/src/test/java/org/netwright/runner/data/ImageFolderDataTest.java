@@ -24,7 +24,7 @@ import org.netwright.model.task.Task;
 import org.netwright.model.task.TaskProposal;
 import org.netwright.templates.data.Samples;
 
-class ImageFolderDataTest {
+public class ImageFolderDataTest {
     @TempDir
     Path dir;
 
@@ -32,7 +32,7 @@ class ImageFolderDataTest {
      * Writes the 8×8 digits of the shared CSV as grey PNGs, {@code train/DIGIT/} for the first 1437 and
      * {@code test/DIGIT/} for the last 360 (or all in {@code DIGIT/} when {@code flat}); returns the folder.
      */
-    static Path writeDigits(Path root, boolean flat, int every) throws IOException {
+    public static Path writeDigits(Path root, boolean flat, int every) throws IOException {
         List<String> lines = Files.readAllLines(CliPaths.digits().resolve("digits.csv"));
         for (int r = 1; r < lines.size(); r += every) {
             String[] cells = lines.get(r).split(",");
@@ -57,7 +57,7 @@ class ImageFolderDataTest {
     void digitsFolderWithTrainAndTestReadsItsTestPart() throws IOException {
         writeDigits(dir, false, 1);
         List<String> notices = new ArrayList<>();
-        Samples.Split s = ImageFolderData.load(recipe(dir), dir, 0.1, 0.2, 1, notices::add);
+        Samples.Split s = ImageFolderData.load(recipe(dir), dir, null, 0.1, 0.2, 1, notices::add);
         assertEquals(360, s.test().size());
         assertEquals(1437, s.train().size() + s.validation().size());
         assertEquals(Shape.of(1, 8, 8), s.train().require("image").field().shape());
@@ -68,7 +68,9 @@ class ImageFolderDataTest {
             max = Math.max(max, v);
         }
         assertEquals(1f, max, 1e-6);
-        assertTrue(notices.isEmpty(), notices.toString());
+        assertEquals(1, notices.size(), notices.toString());
+        assertTrue(notices.get(0).contains("1×8×8 (grey), 10 classes; 1437 for training and validation, 360 in"),
+                notices.get(0));
         assertEquals("0,1,2,3,4,5,6,7,8,9",
                 ImageFolderData.pinClasses(recipe(dir), dir).options().get(ImageFolderData.CLASSES));
     }
@@ -127,5 +129,50 @@ class ImageFolderDataTest {
         assertEquals(Task.GAN, task.recipe());
         assertTrue(task.inputs().stream().anyMatch(b -> b.node().equals("real") && b.field().equals("image")),
                 task.inputs().toString());
+    }
+
+    @Test
+    void truncatedImagesAndFoldersNamedAsImagesAreSkippedAndListedTheRestImported() throws IOException {
+        writeDigits(dir, true, 30);
+        BufferedImage photo = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                photo.getRaster().setSample(x, y, 0, (x * 37 + y * 91) % 256);
+            }
+        }
+        Path png = dir.resolve("4").resolve("cut.png");
+        ImageIO.write(photo, "png", png.toFile());
+        byte[] full = Files.readAllBytes(png);
+        Files.write(png, java.util.Arrays.copyOf(full, full.length / 2));
+        Path jpg = dir.resolve("6").resolve("cut.jpg");
+        ImageIO.write(photo, "jpg", jpg.toFile());
+        full = Files.readAllBytes(jpg);
+        Files.write(jpg, java.util.Arrays.copyOf(full, full.length * 2 / 3));
+        Files.createDirectories(dir.resolve("7").resolve("album.png"));
+        int before = ImageFolderData.loadAll(recipe(dir), dir, n -> { }).size();
+        List<String> notices = new ArrayList<>();
+        Samples all = ImageFolderData.loadAll(recipe(dir), dir, notices::add);
+        assertEquals(before, all.size());
+        String skipped = notices.get(notices.size() - 1);
+        assertTrue(skipped.contains("skipped 3 images that could not be decoded") && skipped.contains("cut.png")
+                && skipped.contains("cut.jpg") && skipped.contains("album.png (not a file)"), skipped);
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), all.transform("label").labels());
+        assertEquals("8x8", all.transform("image").options().get("image_size"));
+    }
+
+    @Test
+    void pathsOfTheWrongKindAreRefusedWithWhatTheyAre() throws IOException {
+        Path csvFolder = Files.createDirectories(dir.resolve("digits.csv"));
+        var e = assertThrows(DataFileException.class, () -> ImageFolderData.loadAll(recipe(csvFolder), csvFolder,
+                n -> { }));
+        assertTrue(e.getMessage().contains("is a folder, though its name is a data file's"), e.getMessage());
+        writeDigits(dir.resolve("set"), true, 40);
+        Path file = Files.writeString(dir.resolve("test.txt"), "not a folder");
+        e = assertThrows(DataFileException.class, () -> ImageFolderData.load(recipe(dir.resolve("set")),
+                dir.resolve("set"), file, 0.1, 0.1, 1, n -> { }));
+        assertTrue(e.getMessage().contains("test.txt is not a folder"), e.getMessage());
+        Samples.Split s = ImageFolderData.load(recipe(dir.resolve("set")), dir.resolve("set"), dir.resolve("set"), 0.2,
+                0.5, 1, n -> { });
+        assertEquals(s.train().size() + s.validation().size(), s.test().size(), "a given test folder is the test part");
     }
 }
