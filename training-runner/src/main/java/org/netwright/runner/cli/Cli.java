@@ -15,6 +15,8 @@ public final class Cli {
     static final String USAGE = "usage: netwright templates | catalog [--json]"
             + " | summary (--template ID | FILE.nwproj | FILE.json) [--json]"
             + " | train (--template ID | FILE.nwproj | FILE.json) [--data PATH|DIR|gen:NAME[:OPTIONS]]"
+            + " [--label COLUMN] [--features A,B] [--missing drop|mean|mode|error] [--test PATH] [--text-column COLUMN]"
+            + " [--tokenizer word|char] [--vocabulary N] [--max-length N] [--keep-case]"
             + " [--target COLUMN --window N --horizon H [--features A,B] [--relative]]"
             + " [--image-size HxW] [--grayscale] [--epochs N]"
             + " [--batch-size N] [--lr X] [--seed N] [--save FILE.nwproj] [--json] [--events] [--explain-task]"
@@ -23,6 +25,7 @@ public final class Cli {
             + " [--initializer I] [--split T,V,T] [--device auto|cpu|gpu] [--resume RUN_ID]"
             + " | generate FILE.nwproj --count N --out DIR [--run ID] [--seed S] [--class K] [--temperature T]"
             + " [--top-k K] [--json]"
+            + " | " + DataCommand.USAGE
             + " | " + BenchCommand.USAGE;
 
     private Cli() {
@@ -51,6 +54,7 @@ public final class Cli {
                 case "train" -> new TrainCommand(in, out, err, terminal).run(rest);
                 case "bench" -> new BenchCommand(out, err).run(rest);
                 case "generate" -> GenerateCommand.run(rest, out);
+                case "data" -> DataCommand.run(rest, out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
