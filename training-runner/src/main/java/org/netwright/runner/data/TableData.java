@@ -288,9 +288,12 @@ public final class TableData {
             return Double.isNaN(v) ? cell.trim() : wholeText(v);
         }
 
-        /** A column that names the same classes one to one (sklearn's label_id beside label), or -1. */
+        /**
+         * A column that names the same classes one to one (sklearn's label_id beside label), or -1; only looked for
+         * when the classes repeat (twice as many rows as classes), as in a few rows any column may look so.
+         */
         private int restating(int label, List<String> values, Map<String, Integer> ids) {
-            for (int c = 0; c < header.length; c++) {
+            for (int c = 0; c < header.length && rows.size() >= 2 * values.size(); c++) {
                 if (c == label) {
                     continue;
                 }
