@@ -83,7 +83,7 @@ final class DataReport {
             out.add("Field:     " + f.name() + ": " + f.describe());
         }
         s.task().ifPresent(t -> out.add("Task:      " + t));
-        s.label().ifPresent(l -> out.add("Label:     " + l + (s.labelGuessed() ? " (guessed from its name)" : "")));
+        s.label().ifPresent(l -> out.add("Label:     " + l + (s.labelGuessed() ? " (guessed, not given with --label)" : "")));
         if (!s.features().isEmpty()) {
             List<String> f = s.features();
             out.add("Features:  " + f.size() + " (" + String.join(", ", f.subList(0, Math.min(12, f.size())))

@@ -50,7 +50,7 @@ class CliDataCommandTest {
                 + "B,Dream,31\nA,Dream,11\nB,Biscoe,29\n");
         CliRunner r = CliRunner.run("data", f.toString(), "--missing", "mode");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("Label:     species (guessed from its name)"), r.out());
+        assertTrue(r.out().contains("Label:     species (guessed, not given with --label)"), r.out());
         assertTrue(r.out().contains("Features:  3 (island=Biscoe, island=Dream, mass)"), r.out());
         assertTrue(r.out().contains("Missing:   2 cell(s), policy mode"), r.out());
         assertTrue(r.out().contains("Classes:   2 (A 3, B 3)"), r.out());
