@@ -12,7 +12,7 @@ import org.netwright.templates.data.Samples;
  * the classes with their counts, the split, the missing cells and the policy that handled them, and sentences
  * announcing each choice made on the user's behalf (a guessed label, columns left out, a default policy).
  *
- * @param kind          e.g. {@code table}, {@code text}, {@code images}, {@code idx}, {@code series}, {@code generator}
+ * @param kind          e.g. {@code table}, {@code texts} (to classify), {@code text} (a language model's), {@code images}, {@code idx}, {@code series}, {@code generator}
  * @param source        the file or folder (or generator) the data come from
  * @param samples       samples a run reads (train, validation and test together)
  * @param fields        the samples' fields

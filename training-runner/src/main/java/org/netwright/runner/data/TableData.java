@@ -32,6 +32,8 @@ public final class TableData {
     static final int MAX_CLASS_VALUES = 20;
     /** A text column with more distinct values than this is not read as a category unless named in --features. */
     static final int MAX_AUTO_CATEGORIES = 100;
+    /** Token ids must stay below this (the token input's largest vocabulary). */
+    static final int MAX_TOKEN_ID = 10_000_000;
     /** The most categories a named text column may have. */
     static final int MAX_CATEGORIES = 1000;
 
@@ -607,9 +609,10 @@ public final class TableData {
                         double v = Cells.number(rows.get(r)[c]);
                         if (Double.isNaN(v)) {
                             v = fill;
-                        } else if (tokenIds && (v < 0 || v != Math.rint(v))) {
+                        } else if (tokenIds && (v < 0 || v != Math.rint(v) || v >= MAX_TOKEN_ID)) {
                             throw new DataFileException(where(r) + ", column '" + header[c] + "': " + rows.get(r)[c].trim()
-                                    + " is not a token id (a whole number from 0), which the network's token input reads.");
+                                    + " is not a token id (a whole number from 0 below " + MAX_TOKEN_ID + "), which the"
+                                    + " network's token input reads.");
                         }
                         maxId = Math.max(maxId, (long) v);
                         features[r * width + f] = (float) ((v - m) / s);

@@ -132,7 +132,7 @@ public final class TextClassData {
         for (int c : classOf) {
             counts[c]++;
         }
-        DataSummary summary = new DataSummary("text", path.toString(), n, samples.fields(),
+        DataSummary summary = new DataSummary("texts", path.toString(), n, samples.fields(),
                 Optional.of("classification"), Optional.of(texts.labelName), texts.labelGuessed, texts.classes,
                 Arrays.stream(counts).boxed().toList(), List.of(texts.textName), texts.missing, "drop",
                 new int[] {parts[0].length, parts[1].length, parts[2].length}, notices);

@@ -87,7 +87,7 @@ class CliDataCommandTest {
         CliRunner r = CliRunner.run("data", train.toString(), "--text-column", "text", "--test",
                 shared("text/austen_passages_test.csv").toString());
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("Kind:      text"), r.out());
+        assertTrue(r.out().contains("Kind:      texts"), r.out());
         assertTrue(r.out().contains("Field:     tokens: a vector of 64 token ids"), r.out());
         assertTrue(r.out().contains("Classes:   6 (Emma 600, "), r.out());
         assertTrue(r.out().contains("600 test"), r.out());
