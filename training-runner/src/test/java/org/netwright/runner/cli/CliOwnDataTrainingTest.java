@@ -148,4 +148,50 @@ class CliOwnDataTrainingTest {
         double accuracy = Double.parseDouble(r.out().replaceAll("(?s).*test_accuracy ([0-9.]+).*", "$1"));
         assertTrue(accuracy >= 0.9, r.out());
     }
+
+    @Test
+    void aRealValuedLabelTrainsAsARegressionReportedInItsOwnUnits() throws IOException {
+        StringBuilder b = new StringBuilder("x1,x2,colour,price\n");
+        java.util.Random random = new java.util.Random(3);
+        String[] colours = {"red", "green", "blue"};
+        for (int r = 0; r < 400; r++) {
+            double x1 = 10 * random.nextDouble();
+            double x2 = 10 * random.nextDouble() - 5;
+            String c = colours[random.nextInt(3)];
+            double price = 2 * x1 - x2 + (c.equals("red") ? 3 : 0) + 0.5 * random.nextGaussian();
+            b.append(String.format(java.util.Locale.ROOT, "%.3f,%.3f,%s,%.3f%n", x1, x2, c, price));
+        }
+        Path csv = Files.writeString(dir.resolve("prices.csv"), b.toString());
+        List<JsonNode> lines = train("train", graph("r", DataNets.mlp(5, 1)).toString(), "--data", csv.toString(),
+                "--label", "price", "--epochs", "40", "--lr", "0.005", "--batch-size", "16", "--json");
+        assertEquals("regression", lines.get(0).get("data").get("task").asText());
+        JsonNode fin = lines.get(lines.size() - 1).get("final");
+        assertTrue(fin.get("test_r2").asDouble() > 0.95, fin.toString());
+        // In the price's own units: the noise alone gives an MAE of 0.4; predicting the mean would give about 5.
+        assertTrue(fin.get("test_mae").asDouble() < 1.0, fin.toString());
+    }
+
+    @Test
+    void aTableOfTokenIdsFeedsATokenInputUnstandardized() throws IOException {
+        // Each row: 8 ids from 4700 to 4979; the class is whether id 4979 occurs. Standardized, they would blur together.
+        StringBuilder b = new StringBuilder("t0,t1,t2,t3,t4,t5,t6,t7,label\n");
+        java.util.Random random = new java.util.Random(11);
+        for (int r = 0; r < 600; r++) {
+            boolean yes = r % 2 == 0;
+            int at = random.nextInt(8);
+            for (int i = 0; i < 8; i++) {
+                b.append(yes && i == at ? 4979 : 4700 + random.nextInt(200)).append(',');
+            }
+            b.append(yes ? 1 : 0).append('\n');
+        }
+        Path csv = Files.writeString(dir.resolve("ids.csv"), b.toString());
+        Graph g = DataNets.textClassifier(8, 5000, 2);
+        List<JsonNode> lines = train("train", graph("t", g).toString(), "--data", csv.toString(), "--epochs", "15",
+                "--lr", "0.01", "--json");
+        JsonNode data = lines.get(0).get("data");
+        assertEquals("token_ids", data.get("fields").get(0).get("kind").asText());
+        assertEquals(4980, data.get("fields").get(0).get("vocabulary").asInt());
+        assertTrue(data.get("notices").toString().contains("they are not standardized"), data.toString());
+        assertTrue(testAccuracy(lines) >= 0.9, lines.get(lines.size() - 1).toString());
+    }
 }
