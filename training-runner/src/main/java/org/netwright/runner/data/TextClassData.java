@@ -122,9 +122,13 @@ public final class TextClassData {
                 + ", HTML tags stripped; a vocabulary of " + vocabulary.size() + " ids (padding 0, unknown 1) fitted on"
                 + " the " + parts[0].length + " training texts only (--vocabulary " + options.vocabulary() + ")."
                 + " Token ids are not standardized.");
+        int[] lengths = parts[0].length == 0 ? new int[] {0}
+                : Arrays.stream(parts[0]).map(r -> tokens.get(r).size()).sorted().toArray();
+        int p95 = lengths[Math.min(lengths.length - 1, (int) Math.ceil(0.95 * lengths.length) - 1)];
         notices.add(String.format(Locale.ROOT, "Length: %d tokens per text (--max-length); %d of %d texts were longer"
-                + " and were cut (the longest has %d); %.1f%% of the tokens kept are outside the vocabulary.", length, cut,
-                n, longest, total == 0 ? 0.0 : 100.0 * unknown / total));
+                + " and were cut (the longest has %d)%s; %.1f%% of the tokens kept are outside the vocabulary.", length,
+                cut, n, longest, cut * 10 > n && p95 > length ? "; --max-length " + p95 + " would keep 95% of the"
+                        + " training texts whole" : "", total == 0 ? 0.0 : 100.0 * unknown / total));
         notices.add(String.format(Locale.ROOT, "Split: %d texts to train on, %d to validate, %d to test%s.",
                 parts[0].length, parts[1].length, parts[2].length, testRows.length > 0 ? " (the given test set)"
                         : " (each class cut in the same fractions)"));
