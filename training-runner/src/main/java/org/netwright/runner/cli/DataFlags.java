@@ -105,7 +105,7 @@ final class DataFlags {
             if (args.has("--keep-case")) {
                 options.put(TableOptions.LOWERCASE, false);
             }
-            args.value("--test").ifPresent(v -> options.put(TableOptions.TEST, testFile(v)));
+            args.value("--test").ifPresent(v -> options.put(TableOptions.TEST, testFile(v, text)));
         } else if (args.has("--test")) {
             throw new UsageException("--test takes a separate test file for a table or a table of texts here; "
                     + "the other kinds of data choose their test part with --split");
@@ -130,10 +130,13 @@ final class DataFlags {
         }
     }
 
-    /** {@code --test PATH}: an existing file, kept as an absolute path so the run's settings find it again. */
-    private static String testFile(String text) {
+    /**
+     * {@code --test PATH}: an existing file (or for texts a folder), kept as an absolute path so the run's settings
+     * find it again.
+     */
+    private static String testFile(String text, boolean folderAllowed) {
         Path p = Path.of(text).toAbsolutePath();
-        if (!Files.isRegularFile(p)) {
+        if (!Files.isRegularFile(p) && !(folderAllowed && Files.isDirectory(p))) {
             throw new UsageException("there is no test file " + text);
         }
         return p.toString();

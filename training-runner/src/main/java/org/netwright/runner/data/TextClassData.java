@@ -65,7 +65,8 @@ public final class TextClassData {
                                         long seed) {
         TableOptions options = TableOptions.of(recipe);
         List<String> notices = new ArrayList<>();
-        Texts texts = Files.isDirectory(path) ? fromFolder(path, notices) : fromTable(path, options, baseDir, notices);
+        Texts texts = Files.isDirectory(path) ? fromFolder(path, testPath(options, baseDir), notices)
+                : fromTable(path, options, baseDir, notices);
         int[] fileRows = java.util.stream.IntStream.range(0, texts.fileCount).toArray();
         int[] testRows = java.util.stream.IntStream.range(texts.fileCount, texts.text.size()).toArray();
         int[] classOf = texts.label.stream().mapToInt(Integer::intValue).toArray();
@@ -209,8 +210,7 @@ public final class TextClassData {
         }
         List<String[]> rows = new ArrayList<>(table.rows());
         int fileCount = rows.size();
-        Path testFile = options.test().map(Path::of).map(p -> p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p))
-                .orElse(null);
+        Path testFile = testPath(options, baseDir);
         if (testFile != null) {
             CsvTable t = CsvTable.read(testFile);
             int tt = t.column(header[textCol]);
@@ -267,9 +267,19 @@ public final class TextClassData {
         return out;
     }
 
-    private static Texts fromFolder(Path dir, List<String> notices) {
+    /** The recipe's {@code test} path, resolved against {@code baseDir}, or null. */
+    private static Path testPath(TableOptions options, Path baseDir) {
+        return options.test().map(Path::of).map(p -> p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p))
+                .orElse(null);
+    }
+
+    private static Texts fromFolder(Path dir, Path testDir, List<String> notices) {
         boolean split = Files.isDirectory(dir.resolve("train"));
         Path trainDir = split ? dir.resolve("train") : dir;
+        if (testDir != null && !Files.isDirectory(testDir)) {
+            throw new DataFileException("The test set of a folder of texts is a folder laid out the same way; "
+                    + testDir + " is not a folder.");
+        }
         List<String> classes = classFolders(trainDir);
         if (classes.size() < 2) {
             throw new DataFileException(trainDir + " has " + (classes.isEmpty() ? "no class folders"
@@ -280,9 +290,11 @@ public final class TextClassData {
         List<Integer> label = new ArrayList<>();
         read(trainDir, classes, text, label, true);
         int fileCount = text.size();
-        if (split && Files.isDirectory(dir.resolve("test"))) {
-            read(dir.resolve("test"), classes, text, label, false);
-            notices.add("Test set: the folder " + dir.resolve("test") + " (" + (text.size() - fileCount) + " texts).");
+        Path test = testDir != null ? testDir : split && Files.isDirectory(dir.resolve("test")) ? dir.resolve("test")
+                : null;
+        if (test != null) {
+            read(test, classes, text, label, false);
+            notices.add("Test set: the folder " + test + " (" + (text.size() - fileCount) + " texts).");
         }
         notices.add("Classes: the " + classes.size() + " folders of " + trainDir + " (" + String.join(", ", classes)
                 + ").");

@@ -86,6 +86,9 @@ class TextClassDataTest {
         assertEquals(6, l.split().test().size());
         assertEquals(List.of("neg", "pos"), l.summary().classes());
         assertEquals(List.of(6, 6), l.summary().classCounts());
+        TableData.Loaded given = load(root.resolve("train"), 0, 0, "test", root.resolve("test").toString());
+        assertEquals(6, given.split().test().size());
+        assertEquals(6, given.split().train().size());
     }
 
     @Test
