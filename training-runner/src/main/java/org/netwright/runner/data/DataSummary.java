@@ -79,6 +79,11 @@ public record DataSummary(String kind, String source, int samples, List<DataFiel
      * otherwise.
      */
     public Optional<String> imbalance() {
+        return imbalance(classes, classCounts, samples);
+    }
+
+    /** The warning of {@link #imbalance()} for these class names and counts out of {@code samples}. */
+    static Optional<String> imbalance(List<String> classes, List<Integer> classCounts, int samples) {
         if (classCounts.size() < 2) {
             return Optional.empty();
         }

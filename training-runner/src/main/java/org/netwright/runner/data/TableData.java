@@ -151,14 +151,12 @@ public final class TableData {
                 }
                 Arrays.stream(c).forEach(counts::add);
             }
-            DataSummary summary = new DataSummary("table", file.toString(), fileKept.length + testKept.length,
-                    samples.fields(), Optional.of(plan.classification ? "classification" : "regression"),
-                    Optional.of(header[label]), options.label().isEmpty(), classNames, counts, columns.names(),
-                    missing, policy.word(), new int[] {parts[0].length, parts[1].length, parts[2].length}, notices);
-            summary.imbalance().ifPresent(w -> notices.add(w));
-            summary = new DataSummary(summary.kind(), summary.source(), summary.samples(), summary.fields(),
-                    summary.task(), summary.label(), summary.labelGuessed(), summary.classes(), summary.classCounts(),
-                    summary.features(), summary.missingCells(), summary.missingPolicy(), summary.split(), notices);
+            int total = fileKept.length + testKept.length;
+            DataSummary.imbalance(classNames, counts, total).ifPresent(notices::add);
+            DataSummary summary = new DataSummary("table", file.toString(), total, samples.fields(),
+                    Optional.of(plan.classification ? "classification" : "regression"), Optional.of(header[label]),
+                    options.label().isEmpty(), classNames, counts, columns.names(), missing, policy.word(),
+                    new int[] {parts[0].length, parts[1].length, parts[2].length}, notices);
             return new Loaded(all, split, summary);
         }
 

@@ -137,17 +137,12 @@ public final class TextClassData {
         for (int c : classOf) {
             counts[c]++;
         }
+        List<Integer> classCounts = Arrays.stream(counts).boxed().toList();
+        DataSummary.imbalance(texts.classes, classCounts, n).ifPresent(notices::add);
         DataSummary summary = new DataSummary("texts", path.toString(), n, samples.fields(),
                 Optional.of("classification"), Optional.of(texts.labelName), texts.labelGuessed, texts.classes,
-                Arrays.stream(counts).boxed().toList(), List.of(texts.textName), texts.missing, "drop",
+                classCounts, List.of(texts.textName), texts.missing, "drop",
                 new int[] {parts[0].length, parts[1].length, parts[2].length}, notices);
-        Optional<String> imbalance = summary.imbalance();
-        if (imbalance.isPresent()) {
-            notices.add(imbalance.get());
-            summary = new DataSummary(summary.kind(), summary.source(), n, summary.fields(), summary.task(),
-                    summary.label(), summary.labelGuessed(), summary.classes(), summary.classCounts(), summary.features(),
-                    summary.missingCells(), summary.missingPolicy(), summary.split(), notices);
-        }
         return new TableData.Loaded(samples.subset(fileRows), new Samples.Split(samples.subset(parts[0]),
                 samples.subset(parts[1]), samples.subset(parts[2])), summary);
     }
