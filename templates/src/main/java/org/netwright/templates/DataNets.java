@@ -17,7 +17,7 @@ public final class DataNets {
     static final int TABLE_FEATURES = 4;
     static final int TABLE_OUTPUTS = 3;
     /** Tokens and vocabulary of the text reader's defaults (word tokenizer), two classes (e.g. reviews). */
-    static final int TEXT_LENGTH = 64;
+    static final int TEXT_LENGTH = 256;
     static final int TEXT_VOCABULARY = 10_000;
     static final int TEXT_CLASSES = 2;
 

@@ -36,9 +36,9 @@ public record TableOptions(Optional<String> label, List<String> features, Option
     /** Default vocabulary size, padding and unknown ids included (the text-classifier template's). */
     public static final int DEFAULT_VOCABULARY = 10_000;
     /** Default tokens per text for the word tokenizer (the text-classifier template's). */
-    public static final int DEFAULT_WORDS = 64;
+    public static final int DEFAULT_WORDS = 256;
     /** Default tokens per text for the character tokenizer. */
-    public static final int DEFAULT_CHARACTERS = 256;
+    public static final int DEFAULT_CHARACTERS = 1024;
 
     public TableOptions {
         features = List.copyOf(features);

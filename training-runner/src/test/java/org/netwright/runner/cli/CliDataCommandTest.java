@@ -88,7 +88,7 @@ class CliDataCommandTest {
                 shared("text/austen_passages_test.csv").toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("Kind:      texts"), r.out());
-        assertTrue(r.out().contains("Field:     tokens: a vector of 64 token ids"), r.out());
+        assertTrue(r.out().contains("Field:     tokens: a vector of 256 token ids"), r.out());
         assertTrue(r.out().contains("Classes:   6 (Emma 600, "), r.out());
         assertTrue(r.out().contains("600 test"), r.out());
     }

@@ -108,7 +108,7 @@ class CliOwnDataTrainingTest {
     void austenPassagesBeatTfIdfLogisticRegressionOnTheGivenTestFile() throws IOException {
         Path train = CliDataCommandTest.shared("text/austen_passages_train.csv");
         assumeTrue(Files.isRegularFile(train), "no shared data at " + train);
-        List<JsonNode> lines = train("train", graph("text", DataNets.textClassifier(64, 10_000, 6)).toString(),
+        List<JsonNode> lines = train("train", graph("text", DataNets.textClassifier(256, 10_000, 6)).toString(),
                 "--data", train.toString(), "--text-column", "text", "--test",
                 CliDataCommandTest.shared("text/austen_passages_test.csv").toString(), "--split", "0.9,0.1,0",
                 "--epochs", "30", "--batch-size", "32", "--lr", "0.005", "--optimizer", "adamw", "--weight-decay", "0.05",
