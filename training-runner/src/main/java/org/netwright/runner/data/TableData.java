@@ -110,7 +110,7 @@ public final class TableData {
             }
             MissingPolicy policy = options.missing().orElse(MissingPolicy.MEAN);
             boolean[] keep = new boolean[rows.size()];
-            int missing = missingCells(label, featureCols, kinds, policy, keep);
+            int missing = missingCells(label, plan, featureCols, kinds, policy, keep);
             int[] fileKept = kept(keep, 0, fileRows);
             int[] testKept = kept(keep, fileRows, rows.size());
             if (fileKept.length == 0) {
@@ -220,6 +220,7 @@ public final class TableData {
             TreeSet<String> texts = new TreeSet<>();
             boolean whole = true;
             int present = 0;
+            int textCells = 0;
             for (int r = 0; r < rows.size(); r++) {
                 String cell = rows.get(r)[label];
                 if (Cells.missing(cell)) {
@@ -233,16 +234,24 @@ public final class TableData {
                 double v = Cells.number(cell);
                 if (Double.isNaN(v)) {
                     texts.add(cell.trim());
+                    textCells++;
                 } else {
                     numbers.add(v);
                     whole &= v == Math.rint(v);
                 }
             }
+            boolean fewClasses = whole && numbers.size() <= MAX_CLASS_VALUES;
+            if (!texts.isEmpty() && !fewClasses && textCells <= Math.max(1, present / 20)) {
+                // A real-valued label with a stray word is a regression; its rows without a number are left out.
+                notices.add(textCells + " label cell(s) of '" + header[label] + "' hold text among its numbers (first: '"
+                        + texts.first() + "'); their rows are left out.");
+                texts.clear();
+            }
             if (present == 0) {
                 throw new DataFileException(file + ": the label column '" + header[label] + "' holds no values.");
             }
             String name = header[label];
-            if (texts.isEmpty() && !(whole && numbers.size() <= MAX_CLASS_VALUES)) {
+            if (texts.isEmpty() && !fewClasses) {
                 notices.add("Task: regression; the label '" + name + "' holds " + numbers.size() + " distinct "
                         + (whole ? "whole numbers (more than " + MAX_CLASS_VALUES + ")" : "real numbers")
                         + ", standardized with the training part's mean and deviation.");
@@ -424,8 +433,8 @@ public final class TableData {
          * Counts the missing cells of the columns read (a number column's stray text counts as missing) and marks the
          * rows kept; rows without a label are left out, and the policy {@code error} refuses the first gap.
          */
-        private int missingCells(int label, List<Integer> cols, Map<Integer, Kind> kinds, MissingPolicy policy,
-                                 boolean[] keep) {
+        private int missingCells(int label, LabelPlan plan, List<Integer> cols, Map<Integer, Kind> kinds,
+                                 MissingPolicy policy, boolean[] keep) {
             int missing = 0;
             int noLabel = 0;
             int dropped = 0;
@@ -435,6 +444,10 @@ public final class TableData {
             for (int r = 0; r < rows.size(); r++) {
                 String[] row = rows.get(r);
                 keep[r] = true;
+                if (!plan.classification && !Cells.missing(row[label]) && Double.isNaN(Cells.number(row[label]))) {
+                    keep[r] = false;
+                    continue;
+                }
                 if (Cells.missing(row[label])) {
                     if (policy == MissingPolicy.ERROR) {
                         throw new DataFileException(where(r) + ": the label '" + header[label] + "' is missing ('"

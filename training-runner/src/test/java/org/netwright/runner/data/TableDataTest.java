@@ -168,6 +168,11 @@ class TableDataTest {
         assertEquals(1, t.offset().length);
         assertEquals(t.scale()[0], l.all().scale("target"), 1e-9);
         assertTrue(says(l, "Task: regression; the label 'price' holds 40 distinct real numbers"));
+        TableData.Loaded typo = load(write("typo.csv", b.toString().replace("\n3,4.75\n", "\n3,about five\n")),
+                "label", "price");
+        assertEquals("regression", typo.summary().task().orElseThrow());
+        assertEquals(39, typo.all().size());
+        assertTrue(says(typo, "1 label cell(s) of 'price' hold text among its numbers (first: 'about five')"));
     }
 
     @Test
