@@ -35,7 +35,8 @@ public final class TemplateLibrary {
             SequenceNets.vitMini(),
             VisionNets.resnetMini(),
             GraphNets.gcnNode(), GraphNets.gatNode(), GraphNets.graphClassify(),
-            GanNets.gan2d(), GanNets.cgan(), GanNets.dcgan());
+            GanNets.gan2d(), GanNets.cgan(), GanNets.dcgan(),
+            DataNets.mlpTabular(), DataNets.textClassifier());
 
     private TemplateLibrary() {
     }

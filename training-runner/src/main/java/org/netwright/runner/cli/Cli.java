@@ -15,6 +15,8 @@ public final class Cli {
     static final String USAGE = "usage: netwright templates | catalog [--json]"
             + " | summary (--template ID | FILE.nwproj | FILE.json) [--json]"
             + " | train (--template ID | FILE.nwproj | FILE.json) [--data PATH|DIR|gen:NAME[:OPTIONS]]"
+            + " [--label COLUMN] [--features A,B] [--missing drop|mean|mode|error] [--test PATH] [--text-column COLUMN]"
+            + " [--tokenizer word|char] [--vocabulary N] [--max-length N] [--keep-case]"
             + " [--target COLUMN --window N --horizon H [--features A,B] [--relative]]"
             + " [--image-size HxW] [--grayscale] [--augment flip,crop=P,rotate=D,noise=S] [--test PATH] [--epochs N]"
             + " [--batch-size N] [--lr X] [--seed N] [--save FILE.nwproj] [--json] [--events] [--explain-task]"
@@ -27,7 +29,8 @@ public final class Cli {
             + " | " + BenchCommand.USAGE
             + " | " + EvaluateCommand.USAGE + " | " + PredictCommand.USAGE + " | " + ExplainCommand.USAGE
             + " | " + RunsCommand.USAGE
-            + " | " + SweepCommand.USAGE;
+            + " | " + SweepCommand.USAGE
+            + " | " + DataCommand.USAGE;
 
     private Cli() {
     }
@@ -61,6 +64,7 @@ public final class Cli {
                 case "explain" -> ExplainCommand.run(rest, out);
                 case "runs" -> RunsCommand.run(rest, out);
                 case "sweep" -> SweepCommand.run(rest, out, err);
+                case "data" -> DataCommand.run(rest, out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

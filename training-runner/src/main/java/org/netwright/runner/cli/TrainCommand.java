@@ -110,7 +110,7 @@ final class TrainCommand {
         try {
             run = DataSources.isGraphSet(settings.data(), baseDir) ? graphSetRun(source, settings, baseDir)
                     : DataSources.isGraph(settings.data(), baseDir) ? nodeRun(source, settings, baseDir)
-                    : sampleRun(source, settings, baseDir, err);
+                    : sampleRun(source, settings, baseDir, args);
         } catch (DataFileException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -168,11 +168,17 @@ final class TrainCommand {
         }
     }
 
-    /** Samples, reshaped to the input layer where only the layout differs, split at random (or in time order). */
-    private static TrainingRun sampleRun(Source source, TrainingSettings settings, Path baseDir, PrintStream err) {
-        Samples.Split split = DataSources.loadSplit(settings, baseDir, NetworkEnds.of(source.graph()),
+    /**
+     * Samples, reshaped to the input layer where only the layout differs, split at random (or in time order); what
+     * was decided about a table or text file is announced first (see {@link DataReport#announce}).
+     */
+    private TrainingRun sampleRun(Source source, TrainingSettings settings, Path baseDir, Args args) {
+        DataSources.Prepared data = DataSources.prepare(settings, baseDir, NetworkEnds.of(source.graph()),
                 notice -> err.println("netwright: " + notice));
-        return new TrainingRun(source.graph(), settings, split);
+        if (!args.has("--explain-task")) {
+            data.summary().ifPresent(s -> DataReport.announce(s, args.has("--json"), args.has("--events"), out, err));
+        }
+        return new TrainingRun(source.graph(), settings, data.split());
     }
 
     /** {@code --explain-task}: the task a run would train, in words or as JSON, without training. */
@@ -200,7 +206,7 @@ final class TrainCommand {
                     .put("description", text).toString() : text);
             return 0;
         }
-        Samples fields = DataSources.fitTo(DataSources.loadSamples(settings, baseDir), ends);
+        Samples fields = DataSources.loadSamples(settings, baseDir, ends);
         if (json) {
             out.println(TaskJson.write(task));
         } else {
@@ -264,8 +270,8 @@ final class TrainCommand {
     private static TrainingSettings settings(Args args, Optional<TrainingSettings> base, Source source) {
         Optional<DataRecipe> data = args.value("--data").map(TrainCommand::dataRecipe).map(d -> DataFlags.apply(args, d));
         if (data.isEmpty() && DataFlags.any(args)) {
-            throw new UsageException("the data options (--target, --window, --horizon, --features, --image-size,"
-                    + " --grayscale) describe the data that --data PATH names; give --data too");
+            throw new UsageException("the data options (--label, --features, --missing, --test, --text-column,"
+                    + " --target, --image-size, ...) describe the data that --data PATH names; give --data too");
         }
         TrainingSettings s = base.orElseGet(() -> graphFileDefaults(source, data));
         s = TrainingFlags.apply(args, s);

@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A CSV file's header and data rows, every row as long as the header; blank lines are skipped. */
-record CsvTable(String[] header, List<String[]> rows) {
+/**
+ * A CSV file's header and data rows, every row as long as the header; blank lines are skipped, and {@code lines}
+ * keeps each row's line number in the file for messages. A {@code .tsv} file is split on tabs.
+ */
+record CsvTable(String[] header, List<String[]> rows, int[] lines) {
     /** The longest line read, in characters: far above any real table's row, far below memory. */
     static final int MAX_LINE = 1 << 20;
 
@@ -18,6 +21,8 @@ record CsvTable(String[] header, List<String[]> rows) {
     static CsvTable read(Path file) {
         DataFiles.require(file);
         List<String[]> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        char delimiter = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tsv") ? '\t' : ',';
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line = readLine(in, file, 1);
             if (line == null) {
@@ -27,26 +32,30 @@ record CsvTable(String[] header, List<String[]> rows) {
                 // A byte-order mark (spreadsheets write one) is not part of the first column's name.
                 line = line.substring(1);
             }
-            String[] header = split(line);
+            String[] header = split(line, delimiter);
             int lineNo = 1;
             while ((line = readLine(in, file, lineNo + 1)) != null) {
                 lineNo++;
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] cells = split(line);
+                String[] cells = split(line, delimiter);
                 if (cells.length != header.length) {
                     throw new DataFileException(file + " line " + lineNo + " has " + cells.length
                             + " values but the header has " + header.length + " columns.");
                 }
                 rows.add(cells);
+                lines.add(lineNo);
             }
             if (rows.isEmpty()) {
                 throw new DataFileException(file + " has a header but no data rows.");
             }
-            return new CsvTable(header, rows);
+            return new CsvTable(header, rows, lines.stream().mapToInt(Integer::intValue).toArray());
         } catch (NoSuchFileException e) {
             throw new DataFileException("There is no file " + file + ".");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DataFileException(file + " line " + Utf8.firstBadLine(file) + " is not UTF-8 text; save the file"
+                    + " as UTF-8.");
         } catch (IOException e) {
             throw new DataFileException("Cannot read " + file + ": " + e.getMessage());
         }
@@ -92,8 +101,28 @@ record CsvTable(String[] header, List<String[]> rows) {
         return true;
     }
 
+    /** The line number in the file of data row {@code row} (0 is the first row after the header). */
+    int line(int row) {
+        return lines[row];
+    }
+
+    /** The column named {@code name} (case-insensitive), or -1. */
+    int column(String name) {
+        for (int c = 0; c < header.length; c++) {
+            if (header[c].equalsIgnoreCase(name)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
     /** Splits one CSV line on commas, honouring double quotes around a value. */
     static String[] split(String line) {
+        return split(line, ',');
+    }
+
+    /** Splits one line on {@code delimiter}, honouring double quotes around a value. */
+    static String[] split(String line, char delimiter) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
@@ -106,7 +135,7 @@ record CsvTable(String[] header, List<String[]> rows) {
                 } else {
                     quoted = !quoted;
                 }
-            } else if (ch == ',' && !quoted) {
+            } else if (ch == delimiter && !quoted) {
                 cells.add(cell.toString().trim());
                 cell.setLength(0);
             } else {

@@ -120,7 +120,8 @@ public final class DataSources {
         }
         return switch (recipe.kind()) {
             case "generator" -> Generators.generate(recipe, seed);
-            case "csv" -> CsvData.read(path(recipe, baseDir));
+            case "csv" -> asDataset(TableData.load(recipe, path(recipe, baseDir), baseDir, TEXT_VALIDATION, TEXT_TEST,
+                    seed, false).all(), path(recipe, baseDir));
             case "idx" -> IdxData.read(path(recipe, baseDir));
             case TimeSeriesData.KIND -> throw new DataFileException("The data are a time series cut into windows"
                     + " (fields window and target), not features and a class label: a forecasting network trains on"
@@ -151,9 +152,29 @@ public final class DataSources {
         return loadSamples(settings.data(), baseDir, settings.seed(), settings.validationSplit(), settings.testSplit());
     }
 
+    /**
+     * The settings' samples as a network with these ends reads them, fitted to its inputs as {@link #fitTo}: a table
+     * read by a token input keeps its whole-number features as unstandardized token ids.
+     */
+    public static Samples loadSamples(TrainingSettings settings, Path baseDir, org.netwright.model.task.NetworkEnds ends) {
+        return fitTo(loadSamples(settings.data(), baseDir, settings.seed(), settings.validationSplit(),
+                settings.testSplit(), readsTokens(ends)), ends);
+    }
+
     private static Samples loadSamples(DataRecipe recipe, Path baseDir, long seed, double validation, double test) {
+        return loadSamples(recipe, baseDir, seed, validation, test, false);
+    }
+
+    private static Samples loadSamples(DataRecipe recipe, Path baseDir, long seed, double validation, double test,
+                                       boolean tokenIds) {
         if (Generators.makesFields(recipe)) {
             return Generators.generateSamples(recipe, seed);
+        }
+        if (isTable(recipe, baseDir)) {
+            return TableData.load(recipe, path(recipe, baseDir), baseDir, validation, test, seed, tokenIds).all();
+        }
+        if (TextClassData.KIND.equals(recipe.kind())) {
+            return TextClassData.load(recipe, path(recipe, baseDir), baseDir, validation, test, seed).all();
         }
         if (TextData.KIND.equals(recipe.kind())) {
             return TextData.load(recipe, path(recipe, baseDir), validation, test);
@@ -180,9 +201,29 @@ public final class DataSources {
     public static Samples.Split loadSplit(TrainingSettings settings, Path baseDir,
                                           org.netwright.model.task.NetworkEnds ends,
                                           java.util.function.Consumer<String> notices) {
+        return prepare(settings, baseDir, ends, notices).split();
+    }
+
+    /** A run's data split and fitted to its network, with the summary of a table or text file (what was decided). */
+    public record Prepared(Samples.Split split, Optional<DataSummary> summary) {
+    }
+
+    /**
+     * As {@link #loadSplit}, and for a table or a text file the {@link DataSummary} announcing what was decided for
+     * the user (a guessed label, the task, columns left out, missing cells); those sentences are not sent to
+     * {@code notices}, whose lines are about other kinds of data.
+     */
+    public static Prepared prepare(TrainingSettings settings, Path baseDir, org.netwright.model.task.NetworkEnds ends,
+                                   java.util.function.Consumer<String> notices) {
         DataRecipe recipe = settings.data();
         Path testFile = testPath(recipe, baseDir);
         Samples.Split split;
+        if (isTable(recipe, baseDir) || TextClassData.KIND.equals(recipe.kind())) {
+            TableData.Loaded loaded = loadTable(settings, baseDir, readsTokens(ends));
+            Samples.Split s = loaded.split();
+            return new Prepared(new Samples.Split(fitTo(s.train(), ends), fitTo(s.validation(), ends),
+                    fitTo(s.test(), ends)), Optional.of(loaded.summary()));
+        }
         if (TimeSeriesData.KIND.equals(recipe.kind())) {
             if (testFile != null) {
                 throw new DataFileException("A time series is tested on its last stretch; give its fractions with"
@@ -196,8 +237,8 @@ public final class DataSources {
             split = IdxData.load(recipe, path(recipe, baseDir), testFile, settings.validationSplit(),
                     settings.testSplit(), settings.seed(), notices);
         } else if ("generator".equals(recipe.kind())) {
-            return fitTo(loadSamples(settings, baseDir), ends)
-                    .split(settings.validationSplit(), settings.testSplit(), settings.seed());
+            return new Prepared(fitTo(loadSamples(settings, baseDir), ends)
+                    .split(settings.validationSplit(), settings.testSplit(), settings.seed()), Optional.empty());
         } else if (testFile != null) {
             Samples train = loadSamples(settings, baseDir);
             Samples test = withTrainingTransforms(loadSamples(settings.withData(withPath(recipe, testFile)), baseDir),
@@ -208,7 +249,81 @@ public final class DataSources {
             split = loadSamples(settings, baseDir).stratifiedSplit(settings.validationSplit(), settings.testSplit(),
                     settings.seed());
         }
-        return new Samples.Split(fitTo(split.train(), ends), fitTo(split.validation(), ends), fitTo(split.test(), ends));
+        return new Prepared(new Samples.Split(fitTo(split.train(), ends), fitTo(split.validation(), ends),
+                fitTo(split.test(), ends)), Optional.empty());
+    }
+
+    /** A table's or text file's samples and summary under the settings' split. */
+    private static TableData.Loaded loadTable(TrainingSettings settings, Path baseDir, boolean tokenIds) {
+        DataRecipe recipe = settings.data();
+        return TextClassData.KIND.equals(recipe.kind())
+                ? TextClassData.load(recipe, path(recipe, baseDir), baseDir, settings.validationSplit(),
+                settings.testSplit(), settings.seed())
+                : TableData.load(recipe, path(recipe, baseDir), baseDir, settings.validationSplit(), settings.testSplit(),
+                settings.seed(), tokenIds);
+    }
+
+    /**
+     * What a run of these settings would see of its data, for {@code netwright data}: a table's or text file's own
+     * summary, else the samples' fields, classes and split; notices about the data (images resized) are added.
+     */
+    public static DataSummary describe(TrainingSettings settings, Path baseDir) {
+        DataRecipe recipe = settings.data();
+        if (isTable(recipe, baseDir) || TextClassData.KIND.equals(recipe.kind())) {
+            return loadTable(settings, baseDir, false).summary();
+        }
+        String source = recipe.options().containsKey("path") ? path(recipe, baseDir).toString()
+                : String.valueOf(recipe.options().get("name"));
+        if (isGraph(recipe, baseDir)) {
+            GraphDataset g = loadGraph(recipe, baseDir, settings.seed());
+            float[] ids = new float[g.nodes()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = g.labels()[i];
+            }
+            Samples nodes = new Samples(List.of(new Samples.Column(org.netwright.model.task.DataField.values(
+                    "node_features", Shape.of(g.featureCount())), g.features()),
+                    new Samples.Column(org.netwright.model.task.DataField.classId("label", g.numClasses()), ids)),
+                    g.nodes(), false);
+            return DataSummary.of("graph", source, nodes, new int[] {g.nodes(), 0, 0},
+                    List.of("One graph of " + g.nodes() + " nodes and " + g.edgeCount() + " edges; its nodes are the"
+                            + " samples."));
+        }
+        if (isGraphSet(recipe)) {
+            GraphSet set = loadGraphSet(recipe, settings.seed());
+            return new DataSummary("graphs", source, set.size(), List.of(), Optional.of("classification"),
+                    Optional.empty(), false, List.of(), List.of(), List.of(), 0, "", new int[3], List.of());
+        }
+        List<String> notices = new java.util.ArrayList<>();
+        Samples.Split split = prepare(settings, baseDir, org.netwright.model.task.NetworkEnds.of(
+                org.netwright.model.graph.Graph.of(List.of(), List.of())), notices::add).split();
+        Samples all = loadSamples(settings, baseDir);
+        String kind = "generator".equals(recipe.kind()) ? "generator" : recipe.kind();
+        return DataSummary.of(kind, source, all, new int[] {split.train().size(), split.validation().size(),
+                split.test().size()}, notices);
+    }
+
+    /** Whether a recipe names a plain table (a CSV or TSV file that is not a graph's edge table). */
+    static boolean isTable(DataRecipe recipe, Path baseDir) {
+        return "csv".equals(recipe.kind()) && recipe.options().get("path") != null && !isGraph(recipe, baseDir);
+    }
+
+    /** Whether the network's one data input is a token input, which reads a table's features as token ids. */
+    static boolean readsTokens(org.netwright.model.task.NetworkEnds ends) {
+        List<org.netwright.model.task.NetworkEnds.End> plain = ends.inputs().stream()
+                .filter(e -> !e.type().equals("noise_input") && !e.type().equals("label_input")).toList();
+        return plain.size() == 1 && plain.get(0).type().equals("token_input");
+    }
+
+    /** A classification table's samples as a dataset of features and class labels. */
+    private static Dataset asDataset(Samples s, Path file) {
+        Samples.Column label = s.classField().orElseThrow(() -> new DataFileException(file + " has a label of real"
+                + " numbers (a regression); these samples need class labels."));
+        Samples.Column features = s.require("features");
+        int[] labels = new int[s.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (int) label.values()[i];
+        }
+        return new Dataset(features.values(), features.field().shape(), labels, label.field().classes());
     }
 
     /** A network fitted to its data: the edited graph, the settings (images resized when asked) and what changed. */
@@ -379,7 +494,8 @@ public final class DataSources {
             return DataRecipe.file(IdxData.KIND, file.toString());
         }
         if (java.nio.file.Files.isDirectory(file)) {
-            return DataRecipe.file(ImageFolderData.KIND, file.toString());
+            return DataRecipe.file(TextClassData.isTextFolder(file) ? TextClassData.KIND : ImageFolderData.KIND,
+                    file.toString());
         }
         if (TextData.isTextFile(file)) {
             return DataRecipe.file(TextData.KIND, file.toString());

@@ -2,6 +2,7 @@ package org.netwright.runner.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 
 /** Finds the label column of a CSV table and turns its text into class ids; shared by sample and graph tables. */
@@ -9,7 +10,23 @@ final class LabelColumn {
     private LabelColumn() {
     }
 
-    /** The column named {@code label_id}, else {@code label}, else the last column. */
+    /** The names a table's label column is guessed by, in order of preference (case-insensitive). */
+    static final List<String> NAMES = List.of("label_id", "label", "class_id", "class", "target", "y", "species",
+            "category", "outcome", "diagnosis", "classification", "sentiment", "rating");
+
+    /** The first column whose name is one of {@link #NAMES}, in the names' order; empty when none is. */
+    static OptionalInt guess(String[] header) {
+        for (String name : NAMES) {
+            for (int c = 0; c < header.length; c++) {
+                if (header[c].trim().equalsIgnoreCase(name)) {
+                    return OptionalInt.of(c);
+                }
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** The column named {@code label_id}, else {@code label}, else the last column (graph node tables). */
     static int find(String[] header) {
         for (String name : new String[] {"label_id", "label"}) {
             for (int c = 0; c < header.length; c++) {

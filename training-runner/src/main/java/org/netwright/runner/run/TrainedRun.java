@@ -100,7 +100,6 @@ public record TrainedRun(long runId, Graph graph, Task task, byte[] weights, Tra
 
     private static Samples data(TrainingSettings settings, Path project, Graph graph) {
         Path baseDir = project.toAbsolutePath().getParent();
-        Samples data = DataSources.loadSamples(settings.data(), baseDir, settings.seed());
-        return DataSources.fitTo(data, NetworkEnds.of(graph));
+        return DataSources.loadSamples(settings, baseDir, NetworkEnds.of(graph));
     }
 }

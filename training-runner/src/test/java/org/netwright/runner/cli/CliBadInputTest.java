@@ -92,10 +92,14 @@ class CliBadInputTest {
     }
 
     @org.junit.jupiter.api.Test
-    void aCsvWithTextInAFeatureColumnNamesTheCell() throws IOException {
-        Path csv = Files.writeString(dir.resolve("text.csv"), "a,b,label\n1,2,0\n1,oops,1\n");
-        assertOneLineError(CliRunner.run("train", "--template", "two-moons-mlp", "--data", csv.toString()),
-                "line 3: column 'b' must be a number, but is 'oops'");
+    void aCsvWithTextInAFeatureColumnNamesTheCellUnderMissingError() throws IOException {
+        StringBuilder rows = new StringBuilder("a,b,label\n");
+        for (int r = 0; r < 20; r++) {
+            rows.append(r).append(',').append(r == 1 ? "oops" : String.valueOf(r)).append(',').append(r % 2).append('\n');
+        }
+        Path csv = Files.writeString(dir.resolve("text.csv"), rows.toString());
+        assertOneLineError(CliRunner.run("train", "--template", "two-moons-mlp", "--data", csv.toString(), "--missing",
+                "error"), "line 3: column 'b' must be a number, but is 'oops'");
     }
 
     @org.junit.jupiter.api.Test
