@@ -341,7 +341,7 @@ final class BoundTask implements SingleLossTask {
     @Override
     public NDList probeInputs(NDManager scope, int[] order, int from, int to) {
         // Noise inputs would draw from the run's seeded stream and change every later step: no probe then.
-        return noiseInputs.isEmpty() && inputFields != null ? inputs(scope, data.train(), order, from, to) : null;
+        return noiseInputs.isEmpty() && inputFields != null ? inputs(scope, data.train(), order, from, to, false) : null;
     }
 
     @Override
