@@ -287,7 +287,11 @@ public final class EditorModel {
     }
 
     private void sync(Graph g) {
-        shapes.set(inference.apply(g));
+        Graph before = graph.get();
+        GraphShapes beforeShapes = shapes.get();
+        // An edit of a large graph re-infers only what it changed (a move: nothing), so it fits in one frame.
+        shapes.set(editable && before != null && beforeShapes != null
+                ? ShapeInference.update(before, beforeShapes, g) : inference.apply(g));
         graph.set(g);
         selection.removeIf(id -> g.node(id).isEmpty());
         if (selectedNode.get() != null && g.node(selectedNode.get()).isEmpty()) {

@@ -23,7 +23,8 @@ public final class Cli {
             + " [--initializer I] [--split T,V,T] [--device auto|cpu|gpu] [--resume RUN_ID]"
             + " | generate FILE.nwproj --count N --out DIR [--run ID] [--seed S] [--class K] [--temperature T]"
             + " [--top-k K] [--json]"
-            + " | " + BenchCommand.USAGE;
+            + " | " + BenchCommand.USAGE
+            + " | " + GraphBenchCommand.USAGE;
 
     private Cli() {
     }
@@ -50,6 +51,7 @@ public final class Cli {
                 case "summary" -> SummaryCommand.run(rest, out);
                 case "train" -> new TrainCommand(in, out, err, terminal).run(rest);
                 case "bench" -> new BenchCommand(out, err).run(rest);
+                case "bench-graph" -> GraphBenchCommand.run(rest, out);
                 case "generate" -> GenerateCommand.run(rest, out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
