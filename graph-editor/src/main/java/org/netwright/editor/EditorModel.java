@@ -1,7 +1,9 @@
 package org.netwright.editor;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,6 +19,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
+import org.netwright.editor.layout.CardShape;
+import org.netwright.editor.layout.LayeredLayout;
 import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.catalog.LayerSpec;
 import org.netwright.model.command.AddNode;
@@ -24,6 +28,7 @@ import org.netwright.model.command.CommandStack;
 import org.netwright.model.command.Disconnect;
 import org.netwright.model.command.GraphCommand;
 import org.netwright.model.command.GroupNodes;
+import org.netwright.model.command.PlaceNodes;
 import org.netwright.model.command.RemoveNodes;
 import org.netwright.model.command.UngroupNode;
 import org.netwright.model.graph.CompositePorts;
@@ -284,6 +289,21 @@ public final class EditorModel {
         inlined.removeAll(before.nodes().keySet());
         select(inlined);
         return true;
+    }
+
+    /**
+     * Lays the whole graph out with {@link LayeredLayout} for a view of the given size, as one undoable edit; false
+     * (with the reason in the message) when the graph is empty or already laid out so.
+     */
+    public boolean layOut(Function<Node, CardShape> cards, double viewWidth, double viewHeight) {
+        if (graph().isEmpty()) {
+            message.set("There is nothing to lay out: add layers first.");
+            return false;
+        }
+        Map<String, double[]> to = new LinkedHashMap<>();
+        LayeredLayout.forView(graph(), cards, viewWidth, viewHeight)
+                .forEach((id, p) -> to.put(id, new double[] {p.x(), p.y()}));
+        return execute(PlaceNodes.of(graph(), to, "Lay out the network"));
     }
 
     private void sync(Graph g) {

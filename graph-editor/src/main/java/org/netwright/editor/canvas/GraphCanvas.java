@@ -35,6 +35,7 @@ import org.netwright.editor.EditorModel;
 import org.netwright.editor.EditorStyles;
 import org.netwright.editor.LayerTransfer;
 import org.netwright.editor.NodePorts;
+import org.netwright.editor.layout.LayeredLayout;
 import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.catalog.LayerSpec;
 import org.netwright.model.graph.CompositeFlattening;
@@ -57,6 +58,7 @@ public final class GraphCanvas extends StackPane {
     private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
     private static final KeyCombination REDO_Y = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination LAYOUT = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination GROUP = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination UNGROUP = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
@@ -181,6 +183,11 @@ public final class GraphCanvas extends StackPane {
         redraw();
     }
 
+    /** False for a canvas that only shows a graph (a composite's inside). */
+    public boolean isEditable() {
+        return model.isEditable();
+    }
+
     /** Where a card dropped "in the middle" should go: centred in the visible part of the canvas. */
     public Point2D visibleCenter() {
         Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
@@ -220,6 +227,23 @@ public final class GraphCanvas extends StackPane {
         fitPending = false;
         zoom.fit(graphBounds(), FIT_MARGIN);
         fittedViewport = scroll.getViewportBounds();
+    }
+
+    /**
+     * Lays the graph out automatically (an undoable edit) so that it shows as large as possible in this canvas's
+     * view, then fits the view to it; false with the reason in the model's message when nothing moved.
+     */
+    public boolean layOut() {
+        Bounds viewport = scroll.getViewportBounds();
+        double w = viewport.getWidth() > 2 * FIT_MARGIN ? viewport.getWidth() - 2 * FIT_MARGIN : LayeredLayout.VIEW_WIDTH;
+        double h = viewport.getHeight() > 2 * FIT_MARGIN ? viewport.getHeight() - 2 * FIT_MARGIN
+                : LayeredLayout.VIEW_HEIGHT;
+        if (!model.layOut(CardShapes.standard(), w, h)) {
+            return false;
+        }
+        fitPending = true;
+        requestLayout();
+        return true;
     }
 
     /** After each layout pass: fits a newly shown graph, or keeps an untouched fit fitted to a new viewport size. */
@@ -275,6 +299,9 @@ public final class GraphCanvas extends StackPane {
             e.consume();
         } else if (!model.isEditable()) {
             return;
+        } else if (LAYOUT.match(e)) {
+            layOut();
+            e.consume();
         } else if (UNGROUP.match(e)) {
             model.ungroupSelection();
             e.consume();
@@ -390,15 +417,19 @@ public final class GraphCanvas extends StackPane {
         return out;
     }
 
-    /** Puts every curve back between its ports, e.g. while a card is being dragged. */
+    /** Routes every edge again between its ports and around the cards, e.g. while a card is being dragged. */
     void layoutEdges() {
+        List<Bounds> cards = new ArrayList<>(nodeViews.size());
+        for (NodeView v : nodeViews.values()) {
+            cards.add(v.cardBounds());
+        }
         for (EdgeView view : edgeViews.values()) {
             NodeView from = nodeViews.get(view.edge().from().nodeId());
             NodeView to = nodeViews.get(view.edge().to().nodeId());
             Optional<Point2D> a = from.outPortCenter(view.edge().from().port());
             Optional<Point2D> b = to.inPortCenter(view.edge().to().port());
             view.setBroken(a.isEmpty() || b.isEmpty());
-            view.setEnds(a.orElseGet(from::orphanOutPoint), b.orElseGet(to::orphanInPoint));
+            view.setEnds(a.orElseGet(from::orphanOutPoint), b.orElseGet(to::orphanInPoint), cards);
         }
     }
 

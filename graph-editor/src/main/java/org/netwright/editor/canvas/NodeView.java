@@ -242,6 +242,12 @@ final class NodeView extends Pane {
                 && p.getY() >= top() && p.getY() <= top() + h;
     }
 
+    /** The card's bounds on the canvas, counting a drag in progress. */
+    javafx.geometry.Bounds cardBounds() {
+        double h = Math.max(card.getHeight(), card.prefHeight(NodeGeometry.WIDTH));
+        return new javafx.geometry.BoundingBox(left(), top(), NodeGeometry.WIDTH, h);
+    }
+
     private Point2D center(Circle c) {
         return new Point2D(left() + c.getCenterX(), top() + c.getCenterY());
     }
