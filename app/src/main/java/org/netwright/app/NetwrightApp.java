@@ -24,7 +24,10 @@ public final class NetwrightApp extends Application {
         stage.show();
 
         List<String> args = getParameters().getRaw();
-        Optional<String> refused = args.isEmpty() ? Optional.of("") : workspace.open(Path.of(args.get(0)));
+        RecentProjects recent = RecentProjects.inHome(home);
+        // No file named: the project the user had open last, as they left it; the sample only the first time.
+        Optional<String> refused = !args.isEmpty() ? workspace.open(Path.of(args.get(0)))
+                : recent.last().map(workspace::open).orElse(Optional.of(""));
         if (refused.isEmpty()) {
             return;
         }

@@ -42,6 +42,11 @@ final class StatusBar extends HBox {
 
     /** Shows another project's state; null shows nothing. */
     void show(ProjectSession session) {
+        show(session, false);
+    }
+
+    /** Shows another project's state; an unsaved one (opened from a template) says so instead of its file. */
+    void show(ProjectSession session, boolean draft) {
         path.textProperty().unbind();
         saved.textProperty().unbind();
         message.textProperty().unbind();
@@ -51,7 +56,7 @@ final class StatusBar extends HBox {
             message.setText("");
             return;
         }
-        path.setText(session.file().toString());
+        path.setText(draft ? "New project, not saved under a name yet (File > Save…)" : session.file().toString());
         saved.textProperty().bind(session.saveStatusProperty());
         message.textProperty().bind(session.editor().messageProperty());
     }

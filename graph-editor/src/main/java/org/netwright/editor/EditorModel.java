@@ -59,6 +59,7 @@ public final class EditorModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyStringWrapper lock = new ReadOnlyStringWrapper(this, "lock", "");
     private final ReadOnlyIntegerWrapper replacements = new ReadOnlyIntegerWrapper(this, "graphReplacements");
 
     public EditorModel(CommandStack stack) {
@@ -79,6 +80,8 @@ public final class EditorModel {
         this.editable = editable;
         // A node and an edge are never selected together, so Delete has one meaning.
         selectedNode.addListener((o, was, now) -> {
+            // A refusal answers the gesture that caused it; once the user does something else it no longer applies.
+            message.set("");
             if (now != null) {
                 selectedEdge.set(null);
             }
@@ -90,6 +93,7 @@ public final class EditorModel {
             }
         });
         selectedEdge.addListener((o, was, now) -> {
+            message.set("");
             if (now != null) {
                 selectedNode.set(null);
             }
@@ -197,10 +201,41 @@ public final class EditorModel {
         return canRedo.getReadOnlyProperty();
     }
 
+    /**
+     * Locks the graph against edits (and undo/redo) while something uses it, e.g. a training run, which trains the
+     * graph as it was when it started; {@code reason} says so to the user. An empty reason unlocks.
+     */
+    public void setLock(String reason) {
+        String before = lock.get();
+        lock.set(reason == null ? "" : reason);
+        // "The network is training…" no longer applies once the run has ended.
+        if (!before.isEmpty() && message.get().equals(before)) {
+            message.set("");
+        }
+    }
+
+    /** Why the graph cannot be edited now, or empty when it can. */
+    public ReadOnlyStringProperty lockProperty() {
+        return lock.getReadOnlyProperty();
+    }
+
+    public boolean isLocked() {
+        return !lock.get().isEmpty();
+    }
+
+    /** Clears the last refusal, e.g. when the user clicks elsewhere. */
+    public void clearMessage() {
+        message.set("");
+    }
+
     /** Runs an edit; when the stack refuses it, returns false and puts the reason in the message. */
     public boolean execute(GraphCommand command) {
         if (!editable) {
             message.set("This view is read-only.");
+            return false;
+        }
+        if (isLocked()) {
+            message.set(lock.get());
             return false;
         }
         Optional<String> why = stack.execute(command);
@@ -214,12 +249,20 @@ public final class EditorModel {
     }
 
     public void undo() {
+        if (isLocked()) {
+            message.set(lock.get());
+            return;
+        }
         message.set("");
         stack.undo();
         syncHistory();
     }
 
     public void redo() {
+        if (isLocked()) {
+            message.set(lock.get());
+            return;
+        }
         message.set("");
         stack.redo();
         syncHistory();

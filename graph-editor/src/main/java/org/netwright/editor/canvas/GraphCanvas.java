@@ -135,7 +135,10 @@ public final class GraphCanvas extends StackPane {
         StackPane.setAlignment(bar, Pos.BOTTOM_RIGHT);
         // Clear of the scroll bars.
         StackPane.setMargin(bar, new Insets(0, 22, 22, 0));
-        getChildren().addAll(scroll, hint, bar);
+        CanvasBanner banner = new CanvasBanner(model);
+        StackPane.setAlignment(banner, Pos.TOP_CENTER);
+        StackPane.setMargin(banner, new Insets(12, 24, 0, 24));
+        getChildren().addAll(scroll, hint, bar, banner);
 
         content.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getTarget() == content) {
@@ -143,6 +146,7 @@ public final class GraphCanvas extends StackPane {
                 requestFocus();
                 model.selectedNodeProperty().set(null);
                 model.selectedEdgeProperty().set(null);
+                model.clearMessage();
             }
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);

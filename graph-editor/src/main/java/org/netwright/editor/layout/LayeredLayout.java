@@ -30,7 +30,7 @@ import org.netwright.model.graph.PortRef;
  */
 public final class LayeredLayout {
     /** The canvas of a 1600x1000 window, less the margins a fit leaves: the view layouts aim at by default. */
-    public static final double VIEW_WIDTH = 970;
+    public static final double VIEW_WIDTH = 940;
     public static final double VIEW_HEIGHT = 525;
     /** The top-left corner of the laid-out drawing. */
     public static final double ORIGIN = 40;
