@@ -1,6 +1,7 @@
 package org.netwright.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
@@ -21,6 +22,14 @@ final class AppMenus {
     private final MenuItem undo = new MenuItem("Undo");
     private final MenuItem redo = new MenuItem("Redo");
     private final MenuItem delete = new MenuItem("Delete Selection");
+    private final MenuItem cut = idItem("Cut (Ctrl+X)", "menu-cut");
+    private final MenuItem copy = idItem("Copy (Ctrl+C)", "menu-copy-edit");
+    private final MenuItem paste = idItem("Paste (Ctrl+V)", "menu-paste-edit");
+    private final MenuItem duplicate = idItem("Duplicate (Ctrl+D)", "menu-duplicate-edit");
+    private final MenuItem selectAll = idItem("Select All (Ctrl+A)", "menu-select-all-edit");
+    private final MenuItem layout = idItem("Lay Out Automatically (Ctrl+L)", "menu-layout-edit");
+    /** Lays out the open project's canvas; set by the window, which owns the canvas. */
+    private Runnable layOut = () -> { };
     private final FileActions files;
     private EditorModel editor;
 
@@ -58,9 +67,30 @@ final class AppMenus {
         // The canvas handles Delete itself when it has the focus.
         delete.setId("menu-delete");
         delete.setOnAction(e -> editor.deleteSelection());
-        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), delete);
+        // Copy, paste and select all carry their keys in the text, not as accelerators: an accelerator would take
+        // Ctrl+C from the text fields; the canvas handles the keys itself when it has the focus.
+        cut.setOnAction(e -> {
+            if (editor.copySelection()) {
+                editor.deleteSelection();
+            }
+        });
+        copy.setOnAction(e -> editor.copySelection());
+        paste.setOnAction(e -> editor.paste());
+        duplicate.setOnAction(e -> editor.duplicateSelection());
+        selectAll.setOnAction(e -> editor.selectAll());
+        layout.setOnAction(e -> layOut.run());
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy, paste, duplicate, delete,
+                new SeparatorMenuItem(), selectAll, layout);
+        edit.setId("menu-edit");
 
-        bar.getMenus().addAll(file, edit);
+        MenuItem shortcuts = item("Keyboard Shortcuts", "menu-shortcuts", () -> HelpDialogs.shortcuts(bar.getScene().getWindow()));
+        shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        MenuItem start = item("Getting Started", "menu-getting-started",
+                () -> HelpDialogs.gettingStarted(bar.getScene().getWindow()));
+        Menu help = new Menu("Help", null, start, shortcuts);
+        help.setId("menu-help");
+
+        bar.getMenus().addAll(file, edit, help);
         fillRecent(workspace);
         workspace.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(workspace));
         follow(null);
@@ -76,6 +106,9 @@ final class AppMenus {
         undo.disableProperty().unbind();
         redo.disableProperty().unbind();
         delete.disableProperty().unbind();
+        for (MenuItem i : List.of(cut, copy, paste, duplicate, selectAll, layout)) {
+            i.setDisable(next == null);
+        }
         if (next == null) {
             undo.setDisable(true);
             redo.setDisable(true);
@@ -96,6 +129,17 @@ final class AppMenus {
             recent.getItems().add(i);
         }
         recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    private static MenuItem idItem(String text, String id) {
+        MenuItem i = new MenuItem(text);
+        i.setId(id);
+        return i;
+    }
+
+    /** Points Edit > Lay Out at the open project's canvas. */
+    void layOutWith(Runnable action) {
+        layOut = action == null ? () -> { } : action;
     }
 
     private static MenuItem item(String text, String id, Runnable action) {

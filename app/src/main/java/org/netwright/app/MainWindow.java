@@ -122,6 +122,7 @@ public final class MainWindow {
         // A run trains the graph as it was when it started; edits meanwhile would make the canvas lie about it.
         trainingPanel.model().runningProperty().addListener((o, was, now) -> editor.setLock(now ? TRAINING_LOCK : ""));
         menus.follow(editor);
+        menus.layOutWith(canvas::layOut);
         stage.setTitle("Netwright — " + session.projectName() + (workspace.isDraft() ? " (not saved yet)" : ""));
 
         // The palette's own width: at 220 px its "Attention & Transformers" heading was cut off.

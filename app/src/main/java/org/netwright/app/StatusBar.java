@@ -57,7 +57,11 @@ final class StatusBar extends HBox {
             return;
         }
         path.setText(draft ? "New project, not saved under a name yet (File > Save…)" : session.file().toString());
-        saved.textProperty().bind(session.saveStatusProperty());
+        // An unsaved project's edits are kept, but "All changes saved" beside "not saved under a name" would confuse.
+        saved.textProperty().bind(draft ? javafx.beans.binding.Bindings.createStringBinding(
+                () -> ProjectSession.SAVED.equals(session.saveStatusProperty().get()) ? ""
+                        : session.saveStatusProperty().get(), session.saveStatusProperty())
+                : session.saveStatusProperty());
         message.textProperty().bind(session.editor().messageProperty());
     }
 }

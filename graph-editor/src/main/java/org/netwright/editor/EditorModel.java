@@ -24,6 +24,7 @@ import org.netwright.editor.layout.LayeredLayout;
 import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.catalog.LayerSpec;
 import org.netwright.model.command.AddNode;
+import org.netwright.model.command.AddSubgraph;
 import org.netwright.model.command.CommandStack;
 import org.netwright.model.command.Disconnect;
 import org.netwright.model.command.GraphCommand;
@@ -59,6 +60,10 @@ public final class EditorModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    /** The last copied layers with their internal edges; null before the first copy. */
+    private Graph clipboard;
+    /** How many times the clipboard was pasted, so each paste lands a step further away. */
+    private int pastes;
     private final ReadOnlyStringWrapper lock = new ReadOnlyStringWrapper(this, "lock", "");
     private final ReadOnlyIntegerWrapper replacements = new ReadOnlyIntegerWrapper(this, "graphReplacements");
 
@@ -332,6 +337,94 @@ public final class EditorModel {
         inlined.removeAll(before.nodes().keySet());
         select(inlined);
         return true;
+    }
+
+    /** Selects every node. */
+    public void selectAll() {
+        select(List.copyOf(graph().nodes().keySet()));
+    }
+
+    /**
+     * Copies the selected nodes and the edges between them (edges from outside are left behind); false with the
+     * reason when nothing is selected.
+     */
+    public boolean copySelection() {
+        if (selection.isEmpty()) {
+            message.set("Select the layers to copy first (click one, Shift+click more, or drag a box around them).");
+            return false;
+        }
+        clipboard = subgraph(List.copyOf(selection));
+        pastes = 0;
+        return true;
+    }
+
+    /** True when something has been copied. */
+    public boolean canPaste() {
+        return clipboard != null;
+    }
+
+    /** Adds a copy of what was copied, a little below and to the right, with fresh ids, and selects it; one edit. */
+    public boolean paste() {
+        if (clipboard == null) {
+            message.set("Copy some layers first (Ctrl+C).");
+            return false;
+        }
+        pastes++;
+        return addCopy(clipboard, 40.0 * pastes, "Paste");
+    }
+
+    /** Copies the selection (with its internal edges) next to itself in one edit; the clipboard stays as it was. */
+    public boolean duplicateSelection() {
+        if (selection.isEmpty()) {
+            message.set("Select the layers to duplicate first.");
+            return false;
+        }
+        return addCopy(subgraph(List.copyOf(selection)), 40, "Duplicate");
+    }
+
+    private Graph subgraph(List<String> ids) {
+        java.util.Set<String> in = new java.util.HashSet<>(ids);
+        Graph.Builder b = Graph.builder();
+        for (String id : ids) {
+            graph().node(id).ifPresent(b::node);
+        }
+        for (Edge e : graph().edges()) {
+            if (in.contains(e.from().nodeId()) && in.contains(e.to().nodeId())) {
+                b.connect(e);
+            }
+        }
+        return b.build();
+    }
+
+    private boolean addCopy(Graph part, double offset, String verb) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        java.util.Set<String> taken = new java.util.HashSet<>(graph().nodes().keySet());
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : part.nodes().values()) {
+            // Blocks are numbered block_N like those Ctrl+G makes; layers by their type.
+            String id = fresh(CompositePorts.isComposite(n) ? "block" : n.type(), taken);
+            taken.add(id);
+            ids.put(n.id(), id);
+            nodes.add(new Node(id, n.type(), n.params(), n.x() + offset, n.y() + offset, n.body()));
+        }
+        List<Edge> edges = new ArrayList<>();
+        for (Edge e : part.edges()) {
+            edges.add(Edge.of(ids.get(e.from().nodeId()), e.from().port(), ids.get(e.to().nodeId()), e.to().port()));
+        }
+        String what = nodes.size() == 1 ? nodes.get(0).id() : nodes.size() + " layers";
+        if (!execute(new AddSubgraph(nodes, edges, verb + " " + what))) {
+            return false;
+        }
+        select(List.copyOf(ids.values()));
+        return true;
+    }
+
+    private static String fresh(String prefix, java.util.Set<String> taken) {
+        int i = 1;
+        while (taken.contains(prefix + "_" + i)) {
+            i++;
+        }
+        return prefix + "_" + i;
     }
 
     /**

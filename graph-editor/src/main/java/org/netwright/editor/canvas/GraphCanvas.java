@@ -58,6 +58,11 @@ public final class GraphCanvas extends StackPane {
     private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
     private static final KeyCombination REDO_Y = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination SELECT_ALL = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination CUT = new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination DUPLICATE = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination LAYOUT = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination GROUP = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination UNGROUP = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN,
@@ -124,7 +129,9 @@ public final class GraphCanvas extends StackPane {
 
         content.getStyleClass().add("graph-canvas-content");
         content.getChildren().addAll(edgeLayer, nodeLayer, connect.band());
-        scroll.setPannable(true);
+        // Dragging empty canvas draws a selection box; the middle button (or Ctrl+drag) pans instead.
+        scroll.setPannable(!model.isEditable());
+        installPanning();
         scroll.setFocusTraversable(false);
         scroll.getStyleClass().add("graph-canvas-scroll");
         // Keep the content at least as large as the viewport so drops and clicks land everywhere.
@@ -151,6 +158,9 @@ public final class GraphCanvas extends StackPane {
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         if (model.isEditable()) {
+            RubberBand band = new RubberBand(this, model);
+            content.getChildren().add(band.box());
+            band.install(content);
             CanvasMenu.install(this, model, content);
         } else {
             hint.setText("This block is empty.");
@@ -185,6 +195,48 @@ public final class GraphCanvas extends StackPane {
         model.selectedNodes().addListener((javafx.collections.SetChangeListener<String>) c -> showSelection());
         model.selectedEdgeProperty().addListener((o, was, now) -> showSelection());
         redraw();
+    }
+
+    private double panX;
+    private double panY;
+    private boolean panning;
+
+    /** Pans by dragging with the middle button, or with the primary button and Ctrl held, anywhere on the canvas. */
+    private void installPanning() {
+        scroll.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            panning = e.getButton() == MouseButton.MIDDLE || (e.getButton() == MouseButton.PRIMARY && e.isShortcutDown()
+                    && e.getTarget() == content);
+            if (panning) {
+                panX = e.getSceneX();
+                panY = e.getSceneY();
+                e.consume();
+            }
+        });
+        scroll.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (!panning) {
+                return;
+            }
+            Bounds viewport = scroll.getViewportBounds();
+            Bounds all = scroll.getContent().getLayoutBounds();
+            double rangeX = Math.max(1, all.getWidth() - viewport.getWidth());
+            double rangeY = Math.max(1, all.getHeight() - viewport.getHeight());
+            scroll.setHvalue(clamp01(scroll.getHvalue() - (e.getSceneX() - panX) / rangeX));
+            scroll.setVvalue(clamp01(scroll.getVvalue() - (e.getSceneY() - panY) / rangeY));
+            panX = e.getSceneX();
+            panY = e.getSceneY();
+            fittedViewport = null;
+            e.consume();
+        });
+        scroll.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (panning) {
+                panning = false;
+                e.consume();
+            }
+        });
+    }
+
+    private static double clamp01(double v) {
+        return Math.max(0, Math.min(1, v));
     }
 
     /** False for a canvas that only shows a graph (a composite's inside). */
@@ -303,6 +355,23 @@ public final class GraphCanvas extends StackPane {
             e.consume();
         } else if (!model.isEditable()) {
             return;
+        } else if (SELECT_ALL.match(e)) {
+            model.selectAll();
+            e.consume();
+        } else if (COPY.match(e)) {
+            model.copySelection();
+            e.consume();
+        } else if (CUT.match(e)) {
+            if (model.copySelection()) {
+                model.deleteSelection();
+            }
+            e.consume();
+        } else if (PASTE.match(e)) {
+            model.paste();
+            e.consume();
+        } else if (DUPLICATE.match(e)) {
+            model.duplicateSelection();
+            e.consume();
         } else if (LAYOUT.match(e)) {
             layOut();
             e.consume();
