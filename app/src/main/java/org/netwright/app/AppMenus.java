@@ -42,6 +42,7 @@ final class AppMenus {
         fromTemplate.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
         MenuItem open = item("Open…", "menu-open", files::open);
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        MenuItem importGraph = item("Import Graph (JSON)…", "menu-import", files::importGraph);
         MenuItem save = item("Save…", "menu-save", files::save);
         save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
         // Only a project opened from a template needs saving; every other one is written as it is edited.
@@ -54,7 +55,7 @@ final class AppMenus {
         recent.setId("menu-recent");
         MenuItem quitItem = item("Quit", "menu-quit", quit);
         quitItem.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        Menu file = new Menu("File", null, fromTemplate, open, recent, new SeparatorMenuItem(), save, saveAs,
+        Menu file = new Menu("File", null, fromTemplate, open, recent, importGraph, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quitItem);
 
         undo.setId("menu-undo");

@@ -58,6 +58,17 @@ final class FileActions {
         }
     }
 
+    /** File > Import Graph: a graph JSON file opens as a new unsaved project, laid out when it needs it. */
+    void importGraph() {
+        FileChooser c = new FileChooser();
+        c.setTitle("Import a graph");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Netwright graph (JSON)", "*.json"));
+        File file = c.showOpenDialog(owner);
+        if (file != null) {
+            workspace.importGraph(file.toPath()).ifPresent(why -> showError("Could not import " + file.getName(), why));
+        }
+    }
+
     void open() {
         File file = chooser("Open a project").showOpenDialog(owner);
         if (file != null) {

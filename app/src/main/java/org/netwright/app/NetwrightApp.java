@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import org.netwright.app.project.RecentProjects;
 import org.netwright.app.project.SampleProject;
+import org.netwright.app.project.TemplateLayouts;
 import org.netwright.app.project.Workspace;
 import org.netwright.app.training.RunStarter;
 
@@ -19,6 +20,7 @@ public final class NetwrightApp extends Application {
     @Override
     public void start(Stage stage) {
         Path home = Path.of(System.getProperty("user.home"));
+        TemplateLayouts.prepareInBackground();
         workspace = new Workspace(RecentProjects.inHome(home));
         window = new MainWindow(stage, workspace, RunStarter.childJvm(), home.resolve("Netwright"));
         stage.show();

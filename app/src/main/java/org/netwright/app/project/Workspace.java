@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.netwright.model.store.ProjectStore;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.json.GraphFormatException;
+import org.netwright.model.json.GraphJson;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -96,6 +99,36 @@ public final class Workspace {
             return Optional.of(e.getMessage());
         }
         return open(file);
+    }
+
+    /**
+     * Opens a graph file ({@code netwright-graph} JSON, e.g. written by another tool) as a new unsaved project,
+     * laid out automatically when its cards lie on top of each other; says why when the file is not such a graph.
+     */
+    public Optional<String> importGraph(Path json) {
+        Graph graph;
+        try {
+            graph = TemplateLayouts.laidOutIfPiled(GraphJson.read(Files.readString(json)));
+        } catch (IOException e) {
+            return Optional.of("Netwright could not read " + json + ": " + e.getMessage());
+        } catch (GraphFormatException e) {
+            return Optional.of(json.getFileName() + ": " + e.getMessage());
+        }
+        Path folder = recent.draftsFolder();
+        String name = json.getFileName().toString().replaceFirst("\\.json$", "");
+        try {
+            Files.createDirectories(folder);
+            Path file = folder.resolve("import-" + DRAFT_STAMP.format(LocalDateTime.now()) + ProjectStore.EXTENSION);
+            ProjectStore.create(file, store -> {
+                store.saveGraph(graph, "Imported from " + json.getFileName());
+                store.setProjectName(name);
+            }).close();
+            return open(file);
+        } catch (IOException e) {
+            return Optional.of("Netwright could not make the new project in " + folder + ": " + e.getMessage());
+        } catch (ProjectFileException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** True when the open project has not been saved under a name of the user's yet. */
