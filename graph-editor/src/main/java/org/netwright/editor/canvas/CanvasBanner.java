@@ -14,7 +14,7 @@ final class CanvasBanner extends Label {
         setId("canvas-banner");
         getStyleClass().add("canvas-banner");
         setWrapText(true);
-        setMaxWidth(640);
+        setMaxWidth(520);
         setMaxHeight(Region.USE_PREF_SIZE);
         setMouseTransparent(true);
         textProperty().bind(Bindings.createStringBinding(

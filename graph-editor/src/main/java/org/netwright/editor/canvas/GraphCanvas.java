@@ -143,8 +143,9 @@ public final class GraphCanvas extends StackPane {
         // Clear of the scroll bars.
         StackPane.setMargin(bar, new Insets(0, 22, 22, 0));
         CanvasBanner banner = new CanvasBanner(model);
-        StackPane.setAlignment(banner, Pos.TOP_CENTER);
-        StackPane.setMargin(banner, new Insets(12, 24, 0, 24));
+        // Bottom left, beside the zoom bar: a fitted graph starts at the top left, so the bottom is the emptier side.
+        StackPane.setAlignment(banner, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(banner, new Insets(0, 0, 22, 16));
         getChildren().addAll(scroll, hint, bar, banner);
 
         content.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
