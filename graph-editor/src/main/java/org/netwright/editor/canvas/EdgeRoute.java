@@ -22,7 +22,16 @@ final class EdgeRoute {
     }
 
     /** The corner points of the route from {@code from} to {@code to}, both ends included. */
-    static List<Point2D> route(Point2D from, Point2D to, List<Bounds> cards) {
+    static List<Point2D> route(Point2D from, Point2D to, List<Bounds> allCards) {
+        // Only cards across the edge's horizontal span can be in its way; on a large canvas that is a few of them.
+        double left = Math.min(from.getX(), to.getX()) - STUB - 1;
+        double right = Math.max(from.getX(), to.getX()) + STUB + 1;
+        List<Bounds> cards = new ArrayList<>();
+        for (Bounds b : allCards) {
+            if (b.getMaxX() > left && b.getMinX() < right) {
+                cards.add(b);
+            }
+        }
         if (to.getX() - from.getX() >= 2 * STUB) {
             if (Math.abs(to.getY() - from.getY()) < 0.5 && free(from, to, cards)) {
                 return List.of(from, to);

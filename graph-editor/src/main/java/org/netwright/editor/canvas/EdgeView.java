@@ -18,6 +18,7 @@ final class EdgeView extends Group {
     private final Edge edge;
     private final Polyline line = new Polyline();
     private final Polyline hitBand = new Polyline();
+    private Double[] drawn;
 
     EdgeView(Edge edge) {
         this.edge = edge;
@@ -51,6 +52,11 @@ final class EdgeView extends Group {
             xy[2 * i] = points.get(i).getX();
             xy[2 * i + 1] = points.get(i).getY();
         }
+        // Most edges keep their route when one card moves; setting equal points would still redo their geometry.
+        if (java.util.Arrays.equals(xy, drawn)) {
+            return;
+        }
+        drawn = xy;
         line.getPoints().setAll(xy);
         hitBand.getPoints().setAll(xy);
     }

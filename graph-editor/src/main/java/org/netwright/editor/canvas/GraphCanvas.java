@@ -49,9 +49,9 @@ import org.netwright.model.shape.NodeReport;
 import org.netwright.model.shape.Shape;
 
 /**
- * The scrollable canvas that draws the model's graph as cards and curves and turns mouse and
- * keyboard gestures into graph commands. It redraws everything when the graph changes, which
- * is quick enough for the ~100-node networks a student builds.
+ * The scrollable canvas that draws the model's graph as cards and orthogonal edges and turns mouse and
+ * keyboard gestures into graph commands. After an edit it rebuilds only the cards and edges that changed; every
+ * card is in the scene, so a graph of several hundred cards is slow to show the first time (no virtualization yet).
  */
 public final class GraphCanvas extends StackPane {
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
@@ -421,53 +421,106 @@ public final class GraphCanvas extends StackPane {
         e.consume();
     }
 
+    /**
+     * Draws the model's graph. Cards and edges that did not change are kept (an edit of a large graph rebuilds only
+     * what it touched: the graph keeps unchanged nodes as the same instances and incremental inference their reports).
+     */
     private void redraw() {
         Graph graph = model.graph();
         GraphShapes shapes = model.shapes();
+        Map<String, NodeView> before = new HashMap<>(nodeViews);
+        Map<Edge, EdgeView> edgesBefore = new HashMap<>(edgeViews);
         nodeViews.clear();
         edgeViews.clear();
         List<NodeView> nodes = new ArrayList<>();
         for (Node node : graph.nodes().values()) {
             LayerSpec spec = catalog.find(node.type()).orElse(null);
             NodeReport report = shapes.report(node.id());
-            NodeView view = new NodeView(node, spec, report, NodeStatus.of(graph, node, spec, report),
-                    NodePorts.inputs(node, spec), NodePorts.outputs(node, spec), arrivingShapes(graph, shapes, node.id()),
-                    metric.get());
-            if (model.isEditable()) {
-                move.install(view);
-                connect.install(view);
-            }
-            if (CompositePorts.isComposite(node) && node.body() != null) {
-                view.card().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-                    if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                        openBody(node);
-                        e.consume();
-                    }
-                });
-            }
+            NodeStatus status = NodeStatus.of(graph, node, spec, report);
+            List<String> ins = NodePorts.inputs(node, spec);
+            List<String> outs = NodePorts.outputs(node, spec);
+            Map<String, Shape> arriving = arrivingShapes(graph, shapes, node.id());
+            NodeView kept = before.get(node.id());
+            NodeView view = kept != null && kept.shows(node, report, status, ins, outs, arriving, metric.get()) ? kept
+                    : newNodeView(node, spec, report, status, ins, outs, arriving);
             nodeViews.put(node.id(), view);
             nodes.add(view);
         }
         List<EdgeView> edges = new ArrayList<>();
         for (Edge edge : graph.edges()) {
-            EdgeView view = new EdgeView(edge);
-            view.setZoom(zoom.zoom());
-            if (model.isEditable()) {
-                view.hitBand().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-                    requestFocus();
-                    model.selectedEdgeProperty().set(edge);
-                    e.consume();
-                });
+            EdgeView view = edgesBefore.get(edge);
+            if (view == null) {
+                view = newEdgeView(edge);
             }
+            view.setZoom(zoom.zoom());
             edgeViews.put(edge, view);
             edges.add(view);
         }
-        nodeLayer.getChildren().setAll(nodes);
-        edgeLayer.getChildren().setAll(edges);
+        replaceChildren(nodeLayer, nodes);
+        replaceChildren(edgeLayer, edges);
         layoutEdges();
         showSelection();
         sizeContent();
         hint.setVisible(graph.isEmpty());
+    }
+
+    /**
+     * Makes {@code views} the layer's children by removing the gone ones and adding the new ones: putting all back
+     * (setAll) would take every card out of the scene and in again, which re-applies CSS to all of them.
+     */
+    private static void replaceChildren(Group layer, List<? extends javafx.scene.Node> views) {
+        java.util.Set<javafx.scene.Node> wanted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        wanted.addAll(views);
+        java.util.Set<javafx.scene.Node> present = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        present.addAll(layer.getChildren());
+        List<javafx.scene.Node> gone = new ArrayList<>();
+        for (javafx.scene.Node n : layer.getChildren()) {
+            if (!wanted.contains(n)) {
+                gone.add(n);
+            }
+        }
+        if (!gone.isEmpty()) {
+            java.util.Set<javafx.scene.Node> goneSet = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            goneSet.addAll(gone);
+            layer.getChildren().removeIf(goneSet::contains);
+        }
+        List<javafx.scene.Node> added = new ArrayList<>();
+        for (javafx.scene.Node n : views) {
+            if (!present.contains(n)) {
+                added.add(n);
+            }
+        }
+        layer.getChildren().addAll(added);
+    }
+
+    private NodeView newNodeView(Node node, LayerSpec spec, NodeReport report, NodeStatus status, List<String> ins,
+                                 List<String> outs, Map<String, Shape> arriving) {
+        NodeView view = new NodeView(node, spec, report, status, ins, outs, arriving, metric.get());
+        if (model.isEditable()) {
+            move.install(view);
+            connect.install(view);
+        }
+        if (CompositePorts.isComposite(node) && node.body() != null) {
+            view.card().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                    openBody(node);
+                    e.consume();
+                }
+            });
+        }
+        return view;
+    }
+
+    private EdgeView newEdgeView(Edge edge) {
+        EdgeView view = new EdgeView(edge);
+        if (model.isEditable()) {
+            view.hitBand().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+                requestFocus();
+                model.selectedEdgeProperty().set(edge);
+                e.consume();
+            });
+        }
+        return view;
     }
 
     /** Opens a read-only window on the layers inside a composite (which may hold composites in turn). */
