@@ -578,6 +578,10 @@ public final class GraphCanvas extends StackPane {
         content.setMinSize(Math.max(w + MARGIN, viewport.getWidth() / z), Math.max(h + MARGIN, viewport.getHeight() / z));
     }
 
+    NodeView nodeView(String id) {
+        return nodeViews.get(id);
+    }
+
     Collection<NodeView> nodeViews() {
         return nodeViews.values();
     }

@@ -31,7 +31,7 @@ final class RubberBand {
         this.canvas = canvas;
         this.model = model;
         box.setId("rubber-band");
-        box.getStyleClass().add("rubber-band");
+        box.getStyleClass().add("selection-box");
         box.setManaged(false);
         box.setVisible(false);
         box.setMouseTransparent(true);
