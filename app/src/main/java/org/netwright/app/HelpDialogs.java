@@ -14,6 +14,7 @@ final class HelpDialogs {
             {"Drag a layer from the palette", "Add it to the canvas (or double-click it)"},
             {"Drag from an output port to an input port", "Connect two layers"},
             {"Drag from an output port to empty canvas", "Pick a layer that takes it; it is added already connected"},
+            {"Drop a palette layer onto a connection", "Insert it into that connection"},
             {"Click / Shift+click a card", "Select it / add it to the selection"},
             {"Drag on empty canvas", "Select the cards inside the box"},
             {"Right-click", "What can be done with the card, edge or canvas under the mouse"},

@@ -31,6 +31,7 @@ import org.netwright.model.command.GraphCommand;
 import org.netwright.model.command.GroupNodes;
 import org.netwright.model.command.PlaceNodes;
 import org.netwright.model.command.RemoveNodes;
+import org.netwright.model.command.SpliceNode;
 import org.netwright.model.command.UngroupNode;
 import org.netwright.model.graph.CompositePorts;
 import org.netwright.model.graph.Edge;
@@ -302,6 +303,30 @@ public final class EditorModel {
         }
         selectedNode.set(id);
         return Optional.of(id);
+    }
+
+    /**
+     * Inserts a new layer of type {@code layerId} into the connection {@code edge} (its first input takes what the
+     * edge carried, its first output feeds where the edge went), its top-left at (x, y), and selects it; one edit.
+     */
+    public Optional<String> spliceLayer(String layerId, Edge edge, double x, double y) {
+        Optional<LayerSpec> spec = catalog.find(layerId);
+        if (spec.isEmpty()) {
+            message.set("There is no layer type '" + layerId + "'.");
+            return Optional.empty();
+        }
+        Node node = new Node(graph().freshId(layerId), layerId, spec.get().defaults(), Math.max(0, x), Math.max(0, y));
+        List<String> ins = NodePorts.inputs(node, spec.get());
+        List<String> outs = NodePorts.outputs(node, spec.get());
+        if (ins.isEmpty() || outs.isEmpty()) {
+            message.set(spec.get().name() + " cannot go into a connection: it needs an input and an output.");
+            return Optional.empty();
+        }
+        if (!execute(new SpliceNode(edge, node, ins.get(0), outs.get(0)))) {
+            return Optional.empty();
+        }
+        selectedNode.set(node.id());
+        return Optional.of(node.id());
     }
 
     /**

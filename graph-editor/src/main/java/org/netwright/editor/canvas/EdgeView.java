@@ -74,6 +74,26 @@ final class EdgeView extends Group {
         c.setEndY(to.getY());
     }
 
+    /** How far a canvas point is from the drawn line. */
+    double distanceTo(Point2D p) {
+        double best = Double.MAX_VALUE;
+        if (drawn == null) {
+            return best;
+        }
+        for (int i = 0; i + 3 < drawn.length; i += 2) {
+            best = Math.min(best, segmentDistance(p, drawn[i], drawn[i + 1], drawn[i + 2], drawn[i + 3]));
+        }
+        return best;
+    }
+
+    private static double segmentDistance(Point2D p, double x1, double y1, double x2, double y2) {
+        double dx = x2 - x1;
+        double dy = y2 - y1;
+        double len = dx * dx + dy * dy;
+        double t = len == 0 ? 0 : Math.max(0, Math.min(1, ((p.getX() - x1) * dx + (p.getY() - y1) * dy) / len));
+        return p.distance(x1 + t * dx, y1 + t * dy);
+    }
+
     /** The corner points of the drawn route, for tests. */
     List<Double> points() {
         return List.copyOf(line.getPoints());

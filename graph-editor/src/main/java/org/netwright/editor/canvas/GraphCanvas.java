@@ -413,8 +413,13 @@ public final class GraphCanvas extends StackPane {
         if (layer.isPresent() && model.isEditable()) {
             // The drop point becomes the middle of the card's header, where the hand holds it.
             Point2D p = toCanvas(e.getSceneX(), e.getSceneY());
-            added = model.addLayer(layer.get(), Math.round(p.getX() - NodeGeometry.WIDTH / 2),
-                    Math.round(p.getY() - 16)).isPresent();
+            Optional<Edge> onto = edgeAt(p);
+            added = onto.isPresent()
+                    // Dropped onto a connection: the layer goes into it.
+                    ? model.spliceLayer(layer.get(), onto.get(), Math.round(p.getX() - NodeGeometry.WIDTH / 2),
+                            Math.round(p.getY() - 16)).isPresent()
+                    : model.addLayer(layer.get(), Math.round(p.getX() - NodeGeometry.WIDTH / 2),
+                            Math.round(p.getY() - 16)).isPresent();
             requestFocus();
         }
         e.setDropCompleted(added);
@@ -576,6 +581,20 @@ public final class GraphCanvas extends StackPane {
         Bounds viewport = scroll.getViewportBounds();
         double z = zoom.zoom();
         content.setMinSize(Math.max(w + MARGIN, viewport.getWidth() / z), Math.max(h + MARGIN, viewport.getHeight() / z));
+    }
+
+    /** The edge whose line passes within a few screen pixels of a canvas point, if any (not on a card). */
+    Optional<Edge> edgeAt(Point2D p) {
+        if (nodeViews.values().stream().anyMatch(v -> v.cardContains(p))) {
+            return Optional.empty();
+        }
+        double reach = 8 / Math.min(1, zoom.zoom());
+        for (EdgeView v : edgeViews.values()) {
+            if (v.distanceTo(p) <= reach) {
+                return Optional.of(v.edge());
+            }
+        }
+        return Optional.empty();
     }
 
     NodeView nodeView(String id) {
