@@ -1,6 +1,7 @@
 package org.netwright.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
@@ -21,6 +22,14 @@ final class AppMenus {
     private final MenuItem undo = new MenuItem("Undo");
     private final MenuItem redo = new MenuItem("Redo");
     private final MenuItem delete = new MenuItem("Delete Selection");
+    private final MenuItem cut = idItem("Cut (Ctrl+X)", "menu-cut");
+    private final MenuItem copy = idItem("Copy (Ctrl+C)", "menu-copy-edit");
+    private final MenuItem paste = idItem("Paste (Ctrl+V)", "menu-paste-edit");
+    private final MenuItem duplicate = idItem("Duplicate (Ctrl+D)", "menu-duplicate-edit");
+    private final MenuItem selectAll = idItem("Select All (Ctrl+A)", "menu-select-all-edit");
+    private final MenuItem layout = idItem("Lay Out Automatically (Ctrl+L)", "menu-layout-edit");
+    /** Lays out the open project's canvas; set by the window, which owns the canvas. */
+    private Runnable layOut = () -> { };
     private final FileActions files;
     private EditorModel editor;
 
@@ -33,6 +42,12 @@ final class AppMenus {
         fromTemplate.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
         MenuItem open = item("Open…", "menu-open", files::open);
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        MenuItem importGraph = item("Import Graph (JSON)…", "menu-import", files::importGraph);
+        MenuItem save = item("Save…", "menu-save", files::save);
+        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        // Only a project opened from a template needs saving; every other one is written as it is edited.
+        save.disableProperty().bind(Bindings.createBooleanBinding(() -> busy.get() || !workspace.isDraft(), busy,
+                workspace.sessionProperty()));
         MenuItem saveAs = item("Save As…", "menu-save-as", files::saveAs);
         saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         saveAs.disableProperty().bind(Bindings.createBooleanBinding(
@@ -44,7 +59,7 @@ final class AppMenus {
         recent.setId("menu-recent");
         MenuItem quitItem = item("Quit", "menu-quit", quit);
         quitItem.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        Menu file = new Menu("File", null, fromTemplate, open, recent, new SeparatorMenuItem(), saveAs,
+        Menu file = new Menu("File", null, fromTemplate, open, recent, importGraph, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), importModel, export, new SeparatorMenuItem(), quitItem);
 
         undo.setId("menu-undo");
@@ -57,7 +72,21 @@ final class AppMenus {
         // The canvas handles Delete itself when it has the focus.
         delete.setId("menu-delete");
         delete.setOnAction(e -> editor.deleteSelection());
-        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), delete);
+        // Copy, paste and select all carry their keys in the text, not as accelerators: an accelerator would take
+        // Ctrl+C from the text fields; the canvas handles the keys itself when it has the focus.
+        cut.setOnAction(e -> {
+            if (editor.copySelection()) {
+                editor.deleteSelection();
+            }
+        });
+        copy.setOnAction(e -> editor.copySelection());
+        paste.setOnAction(e -> editor.paste());
+        duplicate.setOnAction(e -> editor.duplicateSelection());
+        selectAll.setOnAction(e -> editor.selectAll());
+        layout.setOnAction(e -> layOut.run());
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy, paste, duplicate, delete,
+                new SeparatorMenuItem(), selectAll, layout);
+        edit.setId("menu-edit");
 
         MenuItem inside = item("Look Inside Latest Run…", "menu-insight", () -> org.netwright.app.insight.InsightWindow
                 .open(bar.getScene() == null ? null : bar.getScene().getWindow(), workspace.session().file(), null));
@@ -65,7 +94,14 @@ final class AppMenus {
                 () -> busy.get() || workspace.session() == null, busy, workspace.sessionProperty()));
         Menu run = new Menu("Run", null, inside);
 
-        bar.getMenus().addAll(file, edit, run);
+        MenuItem shortcuts = item("Keyboard Shortcuts", "menu-shortcuts", () -> HelpDialogs.shortcuts(bar.getScene().getWindow()));
+        shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        MenuItem start = item("Getting Started", "menu-getting-started",
+                () -> HelpDialogs.gettingStarted(bar.getScene().getWindow()));
+        Menu help = new Menu("Help", null, start, shortcuts);
+        help.setId("menu-help");
+
+        bar.getMenus().addAll(file, edit, run, help);
         fillRecent(workspace);
         workspace.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(workspace));
         follow(null);
@@ -81,6 +117,9 @@ final class AppMenus {
         undo.disableProperty().unbind();
         redo.disableProperty().unbind();
         delete.disableProperty().unbind();
+        for (MenuItem i : List.of(cut, copy, paste, duplicate, selectAll, layout)) {
+            i.setDisable(next == null);
+        }
         if (next == null) {
             undo.setDisable(true);
             redo.setDisable(true);
@@ -101,6 +140,17 @@ final class AppMenus {
             recent.getItems().add(i);
         }
         recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    private static MenuItem idItem(String text, String id) {
+        MenuItem i = new MenuItem(text);
+        i.setId(id);
+        return i;
+    }
+
+    /** Points Edit > Lay Out at the open project's canvas. */
+    void layOutWith(Runnable action) {
+        layOut = action == null ? () -> { } : action;
     }
 
     private static MenuItem item(String text, String id, Runnable action) {

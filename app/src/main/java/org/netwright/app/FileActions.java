@@ -19,6 +19,8 @@ import org.netwright.app.exchange.ExportDialog;
 import org.netwright.app.exchange.ExportViewModel;
 import org.netwright.app.exchange.ModelImportViewModel;
 import org.netwright.app.project.ProjectSession;
+import org.netwright.app.gallery.GalleryDialog;
+import org.netwright.app.project.ProjectFiles;
 import org.netwright.app.project.Workspace;
 import org.netwright.model.store.ProjectStore;
 import org.netwright.templates.Template;
@@ -35,17 +37,47 @@ final class FileActions {
         this.projectsFolder = projectsFolder;
     }
 
+    /** The template gallery; the chosen template opens at once as a new project, named on its first save. */
     void newFromTemplate() {
-        Optional<Template> chosen = new TemplateDialog(owner).showAndWait();
-        if (chosen.isEmpty()) {
+        Optional<Template> chosen = new GalleryDialog(owner).showAndWait();
+        chosen.ifPresent(this::openTemplate);
+    }
+
+    /** Opens a template as a new unsaved project. */
+    void openTemplate(Template template) {
+        workspace.createDraft(template).ifPresent(why -> showError("Could not create the project", why));
+    }
+
+    /**
+     * File > Save: a project opened from a template asks for its name and place once; every other project is
+     * already saved (each edit is written as it is made), which the dialog-free answer says in the status bar.
+     */
+    void save() {
+        if (!workspace.isDraft()) {
             return;
         }
         FileChooser chooser = chooser("Save the new project as");
-        chooser.setInitialFileName(chosen.get().title().replaceAll("[:/\\\\]", "") + ProjectStore.EXTENSION);
+        try {
+            Files.createDirectories(projectsFolder);
+            chooser.setInitialDirectory(projectsFolder.toFile());
+        } catch (java.io.IOException | RuntimeException e) {
+            // The chooser then starts where the platform likes; the user picks a folder anyway.
+        }
+        chooser.setInitialFileName(ProjectFiles.fileName(workspace.session().projectName()));
         File file = chooser.showSaveDialog(owner);
         if (file != null) {
-            workspace.createFromTemplate(chosen.get(), file.toPath())
-                    .ifPresent(why -> showError("Could not create the project", why));
+            workspace.saveDraftAs(file.toPath()).ifPresent(why -> showError("Could not save the project", why));
+        }
+    }
+
+    /** File > Import Graph: a graph JSON file opens as a new unsaved project, laid out when it needs it. */
+    void importGraph() {
+        FileChooser c = new FileChooser();
+        c.setTitle("Import a graph");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Netwright graph (JSON)", "*.json"));
+        File file = c.showOpenDialog(owner);
+        if (file != null) {
+            workspace.importGraph(file.toPath()).ifPresent(why -> showError("Could not import " + file.getName(), why));
         }
     }
 
@@ -62,6 +94,10 @@ final class FileActions {
     }
 
     void saveAs() {
+        if (workspace.isDraft()) {
+            save();
+            return;
+        }
         FileChooser chooser = chooser("Save a copy of the project as");
         if (workspace.session() != null) {
             chooser.setInitialFileName(workspace.session().projectName() + " copy" + ProjectStore.EXTENSION);

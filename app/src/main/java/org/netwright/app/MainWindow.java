@@ -42,6 +42,10 @@ public final class MainWindow {
         return t;
     });
 
+    /** What the canvas says while a run trains the network. */
+    static final String TRAINING_LOCK = "Training uses this network as it was when the run started, so editing is "
+            + "locked until the run ends. Press Stop to edit now.";
+
     private final Stage stage;
     private final Workspace workspace;
     private final RunStarter starter;
@@ -98,7 +102,7 @@ public final class MainWindow {
         dispose();
         training.unbind();
         training.set(false);
-        status.show(session);
+        status.show(session, workspace.isDraft());
         stage.titleProperty().unbind();
         if (session == null) {
             trainingPanel = null;
@@ -118,10 +122,14 @@ public final class MainWindow {
         InspectorView inspector = new InspectorView(editor);
         trainingPanel = trainingPanel(session);
         training.bind(trainingPanel.model().runningProperty());
+        // A run trains the graph as it was when it started; edits meanwhile would make the canvas lie about it.
+        trainingPanel.model().runningProperty().addListener((o, was, now) -> editor.setLock(now ? TRAINING_LOCK : ""));
         menus.follow(editor);
-        stage.setTitle("Netwright — " + session.projectName());
+        menus.layOutWith(canvas::layOut);
+        stage.setTitle("Netwright — " + session.projectName() + (workspace.isDraft() ? " (not saved yet)" : ""));
 
-        palette.setPrefWidth(220);
+        // The palette's own width: at 220 px its "Attention & Transformers" heading was cut off.
+        palette.setPrefWidth(250);
         inspector.setPrefWidth(300);
         root.setLeft(palette);
         root.setCenter(canvas);

@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import org.netwright.app.project.RecentProjects;
 import org.netwright.app.project.SampleProject;
 import org.netwright.app.project.UserFolders;
+import org.netwright.app.project.TemplateLayouts;
 import org.netwright.app.project.Workspace;
 import org.netwright.app.training.RunStarter;
 
@@ -21,12 +22,16 @@ public final class NetwrightApp extends Application {
     public void start(Stage stage) {
         Path home = Path.of(System.getProperty("user.home"));
         Path projects = UserFolders.projects(home);
+        TemplateLayouts.prepareInBackground();
         workspace = new Workspace(RecentProjects.inHome(home));
         window = new MainWindow(stage, workspace, RunStarter.childJvm(), projects);
         stage.show();
 
         List<String> args = getParameters().getRaw();
-        Optional<String> refused = args.isEmpty() ? Optional.of("") : workspace.open(Path.of(args.get(0)));
+        RecentProjects recent = RecentProjects.inHome(home);
+        // No file named: the project the user had open last, as they left it; the sample only the first time.
+        Optional<String> refused = !args.isEmpty() ? workspace.open(Path.of(args.get(0)))
+                : recent.last().map(workspace::open).orElse(Optional.of(""));
         if (refused.isEmpty()) {
             return;
         }

@@ -42,6 +42,11 @@ final class StatusBar extends HBox {
 
     /** Shows another project's state; null shows nothing. */
     void show(ProjectSession session) {
+        show(session, false);
+    }
+
+    /** Shows another project's state; an unsaved one (opened from a template) says so instead of its file. */
+    void show(ProjectSession session, boolean draft) {
         path.textProperty().unbind();
         saved.textProperty().unbind();
         message.textProperty().unbind();
@@ -51,8 +56,12 @@ final class StatusBar extends HBox {
             message.setText("");
             return;
         }
-        path.setText(session.file().toString());
-        saved.textProperty().bind(session.saveStatusProperty());
+        path.setText(draft ? "New project, not saved under a name yet (File > Save…)" : session.file().toString());
+        // An unsaved project's edits are kept, but "All changes saved" beside "not saved under a name" would confuse.
+        saved.textProperty().bind(draft ? javafx.beans.binding.Bindings.createStringBinding(
+                () -> ProjectSession.SAVED.equals(session.saveStatusProperty().get()) ? ""
+                        : session.saveStatusProperty().get(), session.saveStatusProperty())
+                : session.saveStatusProperty());
         message.textProperty().bind(session.editor().messageProperty());
     }
 }

@@ -1,7 +1,9 @@
 package org.netwright.editor;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,14 +19,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
+import org.netwright.editor.layout.CardShape;
+import org.netwright.editor.layout.LayeredLayout;
 import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.catalog.LayerSpec;
 import org.netwright.model.command.AddNode;
+import org.netwright.model.command.AddSubgraph;
 import org.netwright.model.command.CommandStack;
 import org.netwright.model.command.Disconnect;
 import org.netwright.model.command.GraphCommand;
 import org.netwright.model.command.GroupNodes;
+import org.netwright.model.command.PlaceNodes;
 import org.netwright.model.command.RemoveNodes;
+import org.netwright.model.command.SpliceNode;
 import org.netwright.model.command.UngroupNode;
 import org.netwright.model.graph.CompositePorts;
 import org.netwright.model.graph.Edge;
@@ -54,6 +61,11 @@ public final class EditorModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    /** The last copied layers with their internal edges; null before the first copy. */
+    private Graph clipboard;
+    /** How many times the clipboard was pasted, so each paste lands a step further away. */
+    private int pastes;
+    private final ReadOnlyStringWrapper lock = new ReadOnlyStringWrapper(this, "lock", "");
     private final ReadOnlyIntegerWrapper replacements = new ReadOnlyIntegerWrapper(this, "graphReplacements");
 
     private final javafx.collections.ObservableMap<String, String> runWarnings = FXCollections.observableHashMap();
@@ -76,6 +88,8 @@ public final class EditorModel {
         this.editable = editable;
         // A node and an edge are never selected together, so Delete has one meaning.
         selectedNode.addListener((o, was, now) -> {
+            // A refusal answers the gesture that caused it; once the user does something else it no longer applies.
+            message.set("");
             if (now != null) {
                 selectedEdge.set(null);
             }
@@ -87,6 +101,7 @@ public final class EditorModel {
             }
         });
         selectedEdge.addListener((o, was, now) -> {
+            message.set("");
             if (now != null) {
                 selectedNode.set(null);
             }
@@ -202,10 +217,41 @@ public final class EditorModel {
         return canRedo.getReadOnlyProperty();
     }
 
+    /**
+     * Locks the graph against edits (and undo/redo) while something uses it, e.g. a training run, which trains the
+     * graph as it was when it started; {@code reason} says so to the user. An empty reason unlocks.
+     */
+    public void setLock(String reason) {
+        String before = lock.get();
+        lock.set(reason == null ? "" : reason);
+        // "The network is training…" no longer applies once the run has ended.
+        if (!before.isEmpty() && message.get().equals(before)) {
+            message.set("");
+        }
+    }
+
+    /** Why the graph cannot be edited now, or empty when it can. */
+    public ReadOnlyStringProperty lockProperty() {
+        return lock.getReadOnlyProperty();
+    }
+
+    public boolean isLocked() {
+        return !lock.get().isEmpty();
+    }
+
+    /** Clears the last refusal, e.g. when the user clicks elsewhere. */
+    public void clearMessage() {
+        message.set("");
+    }
+
     /** Runs an edit; when the stack refuses it, returns false and puts the reason in the message. */
     public boolean execute(GraphCommand command) {
         if (!editable) {
             message.set("This view is read-only.");
+            return false;
+        }
+        if (isLocked()) {
+            message.set(lock.get());
             return false;
         }
         Optional<String> why = stack.execute(command);
@@ -219,12 +265,20 @@ public final class EditorModel {
     }
 
     public void undo() {
+        if (isLocked()) {
+            message.set(lock.get());
+            return;
+        }
         message.set("");
         stack.undo();
         syncHistory();
     }
 
     public void redo() {
+        if (isLocked()) {
+            message.set(lock.get());
+            return;
+        }
         message.set("");
         stack.redo();
         syncHistory();
@@ -262,6 +316,30 @@ public final class EditorModel {
     }
 
     /**
+     * Inserts a new layer of type {@code layerId} into the connection {@code edge} (its first input takes what the
+     * edge carried, its first output feeds where the edge went), its top-left at (x, y), and selects it; one edit.
+     */
+    public Optional<String> spliceLayer(String layerId, Edge edge, double x, double y) {
+        Optional<LayerSpec> spec = catalog.find(layerId);
+        if (spec.isEmpty()) {
+            message.set("There is no layer type '" + layerId + "'.");
+            return Optional.empty();
+        }
+        Node node = new Node(graph().freshId(layerId), layerId, spec.get().defaults(), Math.max(0, x), Math.max(0, y));
+        List<String> ins = NodePorts.inputs(node, spec.get());
+        List<String> outs = NodePorts.outputs(node, spec.get());
+        if (ins.isEmpty() || outs.isEmpty()) {
+            message.set(spec.get().name() + " cannot go into a connection: it needs an input and an output.");
+            return Optional.empty();
+        }
+        if (!execute(new SpliceNode(edge, node, ins.get(0), outs.get(0)))) {
+            return Optional.empty();
+        }
+        selectedNode.set(node.id());
+        return Optional.of(node.id());
+    }
+
+    /**
      * Groups the selected nodes into one composite block ({@code block_1}, …) and selects it; false
      * (with the reason in the message) when the selection cannot be grouped.
      */
@@ -296,8 +374,115 @@ public final class EditorModel {
         return true;
     }
 
+    /** Selects every node. */
+    public void selectAll() {
+        select(List.copyOf(graph().nodes().keySet()));
+    }
+
+    /**
+     * Copies the selected nodes and the edges between them (edges from outside are left behind); false with the
+     * reason when nothing is selected.
+     */
+    public boolean copySelection() {
+        if (selection.isEmpty()) {
+            message.set("Select the layers to copy first (click one, Shift+click more, or drag a box around them).");
+            return false;
+        }
+        clipboard = subgraph(List.copyOf(selection));
+        pastes = 0;
+        return true;
+    }
+
+    /** True when something has been copied. */
+    public boolean canPaste() {
+        return clipboard != null;
+    }
+
+    /** Adds a copy of what was copied, a little below and to the right, with fresh ids, and selects it; one edit. */
+    public boolean paste() {
+        if (clipboard == null) {
+            message.set("Copy some layers first (Ctrl+C).");
+            return false;
+        }
+        pastes++;
+        return addCopy(clipboard, 40.0 * pastes, "Paste");
+    }
+
+    /** Copies the selection (with its internal edges) next to itself in one edit; the clipboard stays as it was. */
+    public boolean duplicateSelection() {
+        if (selection.isEmpty()) {
+            message.set("Select the layers to duplicate first.");
+            return false;
+        }
+        return addCopy(subgraph(List.copyOf(selection)), 40, "Duplicate");
+    }
+
+    private Graph subgraph(List<String> ids) {
+        java.util.Set<String> in = new java.util.HashSet<>(ids);
+        Graph.Builder b = Graph.builder();
+        for (String id : ids) {
+            graph().node(id).ifPresent(b::node);
+        }
+        for (Edge e : graph().edges()) {
+            if (in.contains(e.from().nodeId()) && in.contains(e.to().nodeId())) {
+                b.connect(e);
+            }
+        }
+        return b.build();
+    }
+
+    private boolean addCopy(Graph part, double offset, String verb) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        java.util.Set<String> taken = new java.util.HashSet<>(graph().nodes().keySet());
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : part.nodes().values()) {
+            // Blocks are numbered block_N like those Ctrl+G makes; layers by their type.
+            String id = fresh(CompositePorts.isComposite(n) ? "block" : n.type(), taken);
+            taken.add(id);
+            ids.put(n.id(), id);
+            nodes.add(new Node(id, n.type(), n.params(), n.x() + offset, n.y() + offset, n.body()));
+        }
+        List<Edge> edges = new ArrayList<>();
+        for (Edge e : part.edges()) {
+            edges.add(Edge.of(ids.get(e.from().nodeId()), e.from().port(), ids.get(e.to().nodeId()), e.to().port()));
+        }
+        String what = nodes.size() == 1 ? nodes.get(0).id() : nodes.size() + " layers";
+        if (!execute(new AddSubgraph(nodes, edges, verb + " " + what))) {
+            return false;
+        }
+        select(List.copyOf(ids.values()));
+        return true;
+    }
+
+    private static String fresh(String prefix, java.util.Set<String> taken) {
+        int i = 1;
+        while (taken.contains(prefix + "_" + i)) {
+            i++;
+        }
+        return prefix + "_" + i;
+    }
+
+    /**
+     * Lays the whole graph out with {@link LayeredLayout} for a view of the given size, as one undoable edit; false
+     * (with the reason in the message) when the graph is empty or already laid out so.
+     */
+    public boolean layOut(Function<Node, CardShape> cards, double viewWidth, double viewHeight) {
+        if (graph().isEmpty()) {
+            message.set("There is nothing to lay out: add layers first.");
+            return false;
+        }
+        Map<String, double[]> to = new LinkedHashMap<>();
+        LayeredLayout.forView(graph(), cards, viewWidth, viewHeight)
+                .forEach((id, p) -> to.put(id, new double[] {p.x(), p.y()}));
+        return execute(PlaceNodes.of(graph(), to, "Lay out the network"));
+    }
+
     private void sync(Graph g) {
-        shapes.set(inference.apply(g));
+        Graph before = graph.get();
+        GraphShapes beforeShapes = shapes.get();
+        // An edit of a large graph re-infers only what it changed (a move: nothing), so it fits in one frame.
+        shapes.set(editable && before != null && beforeShapes != null
+                ? ShapeInference.update(before, beforeShapes, g) : inference.apply(g));
         graph.set(g);
         selection.removeIf(id -> g.node(id).isEmpty());
         if (selectedNode.get() != null && g.node(selectedNode.get()).isEmpty()) {

@@ -27,6 +27,17 @@ public final class RecentProjects {
         return new RecentProjects(home.resolve(".netwright").resolve("recent.txt"));
     }
 
+    /** Where projects not saved under a name yet (opened from a template) are kept: beside the list. */
+    public Path draftsFolder() {
+        return listFile.toAbsolutePath().getParent().resolve("unsaved");
+    }
+
+    /** The project opened last, if its file still exists: what the app reopens on launch. */
+    public java.util.Optional<Path> last() {
+        List<Path> all = list();
+        return all.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(all.get(0));
+    }
+
     /** Existing files, newest first, at most {@link #MAX}. */
     public List<Path> list() {
         List<Path> out = new ArrayList<>();

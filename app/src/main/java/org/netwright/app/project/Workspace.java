@@ -1,5 +1,14 @@
 package org.netwright.app.project;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.netwright.model.store.ProjectStore;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.json.GraphFormatException;
+import org.netwright.model.json.GraphJson;
+
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -25,6 +34,7 @@ public final class Workspace {
             TemplateLibrary.find(TemplateLibrary.TWO_MOONS_MLP).orElseThrow().settings();
 
     private final Executor ui;
+    private static final DateTimeFormatter DRAFT_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     /** A workspace whose save status is updated on the FX thread. */
     public Workspace(RecentProjects recent) {
@@ -66,6 +76,87 @@ public final class Workspace {
             return Optional.of(e.getMessage());
         }
         switchTo(next);
+        return Optional.empty();
+    }
+
+    /**
+     * Opens a new project made from the template without asking for a name: it is kept among the unsaved projects
+     * ({@link RecentProjects#draftsFolder()}) until {@link #saveDraftAs} gives it one.
+     */
+    public Optional<String> createDraft(Template template) {
+        Path folder = recent.draftsFolder();
+        Path file;
+        try {
+            Files.createDirectories(folder);
+            file = folder.resolve(template.id() + "-" + DRAFT_STAMP.format(LocalDateTime.now()) + ProjectStore.EXTENSION);
+            ProjectFiles.createFromTemplate(file, template);
+            try (ProjectStore store = ProjectStore.open(file)) {
+                store.setProjectName(template.title());
+            }
+        } catch (IOException e) {
+            return Optional.of("Netwright could not make the new project in " + folder + ": " + e.getMessage());
+        } catch (ProjectFileException e) {
+            return Optional.of(e.getMessage());
+        }
+        return open(file);
+    }
+
+    /**
+     * Opens a graph file ({@code netwright-graph} JSON, e.g. written by another tool) as a new unsaved project,
+     * laid out automatically when its cards lie on top of each other; says why when the file is not such a graph.
+     */
+    public Optional<String> importGraph(Path json) {
+        Graph graph;
+        try {
+            graph = TemplateLayouts.laidOutIfPiled(GraphJson.read(Files.readString(json)));
+        } catch (IOException e) {
+            return Optional.of("Netwright could not read " + json + ": " + e.getMessage());
+        } catch (GraphFormatException e) {
+            return Optional.of(json.getFileName() + ": " + e.getMessage());
+        }
+        Path folder = recent.draftsFolder();
+        String name = json.getFileName().toString().replaceFirst("\\.json$", "");
+        try {
+            Files.createDirectories(folder);
+            Path file = folder.resolve("import-" + DRAFT_STAMP.format(LocalDateTime.now()) + ProjectStore.EXTENSION);
+            ProjectStore.create(file, store -> {
+                store.saveGraph(graph, "Imported from " + json.getFileName());
+                store.setProjectName(name);
+            }).close();
+            return open(file);
+        } catch (IOException e) {
+            return Optional.of("Netwright could not make the new project in " + folder + ": " + e.getMessage());
+        } catch (ProjectFileException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** True when the open project has not been saved under a name of the user's yet. */
+    public boolean isDraft() {
+        ProjectSession current = session.get();
+        return current != null && current.file().startsWith(recent.draftsFolder());
+    }
+
+    /**
+     * Saves the open unsaved project as {@code target}, continues there with the name of the file, and deletes the
+     * unsaved copy (which only this window had open).
+     */
+    public Optional<String> saveDraftAs(Path target) {
+        if (!isDraft()) {
+            return saveAs(target);
+        }
+        Path draft = session.get().file();
+        Optional<String> refused = saveAs(target);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        String name = session.get().file().getFileName().toString();
+        session.get().store().setProjectName(name.substring(0, name.length() - ProjectStore.EXTENSION.length()));
+        try {
+            Files.deleteIfExists(draft);
+        } catch (IOException e) {
+            // A leftover unsaved copy wastes a little space; the saved project is what matters.
+        }
         return Optional.empty();
     }
 

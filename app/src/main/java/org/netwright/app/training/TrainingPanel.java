@@ -215,7 +215,7 @@ public final class TrainingPanel extends HBox {
         health.managedProperty().bind(health.visibleProperty());
 
         // Before the first run only the device and "No run yet" show; empty lines would look broken.
-        bar.visibleProperty().bind(model.epochTextProperty().isNotEmpty().or(model.runningProperty()));
+        bar.visibleProperty().bind(model.progressProperty().greaterThan(0).or(model.runningProperty()));
         for (javafx.scene.Node n : new javafx.scene.Node[] {bar, epoch, accuracy}) {
             n.managedProperty().bind(n.visibleProperty());
         }

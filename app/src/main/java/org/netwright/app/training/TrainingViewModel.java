@@ -60,6 +60,8 @@ public final class TrainingViewModel {
     private int epochs;
     private int stepsPerEpoch;
     private int lastEpoch;
+    /** The epoch the latest step belonged to; ahead of lastEpoch while an epoch is under way. */
+    private int currentEpoch;
     private String runDevice = "CPU";
 
     public TrainingViewModel(RunStarter starter) {
@@ -80,6 +82,7 @@ public final class TrainingViewModel {
         epochs = settings.epochs();
         stepsPerEpoch = 0;
         lastEpoch = 0;
+        currentEpoch = 0;
         device.set("");
         accuracy.set("");
         samples.set(null);
@@ -132,8 +135,8 @@ public final class TrainingViewModel {
         String how = "running".equals(run.status()) ? "did not finish" : run.status();
         status.set("Showing the last run" + when + " (" + how + ", " + lastEpoch
                 + (lastEpoch == 1 ? " epoch)." : " epochs)."));
-        progress.set(epochs == 0 ? 0 : 1);
-        epochText.set(lastEpoch == 0 ? "" : "Epoch " + lastEpoch + " / " + epochs);
+        progress.set(epochs == 0 ? 0 : "completed".equals(run.status()) ? 1 : Math.min(1, (double) lastEpoch / epochs));
+        epochText.set("");
     }
 
     private static String startedAt(RunRecord run) {
@@ -179,7 +182,8 @@ public final class TrainingViewModel {
             if (Double.isFinite(s.trainLoss())) {
                 trainLoss.add(x, s.trainLoss(), false);
             }
-            epochText.set("Epoch " + Math.max(1, s.epoch()) + " / " + epochs);
+            currentEpoch = Math.max(1, s.epoch());
+            epochText.set("Epoch " + currentEpoch + " / " + epochs);
             progress.set(Math.min(1, x / Math.max(1, epochs)));
         } else if (event instanceof RunEvent.Epoch ep) {
             lastEpoch = ep.epoch();
@@ -213,38 +217,45 @@ public final class TrainingViewModel {
                 samplesCaption.set("Samples from fixed noise after epoch " + g.epoch());
             });
         } else if (event instanceof RunEvent.Finished f) {
-            end(false, finishedText(f));
+            end(!"completed".equals(f.status()) && !"stopped".equals(f.status()), finishedText(f),
+                    "completed".equals(f.status()));
         } else if (event instanceof RunEvent.Failed f) {
             if (f.node() != null) {
                 nodeWarnings.put(card(f.node()), "the first output that was not finite");
             }
-            end(true, "The run failed: " + f.message());
+            end(true, "The run failed: " + f.message(), false);
         } else if (event instanceof RunEvent.Crashed c) {
-            end(true, "The run crashed (exit code " + c.exitCode() + "): " + c.lastErrorLine());
+            end(true, "The run crashed (exit code " + c.exitCode() + "): " + c.lastErrorLine(), false);
         }
     }
 
     private String finishedText(RunEvent.Finished f) {
         if ("stopped".equals(f.status())) {
-            return "Stopped after epoch " + lastEpoch + ". What was recorded is kept in the project.";
+            // One line that cannot contradict itself: where it stopped, and how much was complete.
+            String where = currentEpoch > lastEpoch
+                    ? "Stopped during epoch " + currentEpoch + " of " + epochs + " (" + lastEpoch
+                            + (lastEpoch == 1 ? " epoch" : " epochs") + " complete)."
+                    : "Stopped after epoch " + lastEpoch + " of " + epochs + ".";
+            return where + " What was recorded is kept in the project.";
         }
         String test = MetricWords.test(f.metrics().values());
         return "Finished " + lastEpoch + (lastEpoch == 1 ? " epoch." : " epochs.") + test
                 + " The run is saved in the project.";
     }
 
-    private void end(boolean isFailure, String message) {
+    /**
+     * Ends the run's display: the status line says what happened; the bar shows the complete epochs only (full only
+     * for a finished run); the epoch line goes, since the status now says it; "Trained on" only for a finished run.
+     */
+    private void end(boolean isFailure, String message, boolean completed) {
         if (!device.get().isEmpty()) {
-            device.set((isFailure ? "Ran on " : "Trained on ") + runDevice);
+            device.set((completed ? "Trained on " : "Ran on ") + runDevice);
         }
         stopping.set(false);
         failed.set(isFailure);
         status.set(message);
-        if (!isFailure) {
-            progress.set(1);
-        } else if (progress.get() < 0) {
-            progress.set(0);
-        }
+        progress.set(completed ? 1 : epochs == 0 ? 0 : Math.min(1, (double) lastEpoch / epochs));
+        epochText.set("");
         current = null;
         // Last: whoever waits for the run to end (a test thread too) then finds the status already telling why.
         running.set(false);

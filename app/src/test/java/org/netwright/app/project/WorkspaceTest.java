@@ -44,7 +44,7 @@ class WorkspaceTest {
 
         s.editor().undo();
         s.flush();
-        assertEquals(moons.graph(), reload(s.file()));
+        assertEquals(TemplateLayouts.laidOut(moons), reload(s.file()));
         assertEquals(ProjectSession.SAVED, s.saveStatusProperty().get());
     }
 
@@ -79,12 +79,12 @@ class WorkspaceTest {
 
         ProjectSession copy = workspace.session();
         assertEquals(dir.resolve("copy.nwproj").toAbsolutePath(), copy.file());
-        assertEquals(moons.graph(), copy.editor().graph());
+        assertEquals(TemplateLayouts.laidOut(moons), copy.editor().graph());
         assertEquals(3, copy.settings().epochs());
         assertEquals(1, copy.store().metrics(copy.store().runs().get(0).id()).size());
         copy.editor().addLayer("relu", 0, 0).orElseThrow();
         copy.flush();
-        assertEquals(moons.graph(), reload(dir.resolve("original.nwproj")));
+        assertEquals(TemplateLayouts.laidOut(moons), reload(dir.resolve("original.nwproj")));
     }
 
     @Test
@@ -138,7 +138,7 @@ class WorkspaceTest {
         Path sample = SampleProject.ensure(dir);
         assertEquals(dir.resolve("Two moons sample.nwproj"), sample);
         try (ProjectStore store = ProjectStore.open(sample)) {
-            assertEquals(moons.graph(), store.loadGraph());
+            assertEquals(TemplateLayouts.laidOut(moons), store.loadGraph());
             assertEquals(Optional.of(moons.settings()), store.loadSettings());
             store.saveGraph(Graph.empty(), "cleared");
         }
@@ -150,5 +150,50 @@ class WorkspaceTest {
         try (ProjectStore store = ProjectStore.open(file)) {
             return store.loadGraph();
         }
+    }
+
+    @Test
+    void aTemplateOpensLaidOutAsAnUnsavedProjectAndFirstSaveNamesItAndDropsTheUnsavedCopy() {
+        workspace = new Workspace(RecentProjects.inHome(dir), Runnable::run);
+        Template lenet = TemplateLibrary.find("lenet5").orElseThrow();
+        assertEquals(Optional.empty(), workspace.createDraft(lenet));
+        assertTrue(workspace.isDraft());
+        Path draft = workspace.session().file();
+        assertEquals(lenet.title(), workspace.session().projectName());
+        assertEquals(TemplateLayouts.laidOut(lenet), workspace.session().editor().graph());
+
+        workspace.session().editor().addLayer("dense", 100, 900).orElseThrow();
+        Graph edited = workspace.session().editor().graph();
+        assertEquals(Optional.empty(), workspace.saveDraftAs(dir.resolve("my digits")));
+
+        assertEquals(dir.resolve("my digits.nwproj").toAbsolutePath(), workspace.session().file());
+        assertEquals("my digits", workspace.session().projectName());
+        assertEquals(edited, workspace.session().editor().graph());
+        assertTrue(!workspace.isDraft());
+        assertTrue(Files.notExists(draft), "the unsaved copy is left behind");
+        assertEquals(Optional.of(workspace.session().file()), RecentProjects.inHome(dir).last(),
+                "relaunching reopens the saved project");
+    }
+
+    @Test
+    void defaultNamesKeepTheMeaningOfAColon() {
+        assertEquals("Shapes - a small CNN.nwproj", ProjectFiles.fileName("Shapes: a small CNN"));
+        assertEquals("a b.nwproj", ProjectFiles.fileName("a/b"));
+    }
+
+    @Test
+    void anImportedGraphWhoseCardsPileUpIsLaidOut() throws IOException {
+        workspace = new Workspace(RecentProjects.inHome(dir), Runnable::run);
+        Graph piled = org.netwright.model.graph.Graph.of(
+                moons.graph().nodes().values().stream().map(n -> n.at(0, 0)).toList(), moons.graph().edges());
+        Path json = Files.writeString(dir.resolve("piled.json"), org.netwright.model.json.GraphJson.write(piled));
+
+        assertEquals(Optional.empty(), workspace.importGraph(json));
+
+        Graph opened = workspace.session().editor().graph();
+        assertTrue(workspace.isDraft());
+        assertEquals(piled.edges(), opened.edges());
+        assertEquals(piled.nodes().size(), opened.nodes().values().stream().map(n -> n.x() + "," + n.y()).distinct().count(),
+                "every card has a place of its own");
     }
 }

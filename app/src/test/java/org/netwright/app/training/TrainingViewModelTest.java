@@ -46,6 +46,22 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aStoppedRunSaysOnceWhereItStoppedAndShowsOnlyTheCompleteEpochs() {
+        model.apply(List.of(new RunEvent.Started(1, "cpu", 10, 4),
+                new RunEvent.Step(1, 1, 0.9, 0.01, 1), new RunEvent.Step(4, 1, 0.8, 0.01, 2),
+                new RunEvent.Epoch(1, 0.8, 0.8, Map.of(), 0.01, 2),
+                new RunEvent.Step(5, 2, 0.7, 0.01, 3),
+                new RunEvent.Finished("stopped", Map.of())));
+
+        assertEquals("Stopped during epoch 2 of 10 (1 epoch complete). What was recorded is kept in the project.",
+                model.statusProperty().get());
+        assertEquals("Ran on CPU", model.deviceProperty().get());
+        assertEquals("", model.epochTextProperty().get());
+        assertEquals(0.1, model.progressProperty().get(), 1e-9);
+        assertFalse(model.failedProperty().get());
+    }
+
+    @Test
     void aCrashIsReportedWithItsExitCodeAndLastErrorLine() {
         model.apply(List.of(new RunEvent.Started(1, "cpu", 5, 10), new RunEvent.Crashed(137, "Killed")));
 

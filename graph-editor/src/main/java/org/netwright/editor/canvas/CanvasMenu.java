@@ -9,7 +9,10 @@ import org.netwright.editor.EditorModel;
 import org.netwright.model.graph.CompositePorts;
 import org.netwright.model.graph.Node;
 
-/** The canvas's right-click menu: group and ungroup, look inside a block, fit. */
+/**
+ * The canvas's right-click menu: on a card, what acts on the selection (copy, duplicate, delete, group, look inside);
+ * on an edge, deleting it; on empty canvas, paste, select all, layout and fit.
+ */
 final class CanvasMenu {
     private CanvasMenu() {
     }
@@ -24,14 +27,37 @@ final class CanvasMenu {
         MenuItem inside = item("menu-inside", "Look inside block");
         MenuItem fit = item("menu-fit", "Fit the network in view");
         fit.setOnAction(e -> canvas.fitToView());
-        menu.getItems().addAll(group, ungroup, inside, new SeparatorMenuItem(), fit);
+        MenuItem copy = item("menu-copy", "Copy (Ctrl+C)");
+        copy.setOnAction(e -> model.copySelection());
+        MenuItem paste = item("menu-paste", "Paste (Ctrl+V)");
+        paste.setOnAction(e -> model.paste());
+        MenuItem duplicate = item("menu-duplicate", "Duplicate (Ctrl+D)");
+        duplicate.setOnAction(e -> model.duplicateSelection());
+        MenuItem delete = item("menu-delete-selection", "Delete (Delete)");
+        delete.setOnAction(e -> model.deleteSelection());
+        MenuItem selectAll = item("menu-select-all", "Select all (Ctrl+A)");
+        selectAll.setOnAction(e -> model.selectAll());
+        MenuItem layout = item("menu-layout", "Lay out automatically (Ctrl+L)");
+        layout.setOnAction(e -> canvas.layOut());
+        menu.getItems().addAll(copy, paste, duplicate, delete, new SeparatorMenuItem(), group, ungroup, inside,
+                new SeparatorMenuItem(), selectAll, layout, fit);
 
         content.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
-            // A right-click on a card outside the selection acts on that card, as in most editors.
+            // A right-click on a card outside the selection acts on that card, as in most editors; on an edge, on
+            // that edge; on empty canvas, on nothing selected.
             NodeView on = cardUnder(e);
+            EdgeView edge = edgeUnder(e);
             if (on != null && !model.selectedNodes().contains(on.node().id())) {
                 model.selectedNodeProperty().set(on.node().id());
+            } else if (on == null && edge != null) {
+                model.selectedEdgeProperty().set(edge.edge());
             }
+            boolean onSomething = on != null || edge != null;
+            copy.setDisable(model.selectedNodes().isEmpty());
+            duplicate.setDisable(model.selectedNodes().isEmpty());
+            delete.setDisable(!onSomething || (model.selectedNodes().isEmpty() && model.selectedEdgeProperty().get() == null));
+            delete.setText(on == null && edge != null ? "Delete connection (Delete)" : "Delete (Delete)");
+            paste.setDisable(!model.canPaste());
             Node primary = model.selectedNodeProperty().get() == null ? null
                     : model.graph().node(model.selectedNodeProperty().get()).orElse(null);
             boolean composite = primary != null && CompositePorts.isComposite(primary) && primary.body() != null;
@@ -51,6 +77,14 @@ final class CanvasMenu {
             n = n.getParent();
         }
         return (NodeView) n;
+    }
+
+    private static EdgeView edgeUnder(ContextMenuEvent e) {
+        javafx.scene.Node n = e.getPickResult().getIntersectedNode();
+        while (n != null && !(n instanceof EdgeView)) {
+            n = n.getParent();
+        }
+        return (EdgeView) n;
     }
 
     private static MenuItem item(String id, String text) {

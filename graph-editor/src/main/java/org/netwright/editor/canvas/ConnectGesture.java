@@ -15,7 +15,8 @@ import org.netwright.model.graph.PortRef;
 /**
  * Dragging from an output port draws a rubber band; inputs that could take the edge light up
  * (a cheap check: free port, no cycle); releasing over an input issues one Connect command,
- * whose refusal, if any, lands in the model's message.
+ * whose refusal, if any, lands in the model's message; releasing on empty canvas offers the layers that can take
+ * the wire ({@link WireDropMenu}).
  */
 final class ConnectGesture {
     static final String COMPATIBLE = "port-compatible";
@@ -95,9 +96,16 @@ final class ConnectGesture {
         }
         e.consume();
         PortRef from = source;
-        Optional<PortRef> target = canvas.inputPortAt(canvas.toCanvas(e.getSceneX(), e.getSceneY()), from.nodeId());
+        Point2D at = canvas.toCanvas(e.getSceneX(), e.getSceneY());
+        Optional<PortRef> target = canvas.inputPortAt(at, from.nodeId());
         end();
-        target.ifPresent(to -> model.execute(new Connect(new Edge(from, to))));
+        if (target.isPresent()) {
+            model.execute(new Connect(new Edge(from, target.get())));
+        } else if (canvas.nodeViews().stream().noneMatch(v -> v.cardContains(at))
+                && at.distance(canvas.nodeView(from.nodeId()).outPortCenter(from.port()).orElse(at)) > 2 * NodeGeometry.PORT_HIT) {
+            // Dropped on empty canvas, away from its own port: offer the layers that can take the wire.
+            WireDropMenu.show(canvas, model, from, at, e.getScreenX(), e.getScreenY());
+        }
     }
 
     private void end() {

@@ -35,6 +35,7 @@ import org.netwright.editor.EditorModel;
 import org.netwright.editor.EditorStyles;
 import org.netwright.editor.LayerTransfer;
 import org.netwright.editor.NodePorts;
+import org.netwright.editor.layout.LayeredLayout;
 import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.catalog.LayerSpec;
 import org.netwright.model.graph.CompositeFlattening;
@@ -48,15 +49,21 @@ import org.netwright.model.shape.NodeReport;
 import org.netwright.model.shape.Shape;
 
 /**
- * The scrollable canvas that draws the model's graph as cards and curves and turns mouse and
- * keyboard gestures into graph commands. It redraws everything when the graph changes, which
- * is quick enough for the ~100-node networks a student builds.
+ * The scrollable canvas that draws the model's graph as cards and orthogonal edges and turns mouse and
+ * keyboard gestures into graph commands. After an edit it rebuilds only the cards and edges that changed; every
+ * card is in the scene, so a graph of several hundred cards is slow to show the first time (no virtualization yet).
  */
 public final class GraphCanvas extends StackPane {
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
     private static final KeyCombination REDO_Y = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination SELECT_ALL = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination CUT = new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination DUPLICATE = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination LAYOUT = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination GROUP = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination UNGROUP = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
@@ -122,7 +129,9 @@ public final class GraphCanvas extends StackPane {
 
         content.getStyleClass().add("graph-canvas-content");
         content.getChildren().addAll(edgeLayer, nodeLayer, connect.band());
-        scroll.setPannable(true);
+        // Dragging empty canvas draws a selection box; the middle button (or Ctrl+drag) pans instead.
+        scroll.setPannable(!model.isEditable());
+        installPanning();
         scroll.setFocusTraversable(false);
         scroll.getStyleClass().add("graph-canvas-scroll");
         // Keep the content at least as large as the viewport so drops and clicks land everywhere.
@@ -133,7 +142,11 @@ public final class GraphCanvas extends StackPane {
         StackPane.setAlignment(bar, Pos.BOTTOM_RIGHT);
         // Clear of the scroll bars.
         StackPane.setMargin(bar, new Insets(0, 22, 22, 0));
-        getChildren().addAll(scroll, hint, bar);
+        CanvasBanner banner = new CanvasBanner(model);
+        // Bottom left, beside the zoom bar: a fitted graph starts at the top left, so the bottom is the emptier side.
+        StackPane.setAlignment(banner, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(banner, new Insets(0, 0, 22, 16));
+        getChildren().addAll(scroll, hint, bar, banner);
 
         content.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getTarget() == content) {
@@ -141,10 +154,14 @@ public final class GraphCanvas extends StackPane {
                 requestFocus();
                 model.selectedNodeProperty().set(null);
                 model.selectedEdgeProperty().set(null);
+                model.clearMessage();
             }
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         if (model.isEditable()) {
+            RubberBand band = new RubberBand(this, model);
+            content.getChildren().add(band.box());
+            band.install(content);
             CanvasMenu.install(this, model, content);
         } else {
             hint.setText("This block is empty.");
@@ -181,6 +198,53 @@ public final class GraphCanvas extends StackPane {
                 nodeViews.forEach((id, view) -> view.setRunWarning(model.runWarnings().get(id))));
         model.selectedEdgeProperty().addListener((o, was, now) -> showSelection());
         redraw();
+    }
+
+    private double panX;
+    private double panY;
+    private boolean panning;
+
+    /** Pans by dragging with the middle button, or with the primary button and Ctrl held, anywhere on the canvas. */
+    private void installPanning() {
+        scroll.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            panning = e.getButton() == MouseButton.MIDDLE || (e.getButton() == MouseButton.PRIMARY && e.isShortcutDown()
+                    && e.getTarget() == content);
+            if (panning) {
+                panX = e.getSceneX();
+                panY = e.getSceneY();
+                e.consume();
+            }
+        });
+        scroll.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (!panning) {
+                return;
+            }
+            Bounds viewport = scroll.getViewportBounds();
+            Bounds all = scroll.getContent().getLayoutBounds();
+            double rangeX = Math.max(1, all.getWidth() - viewport.getWidth());
+            double rangeY = Math.max(1, all.getHeight() - viewport.getHeight());
+            scroll.setHvalue(clamp01(scroll.getHvalue() - (e.getSceneX() - panX) / rangeX));
+            scroll.setVvalue(clamp01(scroll.getVvalue() - (e.getSceneY() - panY) / rangeY));
+            panX = e.getSceneX();
+            panY = e.getSceneY();
+            fittedViewport = null;
+            e.consume();
+        });
+        scroll.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (panning) {
+                panning = false;
+                e.consume();
+            }
+        });
+    }
+
+    private static double clamp01(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
+
+    /** False for a canvas that only shows a graph (a composite's inside). */
+    public boolean isEditable() {
+        return model.isEditable();
     }
 
     /** Where a card dropped "in the middle" should go: centred in the visible part of the canvas. */
@@ -222,6 +286,23 @@ public final class GraphCanvas extends StackPane {
         fitPending = false;
         zoom.fit(graphBounds(), FIT_MARGIN);
         fittedViewport = scroll.getViewportBounds();
+    }
+
+    /**
+     * Lays the graph out automatically (an undoable edit) so that it shows as large as possible in this canvas's
+     * view, then fits the view to it; false with the reason in the model's message when nothing moved.
+     */
+    public boolean layOut() {
+        Bounds viewport = scroll.getViewportBounds();
+        double w = viewport.getWidth() > 2 * FIT_MARGIN ? viewport.getWidth() - 2 * FIT_MARGIN : LayeredLayout.VIEW_WIDTH;
+        double h = viewport.getHeight() > 2 * FIT_MARGIN ? viewport.getHeight() - 2 * FIT_MARGIN
+                : LayeredLayout.VIEW_HEIGHT;
+        if (!model.layOut(CardShapes.standard(), w, h)) {
+            return false;
+        }
+        fitPending = true;
+        requestLayout();
+        return true;
     }
 
     /** After each layout pass: fits a newly shown graph, or keeps an untouched fit fitted to a new viewport size. */
@@ -277,6 +358,26 @@ public final class GraphCanvas extends StackPane {
             e.consume();
         } else if (!model.isEditable()) {
             return;
+        } else if (SELECT_ALL.match(e)) {
+            model.selectAll();
+            e.consume();
+        } else if (COPY.match(e)) {
+            model.copySelection();
+            e.consume();
+        } else if (CUT.match(e)) {
+            if (model.copySelection()) {
+                model.deleteSelection();
+            }
+            e.consume();
+        } else if (PASTE.match(e)) {
+            model.paste();
+            e.consume();
+        } else if (DUPLICATE.match(e)) {
+            model.duplicateSelection();
+            e.consume();
+        } else if (LAYOUT.match(e)) {
+            layOut();
+            e.consume();
         } else if (UNGROUP.match(e)) {
             model.ungroupSelection();
             e.consume();
@@ -314,62 +415,121 @@ public final class GraphCanvas extends StackPane {
         if (layer.isPresent() && model.isEditable()) {
             // The drop point becomes the middle of the card's header, where the hand holds it.
             Point2D p = toCanvas(e.getSceneX(), e.getSceneY());
-            added = model.addLayer(layer.get(), Math.round(p.getX() - NodeGeometry.WIDTH / 2),
-                    Math.round(p.getY() - 16)).isPresent();
+            Optional<Edge> onto = edgeAt(p);
+            added = onto.isPresent()
+                    // Dropped onto a connection: the layer goes into it.
+                    ? model.spliceLayer(layer.get(), onto.get(), Math.round(p.getX() - NodeGeometry.WIDTH / 2),
+                            Math.round(p.getY() - 16)).isPresent()
+                    : model.addLayer(layer.get(), Math.round(p.getX() - NodeGeometry.WIDTH / 2),
+                            Math.round(p.getY() - 16)).isPresent();
             requestFocus();
         }
         e.setDropCompleted(added);
         e.consume();
     }
 
+    /**
+     * Draws the model's graph. Cards and edges that did not change are kept (an edit of a large graph rebuilds only
+     * what it touched: the graph keeps unchanged nodes as the same instances and incremental inference their reports).
+     */
     private void redraw() {
         Graph graph = model.graph();
         GraphShapes shapes = model.shapes();
+        Map<String, NodeView> before = new HashMap<>(nodeViews);
+        Map<Edge, EdgeView> edgesBefore = new HashMap<>(edgeViews);
         nodeViews.clear();
         edgeViews.clear();
         List<NodeView> nodes = new ArrayList<>();
         for (Node node : graph.nodes().values()) {
             LayerSpec spec = catalog.find(node.type()).orElse(null);
             NodeReport report = shapes.report(node.id());
-            NodeView view = new NodeView(node, spec, report, NodeStatus.of(graph, node, spec, report),
-                    NodePorts.inputs(node, spec), NodePorts.outputs(node, spec), arrivingShapes(graph, shapes, node.id()),
-                    metric.get());
-            if (model.isEditable()) {
-                move.install(view);
-                connect.install(view);
-            }
-            if (CompositePorts.isComposite(node) && node.body() != null) {
-                view.card().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-                    if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                        openBody(node);
-                        e.consume();
-                    }
-                });
-            }
+            NodeStatus status = NodeStatus.of(graph, node, spec, report);
+            List<String> ins = NodePorts.inputs(node, spec);
+            List<String> outs = NodePorts.outputs(node, spec);
+            Map<String, Shape> arriving = arrivingShapes(graph, shapes, node.id());
+            NodeView kept = before.get(node.id());
+            NodeView view = kept != null && kept.shows(node, report, status, ins, outs, arriving, metric.get()) ? kept
+                    : newNodeView(node, spec, report, status, ins, outs, arriving);
+            // Warnings change with the run, not with the node: set on kept cards too.
             view.setRunWarning(model.runWarnings().get(node.id()));
             nodeViews.put(node.id(), view);
             nodes.add(view);
         }
         List<EdgeView> edges = new ArrayList<>();
         for (Edge edge : graph.edges()) {
-            EdgeView view = new EdgeView(edge);
-            view.setZoom(zoom.zoom());
-            if (model.isEditable()) {
-                view.hitBand().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-                    requestFocus();
-                    model.selectedEdgeProperty().set(edge);
-                    e.consume();
-                });
+            EdgeView view = edgesBefore.get(edge);
+            if (view == null) {
+                view = newEdgeView(edge);
             }
+            view.setZoom(zoom.zoom());
             edgeViews.put(edge, view);
             edges.add(view);
         }
-        nodeLayer.getChildren().setAll(nodes);
-        edgeLayer.getChildren().setAll(edges);
+        replaceChildren(nodeLayer, nodes);
+        replaceChildren(edgeLayer, edges);
         layoutEdges();
         showSelection();
         sizeContent();
         hint.setVisible(graph.isEmpty());
+    }
+
+    /**
+     * Makes {@code views} the layer's children by removing the gone ones and adding the new ones: putting all back
+     * (setAll) would take every card out of the scene and in again, which re-applies CSS to all of them.
+     */
+    private static void replaceChildren(Group layer, List<? extends javafx.scene.Node> views) {
+        java.util.Set<javafx.scene.Node> wanted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        wanted.addAll(views);
+        java.util.Set<javafx.scene.Node> present = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        present.addAll(layer.getChildren());
+        List<javafx.scene.Node> gone = new ArrayList<>();
+        for (javafx.scene.Node n : layer.getChildren()) {
+            if (!wanted.contains(n)) {
+                gone.add(n);
+            }
+        }
+        if (!gone.isEmpty()) {
+            java.util.Set<javafx.scene.Node> goneSet = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            goneSet.addAll(gone);
+            layer.getChildren().removeIf(goneSet::contains);
+        }
+        List<javafx.scene.Node> added = new ArrayList<>();
+        for (javafx.scene.Node n : views) {
+            if (!present.contains(n)) {
+                added.add(n);
+            }
+        }
+        layer.getChildren().addAll(added);
+    }
+
+    private NodeView newNodeView(Node node, LayerSpec spec, NodeReport report, NodeStatus status, List<String> ins,
+                                 List<String> outs, Map<String, Shape> arriving) {
+        NodeView view = new NodeView(node, spec, report, status, ins, outs, arriving, metric.get());
+        if (model.isEditable()) {
+            move.install(view);
+            connect.install(view);
+        }
+        if (CompositePorts.isComposite(node) && node.body() != null) {
+            view.card().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                    openBody(node);
+                    e.consume();
+                }
+            });
+        }
+        return view;
+    }
+
+    private EdgeView newEdgeView(Edge edge) {
+        EdgeView view = new EdgeView(edge);
+        if (model.isEditable()) {
+            view.hitBand().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+                requestFocus();
+                model.selectedEdgeProperty().set(edge);
+                e.consume();
+            });
+        }
+        return view;
     }
 
     /** Opens a read-only window on the layers inside a composite (which may hold composites in turn). */
@@ -393,15 +553,19 @@ public final class GraphCanvas extends StackPane {
         return out;
     }
 
-    /** Puts every curve back between its ports, e.g. while a card is being dragged. */
+    /** Routes every edge again between its ports and around the cards, e.g. while a card is being dragged. */
     void layoutEdges() {
+        List<Bounds> cards = new ArrayList<>(nodeViews.size());
+        for (NodeView v : nodeViews.values()) {
+            cards.add(v.cardBounds());
+        }
         for (EdgeView view : edgeViews.values()) {
             NodeView from = nodeViews.get(view.edge().from().nodeId());
             NodeView to = nodeViews.get(view.edge().to().nodeId());
             Optional<Point2D> a = from.outPortCenter(view.edge().from().port());
             Optional<Point2D> b = to.inPortCenter(view.edge().to().port());
             view.setBroken(a.isEmpty() || b.isEmpty());
-            view.setEnds(a.orElseGet(from::orphanOutPoint), b.orElseGet(to::orphanInPoint));
+            view.setEnds(a.orElseGet(from::orphanOutPoint), b.orElseGet(to::orphanInPoint), cards);
         }
     }
 
@@ -421,6 +585,24 @@ public final class GraphCanvas extends StackPane {
         Bounds viewport = scroll.getViewportBounds();
         double z = zoom.zoom();
         content.setMinSize(Math.max(w + MARGIN, viewport.getWidth() / z), Math.max(h + MARGIN, viewport.getHeight() / z));
+    }
+
+    /** The edge whose line passes within a few screen pixels of a canvas point, if any (not on a card). */
+    Optional<Edge> edgeAt(Point2D p) {
+        if (nodeViews.values().stream().anyMatch(v -> v.cardContains(p))) {
+            return Optional.empty();
+        }
+        double reach = 8 / Math.min(1, zoom.zoom());
+        for (EdgeView v : edgeViews.values()) {
+            if (v.distanceTo(p) <= reach) {
+                return Optional.of(v.edge());
+            }
+        }
+        return Optional.empty();
+    }
+
+    NodeView nodeView(String id) {
+        return nodeViews.get(id);
     }
 
     Collection<NodeView> nodeViews() {

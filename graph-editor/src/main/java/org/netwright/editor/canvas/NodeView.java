@@ -32,6 +32,8 @@ final class NodeView extends Pane {
     private final Map<String, Circle> inPorts = new LinkedHashMap<>();
     private final Map<String, Circle> outPorts = new LinkedHashMap<>();
     private final boolean many;
+    /** What the card was drawn from, so that a redraw can keep a card whose inputs did not change. */
+    private final List<Object> drawnFrom;
 
     /**
      * @param spec    the node's catalog entry, or null for an unknown type (drawn as an error)
@@ -42,6 +44,7 @@ final class NodeView extends Pane {
     NodeView(Node node, LayerSpec spec, NodeReport report, NodeStatus status, List<String> inputNames,
              List<String> outputNames, Map<String, Shape> inputs, CardMetric metric) {
         this.node = node;
+        this.drawnFrom = java.util.Arrays.asList(report, status, inputNames, outputNames, inputs, metric);
         setPickOnBounds(false);
         getStyleClass().add("layer-node-view");
         relocate(node.x(), node.y());
@@ -228,6 +231,16 @@ final class NodeView extends Pane {
         return node;
     }
 
+    /**
+     * True when this card already shows {@code node} (the same instance: the graph keeps unchanged nodes) with these
+     * facts, so a redraw after an edit elsewhere can keep it instead of building it again.
+     */
+    boolean shows(Node other, NodeReport report, NodeStatus status, List<String> inputNames, List<String> outputNames,
+                  Map<String, Shape> inputs, CardMetric metric) {
+        return other == node && drawnFrom.equals(java.util.Arrays.asList(report, status, inputNames, outputNames, inputs,
+                metric)) && getTranslateX() == 0 && getTranslateY() == 0;
+    }
+
     VBox card() {
         return card;
     }
@@ -264,6 +277,13 @@ final class NodeView extends Pane {
         double h = Math.max(card.getHeight(), card.prefHeight(NodeGeometry.WIDTH));
         return p.getX() >= left() && p.getX() <= left() + NodeGeometry.WIDTH
                 && p.getY() >= top() && p.getY() <= top() + h;
+    }
+
+    /** The card's bounds on the canvas, counting a drag in progress. */
+    javafx.geometry.Bounds cardBounds() {
+        // Once laid out the card knows its height; asking for the preferred one each time costs a layout pass.
+        double h = card.getHeight() > 0 ? card.getHeight() : card.prefHeight(NodeGeometry.WIDTH);
+        return new javafx.geometry.BoundingBox(left(), top(), NodeGeometry.WIDTH, h);
     }
 
     private Point2D center(Circle c) {

@@ -12,7 +12,7 @@ import javafx.scene.layout.Region;
 
 /**
  * The small overlay in the canvas's corner with the view's controls: zoom out, the zoom level
- * (click for 100%), zoom in, Fit, and whether cards count parameters or MACs.
+ * (click for 100%), zoom in, Fit, Layout (on an editable canvas), and whether cards count parameters or MACs.
  */
 final class ZoomBar extends HBox {
     ZoomBar(GraphCanvas canvas) {
@@ -33,7 +33,13 @@ final class ZoomBar extends HBox {
         in.setOnAction(e -> canvas.zoomIn());
         Button fit = button("zoom-fit", "Fit", "Show the whole network");
         fit.setOnAction(e -> canvas.fitToView());
-        getChildren().addAll(out, level, in, fit, new Separator(Orientation.VERTICAL), metricSwitch(canvas));
+        getChildren().addAll(out, level, in, fit);
+        if (canvas.isEditable()) {
+            Button layout = button("layout", "Layout", "Arrange the network automatically in readable rows (Ctrl+L; undo with Ctrl+Z)");
+            layout.setOnAction(e -> canvas.layOut());
+            getChildren().add(layout);
+        }
+        getChildren().addAll(new Separator(Orientation.VERTICAL), metricSwitch(canvas));
     }
 
     /** "params | MACs": two toggles of which one is always on. */

@@ -89,6 +89,12 @@ final class ParamEditor extends VBox {
     private TextField textField() {
         TextField field = new TextField();
         field.setOnAction(e -> commitText(field));
+        // The red reason answers the refused value; once the field holds an acceptable value again it goes.
+        field.textProperty().addListener((o, was, now) -> {
+            if (!showing && error.isVisible() && acceptable(now)) {
+                hideError();
+            }
+        });
         field.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 commitText(field);
@@ -118,6 +124,7 @@ final class ParamEditor extends VBox {
     private void commitText(TextField field) {
         String text = field.getText() == null ? "" : field.getText();
         if (text.equals(display(current))) {
+            hideError();
             return;
         }
         Object value;
@@ -128,6 +135,16 @@ final class ParamEditor extends VBox {
             return;
         }
         offer(value);
+    }
+
+    /** True when {@code text} parses to a value in range (the graph may still refuse it, e.g. a bad shape). */
+    private boolean acceptable(String text) {
+        try {
+            spec.parse(text == null ? "" : text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void offer(Object value) {

@@ -91,8 +91,9 @@ public final class PaletteView extends VBox {
     }
 
     private void filter(String query) {
+        java.util.Set<String> found = PaletteFilter.hits(entries.stream().map(PaletteEntry::spec).toList(), query);
         for (PaletteEntry entry : entries) {
-            boolean show = PaletteFilter.matches(entry.spec(), query);
+            boolean show = found.contains(entry.spec().id());
             entry.setVisible(show);
             entry.setManaged(show);
         }

@@ -9,12 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.netwright.model.catalog.LayerCatalog;
-import org.netwright.model.catalog.LayerSpec;
 
 class PaletteFilterTest {
     private static List<String> hits(String query) {
-        return LayerCatalog.standard().all().stream()
-                .filter(s -> PaletteFilter.matches(s, query)).map(LayerSpec::id).toList();
+        return List.copyOf(PaletteFilter.hits(LayerCatalog.standard().all(), query));
     }
 
     /** The catalog grows; each row names one layer that must match and one that must not. */
@@ -26,10 +24,19 @@ class PaletteFilterTest {
             "residual  | add        | concatenate",
             "Vector in | vector_input | image_input"
     })
-    void matchesNameIdOrExplanationInAnyCase(String query, String found, String notFound) {
+    void matchesNameIdOrElseExplanationInAnyCase(String query, String found, String notFound) {
         List<String> hits = hits(query);
         assertTrue(hits.contains(found), hits.toString());
         assertFalse(hits.contains(notFound), hits.toString());
+    }
+
+    @Test
+    void convFindsTheConvolutionsButNotLayersWhoseHelpMentionsThem() {
+        List<String> hits = hits("conv");
+        assertTrue(hits.contains("conv2d"), hits.toString());
+        for (String id : List.of("flatten", "prelu", "silu")) {
+            assertFalse(hits.contains(id), hits.toString());
+        }
     }
 
     @Test

@@ -35,11 +35,7 @@ public final class MoveNodes implements GraphCommand {
             Node n = graph.require(id);
             moved.put(id, n.at(n.x() + ox, n.y() + oy));
         }
-        Graph g = graph;
-        for (Node n : moved.values()) {
-            g = g.withNode(n);
-        }
-        return g;
+        return graph.withNodes(moved.values());
     }
 
     @Override

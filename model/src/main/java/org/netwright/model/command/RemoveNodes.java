@@ -43,14 +43,7 @@ public final class RemoveNodes implements GraphCommand {
 
     @Override
     public Graph undo(Graph graph) {
-        Graph g = graph;
-        for (Node n : nodes) {
-            g = g.withNode(n);
-        }
-        for (Edge e : edges) {
-            g = g.connect(e);
-        }
-        return g;
+        return graph.withNodes(nodes).connectAll(edges);
     }
 
     @Override

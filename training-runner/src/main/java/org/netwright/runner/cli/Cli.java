@@ -30,7 +30,8 @@ public final class Cli {
             + " | " + EvaluateCommand.USAGE + " | " + PredictCommand.USAGE + " | " + ExplainCommand.USAGE
             + " | " + RunsCommand.USAGE
             + " | " + SweepCommand.USAGE
-            + " | " + DataCommand.USAGE;
+            + " | " + DataCommand.USAGE
+            + " | " + GraphBenchCommand.USAGE;
 
     private Cli() {
     }
@@ -57,6 +58,7 @@ public final class Cli {
                 case "summary" -> SummaryCommand.run(rest, out);
                 case "train" -> new TrainCommand(in, out, err, terminal).run(rest);
                 case "bench" -> new BenchCommand(out, err).run(rest);
+                case "bench-graph" -> GraphBenchCommand.run(rest, out);
                 case "generate" -> GenerateCommand.run(rest, out);
                 case "export" -> ExportCommand.run(rest, out);
                 case "evaluate" -> EvaluateCommand.run(rest, out);

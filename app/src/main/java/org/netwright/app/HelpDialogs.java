@@ -1,0 +1,74 @@
+package org.netwright.app;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/** The Help menu's windows: the keyboard and mouse shortcuts, and the first steps with a project. */
+final class HelpDialogs {
+    /** Each shortcut with what it does, in the order a new user meets them. */
+    static final String[][] SHORTCUTS = {
+            {"Drag a layer from the palette", "Add it to the canvas (or double-click it)"},
+            {"Drag from an output port to an input port", "Connect two layers"},
+            {"Drag from an output port to empty canvas", "Pick a layer that takes it; it is added already connected"},
+            {"Drop a palette layer onto a connection", "Insert it into that connection"},
+            {"Click / Shift+click a card", "Select it / add it to the selection"},
+            {"Drag on empty canvas", "Select the cards inside the box"},
+            {"Right-click", "What can be done with the card, edge or canvas under the mouse"},
+            {"Delete or Backspace", "Delete the selected cards or connection"},
+            {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"},
+            {"Ctrl+C / Ctrl+X / Ctrl+V", "Copy / cut / paste the selected cards with the connections between them"},
+            {"Ctrl+D", "Duplicate the selected cards"},
+            {"Ctrl+A", "Select every card"},
+            {"Ctrl+G / Ctrl+Shift+G", "Group the selection into a block / ungroup a block"},
+            {"Double-click a block", "Look inside it"},
+            {"Ctrl+L", "Lay the network out automatically (undoable)"},
+            {"Ctrl+wheel, Ctrl+plus / minus", "Zoom; Ctrl+0 back to 100 %"},
+            {"Ctrl+N", "New project from the template gallery"},
+            {"Ctrl+O / Ctrl+S", "Open a project / save a new one under a name"},
+    };
+
+    private HelpDialogs() {
+    }
+
+    static void shortcuts(Window owner) {
+        GridPane grid = new GridPane();
+        grid.setId("shortcut-sheet");
+        grid.setHgap(24);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(8));
+        for (int i = 0; i < SHORTCUTS.length; i++) {
+            Label key = new Label(SHORTCUTS[i][0]);
+            key.setStyle("-fx-font-weight: bold;");
+            grid.add(key, 0, i);
+            grid.add(new Label(SHORTCUTS[i][1]), 1, i);
+        }
+        Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        a.initOwner(owner);
+        a.setTitle("Keyboard and mouse shortcuts");
+        a.setHeaderText("Keyboard and mouse shortcuts");
+        a.getDialogPane().setContent(grid);
+        a.show();
+    }
+
+    static void gettingStarted(Window owner) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        a.initOwner(owner);
+        a.setTitle("Getting started");
+        a.setHeaderText("Your first network in five steps");
+        Label text = new Label("""
+                1. File > New from Template… and pick a small one (Two moons or LeNet-5), or start from the open sample.
+                2. Click a card: the inspector on the right explains the layer and lets you change its settings.
+                   Each card shows the shape of what leaves it; a red card says what does not fit and why.
+                3. Drag new layers in from the palette on the left and wire an output port (right) to an input port (left).
+                4. Press Train at the bottom. The chart shows the loss falling; Stop ends the run within a step.
+                5. File > Save… names your project. Every later change is saved as you make it.""");
+        text.setWrapText(true);
+        text.setMaxWidth(640);
+        a.getDialogPane().setContent(text);
+        a.show();
+    }
+}

@@ -1,0 +1,59 @@
+package org.netwright.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.netwright.app.project.TemplateLayouts;
+import org.netwright.templates.Template;
+import org.netwright.templates.TemplateLibrary;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** File > New from Template shows the gallery; choosing LeNet-5 opens it, laid out, as a new unsaved project. */
+@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
+class GalleryUiTest {
+    @TempDir
+    Path dir;
+    private AppWindowFixture app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Template moons = TemplateLibrary.find("two-moons-mlp").orElseThrow();
+        app = AppWindowFixture.open(stage, dir, moons.graph(), moons.settings(), (p, s, e) -> {
+            throw new AssertionError("no training in this test");
+        });
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    @Test
+    void choosingATemplateOpensItAsAnUnsavedLaidOutProject(FxRobot robot) {
+        robot.clickOn("File").clickOn("#menu-new");
+        AppWindowFixture.waitUntil("the gallery", 20, () -> robot.lookup("#template-lenet5").tryQuery().isPresent());
+        robot.clickOn("#gallery-family").clickOn("CNN");
+        robot.clickOn("#template-lenet5");
+        robot.clickOn("Open");
+        AppWindowFixture.waitUntil("LeNet-5 to open", 20,
+                () -> app.workspace.session() != null && app.workspace.session().file().toString().contains("lenet5"));
+
+        Template lenet = TemplateLibrary.find("lenet5").orElseThrow();
+        assertTrue(app.workspace.isDraft(), "a template opens as a project not saved under a name yet");
+        assertEquals(TemplateLayouts.laidOut(lenet), app.workspace.session().editor().graph());
+        assertTrue(stage.getTitle().contains("LeNet-5") && stage.getTitle().contains("not saved yet"), stage.getTitle());
+        assertTrue(robot.lookup("#node-conv2d_1").tryQuery().isPresent(), "the canvas shows the template's layers");
+    }
+}

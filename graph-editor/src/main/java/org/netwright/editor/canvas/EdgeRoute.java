@@ -1,0 +1,104 @@
+package org.netwright.editor.canvas;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+
+/**
+ * An orthogonal route for an edge, from an output port on a card's right edge to an input port on a card's left
+ * edge, that goes around the cards in its way: a forward edge turns once in the gap before its target when it can;
+ * otherwise (a skip over cards, an edge back to the start of the next row) it runs along the free line nearest to
+ * its ends. A pure function of the ends and the cards' bounds.
+ */
+final class EdgeRoute {
+    /** How far an edge runs straight out of a port before it turns. */
+    static final double STUB = 18;
+    /** Room kept between an edge and a card it passes. */
+    private static final double CLEARANCE = 10;
+
+    private EdgeRoute() {
+    }
+
+    /** The corner points of the route from {@code from} to {@code to}, both ends included. */
+    static List<Point2D> route(Point2D from, Point2D to, List<Bounds> allCards) {
+        // Only cards across the edge's horizontal span can be in its way; on a large canvas that is a few of them.
+        double left = Math.min(from.getX(), to.getX()) - STUB - 1;
+        double right = Math.max(from.getX(), to.getX()) + STUB + 1;
+        List<Bounds> cards = new ArrayList<>();
+        for (Bounds b : allCards) {
+            if (b.getMaxX() > left && b.getMinX() < right) {
+                cards.add(b);
+            }
+        }
+        if (to.getX() - from.getX() >= 2 * STUB) {
+            if (Math.abs(to.getY() - from.getY()) < 0.5 && free(from, to, cards)) {
+                return List.of(from, to);
+            }
+            // One turn, as late as possible: the vertical part sits in the gap before the target's column.
+            for (double mx : new double[] {to.getX() - STUB, (from.getX() + to.getX()) / 2, from.getX() + STUB}) {
+                Point2D a = new Point2D(mx, from.getY());
+                Point2D b = new Point2D(mx, to.getY());
+                if (free(from, a, cards) && free(a, b, cards) && free(b, to, cards)) {
+                    return List.of(from, a, b, to);
+                }
+            }
+        }
+        double outX = from.getX() + STUB;
+        double inX = to.getX() - STUB;
+        for (double y : lanes(from, to, cards)) {
+            Point2D a = new Point2D(outX, from.getY());
+            Point2D b = new Point2D(outX, y);
+            Point2D c = new Point2D(inX, y);
+            Point2D d = new Point2D(inX, to.getY());
+            if (free(a, b, cards) && free(b, c, cards) && free(c, d, cards)) {
+                return List.of(from, a, b, c, d, to);
+            }
+        }
+        // Nothing is free (cards stacked on each other): the plain three-part route.
+        Point2D a = new Point2D(outX, from.getY());
+        Point2D b = new Point2D(outX, (from.getY() + to.getY()) / 2);
+        Point2D c = new Point2D(inX, (from.getY() + to.getY()) / 2);
+        Point2D d = new Point2D(inX, to.getY());
+        return List.of(from, a, b, c, d, to);
+    }
+
+    /** Heights the long run may take: the ends' own, then the gaps above and below cards, nearest the ends first. */
+    private static List<Double> lanes(Point2D from, Point2D to, List<Bounds> cards) {
+        List<Double> out = new ArrayList<>();
+        double mid = (from.getY() + to.getY()) / 2;
+        out.add(from.getY());
+        out.add(to.getY());
+        // Between a higher source and a lower target (a row wrapping to the next), the gap between them first.
+        List<Double> gaps = new ArrayList<>();
+        for (Bounds b : cards) {
+            gaps.add(b.getMinY() - CLEARANCE - 4);
+            gaps.add(b.getMaxY() + CLEARANCE + 4);
+        }
+        gaps.sort((p, q) -> Double.compare(Math.abs(p - mid), Math.abs(q - mid)));
+        out.addAll(gaps);
+        return out;
+    }
+
+    /** True when the axis-parallel segment from {@code a} to {@code b} touches no card (with clearance). */
+    static boolean free(Point2D a, Point2D b, List<Bounds> cards) {
+        double minX = Math.min(a.getX(), b.getX());
+        double maxX = Math.max(a.getX(), b.getX());
+        double minY = Math.min(a.getY(), b.getY());
+        double maxY = Math.max(a.getY(), b.getY());
+        for (Bounds c : cards) {
+            // A segment that starts or ends on a card's edge (at a port) does not count as crossing it.
+            if (maxX > c.getMinX() + 1 && minX < c.getMaxX() - 1 && maxY > c.getMinY() - CLEARANCE / 2
+                    && minY < c.getMaxY() + CLEARANCE / 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A card's bounds on the canvas. */
+    static Bounds card(double x, double y, double height) {
+        return new BoundingBox(x, y, NodeGeometry.WIDTH, height);
+    }
+}

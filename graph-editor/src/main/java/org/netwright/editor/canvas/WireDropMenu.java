@@ -1,0 +1,153 @@
+package org.netwright.editor.canvas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+import org.netwright.editor.EditorModel;
+import org.netwright.editor.EditorStyles;
+import org.netwright.editor.NodePorts;
+import org.netwright.model.catalog.LayerCatalog;
+import org.netwright.model.catalog.LayerSpec;
+import org.netwright.model.command.AddSubgraph;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.netwright.model.graph.PortRef;
+import org.netwright.model.shape.GraphShapes;
+import org.netwright.model.shape.NodeReport;
+import org.netwright.model.shape.ShapeInference;
+
+/**
+ * A wire dropped on empty canvas: a searchable list of the layers that accept what the wire carries (tried by shape
+ * inference, with their default settings); choosing one adds it where the wire was dropped, already connected, as
+ * one undoable edit.
+ */
+final class WireDropMenu {
+    private static final LayerCatalog CATALOG = LayerCatalog.standard();
+
+    private WireDropMenu() {
+    }
+
+    /** A layer type that takes the wire: its spec and the input port the wire goes into. */
+    record Choice(LayerSpec spec, String port) {
+        @Override
+        public String toString() {
+            return spec.name();
+        }
+    }
+
+    /** The layers whose first input accepts {@code source}'s output in {@code graph}, in catalog order. */
+    static List<Choice> choices(Graph graph, GraphShapes shapes, PortRef source) {
+        List<Choice> out = new ArrayList<>();
+        for (LayerSpec spec : CATALOG.all()) {
+            if (NodePorts.madeByGrouping(spec.id())) {
+                continue;
+            }
+            Node probe = new Node(graph.freshId(spec.id()), spec.id(), spec.defaults(), 0, 0);
+            List<String> ins = NodePorts.inputs(probe, spec);
+            if (ins.isEmpty()) {
+                continue;
+            }
+            Graph tried = graph.withNode(probe).connect(new Edge(source, new PortRef(probe.id(), ins.get(0))));
+            NodeReport r = ShapeInference.update(graph, shapes, tried).report(probe.id());
+            // A merge with its other inputs still free takes the wire too: only those are missing.
+            if (r.isOk() || r.problem().map(p -> p.contains("is not connected")).orElse(false)) {
+                out.add(new Choice(spec, ins.get(0)));
+            }
+        }
+        return out;
+    }
+
+    /** Shows the list at the screen point where the wire was dropped; {@code at} is that point on the canvas. */
+    static Popup show(GraphCanvas canvas, EditorModel model, PortRef source, Point2D at, double screenX, double screenY) {
+        List<Choice> all = choices(model.graph(), model.shapes(), source);
+        TextField search = new TextField();
+        search.setId("wire-drop-search");
+        search.setPromptText("Layers that take " + source + "…");
+        ListView<Choice> list = new ListView<>();
+        list.setId("wire-drop-list");
+        list.setPrefSize(260, 260);
+        list.getItems().setAll(all);
+        list.getSelectionModel().selectFirst();
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Choice c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.spec().name() + "  ·  " + c.spec().family().title());
+            }
+        });
+        Label title = new Label(all.isEmpty() ? "No layer takes what " + source + " gives."
+                : "Add a layer fed by " + source + ":");
+        title.getStyleClass().add("wire-drop-title");
+        VBox box = new VBox(6, title, search, list);
+        box.setId("wire-drop-menu");
+        box.getStyleClass().add("wire-drop-menu");
+        EditorStyles.apply(box);
+        Popup popup = new Popup();
+        popup.setAutoHide(true);
+        popup.getContent().add(box);
+
+        search.textProperty().addListener((o, was, now) -> {
+            String q = now.trim().toLowerCase(Locale.ROOT);
+            list.getItems().setAll(all.stream().filter(c -> q.isEmpty()
+                    || c.spec().name().toLowerCase(Locale.ROOT).contains(q)
+                    || c.spec().id().toLowerCase(Locale.ROOT).contains(q)).toList());
+            list.getSelectionModel().selectFirst();
+        });
+        Runnable choose = () -> {
+            Choice c = list.getSelectionModel().getSelectedItem();
+            popup.hide();
+            if (c != null) {
+                add(model, source, c, at);
+            }
+            canvas.requestFocus();
+        };
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                choose.run();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN) {
+                list.requestFocus();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                popup.hide();
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                choose.run();
+                e.consume();
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                choose.run();
+            }
+        });
+        popup.show(canvas.getScene().getWindow(), screenX, screenY);
+        search.requestFocus();
+        return popup;
+    }
+
+    /** Adds the chosen layer with its top-left at the drop point and the wire into it, as one edit; selects it. */
+    static Optional<String> add(EditorModel model, PortRef source, Choice c, Point2D at) {
+        Graph g = model.graph();
+        Node node = new Node(g.freshId(c.spec().id()), c.spec().id(), c.spec().defaults(), Math.max(0, Math.round(at.getX())),
+                Math.max(0, Math.round(at.getY() - NodeGeometry.SINGLE_PORT_Y)));
+        Edge edge = new Edge(source, new PortRef(node.id(), c.port()));
+        if (!model.execute(new AddSubgraph(List.of(node), List.of(edge), "Add " + node.id() + " fed by " + source))) {
+            return Optional.empty();
+        }
+        model.selectedNodeProperty().set(node.id());
+        return Optional.of(node.id());
+    }
+}

@@ -1,0 +1,228 @@
+package org.netwright.editor.layout;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.elk.alg.layered.LayeredLayoutProvider;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.WrappingStrategy;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeRouting;
+import org.eclipse.elk.core.options.PortConstraints;
+import org.eclipse.elk.core.options.PortSide;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.ElkPort;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.netwright.model.graph.PortRef;
+
+/**
+ * Lays a graph out left to right with Eclipse ELK's layered algorithm: layers become columns, long chains wrap into
+ * rows so that the drawing's width over height comes near the wanted aspect ratio (a screen's), and ports keep their
+ * order so that branches do not cross. A pure function of the graph and the cards' shapes.
+ */
+public final class LayeredLayout {
+    /** The canvas of a 1600x1000 window, less the margins a fit leaves: the view layouts aim at by default. */
+    public static final double VIEW_WIDTH = 940;
+    public static final double VIEW_HEIGHT = 525;
+    /** The top-left corner of the laid-out drawing. */
+    public static final double ORIGIN = 40;
+    /** Room between columns; edges turn in it. */
+    static final double COLUMN_GAP = 56;
+    /** Room between cards of one column and between rows. */
+    static final double ROW_GAP = 36;
+
+    static {
+        // Outside Eclipse nothing registers ELK's options; without this, ELK cannot copy their default values.
+        LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredOptions());
+    }
+
+    private LayeredLayout() {
+    }
+
+    /** The wrapping aims tried by {@link #forView}: from nearly square to a few long rows. */
+    private static final double[] AIMS = {1.2, 1.8, 2.5, 3.5, 5.0};
+
+    /**
+     * Each node's new top-left corner, chosen so that the whole drawing shows as large as possible in a view of
+     * {@code viewWidth} by {@code viewHeight} pixels (never above 100 %): several wrappings are laid out and the one
+     * that needs the least zooming out wins; among those that fit at 100 %, the one shaped most like the view.
+     * Unconnected parts (a GAN's generator and discriminator) are laid out one under the other.
+     */
+    public static Map<String, Position> forView(Graph graph, Function<Node, CardShape> cards, double viewWidth,
+                                                double viewHeight) {
+        Map<String, Position> best = Map.of();
+        double bestZoom = -1;
+        double bestShape = Double.MAX_VALUE;
+        for (double aim : AIMS) {
+            Map<String, Position> at = positions(graph, cards, aim);
+            double[] size = size(graph, cards, at);
+            double zoom = Math.min(1, Math.min(viewWidth / size[0], viewHeight / size[1]));
+            double shape = Math.abs(Math.log((size[0] / size[1]) / (viewWidth / viewHeight)));
+            if (zoom > bestZoom + 0.01 || (Math.abs(zoom - bestZoom) <= 0.01 && shape < bestShape)) {
+                best = at;
+                bestZoom = zoom;
+                bestShape = shape;
+            }
+        }
+        return best;
+    }
+
+    /** The width and height the cards cover when placed at {@code at}. */
+    public static double[] size(Graph graph, Function<Node, CardShape> cards, Map<String, Position> at) {
+        double maxX = 0;
+        double maxY = 0;
+        for (Node n : graph.nodes().values()) {
+            CardShape c = cards.apply(n);
+            Position p = at.get(n.id());
+            maxX = Math.max(maxX, p.x() + c.width());
+            maxY = Math.max(maxY, p.y() + c.height());
+        }
+        return new double[] {Math.max(1, maxX - ORIGIN), Math.max(1, maxY - ORIGIN)};
+    }
+
+    /**
+     * Each node's new top-left corner, for a drawing whose width over height is near {@code aspect}; unconnected
+     * parts are laid out each on its own and stacked, in the order of their first node.
+     */
+    public static Map<String, Position> positions(Graph graph, Function<Node, CardShape> cards, double aspect) {
+        Map<String, Position> out = new LinkedHashMap<>();
+        double top = 0;
+        for (Graph part : parts(graph)) {
+            Map<String, Position> placed = place(part, cards, aspect);
+            double bottom = 0;
+            for (Map.Entry<String, Position> e : placed.entrySet()) {
+                Position p = e.getValue();
+                out.put(e.getKey(), new Position(p.x(), p.y() + top));
+                bottom = Math.max(bottom, p.y() + top + cards.apply(part.require(e.getKey())).height());
+            }
+            top = bottom + 2 * ROW_GAP - ORIGIN;
+        }
+        return out;
+    }
+
+    /** The graph's weakly connected parts, each with its nodes in graph order. */
+    static List<Graph> parts(Graph graph) {
+        Map<String, String> leader = new HashMap<>();
+        for (String id : graph.nodes().keySet()) {
+            leader.put(id, id);
+        }
+        for (Edge e : graph.edges()) {
+            String a = find(leader, e.from().nodeId());
+            String b = find(leader, e.to().nodeId());
+            if (!a.equals(b)) {
+                leader.put(b, a);
+            }
+        }
+        Map<String, Graph.Builder> byLeader = new LinkedHashMap<>();
+        for (Node n : graph.nodes().values()) {
+            byLeader.computeIfAbsent(find(leader, n.id()), k -> Graph.builder()).node(n);
+        }
+        for (Edge e : graph.edges()) {
+            byLeader.get(find(leader, e.from().nodeId())).connect(e);
+        }
+        return byLeader.values().stream().map(Graph.Builder::build).toList();
+    }
+
+    private static String find(Map<String, String> leader, String id) {
+        String root = id;
+        while (!leader.get(root).equals(root)) {
+            root = leader.get(root);
+        }
+        // Path compression: later look-ups of these nodes take one step.
+        String at = id;
+        while (!at.equals(root)) {
+            String next = leader.get(at);
+            leader.put(at, root);
+            at = next;
+        }
+        return root;
+    }
+
+    /** One connected part laid out by ELK, its top-left card at the origin. */
+    private static Map<String, Position> place(Graph graph, Function<Node, CardShape> cards, double aspect) {
+        if (graph.isEmpty()) {
+            return Map.of();
+        }
+        ElkNode root = ElkGraphUtil.createGraph();
+        root.setProperty(LayeredOptions.DIRECTION, Direction.RIGHT);
+        root.setProperty(LayeredOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, COLUMN_GAP);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE, ROW_GAP);
+        root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 14.0);
+        root.setProperty(LayeredOptions.SPACING_EDGE_EDGE_BETWEEN_LAYERS, 10.0);
+        root.setProperty(LayeredOptions.ASPECT_RATIO, aspect);
+        // Cuts a long chain into rows like lines of text; an edge may cross a cut, unlike the single-edge strategy.
+        root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.MULTI_EDGE);
+        root.setProperty(LayeredOptions.WRAPPING_ADDITIONAL_EDGE_SPACING, ROW_GAP);
+        root.setProperty(LayeredOptions.THOROUGHNESS, 10);
+
+        Map<String, ElkNode> boxes = new LinkedHashMap<>();
+        Map<PortRef, ElkPort> ports = new HashMap<>();
+        for (Node node : graph.nodes().values()) {
+            CardShape card = cards.apply(node);
+            ElkNode box = ElkGraphUtil.createNode(root);
+            box.setIdentifier(node.id());
+            box.setDimensions(card.width(), card.height());
+            box.setProperty(LayeredOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_POS);
+            for (CardShape.PortAt p : card.inputs()) {
+                ports.put(new PortRef(node.id(), p.name()), port(box, 0, p.y(), PortSide.WEST));
+            }
+            for (CardShape.PortAt p : card.outputs()) {
+                ports.put(new PortRef(node.id(), p.name()), port(box, card.width(), p.y(), PortSide.EAST));
+            }
+            boxes.put(node.id(), box);
+        }
+        for (Edge e : graph.edges()) {
+            // An edge to or from a port the card no longer has (Add went from 3 inputs to 2) joins the cards.
+            ElkPort from = ports.get(e.from());
+            ElkPort to = ports.get(e.to());
+            if (from != null && to != null) {
+                ElkGraphUtil.createSimpleEdge(from, to);
+            } else {
+                ElkGraphUtil.createSimpleEdge(boxes.get(e.from().nodeId()), boxes.get(e.to().nodeId()));
+            }
+        }
+        new LayeredLayoutProvider().layout(root, new BasicProgressMonitor());
+
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        for (ElkNode box : boxes.values()) {
+            minX = Math.min(minX, box.getX());
+            minY = Math.min(minY, box.getY());
+        }
+        Map<String, Position> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ElkNode> b : boxes.entrySet()) {
+            // Whole pixels: cards drawn at fractional positions look blurred.
+            out.put(b.getKey(), new Position(Math.round(b.getValue().getX() - minX + ORIGIN),
+                    Math.round(b.getValue().getY() - minY + ORIGIN)));
+        }
+        return out;
+    }
+
+    /** The graph with every node moved where {@link #forView} puts it. */
+    public static Graph apply(Graph graph, Function<Node, CardShape> cards, double viewWidth, double viewHeight) {
+        Map<String, Position> at = forView(graph, cards, viewWidth, viewHeight);
+        List<Node> moved = new ArrayList<>();
+        for (Node n : graph.nodes().values()) {
+            Position p = at.get(n.id());
+            moved.add(n.at(p.x(), p.y()));
+        }
+        return graph.withNodes(moved);
+    }
+
+    private static ElkPort port(ElkNode box, double x, double centreY, PortSide side) {
+        ElkPort p = ElkGraphUtil.createPort(box);
+        p.setDimensions(1, 1);
+        p.setLocation(x == 0 ? -1 : x, centreY - 0.5);
+        p.setProperty(LayeredOptions.PORT_SIDE, side);
+        return p;
+    }
+}

@@ -1,0 +1,90 @@
+package org.netwright.editor.canvas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.Collections;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.netwright.editor.EditorFixture;
+import org.netwright.editor.EditorModel;
+import org.netwright.model.command.MoveNodes;
+import org.netwright.model.command.SetParam;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * An edit of a large graph rebuilds only the cards it changed: counted by card instances, not timed, so the
+ * test holds on a loaded machine. It prints how long the edit took on the FX thread, for information.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
+class LargeCanvasTest {
+    private EditorModel model;
+
+    @Start
+    void start(Stage stage) {
+        List<Node> nodes = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        nodes.add(new Node("input", "vector_input", Map.of("features", 8), 0, 0));
+        String last = "input";
+        for (int i = 1; i < 60; i++) {
+            nodes.add(new Node("dense_" + i, "dense", Map.of("units", 8), (i % 10) * 500, (i / 10) * 150));
+            nodes.add(new Node("relu_" + i, "relu", Map.of(), (i % 10) * 500 + 250, (i / 10) * 150));
+            edges.add(Edge.of(last, "out", "dense_" + i, "in"));
+            edges.add(Edge.of("dense_" + i, "out", "relu_" + i, "in"));
+            last = "relu_" + i;
+        }
+        model = EditorFixture.show(stage, Graph.of(nodes, edges), 1200, 760);
+    }
+
+    private Set<NodeView> cards(GraphCanvas canvas) {
+        Set<NodeView> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        out.addAll(canvas.nodeViews());
+        return out;
+    }
+
+    @Test
+    void aMoveOrAParameterEditRebuildsOnlyTheCardsItChanged(FxRobot robot) {
+        GraphCanvas canvas = robot.lookup("#graph-canvas").queryAs(GraphCanvas.class);
+        assertEquals(119, canvas.nodeViews().size());
+        Set<NodeView> before = cards(canvas);
+
+        long[] ns = new long[1];
+        robot.interact(() -> {
+            long t0 = System.nanoTime();
+            model.execute(new MoveNodes(List.of("relu_30"), 30, 20));
+            ns[0] = System.nanoTime() - t0;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Set<NodeView> afterMove = cards(canvas);
+        afterMove.retainAll(before);
+        assertEquals(118, afterMove.size(), "a move rebuilt other cards than the moved one");
+        System.out.printf("120-node canvas: move + incremental shapes + redraw %.1f ms%n", ns[0] / 1e6);
+
+        Set<NodeView> beforeEdit = cards(canvas);
+        robot.interact(() -> {
+            long t0 = System.nanoTime();
+            model.execute(SetParam.of(model.graph(), "dense_50", "units", 4));
+            ns[0] = System.nanoTime() - t0;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Set<NodeView> afterEdit = cards(canvas);
+        afterEdit.retainAll(beforeEdit);
+        // dense_50 itself, relu_50 (its shape becomes 4) and dense_51 (its parameter count follows its input; its own
+        // output stays 8, so nothing after it changes): 119 - 3 = 116 cards stay.
+        System.out.printf("120-node canvas: parameter edit + incremental shapes + redraw %.1f ms%n", ns[0] / 1e6);
+        assertEquals(119 - 3, afterEdit.size(), "cards the edit did not change were rebuilt");
+    }
+}

@@ -1,0 +1,138 @@
+package org.netwright.runner.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.netwright.model.command.GraphCommand;
+import org.netwright.model.command.MoveNodes;
+import org.netwright.model.command.SetParam;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.netwright.model.json.GraphJson;
+import org.netwright.model.shape.GraphShapes;
+import org.netwright.model.shape.ShapeInference;
+
+/**
+ * Times what the editor does with large graphs: reading a graph file and inferring its shapes, and one edit
+ * followed by incremental shape inference. The graphs are residual stacks of Dense, ReLU and Add, each block
+ * feeding the next, so every node has a real shape and merges join two branches.
+ */
+public final class GraphScale {
+    /** One timing: what was timed, on how many nodes, the median and the slowest of the repeats, in milliseconds. */
+    public record Timing(String what, int nodes, double medianMs, double maxMs, int repeats) {
+    }
+
+    private GraphScale() {
+    }
+
+    /** A valid graph of about {@code nodes} nodes: an input, then blocks of dense, relu and add (a skip connection). */
+    public static Graph residualStack(int nodes) {
+        Graph.Builder b = Graph.builder();
+        b.node(new Node("input", "vector_input", Map.of("features", 16), 40, 200));
+        String last = "input";
+        int blocks = Math.max(1, (nodes - 1) / 3);
+        for (int i = 1; i <= blocks; i++) {
+            double x = 40 + i * 750.0;
+            String dense = "dense_" + i;
+            String relu = "relu_" + i;
+            String add = "add_" + i;
+            b.node(new Node(dense, "dense", Map.of("units", 16), x, 200));
+            b.node(new Node(relu, "relu", Map.of(), x + 250, 200));
+            b.node(new Node(add, "add", Map.of(), x + 500, 200));
+            b.connect(Edge.of(last, "out", dense, "in"));
+            b.connect(Edge.of(dense, "out", relu, "in"));
+            b.connect(Edge.of(relu, "out", add, "in1"));
+            b.connect(Edge.of(last, "out", add, "in2"));
+            last = add;
+        }
+        return b.build();
+    }
+
+    /** Reading the graph's JSON text and inferring every shape, as opening a project does. */
+    public static Timing load(int nodes, int repeats) {
+        Graph graph = residualStack(nodes);
+        String json = GraphJson.write(graph);
+        return time("read JSON + infer shapes", graph.nodes().size(), repeats, () -> {
+            Graph read = GraphJson.read(json);
+            GraphShapes shapes = ShapeInference.infer(read);
+            if (!shapes.isValid()) {
+                throw new IllegalStateException("the benchmark graph should be valid: " + shapes.firstProblem());
+            }
+            return shapes;
+        });
+    }
+
+    /**
+     * One parameter edit in the middle of the graph and the incremental inference that follows it. The edit flips a
+     * Dense layer's units between 16 and 17, so the Add after it turns red and back and every later node is
+     * inferred again: the worst case for an edit there.
+     */
+    public static Timing editParam(int nodes, int repeats) {
+        Graph graph = residualStack(nodes);
+        String target = "dense_" + Math.max(1, (nodes / 3) / 2);
+        return editTiming("edit a parameter + incremental shapes", graph, repeats,
+                (g, i) -> SetParam.of(g, target, "units", 16 + ((i + 1) % 2)));
+    }
+
+    /** One node moved (the end of a drag) and the incremental inference that follows it. */
+    public static Timing move(int nodes, int repeats) {
+        Graph graph = residualStack(nodes);
+        String target = "relu_" + Math.max(1, (nodes / 3) / 2);
+        return editTiming("move a node + incremental shapes", graph, repeats,
+                (g, i) -> new MoveNodes(List.of(target), 10, i % 2 == 0 ? 5 : -5));
+    }
+
+    /** Full shape inference of the graph, for comparison with the incremental one. */
+    public static Timing inferAll(int nodes, int repeats) {
+        Graph graph = residualStack(nodes);
+        return time("infer all shapes (not incremental)", graph.nodes().size(), repeats,
+                () -> ShapeInference.infer(graph));
+    }
+
+    private interface Edit {
+        GraphCommand make(Graph current, int i);
+    }
+
+    private static Timing editTiming(String what, Graph start, int repeats, Edit edit) {
+        Graph[] graph = {start};
+        GraphShapes[] shapes = {ShapeInference.infer(start)};
+        int[] i = {0};
+        return time(what, start.nodes().size(), repeats, () -> {
+            GraphCommand c = edit.make(graph[0], i[0]++);
+            Graph next = c.apply(graph[0]);
+            shapes[0] = ShapeInference.update(graph[0], shapes[0], next);
+            graph[0] = next;
+            return shapes[0];
+        });
+    }
+
+    /** Runs {@code work} a few times untimed (the JIT), then {@code repeats} times timed. */
+    private static Timing time(String what, int nodes, int repeats, Supplier<Object> work) {
+        for (int i = 0; i < Math.min(3, repeats); i++) {
+            work.get();
+        }
+        double[] ms = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long t0 = System.nanoTime();
+            work.get();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        return new Timing(what, nodes, sorted[repeats / 2], sorted[repeats - 1], repeats);
+    }
+
+    /** The standard set: loading 1,000 and 10,000 nodes; edits on 500 nodes. */
+    public static List<Timing> all() {
+        List<Timing> out = new ArrayList<>();
+        out.add(load(1_000, 10));
+        out.add(load(10_000, 5));
+        out.add(inferAll(500, 200));
+        out.add(editParam(500, 200));
+        out.add(move(500, 200));
+        return out;
+    }
+}
