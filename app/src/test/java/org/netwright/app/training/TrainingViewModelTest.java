@@ -49,9 +49,9 @@ class TrainingViewModelTest {
     void aStoppedRunSaysOnceWhereItStoppedAndShowsOnlyTheCompleteEpochs() {
         model.apply(List.of(new RunEvent.Started(1, "cpu", 10, 4),
                 new RunEvent.Step(1, 1, 0.9, 0.01, 1), new RunEvent.Step(4, 1, 0.8, 0.01, 2),
-                new RunEvent.Epoch(1, 0.8, 0.8, Map.of(), 0.01, 2),
+                new RunEvent.Epoch(1, 0.8, 0.8, Map.of(), 0.01, 2, 1),
                 new RunEvent.Step(5, 2, 0.7, 0.01, 3),
-                new RunEvent.Finished("stopped", Map.of())));
+                new RunEvent.Finished("stopped", new org.netwright.model.run.FinalMetrics(0.8, Map.of(), "last", "cpu", 1, 5))));
 
         assertEquals("Stopped during epoch 2 of 10 (1 epoch complete). What was recorded is kept in the project.",
                 model.statusProperty().get());
