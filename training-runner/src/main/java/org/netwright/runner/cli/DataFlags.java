@@ -152,10 +152,6 @@ final class DataFlags {
             throw new UsageException("--test names a test set for data from a file or folder; a generator splits its"
                     + " own samples (set the fractions with --split TRAIN,VAL,TEST)");
         }
-        Path test = Path.of(text).toAbsolutePath();
-        if (!Files.exists(test)) {
-            throw new UsageException("there is no test set " + text + " (--test)");
-        }
         Object data = options.get("path");
         if (kind.equals("csv") && data != null && GraphData.isEdgeList(Path.of(data.toString()))) {
             throw new UsageException("--test does not apply to a graph; mark the test nodes with a 'split' column"
@@ -167,6 +163,10 @@ final class DataFlags {
         }
         if (tableOrText) {
             return testFile(text, kind.equals(TextClassData.KIND));
+        }
+        Path test = Path.of(text).toAbsolutePath();
+        if (!Files.exists(test)) {
+            throw new UsageException("there is no test set " + text + " (--test)");
         }
         return test.toString();
     }
@@ -187,7 +187,7 @@ final class DataFlags {
     private static String testFile(String text, boolean folderAllowed) {
         Path p = Path.of(text).toAbsolutePath();
         if (!Files.isRegularFile(p) && !(folderAllowed && Files.isDirectory(p))) {
-            throw new UsageException("there is no test file " + text);
+            throw new UsageException("there is no test set " + text + " (--test)");
         }
         return p.toString();
     }

@@ -36,9 +36,9 @@ public record DeviceChoice(Device device, Optional<String> notice) {
         }
         if (gpus == 0) {
             String why = gpuBuild
-                    ? "this is the GPU build, but the engine finds no usable NVIDIA GPU (no card, or no NVIDIA driver"
+                    ? "this is the GPU build, but the engine sees no GPU here (no NVIDIA card, or no NVIDIA driver"
                             + " new enough for CUDA 12.8: version 570 or newer)"
-                    : "this build's libtorch is for the CPU only";
+                    : "the engine sees no GPU here (this build's libtorch is for the CPU only)";
             if (s.equals("gpu")) {
                 throw new IllegalArgumentException("--device gpu was asked for, but " + why + "; use --device cpu or"
                         + " auto.");

@@ -75,7 +75,7 @@ class CliDataCommandTest {
         assertTrue(CliRunner.run("data", f.toString(), "--missing", "guess").err()
                 .contains("--missing takes drop, mean, mode or error; got 'guess'"));
         assertTrue(CliRunner.run("data", f.toString(), "--test", dir.resolve("none.csv").toString()).err()
-                .contains("there is no test file"));
+                .contains("there is no test set"));
         assertTrue(CliRunner.run("train", "--template", "two-moons-mlp", "--label", "a").err()
                 .contains("give --data too"));
     }

@@ -124,10 +124,12 @@ class CliOwnDataTest {
         StringBuilder train = new StringBuilder("a,b,c,label\n");
         StringBuilder test = new StringBuilder("a,b,c,label\n");
         for (int i = 0; i < 40; i++) {
-            train.append(i % 2 == 0 ? "0," : "5,").append(i).append(",1,").append(i % 2).append('\n');
+            // Column a follows the label but does not restate it one to one (a table reader would take such a
+            // column for the label's names).
+            train.append(i % 2 == 0 ? i % 3 : 5 + i % 3).append(',').append(i).append(",1,").append(i % 2).append('\n');
         }
         for (int i = 0; i < 7; i++) {
-            test.append(i % 2 == 0 ? "0," : "5,").append(i).append(",1,").append(i % 2).append('\n');
+            test.append(i % 2 == 0 ? i % 3 : 5 + i % 3).append(',').append(i).append(",1,").append(i % 2).append('\n');
         }
         Path trainFile = Files.writeString(dir.resolve("train.csv"), train);
         Path testFile = Files.writeString(dir.resolve("test.csv"), test);

@@ -118,7 +118,11 @@ class CliSummaryTest {
         Path readme = Path.of("..", "README.md");
         assumeTrue(Files.isRegularFile(readme), "no README at " + readme.toAbsolutePath());
         String text = Files.readString(readme);
+        // The graph file example is the JSON block that declares the graph format (others show event lines).
         int start = text.indexOf("```json\n");
+        while (start >= 0 && !text.substring(start, text.indexOf("```", start + 8)).contains("netwright-graph")) {
+            start = text.indexOf("```json\n", start + 8);
+        }
         assertTrue(start >= 0, "the README shows a graph file");
         String example = text.substring(start + 8, text.indexOf("```", start + 8));
         JsonNode root = summaryJson("summary", Files.writeString(dir.resolve("readme.json"), example).toString(), "--json");
