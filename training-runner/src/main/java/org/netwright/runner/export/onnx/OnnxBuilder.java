@@ -9,6 +9,7 @@ import java.util.Set;
 import org.netwright.runner.export.onnx.proto.Onnx.AttributeProto;
 import org.netwright.runner.export.onnx.proto.Onnx.GraphProto;
 import org.netwright.runner.export.onnx.proto.Onnx.NodeProto;
+import org.netwright.runner.export.onnx.proto.Onnx.StringStringEntryProto;
 import org.netwright.runner.export.onnx.proto.Onnx.TensorProto;
 
 /**
@@ -68,6 +69,29 @@ final class OnnxBuilder {
         graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
                 .addDims(values.length).addAllInt64Data(longs(values)));
         return name;
+    }
+
+    /** How many nodes the graph has so far. */
+    int nodeCount() {
+        return graph.getNodeCount();
+    }
+
+    /**
+     * Marks the nodes added since {@code from} as the ONNX form of our layer {@code layerId}, and the first of them
+     * with {@code description} (the layer's type, settings and ports), so an import can give the layer back.
+     */
+    void annotate(int from, String layerId, String description) {
+        for (int i = from; i < graph.getNodeCount(); i++) {
+            NodeProto.Builder node = graph.getNodeBuilder(i);
+            node.addMetadataProps(entry(OnnxWriter.LAYER_KEY, layerId));
+            if (i == from) {
+                node.addMetadataProps(entry(OnnxWriter.DESCRIPTION_KEY, description));
+            }
+        }
+    }
+
+    static StringStringEntryProto entry(String key, String value) {
+        return StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
     }
 
     /** Adds a node with one output and returns the output's name. */

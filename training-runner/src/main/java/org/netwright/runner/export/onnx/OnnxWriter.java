@@ -5,6 +5,7 @@ import static org.netwright.runner.export.onnx.OnnxBuilder.ints;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,12 @@ public final class OnnxWriter {
     static final int IR_VERSION = 8;
     /** Added to masked attention scores, as our attention kernel and GAT layer do. */
     private static final float MASKED = -1e9f;
+
+    /** Node metadata naming the layer of ours that an ONNX node belongs to. */
+    public static final String LAYER_KEY = "netwright.layer";
+    /** Metadata of a layer's first ONNX node (and of a graph input): its type, settings and ports as JSON. */
+    public static final String DESCRIPTION_KEY = "netwright.description";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The layer types this writer translates (inputs are graph inputs and composites are flattened first). */
     public static final Set<String> SUPPORTED = Set.of("dense", "flatten", "dropout", "embedding", "relu", "sigmoid",
@@ -126,13 +133,20 @@ public final class OnnxWriter {
             List<String> outPorts = spec.outputPorts(p);
             b.layer(id);
             if (spec.isInput()) {
+                Map<String, String> ports = new LinkedHashMap<>();
                 for (String port : outPorts) {
                     String name = b.reserve(outPorts.size() == 1 ? id : id + "." + port);
-                    b.graph().addInput(valueInfo(name, shapes.report(id).outputs().get(port)));
+                    ports.put(port, name);
                     values.put(id + "." + port, name);
+                }
+                for (String port : outPorts) {
+                    b.graph().addInput(valueInfo(ports.get(port), shapes.report(id).outputs().get(port)).toBuilder()
+                            .addMetadataProps(OnnxBuilder.entry(LAYER_KEY, id))
+                            .addMetadataProps(OnnxBuilder.entry(DESCRIPTION_KEY, describe(node, Map.of(), ports))));
                 }
                 continue;
             }
+            int firstNode = b.nodeCount();
             List<String> in = new ArrayList<>();
             List<Shape> inShapes = new ArrayList<>();
             for (String port : spec.inputPorts(p)) {
@@ -144,9 +158,17 @@ public final class OnnxWriter {
             List<String> out = outputSoftmax
                     ? List.of(b.op("Div", List.of(in.get(0), b.scalar("temperature", (float) p.getDouble("temperature")))))
                     : layer(id, node.type(), p, in, inShapes);
+            Map<String, String> inPorts = new LinkedHashMap<>();
+            List<String> inNames = spec.inputPorts(p);
+            for (int i = 0; i < inNames.size(); i++) {
+                inPorts.put(inNames.get(i), in.get(i));
+            }
+            Map<String, String> outMap = new LinkedHashMap<>();
             for (int i = 0; i < outPorts.size(); i++) {
                 values.put(id + "." + outPorts.get(i), out.get(i));
+                outMap.put(outPorts.get(i), out.get(i));
             }
+            b.annotate(firstNode, id, describe(node, inPorts, outMap));
         }
         // Outputs are named after the output nodes as the user sees them (a composite's, not its inner layer's).
         for (String port : outputs) {
@@ -164,6 +186,16 @@ public final class OnnxWriter {
                 .addMetadataProps(StringStringEntryProto.newBuilder().setKey("netwright.layout")
                         .setValue("batch first; token and label ids as float32; raw scores (no softmax)"))
                 .setGraph(b.graph()).build();
+    }
+
+    /** The layer as JSON: {"node": a one-node graph in our graph format, "inputs"/"outputs": port -> ONNX value}. */
+    private static String describe(Node node, Map<String, String> inputs, Map<String, String> outputs) {
+        var o = JSON.createObjectNode();
+        Node plain = new Node("layer", node.type(), node.params(), 0, 0);
+        o.put("node", org.netwright.model.json.GraphJson.write(Graph.empty().withNode(plain)));
+        inputs.forEach(o.putObject("inputs")::put);
+        outputs.forEach(o.putObject("outputs")::put);
+        return o.toString();
     }
 
     /** Every sink's first output port ("node.port") of the graph as drawn, as GraphCompiler picks them. */
@@ -354,7 +386,7 @@ public final class OnnxWriter {
         if (p.getBool("per_channel")) {
             dims[0] = w.shape()[0];
         }
-        return b.op("PRelu", List.of(x, b.floats("slope", dims, w.values())));
+        return b.op("PRelu", List.of(x, b.floats("weight", dims, w.values())));
     }
 
     private String conv(String id, LayerParams p, String x, int spatial) {
