@@ -23,6 +23,7 @@ public final class Cli {
             + " [--initializer I] [--split T,V,T] [--device auto|cpu|gpu] [--resume RUN_ID]"
             + " | generate FILE.nwproj --count N --out DIR [--run ID] [--seed S] [--class K] [--temperature T]"
             + " [--top-k K] [--json]"
+            + " | import MODEL.onnx --out PROJECT.nwproj [--json]"
             + " | " + BenchCommand.USAGE;
 
     private Cli() {
@@ -51,6 +52,7 @@ public final class Cli {
                 case "train" -> new TrainCommand(in, out, err, terminal).run(rest);
                 case "bench" -> new BenchCommand(out, err).run(rest);
                 case "generate" -> GenerateCommand.run(rest, out);
+                case "import" -> ImportCommand.run(rest, out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
