@@ -83,7 +83,12 @@ public final class OnnxImporter {
      * @throws OnnxImportException listing the unsupported operators, or saying what else is wrong
      */
     public static Imported importModel(ModelProto model, OnnxModelReader reader) {
-        return new OnnxImporter(reader).run(model.getGraph());
+        try {
+            return new OnnxImporter(reader).run(model.getGraph());
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | ArithmeticException e) {
+            // A malformed model can break a layer's own checks (a setting out of range, an input list too short).
+            throw new OnnxImportException("the model cannot be imported: " + e.getMessage());
+        }
     }
 
     private Imported run(GraphProto g) {
@@ -134,6 +139,13 @@ public final class OnnxImporter {
         GraphShapes shapes = ShapeInference.infer(graph);
         if (!shapes.isValid()) {
             throw new OnnxImportException("the imported layers do not fit together: " + shapes.problems().get(0));
+        }
+        // The layers are sized from the model's declared shapes; weights are only allocated for them once the model
+        // is known to hold that many values, so a forged shape cannot make us allocate without bound.
+        long held = weights.values().stream().flatMap(m -> m.values().stream()).mapToLong(v -> v.length).sum();
+        if (shapes.totalParams() > held) {
+            throw new OnnxImportException("the imported layers need " + shapes.totalParams() + " weights but the model"
+                    + " holds " + held);
         }
         return checkpoint(graph);
     }
