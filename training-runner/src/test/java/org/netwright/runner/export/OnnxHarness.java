@@ -26,14 +26,14 @@ import org.netwright.runner.compile.GraphBlock;
 import org.netwright.runner.compile.GraphCompiler;
 
 /** Test helper: a graph's block with seeded weights, seeded inputs it accepts, and runs in DJL and ONNX Runtime. */
-final class OnnxHarness {
+public final class OnnxHarness {
     static final int BATCH = 2;
 
     private OnnxHarness() {
     }
 
     /** The graph's block as the export sees it (every sink, softmax left out), with seeded weights, and its checkpoint. */
-    static byte[] seededCheckpoint(Graph graph, long seed) {
+    public static byte[] seededCheckpoint(Graph graph, long seed) {
         GraphBlock block = GraphCompiler.compile(graph, null, null);
         try (NDManager manager = NDManager.newBaseManager()) {
             initialize(block, manager, seed);
@@ -41,7 +41,7 @@ final class OnnxHarness {
         }
     }
 
-    static void initialize(GraphBlock block, NDManager manager, long seed) {
+    public static void initialize(GraphBlock block, NDManager manager, long seed) {
         ai.djl.ndarray.types.Shape[] shapes = block.inputPorts().stream()
                 .map(p -> new ai.djl.ndarray.types.Shape(block.portShape(p).withBatch(1)))
                 .toArray(ai.djl.ndarray.types.Shape[]::new);
@@ -64,7 +64,7 @@ final class OnnxHarness {
     }
 
     /** Seeded inputs for every input port of {@code block}, in its order: ids for token and label inputs, 0/1 graphs. */
-    static List<float[]> inputs(Graph graph, GraphBlock block, long seed) {
+    public static List<float[]> inputs(Graph graph, GraphBlock block, long seed) {
         Random random = new Random(seed);
         List<float[]> out = new ArrayList<>();
         Graph flat = org.netwright.model.graph.CompositeFlattening.flatten(graph);
@@ -126,7 +126,7 @@ final class OnnxHarness {
     }
 
     /** Our block's outputs (forward pass in inference, final softmax left out) on {@code inputs}, flattened. */
-    static List<float[]> runDjl(Graph graph, byte[] checkpoint, List<float[]> inputs) {
+    public static List<float[]> runDjl(Graph graph, byte[] checkpoint, List<float[]> inputs) {
         GraphBlock block = GraphCompiler.compile(graph, null, null);
         try (NDManager manager = NDManager.newBaseManager()) {
             initialize(block, manager, 0);
@@ -147,7 +147,7 @@ final class OnnxHarness {
     }
 
     /** The ONNX model's outputs in ONNX Runtime, in the model's output order, flattened. */
-    static List<float[]> runOnnx(byte[] model, GraphBlock block, List<float[]> inputs) throws OrtException {
+    public static List<float[]> runOnnx(byte[] model, GraphBlock block, List<float[]> inputs) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
@@ -179,7 +179,7 @@ final class OnnxHarness {
         }
     }
 
-    static double maxAbsDifference(List<float[]> a, List<float[]> b) {
+    public static double maxAbsDifference(List<float[]> a, List<float[]> b) {
         if (a.size() != b.size()) {
             throw new AssertionError(a.size() + " outputs against " + b.size());
         }
