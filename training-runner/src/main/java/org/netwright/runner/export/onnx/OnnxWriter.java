@@ -42,8 +42,11 @@ import org.netwright.runner.export.onnx.proto.Onnx.ValueInfoProto;
 public final class OnnxWriter {
     /** The ONNX operator set the models use. */
     public static final int OPSET = 17;
-    /** IR version 8 is what opset 17 was released with; every runtime that runs opset 17 reads it. */
-    static final int IR_VERSION = 8;
+    /**
+     * IR version 10: the first whose nodes and values carry metadata, which holds our layer marks (ONNX Runtime reads
+     * it from 1.17 on).
+     */
+    static final int IR_VERSION = 10;
     /** Added to masked attention scores, as our attention kernel and GAT layer do. */
     private static final float MASKED = -1e9f;
 
