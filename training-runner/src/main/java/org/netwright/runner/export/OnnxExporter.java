@@ -36,7 +36,12 @@ public final class OnnxExporter implements ModelExporter {
                     + " (2 GB); this export does not write ONNX external data files.");
         }
         ModelProto model = OnnxWriter.toModel(run.graph(), tensors);
+        String readme = OnnxReadme.text(run, project, model);
         write(model, dir.resolve(FILE));
+        Path notes = dir.resolve("README.md");
+        if (!Files.exists(notes)) {
+            Files.writeString(notes, readme);
+        }
     }
 
     /** Writes {@code model} to {@code file} through a temporary file in the same folder, so no half file is left. */

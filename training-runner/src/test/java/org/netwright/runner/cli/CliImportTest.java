@@ -75,6 +75,20 @@ class CliImportTest {
     }
 
     @Test
+    void trainedRunExportsWithAReadmeNamingItsClasses() throws Exception {
+        Path project = dir.resolve("moons.nwproj");
+        CliRunner t = CliRunner.run("train", "--template", "two-moons-mlp", "--epochs", "1", "--save",
+                project.toString());
+        assertEquals(0, t.status(), t.err());
+        Path out = Files.createDirectory(dir.resolve("onnx"));
+        new OnnxExporter().write(TrainedRun.load(project, Optional.empty()), project, out);
+        String readme = Files.readString(out.resolve("README.md"));
+        assertTrue(readme.contains("- `input`: float32 [batch, 2]"), readme);
+        assertTrue(readme.contains("- `dense_3`: float32 [batch, 2]"), readme);
+        assertTrue(Files.size(out.resolve("model.onnx")) > 354 * 4);
+    }
+
+    @Test
     void unsupportedOperatorsAreListedAndNothingIsWritten() throws Exception {
         Path project = dir.resolve("lstm.nwproj");
         CliRunner r = CliRunner.run("import", resource("torch_lstm.onnx").toString(), "--out", project.toString());

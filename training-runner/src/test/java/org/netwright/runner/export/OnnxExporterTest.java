@@ -34,8 +34,11 @@ class OnnxExporterTest {
         TrainedRun run = new TrainedRun(1, graph, null, OnnxHarness.seededCheckpoint(graph, 2), null);
         new OnnxExporter().write(run, dir.resolve("p.nwproj"), dir);
         try (var files = Files.list(dir)) {
-            assertEquals(List.of(dir.resolve("model.onnx")), files.toList());
+            assertEquals(Set.of(dir.resolve("model.onnx"), dir.resolve("README.md")), Set.copyOf(files.toList()));
         }
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertTrue(readme.contains("- `noise`: float32 [batch, 8]"), readme);
+        assertTrue(readme.contains("- `score`: float32 [batch, 1]"), readme);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession s = env.createSession(dir.resolve("model.onnx").toString(), new OrtSession.SessionOptions())) {
             assertEquals(Set.of("noise", "g_label", "point", "d_label"), s.getInputNames());
