@@ -62,6 +62,37 @@ class Recurrent(nn.Module):
         return self.head(out[:, -1, :])
 
 
+class Gru(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.gru = nn.GRU(3, 6, batch_first=True)
+        self.head = nn.Linear(6, 2)
+
+    def forward(self, x):
+        out, _ = self.gru(x)
+        return self.head(out[:, -1, :])
+
+
+class StackedBidirectional(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(3, 5, num_layers=2, batch_first=True, bidirectional=True)
+        self.head = nn.Linear(10, 2)
+
+    def forward(self, x):
+        out, _ = self.lstm(x)
+        return self.head(out)
+
+
+class Unsupported(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 4)
+
+    def forward(self, x):
+        return nn.functional.hardswish(nn.functional.softplus(self.fc(x)))
+
+
 def export(name, model, shape):
     model.eval()
     for p in model.parameters():
@@ -83,3 +114,6 @@ export("torch_mlp", Mlp(), (2, 4))
 export("torch_cnn", Cnn(), (2, 1, 8, 8))
 export("torch_residual", Residual(), (2, 3, 8, 8))
 export("torch_lstm", Recurrent(), (2, 5, 3))
+export("torch_gru", Gru(), (2, 5, 3))
+export("torch_bilstm", StackedBidirectional(), (2, 5, 3))
+export("torch_unsupported", Unsupported(), (2, 4))

@@ -90,11 +90,13 @@ class CliImportTest {
 
     @Test
     void unsupportedOperatorsAreListedAndNothingIsWritten() throws Exception {
-        Path project = dir.resolve("lstm.nwproj");
-        CliRunner r = CliRunner.run("import", resource("torch_lstm.onnx").toString(), "--out", project.toString());
+        Path project = dir.resolve("bad.nwproj");
+        CliRunner r = CliRunner.run("import", resource("torch_unsupported.onnx").toString(), "--out",
+                project.toString());
         assertEquals(2, r.status());
         assertEquals(1, r.errLines().size(), r.err());
-        assertTrue(r.err().contains("'/lstm/LSTM' (LSTM)"), r.err());
+        assertTrue(r.err().contains("'/Softplus' (Softplus)") && r.err().contains("'/HardSwish' (HardSwish)"),
+                r.err());
         assertFalse(Files.exists(project));
         assertEquals(1, Files.list(dir).count(), "only the model itself is in the folder");
     }

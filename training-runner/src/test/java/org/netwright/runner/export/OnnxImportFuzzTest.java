@@ -46,7 +46,7 @@ class OnnxImportFuzzTest {
 
     static List<byte[]> seeds() throws Exception {
         List<byte[]> seeds = new ArrayList<>();
-        for (String name : new String[] {"torch_mlp", "torch_cnn", "torch_residual", "torch_lstm"}) {
+        for (String name : new String[] {"torch_mlp", "torch_cnn", "torch_residual", "torch_lstm", "torch_bilstm"}) {
             try (InputStream in = OnnxImportFuzzTest.class.getResourceAsStream("/onnx/" + name + ".onnx")) {
                 seeds.add(in.readAllBytes());
             }

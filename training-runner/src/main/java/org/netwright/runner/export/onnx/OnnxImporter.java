@@ -72,6 +72,20 @@ public final class OnnxImporter {
     private final Set<String> pooled = new HashSet<>();
     private final Map<String, String> denseWithoutBias = new HashMap<>();
     private final Map<String, String> idsByLayer = new HashMap<>();
+    /** Values that only compute shapes (PyTorch's zero initial states are built from the input's shape). */
+    private final Set<String> shapeValues = new HashSet<>();
+    private final Set<String> zeroStates = new HashSet<>();
+    /** A batch-first sequence turned time-major for an ONNX recurrent operator: value -> the sequence's value. */
+    private final Map<String, String> timeMajor = new HashMap<>();
+    /** A recurrent operator's Y (T×dirs×B×H), its Y_h (dirs×B×H), and Y as T×B×(dirs·H): value -> our layer. */
+    private final Map<String, String> recurrentY = new HashMap<>();
+    private final Map<String, String> recurrentYh = new HashMap<>();
+    private final Map<String, String> recurrentYSwapped = new HashMap<>();
+    private final Map<String, String> recurrentSequence = new HashMap<>();
+    /** Batch-first outputs of recurrent layers, and which layers give their whole sequence or their final state. */
+    private final Map<String, String> sequenceOut = new HashMap<>();
+    private final Set<String> sequenceUsed = new HashSet<>();
+    private final Set<String> finalUsed = new HashSet<>();
 
     private OnnxImporter(OnnxModelReader reader) {
         this.reader = reader;
@@ -133,6 +147,13 @@ public final class OnnxImporter {
                 throw new OnnxImportException("the model's output '" + out.getName() + "' is computed by nothing"
                         + " this importer understood");
             }
+        }
+        for (String id : new ArrayList<>(recurrentLayers())) {
+            if (finalUsed.contains(id) && sequenceUsed.contains(id)) {
+                throw new OnnxImportException("recurrent layer '" + id + "' is read both as a whole sequence and at"
+                        + " its last step, which one layer of ours cannot give");
+            }
+            nodes.put(id, nodes.get(id).withParam("return_sequences", !finalUsed.contains(id)));
         }
         nameOutputs(g);
         Graph graph = graph();
@@ -367,6 +388,9 @@ public final class OnnxImporter {
             unsupported.add(label + " from domain " + n.getDomain());
             return;
         }
+        if (sequenceOperator(n, label)) {
+            return;
+        }
         if (op.equals("Constant")) {
             for (AttributeProto a : n.getAttributeList()) {
                 if (a.getName().equals("value") && a.hasT() && n.getOutputCount() == 1) {
@@ -443,6 +467,225 @@ public final class OnnxImporter {
     }
 
     /** {@code out} is the value of the first input; a flatten after global pooling also drops the pooled mark. */
+    private List<String> recurrentLayers() {
+        return nodes.values().stream().filter(n -> List.of("lstm", "gru", "rnn").contains(n.type())
+                && weights.containsKey(n.id()) && !idsByLayer.containsValue(n.id())).map(Node::id).toList();
+    }
+
+    /**
+     * The operators around an ONNX recurrent operator as PyTorch writes them: the sequence turned time-major, zero
+     * initial states computed from its shape, Y squeezed (or for two directions transposed and reshaped) and turned
+     * back batch-first, and the last step taken with Gather. Returns whether the node was one of these (mapped, or
+     * listed as unsupported).
+     */
+    private boolean sequenceOperator(NodeProto n, String label) {
+        String op = n.getOpType();
+        List<String> in = n.getInputList().stream().filter(s -> !s.isEmpty()).toList();
+        if (n.getOutputCount() == 0 || in.isEmpty()) {
+            return false;
+        }
+        String out = n.getOutput(0);
+        String first = in.get(0);
+        if (op.equals("Shape") && producer.containsKey(first)) {
+            shapeValues.add(out);
+            return true;
+        }
+        boolean fromShapes = in.stream().anyMatch(shapeValues::contains)
+                && in.stream().allMatch(v -> shapeValues.contains(v) || constants.containsKey(v));
+        if (fromShapes && List.of("Gather", "Unsqueeze", "Concat", "Slice", "Squeeze", "Cast").contains(op)) {
+            shapeValues.addAll(n.getOutputList());
+            return true;
+        }
+        boolean ofZeros = zeroStates.contains(first) && in.subList(1, in.size()).stream().allMatch(constants::containsKey);
+        if (ofZeros && List.of("Slice", "Gather", "Reshape", "Unsqueeze", "Squeeze").contains(op)) {
+            // A part of a zero state (one layer's slice of PyTorch's stacked initial states) is zeros too.
+            zeroStates.add(out);
+            return true;
+        }
+        if (op.equals("ConstantOfShape") && shapeValues.contains(first)) {
+            Optional<AttributeProto> value = attribute(n, "value");
+            boolean zero = value.isEmpty() || value.get().getT().getDataType() != TensorProto.DataType.FLOAT_VALUE
+                    || allZero(reader.floats(value.get().getT()));
+            if (!zero) {
+                unsupported.add(label + " fills with a value other than zero");
+            }
+            zeroStates.add(out);
+            return true;
+        }
+        List<Long> perm = attrInts(n, "perm", 0, 0);
+        if (op.equals("Transpose") && perm.equals(List.of(1L, 0L, 2L)) && recurrentSequence.containsKey(first)) {
+            String id = recurrentSequence.get(first);
+            producer.put(out, new PortRef(id, "out"));
+            sequenceOut.put(out, id);
+            sequenceUsed.add(id);
+            return true;
+        }
+        if (op.equals("Transpose") && perm.equals(List.of(1L, 0L, 2L)) && producer.containsKey(first)) {
+            timeMajor.put(out, first);
+            return true;
+        }
+        if (List.of("LSTM", "GRU", "RNN").contains(op)) {
+            String why = recurrent(n, out);
+            if (why != null) {
+                unsupported.add(label + " " + why);
+            }
+            return true;
+        }
+        if (op.equals("Squeeze") && (recurrentY.containsKey(first) || recurrentYh.containsKey(first))) {
+            List<Long> axes = in.size() > 1 && constants.containsKey(in.get(1))
+                    ? java.util.Arrays.stream(reader.int64s(constants.get(in.get(1)))).boxed().toList()
+                    : attrInts(n, "axes", 0, 0);
+            boolean y = recurrentY.containsKey(first);
+            String id = y ? recurrentY.get(first) : recurrentYh.get(first);
+            boolean oneWay = !Boolean.TRUE.equals(nodes.get(id).params().get("bidirectional"));
+            if (!oneWay || !axes.equals(List.of(y ? 1L : 0L))) {
+                unsupported.add(label + " squeezes a recurrent output in a way our layer does not give");
+            } else if (y) {
+                recurrentSequence.put(out, id);
+            } else {
+                producer.put(out, new PortRef(id, "out"));
+                finalUsed.add(id);
+            }
+            return true;
+        }
+        if (op.equals("Transpose") && recurrentY.containsKey(first)) {
+            if (!perm.equals(List.of(0L, 2L, 1L, 3L))) {
+                unsupported.add(label + " reorders a recurrent output in a way our layer does not give");
+            } else {
+                recurrentYSwapped.put(out, recurrentY.get(first));
+            }
+            return true;
+        }
+        if (op.equals("Reshape") && recurrentYSwapped.containsKey(first)) {
+            long[] shape = in.size() > 1 && constants.containsKey(in.get(1)) ? reader.int64s(constants.get(in.get(1)))
+                    : new long[0];
+            if (!java.util.Arrays.equals(shape, new long[] {0, 0, -1})) {
+                unsupported.add(label + " reshapes a recurrent output in a way our layer does not give");
+            } else {
+                recurrentSequence.put(out, recurrentYSwapped.get(first));
+            }
+            return true;
+        }
+        if (op.equals("Gather") && sequenceOut.containsKey(first) && in.size() == 2 && constants.containsKey(in.get(1))
+                && attrInt(n, "axis", 0) == 1) {
+            String id = sequenceOut.get(first);
+            long[] index = reader.int64s(constants.get(in.get(1)));
+            boolean oneWay = !Boolean.TRUE.equals(nodes.get(id).params().get("bidirectional"));
+            long steps = ((Number) nodes.get(id).params().getOrDefault("steps", -1)).longValue();
+            if (!oneWay || index.length != 1 || (index[0] != -1 && index[0] != steps - 1)
+                    || constants.get(in.get(1)).getDimsCount() != 0 || uses.getOrDefault(first, 0) != 1) {
+                unsupported.add(label + " takes a step of a recurrent output other than the last of a one-way layer");
+            } else {
+                sequenceUsed.remove(id);
+                finalUsed.add(id);
+                producer.put(out, new PortRef(id, "out"));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean allZero(float[] v) {
+        for (float x : v) {
+            if (x != 0f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An ONNX LSTM, GRU or RNN as one of our recurrent layers (one layer, PyTorch's gates), or why it cannot be. */
+    private String recurrent(NodeProto n, String out) {
+        String op = n.getOpType();
+        String type = op.toLowerCase();
+        List<String> in = n.getInputList();
+        if (in.isEmpty() || !(timeMajor.containsKey(in.get(0)) || recurrentSequence.containsKey(in.get(0)))) {
+            return "reads a sequence that is not a batch-first sequence turned time-major";
+        }
+        for (int i = 1; i < Math.min(in.size(), 4); i++) {
+            if (!in.get(i).isEmpty() && !constants.containsKey(in.get(i))) {
+                return "takes computed weights";
+            }
+        }
+        if (in.size() < 3 || in.get(1).isEmpty() || in.get(2).isEmpty()) {
+            return "has no weights";
+        }
+        if (in.size() > 4 && !in.get(4).isEmpty()) {
+            return "takes sequence lengths";
+        }
+        for (int i = 5; i < in.size(); i++) {
+            if (!in.get(i).isEmpty() && (i == 7 || !zeroStates.contains(in.get(i)))) {
+                return i == 7 ? "has peephole weights" : "starts from a state other than zeros";
+            }
+        }
+        String direction = attrString(n, "direction", "forward");
+        if (!direction.equals("forward") && !direction.equals("bidirectional")) {
+            return "runs in direction " + direction;
+        }
+        if (attrInt(n, "layout", 0) != 0 || hasAttr(n, "clip") || attrInt(n, "input_forget", 0) != 0) {
+            return "uses layout, clip or input_forget";
+        }
+        if (op.equals("GRU") && attrInt(n, "linear_before_reset", 0) != 1) {
+            return "applies its reset gate before the linear map (linear_before_reset=0), unlike PyTorch and our GRU";
+        }
+        boolean both = direction.equals("bidirectional");
+        String activation = "tanh";
+        List<String> acts = attribute(n, "activations").map(a -> a.getStringsList().stream()
+                .map(com.google.protobuf.ByteString::toStringUtf8).toList()).orElse(List.of());
+        List<String> standard = switch (op) {
+            case "LSTM" -> List.of("Sigmoid", "Tanh", "Tanh");
+            case "GRU" -> List.of("Sigmoid", "Tanh");
+            default -> List.of("Tanh");
+        };
+        if (op.equals("RNN") && !acts.isEmpty() && acts.get(0).equals("Relu")) {
+            activation = "relu";
+            standard = List.of("Relu");
+        }
+        for (int i = 0; i < acts.size(); i++) {
+            if (!acts.get(i).equals(standard.get(i % standard.size()))) {
+                return "uses the activations " + acts;
+            }
+        }
+        long hidden = attrInt(n, "hidden_size", 0);
+        TensorProto w = constants.get(in.get(1));
+        if (hidden < 1 || hidden > 65536 || w.getDimsCount() != 3) {
+            return "has no usable hidden_size or weights";
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("hidden", (int) hidden);
+        params.put("bidirectional", both);
+        if (op.equals("RNN")) {
+            params.put("activation", activation);
+        }
+        String id = add(out, type, params);
+        String source = in.get(0);
+        if (recurrentSequence.containsKey(source)) {
+            String below = recurrentSequence.get(source);
+            edges.add(new Edge(new PortRef(below, "out"), new PortRef(id, "in")));
+            sequenceUsed.add(below);
+        } else {
+            connect(timeMajor.get(source), id, "in");
+        }
+        LayerParams resolved = catalog.require(type).resolve(params);
+        Map<String, float[]> mine = weights.computeIfAbsent(id, k -> new HashMap<>());
+        recurrentWeights(type, resolved, 0, "W", w, mine);
+        recurrentWeights(type, resolved, 0, "R", constants.get(in.get(2)), mine);
+        if (in.size() > 3 && !in.get(3).isEmpty()) {
+            recurrentWeights(type, resolved, 0, "B", constants.get(in.get(3)), mine);
+        } else {
+            int size = (int) (w.getDims(1));
+            for (String dir : both ? List.of("forward", "backward") : List.of("forward")) {
+                mine.put("l0_" + dir + "_l_0_i2h_BIAS", new float[size]);
+                mine.put("l0_" + dir + "_l_0_h2h_BIAS", new float[size]);
+            }
+        }
+        recurrentY.put(out, id);
+        if (n.getOutputCount() > 1 && !n.getOutput(1).isEmpty()) {
+            recurrentYh.put(n.getOutput(1), id);
+        }
+        return null;
+    }
+
     private String alias(List<String> activations, String out, boolean keepPooled) {
         if (activations.isEmpty()) {
             return "reads no computed value";
