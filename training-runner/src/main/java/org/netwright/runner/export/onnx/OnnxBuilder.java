@@ -1,6 +1,7 @@
 package org.netwright.runner.export.onnx;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashSet;
@@ -54,7 +55,7 @@ final class OnnxBuilder {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(values);
         graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
-                .addAllDims(longs(dims)).setRawData(ByteString.copyFrom(bytes.array())));
+                .addAllDims(longs(dims)).setRawData(UnsafeByteOperations.unsafeWrap(bytes.array())));
         return name;
     }
 

@@ -116,10 +116,6 @@ public final class OnnxWriter {
                         + "Netwright has no ONNX translation for this layer type.");
             }
             LayerParams p = spec.resolve(node.params());
-            if (node.type().equals("multi_head_attention") || node.type().equals("scaled_dot_product_attention")) {
-                // Attention weights go out on a second port; both are expressible, nothing to refuse.
-                continue;
-            }
             if (node.type().equals("upsample") && !List.of("nearest", "bilinear").contains(p.getString("mode"))) {
                 throw new ExportException("Layer '" + id + "' (upsample) uses mode '" + p.getString("mode")
                         + "', which has no ONNX Resize equivalent here.");
