@@ -31,7 +31,8 @@ public final class Cli {
             + " | " + RunsCommand.USAGE
             + " | " + SweepCommand.USAGE
             + " | " + DataCommand.USAGE
-            + " | " + GraphBenchCommand.USAGE;
+            + " | " + GraphBenchCommand.USAGE
+            + " | import MODEL.onnx --out PROJECT.nwproj [--json]";
 
     private Cli() {
     }
@@ -67,6 +68,7 @@ public final class Cli {
                 case "runs" -> RunsCommand.run(rest, out);
                 case "sweep" -> SweepCommand.run(rest, out, err);
                 case "data" -> DataCommand.run(rest, out);
+                case "import" -> ImportCommand.run(rest, out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

@@ -11,6 +11,7 @@ public final class Exporters {
     /** All formats, in the order the CLI lists them (each exporter class adds its line here). */
     public static List<ModelExporter> all() {
         return List.of(
+                new OnnxExporter(),
                 new DjlExporter(),
                 new PytorchExporter()
         );

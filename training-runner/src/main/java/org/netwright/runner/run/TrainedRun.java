@@ -62,7 +62,9 @@ public record TrainedRun(long runId, Graph graph, Task task, byte[] weights, Tra
                 }
             }
             TrainingSettings settings = SettingsJson.read(run.settingsJson());
-            Task task = isGraphData(settings, project) ? graphTask(graph, settings)
+            // A saved task needs no data to resolve; an imported model has a task but no data yet.
+            Task task = settings.task() != null ? settings.task()
+                    : isGraphData(settings, project) ? graphTask(graph, settings)
                     : TrainingRun.resolveTask(graph, settings, data(settings, project, graph).fields());
             return new TrainedRun(run.id(), graph, task, RunState.weightsOf(checkpoint), settings);
         } catch (ProjectFileException | SettingsFormatException | CheckpointFormatException | TaskException e) {
