@@ -25,7 +25,7 @@ import org.netwright.model.task.TaskProposal;
 import org.netwright.runner.export.onnx.OnnxImportException;
 import org.netwright.runner.export.onnx.OnnxImporter;
 import org.netwright.runner.export.onnx.OnnxModelReader;
-import org.netwright.runner.run.RunEvent;
+import org.netwright.model.run.RunEvent;
 
 /**
  * {@code netwright import MODEL.onnx --out PROJECT.nwproj [--json]}: an ONNX model becomes a new project whose graph
