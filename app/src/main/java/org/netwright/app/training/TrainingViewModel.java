@@ -174,7 +174,8 @@ public final class TrainingViewModel {
             stepsPerEpoch = Math.max(1, s.stepsPerEpoch());
             runDevice = deviceName(s.device());
             device.set("Training on " + runDevice);
-            status.set("Training run " + s.runId() + "…");
+            // A GPU build that fell back to the CPU says why, where the user looks for the device.
+            status.set(s.note().isEmpty() ? "Training run " + s.runId() + "…" : s.note());
             epochText.set("Epoch 1 / " + epochs);
             progress.set(0);
         } else if (event instanceof RunEvent.Step s) {

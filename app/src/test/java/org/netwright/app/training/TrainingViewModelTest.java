@@ -124,4 +124,13 @@ class TrainingViewModelTest {
         model.apply(List.of(new RunEvent.Failed("NaN.", "block/d3")));
         assertEquals("the first output that was not finite", model.nodeWarnings().get("block"));
     }
+
+    @Test
+    void aGpuBuildThatFellBackToTheCpuSaysWhyInItsStatus() {
+        model.apply(List.of(new RunEvent.Started(1, "cpu", 2, 4,
+                "Training on the CPU: this is the GPU build, but the engine sees no GPU here.")));
+        assertEquals("Training on CPU", model.deviceProperty().get());
+        assertEquals("Training on the CPU: this is the GPU build, but the engine sees no GPU here.",
+                model.statusProperty().get());
+    }
 }

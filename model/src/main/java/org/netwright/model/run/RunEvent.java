@@ -20,7 +20,15 @@ public sealed interface RunEvent {
     }
 
     /** The run has compiled the graph and is about to take its first step; {@code device} is {@code cpu} or {@code gpu(0)}. */
-    record Started(long runId, String device, int epochs, int stepsPerEpoch) implements RunEvent {
+    record Started(long runId, String device, int epochs, int stepsPerEpoch, String note) implements RunEvent {
+        public Started {
+            note = note == null ? "" : note;
+        }
+
+        /** A start with nothing to say about the device. */
+        public Started(long runId, String device, int epochs, int stepsPerEpoch) {
+            this(runId, device, epochs, stepsPerEpoch, "");
+        }
     }
 
     /**

@@ -56,6 +56,9 @@ public final class RunEventJson {
             o.put("device", e.device());
             o.put("epochs", e.epochs());
             o.put("steps_per_epoch", e.stepsPerEpoch());
+            if (!e.note().isEmpty()) {
+                o.put("note", e.note());
+            }
         } else if (event instanceof RunEvent.Step e) {
             o.put("type", "step");
             o.put("step", e.step());
@@ -180,7 +183,7 @@ public final class RunEventJson {
     private static RunEvent event(JsonNode n) {
         return switch (n.path("type").asText()) {
             case "started" -> new RunEvent.Started(n.path("run_id").asLong(), n.path("device").asText("cpu"),
-                    n.path("epochs").asInt(), n.path("steps_per_epoch").asInt());
+                    n.path("epochs").asInt(), n.path("steps_per_epoch").asInt(), n.path("note").asText(""));
             case "step" -> new RunEvent.Step(n.path("step").asLong(), n.path("epoch").asInt(), number(n, "train_loss"),
                     number(n, "lr"), number(n, "seconds"), number(n, "steps_per_second"), number(n, "eta_seconds"));
             case "epoch" -> epoch(n);

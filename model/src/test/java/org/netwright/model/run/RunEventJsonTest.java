@@ -22,6 +22,7 @@ class RunEventJsonTest {
         return List.of(
                 new RunEvent.Started(3, "cpu", 20, 19),
                 new RunEvent.Started(0, "gpu(0)", 1, 1),
+                new RunEvent.Started(4, "cpu", 2, 3, "Training on the CPU: this is the GPU build, but the engine sees no GPU here."),
                 new RunEvent.Step(7, 1, 0.5, 0.01, 1.25),
                 new RunEvent.Step(8, 2, 0.4, 0.001, 1.5, 42.5, 12.0),
                 new RunEvent.Step(9, 2, Double.NaN, 0.001, 1.75),

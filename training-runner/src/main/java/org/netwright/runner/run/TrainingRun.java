@@ -58,6 +58,8 @@ public final class TrainingRun {
     private final String taskProblem;
     private final List<RunListener> listeners = new ArrayList<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    /** Why the run trains on another device than hoped (a GPU build without a working GPU); empty otherwise. */
+    private String deviceNote = "";
     private long runId;
     private byte[] initialWeights;
     private RunState resumeFrom;
@@ -263,7 +265,9 @@ public final class TrainingRun {
         }
         Device device;
         try {
-            device = device(settings.options().device());
+            DeviceChoice choice = DeviceChoice.choose(settings.options().device());
+            device = choice.device();
+            deviceNote = choice.notice().orElse("");
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         }
@@ -329,7 +333,7 @@ public final class TrainingRun {
                     firstEpoch = resumeFrom.parts().containsKey("partial") ? resumeFrom.epoch() : resumeFrom.epoch() + 1;
                 }
                 liveManager = model.getNDManager();
-                emit(new RunEvent.Started(runId, deviceName, settings.epochs(), stepsPerEpoch));
+                emit(new RunEvent.Started(runId, deviceName, settings.epochs(), stepsPerEpoch, deviceNote));
                 for (int epoch = firstEpoch; epoch <= settings.epochs() && !stopRequested.get(); epoch++) {
                     long epochStart = System.nanoTime();
                     int[] order = Dataset.shuffledIndices(n, shuffle);
