@@ -69,15 +69,20 @@ step "exported: $(ls "$tmp/export" | tr '\n' ' ')"
 # The installed app on a virtual screen: it opens the sample project in the user's documents and draws it.
 if command -v xvfb-run >/dev/null && command -v import >/dev/null; then
   shot="$here/target/installed-app.png"
+  # Under load the first window can take a while: look every 5 s for up to 3 minutes until the sample project
+  # exists and the screen shows more than a blank window.
   HOME="$home" xvfb-run -a -s '-screen 0 1600x1000x24' bash -c '
-    "$1" & pid=$!
-    for i in $(seq 1 60); do sleep 1; [[ -f "$HOME/Documents/Netwright/Two moons sample.nwproj" || -f "$HOME/Netwright/Two moons sample.nwproj" ]] && break; done
-    sleep 8
-    import -window root "$2"
-    kill $pid; wait $pid 2>/dev/null || true' _ "$launcher" "$shot"
+    "$1" > "$3" 2>&1 & pid=$!
+    for i in $(seq 1 36); do
+      sleep 5
+      import -window root "$2"
+      if [[ -f "$HOME/Documents/Netwright/Two moons sample.nwproj" || -f "$HOME/Netwright/Two moons sample.nwproj" ]] \
+         && (( $(convert "$2" -format "%k" info:) > 64 )); then break; fi
+    done
+    kill $pid; wait $pid 2>/dev/null || true' _ "$launcher" "$shot" "$tmp/app.log"
   [[ -f "$shot" ]] || fail "no screenshot of the installed app"
   ls "$home"/Netwright/*.nwproj "$home"/Documents/Netwright/*.nwproj >/dev/null 2>&1 \
-    || fail "the installed app did not create the sample project in the user's folder"
+    || { cat "$tmp/app.log" >&2; fail "the installed app did not create the sample project in the user's folder"; }
   colours="$(convert "$shot" -format '%k' info:)"
   spread="$(convert "$shot" -colorspace Gray -format '%[fx:standard_deviation]' info:)"
   (( colours > 64 )) || fail "the installed app's window looks blank ($colours colours)"

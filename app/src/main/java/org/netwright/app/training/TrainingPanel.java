@@ -1,5 +1,6 @@
 package org.netwright.app.training;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -14,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
@@ -66,7 +68,12 @@ public final class TrainingPanel extends HBox {
         Button runsButton = new Button("Runs…");
         runsButton.setId("runs-button");
         runsButton.setOnAction(e -> showRuns());
-        HBox buttons = new HBox(8, trainButton, stopButton, optionsButton, runsButton);
+        // Four buttons do not fit the column's width at their full text: the run's own two on one row, the windows
+        // on the next, and none may shrink to an ellipsis.
+        for (Button b : List.of(trainButton, stopButton, optionsButton, runsButton)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        VBox buttons = new VBox(6, new HBox(8, trainButton, stopButton), new HBox(8, optionsButton, runsButton));
         model.runningProperty().addListener((o, was, now) ->
                 javafx.application.Platform.runLater(() -> followRunWithFocus(now ? stopButton : trainButton)));
 
