@@ -51,8 +51,13 @@ public final class InsightView extends BorderPane {
         perClass.setId("per-class");
         perClass.setHgap(12);
         perClass.setVgap(3);
+        Label summary = new Label();
+        summary.setId("evaluation-summary");
+        summary.setWrapText(true);
+        summary.setMaxWidth(380);
+        summary.textProperty().bind(model.summaryProperty());
         Label confusionTitle = title("Confusion matrix (rows: true class, columns: predicted)");
-        VBox left = new VBox(8, confusionTitle, confusion, title("Per class"), perClass);
+        VBox left = new VBox(8, summary, confusionTitle, confusion, title("Per class"), perClass);
         left.setMinWidth(300);
         setLeft(left);
 
@@ -72,8 +77,13 @@ public final class InsightView extends BorderPane {
         Slider opacity = new Slider(0, 1, model.opacityProperty().get());
         opacity.setId("opacity-slider");
         opacity.valueProperty().bindBidirectional(model.opacityProperty());
-        HBox controls = new HBox(8, new Label("Test sample"), sample, method, explain);
+        sample.setPrefWidth(90);
+        explain.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label sampleLabel = new Label("Test sample");
+        sampleLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox controls = new HBox(8, sampleLabel, sample, method, explain);
         controls.setAlignment(Pos.CENTER_LEFT);
+        opacity.setPrefWidth(200);
         HBox opacityRow = new HBox(8, new Label("Opacity"), opacity);
         opacityRow.setAlignment(Pos.CENTER_LEFT);
         map.setId("saliency-view");

@@ -28,6 +28,7 @@ public final class InsightViewModel {
     private final ObjectProperty<InsightData.Evaluation> evaluation = new SimpleObjectProperty<>();
     private final ObjectProperty<InsightData.Saliency> saliency = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty method = new SimpleStringProperty("saliency");
     private final IntegerProperty sample = new SimpleIntegerProperty(0);
     private final DoubleProperty opacity = new SimpleDoubleProperty(0.6);
@@ -58,7 +59,8 @@ public final class InsightViewModel {
             InsightData.Evaluation e = source.evaluate(project, run);
             return () -> {
                 evaluation.set(e);
-                status.set("Run " + e.run() + ", " + e.samples() + " test samples: " + summary(e));
+                summary.set("Run " + e.run() + ", " + e.samples() + " test samples: " + summary(e));
+                status.set("Evaluated run " + e.run() + ".");
             };
         });
     }
@@ -119,8 +121,14 @@ public final class InsightViewModel {
         return saliency;
     }
 
+    /** What the latest step did, or why it failed. */
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** The run's test-part loss and metrics in one line, once evaluated. */
+    public StringProperty summaryProperty() {
+        return summary;
     }
 
     public StringProperty methodProperty() {

@@ -13,6 +13,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,15 +33,19 @@ class InsightUiTest {
     static Path dir;
     private InsightViewModel model;
 
-    @Start
-    void start(Stage stage) {
-        Path project = dir.resolve("tiny.nwproj");
+    /** Trains the tiny run before any window opens: on a loaded machine it can take longer than a stage may. */
+    @BeforeAll
+    static void train() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Cli.run(new String[] {"train", "--template", "shapes-cnn", "--epochs", "2", "--data",
-                "gen:shapes:samples=300", "--save", project.toString()}, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err));
+                "gen:shapes:samples=300", "--save", dir.resolve("tiny.nwproj").toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertEquals(0, status, err.toString());
-        model = InsightViewModel.forApp(project, null);
+    }
+
+    @Start
+    void start(Stage stage) {
+        model = InsightViewModel.forApp(dir.resolve("tiny.nwproj"), null);
         stage.setScene(new Scene(new InsightView(model), 860, 520));
         stage.show();
     }
@@ -63,8 +68,8 @@ class InsightUiTest {
         }
         assertEquals(model.evaluationProperty().get().samples(), total);
         assertTrue(grid.getChildren().size() >= 15);
-        assertTrue(robot.lookup("#insight-status").queryAs(Label.class).getText().contains("accuracy"),
-                robot.lookup("#insight-status").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#evaluation-summary").queryAs(Label.class).getText().contains("accuracy"),
+                robot.lookup("#evaluation-summary").queryAs(Label.class).getText());
         ImageView map = robot.lookup("#saliency-view").queryAs(ImageView.class);
         assertEquals(256, (int) map.getImage().getWidth());
         int before = map.getImage().getPixelReader().getArgb(128, 128);
@@ -74,5 +79,18 @@ class InsightUiTest {
                 .getArgb(128, 128);
         assertNotEquals(before, after, "the opacity slider redraws the map");
         assertTrue(robot.lookup("#saliency-caption").queryAs(Label.class).getText().contains("saliency"));
+        String shots = System.getenv("NETWRIGHT_SCREENSHOTS");
+        if (shots != null) {
+            // For the README: NETWRIGHT_SCREENSHOTS=DIR writes the view as it is now.
+            robot.interact(() -> opacity.setValue(0.6));
+            robot.interact(() -> {
+                try {
+                    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(grid.getScene().getRoot()
+                            .snapshot(null, null), null), "png", Path.of(shots).resolve("insight.png").toFile());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
     }
 }
