@@ -237,8 +237,14 @@ public final class RunInputs {
             throw new IllegalArgumentException(file + " is not a PNG or JPEG image that can be decoded");
         }
         float[] values = ImageFolderData.pixels(img, c, h, w);
-        // Any standardization a reader noted works on the pixels as the reader scaled them (0..1).
-        data.transform(field).apply(values);
+        // The image readers note their pixel scale (offset 0, one divisor: 255 for image folders, the file's largest
+        // pixel for IDX), and pixels() has already put this file's pixels on that 0..1 scale; only a standardization
+        // beyond it would still apply.
+        FieldTransform noted = data.transform(field);
+        double[] offset = noted.offset();
+        if (!(offset.length == 1 && offset[0] == 0)) {
+            noted.apply(values);
+        }
         return new Reading(Reading.Kind.IMAGE, values, 1, img, List.of(), -1);
     }
 
