@@ -61,7 +61,8 @@ public final class MainWindow {
         this.stage = stage;
         this.workspace = workspace;
         this.starter = starter;
-        this.files = new FileActions(stage, workspace, projectsFolder);
+        this.files = new FileActions(stage, workspace, projectsFolder,
+                () -> trainingPanel == null ? null : trainingPanel.dataRow().model());
         this.menus = new AppMenus(files, workspace, training.getReadOnlyProperty(), stage::close);
         root.setId("main-window");
         root.setTop(menus.bar());
