@@ -102,14 +102,17 @@ public final class ImportDataWindow extends Stage {
         message.setMaxWidth(Double.MAX_VALUE);
         Button close = new Button("Close");
         close.setOnAction(e -> close());
-        HBox actions = new HBox(8, message, use, fit, close);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox actions = new HBox(8, gap, use, fit, close);
         actions.setAlignment(Pos.CENTER_RIGHT);
 
         ScrollPane previewScroll = new ScrollPane(preview);
-        previewScroll.setFitToWidth(true);
+        previewScroll.setFitToWidth(false);
         previewScroll.setPrefHeight(330);
         VBox.setVgrow(previewScroll, Priority.ALWAYS);
-        VBox root = new VBox(10, top, options, facts, problem, new Label("Preview"), previewScroll, actions);
+        VBox root = new VBox(10, top, options, facts, problem, new Label("Preview (tables: features in black,"
+                + " the label in blue, columns left out in grey)"), previewScroll, message, actions);
         root.setId("import-data");
         root.setPadding(new Insets(12));
         Scene scene = new Scene(root, 900, 720);
@@ -176,15 +179,21 @@ public final class ImportDataWindow extends Stage {
         if (kind.equals("csv") || kind.equals("text_classes") || kind.equals("timeseries")) {
             List<String> header = columns.isEmpty() ? headerOf(model.sourceProperty().get()) : columns;
             if (!kind.equals("timeseries")) {
-                row = option(row, "Label column", choice("import-label", header, model.labelProperty()));
+                ComboBox<String> label = choice("import-label", header, model.labelProperty());
+                loaded.summary().label().ifPresent(l -> label.setPromptText(l
+                        + (loaded.summary().labelGuessed() ? " (guessed)" : "")));
+                row = option(row, "Label column", label);
                 if (!loaded.summary().features().isEmpty()) {
                     Label features = new Label(String.join(", ", loaded.summary().features()));
                     features.setId("import-features");
                     features.setWrapText(true);
                     row = option(row, "Feature columns", features);
                 }
-                row = option(row, "Missing cells", choice("import-missing-policy",
-                        List.of("", "drop", "mean", "mode", "error"), model.missingProperty()));
+                ComboBox<String> missing = choice("import-missing-policy", List.of("drop", "mean", "mode", "error"),
+                        model.missingProperty());
+                missing.setPromptText(loaded.summary().missingPolicy().isEmpty() ? "default"
+                        : loaded.summary().missingPolicy());
+                row = option(row, "Missing cells", missing);
                 row = option(row, "Text column", choice("import-text-column", header, model.textColumnProperty()));
             }
             if (kind.equals("text_classes")) {
@@ -226,7 +235,7 @@ public final class ImportDataWindow extends Stage {
         box.setId(id);
         box.getItems().add("");
         values.stream().filter(v -> !v.isEmpty()).forEach(box.getItems()::add);
-        box.setValue(into.get());
+        box.setValue(into.get().isEmpty() ? null : into.get());
         box.valueProperty().addListener((o, was, now) -> into.set(now == null ? "" : now));
         return box;
     }
@@ -291,8 +300,10 @@ public final class ImportDataWindow extends Stage {
         grid.setHgap(14);
         grid.setVgap(2);
         for (int c = 0; c < t.header().size(); c++) {
-            String mark = c == t.label() ? " (label)" : t.features().get(c) ? " (feature)" : " (not used)";
+            // Features in black, the label in blue, columns left out in grey (the legend above says so).
+            String mark = c == t.label() ? " (label)" : t.features().get(c) ? "" : " (not used)";
             Label head = new Label(t.header().get(c) + mark);
+            head.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             head.setStyle("-fx-font-weight: bold;" + (c == t.label() ? "-fx-text-fill: #1a5fb4;"
                     : t.features().get(c) ? "" : "-fx-text-fill: #888;"));
             grid.add(head, c, 0);

@@ -148,12 +148,17 @@ public final class ImportViewModel {
 
     /** Reads the data with the options as they are now; the answer arrives on the UI thread. */
     public void load() {
+        message.set("");
+        reload();
+    }
+
+    /** Reads the data again keeping the last action's words (after a fit, which says what it changed). */
+    private void reload() {
         if (source.get() == null) {
             return;
         }
         int mine = ++generation;
         loading.set(true);
-        message.set("");
         DataRecipe recipe;
         try {
             recipe = recipe();
@@ -248,9 +253,9 @@ public final class ImportViewModel {
             changed = true;
         }
         message.set(said.isEmpty() ? (changed ? "The images are resized to the network's input."
-                : "The network fits the data already.") : String.join(" ", said));
+                : "The network fits the data already.") : "Fitted: " + String.join("; ", said) + ".");
         if (changed) {
-            load();
+            reload();
         }
         return changed;
     }
