@@ -139,10 +139,19 @@ public final class ImportDataWindow extends Stage {
         preview.getChildren().clear();
         options.getChildren().clear();
         if (loaded == null) {
+            // Data that cannot be read as detected (a series read as a table, say) keeps its options to fix it with.
+            if (model.sourceProperty().get() != null) {
+                try {
+                    showOptions(model.recipe().kind(), null, List.of());
+                } catch (RuntimeException e) {
+                    // A bad option's message is in the problem line already.
+                }
+            }
             return;
         }
         DataSummary s = loaded.summary();
-        showOptions(loaded);
+        showOptions(loaded.recipe().kind(), s,
+                loaded.preview() instanceof DataPreview.Table t ? t.header() : List.of());
         int[] split = s.split();
         fact("import-kind", "Detected: " + s.kind() + s.task().map(t -> " (" + t + ")").orElse("") + " — "
                 + s.samples() + " samples");
@@ -172,27 +181,26 @@ public final class ImportDataWindow extends Stage {
     }
 
     /** The options that matter for the detected kind, bound to the model; "Read again" applies them. */
-    private void showOptions(ImportViewModel.Loaded loaded) {
-        String kind = loaded.recipe().kind();
-        List<String> columns = loaded.preview() instanceof DataPreview.Table t ? t.header() : List.of();
+    private void showOptions(String kind, DataSummary summary, List<String> columns) {
         int row = 0;
         if (kind.equals("csv") || kind.equals("text_classes") || kind.equals("timeseries")) {
             List<String> header = columns.isEmpty() ? headerOf(model.sourceProperty().get()) : columns;
             if (!kind.equals("timeseries")) {
                 ComboBox<String> label = choice("import-label", header, model.labelProperty());
-                loaded.summary().label().ifPresent(l -> label.setPromptText(l
-                        + (loaded.summary().labelGuessed() ? " (guessed)" : "")));
+                if (summary != null) {
+                    summary.label().ifPresent(l -> label.setPromptText(l + (summary.labelGuessed() ? " (guessed)" : "")));
+                }
                 row = option(row, "Label column", label);
-                if (!loaded.summary().features().isEmpty()) {
-                    Label features = new Label(String.join(", ", loaded.summary().features()));
+                if (summary != null && !summary.features().isEmpty()) {
+                    Label features = new Label(String.join(", ", summary.features()));
                     features.setId("import-features");
                     features.setWrapText(true);
                     row = option(row, "Feature columns", features);
                 }
                 ComboBox<String> missing = choice("import-missing-policy", List.of("drop", "mean", "mode", "error"),
                         model.missingProperty());
-                missing.setPromptText(loaded.summary().missingPolicy().isEmpty() ? "default"
-                        : loaded.summary().missingPolicy());
+                missing.setPromptText(summary == null || summary.missingPolicy().isEmpty() ? "default"
+                        : summary.missingPolicy());
                 row = option(row, "Missing cells", missing);
                 row = option(row, "Text column", choice("import-text-column", header, model.textColumnProperty()));
             }
@@ -273,6 +281,7 @@ public final class ImportDataWindow extends Stage {
         }
         if (p instanceof DataPreview.Images images) {
             FlowPane grid = new FlowPane(8, 8);
+            grid.setPrefWrapLength(840);
             grid.setId("import-images");
             for (DataPreview.Picture picture : images.pictures()) {
                 ImageView view = new ImageView(image(picture));
@@ -368,11 +377,14 @@ public final class ImportDataWindow extends Stage {
         double h = canvas.getHeight() - 20;
         double range = max > min ? max - min : 1;
         int end = v.length;
-        int windowStart = Math.max(0, end - s.horizon() - s.window());
+        // The last sample: a window of points ending at n-h-1, forecasting the h points after it.
+        double step = w / (v.length - 1);
+        int windowEnd = Math.max(0, end - s.horizon() - 1);
+        int windowStart = Math.max(0, windowEnd - s.window() + 1);
         g.setFill(Color.rgb(26, 95, 180, 0.15));
-        g.fillRect(windowStart * w / (v.length - 1), 0, s.window() * w / (v.length - 1), h);
-        g.setFill(Color.rgb(200, 80, 0, 0.25));
-        g.fillRect((end - s.horizon()) * w / (v.length - 1), 0, s.horizon() * w / (v.length - 1), h);
+        g.fillRect(windowStart * step, 0, (windowEnd - windowStart) * step, h);
+        g.setFill(Color.rgb(200, 80, 0, 0.3));
+        g.fillRect(windowEnd * step, 0, (end - 1 - windowEnd) * step, h);
         g.setStroke(Color.rgb(30, 30, 30));
         g.beginPath();
         for (int i = 0; i < v.length; i++) {

@@ -112,6 +112,41 @@ class ImportDataUiTest {
         assertFalse(app.workspace.session().editor().canUndoProperty().get());
     }
 
+    @Test
+    void imagesShowAsAGridAndASeriesAsAPlotWithItsWindow(FxRobot robot) throws Exception {
+        robot.clickOn("File").clickOn("#menu-import-data");
+        AppWindowFixture.waitUntil("the Import Data window", 10, () -> window() != null);
+        ImportDataWindow window = window();
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.setX(60);
+            window.setY(20);
+            window.chooseFilesWith(owner -> TestData.shared("digits/train-images-idx3-ubyte"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#import-choose-file");
+        AppWindowFixture.waitUntil("the image grid", 20, () -> robot.lookup("#import-images").tryQuery().isPresent());
+        shot(window, "images");
+
+        WaitForAsyncUtils.asyncFx(() -> window.chooseFilesWith(owner -> TestData.shared("timeseries/airpassengers.csv")));
+        robot.clickOn("#import-choose-file");
+        AppWindowFixture.waitUntil("the table", 20, () -> robot.lookup("#import-target").tryQuery().isPresent());
+        robot.clickOn("#import-target").clickOn("passengers");
+        robot.clickOn("#import-reload");
+        AppWindowFixture.waitUntil("the series plot", 20, () -> robot.lookup("#import-series").tryQuery().isPresent());
+        assertTrue(text(robot, "#import-kind").startsWith("Detected: timeseries"), text(robot, "#import-kind"));
+        shot(window, "series");
+    }
+
+    /** Writes the window to {@code netwright.screenshot.more}/NAME.png when asked (to look at it, not for the README). */
+    private static void shot(ImportDataWindow window, String name) throws Exception {
+        String dir = System.getProperty("netwright.screenshot.more");
+        if (dir != null) {
+            WaitForAsyncUtils.waitForFxEvents();
+            var image = WaitForAsyncUtils.asyncFx(() -> window.getScene().snapshot(null)).get();
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", Path.of(dir, name + ".png").toFile());
+        }
+    }
+
     private static ImportDataWindow window() {
         return Window.getWindows().stream().filter(w -> w instanceof ImportDataWindow)
                 .map(w -> (ImportDataWindow) w).findFirst().orElse(null);
