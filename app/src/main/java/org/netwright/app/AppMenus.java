@@ -52,6 +52,9 @@ final class AppMenus {
         saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         saveAs.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> busy.get() || workspace.session() == null, busy, workspace.sessionProperty()));
+        MenuItem importData = item("Import Data…", "menu-import-data", files::importData);
+        importData.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> busy.get() || workspace.session() == null, busy, workspace.sessionProperty()));
         MenuItem importModel = item("Import Model (ONNX)…", "menu-import-model", files::importModel);
         MenuItem export = item("Export Trained Model…", "menu-export-model", files::exportTrainedModel);
         export.disableProperty().bind(Bindings.createBooleanBinding(() -> workspace.session() == null,
@@ -60,7 +63,7 @@ final class AppMenus {
         MenuItem quitItem = item("Quit", "menu-quit", quit);
         quitItem.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         Menu file = new Menu("File", null, fromTemplate, open, recent, importGraph, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), importModel, export, new SeparatorMenuItem(), quitItem);
+                new SeparatorMenuItem(), importData, importModel, export, new SeparatorMenuItem(), quitItem);
 
         undo.setId("menu-undo");
         undo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));

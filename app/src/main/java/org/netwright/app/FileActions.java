@@ -30,11 +30,15 @@ final class FileActions {
     private final Window owner;
     private final Workspace workspace;
     private final Path projectsFolder;
+    /** The open project's Data row model (null when no project is open), which Import Data saves through. */
+    private final java.util.function.Supplier<org.netwright.app.training.DataViewModel> data;
 
-    FileActions(Window owner, Workspace workspace, Path projectsFolder) {
+    FileActions(Window owner, Workspace workspace, Path projectsFolder,
+                java.util.function.Supplier<org.netwright.app.training.DataViewModel> data) {
         this.owner = owner;
         this.workspace = workspace;
         this.projectsFolder = projectsFolder;
+        this.data = data;
     }
 
     /** The template gallery; the chosen template opens at once as a new project, named on its first save. */
@@ -119,6 +123,33 @@ final class FileActions {
                 Platform::runLater);
         new ExportDialog(owner, model).show();
     }
+
+    /**
+     * File > Import Data…: reads a file or folder as a run would, with a preview; "Use this data" saves it into the
+     * project's settings and "Fit the network to the data" is one edit on the editor's undo stack.
+     */
+    org.netwright.app.dataimport.ImportDataWindow importData() {
+        ProjectSession session = workspace.session();
+        org.netwright.app.training.DataViewModel row = data.get();
+        if (session == null || row == null) {
+            return null;
+        }
+        org.netwright.app.dataimport.ImportViewModel model = new org.netwright.app.dataimport.ImportViewModel(
+                row::settings, session.editor()::graph, row.baseDir(), row::useImported, session.editor()::execute,
+                IMPORT_LOADER, Platform::runLater);
+        var window = new org.netwright.app.dataimport.ImportDataWindow(owner,
+                owner.getScene() == null ? java.util.List.of() : owner.getScene().getStylesheets(), model);
+        window.show();
+        return window;
+    }
+
+    /** Reads imported data off the UI thread; a daemon, so it never keeps the app alive. */
+    private static final java.util.concurrent.Executor IMPORT_LOADER = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "netwright-data-import");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** File > Import model…: an ONNX file becomes a new project, which opens when the import has worked. */
     void importModel() {

@@ -61,7 +61,8 @@ public final class MainWindow {
         this.stage = stage;
         this.workspace = workspace;
         this.starter = starter;
-        this.files = new FileActions(stage, workspace, projectsFolder);
+        this.files = new FileActions(stage, workspace, projectsFolder,
+                () -> trainingPanel == null ? null : trainingPanel.dataRow().model());
         this.menus = new AppMenus(files, workspace, training.getReadOnlyProperty(), stage::close);
         root.setId("main-window");
         root.setTop(menus.bar());
@@ -147,7 +148,9 @@ public final class MainWindow {
                 session.file().toAbsolutePath().getParent(), DATA_LOADER, Platform::runLater);
         data.describeCurrent();
         // The check and the task follow the network and the settings: an edit that breaks the fit says so at once.
-        editor.shapesProperty().addListener((o, before, after) -> data.describeCurrent());
+        // On the graph, not the shapes: the editor sets the shapes first, so a shapes listener read the old graph and
+        // the check went stale after an edit.
+        editor.graphProperty().addListener((o, before, after) -> data.describeCurrent());
         form.settingsProperty().addListener((o, before, after) -> {
             if (before == null || !java.util.Objects.equals(before.data(), after.data())
                     || !java.util.Objects.equals(before.loss(), after.loss())

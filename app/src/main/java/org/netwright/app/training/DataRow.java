@@ -28,6 +28,7 @@ public final class DataRow extends VBox {
     private final DataViewModel model;
     /** Asks the user for a file; replaceable because a native file dialog cannot be driven in headless tests. */
     private Function<Window, Path> fileChooser = DataRow::showFileChooser;
+    private Function<Window, Path> folderChooser;
     private final ObservableBooleanValue running;
     private TaskEditorDialog taskEditor;
 
@@ -112,7 +113,32 @@ public final class DataRow extends VBox {
         HBox taskLine = new HBox(8, task, edit);
         taskLine.setAlignment(Pos.TOP_LEFT);
 
-        getChildren().addAll(line, error, taskLine);
+        // A source moved or changed since it was imported says so, with the way to point at its new place.
+        Label moved = new Label();
+        moved.setId("data-moved");
+        moved.setStyle("-fx-text-fill: #a05a00;");
+        moved.setWrapText(true);
+        moved.setMinWidth(0);
+        moved.setMaxWidth(Double.MAX_VALUE);
+        moved.textProperty().bind(model.movedProperty());
+        HBox.setHgrow(moved, Priority.ALWAYS);
+        Button relink = new Button("Relink…");
+        relink.setId("data-relink");
+        relink.setMinWidth(Region.USE_PREF_SIZE);
+        relink.disableProperty().bind(model.checkingProperty().or(running));
+        relink.setOnAction(e -> {
+            Window owner = getScene() == null ? null : getScene().getWindow();
+            Path place = model.dataIsFolder() ? relinkFolder(owner) : fileChooser.apply(owner);
+            if (place != null) {
+                model.relink(place);
+            }
+        });
+        HBox movedLine = new HBox(8, moved, relink);
+        movedLine.setAlignment(Pos.CENTER_LEFT);
+        movedLine.managedProperty().bind(model.movedProperty().isNotEmpty());
+        movedLine.visibleProperty().bind(movedLine.managedProperty());
+
+        getChildren().addAll(line, error, movedLine, taskLine);
         setSpacing(2);
     }
 
@@ -139,6 +165,19 @@ public final class DataRow extends VBox {
 
     public DataViewModel model() {
         return model;
+    }
+
+    private Path relinkFolder(Window owner) {
+        if (folderChooser != null) {
+            return folderChooser.apply(owner);
+        }
+        File folder = new javafx.stage.DirectoryChooser().showDialog(owner);
+        return folder == null ? null : folder.toPath();
+    }
+
+    /** Uses another way to ask for a folder when relinking a folder of data (tests answer with a fixed path). */
+    public void chooseFoldersWith(Function<Window, Path> chooser) {
+        this.folderChooser = Objects.requireNonNull(chooser);
     }
 
     private static Path showFileChooser(Window owner) {

@@ -17,6 +17,7 @@ import org.netwright.model.graph.Graph;
 import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.shape.GraphShapes;
 import org.netwright.model.task.Task;
+import org.netwright.app.dataimport.SourceHash;
 import org.netwright.runner.data.DataSources;
 
 /**
@@ -35,6 +36,7 @@ public final class DataViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper task = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper moved = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper samples = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<DataCheck.TaskBasis> basis = new ReadOnlyObjectWrapper<>();
     private final TaskEditorModel taskEditor;
@@ -73,9 +75,11 @@ public final class DataViewModel {
         checking.set(true);
         background.execute(() -> {
             DataCheck.Outcome outcome = DataCheck.check(recipe, network, networkShapes, baseDir, seed, loss, saved);
+            String changed = SourceHash.whyChanged(recipe, baseDir).orElse("");
             uiThread.execute(() -> {
                 if (mine == generation) {
                     checking.set(false);
+                    moved.set(changed);
                     summary.set(words(outcome.summary()));
                     error.set(outcome.problem().orElse(""));
                     task.set(String.join("\n", outcome.task()));
@@ -89,6 +93,52 @@ public final class DataViewModel {
     /** Trains on the file from now on, if it loads and fits: CSV (samples or an edge table) or IDX images. */
     public void chooseFile(Path file) {
         choose(DataSources.recipeFor(file.toAbsolutePath()));
+    }
+
+    /**
+     * Trains on data read in the Import Data window from now on, even when the network does not fit it yet (the
+     * window's next step fits the network); the row re-checks it when the settings change.
+     */
+    public Optional<String> useImported(DataRecipe recipe) {
+        return form.setData(recipe);
+    }
+
+    /**
+     * Points the project's data at its new place (or accepts its changed content) with a fresh content hash; the row
+     * re-checks it.
+     */
+    public Optional<String> relink(Path newPlace) {
+        DataRecipe recipe = form.settings().data();
+        if (recipe == null || recipe.options().get("path") == null) {
+            return Optional.of("The project's data is not a file or folder, so there is nothing to relink.");
+        }
+        Optional<String> refusal = form.setData(SourceHash.relinked(recipe, newPlace));
+        refusal.ifPresent(error::set);
+        return refusal;
+    }
+
+    /** The project's settings as they are now (the seed and split fractions a run of the data would use). */
+    public org.netwright.model.settings.TrainingSettings settings() {
+        return form.settings();
+    }
+
+    /** The project's folder, against which a relative data path is read. */
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    /** Why the project's data source is not what was imported (moved or changed), with Relink… offered; empty otherwise. */
+    public ReadOnlyStringProperty movedProperty() {
+        return moved.getReadOnlyProperty();
+    }
+
+    /** Whether the project's data is a folder (so Relink… asks for a folder), judged by the saved kind and path. */
+    public boolean dataIsFolder() {
+        DataRecipe recipe = form.settings().data();
+        Object p = recipe == null ? null : recipe.options().get("path");
+        return p != null && (recipe.kind().equals("images") || recipe.kind().equals("text_classes")
+                && !p.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+                || java.nio.file.Files.isDirectory(Path.of(p.toString())));
     }
 
     /** Trains on a built-in generator (one of {@code Generators.NAMES}) with its default options, if it fits. */

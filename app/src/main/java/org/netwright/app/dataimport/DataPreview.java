@@ -1,0 +1,208 @@
+package org.netwright.app.dataimport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.netwright.model.settings.DataRecipe;
+import org.netwright.model.task.DataField;
+import org.netwright.runner.data.DataSummary;
+import org.netwright.runner.data.TableOptions;
+import org.netwright.runner.data.Tokenizer;
+import org.netwright.templates.data.Samples;
+
+/**
+ * A first look at the data, one shape per kind: a table's first rows with the label and feature columns marked, texts
+ * with their tokens, the first images with their labels, a series with its window, or a graph's statistics.
+ */
+public sealed interface DataPreview {
+    /** Rows shown of a table, texts or images. */
+    int ROWS = 8;
+
+    /** The first rows of a table; {@code label} is the label column's index (-1 for none), {@code features} marks the rest. */
+    record Table(List<String> header, List<List<String>> rows, int label, List<Boolean> features) implements DataPreview {
+    }
+
+    /** Texts with their class and their first tokens as the tokenizer cuts them. */
+    record Texts(List<Text> texts) implements DataPreview {
+    }
+
+    /** One text sample. */
+    record Text(String label, String text, List<String> tokens) {
+    }
+
+    /** The first images (C×H×W values each) with their class names. */
+    record Images(List<Picture> pictures) implements DataPreview {
+    }
+
+    /** One image: {@code channels}×{@code height}×{@code width} values in reading order. */
+    record Picture(String label, int channels, int height, int width, float[] values) {
+    }
+
+    /** A series' target values in time order, and the window and horizon a sample spans. */
+    record Series(String target, double[] values, int window, int horizon) implements DataPreview {
+    }
+
+    /** Facts in words (a graph's nodes, edges and classes). */
+    record Facts(List<String> lines) implements DataPreview {
+    }
+
+    /** The preview of a loaded recipe, read from its file (the samples only for images). */
+    static DataPreview of(DataRecipe recipe, DataSummary summary, Path source, Samples samples) throws IOException {
+        String kind = recipe.kind();
+        if (kind.equals("timeseries")) {
+            return series(recipe, source);
+        }
+        if (kind.equals("text_classes")) {
+            return texts(recipe, summary, source);
+        }
+        if ((kind.equals("images") || kind.equals("idx")) && samples != null) {
+            return images(samples);
+        }
+        if (kind.equals("csv") && summary.kind().equals("table")) {
+            return table(summary, source);
+        }
+        List<String> facts = new ArrayList<>(summary.notices());
+        facts.add(0, summary.samples() + " " + (summary.kind().equals("graph") ? "nodes" : "samples") + ", "
+                + summary.classes().size() + " classes");
+        return new Facts(facts);
+    }
+
+    private static Table table(DataSummary summary, Path file) throws IOException {
+        List<List<String>> lines = lines(file, ROWS + 1);
+        List<String> header = lines.isEmpty() ? List.of() : lines.get(0);
+        String label = summary.label().orElse("");
+        List<Boolean> features = new ArrayList<>();
+        for (String column : header) {
+            features.add(summary.features().stream().anyMatch(f -> f.equals(column) || f.startsWith(column + "=")));
+        }
+        return new Table(header, lines.subList(Math.min(1, lines.size()), lines.size()), header.indexOf(label), features);
+    }
+
+    private static Texts texts(DataRecipe recipe, DataSummary summary, Path source) throws IOException {
+        Object kind = recipe.options().getOrDefault(TableOptions.TOKENIZER, "word");
+        Tokenizer tokenizer = new Tokenizer(kind.toString(),
+                !Boolean.FALSE.equals(recipe.options().get(TableOptions.LOWERCASE)));
+        List<Text> out = new ArrayList<>();
+        if (Files.isDirectory(source)) {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(source, 2)) {
+                files = walk.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+            }
+            // One text of each class first, so the preview shows them all.
+            for (Path f : files.stream().filter(f -> out.size() < ROWS).toList()) {
+                if (out.stream().noneMatch(t -> t.label().equals(f.getParent().getFileName().toString()))) {
+                    out.add(text(f.getParent().getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8),
+                            tokenizer));
+                }
+            }
+            return new Texts(out);
+        }
+        List<List<String>> lines = lines(source, ROWS + 1);
+        if (lines.isEmpty()) {
+            return new Texts(out);
+        }
+        int text = lines.get(0).indexOf(String.valueOf(recipe.options().get(TableOptions.TEXT_COLUMN)));
+        int label = lines.get(0).indexOf(summary.label().orElse(""));
+        for (List<String> row : lines.subList(1, lines.size())) {
+            out.add(text(label >= 0 && label < row.size() ? row.get(label) : "",
+                    text >= 0 && text < row.size() ? row.get(text) : "", tokenizer));
+        }
+        return new Texts(out);
+    }
+
+    private static Text text(String label, String text, Tokenizer tokenizer) {
+        List<String> tokens = tokenizer.tokens(text);
+        String shown = text.length() > 300 ? text.substring(0, 300) + "…" : text;
+        return new Text(label, shown.strip(), tokens.subList(0, Math.min(30, tokens.size())));
+    }
+
+    private static Images images(Samples samples) {
+        Optional<Samples.Column> cls = samples.classField();
+        Samples.Column pixels = samples.fields().stream().filter(f -> f.kind() == DataField.Kind.VALUES)
+                .findFirst().map(f -> samples.require(f.name())).orElseThrow();
+        var shape = pixels.field().shape();
+        int c = shape.rank() == 3 ? shape.dims().get(0) : 1;
+        int h = shape.rank() == 3 ? shape.dims().get(1) : shape.rank() == 2 ? shape.dims().get(0) : 1;
+        int w = shape.rank() == 3 ? shape.dims().get(2) : shape.rank() == 2 ? shape.dims().get(1) : (int) shape.size();
+        List<String> names = cls.map(col -> samples.transform(col.field().name()).labels()).orElse(List.of());
+        int size = (int) shape.size();
+        List<Picture> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(2 * ROWS, samples.size()); i++) {
+            float[] v = new float[size];
+            System.arraycopy(pixels.values(), i * size, v, 0, size);
+            String label = cls.map(col -> {
+                int id = (int) col.values()[out.size()];
+                return id < names.size() ? names.get(id) : String.valueOf(id);
+            }).orElse("");
+            out.add(new Picture(label, c, h, w, v));
+        }
+        return new Images(out);
+    }
+
+    private static Series series(DataRecipe recipe, Path file) throws IOException {
+        String target = String.valueOf(recipe.options().get("target"));
+        List<List<String>> lines = lines(file, 2001);
+        int column = lines.isEmpty() ? -1 : lines.get(0).indexOf(target);
+        List<Double> values = new ArrayList<>();
+        for (List<String> row : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            try {
+                values.add(column >= 0 && column < row.size() ? Double.parseDouble(row.get(column).strip()) : Double.NaN);
+            } catch (NumberFormatException e) {
+                values.add(Double.NaN);
+            }
+        }
+        return new Series(target, values.stream().mapToDouble(Double::doubleValue).toArray(),
+                number(recipe.options().get("window"), 24), number(recipe.options().get("horizon"), 1));
+    }
+
+    private static int number(Object value, int otherwise) {
+        return value == null ? otherwise : Integer.parseInt(value.toString());
+    }
+
+    /** The first {@code n} lines of a CSV or TSV file cut into cells (quotes honoured, a byte-order mark dropped). */
+    static List<List<String>> lines(Path file, int n) throws IOException {
+        char delimiter = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tsv") ? '\t' : ',';
+        List<List<String>> out = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line; out.size() < n && (line = in.readLine()) != null; ) {
+                if (out.isEmpty() && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (!line.isBlank()) {
+                    out.add(cells(line, delimiter));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> cells(String line, char delimiter) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"') {
+                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (ch == delimiter && !quoted) {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        out.add(cell.toString());
+        return out;
+    }
+}

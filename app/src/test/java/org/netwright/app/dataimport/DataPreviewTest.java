@@ -1,0 +1,84 @@
+package org.netwright.app.dataimport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netwright.app.training.TestData;
+import org.netwright.editor.EditorModel;
+import org.netwright.model.command.CommandStack;
+import org.netwright.model.settings.TrainingSettings;
+import org.netwright.templates.TemplateLibrary;
+
+/** The preview of each kind other than a table: IDX images with labels, texts with tokens, a series, a graph. */
+class DataPreviewTest {
+    @TempDir
+    Path dir;
+    private final TrainingSettings settings = TemplateLibrary.find("two-moons-mlp").orElseThrow().settings();
+
+    private ImportViewModel model() {
+        EditorModel editor = new EditorModel(new CommandStack(TestData.mlp(2, 2)));
+        return new ImportViewModel(() -> settings, editor::graph, dir, r -> Optional.empty(), editor::execute,
+                Runnable::run, Runnable::run);
+    }
+
+    private ImportViewModel.Loaded loaded(ImportViewModel model) {
+        assertNotNull(model.loadedProperty().get(), model.problemProperty().get());
+        return model.loadedProperty().get();
+    }
+
+    @Test
+    void idxImagesShowAsPicturesWithTheirLabels() {
+        ImportViewModel model = model();
+        model.choose(TestData.shared("digits/train-images-idx3-ubyte"));
+        DataPreview.Images images = (DataPreview.Images) loaded(model).preview();
+        assertEquals(2 * DataPreview.ROWS, images.pictures().size());
+        DataPreview.Picture first = images.pictures().get(0);
+        assertEquals(first.height() * first.width() * first.channels(), first.values().length);
+        assertTrue(images.pictures().stream().allMatch(p -> !p.label().isEmpty()));
+    }
+
+    @Test
+    void aTextColumnMakesTextsWithTheirTokens() {
+        ImportViewModel model = model();
+        model.choose(TestData.shared("text/austen_passages_train.csv"));
+        model.textColumnProperty().set("text");
+        model.labelProperty().set("book");
+        model.load();
+        ImportViewModel.Loaded l = loaded(model);
+        assertEquals("text_classes", l.recipe().kind());
+        DataPreview.Texts texts = (DataPreview.Texts) l.preview();
+        DataPreview.Text first = texts.texts().get(0);
+        assertEquals("Northanger Abbey", first.label());
+        assertEquals("mean", first.tokens().get(0));
+    }
+
+    @Test
+    void aForecastColumnMakesASeriesWithItsWindow() {
+        ImportViewModel model = model();
+        model.choose(TestData.shared("timeseries/airpassengers.csv"));
+        model.targetProperty().set("passengers");
+        model.windowProperty().set("12");
+        model.load();
+        ImportViewModel.Loaded l = loaded(model);
+        assertEquals("timeseries", l.recipe().kind());
+        DataPreview.Series series = (DataPreview.Series) l.preview();
+        assertEquals(144, series.values().length);
+        assertEquals(112.0, series.values()[0]);
+        assertEquals(12, series.window());
+    }
+
+    @Test
+    void anEdgeTableShowsTheGraphsFacts() {
+        ImportViewModel model = model();
+        model.choose(TestData.shared("graph/karate_edges.csv"));
+        ImportViewModel.Loaded l = loaded(model);
+        assertEquals("graph", l.summary().kind());
+        DataPreview.Facts facts = (DataPreview.Facts) l.preview();
+        assertTrue(facts.lines().get(0).startsWith("34 nodes"), facts.lines().toString());
+    }
+}

@@ -1,0 +1,44 @@
+package org.netwright.app.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netwright.app.dataimport.SourceHash;
+import org.netwright.model.settings.DataRecipe;
+import org.netwright.model.settings.TrainingSettings;
+import org.netwright.model.shape.ShapeInference;
+import org.netwright.templates.TemplateLibrary;
+
+/** The Data row says when an imported source moved or changed, and Relink… points the project at its new place. */
+class DataRelinkTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMovedSourceIsSaidOnReopenAndRelinkClearsIt() throws IOException {
+        Path iris = Files.copy(TestData.shared("tabular/iris.csv"), dir.resolve("iris.csv"));
+        DataRecipe imported = SourceHash.stamped(DataRecipe.file("csv", iris.toString()), dir);
+        TrainingSettings settings = TemplateLibrary.find("two-moons-mlp").orElseThrow().settings().withData(imported);
+        SettingsForm form = new SettingsForm(settings, s -> { });
+        var graph = TestData.mlp(4, 3);
+        DataViewModel row = new DataViewModel(form, () -> graph, () -> ShapeInference.infer(graph), dir, Runnable::run,
+                Runnable::run);
+        row.describeCurrent();
+        assertEquals("", row.movedProperty().get(), "unchanged since the import");
+
+        Path moved = Files.move(iris, Files.createDirectory(dir.resolve("moved")).resolve("iris.csv"));
+        row.describeCurrent();
+        assertTrue(row.movedProperty().get().contains("is not there any more"), row.movedProperty().get());
+
+        assertTrue(row.relink(moved).isEmpty());
+        assertEquals(moved.toString(), form.settings().data().options().get("path"));
+        row.describeCurrent();
+        assertEquals("", row.movedProperty().get());
+        assertEquals("", row.errorProperty().get());
+    }
+}
