@@ -24,7 +24,8 @@ public final class ChildInsight implements InsightSource {
 
     @Override
     public InsightData.Evaluation evaluate(Path project, Long run) throws IOException {
-        List<String> args = new ArrayList<>(List.of("evaluate", project.toAbsolutePath().toString(), "--json"));
+        List<String> args = new ArrayList<>(List.of("evaluate", project.toAbsolutePath().toString(), "--predictions",
+                "--json"));
         if (run != null) {
             args.addAll(List.of("--run", Long.toString(run)));
         }
@@ -44,6 +45,53 @@ public final class ChildInsight implements InsightSource {
         } finally {
             Files.deleteIfExists(map);
         }
+    }
+
+    @Override
+    public InsightData.Prediction predict(Path project, Long run, Path file, int topK, String method)
+            throws IOException {
+        List<String> args = new ArrayList<>(List.of("predict", project.toAbsolutePath().toString(), "--input",
+                file.toAbsolutePath().toString(), "--top-k", Integer.toString(topK), "--json"));
+        if (run != null) {
+            args.addAll(List.of("--run", Long.toString(run)));
+        }
+        JsonNode answer = JSON.readTree(call(args));
+        if (answer.has("rows")) {
+            throw new IOException(file.getFileName() + " has " + answer.path("rows").size() + " rows; pick a file with"
+                    + " one sample to predict");
+        }
+        InsightData.Saliency saliency = null;
+        String problem = "";
+        if (answer.has("predictions")) {
+            Path map = Files.createTempFile("netwright-explain", ".png");
+            try {
+                List<String> explain = new ArrayList<>(List.of("explain", project.toAbsolutePath().toString(),
+                        "--input", file.toAbsolutePath().toString(), "--method", method, "--out", map.toString(),
+                        "--json"));
+                if (run != null) {
+                    explain.addAll(List.of("--run", Long.toString(run)));
+                }
+                saliency = parseSaliency(JSON.readTree(call(explain)));
+            } catch (IOException e) {
+                // The prediction stands on its own; say why there is no map beside it.
+                problem = e.getMessage();
+            } finally {
+                Files.deleteIfExists(map);
+            }
+        }
+        return parsePrediction(file.getFileName().toString(), answer, saliency, problem);
+    }
+
+    static InsightData.Prediction parsePrediction(String file, JsonNode o, InsightData.Saliency saliency,
+                                                  String problem) {
+        List<InsightData.ClassProbability> classes = new ArrayList<>();
+        o.path("predictions").forEach(p -> classes.add(new InsightData.ClassProbability(p.path("class").asText(),
+                number(p.path("probability")))));
+        double[] values = new double[o.path("values").size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = number(o.path("values").path(i));
+        }
+        return new InsightData.Prediction(file, classes, values, saliency, problem);
     }
 
     /** Runs the CLI with {@code args}; its one line of JSON, or an IOException with its one-line message. */
@@ -104,8 +152,19 @@ public final class ChildInsight implements InsightSource {
         List<InsightData.ClassScores> perClass = new ArrayList<>();
         o.path("per_class").forEach(c -> perClass.add(new InsightData.ClassScores(c.path("class").asText(),
                 number(c.path("precision")), number(c.path("recall")), c.path("count").asLong())));
+        JsonNode listed = o.path("predictions");
+        InsightData.Values values = InsightData.Values.NONE;
+        if (listed.isObject()) {
+            double[] truth = new double[listed.path("true").size()];
+            double[] predicted = new double[truth.length];
+            for (int i = 0; i < truth.length; i++) {
+                truth[i] = number(listed.path("true").path(i));
+                predicted[i] = number(listed.path("predicted").path(i));
+            }
+            values = new InsightData.Values(truth, predicted, Math.max(1, listed.path("width").asInt(1)));
+        }
         return new InsightData.Evaluation(o.path("run").asLong(), o.path("samples").asInt(), metrics, classes,
-                confusion, perClass);
+                confusion, perClass, values);
     }
 
     static InsightData.Saliency parseSaliency(JsonNode o) {

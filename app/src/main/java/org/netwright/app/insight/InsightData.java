@@ -17,7 +17,43 @@ public final class InsightData {
      * matrix (rows true, columns predicted) and per-class scores (empty for a regression).
      */
     public record Evaluation(long run, int samples, Map<String, Double> metrics, List<String> classes, long[][] confusion,
-                             List<ClassScores> perClass) {
+                             List<ClassScores> perClass, Values values) {
+        public boolean hasClasses() {
+            return !classes.isEmpty();
+        }
+    }
+
+    /**
+     * A regression's true and predicted values on the test part, in the data's units, paired index by index
+     * ({@code width} values per sample; empty for classes).
+     */
+    public record Values(double[] truth, double[] predicted, int width) {
+        public static final Values NONE = new Values(new double[0], new double[0], 1);
+
+        public boolean isEmpty() {
+            return truth.length == 0;
+        }
+
+        /** Predicted minus true, pair by pair. */
+        public double[] residuals() {
+            double[] r = new double[truth.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = predicted[i] - truth[i];
+            }
+            return r;
+        }
+    }
+
+    /** A class and the probability the run gave it. */
+    public record ClassProbability(String name, double probability) {
+    }
+
+    /**
+     * The run's answer for one file: its top classes by probability, highest first, or the values of a regression;
+     * {@code saliency} explains the top class (null for a regression, or when the run cannot be explained).
+     */
+    public record Prediction(String file, List<ClassProbability> classes, double[] values, Saliency saliency,
+                             String saliencyProblem) {
         public boolean hasClasses() {
             return !classes.isEmpty();
         }

@@ -10,4 +10,7 @@ public interface InsightSource {
 
     /** The attribution of test sample {@code sample} by {@code method} for the predicted class. */
     InsightData.Saliency explain(Path project, Long run, int sample, String method) throws IOException;
+
+    /** The run's top {@code topK} classes (or values) for a user's file, and the saliency of its top class. */
+    InsightData.Prediction predict(Path project, Long run, Path file, int topK, String method) throws IOException;
 }

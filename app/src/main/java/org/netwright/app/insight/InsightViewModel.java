@@ -27,6 +27,8 @@ public final class InsightViewModel {
     private final Consumer<Runnable> ui;
     private final ObjectProperty<InsightData.Evaluation> evaluation = new SimpleObjectProperty<>();
     private final ObjectProperty<InsightData.Saliency> saliency = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightData.Prediction> prediction = new SimpleObjectProperty<>();
+    private final IntegerProperty topK = new SimpleIntegerProperty(5);
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty method = new SimpleStringProperty("saliency");
     private final IntegerProperty sample = new SimpleIntegerProperty(0);
@@ -78,6 +80,35 @@ public final class InsightViewModel {
         });
     }
 
+    /** Predicts the classes (or values) of a user's file and explains its top class with the chosen method. */
+    public void predict(Path file) {
+        int k = topK.get();
+        String m = method.get();
+        work("Predicting " + file.getFileName() + "…", () -> {
+            InsightData.Prediction p = source.predict(project, run, file, k, m);
+            return () -> {
+                prediction.set(p);
+                status.set(file.getFileName() + ": " + predictionSummary(p));
+            };
+        });
+    }
+
+    /** The prediction in words: its top class and probability, or its values; and why there is no map, if so. */
+    static String predictionSummary(InsightData.Prediction p) {
+        String answer;
+        if (p.hasClasses()) {
+            InsightData.ClassProbability top = p.classes().get(0);
+            answer = "most likely " + top.name() + String.format(java.util.Locale.ROOT, " (%.3f)", top.probability());
+        } else {
+            StringBuilder b = new StringBuilder("predicted");
+            for (double v : p.values()) {
+                b.append(String.format(java.util.Locale.ROOT, " %.4g", v));
+            }
+            answer = b.toString();
+        }
+        return p.saliencyProblem().isEmpty() ? answer : answer + "; no saliency: " + p.saliencyProblem();
+    }
+
     /** Something to compute off the UI thread, returning what to do on it. */
     @FunctionalInterface
     interface Work {
@@ -117,6 +148,15 @@ public final class InsightViewModel {
 
     public ObjectProperty<InsightData.Saliency> saliencyProperty() {
         return saliency;
+    }
+
+    public ObjectProperty<InsightData.Prediction> predictionProperty() {
+        return prediction;
+    }
+
+    /** How many classes the prediction panel lists. */
+    public IntegerProperty topKProperty() {
+        return topK;
     }
 
     public StringProperty statusProperty() {

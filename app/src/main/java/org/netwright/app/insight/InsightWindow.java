@@ -18,7 +18,7 @@ public final class InsightWindow {
             stage.initOwner(owner);
         }
         stage.setTitle("Inside " + project.getFileName() + (run == null ? "" : " — run " + run));
-        stage.setScene(new Scene(new InsightView(model), 860, 520));
+        stage.setScene(new Scene(new InsightView(model), 1040, 680));
         stage.show();
         model.evaluate();
         model.explain();
