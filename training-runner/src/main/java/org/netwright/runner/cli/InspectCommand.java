@@ -21,12 +21,20 @@ import org.netwright.templates.data.Samples;
  * and make. {@code layers} lists each layer with what can be inspected in it; the others answer
  * {@code {"what","layer","shape":[..],"values":[..]}} (values flat, row-major), attention with its {@code tokens}
  * and neighbours as {@code {"token":{..},"neighbours":[{"id","name","similarity"}]}}. Without {@code --layer}, the
- * first layer that offers the asked view is taken.
+ * first layer that offers the asked view is taken. For autoencoders, {@code reconstructions} gives the first
+ * {@code --count} test inputs and the network's outputs for them ({@code shape}, {@code inputs}, {@code outputs}), and
+ * {@code latent} the bottleneck's values of the test samples ({@code dims}, {@code points} of its first two
+ * dimensions, {@code classes} and {@code class_names} when the data have a class field): the bottleneck is a VAE's
+ * mean, else the narrowest hidden layer, unless {@code --layer} names one.
  */
 final class InspectCommand {
     static final String USAGE = "inspect FILE.nwproj --what layers|filters|feature-maps|attention|neighbours"
-            + " [--layer NODE] [--sample N | --input FILE] [--head H] [--token T] [--k K] [--run ID] [--json]";
-    static final List<String> WHAT = List.of("layers", "filters", "feature-maps", "attention", "neighbours");
+            + "|reconstructions|latent [--layer NODE] [--sample N | --input FILE] [--head H] [--token T] [--k K]"
+            + " [--count N] [--run ID] [--json]";
+    static final List<String> WHAT = List.of("layers", "filters", "feature-maps", "attention", "neighbours",
+            "reconstructions", "latent");
+    /** The most test samples {@code latent} places, so the answer stays one readable line. */
+    static final int MAX_POINTS = 1000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private InspectCommand() {
@@ -34,12 +42,15 @@ final class InspectCommand {
 
     static int run(List<String> argv, PrintStream out) {
         Args args = Args.parse(argv, Set.of("--what", "--layer", "--sample", "--input", "--head", "--token", "--k",
-                "--run"), Set.of("--json"));
+                "--count", "--run"), Set.of("--json"));
         Path project = InsightCommands.project(args, "inspect", USAGE);
         String what = args.value("--what").orElseThrow(() -> new UsageException("inspect needs --what, one of "
                 + String.join(", ", WHAT)));
         if (!WHAT.contains(what)) {
             throw new UsageException("--what must be one of " + String.join(", ", WHAT) + "; got '" + what + "'");
+        }
+        if (what.equals("reconstructions") || what.equals("latent")) {
+            return AutoencoderViews.run(what, args, project, out);
         }
         if (args.has("--input") && args.has("--sample")) {
             throw new UsageException("inspect takes --input FILE or --sample N, not both");
@@ -152,7 +163,7 @@ final class InspectCommand {
         return RunInputs.of(t, project, test).sample(test, n);
     }
 
-    private static void maps(ObjectNode o, Inspections.Maps m) {
+    static void maps(ObjectNode o, Inspections.Maps m) {
         ArrayNode shape = o.putArray("shape");
         for (int d : m.shape().toArray()) {
             shape.add(d);
