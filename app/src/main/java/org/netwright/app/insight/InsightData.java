@@ -66,4 +66,35 @@ public final class InsightData {
     public record Saliency(int sample, String method, int channels, int height, int width, float[] input,
                            float[] attribution, String className, double probability, String trueClass) {
     }
+
+    /** A layer of the trained network and what can be looked at in it (filters, feature-maps, attention, neighbours). */
+    public record Layer(String id, String type, List<String> offers, int heads) {
+        @Override
+        public String toString() {
+            return id + " (" + type + ")";
+        }
+    }
+
+    /**
+     * Values a layer holds or makes, row-major with their shape: filters (F×C×kh×kw), feature maps (C×H×W) or one
+     * attention head's map (T_q×T_k, {@code tokens} naming the steps on both axes).
+     */
+    public record Maps(String what, String layer, int[] shape, float[] values, List<String> tokens, int head,
+                       int heads) {
+    }
+
+    /** A token and the tokens whose embedding vectors are nearest to its own, most similar first. */
+    public record Neighbours(String layer, String token, List<ClassProbability> nearest) {
+    }
+
+    /** The first test inputs of an autoencoder and its outputs for them, each sample {@code shape}. */
+    public record Reconstructions(int[] shape, int count, float[] inputs, float[] outputs) {
+    }
+
+    /**
+     * Where test samples land in a bottleneck of {@code dims} values: its first two (x, y), the class of each
+     * sample (empty when the data have none) and the class names.
+     */
+    public record Latent(String layer, int dims, double[] xs, double[] ys, int[] classes, List<String> classNames) {
+    }
 }

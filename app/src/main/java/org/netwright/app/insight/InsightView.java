@@ -101,7 +101,8 @@ public final class InsightView extends BorderPane {
         testPart.setPadding(new Insets(10, 0, 0, 0));
 
         TabPane tabs = new TabPane(tab("Test part", "tab-test", testPart), tab("Predict a file", "tab-predict",
-                predictPanel()));
+                predictPanel()), tab("Layers", "tab-layers", new LayersPanel(model)), tab("Autoencoder",
+                "tab-autoencoder", new AutoencoderPanel(model)));
         tabs.setId("insight-tabs");
         setCenter(tabs);
 
@@ -213,7 +214,7 @@ public final class InsightView extends BorderPane {
         return image;
     }
 
-    private static Label title(String text) {
+    static Label title(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
         l.setStyle("-fx-font-weight: bold");

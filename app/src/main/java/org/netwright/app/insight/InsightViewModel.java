@@ -29,6 +29,12 @@ public final class InsightViewModel {
     private final ObjectProperty<InsightData.Saliency> saliency = new SimpleObjectProperty<>();
     private final ObjectProperty<InsightData.Prediction> prediction = new SimpleObjectProperty<>();
     private final IntegerProperty topK = new SimpleIntegerProperty(5);
+    private final ObjectProperty<java.util.List<InsightData.Layer>> layers = new SimpleObjectProperty<>(
+            java.util.List.of());
+    private final ObjectProperty<InsightData.Maps> maps = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightData.Neighbours> neighbours = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightData.Reconstructions> reconstructions = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightData.Latent> latent = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty method = new SimpleStringProperty("saliency");
     private final IntegerProperty sample = new SimpleIntegerProperty(0);
@@ -91,6 +97,72 @@ public final class InsightViewModel {
                 status.set(file.getFileName() + ": " + predictionSummary(p));
             };
         });
+    }
+
+    /** Lists the network's layers and what each offers (filters, feature maps, attention, neighbours). */
+    public void loadLayers() {
+        work("Reading the network's layers…", () -> {
+            java.util.List<InsightData.Layer> l = source.layers(project, run);
+            return () -> {
+                layers.set(java.util.List.copyOf(l));
+                status.set(l.size() + " layers; " + l.stream().filter(x -> !x.offers().isEmpty()).count()
+                        + " can be looked into.");
+            };
+        });
+    }
+
+    /** The layers that offer {@code what}. */
+    public java.util.List<InsightData.Layer> layersOffering(String what) {
+        return layers.get().stream().filter(l -> l.offers().contains(what)).toList();
+    }
+
+    /** Shows a layer's filters, its feature maps for the chosen test sample, or one attention head's map. */
+    public void showMaps(String what, String layer, int head) {
+        int n = sample.get();
+        work("Reading " + what + " of " + layer + "…", () -> {
+            InsightData.Maps m = source.maps(project, run, what, layer, n, head);
+            return () -> {
+                maps.set(m);
+                status.set(what + " of " + layer + (what.equals("filters") ? "" : ", test sample " + n)
+                        + (what.equals("attention") ? ", head " + m.head() + " of " + m.heads() : "") + ": "
+                        + java.util.Arrays.stream(m.shape()).mapToObj(Integer::toString)
+                        .collect(java.util.stream.Collectors.joining("×")));
+            };
+        });
+    }
+
+    /** Finds the tokens nearest to {@code token} in embedding layer {@code layer}. */
+    public void findNeighbours(String layer, String token, int k) {
+        work("Finding the tokens nearest to " + token + "…", () -> {
+            InsightData.Neighbours nb = source.neighbours(project, run, layer, token, k);
+            return () -> {
+                neighbours.set(nb);
+                status.set(nb.nearest().size() + " tokens nearest to " + nb.token() + " in " + layer + ".");
+            };
+        });
+    }
+
+    /** Reads an autoencoder's reconstructions of its first test inputs and its test samples in the bottleneck. */
+    public void loadAutoencoder(int count) {
+        work("Reconstructing test inputs…", () -> {
+            InsightData.Reconstructions r = source.reconstructions(project, run, count);
+            return () -> reconstructions.set(r);
+        });
+        work("Placing test samples in the bottleneck…", () -> {
+            InsightData.Latent z = source.latent(project, run);
+            return () -> {
+                latent.set(z);
+                status.set(latentCaption(z));
+            };
+        });
+    }
+
+    /** What the latent scatter shows, in words: the layer, and which dimensions when the bottleneck is not 2-D. */
+    public static String latentCaption(InsightData.Latent z) {
+        String which = z.dims() == 2 ? "its 2 dimensions" : z.dims() == 1 ? "its only dimension (y is 0)"
+                : "its first two of " + z.dims() + " dimensions";
+        return z.xs().length + " test samples in the bottleneck " + z.layer() + ", " + which
+                + (z.classNames().isEmpty() ? "" : ", coloured by class") + ".";
     }
 
     /** The prediction in words: its top class and probability, or its values; and why there is no map, if so. */
@@ -157,6 +229,26 @@ public final class InsightViewModel {
     /** How many classes the prediction panel lists. */
     public IntegerProperty topKProperty() {
         return topK;
+    }
+
+    public ObjectProperty<java.util.List<InsightData.Layer>> layersProperty() {
+        return layers;
+    }
+
+    public ObjectProperty<InsightData.Maps> mapsProperty() {
+        return maps;
+    }
+
+    public ObjectProperty<InsightData.Neighbours> neighboursProperty() {
+        return neighbours;
+    }
+
+    public ObjectProperty<InsightData.Reconstructions> reconstructionsProperty() {
+        return reconstructions;
+    }
+
+    public ObjectProperty<InsightData.Latent> latentProperty() {
+        return latent;
     }
 
     public StringProperty statusProperty() {

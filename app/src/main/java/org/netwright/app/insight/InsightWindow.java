@@ -10,7 +10,7 @@ public final class InsightWindow {
     private InsightWindow() {
     }
 
-    /** Opens the window and starts evaluating the run and explaining its first test sample. */
+    /** Opens the window and starts evaluating the run, explaining its first test sample and listing its layers. */
     public static Stage open(Window owner, Path project, Long run) {
         InsightViewModel model = InsightViewModel.forApp(project, run);
         Stage stage = new Stage();
@@ -22,6 +22,7 @@ public final class InsightWindow {
         stage.show();
         model.evaluate();
         model.explain();
+        model.loadLayers();
         return stage;
     }
 }

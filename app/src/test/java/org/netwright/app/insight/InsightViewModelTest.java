@@ -65,17 +65,7 @@ class InsightViewModelTest {
         List<Runnable> background = new ArrayList<>();
         List<Runnable> ui = new ArrayList<>();
         List<String> asked = new ArrayList<>();
-        InsightSource source = new InsightSource() {
-            @Override
-            public InsightData.Evaluation evaluate(Path project, Long run) {
-                throw new IllegalStateException("not asked");
-            }
-
-            @Override
-            public InsightData.Saliency explain(Path project, Long run, int sample, String method) {
-                throw new IllegalStateException("not asked");
-            }
-
+        InsightSource source = new UnaskedSource() {
             @Override
             public InsightData.Prediction predict(Path project, Long run, Path file, int topK, String method) {
                 asked.add(file + " " + topK + " " + method);
@@ -113,21 +103,12 @@ class InsightViewModelTest {
     void workRunsInTheBackgroundAndAFailureBecomesTheStatus() {
         List<Runnable> background = new ArrayList<>();
         List<Runnable> ui = new ArrayList<>();
-        InsightSource failing = new InsightSource() {
+        InsightSource failing = new UnaskedSource() {
             @Override
             public InsightData.Evaluation evaluate(Path project, Long run) throws IOException {
                 throw new IOException("no trained run");
             }
 
-            @Override
-            public InsightData.Saliency explain(Path project, Long run, int sample, String method) {
-                throw new IllegalStateException("not asked");
-            }
-
-            @Override
-            public InsightData.Prediction predict(Path project, Long run, Path file, int topK, String method) {
-                throw new IllegalStateException("not asked");
-            }
         };
         InsightViewModel m = new InsightViewModel(Path.of("p.nwproj"), null, failing, background::add, ui::add);
         m.evaluate();
