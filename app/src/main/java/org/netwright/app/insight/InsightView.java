@@ -69,7 +69,12 @@ public final class InsightView extends BorderPane {
         perClass.setVgap(3);
         Label confusionTitle = title("Confusion matrix (rows: true class, columns: predicted)");
         regression.setId("regression-charts");
-        VBox left = new VBox(8, confusionTitle, confusion, title("Per class"), perClass, regression);
+        Label figures = new Label();
+        figures.setId("evaluation-summary");
+        figures.setWrapText(true);
+        figures.setMaxWidth(380);
+        figures.textProperty().bind(model.evaluationSummaryProperty());
+        VBox left = new VBox(8, figures, confusionTitle, confusion, title("Per class"), perClass, regression);
         left.setMinWidth(300);
 
         sample.setId("sample-spinner");

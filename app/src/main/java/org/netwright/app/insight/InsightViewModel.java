@@ -36,6 +36,7 @@ public final class InsightViewModel {
     private final ObjectProperty<InsightData.Reconstructions> reconstructions = new SimpleObjectProperty<>();
     private final ObjectProperty<InsightData.Latent> latent = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty evaluationSummary = new SimpleStringProperty("");
     private final StringProperty method = new SimpleStringProperty("saliency");
     private final IntegerProperty sample = new SimpleIntegerProperty(0);
     private final DoubleProperty opacity = new SimpleDoubleProperty(0.6);
@@ -66,7 +67,9 @@ public final class InsightViewModel {
             InsightData.Evaluation e = source.evaluate(project, run);
             return () -> {
                 evaluation.set(e);
-                status.set("Run " + e.run() + ", " + e.samples() + " test samples: " + summary(e));
+                // Kept apart from the status line, which the next answer (a saliency map, say) overwrites.
+                evaluationSummary.set("Run " + e.run() + ", " + e.samples() + " test samples: " + summary(e));
+                status.set(evaluationSummary.get());
             };
         });
     }
@@ -249,6 +252,11 @@ public final class InsightViewModel {
 
     public ObjectProperty<InsightData.Latent> latentProperty() {
         return latent;
+    }
+
+    /** The run's test figures in words, once evaluated. */
+    public StringProperty evaluationSummaryProperty() {
+        return evaluationSummary;
     }
 
     public StringProperty statusProperty() {

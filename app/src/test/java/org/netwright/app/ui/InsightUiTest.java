@@ -63,8 +63,9 @@ class InsightUiTest {
         }
         assertEquals(model.evaluationProperty().get().samples(), total);
         assertTrue(grid.getChildren().size() >= 15);
-        assertTrue(robot.lookup("#insight-status").queryAs(Label.class).getText().contains("accuracy"),
-                robot.lookup("#insight-status").queryAs(Label.class).getText());
+        // The figures keep their own line: the status line says whichever answer came last.
+        assertTrue(robot.lookup("#evaluation-summary").queryAs(Label.class).getText().contains("accuracy"),
+                robot.lookup("#evaluation-summary").queryAs(Label.class).getText());
         ImageView map = robot.lookup("#saliency-view").queryAs(ImageView.class);
         assertEquals(256, (int) map.getImage().getWidth());
         int before = map.getImage().getPixelReader().getArgb(128, 128);
