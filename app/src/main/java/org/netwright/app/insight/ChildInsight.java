@@ -24,7 +24,8 @@ public final class ChildInsight implements InsightSource {
 
     @Override
     public InsightData.Evaluation evaluate(Path project, Long run) throws IOException {
-        List<String> args = new ArrayList<>(List.of("evaluate", project.toAbsolutePath().toString(), "--json"));
+        List<String> args = new ArrayList<>(List.of("evaluate", project.toAbsolutePath().toString(), "--predictions",
+                "--json"));
         if (run != null) {
             args.addAll(List.of("--run", Long.toString(run)));
         }
@@ -44,6 +45,144 @@ public final class ChildInsight implements InsightSource {
         } finally {
             Files.deleteIfExists(map);
         }
+    }
+
+    @Override
+    public InsightData.Prediction predict(Path project, Long run, Path file, int topK, String method)
+            throws IOException {
+        List<String> args = new ArrayList<>(List.of("predict", project.toAbsolutePath().toString(), "--input",
+                file.toAbsolutePath().toString(), "--top-k", Integer.toString(topK), "--json"));
+        if (run != null) {
+            args.addAll(List.of("--run", Long.toString(run)));
+        }
+        JsonNode answer = JSON.readTree(call(args));
+        if (answer.has("rows")) {
+            throw new IOException(file.getFileName() + " has " + answer.path("rows").size() + " rows; pick a file with"
+                    + " one sample to predict");
+        }
+        InsightData.Saliency saliency = null;
+        String problem = "";
+        if (answer.has("predictions")) {
+            Path map = Files.createTempFile("netwright-explain", ".png");
+            try {
+                List<String> explain = new ArrayList<>(List.of("explain", project.toAbsolutePath().toString(),
+                        "--input", file.toAbsolutePath().toString(), "--method", method, "--out", map.toString(),
+                        "--json"));
+                if (run != null) {
+                    explain.addAll(List.of("--run", Long.toString(run)));
+                }
+                saliency = parseSaliency(JSON.readTree(call(explain)));
+            } catch (IOException e) {
+                // The prediction stands on its own; say why there is no map beside it.
+                problem = e.getMessage();
+            } finally {
+                Files.deleteIfExists(map);
+            }
+        }
+        return parsePrediction(file.getFileName().toString(), answer, saliency, problem);
+    }
+
+    private static List<String> inspect(Path project, Long run, String what, String... more) {
+        List<String> args = new ArrayList<>(List.of("inspect", project.toAbsolutePath().toString(), "--what", what));
+        args.addAll(List.of(more));
+        if (run != null) {
+            args.addAll(List.of("--run", Long.toString(run)));
+        }
+        args.add("--json");
+        return args;
+    }
+
+    @Override
+    public List<InsightData.Layer> layers(Path project, Long run) throws IOException {
+        return parseLayers(JSON.readTree(call(inspect(project, run, "layers"))));
+    }
+
+    @Override
+    public InsightData.Maps maps(Path project, Long run, String what, String layer, int sample, int head)
+            throws IOException {
+        List<String> more = new ArrayList<>(List.of("--layer", layer));
+        if (!what.equals("filters")) {
+            more.addAll(List.of("--sample", Integer.toString(sample)));
+        }
+        if (what.equals("attention")) {
+            more.addAll(List.of("--head", Integer.toString(head)));
+        }
+        return parseMaps(JSON.readTree(call(inspect(project, run, what, more.toArray(String[]::new)))));
+    }
+
+    @Override
+    public InsightData.Neighbours neighbours(Path project, Long run, String layer, String token, int k)
+            throws IOException {
+        JsonNode o = JSON.readTree(call(inspect(project, run, "neighbours", "--layer", layer, "--token", token, "--k",
+                Integer.toString(k))));
+        List<InsightData.ClassProbability> near = new ArrayList<>();
+        o.path("neighbours").forEach(n -> near.add(new InsightData.ClassProbability(n.path("name").asText(),
+                number(n.path("similarity")))));
+        return new InsightData.Neighbours(o.path("layer").asText(), o.path("token").path("name").asText(), near);
+    }
+
+    @Override
+    public InsightData.Reconstructions reconstructions(Path project, Long run, int count) throws IOException {
+        JsonNode o = JSON.readTree(call(inspect(project, run, "reconstructions", "--count", Integer.toString(count))));
+        return new InsightData.Reconstructions(ints(o.path("shape")), o.path("count").asInt(), flat(o.path("inputs")),
+                flat(o.path("outputs")));
+    }
+
+    @Override
+    public InsightData.Latent latent(Path project, Long run) throws IOException {
+        return parseLatent(JSON.readTree(call(inspect(project, run, "latent"))));
+    }
+
+    static List<InsightData.Layer> parseLayers(JsonNode o) {
+        List<InsightData.Layer> layers = new ArrayList<>();
+        o.path("layers").forEach(l -> {
+            List<String> offers = new ArrayList<>();
+            l.path("offers").forEach(x -> offers.add(x.asText()));
+            layers.add(new InsightData.Layer(l.path("id").asText(), l.path("type").asText(), offers,
+                    l.path("heads").asInt(0)));
+        });
+        return layers;
+    }
+
+    static InsightData.Maps parseMaps(JsonNode o) {
+        List<String> tokens = new ArrayList<>();
+        o.path("tokens").forEach(t -> tokens.add(t.asText()));
+        return new InsightData.Maps(o.path("what").asText(), o.path("layer").asText(), ints(o.path("shape")),
+                flat(o.path("values")), tokens, o.path("head").asInt(0), o.path("heads").asInt(0));
+    }
+
+    static InsightData.Latent parseLatent(JsonNode o) {
+        int n = o.path("points").size();
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = number(o.path("points").path(i).path(0));
+            ys[i] = number(o.path("points").path(i).path(1));
+        }
+        int[] classes = ints(o.path("classes"));
+        List<String> names = new ArrayList<>();
+        o.path("class_names").forEach(c -> names.add(c.asText()));
+        return new InsightData.Latent(o.path("layer").asText(), o.path("dims").asInt(), xs, ys, classes, names);
+    }
+
+    private static int[] ints(JsonNode a) {
+        int[] out = new int[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.path(i).asInt();
+        }
+        return out;
+    }
+
+    static InsightData.Prediction parsePrediction(String file, JsonNode o, InsightData.Saliency saliency,
+                                                  String problem) {
+        List<InsightData.ClassProbability> classes = new ArrayList<>();
+        o.path("predictions").forEach(p -> classes.add(new InsightData.ClassProbability(p.path("class").asText(),
+                number(p.path("probability")))));
+        double[] values = new double[o.path("values").size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = number(o.path("values").path(i));
+        }
+        return new InsightData.Prediction(file, classes, values, saliency, problem);
     }
 
     /** Runs the CLI with {@code args}; its one line of JSON, or an IOException with its one-line message. */
@@ -104,8 +243,19 @@ public final class ChildInsight implements InsightSource {
         List<InsightData.ClassScores> perClass = new ArrayList<>();
         o.path("per_class").forEach(c -> perClass.add(new InsightData.ClassScores(c.path("class").asText(),
                 number(c.path("precision")), number(c.path("recall")), c.path("count").asLong())));
+        JsonNode listed = o.path("predictions");
+        InsightData.Values values = InsightData.Values.NONE;
+        if (listed.isObject()) {
+            double[] truth = new double[listed.path("true").size()];
+            double[] predicted = new double[truth.length];
+            for (int i = 0; i < truth.length; i++) {
+                truth[i] = number(listed.path("true").path(i));
+                predicted[i] = number(listed.path("predicted").path(i));
+            }
+            values = new InsightData.Values(truth, predicted, Math.max(1, listed.path("width").asInt(1)));
+        }
         return new InsightData.Evaluation(o.path("run").asLong(), o.path("samples").asInt(), metrics, classes,
-                confusion, perClass);
+                confusion, perClass, values);
     }
 
     static InsightData.Saliency parseSaliency(JsonNode o) {

@@ -10,4 +10,22 @@ public interface InsightSource {
 
     /** The attribution of test sample {@code sample} by {@code method} for the predicted class. */
     InsightData.Saliency explain(Path project, Long run, int sample, String method) throws IOException;
+
+    /** The run's top {@code topK} classes (or values) for a user's file, and the saliency of its top class. */
+    InsightData.Prediction predict(Path project, Long run, Path file, int topK, String method) throws IOException;
+
+    /** The network's layers and what each offers to look at. */
+    java.util.List<InsightData.Layer> layers(Path project, Long run) throws IOException;
+
+    /** Filters, feature maps of test sample {@code sample}, or attention head {@code head} of a layer. */
+    InsightData.Maps maps(Path project, Long run, String what, String layer, int sample, int head) throws IOException;
+
+    /** The {@code k} tokens nearest to {@code token} (a word or an id) in embedding layer {@code layer}. */
+    InsightData.Neighbours neighbours(Path project, Long run, String layer, String token, int k) throws IOException;
+
+    /** An autoencoder's first {@code count} test inputs and their reconstructions. */
+    InsightData.Reconstructions reconstructions(Path project, Long run, int count) throws IOException;
+
+    /** The test samples in the network's bottleneck. */
+    InsightData.Latent latent(Path project, Long run) throws IOException;
 }

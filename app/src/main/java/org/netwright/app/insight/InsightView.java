@@ -4,7 +4,16 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import java.nio.file.Path;
+import java.util.function.Function;
 import javafx.scene.control.Button;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.jfree.chart.fx.ChartViewer;
+import org.netwright.app.charts.ChartExport;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -19,9 +28,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * A trained run seen from inside: the confusion matrix (rows true classes, columns predicted ones, cells shaded by
- * their share of the row) with each class's precision, recall and count, and the saliency map of a chosen test
- * sample over its image with an opacity slider.
+ * A trained run seen from inside, in tabs. Test part: the confusion matrix (rows true classes, columns predicted
+ * ones, cells shaded by their share of the row) with each class's precision, recall and count, or for a regression
+ * predicted against true values and the residuals; and the saliency map of a chosen test sample over its image with
+ * an opacity slider. Predict a file: the top classes of a file the user picks, with their probabilities, and the
+ * saliency of that file.
  */
 public final class InsightView extends BorderPane {
     private static final int MAP_SIDE = 256;
@@ -32,6 +43,11 @@ public final class InsightView extends BorderPane {
     private final ImageView map = new ImageView();
     private final Spinner<Integer> sample = new Spinner<>();
     private final Label caption = new Label();
+    private final VBox regression = new VBox(8);
+    private final GridPane topClasses = new GridPane();
+    private final ImageView predictionMap = new ImageView();
+    private final Label predictionCaption = new Label();
+    private Function<Window, Path> fileChooser = InsightView::chooseFile;
 
     public InsightView(InsightViewModel model) {
         this.model = model;
@@ -51,15 +67,15 @@ public final class InsightView extends BorderPane {
         perClass.setId("per-class");
         perClass.setHgap(12);
         perClass.setVgap(3);
-        Label summary = new Label();
-        summary.setId("evaluation-summary");
-        summary.setWrapText(true);
-        summary.setMaxWidth(380);
-        summary.textProperty().bind(model.summaryProperty());
         Label confusionTitle = title("Confusion matrix (rows: true class, columns: predicted)");
-        VBox left = new VBox(8, summary, confusionTitle, confusion, title("Per class"), perClass);
+        regression.setId("regression-charts");
+        Label figures = new Label();
+        figures.setId("evaluation-summary");
+        figures.setWrapText(true);
+        figures.setMaxWidth(380);
+        figures.textProperty().bind(model.evaluationSummaryProperty());
+        VBox left = new VBox(8, figures, confusionTitle, confusion, title("Per class"), perClass, regression);
         left.setMinWidth(300);
-        setLeft(left);
 
         sample.setId("sample-spinner");
         sample.setEditable(true);
@@ -91,14 +107,124 @@ public final class InsightView extends BorderPane {
         caption.setId("saliency-caption");
         VBox right = new VBox(8, title("Saliency"), controls, opacityRow, map, caption);
         right.setPadding(new Insets(0, 0, 0, 20));
-        setCenter(right);
+        HBox testPart = new HBox(left, right);
+        testPart.setPadding(new Insets(10, 0, 0, 0));
+
+        TabPane tabs = new TabPane(tab("Test part", "tab-test", testPart), tab("Predict a file", "tab-predict",
+                predictPanel()), tab("Layers", "tab-layers", new LayersPanel(model)), tab("Autoencoder",
+                "tab-autoencoder", new AutoencoderPanel(model)));
+        tabs.setId("insight-tabs");
+        setCenter(tabs);
 
         model.evaluationProperty().addListener((o, was, now) -> showEvaluation(now));
         model.saliencyProperty().addListener((o, was, now) -> drawMap());
         model.opacityProperty().addListener((o, was, now) -> drawMap());
+        model.opacityProperty().addListener((o, was, now) -> drawPrediction());
+        model.predictionProperty().addListener((o, was, now) -> drawPrediction());
     }
 
-    private static Label title(String text) {
+    private static Tab tab(String name, String id, javafx.scene.Node content) {
+        Tab t = new Tab(name, content);
+        t.setId(id);
+        t.setClosable(false);
+        return t;
+    }
+
+    /** The prediction panel: a file chooser, the file's top classes as bars, and its saliency map. */
+    private VBox predictPanel() {
+        Button choose = new Button("Choose a File…");
+        choose.setId("predict-file-button");
+        choose.disableProperty().bind(model.busyProperty());
+        choose.setOnAction(e -> {
+            Path file = fileChooser.apply(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                model.predict(file);
+            }
+        });
+        Label hint = new Label("An image, a CSV file with one row or a text, read as the run read its data; the top"
+                + " class is explained with the method chosen under Test part.");
+        hint.setWrapText(true);
+        topClasses.setId("top-classes");
+        topClasses.setHgap(10);
+        topClasses.setVgap(4);
+        predictionMap.setId("prediction-map");
+        predictionMap.setSmooth(false);
+        predictionCaption.setId("prediction-caption");
+        predictionCaption.setWrapText(true);
+        VBox classesBox = new VBox(8, title("Top classes"), topClasses);
+        classesBox.setMinWidth(320);
+        VBox mapBox = new VBox(8, title("Saliency of the file"), predictionMap, predictionCaption);
+        HBox answer = new HBox(24, classesBox, mapBox);
+        VBox panel = new VBox(10, new HBox(8, choose, hint), answer);
+        panel.setPadding(new Insets(10, 0, 0, 0));
+        return panel;
+    }
+
+    private static Path chooseFile(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Predict a File");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images, tables, texts", "*.png", "*.jpg",
+                "*.jpeg", "*.bmp", "*.gif", "*.csv", "*.tsv", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        java.io.File f = chooser.showOpenDialog(owner);
+        return f == null ? null : f.toPath();
+    }
+
+    /** Replaces the file chooser (tests). */
+    void setFileChooser(Function<Window, Path> chooser) {
+        this.fileChooser = chooser;
+    }
+
+    private void drawPrediction() {
+        InsightData.Prediction p = model.predictionProperty().get();
+        topClasses.getChildren().clear();
+        if (p == null) {
+            predictionMap.setImage(null);
+            predictionCaption.setText("");
+            return;
+        }
+        if (p.hasClasses()) {
+            for (int i = 0; i < p.classes().size(); i++) {
+                InsightData.ClassProbability c = p.classes().get(i);
+                Label name = new Label(c.name());
+                name.setId("top-class-" + i);
+                ProgressBar bar = new ProgressBar(Double.isNaN(c.probability()) ? 0 : c.probability());
+                bar.setPrefWidth(160);
+                topClasses.addRow(i, name, bar, new Label(percent(c.probability())));
+            }
+        } else {
+            for (int i = 0; i < p.values().length; i++) {
+                Label v = new Label(String.format(Locale.ROOT, "%.6g", p.values()[i]));
+                v.setId("value-" + i);
+                topClasses.addRow(i, new Label(p.values().length == 1 ? "predicted" : "value " + i), v);
+            }
+        }
+        InsightData.Saliency s = p.saliency();
+        predictionMap.setImage(s == null ? null : picture(s, model.opacityProperty().get(), predictionMap));
+        predictionCaption.setText(s == null ? (p.saliencyProblem().isEmpty() ? "" : "No saliency: "
+                + p.saliencyProblem()) : p.file() + ": " + s.method() + " of class " + s.className()
+                + String.format(Locale.ROOT, " (%.3f)", s.probability()));
+    }
+
+    /**
+     * The saliency over its input as an image: an image input at least {@link #MAP_SIDE} pixels across, a row of
+     * values (a table or tokens) as a strip {@link #MAP_SIDE} wide.
+     */
+    private static WritableImage picture(InsightData.Saliency s, double opacity, ImageView into) {
+        int zoom = Math.max(1, MAP_SIDE / Math.max(s.height(), s.width()));
+        int w = s.width() * zoom;
+        int h = s.height() * zoom;
+        WritableImage image = new WritableImage(w, h);
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(),
+                InsightViewModel.overlay(s, opacity, zoom), 0, w);
+        boolean strip = s.height() == 1 && s.channels() == 1;
+        into.setPreserveRatio(!strip);
+        into.setFitWidth(strip ? MAP_SIDE : 0);
+        into.setFitHeight(strip ? 24 : 0);
+        return image;
+    }
+
+    static Label title(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
         l.setStyle("-fx-font-weight: bold");
@@ -113,8 +239,10 @@ public final class InsightView extends BorderPane {
         }
         sample.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Math.max(0, e.samples() - 1),
                 Math.min(model.sampleProperty().get(), Math.max(0, e.samples() - 1))));
+        regression.getChildren().clear();
         if (!e.hasClasses()) {
             confusion.add(new Label("A regression: no classes to confuse."), 0, 0);
+            showRegression(e.values());
             return;
         }
         int k = e.classes().size();
@@ -157,6 +285,26 @@ public final class InsightView extends BorderPane {
         }
     }
 
+    private void showRegression(InsightData.Values v) {
+        if (v.isEmpty()) {
+            return;
+        }
+        ChartViewer scatter = new ChartViewer(RegressionCharts.chart(RegressionCharts.predictedAgainstTrue(v),
+                "true", "predicted"));
+        scatter.setId("scatter-chart");
+        ChartViewer residuals = new ChartViewer(RegressionCharts.chart(RegressionCharts.residuals(v), "true",
+                "predicted − true"));
+        residuals.setId("residual-chart");
+        for (ChartViewer c : List.of(scatter, residuals)) {
+            c.setPrefSize(380, 220);
+            c.setMinSize(200, 150);
+        }
+        ChartExport.install(scatter, "predicted-against-true");
+        ChartExport.install(residuals, "residuals");
+        regression.getChildren().setAll(title("Predicted against true (" + v.truth().length + " values)"), scatter,
+                title("Residuals"), residuals);
+    }
+
     private static String percent(double v) {
         return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
     }
@@ -168,13 +316,7 @@ public final class InsightView extends BorderPane {
             caption.setText("");
             return;
         }
-        int zoom = Math.max(1, MAP_SIDE / Math.max(s.height(), s.width()));
-        int w = s.width() * zoom;
-        int h = s.height() * zoom;
-        WritableImage image = new WritableImage(w, h);
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(),
-                InsightViewModel.overlay(s, model.opacityProperty().get(), zoom), 0, w);
-        map.setImage(image);
+        map.setImage(picture(s, model.opacityProperty().get(), map));
         caption.setText(s.method() + " of class " + s.className() + String.format(Locale.ROOT, " (%.3f)",
                 s.probability()) + (s.trueClass().isEmpty() ? "" : ", true class " + s.trueClass()));
     }

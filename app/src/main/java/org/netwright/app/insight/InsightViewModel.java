@@ -27,8 +27,16 @@ public final class InsightViewModel {
     private final Consumer<Runnable> ui;
     private final ObjectProperty<InsightData.Evaluation> evaluation = new SimpleObjectProperty<>();
     private final ObjectProperty<InsightData.Saliency> saliency = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightData.Prediction> prediction = new SimpleObjectProperty<>();
+    private final IntegerProperty topK = new SimpleIntegerProperty(5);
+    private final ObjectProperty<java.util.List<InsightData.Layer>> layers = new SimpleObjectProperty<>(
+            java.util.List.of());
+    private final ObjectProperty<InsightData.Maps> maps = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightData.Neighbours> neighbours = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightData.Reconstructions> reconstructions = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightData.Latent> latent = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty evaluationSummary = new SimpleStringProperty("");
     private final StringProperty method = new SimpleStringProperty("saliency");
     private final IntegerProperty sample = new SimpleIntegerProperty(0);
     private final DoubleProperty opacity = new SimpleDoubleProperty(0.6);
@@ -59,8 +67,9 @@ public final class InsightViewModel {
             InsightData.Evaluation e = source.evaluate(project, run);
             return () -> {
                 evaluation.set(e);
-                summary.set("Run " + e.run() + ", " + e.samples() + " test samples: " + summary(e));
-                status.set("Evaluated run " + e.run() + ".");
+                // Kept apart from the status line, which the next answer (a saliency map, say) overwrites.
+                evaluationSummary.set("Run " + e.run() + ", " + e.samples() + " test samples: " + summary(e));
+                status.set(evaluationSummary.get());
             };
         });
     }
@@ -78,6 +87,101 @@ public final class InsightViewModel {
                         : "; true class " + s.trueClass()));
             };
         });
+    }
+
+    /** Predicts the classes (or values) of a user's file and explains its top class with the chosen method. */
+    public void predict(Path file) {
+        int k = topK.get();
+        String m = method.get();
+        work("Predicting " + file.getFileName() + "…", () -> {
+            InsightData.Prediction p = source.predict(project, run, file, k, m);
+            return () -> {
+                prediction.set(p);
+                status.set(file.getFileName() + ": " + predictionSummary(p));
+            };
+        });
+    }
+
+    /** Lists the network's layers and what each offers (filters, feature maps, attention, neighbours). */
+    public void loadLayers() {
+        work("Reading the network's layers…", () -> {
+            java.util.List<InsightData.Layer> l = source.layers(project, run);
+            return () -> {
+                layers.set(java.util.List.copyOf(l));
+                status.set(l.size() + " layers; " + l.stream().filter(x -> !x.offers().isEmpty()).count()
+                        + " can be looked into.");
+            };
+        });
+    }
+
+    /** The layers that offer {@code what}. */
+    public java.util.List<InsightData.Layer> layersOffering(String what) {
+        return layers.get().stream().filter(l -> l.offers().contains(what)).toList();
+    }
+
+    /** Shows a layer's filters, its feature maps for the chosen test sample, or one attention head's map. */
+    public void showMaps(String what, String layer, int head) {
+        int n = sample.get();
+        work("Reading " + what + " of " + layer + "…", () -> {
+            InsightData.Maps m = source.maps(project, run, what, layer, n, head);
+            return () -> {
+                maps.set(m);
+                status.set(what + " of " + layer + (what.equals("filters") ? "" : ", test sample " + n)
+                        + (what.equals("attention") ? ", head " + m.head() + " of " + m.heads() : "") + ": "
+                        + java.util.Arrays.stream(m.shape()).mapToObj(Integer::toString)
+                        .collect(java.util.stream.Collectors.joining("×")));
+            };
+        });
+    }
+
+    /** Finds the tokens nearest to {@code token} in embedding layer {@code layer}. */
+    public void findNeighbours(String layer, String token, int k) {
+        work("Finding the tokens nearest to " + token + "…", () -> {
+            InsightData.Neighbours nb = source.neighbours(project, run, layer, token, k);
+            return () -> {
+                neighbours.set(nb);
+                status.set(nb.nearest().size() + " tokens nearest to " + nb.token() + " in " + layer + ".");
+            };
+        });
+    }
+
+    /** Reads an autoencoder's reconstructions of its first test inputs and its test samples in the bottleneck. */
+    public void loadAutoencoder(int count) {
+        work("Reconstructing test inputs…", () -> {
+            InsightData.Reconstructions r = source.reconstructions(project, run, count);
+            return () -> reconstructions.set(r);
+        });
+        work("Placing test samples in the bottleneck…", () -> {
+            InsightData.Latent z = source.latent(project, run);
+            return () -> {
+                latent.set(z);
+                status.set(latentCaption(z));
+            };
+        });
+    }
+
+    /** What the latent scatter shows, in words: the layer, and which dimensions when the bottleneck is not 2-D. */
+    public static String latentCaption(InsightData.Latent z) {
+        String which = z.dims() == 2 ? "its 2 dimensions" : z.dims() == 1 ? "its only dimension (y is 0)"
+                : "its first two of " + z.dims() + " dimensions";
+        return z.xs().length + " test samples in the bottleneck " + z.layer() + ", " + which
+                + (z.classNames().isEmpty() ? "" : ", coloured by class") + ".";
+    }
+
+    /** The prediction in words: its top class and probability, or its values; and why there is no map, if so. */
+    static String predictionSummary(InsightData.Prediction p) {
+        String answer;
+        if (p.hasClasses()) {
+            InsightData.ClassProbability top = p.classes().get(0);
+            answer = "most likely " + top.name() + String.format(java.util.Locale.ROOT, " (%.3f)", top.probability());
+        } else {
+            StringBuilder b = new StringBuilder("predicted");
+            for (double v : p.values()) {
+                b.append(String.format(java.util.Locale.ROOT, " %.4g", v));
+            }
+            answer = b.toString();
+        }
+        return p.saliencyProblem().isEmpty() ? answer : answer + "; no saliency: " + p.saliencyProblem();
     }
 
     /** Something to compute off the UI thread, returning what to do on it. */
@@ -121,14 +225,42 @@ public final class InsightViewModel {
         return saliency;
     }
 
-    /** What the latest step did, or why it failed. */
-    public StringProperty statusProperty() {
-        return status;
+    public ObjectProperty<InsightData.Prediction> predictionProperty() {
+        return prediction;
     }
 
-    /** The run's test-part loss and metrics in one line, once evaluated. */
-    public StringProperty summaryProperty() {
-        return summary;
+    /** How many classes the prediction panel lists. */
+    public IntegerProperty topKProperty() {
+        return topK;
+    }
+
+    public ObjectProperty<java.util.List<InsightData.Layer>> layersProperty() {
+        return layers;
+    }
+
+    public ObjectProperty<InsightData.Maps> mapsProperty() {
+        return maps;
+    }
+
+    public ObjectProperty<InsightData.Neighbours> neighboursProperty() {
+        return neighbours;
+    }
+
+    public ObjectProperty<InsightData.Reconstructions> reconstructionsProperty() {
+        return reconstructions;
+    }
+
+    public ObjectProperty<InsightData.Latent> latentProperty() {
+        return latent;
+    }
+
+    /** The run's test figures in words, once evaluated. */
+    public StringProperty evaluationSummaryProperty() {
+        return evaluationSummary;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
     }
 
     public StringProperty methodProperty() {

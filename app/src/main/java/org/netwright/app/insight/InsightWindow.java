@@ -10,7 +10,7 @@ public final class InsightWindow {
     private InsightWindow() {
     }
 
-    /** Opens the window and starts evaluating the run and explaining its first test sample. */
+    /** Opens the window and starts evaluating the run, explaining its first test sample and listing its layers. */
     public static Stage open(Window owner, Path project, Long run) {
         InsightViewModel model = InsightViewModel.forApp(project, run);
         Stage stage = new Stage();
@@ -18,10 +18,11 @@ public final class InsightWindow {
             stage.initOwner(owner);
         }
         stage.setTitle("Inside " + project.getFileName() + (run == null ? "" : " — run " + run));
-        stage.setScene(new Scene(new InsightView(model), 860, 520));
+        stage.setScene(new Scene(new InsightView(model), 1040, 680));
         stage.show();
         model.evaluate();
         model.explain();
+        model.loadLayers();
         return stage;
     }
 }

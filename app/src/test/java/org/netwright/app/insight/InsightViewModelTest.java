@@ -37,6 +37,55 @@ class InsightViewModelTest {
     }
 
     @Test
+    void parsesARegressionsValuesAndAPrediction() throws IOException {
+        InsightData.Evaluation e = ChildInsight.parseEvaluation(JSON.readTree("{\"run\":1,\"part\":\"test\","
+                + "\"samples\":3,\"loss\":0.1,\"mae\":0.2,\"predictions\":{\"true\":[1,2,3],"
+                + "\"predicted\":[1.5,2,2],\"width\":1,\"listed\":3}}"));
+        assertTrue(!e.hasClasses());
+        assertEquals(List.of("loss", "mae"), List.copyOf(e.metrics().keySet()));
+        assertEquals(3, e.values().truth().length);
+        double[] r = e.values().residuals();
+        assertEquals(0.5, r[0], 1e-12);
+        assertEquals(-1.0, r[2], 1e-12);
+        assertTrue(ChildInsight.parseEvaluation(JSON.readTree("{\"run\":1,\"samples\":0}")).values().isEmpty());
+
+        InsightData.Prediction p = ChildInsight.parsePrediction("cat.png", JSON.readTree("{\"predictions\":["
+                + "{\"class\":\"cat\",\"probability\":0.75},{\"class\":\"dog\",\"probability\":0.25}]}"), null,
+                "no conv layer");
+        assertTrue(p.hasClasses());
+        assertEquals("cat", p.classes().get(0).name());
+        assertEquals("most likely cat (0.750); no saliency: no conv layer", InsightViewModel.predictionSummary(p));
+        InsightData.Prediction v = ChildInsight.parsePrediction("row.csv", JSON.readTree("{\"values\":[2.5]}"), null,
+                "");
+        assertEquals("predicted 2.500", InsightViewModel.predictionSummary(v));
+    }
+
+    @Test
+    void aPredictionComesBackThroughTheBackgroundAndSaysItsTopClass() {
+        List<Runnable> background = new ArrayList<>();
+        List<Runnable> ui = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
+        InsightSource source = new UnaskedSource() {
+            @Override
+            public InsightData.Prediction predict(Path project, Long run, Path file, int topK, String method) {
+                asked.add(file + " " + topK + " " + method);
+                return new InsightData.Prediction(file.getFileName().toString(), List.of(
+                        new InsightData.ClassProbability("circle", 0.9)), new double[0], null, "");
+            }
+        };
+        InsightViewModel m = new InsightViewModel(Path.of("p.nwproj"), 3L, source, background::add, ui::add);
+        m.topKProperty().set(2);
+        m.methodProperty().set("gradcam");
+        m.predict(Path.of("d", "x.png"));
+        assertTrue(asked.isEmpty(), "nothing ran on the caller's thread");
+        background.get(0).run();
+        ui.get(0).run();
+        assertEquals(List.of(Path.of("d", "x.png") + " 2 gradcam"), asked);
+        assertEquals("x.png: most likely circle (0.900)", m.statusProperty().get());
+        assertEquals("circle", m.predictionProperty().get().classes().get(0).name());
+    }
+
+    @Test
     void theOverlayShowsTheImageAtZeroOpacityAndHeatWhereTheAttributionIs() {
         InsightData.Saliency s = new InsightData.Saliency(0, "saliency", 1, 1, 2, new float[] {0, 1},
                 new float[] {0, 2}, "x", 0.5, "");
@@ -54,16 +103,12 @@ class InsightViewModelTest {
     void workRunsInTheBackgroundAndAFailureBecomesTheStatus() {
         List<Runnable> background = new ArrayList<>();
         List<Runnable> ui = new ArrayList<>();
-        InsightSource failing = new InsightSource() {
+        InsightSource failing = new UnaskedSource() {
             @Override
             public InsightData.Evaluation evaluate(Path project, Long run) throws IOException {
                 throw new IOException("no trained run");
             }
 
-            @Override
-            public InsightData.Saliency explain(Path project, Long run, int sample, String method) {
-                throw new IllegalStateException("not asked");
-            }
         };
         InsightViewModel m = new InsightViewModel(Path.of("p.nwproj"), null, failing, background::add, ui::add);
         m.evaluate();

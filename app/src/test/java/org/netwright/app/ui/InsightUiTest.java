@@ -68,6 +68,7 @@ class InsightUiTest {
         }
         assertEquals(model.evaluationProperty().get().samples(), total);
         assertTrue(grid.getChildren().size() >= 15);
+        // The figures keep their own line: the status line says whichever answer came last.
         assertTrue(robot.lookup("#evaluation-summary").queryAs(Label.class).getText().contains("accuracy"),
                 robot.lookup("#evaluation-summary").queryAs(Label.class).getText());
         ImageView map = robot.lookup("#saliency-view").queryAs(ImageView.class);

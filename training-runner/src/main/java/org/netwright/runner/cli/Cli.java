@@ -28,6 +28,7 @@ public final class Cli {
             + " | " + ExportCommand.USAGE
             + " | " + BenchCommand.USAGE
             + " | " + EvaluateCommand.USAGE + " | " + PredictCommand.USAGE + " | " + ExplainCommand.USAGE
+            + " | " + InspectCommand.USAGE
             + " | " + RunsCommand.USAGE
             + " | " + SweepCommand.USAGE
             + " | " + DataCommand.USAGE
@@ -65,6 +66,7 @@ public final class Cli {
                 case "evaluate" -> EvaluateCommand.run(rest, out);
                 case "predict" -> PredictCommand.run(rest, out);
                 case "explain" -> ExplainCommand.run(rest, out);
+                case "inspect" -> InspectCommand.run(rest, out);
                 case "runs" -> RunsCommand.run(rest, out);
                 case "sweep" -> SweepCommand.run(rest, out, err);
                 case "data" -> DataCommand.run(rest, out);

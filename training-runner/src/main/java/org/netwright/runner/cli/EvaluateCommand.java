@@ -29,7 +29,9 @@ import org.netwright.templates.data.Samples;
  * columns predicted ones) with each class's precision, recall and count.
  */
 final class EvaluateCommand {
-    static final String USAGE = "evaluate FILE.nwproj [--run ID] [--data PATH] [--json]";
+    static final String USAGE = "evaluate FILE.nwproj [--run ID] [--data PATH] [--predictions] [--json]";
+    /** The most samples {@code --predictions} lists, so a large test part still answers in one readable line. */
+    static final int MAX_LISTED = 5000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int BATCH = 256;
 
@@ -37,7 +39,7 @@ final class EvaluateCommand {
     }
 
     static int run(List<String> argv, PrintStream out) {
-        Args args = Args.parse(argv, Set.of("--run", "--data"), Set.of("--json"));
+        Args args = Args.parse(argv, Set.of("--run", "--data"), Set.of("--json", "--predictions"));
         Path project = InsightCommands.project(args, "evaluate", USAGE);
         TrainedRun t = InsightCommands.load(project, args.value("--run"));
         InsightCommands.requireSamples(t, project);
@@ -101,6 +103,9 @@ final class EvaluateCommand {
                 c.put("count", matrix.count(k));
             }
         }
+        if (args.has("--predictions") && targetField.kind() == DataField.Kind.VALUES) {
+            listValues(o.putObject("predictions"), t, project, part, split.train(), target);
+        }
         if (args.has("--json")) {
             out.println(o);
             return 0;
@@ -129,6 +134,50 @@ final class EvaluateCommand {
             }
         }
         return 0;
+    }
+
+    /**
+     * A regression's true and predicted values of the part's first {@link #MAX_LISTED} samples, in the data's own
+     * units (the run's standardization undone), each sample's values one after another ({@code width} per sample).
+     */
+    private static void listValues(ObjectNode into, TrainedRun t, Path project, Samples part, Samples train,
+                                   String target) {
+        try (TrainedNetwork net = TrainedNetwork.open(t.graph(), t.task(), t.weights())) {
+            String field = t.task().fieldOf(net.input().nodeId()).orElseThrow();
+            float[] x = part.require(field).values();
+            float[] y = part.require(target).values();
+            int in = Math.toIntExact(net.input().shape().size());
+            int width = Math.toIntExact(net.output().shape().size());
+            int n = Math.min(part.size(), MAX_LISTED);
+            if (y.length != (long) part.size() * width) {
+                throw new UsageException("run " + t.runId() + "'s output '" + net.output().nodeId() + "' gives "
+                        + width + " values per sample but its target '" + target + "' has "
+                        + y.length / Math.max(1, part.size()) + "; --predictions lists outputs shaped like the target");
+            }
+            var back = RunInputs.of(t, project, train).data().transform(target);
+            double[] offset = back.offset();
+            double[] scale = back.scale();
+            ArrayNode truth = into.putArray("true");
+            ArrayNode predicted = into.putArray("predicted");
+            into.put("width", width);
+            into.put("listed", n);
+            for (int from = 0; from < n; from += BATCH) {
+                int to = Math.min(n, from + BATCH);
+                float[] p = net.predictions(java.util.Arrays.copyOfRange(x, from * in, to * in), to - from);
+                for (int i = 0; i < p.length; i++) {
+                    int j = offset.length <= 1 ? 0 : i % offset.length;
+                    InsightJson.add(truth, unscaled(y[from * width + i], offset, scale, j));
+                    InsightJson.add(predicted, unscaled(p[i], offset, scale, j));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** A value the run saw as (raw - offset) / scale, back in the data's units. */
+    private static double unscaled(float v, double[] offset, double[] scale, int j) {
+        return offset.length == 0 ? v : v * scale[j] + offset[j];
     }
 
     /** The run's predictions on the part, counted against its class field. */

@@ -134,7 +134,7 @@ final class ExplainCommand {
     }
 
     /** The run's test part, as it split its data. */
-    private static Samples testPart(TrainedRun t, Path project) {
+    static Samples testPart(TrainedRun t, Path project) {
         Samples test;
         try {
             test = DataSources.loadSplit(t.settings(), project.toAbsolutePath().getParent(), NetworkEnds.of(t.graph()),

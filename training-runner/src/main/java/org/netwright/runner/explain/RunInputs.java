@@ -187,7 +187,8 @@ public final class RunInputs {
         return names;
     }
 
-    private String tokenName(int id) {
+    /** The word (or character) behind token id {@code id} of the input field: its vocabulary entry, else the id. */
+    public String tokenName(int id) {
         List<String> labels = data.transform(field).labels();
         if (id >= 0 && id < labels.size()) {
             return labels.get(id);
