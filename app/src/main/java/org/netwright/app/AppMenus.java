@@ -98,7 +98,9 @@ final class AppMenus {
         shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));
         MenuItem start = item("Getting Started", "menu-getting-started",
                 () -> HelpDialogs.gettingStarted(bar.getScene().getWindow()));
-        Menu help = new Menu("Help", null, start, shortcuts);
+        MenuItem whatIs = item("What Is This Layer?", "menu-what-is", () -> HelpDialogs.whatIsThisLayer(
+                bar.getScene().getWindow(), editor));
+        Menu help = new Menu("Help", null, start, whatIs, shortcuts);
         help.setId("menu-help");
 
         bar.getMenus().addAll(file, edit, run, help);
