@@ -119,6 +119,11 @@ public final class GraphCanvas extends StackPane {
     private Bounds shownRegion;
     /** How many cards this canvas has created so far, for tests that check only the visible ones are. */
     private int cardsCreated;
+    private final Minimap minimap = new Minimap(this::centerOn);
+    private final javafx.beans.property.BooleanProperty minimapShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "minimapShown", true);
+    /** What the minimap last drew: redrawn only when the graph, the selection or the view changed. */
+    private Object minimapDrawn;
 
     public GraphCanvas(EditorModel model) {
         this(model, "", null);
@@ -155,7 +160,10 @@ public final class GraphCanvas extends StackPane {
         // Bottom left, beside the zoom bar: a fitted graph starts at the top left, so the bottom is the emptier side.
         StackPane.setAlignment(banner, Pos.BOTTOM_LEFT);
         StackPane.setMargin(banner, new Insets(0, 0, 22, 16));
-        getChildren().addAll(scroll, hint, bar, banner);
+        StackPane.setAlignment(minimap, Pos.TOP_RIGHT);
+        StackPane.setMargin(minimap, new Insets(10, 22, 0, 0));
+        minimap.setVisible(false);
+        getChildren().addAll(scroll, hint, bar, banner, minimap);
 
         content.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getTarget() == content) {
@@ -202,7 +210,12 @@ public final class GraphCanvas extends StackPane {
                 now.addPostLayoutPulseListener(fitWhenLaidOut);
             }
         });
-        model.selectedNodes().addListener((javafx.collections.SetChangeListener<String>) c -> showSelection());
+        model.selectedNodes().addListener((javafx.collections.SetChangeListener<String>) c -> {
+            showSelection();
+            // The minimap draws the selection after the next layout pass.
+            requestLayout();
+        });
+        minimapShown.addListener((o, was, now) -> requestLayout());
         model.runWarnings().addListener((javafx.collections.MapChangeListener<String, String>) c ->
                 nodeViews.forEach((id, view) -> view.setRunWarning(model.runWarnings().get(id))));
         model.selectedEdgeProperty().addListener((o, was, now) -> showSelection());
@@ -324,6 +337,7 @@ public final class GraphCanvas extends StackPane {
         if (visible != null && (shownRegion == null || !contains(shownRegion, visible))) {
             redraw();
         }
+        drawMinimap(visible);
         // A few pixels are the focus ring coming and going, not a new window size.
         boolean resized = fittedViewport != null && (Math.abs(viewport.getWidth() - fittedViewport.getWidth()) > 4
                 || Math.abs(viewport.getHeight() - fittedViewport.getHeight()) > 4);
@@ -358,6 +372,41 @@ public final class GraphCanvas extends StackPane {
         Bounds b = new BoundingBox(node.x(), node.y(), NodeGeometry.WIDTH, cardShapes.apply(node).height());
         placed.put(node.id(), Map.entry(node, b));
         return b;
+    }
+
+    private void drawMinimap(Bounds visible) {
+        Graph graph = model.graph();
+        Bounds all = graphBounds();
+        // Only a graph that does not fit the view needs an overview; over a small one the box would hide cards.
+        boolean wanted = minimapShown.get() && visible != null && all != null && !contains(visible, all);
+        minimap.setVisible(wanted);
+        if (!wanted) {
+            minimapDrawn = null;
+            return;
+        }
+        Object state = java.util.List.of(graph, java.util.Set.copyOf(model.selectedNodes()), visible);
+        if (state.equals(minimapDrawn)) {
+            return;
+        }
+        minimapDrawn = state;
+        Map<String, Bounds> cards = new HashMap<>();
+        for (Node node : graph.nodes().values()) {
+            NodeView v = nodeViews.get(node.id());
+            cards.put(node.id(), v != null ? v.cardBounds() : placedBounds(node));
+        }
+        minimap.draw(cards, model.selectedNodes(), visible);
+    }
+
+    /**
+     * Whether the minimap (an overview of the whole graph with the visible part framed) is shown when the graph does
+     * not fit the view; on by default.
+     */
+    public javafx.beans.property.BooleanProperty minimapShownProperty() {
+        return minimapShown;
+    }
+
+    Minimap minimap() {
+        return minimap;
     }
 
     /** The part of the content the viewport shows, in content coordinates, or null before the canvas is on screen. */

@@ -109,4 +109,39 @@ class VirtualCanvasTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.graph().require("input").x() > 0, "the off-screen selected card did not move");
     }
+
+    @Test
+    void theMinimapShowsTheWholeGraphAndAPressMovesTheView(FxRobot robot) {
+        GraphCanvas canvas = robot.lookup("#graph-canvas").queryAs(GraphCanvas.class);
+        robot.interact(() -> {
+            canvas.setZoom(1);
+            canvas.reveal("input");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Minimap map = canvas.minimap();
+        assertTrue(map.isVisible(), "no minimap over a graph larger than the view");
+        javafx.geometry.Bounds before = map.frameOnMap();
+        assertNotNull(before);
+        assertNull(canvas.nodeView("relu_498"));
+
+        // relu_498 sits at the bottom right of the graph: pressing its place on the map scrolls the canvas to it.
+        javafx.geometry.Point2D target = new javafx.geometry.Point2D((498 % COLUMNS) * 260 + 90, (498 / COLUMNS) * 160 + 40);
+        javafx.geometry.Bounds mapBounds = map.localToScreen(map.getLayoutBounds());
+        javafx.geometry.Point2D onMap = mapPoint(map, target);
+        robot.moveTo(new javafx.geometry.Point2D(mapBounds.getMinX() + onMap.getX(), mapBounds.getMinY() + onMap.getY()));
+        robot.press(javafx.scene.input.MouseButton.PRIMARY).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(canvas.nodeView("relu_498"), "pressing the map did not bring the card into view");
+        assertTrue(map.frameOnMap().getMinX() > before.getMinX(), "the frame did not follow the view");
+        assertEquals(null, model.selectedNodeProperty().get(), "a press on the map reached the canvas");
+    }
+
+    /** Where a content point lies on the minimap, by inverting its own mapping. */
+    private static javafx.geometry.Point2D mapPoint(Minimap map, javafx.geometry.Point2D content) {
+        javafx.geometry.Point2D origin = map.toContent(0, 0);
+        javafx.geometry.Point2D unit = map.toContent(1, 1);
+        double perPixel = unit.getX() - origin.getX();
+        return new javafx.geometry.Point2D((content.getX() - origin.getX()) / perPixel,
+                (content.getY() - origin.getY()) / perPixel);
+    }
 }
