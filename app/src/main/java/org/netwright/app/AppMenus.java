@@ -32,6 +32,8 @@ final class AppMenus {
     private Runnable layOut = () -> { };
     private final FileActions files;
     private EditorModel editor;
+    private final javafx.beans.property.BooleanProperty minimapShown = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty summaryShown = new javafx.beans.property.SimpleBooleanProperty(false);
 
     /** @param busy true while a run trains, when copying the project file would miss what it writes */
     AppMenus(FileActions files, Workspace workspace, ObservableBooleanValue busy, Runnable quit) {
@@ -103,10 +105,30 @@ final class AppMenus {
         Menu help = new Menu("Help", null, start, whatIs, shortcuts);
         help.setId("menu-help");
 
-        bar.getMenus().addAll(file, edit, run, help);
+        javafx.scene.control.CheckMenuItem minimap = new javafx.scene.control.CheckMenuItem("Minimap");
+        minimap.setId("menu-minimap");
+        minimap.selectedProperty().bindBidirectional(minimapShown);
+        javafx.scene.control.CheckMenuItem summary = new javafx.scene.control.CheckMenuItem("Model Summary");
+        summary.setId("menu-summary");
+        summary.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        summary.selectedProperty().bindBidirectional(summaryShown);
+        Menu view = new Menu("View", null, minimap, summary);
+        view.setId("menu-view");
+
+        bar.getMenus().addAll(file, edit, view, run, help);
         fillRecent(workspace);
         workspace.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(workspace));
         follow(null);
+    }
+
+    /** View > Minimap: whether the canvas shows its overview when the graph does not fit the view. */
+    javafx.beans.property.BooleanProperty minimapShownProperty() {
+        return minimapShown;
+    }
+
+    /** View > Model Summary: whether the table of layers shows under the canvas. */
+    javafx.beans.property.BooleanProperty summaryShownProperty() {
+        return summaryShown;
     }
 
     MenuBar bar() {
