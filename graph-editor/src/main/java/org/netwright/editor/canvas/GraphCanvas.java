@@ -124,6 +124,7 @@ public final class GraphCanvas extends StackPane {
             new javafx.beans.property.SimpleBooleanProperty(this, "minimapShown", true);
     /** What the minimap last drew: redrawn only when the graph, the selection or the view changed. */
     private Object minimapDrawn;
+    private boolean redrawQueued;
 
     public GraphCanvas(EditorModel model) {
         this(model, "", null);
@@ -334,8 +335,13 @@ public final class GraphCanvas extends StackPane {
             return;
         }
         Bounds visible = visibleRegion();
-        if (visible != null && (shownRegion == null || !contains(shownRegion, visible))) {
-            redraw();
+        if (visible != null && (shownRegion == null || !contains(shownRegion, visible)) && !redrawQueued) {
+            // Not here: cards added after this pulse's layout pass would wait, unsized, for some later pulse.
+            redrawQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                redrawQueued = false;
+                redraw();
+            });
         }
         drawMinimap(visible);
         // A few pixels are the focus ring coming and going, not a new window size.
@@ -541,7 +547,10 @@ public final class GraphCanvas extends StackPane {
         nodeViews.clear();
         edgeViews.clear();
         placed.keySet().retainAll(graph.nodes().keySet());
-        Bounds region = regionToShow();
+        // An edit keeps the region drawn while it still covers the view, so cards at its edge do not come and go.
+        Bounds visible = visibleRegion();
+        Bounds region = shownRegion != null && visible != null && contains(shownRegion, visible) ? shownRegion
+                : regionToShow();
         shownRegion = region;
         List<NodeView> nodes = new ArrayList<>();
         for (Node node : graph.nodes().values()) {
