@@ -125,6 +125,10 @@ public final class GraphCanvas extends StackPane {
     /** What the minimap last drew: redrawn only when the graph, the selection or the view changed. */
     private Object minimapDrawn;
     private boolean redrawQueued;
+    /** The spacing of the canvas's background grid (editor.css), which snapping lines cards up on. */
+    static final double GRID = 24;
+    private final javafx.beans.property.BooleanProperty snapToGrid =
+            new javafx.beans.property.SimpleBooleanProperty(this, "snapToGrid", false);
 
     public GraphCanvas(EditorModel model) {
         this(model, "", null);
@@ -409,6 +413,16 @@ public final class GraphCanvas extends StackPane {
      */
     public javafx.beans.property.BooleanProperty minimapShownProperty() {
         return minimapShown;
+    }
+
+    /** Whether a dragged card's corner lands on the background grid; off by default. */
+    public javafx.beans.property.BooleanProperty snapToGridProperty() {
+        return snapToGrid;
+    }
+
+    /** Lines the selected cards up (see {@link EditorModel#alignSelection}), as one undo step. */
+    public boolean align(EditorModel.Alignment how) {
+        return model.alignSelection(how, cardShapes);
     }
 
     Minimap minimap() {

@@ -21,6 +21,7 @@ final class MoveGesture {
     private List<NodeView> moving = List.of();
     /** Every selected node, drawn or not: a card far off screen moves with the selection too. */
     private List<String> movingIds = List.of();
+    private NodeView pressed;
 
     MoveGesture(EditorModel model, GraphCanvas canvas) {
         this.model = model;
@@ -49,6 +50,7 @@ final class MoveGesture {
             model.selectedNodeProperty().set(id);
         }
         movingIds = List.copyOf(model.selectedNodes());
+        pressed = view;
         moving = new ArrayList<>();
         for (NodeView v : canvas.nodeViews()) {
             if (model.selectedNodes().contains(v.node().id())) {
@@ -71,8 +73,16 @@ final class MoveGesture {
         double minX = movingIds.stream().filter(nodes::containsKey).mapToDouble(id -> nodes.get(id).x()).min().orElse(0);
         double minY = movingIds.stream().filter(nodes::containsKey).mapToDouble(id -> nodes.get(id).y()).min().orElse(0);
         Point2D p = canvas.toCanvas(e.getSceneX(), e.getSceneY());
-        double dx = Math.max(Math.round(p.getX() - pressX), -minX);
-        double dy = Math.max(Math.round(p.getY() - pressY), -minY);
+        double dx = Math.round(p.getX() - pressX);
+        double dy = Math.round(p.getY() - pressY);
+        if (canvas.snapToGridProperty().get()) {
+            // The held card's corner lands on a grid line; the rest of the selection keeps its place around it.
+            double g = GraphCanvas.GRID;
+            dx = Math.round((pressed.node().x() + dx) / g) * g - pressed.node().x();
+            dy = Math.round((pressed.node().y() + dy) / g) * g - pressed.node().y();
+        }
+        dx = Math.max(dx, -minX);
+        dy = Math.max(dy, -minY);
         for (NodeView v : moving) {
             v.setTranslateX(dx);
             v.setTranslateY(dy);
