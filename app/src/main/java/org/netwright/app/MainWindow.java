@@ -133,6 +133,8 @@ public final class MainWindow {
         inspector.setPrefWidth(300);
         root.setLeft(palette);
         canvas.minimapShownProperty().bind(menus.minimapShownProperty());
+        canvas.snapToGridProperty().bind(menus.snapToGridProperty());
+        menus.alignWith(canvas::align);
         // View > Model Summary puts the table of layers under the canvas; a click on a row finds the layer there.
         org.netwright.editor.summary.SummaryView summary = new org.netwright.editor.summary.SummaryView(editor,
                 canvas::reveal);

@@ -67,6 +67,13 @@ class ViewMenuUiTest {
         assertTrue(canvas.minimapShownProperty().get());
         robot.clickOn("View").clickOn("Minimap");
         assertFalse(canvas.minimapShownProperty().get());
+        robot.clickOn("View").clickOn("Snap to Grid");
+        assertTrue(canvas.snapToGridProperty().get());
+
+        robot.interact(editor::selectAll);
+        robot.clickOn("Edit").clickOn("Align").clickOn("Left");
+        AppWindowFixture.waitUntil("aligned", 5, () -> editor.graph().nodes().values().stream()
+                .mapToDouble(org.netwright.model.graph.Node::x).distinct().count() == 1);
         robot.clickOn("View").clickOn("Model Summary");
         AppWindowFixture.waitUntil("the summary gone", 5, () -> robot.lookup("#model-summary").tryQuery().isEmpty());
     }
