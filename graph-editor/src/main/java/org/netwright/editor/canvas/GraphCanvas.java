@@ -147,7 +147,7 @@ public final class GraphCanvas extends StackPane {
         setFocusTraversable(true);
 
         content.getStyleClass().add("graph-canvas-content");
-        content.getChildren().addAll(edgeLayer, nodeLayer, connect.band());
+        content.getChildren().addAll(edgeLayer, nodeLayer, connect.band(), connect.why());
         // Dragging empty canvas draws a selection box; the middle button (or Ctrl+drag) pans instead.
         scroll.setPannable(!model.isEditable());
         installPanning();
@@ -423,6 +423,10 @@ public final class GraphCanvas extends StackPane {
     /** Lines the selected cards up (see {@link EditorModel#alignSelection}), as one undo step. */
     public boolean align(EditorModel.Alignment how) {
         return model.alignSelection(how, cardShapes);
+    }
+
+    ConnectGesture connectGesture() {
+        return connect;
     }
 
     Minimap minimap() {
