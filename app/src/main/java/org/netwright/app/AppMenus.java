@@ -32,6 +32,12 @@ final class AppMenus {
     private Runnable layOut = () -> { };
     private final FileActions files;
     private EditorModel editor;
+    private final javafx.beans.property.BooleanProperty minimapShown = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty snapShown = new javafx.beans.property.SimpleBooleanProperty(false);
+    /** Aligns the open project's selection; set by the window, which owns the canvas. */
+    private java.util.function.Consumer<EditorModel.Alignment> align = a -> { };
+    private final Menu alignMenu = new Menu("Align");
+    private final javafx.beans.property.BooleanProperty summaryShown = new javafx.beans.property.SimpleBooleanProperty(false);
 
     /** @param busy true while a run trains, when copying the project file would miss what it writes */
     AppMenus(FileActions files, Workspace workspace, ObservableBooleanValue busy, Runnable quit) {
@@ -87,8 +93,16 @@ final class AppMenus {
         duplicate.setOnAction(e -> editor.duplicateSelection());
         selectAll.setOnAction(e -> editor.selectAll());
         layout.setOnAction(e -> layOut.run());
+        alignMenu.setId("menu-align");
+        for (EditorModel.Alignment a : EditorModel.Alignment.values()) {
+            MenuItem i = new MenuItem(a.description().replace("Align ", "").substring(0, 1).toUpperCase()
+                    + a.description().replace("Align ", "").substring(1));
+            i.setId("menu-align-" + a.name().toLowerCase());
+            i.setOnAction(e -> align.accept(a));
+            alignMenu.getItems().add(i);
+        }
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy, paste, duplicate, delete,
-                new SeparatorMenuItem(), selectAll, layout);
+                new SeparatorMenuItem(), selectAll, layout, alignMenu);
         edit.setId("menu-edit");
 
         MenuItem inside = item("Look Inside Latest Run…", "menu-insight", () -> org.netwright.app.insight.InsightWindow
@@ -101,13 +115,48 @@ final class AppMenus {
         shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));
         MenuItem start = item("Getting Started", "menu-getting-started",
                 () -> HelpDialogs.gettingStarted(bar.getScene().getWindow()));
-        Menu help = new Menu("Help", null, start, shortcuts);
+        MenuItem whatIs = item("What Is This Layer?", "menu-what-is", () -> HelpDialogs.whatIsThisLayer(
+                bar.getScene().getWindow(), editor));
+        Menu help = new Menu("Help", null, start, whatIs, shortcuts);
         help.setId("menu-help");
 
-        bar.getMenus().addAll(file, edit, run, help);
+        javafx.scene.control.CheckMenuItem minimap = new javafx.scene.control.CheckMenuItem("Minimap");
+        minimap.setId("menu-minimap");
+        minimap.selectedProperty().bindBidirectional(minimapShown);
+        javafx.scene.control.CheckMenuItem summary = new javafx.scene.control.CheckMenuItem("Model Summary");
+        summary.setId("menu-summary");
+        summary.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        summary.selectedProperty().bindBidirectional(summaryShown);
+        javafx.scene.control.CheckMenuItem snap = new javafx.scene.control.CheckMenuItem("Snap to Grid");
+        snap.setId("menu-snap");
+        snap.selectedProperty().bindBidirectional(snapShown);
+        Menu view = new Menu("View", null, minimap, summary, snap);
+        view.setId("menu-view");
+
+        bar.getMenus().addAll(file, edit, view, run, help);
         fillRecent(workspace);
         workspace.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(workspace));
         follow(null);
+    }
+
+    /** View > Minimap: whether the canvas shows its overview when the graph does not fit the view. */
+    javafx.beans.property.BooleanProperty minimapShownProperty() {
+        return minimapShown;
+    }
+
+    /** View > Snap to Grid: whether dragged cards land on the canvas's grid. */
+    javafx.beans.property.BooleanProperty snapToGridProperty() {
+        return snapShown;
+    }
+
+    /** Points Edit > Align at the open project's canvas. */
+    void alignWith(java.util.function.Consumer<EditorModel.Alignment> action) {
+        align = action == null ? a -> { } : action;
+    }
+
+    /** View > Model Summary: whether the table of layers shows under the canvas. */
+    javafx.beans.property.BooleanProperty summaryShownProperty() {
+        return summaryShown;
     }
 
     MenuBar bar() {
@@ -120,7 +169,7 @@ final class AppMenus {
         undo.disableProperty().unbind();
         redo.disableProperty().unbind();
         delete.disableProperty().unbind();
-        for (MenuItem i : List.of(cut, copy, paste, duplicate, selectAll, layout)) {
+        for (MenuItem i : List.of(cut, copy, paste, duplicate, selectAll, layout, alignMenu)) {
             i.setDisable(next == null);
         }
         if (next == null) {

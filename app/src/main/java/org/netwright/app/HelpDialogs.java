@@ -54,6 +54,41 @@ final class HelpDialogs {
         a.show();
     }
 
+    /** What the selected layer is, from the catalog: its family, explanation, ports and each setting with its help. */
+    static void whatIsThisLayer(Window owner, org.netwright.editor.EditorModel editor) {
+        String id = editor == null ? null : editor.selectedNodeProperty().get();
+        org.netwright.model.graph.Node node = id == null ? null : editor.graph().node(id).orElse(null);
+        Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        a.initOwner(owner);
+        a.setTitle("What is this layer?");
+        if (node == null) {
+            a.setHeaderText("Select a layer on the canvas first");
+            a.setContentText("Click a card, then choose Help > What Is This Layer? (or read the inspector on the right).");
+            a.show();
+            return;
+        }
+        var spec = org.netwright.model.catalog.LayerCatalog.standard().find(node.type());
+        if (spec.isEmpty()) {
+            a.setHeaderText(node.id() + " is of an unknown type '" + node.type() + "'");
+            a.show();
+            return;
+        }
+        var s = spec.get();
+        StringBuilder text = new StringBuilder(s.explanation()).append("\n\nFamily: ").append(s.family().title());
+        var ports = org.netwright.editor.NodePorts.inputs(node, s);
+        text.append("\nInputs: ").append(ports.isEmpty() ? "none" : String.join(", ", ports));
+        text.append("\nOutputs: ").append(String.join(", ", org.netwright.editor.NodePorts.outputs(node, s)));
+        for (var p : s.params()) {
+            text.append("\n\n").append(p.label()).append(": ").append(p.help());
+        }
+        a.setHeaderText(s.name() + " (" + node.id() + ")");
+        Label body = new Label(text.toString());
+        body.setWrapText(true);
+        body.setMaxWidth(560);
+        a.getDialogPane().setContent(body);
+        a.show();
+    }
+
     static void gettingStarted(Window owner) {
         Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         a.initOwner(owner);

@@ -133,7 +133,27 @@ public final class MainWindow {
         palette.setPrefWidth(250);
         inspector.setPrefWidth(300);
         root.setLeft(palette);
-        root.setCenter(canvas);
+        canvas.minimapShownProperty().bind(menus.minimapShownProperty());
+        canvas.snapToGridProperty().bind(menus.snapToGridProperty());
+        menus.alignWith(canvas::align);
+        // View > Model Summary puts the table of layers under the canvas; a click on a row finds the layer there.
+        org.netwright.editor.summary.SummaryView summary = new org.netwright.editor.summary.SummaryView(editor,
+                canvas::reveal);
+        javafx.scene.control.SplitPane centre = new javafx.scene.control.SplitPane(canvas);
+        centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        Runnable showSummary = () -> {
+            if (menus.summaryShownProperty().get() && !centre.getItems().contains(summary)) {
+                centre.getItems().add(summary);
+                centre.setDividerPositions(0.68);
+            } else if (!menus.summaryShownProperty().get()) {
+                centre.getItems().remove(summary);
+            }
+        };
+        showSummary.run();
+        javafx.beans.value.ChangeListener<Boolean> follow = (o, was, now) -> showSummary.run();
+        menus.summaryShownProperty().addListener(new javafx.beans.value.WeakChangeListener<>(follow));
+        centre.getProperties().put("summary-listener", follow);
+        root.setCenter(centre);
         root.setRight(inspector);
         root.setBottom(new VBox(trainingPanel, status));
         // Keyboard shortcuts (Delete, undo) should reach the canvas, not the palette's search box.

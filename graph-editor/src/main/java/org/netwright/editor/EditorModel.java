@@ -477,6 +477,67 @@ public final class EditorModel {
         return execute(PlaceNodes.of(graph(), to, "Lay out the network"));
     }
 
+    /** How {@link #alignSelection} lines cards up. */
+    public enum Alignment {
+        /** Left edges on the leftmost card's. */
+        LEFT("Align left"),
+        /** Top edges on the topmost card's. */
+        TOP("Align top"),
+        /** Horizontal centres on the selection's middle (one column). */
+        CENTER("Align centres"),
+        /** Vertical centres on the selection's middle (one row). */
+        MIDDLE("Align middles");
+
+        private final String description;
+
+        Alignment(String description) {
+            this.description = description;
+        }
+
+        /** The undo step's name. */
+        public String description() {
+            return description;
+        }
+    }
+
+    /**
+     * Lines up the selected cards (two or more) as {@code how} says, as one undoable step; {@code cards} gives their
+     * sizes. False, with a message, when fewer than two are selected or nothing would move.
+     */
+    public boolean alignSelection(Alignment how, Function<Node, CardShape> cards) {
+        List<Node> chosen = selection.stream().map(id -> graph().node(id)).flatMap(Optional::stream).toList();
+        if (chosen.size() < 2) {
+            message.set("Select two or more layers to align them.");
+            return false;
+        }
+        double left = chosen.stream().mapToDouble(Node::x).min().orElse(0);
+        double top = chosen.stream().mapToDouble(Node::y).min().orElse(0);
+        double right = chosen.stream().mapToDouble(n -> n.x() + cards.apply(n).width()).max().orElse(0);
+        double bottom = chosen.stream().mapToDouble(n -> n.y() + cards.apply(n).height()).max().orElse(0);
+        Map<String, double[]> to = new LinkedHashMap<>();
+        for (Node n : chosen) {
+            CardShape c = cards.apply(n);
+            double x = switch (how) {
+                case LEFT -> left;
+                case CENTER -> Math.round((left + right) / 2 - c.width() / 2);
+                default -> n.x();
+            };
+            double y = switch (how) {
+                case TOP -> top;
+                case MIDDLE -> Math.round((top + bottom) / 2 - c.height() / 2);
+                default -> n.y();
+            };
+            if (x != n.x() || y != n.y()) {
+                to.put(n.id(), new double[] {x, y});
+            }
+        }
+        if (to.isEmpty()) {
+            message.set("The selected layers are aligned already.");
+            return false;
+        }
+        return execute(PlaceNodes.of(graph(), to, how.description()));
+    }
+
     private void sync(Graph g) {
         Graph before = graph.get();
         GraphShapes beforeShapes = shapes.get();

@@ -21,6 +21,10 @@ import org.netwright.model.graph.PortRef;
 final class ConnectGesture {
     static final String COMPATIBLE = "port-compatible";
     static final String HOVER = "port-hover";
+    static final String INCOMPATIBLE = "port-incompatible";
+    /** Why each drawn input port cannot take the wire being dragged (structure or shapes); absent when it can. */
+    private final java.util.Map<Circle, String> refusals = new java.util.IdentityHashMap<>();
+    private final javafx.scene.control.Label why = new javafx.scene.control.Label();
 
     private final EditorModel model;
     private final GraphCanvas canvas;
@@ -36,6 +40,21 @@ final class ConnectGesture {
         band.setMouseTransparent(true);
         band.setManaged(false);
         band.setVisible(false);
+    }
+
+    /** The note beside the pointer saying why the input under it cannot take the wire. */
+    javafx.scene.control.Label why() {
+        why.getStyleClass().add("port-refusal");
+        why.setMouseTransparent(true);
+        why.setVisible(false);
+        why.setWrapText(true);
+        why.setMaxWidth(280);
+        return why;
+    }
+
+    /** The reason shown while the pointer is over a refusing input, or "" when none is shown; for tests. */
+    String shownReason() {
+        return why.isVisible() ? why.getText() : "";
     }
 
     CubicCurve band() {
@@ -61,14 +80,35 @@ final class ConnectGesture {
         EdgeView.shape(band, start, start);
         band.setVisible(true);
         Graph graph = model.graph();
+        org.netwright.model.shape.GraphShapes shapes = model.shapes();
         for (NodeView target : canvas.nodeViews()) {
             target.inPorts().forEach((inPort, circle) -> {
                 Edge candidate = new Edge(source, new PortRef(target.node().id(), inPort));
-                if (graph.whyNotConnect(candidate).isEmpty()) {
+                Optional<String> refused = whyNot(graph, shapes, candidate);
+                if (refused.isEmpty()) {
                     circle.getStyleClass().add(COMPATIBLE);
+                } else if (!target.node().id().equals(source.nodeId())) {
+                    circle.getStyleClass().add(INCOMPATIBLE);
+                    refusals.put(circle, refused.get());
                 }
             });
         }
+    }
+
+    /**
+     * Why the wire cannot go to an input: the graph's own refusal (a cycle, a taken input), or the problem shape
+     * inference finds at the target once connected (incremental, so it costs one node's rule and what follows).
+     * A target waiting on an earlier problem is not refused: the wire itself is not at fault.
+     */
+    private static Optional<String> whyNot(Graph graph, org.netwright.model.shape.GraphShapes shapes, Edge candidate) {
+        Optional<String> structural = graph.whyNotConnect(candidate);
+        if (structural.isPresent()) {
+            return structural;
+        }
+        Graph after = graph.connect(candidate);
+        org.netwright.model.shape.NodeReport report = org.netwright.model.shape.ShapeInference.update(graph, shapes, after)
+                .report(candidate.to().nodeId());
+        return report == null || report.isOk() || report.blocked() ? Optional.empty() : report.problem();
     }
 
     private void dragged(MouseEvent e) {
@@ -87,6 +127,13 @@ final class ConnectGesture {
                 over.getStyleClass().add(HOVER);
             }
             hovered = over;
+        }
+        String reason = over == null ? null : refusals.get(over);
+        why.setVisible(reason != null);
+        if (reason != null) {
+            why.setText(reason);
+            why.relocate(p.getX() + 14, p.getY() + 10);
+            why.toFront();
         }
     }
 
@@ -112,8 +159,10 @@ final class ConnectGesture {
         source = null;
         hovered = null;
         band.setVisible(false);
+        why.setVisible(false);
+        refusals.clear();
         for (NodeView v : canvas.nodeViews()) {
-            v.inPorts().values().forEach(c -> c.getStyleClass().removeAll(COMPATIBLE, HOVER));
+            v.inPorts().values().forEach(c -> c.getStyleClass().removeAll(COMPATIBLE, HOVER, INCOMPATIBLE));
         }
     }
 }

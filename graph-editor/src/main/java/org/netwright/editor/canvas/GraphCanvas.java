@@ -50,8 +50,10 @@ import org.netwright.model.shape.Shape;
 
 /**
  * The scrollable canvas that draws the model's graph as cards and orthogonal edges and turns mouse and
- * keyboard gestures into graph commands. After an edit it rebuilds only the cards and edges that changed; every
- * card is in the scene, so a graph of several hundred cards is slow to show the first time (no virtualization yet).
+ * keyboard gestures into graph commands. After an edit it rebuilds only the cards and edges that changed. Only the
+ * cards in or near the visible part of the canvas are in the scene (a card costs milliseconds to style and lay out,
+ * so a graph of hundreds of cards would take seconds to show): the others are placed from {@link CardShapes}
+ * without drawing them, and an edge is drawn only when it can cross the shown region.
  */
 public final class GraphCanvas extends StackPane {
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
@@ -110,6 +112,23 @@ public final class GraphCanvas extends StackPane {
      */
     private Bounds fittedViewport;
     private final Runnable fitWhenLaidOut = this::fitIfPending;
+    /** Card shapes of nodes without a card, keyed by node id and kept while the node is the same instance. */
+    private final Map<String, Map.Entry<Node, Bounds>> placed = new HashMap<>();
+    private final CardShapes cardShapes = CardShapes.standard();
+    /** The content region whose cards are in the scene (the viewport and a margin around it); null before the first. */
+    private Bounds shownRegion;
+    /** How many cards this canvas has created so far, for tests that check only the visible ones are. */
+    private int cardsCreated;
+    private final Minimap minimap = new Minimap(this::centerOn);
+    private final javafx.beans.property.BooleanProperty minimapShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "minimapShown", true);
+    /** What the minimap last drew: redrawn only when the graph, the selection or the view changed. */
+    private Object minimapDrawn;
+    private boolean redrawQueued;
+    /** The spacing of the canvas's background grid (editor.css), which snapping lines cards up on. */
+    static final double GRID = 24;
+    private final javafx.beans.property.BooleanProperty snapToGrid =
+            new javafx.beans.property.SimpleBooleanProperty(this, "snapToGrid", false);
 
     public GraphCanvas(EditorModel model) {
         this(model, "", null);
@@ -128,7 +147,7 @@ public final class GraphCanvas extends StackPane {
         setFocusTraversable(true);
 
         content.getStyleClass().add("graph-canvas-content");
-        content.getChildren().addAll(edgeLayer, nodeLayer, connect.band());
+        content.getChildren().addAll(edgeLayer, nodeLayer, connect.band(), connect.why());
         // Dragging empty canvas draws a selection box; the middle button (or Ctrl+drag) pans instead.
         scroll.setPannable(!model.isEditable());
         installPanning();
@@ -146,7 +165,10 @@ public final class GraphCanvas extends StackPane {
         // Bottom left, beside the zoom bar: a fitted graph starts at the top left, so the bottom is the emptier side.
         StackPane.setAlignment(banner, Pos.BOTTOM_LEFT);
         StackPane.setMargin(banner, new Insets(0, 0, 22, 16));
-        getChildren().addAll(scroll, hint, bar, banner);
+        StackPane.setAlignment(minimap, Pos.TOP_RIGHT);
+        StackPane.setMargin(minimap, new Insets(10, 22, 0, 0));
+        minimap.setVisible(false);
+        getChildren().addAll(scroll, hint, bar, banner, minimap);
 
         content.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getTarget() == content) {
@@ -193,7 +215,12 @@ public final class GraphCanvas extends StackPane {
                 now.addPostLayoutPulseListener(fitWhenLaidOut);
             }
         });
-        model.selectedNodes().addListener((javafx.collections.SetChangeListener<String>) c -> showSelection());
+        model.selectedNodes().addListener((javafx.collections.SetChangeListener<String>) c -> {
+            showSelection();
+            // The minimap draws the selection after the next layout pass.
+            requestLayout();
+        });
+        minimapShown.addListener((o, was, now) -> requestLayout());
         model.runWarnings().addListener((javafx.collections.MapChangeListener<String, String>) c ->
                 nodeViews.forEach((id, view) -> view.setRunWarning(model.runWarnings().get(id))));
         model.selectedEdgeProperty().addListener((o, was, now) -> showSelection());
@@ -311,6 +338,16 @@ public final class GraphCanvas extends StackPane {
         if (viewport.getWidth() <= 0) {
             return;
         }
+        Bounds visible = visibleRegion();
+        if (visible != null && (shownRegion == null || !contains(shownRegion, visible)) && !redrawQueued) {
+            // Not here: cards added after this pulse's layout pass would wait, unsized, for some later pulse.
+            redrawQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                redrawQueued = false;
+                redraw();
+            });
+        }
+        drawMinimap(visible);
         // A few pixels are the focus ring coming and going, not a new window size.
         boolean resized = fittedViewport != null && (Math.abs(viewport.getWidth() - fittedViewport.getWidth()) > 4
                 || Math.abs(viewport.getHeight() - fittedViewport.getHeight()) > 4);
@@ -325,14 +362,102 @@ public final class GraphCanvas extends StackPane {
         double minY = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
         double maxY = -Double.MAX_VALUE;
-        for (NodeView v : nodeViews.values()) {
-            Bounds b = v.getBoundsInParent();
+        for (Node node : model.graph().nodes().values()) {
+            NodeView v = nodeViews.get(node.id());
+            Bounds b = v != null ? v.getBoundsInParent() : placedBounds(node);
             minX = Math.min(minX, b.getMinX());
             minY = Math.min(minY, b.getMinY());
             maxX = Math.max(maxX, b.getMaxX());
             maxY = Math.max(maxY, b.getMaxY());
         }
-        return nodeViews.isEmpty() ? null : new BoundingBox(minX, minY, maxX - minX, maxY - minY);
+        return model.graph().isEmpty() ? null : new BoundingBox(minX, minY, maxX - minX, maxY - minY);
+    }
+
+    /** Where a node's card is (or would be) on the canvas, from its shape, without drawing it. */
+    private Bounds placedBounds(Node node) {
+        Map.Entry<Node, Bounds> known = placed.get(node.id());
+        if (known != null && known.getKey() == node) {
+            return known.getValue();
+        }
+        Bounds b = new BoundingBox(node.x(), node.y(), NodeGeometry.WIDTH, cardShapes.apply(node).height());
+        placed.put(node.id(), Map.entry(node, b));
+        return b;
+    }
+
+    private void drawMinimap(Bounds visible) {
+        Graph graph = model.graph();
+        Bounds all = graphBounds();
+        // Only a graph that does not fit the view needs an overview; over a small one the box would hide cards.
+        boolean wanted = minimapShown.get() && visible != null && all != null && !contains(visible, all);
+        minimap.setVisible(wanted);
+        if (!wanted) {
+            minimapDrawn = null;
+            return;
+        }
+        Object state = java.util.List.of(graph, java.util.Set.copyOf(model.selectedNodes()), visible);
+        if (state.equals(minimapDrawn)) {
+            return;
+        }
+        minimapDrawn = state;
+        Map<String, Bounds> cards = new HashMap<>();
+        for (Node node : graph.nodes().values()) {
+            NodeView v = nodeViews.get(node.id());
+            cards.put(node.id(), v != null ? v.cardBounds() : placedBounds(node));
+        }
+        minimap.draw(cards, model.selectedNodes(), visible);
+    }
+
+    /**
+     * Whether the minimap (an overview of the whole graph with the visible part framed) is shown when the graph does
+     * not fit the view; on by default.
+     */
+    public javafx.beans.property.BooleanProperty minimapShownProperty() {
+        return minimapShown;
+    }
+
+    /** Whether a dragged card's corner lands on the background grid; off by default. */
+    public javafx.beans.property.BooleanProperty snapToGridProperty() {
+        return snapToGrid;
+    }
+
+    /** Lines the selected cards up (see {@link EditorModel#alignSelection}), as one undo step. */
+    public boolean align(EditorModel.Alignment how) {
+        return model.alignSelection(how, cardShapes);
+    }
+
+    ConnectGesture connectGesture() {
+        return connect;
+    }
+
+    Minimap minimap() {
+        return minimap;
+    }
+
+    /** The part of the content the viewport shows, in content coordinates, or null before the canvas is on screen. */
+    private Bounds visibleRegion() {
+        Bounds viewport = scroll.getViewportBounds();
+        if (getScene() == null || viewport.getWidth() <= 0 || viewport.getHeight() <= 0) {
+            return null;
+        }
+        Bounds onScreen = scroll.localToScene(scroll.getLayoutBounds());
+        return content.sceneToLocal(onScreen);
+    }
+
+    private static boolean contains(Bounds outer, Bounds inner) {
+        return outer.getMinX() <= inner.getMinX() && outer.getMinY() <= inner.getMinY()
+                && outer.getMaxX() >= inner.getMaxX() && outer.getMaxY() >= inner.getMaxY();
+    }
+
+    /** The visible region widened by a quarter of its size on every side, so scrolling a little needs no new cards. */
+    private Bounds regionToShow() {
+        Bounds visible = visibleRegion();
+        if (visible == null) {
+            return null;
+        }
+        double mx = visible.getWidth() / 4;
+        double my = visible.getHeight() / 4;
+        return new BoundingBox(visible.getMinX() - mx, visible.getMinY() - my, visible.getWidth() + 2 * mx,
+                visible.getHeight() + 2 * my);
     }
 
     private void wheel(ScrollEvent e) {
@@ -439,8 +564,18 @@ public final class GraphCanvas extends StackPane {
         Map<Edge, EdgeView> edgesBefore = new HashMap<>(edgeViews);
         nodeViews.clear();
         edgeViews.clear();
+        placed.keySet().retainAll(graph.nodes().keySet());
+        // An edit keeps the region drawn while it still covers the view, so cards at its edge do not come and go.
+        Bounds visible = visibleRegion();
+        Bounds region = shownRegion != null && visible != null && contains(shownRegion, visible) ? shownRegion
+                : regionToShow();
+        shownRegion = region;
         List<NodeView> nodes = new ArrayList<>();
         for (Node node : graph.nodes().values()) {
+            // Before the canvas is on screen nothing is drawn: the first layout pass tells what is visible.
+            if (region == null || !placedBounds(node).intersects(region)) {
+                continue;
+            }
             LayerSpec spec = catalog.find(node.type()).orElse(null);
             NodeReport report = shapes.report(node.id());
             NodeStatus status = NodeStatus.of(graph, node, spec, report);
@@ -457,6 +592,9 @@ public final class GraphCanvas extends StackPane {
         }
         List<EdgeView> edges = new ArrayList<>();
         for (Edge edge : graph.edges()) {
+            if (region == null || !mayCross(edge, graph, region)) {
+                continue;
+            }
             EdgeView view = edgesBefore.get(edge);
             if (view == null) {
                 view = newEdgeView(edge);
@@ -502,8 +640,20 @@ public final class GraphCanvas extends StackPane {
         layer.getChildren().addAll(added);
     }
 
+    /** True when an edge's route can pass through {@code region}: its ends' box, widened for detours, meets it. */
+    private boolean mayCross(Edge edge, Graph graph, Bounds region) {
+        Bounds a = placedBounds(graph.require(edge.from().nodeId()));
+        Bounds b = placedBounds(graph.require(edge.to().nodeId()));
+        double minX = Math.min(a.getMinX(), b.getMinX());
+        double minY = Math.min(a.getMinY(), b.getMinY()) - 100;
+        double maxX = Math.max(a.getMaxX(), b.getMaxX());
+        double maxY = Math.max(a.getMaxY(), b.getMaxY()) + 100;
+        return new BoundingBox(minX, minY, maxX - minX, maxY - minY).intersects(region);
+    }
+
     private NodeView newNodeView(Node node, LayerSpec spec, NodeReport report, NodeStatus status, List<String> ins,
                                  List<String> outs, Map<String, Shape> arriving) {
+        cardsCreated++;
         NodeView view = new NodeView(node, spec, report, status, ins, outs, arriving, metric.get());
         if (model.isEditable()) {
             move.install(view);
@@ -555,18 +705,42 @@ public final class GraphCanvas extends StackPane {
 
     /** Routes every edge again between its ports and around the cards, e.g. while a card is being dragged. */
     void layoutEdges() {
-        List<Bounds> cards = new ArrayList<>(nodeViews.size());
-        for (NodeView v : nodeViews.values()) {
-            cards.add(v.cardBounds());
+        Graph graph = model.graph();
+        List<Bounds> cards = new ArrayList<>(graph.nodes().size());
+        for (Node node : graph.nodes().values()) {
+            NodeView v = nodeViews.get(node.id());
+            cards.add(v != null ? v.cardBounds() : placedBounds(node));
         }
         for (EdgeView view : edgeViews.values()) {
+            Optional<Point2D> a = portEnd(graph, view.edge().from(), false);
+            Optional<Point2D> b = portEnd(graph, view.edge().to(), true);
+            view.setBroken(a.isEmpty() || b.isEmpty());
             NodeView from = nodeViews.get(view.edge().from().nodeId());
             NodeView to = nodeViews.get(view.edge().to().nodeId());
-            Optional<Point2D> a = from.outPortCenter(view.edge().from().port());
-            Optional<Point2D> b = to.inPortCenter(view.edge().to().port());
-            view.setBroken(a.isEmpty() || b.isEmpty());
-            view.setEnds(a.orElseGet(from::orphanOutPoint), b.orElseGet(to::orphanInPoint), cards);
+            Point2D start = a.orElseGet(() -> from != null ? from.orphanOutPoint()
+                    : new Point2D(placedBounds(graph.require(view.edge().from().nodeId())).getMaxX(),
+                            placedBounds(graph.require(view.edge().from().nodeId())).getMinY()));
+            Point2D end = b.orElseGet(() -> to != null ? to.orphanInPoint()
+                    : new Point2D(placedBounds(graph.require(view.edge().to().nodeId())).getMinX(),
+                            placedBounds(graph.require(view.edge().to().nodeId())).getMinY()));
+            view.setEnds(start, end, cards);
         }
+    }
+
+    /** A port's centre: from its card when the node has one, else from the node's card shape. */
+    private Optional<Point2D> portEnd(Graph graph, PortRef ref, boolean input) {
+        NodeView v = nodeViews.get(ref.nodeId());
+        if (v != null) {
+            return input ? v.inPortCenter(ref.port()) : v.outPortCenter(ref.port());
+        }
+        Node node = graph.require(ref.nodeId());
+        org.netwright.editor.layout.CardShape shape = cardShapes.apply(node);
+        for (org.netwright.editor.layout.CardShape.PortAt port : input ? shape.inputs() : shape.outputs()) {
+            if (port.name().equals(ref.port())) {
+                return Optional.of(new Point2D(node.x() + (input ? 0 : NodeGeometry.WIDTH), node.y() + port.y()));
+            }
+        }
+        return Optional.empty();
     }
 
     private void showSelection() {
@@ -578,9 +752,9 @@ public final class GraphCanvas extends StackPane {
     private void sizeContent() {
         double w = 0;
         double h = 0;
-        for (NodeView v : nodeViews.values()) {
-            w = Math.max(w, v.node().x() + NodeGeometry.WIDTH);
-            h = Math.max(h, v.node().y() + 200);
+        for (Node node : model.graph().nodes().values()) {
+            w = Math.max(w, node.x() + NodeGeometry.WIDTH);
+            h = Math.max(h, node.y() + 200);
         }
         Bounds viewport = scroll.getViewportBounds();
         double z = zoom.zoom();
@@ -607,6 +781,34 @@ public final class GraphCanvas extends StackPane {
 
     Collection<NodeView> nodeViews() {
         return nodeViews.values();
+    }
+
+    /** How many cards this canvas has created since it was made. */
+    int cardsCreated() {
+        return cardsCreated;
+    }
+
+    /** Scrolls so that {@code nodeId}'s card is in the middle of the view (used by the summary and the minimap). */
+    public void reveal(String nodeId) {
+        Node node = model.graph().nodes().get(nodeId);
+        if (node == null) {
+            return;
+        }
+        Bounds b = placedBounds(node);
+        centerOn(b.getCenterX(), b.getCenterY());
+    }
+
+    /** Scrolls so that the content point ({@code x}, {@code y}) is in the middle of the view. */
+    public void centerOn(double x, double y) {
+        Bounds viewport = scroll.getViewportBounds();
+        Bounds all = scroll.getContent().getLayoutBounds();
+        double z = zoom.zoom();
+        double rangeX = all.getWidth() - viewport.getWidth();
+        double rangeY = all.getHeight() - viewport.getHeight();
+        fittedViewport = null;
+        scroll.setHvalue(rangeX <= 0 ? 0 : clamp01((x * z - viewport.getWidth() / 2) / rangeX));
+        scroll.setVvalue(rangeY <= 0 ? 0 : clamp01((y * z - viewport.getHeight() / 2) / rangeY));
+        requestLayout();
     }
 
     /** Converts a scene point to content (model) coordinates, whatever the zoom and scroll position. */

@@ -19,6 +19,9 @@ final class MoveGesture {
     private double pressX;
     private double pressY;
     private List<NodeView> moving = List.of();
+    /** Every selected node, drawn or not: a card far off screen moves with the selection too. */
+    private List<String> movingIds = List.of();
+    private NodeView pressed;
 
     MoveGesture(EditorModel model, GraphCanvas canvas) {
         this.model = model;
@@ -46,6 +49,8 @@ final class MoveGesture {
         if (!model.selectedNodes().contains(id)) {
             model.selectedNodeProperty().set(id);
         }
+        movingIds = List.copyOf(model.selectedNodes());
+        pressed = view;
         moving = new ArrayList<>();
         for (NodeView v : canvas.nodeViews()) {
             if (model.selectedNodes().contains(v.node().id())) {
@@ -64,11 +69,20 @@ final class MoveGesture {
             return;
         }
         // Whole pixels keep saved coordinates tidy; no card may leave the canvas on the top or left.
-        double minX = moving.stream().mapToDouble(v -> v.node().x()).min().orElse(0);
-        double minY = moving.stream().mapToDouble(v -> v.node().y()).min().orElse(0);
+        var nodes = model.graph().nodes();
+        double minX = movingIds.stream().filter(nodes::containsKey).mapToDouble(id -> nodes.get(id).x()).min().orElse(0);
+        double minY = movingIds.stream().filter(nodes::containsKey).mapToDouble(id -> nodes.get(id).y()).min().orElse(0);
         Point2D p = canvas.toCanvas(e.getSceneX(), e.getSceneY());
-        double dx = Math.max(Math.round(p.getX() - pressX), -minX);
-        double dy = Math.max(Math.round(p.getY() - pressY), -minY);
+        double dx = Math.round(p.getX() - pressX);
+        double dy = Math.round(p.getY() - pressY);
+        if (canvas.snapToGridProperty().get()) {
+            // The held card's corner lands on a grid line; the rest of the selection keeps its place around it.
+            double g = GraphCanvas.GRID;
+            dx = Math.round((pressed.node().x() + dx) / g) * g - pressed.node().x();
+            dy = Math.round((pressed.node().y() + dy) / g) * g - pressed.node().y();
+        }
+        dx = Math.max(dx, -minX);
+        dy = Math.max(dy, -minY);
         for (NodeView v : moving) {
             v.setTranslateX(dx);
             v.setTranslateY(dy);
@@ -89,7 +103,7 @@ final class MoveGesture {
         if (dx == 0 && dy == 0) {
             return;
         }
-        List<String> ids = moved.stream().map(v -> v.node().id()).toList();
+        List<String> ids = movingIds;
         if (!model.execute(new MoveNodes(ids, dx, dy))) {
             for (NodeView v : moved) {
                 v.setTranslateX(0);

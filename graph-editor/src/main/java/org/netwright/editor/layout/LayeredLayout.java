@@ -35,9 +35,9 @@ public final class LayeredLayout {
     /** The top-left corner of the laid-out drawing. */
     public static final double ORIGIN = 40;
     /** Room between columns; edges turn in it. */
-    static final double COLUMN_GAP = 56;
+    static final double COLUMN_GAP = 48;
     /** Room between cards of one column and between rows. */
-    static final double ROW_GAP = 36;
+    static final double ROW_GAP = 28;
 
     static {
         // Outside Eclipse nothing registers ELK's options; without this, ELK cannot copy their default values.
@@ -161,7 +161,7 @@ public final class LayeredLayout {
         root.setProperty(LayeredOptions.ASPECT_RATIO, aspect);
         // Cuts a long chain into rows like lines of text; an edge may cross a cut, unlike the single-edge strategy.
         root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.MULTI_EDGE);
-        root.setProperty(LayeredOptions.WRAPPING_ADDITIONAL_EDGE_SPACING, ROW_GAP);
+        root.setProperty(LayeredOptions.WRAPPING_ADDITIONAL_EDGE_SPACING, 16.0);
         root.setProperty(LayeredOptions.THOROUGHNESS, 10);
 
         Map<String, ElkNode> boxes = new LinkedHashMap<>();

@@ -173,7 +173,8 @@ class CanvasZoomTest {
     @Test
     void ctrlWheelZoomsInAroundTheMouse(FxRobot robot) {
         // Robots disagree on which way "up" turns the wheel (Monocle's is the reverse of a desktop's),
-        // so find the direction that zooms in first.
+        // so find the direction that zooms in first. At 100 % the minimap's box covers the point used here.
+        robot.interact(() -> canvas.minimapShownProperty().set(false));
         zoomTo(robot, 1);
         robot.moveTo(corner(robot, "dense_1").add(30, 20));
         robot.press(KeyCode.CONTROL).scroll(1, VerticalDirection.UP).release(KeyCode.CONTROL);

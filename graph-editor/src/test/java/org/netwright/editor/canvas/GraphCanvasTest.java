@@ -67,7 +67,8 @@ class GraphCanvasTest {
         robot.moveTo("#port-dense_1-out").press(MouseButton.PRIMARY).moveTo("#port-conv2d_1-in");
 
         javafx.scene.Node target = robot.lookup("#port-conv2d_1-in").query();
-        assertTrue(target.getStyleClass().containsAll(List.of("port-compatible", "port-hover")),
+        // Free, but a vector cannot feed a convolution: marked as refusing (the wire can still be dropped there).
+        assertTrue(target.getStyleClass().containsAll(List.of("port-incompatible", "port-hover")),
                 target.getStyleClass().toString());
         assertFalse(robot.lookup("#port-dense_1-in").query().getStyleClass().contains("port-compatible"),
                 "a node cannot feed itself");
@@ -77,6 +78,7 @@ class GraphCanvasTest {
         assertTrue(model.graph().edges().contains(Edge.of("dense_1", "out", "conv2d_1", "in")));
         assertFalse(robot.lookup(".rubber-band").query().isVisible());
         assertTrue(robot.lookup(".port-compatible").queryAll().isEmpty());
+        assertTrue(robot.lookup(".port-incompatible").queryAll().isEmpty());
     }
 
     @Test

@@ -1,0 +1,9 @@
+package org.netwright.editor.summary;
+
+/**
+ * One layer in the model summary: its id, its catalog name and type, its output shape in words, its parameter and
+ * multiply-accumulate counts (zero when its shape is unknown) and whether its weights train.
+ */
+public record SummaryRow(String nodeId, String name, String type, String output, long params, long macs,
+                         boolean trainable) {
+}

@@ -1,0 +1,74 @@
+package org.netwright.editor.canvas;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import org.junit.jupiter.api.Test;
+import org.netwright.editor.layout.CardShape;
+import org.netwright.editor.layout.LayeredLayout;
+import org.netwright.editor.layout.Position;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+
+/** Edges of a laid-out network run orthogonally and cross no card, including the edges that wrap to the next row. */
+class EdgeRouteTest {
+    private static final CardShapes CARDS = CardShapes.standard();
+
+    /** A chain long enough to wrap into rows, with residual skips (Add) over two layers each. */
+    private static Graph residualChain() {
+        Graph.Builder b = Graph.builder();
+        b.node(new Node("input", "vector_input", Map.of("features", 8), 0, 0));
+        String last = "input";
+        for (int i = 1; i <= 6; i++) {
+            b.node(new Node("dense_" + i, "dense", Map.of("units", 8), 0, 0));
+            b.node(new Node("relu_" + i, "relu", Map.of(), 0, 0));
+            b.node(new Node("add_" + i, "add", Map.of(), 0, 0));
+            b.connect(Edge.of(last, "out", "dense_" + i, "in"));
+            b.connect(Edge.of("dense_" + i, "out", "relu_" + i, "in"));
+            b.connect(Edge.of("relu_" + i, "out", "add_" + i, "in1"));
+            b.connect(Edge.of(last, "out", "add_" + i, "in2"));
+            last = "add_" + i;
+        }
+        return b.build();
+    }
+
+    @Test
+    void everyRouteIsOrthogonalAndCrossesNoCard() {
+        Graph g = residualChain();
+        Map<String, Position> at = LayeredLayout.forView(g, CARDS, LayeredLayout.VIEW_WIDTH, LayeredLayout.VIEW_HEIGHT);
+        List<Bounds> cards = new ArrayList<>();
+        for (Node n : g.nodes().values()) {
+            CardShape c = CARDS.apply(n);
+            cards.add(new BoundingBox(at.get(n.id()).x(), at.get(n.id()).y(), c.width(), c.height()));
+        }
+        long rows = at.values().stream().map(Position::y).distinct().count();
+        assertTrue(rows > 1, "the chain should wrap into rows for this test to mean anything");
+        for (Edge e : g.edges()) {
+            Point2D from = port(g, at, e.from().nodeId(), e.from().port(), false);
+            Point2D to = port(g, at, e.to().nodeId(), e.to().port(), true);
+            List<Point2D> route = EdgeRoute.route(from, to, cards);
+            for (int i = 0; i + 1 < route.size(); i++) {
+                Point2D a = route.get(i);
+                Point2D b = route.get(i + 1);
+                assertTrue(a.getX() == b.getX() || a.getY() == b.getY(), e + " has a slanted part " + a + " -> " + b);
+                assertTrue(EdgeRoute.free(a, b, cards), e + " crosses a card between " + a + " and " + b);
+            }
+        }
+    }
+
+    private static Point2D port(Graph g, Map<String, Position> at, String id, String port, boolean input) {
+        CardShape c = CARDS.apply(g.require(id));
+        for (CardShape.PortAt p : input ? c.inputs() : c.outputs()) {
+            if (p.name().equals(port)) {
+                return new Point2D(at.get(id).x() + (input ? 0 : c.width()), at.get(id).y() + p.y());
+            }
+        }
+        throw new AssertionError("no port " + id + "." + port);
+    }
+}

@@ -1,0 +1,84 @@
+package org.netwright.editor.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.netwright.editor.EditorModel;
+import org.netwright.model.command.CommandStack;
+import org.netwright.model.command.SetTrainable;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.netwright.model.shape.ShapeInference;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The summary's rows and totals are the shape inference's; a frozen layer counts as frozen; a click selects a layer. */
+@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
+class SummaryViewTest {
+    private EditorModel model;
+    private final List<String> revealed = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        Graph graph = Graph.of(List.of(
+                new Node("input", "vector_input", Map.of("features", 4), 0, 0),
+                new Node("dense_1", "dense", Map.of("units", 3), 250, 0),
+                new Node("relu_1", "relu", Map.of(), 500, 0),
+                new Node("dense_2", "dense", Map.of("units", 2, Node.TRAINABLE, false), 750, 0)),
+                List.of(Edge.of("input", "out", "dense_1", "in"), Edge.of("dense_1", "out", "relu_1", "in"),
+                        Edge.of("relu_1", "out", "dense_2", "in")));
+        model = new EditorModel(new CommandStack(graph));
+        stage.setScene(new Scene(new SummaryView(model, revealed::add), 800, 300));
+        stage.show();
+    }
+
+    @Test
+    void rowsAndTotalsComeFromTheShapesAndAClickSelects(FxRobot robot) {
+        SummaryView view = robot.lookup("#model-summary").queryAs(SummaryView.class);
+        ModelSummary summary = view.summary();
+        assertEquals(List.of("input", "dense_1", "relu_1", "dense_2"),
+                summary.rows().stream().map(SummaryRow::nodeId).toList());
+        SummaryRow dense = summary.row("dense_1").orElseThrow();
+        assertEquals(4 * 3 + 3, dense.params());
+        assertEquals(model.shapes().report("dense_1").macs(), dense.macs());
+        assertEquals("3", dense.output());
+        assertEquals(ShapeInference.infer(model.graph()).totalParams(), summary.totalParams());
+        assertEquals(3 * 2 + 2, summary.frozenParams());
+        assertEquals(15, summary.trainableParams());
+        assertFalse(summary.row("dense_2").orElseThrow().trainable());
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableRow<SummaryRow> reluRow = robot.lookup(".table-row-cell")
+                .queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.getItem() != null && ((SummaryRow) r.getItem()).nodeId().equals("relu_1"))
+                .findFirst().orElseThrow();
+        robot.clickOn(reluRow);
+        assertEquals("relu_1", model.selectedNodeProperty().get());
+        assertEquals(List.of("relu_1"), revealed);
+
+        // Selecting elsewhere selects the row; an edit updates the totals.
+        robot.interact(() -> model.selectedNodeProperty().set("dense_2"));
+        @SuppressWarnings("unchecked")
+        TableView<SummaryRow> table = robot.lookup("#model-summary-table").queryAs(TableView.class);
+        assertEquals("dense_2", table.getSelectionModel().getSelectedItem().nodeId());
+        robot.interact(() -> model.execute(SetTrainable.of(model.graph(), "dense_2", true)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, view.summary().frozenParams());
+        assertTrue(robot.lookup("#model-summary-totals").queryLabeled().getText().contains("23 trainable, 0 frozen"),
+                robot.lookup("#model-summary-totals").queryLabeled().getText());
+    }
+}
