@@ -41,7 +41,10 @@ done
 [[ -x "$launcher" ]] || fail "no launcher at /opt/netwright/bin/Netwright"
 desktop="$(ls "$app"/lib/*.desktop 2>/dev/null | head -1)"
 [[ -f "$desktop" ]] || fail "no menu entry (.desktop file) in the package"
-grep -q '^Exec=.*/opt/netwright/bin/Netwright' "$desktop" || fail "the menu entry does not start the launcher"
+grep -q '^Exec=/opt/netwright/bin/Netwright %f$' "$desktop" \
+  || fail "the menu entry does not start the launcher with the double-clicked file ($(grep '^Exec=' "$desktop"))"
+md5_listed="$(dpkg-deb -I "$deb" md5sums | grep "lib/$(basename "$desktop")" | cut -d' ' -f1)"
+[[ "$md5_listed" == "$(md5sum < "$desktop" | cut -d' ' -f1)" ]] || fail "md5sums does not match the menu entry"
 grep -q '^Icon=' "$desktop" || fail "the menu entry has no icon"
 grep -q 'application/x-netwright-project' "$desktop" || fail "the menu entry does not open .nwproj files"
 grep -rqs 'glob pattern="\*.nwproj"' "$app/lib" || fail "the package does not register the .nwproj file type"
