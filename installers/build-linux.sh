@@ -110,12 +110,14 @@ if ((deb)); then
   mkdir -p "$work/root/usr/bin"
   ln -s "/opt/$package/bin/$name" "$work/root/usr/bin/$package"
   # JDK 17's jpackage writes the menu entry's Exec line without a field code, so a double-clicked project would start
-  # the app without its file: add %f (the launcher opens a lone .nwproj argument) and keep md5sums true.
+  # the app without its file: add %f (the launcher opens a lone .nwproj argument), and keep md5sums true if there are any.
   desktop="$(cd "$work/root" && ls opt/"$package"/lib/*.desktop)"
   if ! grep -q '^Exec=.*%[fFuU]' "$work/root/$desktop"; then
     sed -i 's|^Exec=\(.*\)$|Exec=\1 %f|' "$work/root/$desktop"
-    sum="$(cd "$work/root" && md5sum "$desktop")"
-    sed -i "s|^[0-9a-f]*  $desktop\$|$sum|" "$work/root/DEBIAN/md5sums"
+    if [[ -f "$work/root/DEBIAN/md5sums" ]]; then
+      sum="$(cd "$work/root" && md5sum "$desktop")"
+      sed -i "s|^[0-9a-f]*  $desktop\$|$sum|" "$work/root/DEBIAN/md5sums"
+    fi
   fi
   mkdir -p "$out/dist"
   final="$out/dist/$(basename "$built")"
