@@ -86,7 +86,7 @@ if command -v xvfb-run >/dev/null && command -v import >/dev/null; then
     done
     kill $pid; wait $pid 2>/dev/null || true' _ "$launcher" "$shot" "$tmp/app.log"
   [[ -f "$shot" ]] || fail "no screenshot of the installed app"
-  ls "$home"/Netwright/*.nwproj "$home"/Documents/Netwright/*.nwproj >/dev/null 2>&1 \
+  [[ -f "$home/Netwright/Two moons sample.nwproj" || -f "$home/Documents/Netwright/Two moons sample.nwproj" ]] \
     || { cat "$tmp/app.log" >&2; fail "the installed app did not create the sample project in the user's folder"; }
   colours="$(convert "$shot" -format '%k' info:)"
   spread="$(convert "$shot" -colorspace Gray -format '%[fx:standard_deviation]' info:)"
