@@ -183,26 +183,7 @@ public sealed interface DataPreview {
     }
 
     private static List<String> cells(String line, char delimiter) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (ch == delimiter && !quoted) {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        out.add(cell.toString());
-        return out;
+        // The runner's own CSV splitting, so the preview shows the cells a run reads.
+        return List.of(org.netwright.runner.data.CsvTable.split(line, delimiter));
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * A CSV file's header and data rows, every row as long as the header; blank lines are skipped, and {@code lines}
  * keeps each row's line number in the file for messages. A {@code .tsv} file is split on tabs.
  */
-record CsvTable(String[] header, List<String[]> rows, int[] lines) {
+public record CsvTable(String[] header, List<String[]> rows, int[] lines) {
     /** The longest line read, in characters: far above any real table's row, far below memory. */
     static final int MAX_LINE = 1 << 20;
 
@@ -117,12 +117,12 @@ record CsvTable(String[] header, List<String[]> rows, int[] lines) {
     }
 
     /** Splits one CSV line on commas, honouring double quotes around a value. */
-    static String[] split(String line) {
+    public static String[] split(String line) {
         return split(line, ',');
     }
 
-    /** Splits one line on {@code delimiter}, honouring double quotes around a value. */
-    static String[] split(String line, char delimiter) {
+    /** Splits one line on {@code delimiter}, honouring double quotes around a value (cells trimmed). */
+    public static String[] split(String line, char delimiter) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
