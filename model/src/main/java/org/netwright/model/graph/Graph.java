@@ -83,23 +83,7 @@ public final class Graph {
 
         /** Says why {@code edge} cannot be added (unknown node, self-loop, taken input); cycles are checked by build. */
         public Optional<String> whyNot(Edge edge) {
-            String from = edge.from().nodeId();
-            String to = edge.to().nodeId();
-            if (!nodes.containsKey(from)) {
-                return Optional.of("There is no node '" + from + "' to connect from.");
-            }
-            if (!nodes.containsKey(to)) {
-                return Optional.of("There is no node '" + to + "' to connect to.");
-            }
-            if (from.equals(to)) {
-                return Optional.of("A node cannot feed itself: " + edge + " would make a loop.");
-            }
-            Edge taken = byInput.get(edge.to());
-            if (taken != null) {
-                return Optional.of("Input " + edge.to() + " is already fed by " + taken.from()
-                        + "; remove that edge first.");
-            }
-            return Optional.empty();
+            return refusal(edge, nodes::containsKey, Optional.ofNullable(byInput.get(edge.to())));
         }
 
         /** The edge already feeding this input port, if any. */
@@ -225,25 +209,33 @@ public final class Graph {
         return b.build();
     }
 
-    /** Says why {@code edge} cannot be added, or nothing when it can. */
-    public Optional<String> whyNotConnect(Edge edge) {
+    /**
+     * Why an edge cannot be added before any cycle check, the same for a graph and its builder: an unknown end, a
+     * self-loop, or an input already fed by {@code taken}.
+     */
+    private static Optional<String> refusal(Edge edge, java.util.function.Predicate<String> known,
+                                            Optional<Edge> taken) {
         String from = edge.from().nodeId();
         String to = edge.to().nodeId();
-        if (!nodes.containsKey(from)) {
+        if (!known.test(from)) {
             return Optional.of("There is no node '" + from + "' to connect from.");
         }
-        if (!nodes.containsKey(to)) {
+        if (!known.test(to)) {
             return Optional.of("There is no node '" + to + "' to connect to.");
         }
         if (from.equals(to)) {
             return Optional.of("A node cannot feed itself: " + edge + " would make a loop.");
         }
-        Optional<Edge> taken = incoming(edge.to());
-        if (taken.isPresent()) {
-            return Optional.of("Input " + edge.to() + " is already fed by " + taken.get().from()
-                    + "; remove that edge first.");
+        return taken.map(t -> "Input " + edge.to() + " is already fed by " + t.from() + "; remove that edge first.");
+    }
+
+    /** Says why {@code edge} cannot be added, or nothing when it can. */
+    public Optional<String> whyNotConnect(Edge edge) {
+        Optional<String> refused = refusal(edge, nodes::containsKey, incoming(edge.to()));
+        if (refused.isPresent()) {
+            return refused;
         }
-        if (reaches(to, from)) {
+        if (reaches(edge.to().nodeId(), edge.from().nodeId())) {
             return Optional.of(cycleMessage(edge));
         }
         return Optional.empty();
