@@ -5,7 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Which device a run trains on, and why when it is not the one hoped for. A GPU the engine lists is tried with one
@@ -19,17 +19,19 @@ public record DeviceChoice(Device device, Optional<String> notice) {
 
     /** The device for a setting ({@code auto}, {@code cpu} or {@code gpu}) on this machine. */
     public static DeviceChoice choose(String setting) {
-        return choose(setting, Engine.getInstance().getGpuCount(), DeviceChoice::works,
+        return choose(setting, Engine.getInstance().getGpuCount(), DeviceChoice::failure,
                 "gpu".equals(System.getProperty(FLAVOR_PROPERTY)));
     }
 
     /**
-     * The choice for {@code gpus} listed GPUs, with {@code works} telling whether a device computes correctly;
+     * The choice for {@code gpus} listed GPUs, with {@code failure} giving the engine's reason when a device does
+     * not compute correctly (empty when it does);
      * {@code gpuBuild} when this is the build that bundles CUDA.
      *
      * @throws IllegalArgumentException when {@code gpu} is asked for and no GPU works, with the reason
      */
-    static DeviceChoice choose(String setting, int gpus, Predicate<Device> works, boolean gpuBuild) {
+    static DeviceChoice choose(String setting, int gpus, Function<Device, Optional<String>> failure,
+            boolean gpuBuild) {
         String s = setting == null ? "auto" : setting;
         if (s.equals("cpu")) {
             return new DeviceChoice(Device.cpu(), Optional.empty());
@@ -47,24 +49,36 @@ public record DeviceChoice(Device device, Optional<String> notice) {
                     : Optional.empty());
         }
         Device gpu = Device.gpu();
-        if (works.test(gpu)) {
+        Optional<String> failed = failure.apply(gpu);
+        if (failed.isEmpty()) {
             return new DeviceChoice(gpu, Optional.empty());
         }
-        String why = "GPU 0 is listed but could not compute (a driver older than the bundled CUDA, or a card this"
-                + " libtorch has no kernels for)";
+        // The engine's own words come first: a libtorch of another version than the JNI's (seen on a machine whose
+        // PyTorch was 2.11) fails here too, and the usual causes alone would send the user to update the driver.
+        String why = "GPU 0 is listed but could not compute (" + failed.get() + "; usual causes: a driver older than"
+                + " the bundled CUDA, a card this libtorch has no kernels for, or a libtorch other than 2.7.1)";
         if (s.equals("gpu")) {
             throw new IllegalArgumentException("--device gpu was asked for, but " + why + "; use --device cpu or auto.");
         }
         return new DeviceChoice(Device.cpu(), Optional.of("Training on the CPU: " + why + "."));
     }
 
-    /** Whether {@code device} computes 1+1 correctly. */
-    private static boolean works(Device device) {
+    /** Why {@code device} does not compute 1+1 correctly, empty when it does. */
+    private static Optional<String> failure(Device device) {
         try (NDManager m = NDManager.newBaseManager(device)) {
             NDArray one = m.ones(new ai.djl.ndarray.types.Shape(1));
-            return one.add(one).toFloatArray()[0] == 2f;
+            float two = one.add(one).toFloatArray()[0];
+            return two == 2f ? Optional.empty() : Optional.of("1 + 1 gave " + two);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            return false;
+            return Optional.of(firstLine(e));
         }
+    }
+
+    /** The first line of an engine error, short enough for a status line. */
+    static String firstLine(Throwable e) {
+        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        int end = text.indexOf('\n');
+        text = end < 0 ? text : text.substring(0, end).strip();
+        return text.length() > 160 ? text.substring(0, 157) + "..." : text;
     }
 }

@@ -5,33 +5,43 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DeviceChoiceTest {
     @Test
     void aWorkingGpuIsTakenByAutoAndGpu() {
-        assertEquals(Device.gpu(), DeviceChoice.choose("auto", 1, d -> true, true).device());
-        assertEquals(Device.gpu(), DeviceChoice.choose("gpu", 1, d -> true, false).device());
-        assertEquals(Device.cpu(), DeviceChoice.choose("cpu", 1, d -> true, true).device());
+        assertEquals(Device.gpu(), DeviceChoice.choose("auto", 1, d -> Optional.empty(), true).device());
+        assertEquals(Device.gpu(), DeviceChoice.choose("gpu", 1, d -> Optional.empty(), false).device());
+        assertEquals(Device.cpu(), DeviceChoice.choose("cpu", 1, d -> Optional.empty(), true).device());
     }
 
     @Test
     void aListedGpuThatCannotComputeFallsBackToTheCpuWithAReason() {
-        DeviceChoice c = DeviceChoice.choose("auto", 1, d -> false, true);
+        DeviceChoice c = DeviceChoice.choose("auto", 1, d -> Optional.of("CUDA error: no kernel image is available"), true);
         assertEquals(Device.cpu(), c.device());
         assertTrue(c.notice().orElseThrow().contains("could not compute"), c.notice().toString());
+        assertTrue(c.notice().orElseThrow().contains("no kernel image is available"), "the engine's words are kept");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DeviceChoice.choose("gpu", 1, d -> false, true));
+                () -> DeviceChoice.choose("gpu", 1, d -> Optional.of("CUDA error: no kernel image is available"), true));
         assertTrue(e.getMessage().contains("--device cpu"), e.getMessage());
     }
 
     @Test
     void theGpuBuildWithoutAGpuSaysWhyAndTheCpuBuildStaysQuiet() {
-        DeviceChoice gpuBuild = DeviceChoice.choose("auto", 0, d -> true, true);
+        DeviceChoice gpuBuild = DeviceChoice.choose("auto", 0, d -> Optional.empty(), true);
         assertEquals(Device.cpu(), gpuBuild.device());
         assertTrue(gpuBuild.notice().orElseThrow().contains("driver"), gpuBuild.notice().toString());
-        assertTrue(DeviceChoice.choose("auto", 0, d -> true, false).notice().isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> DeviceChoice.choose("gpu", 0, d -> true, false));
+        assertTrue(DeviceChoice.choose("auto", 0, d -> Optional.empty(), false).notice().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> DeviceChoice.choose("gpu", 0, d -> Optional.empty(), false));
+    }
+
+    @Test
+    void anEngineErrorIsCutToItsFirstLine() {
+        assertEquals("set_stride is not allowed", DeviceChoice.firstLine(
+                new IllegalStateException("set_stride is not allowed\nException raised from ...")));
+        assertEquals("IllegalStateException", DeviceChoice.firstLine(new IllegalStateException()));
+        assertEquals(160, DeviceChoice.firstLine(new RuntimeException("x".repeat(500))).length());
     }
 
     @Test
