@@ -11,6 +11,15 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean desktop = args.length == 0 || (args.length == 1 && args[0].endsWith(".nwproj"));
+        if (desktop) {
+            java.util.Optional<String> noDisplay = DisplayCheck.missing(System.getProperty("os.name"), System.getenv(),
+                    System.getProperty("glass.platform"));
+            if (noDisplay.isPresent()) {
+                System.err.println(noDisplay.get());
+                System.exit(2);
+            }
+        }
         if (args.length == 0) {
             DesktopLauncher.launch(null);
         } else if (args.length == 1 && args[0].endsWith(".nwproj")) {
