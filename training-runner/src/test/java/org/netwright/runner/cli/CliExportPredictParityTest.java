@@ -22,7 +22,8 @@ import org.netwright.runner.export.DebianTorch;
  * The exported {@code predict.py FILE} prints the same JSON line as {@code netwright predict PROJECT --input FILE
  * --json} on the same file: the same classes in the same order with probabilities within 1e-4, or the same values,
  * for a classifier on a table (columns named in another order, one row and several), an image classifier (a grey
- * image and colour ones, of the network's size and of another size) and a regression.
+ * image and colour ones, of the network's size and of another size), a regression, a text classifier (words) and a
+ * character-level language model.
  */
 @Tag("training")
 class CliExportPredictParityTest {
@@ -41,9 +42,7 @@ class CliExportPredictParityTest {
                 + "{\"id\":\"out\",\"type\":\"dense\",\"x\":0,\"y\":0,\"params\":{\"units\":3}}],"
                 + "\"edges\":[{\"from\":\"x.out\",\"to\":\"h.in\"},{\"from\":\"h.out\",\"to\":\"a.in\"},"
                 + "{\"from\":\"a.out\",\"to\":\"out.in\"}]}");
-        String configured = System.getProperty("netwright.data");
-        Path data = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "data");
-        Files.copy(data.resolve("tabular").resolve("iris.csv"), dir.resolve("iris.csv"));
+        Files.copy(data().resolve("tabular").resolve("iris.csv"), dir.resolve("iris.csv"));
         Path exported = trainAndExport("iris", graph.toString(), "--data", dir.resolve("iris.csv").toString(),
                 "--epochs", "20");
         Path rows = Files.writeString(dir.resolve("rows.csv"), "petal_width_cm,petal_length_cm,sepal_width_cm,"
@@ -72,6 +71,31 @@ class CliExportPredictParityTest {
         Path exported = trainAndExport("regression", "--template", "regression-mlp", "--epochs", "3");
         same("regression", exported, Files.writeString(dir.resolve("points.csv"), "x1,x2\n0.5,0.1\n-1.2,0.7\n"), null);
         same("regression", exported, Files.writeString(dir.resolve("point.csv"), "x2,x1\n0.3,0.9\n"), null);
+    }
+
+    @Test
+    void textsPredictTheSameInPytorch() throws Exception {
+        DebianTorch.require();
+        Path text = data().resolve("text");
+        // Words through the run's vocabulary (an unknown word included), a text longer than the input (its last
+        // words are read), and a character-level language model whose vocabulary the recipe holds.
+        Path classifier = trainAndExport("austen", "--template", "text-classifier", "--data",
+                text.resolve("austen_passages_train.csv").toString(), "--text-column", "text", "--label", "book",
+                "--epochs", "2");
+        Path shortText = Files.writeString(dir.resolve("short.txt"), "It is a truth universally acknowledged, that a"
+                + " zyxwv man in possession of a good fortune must be in want of a wife.\n");
+        same("austen", classifier, shortText, null);
+        same("austen", classifier, Files.writeString(dir.resolve("long.txt"), (Files.readString(shortText) + " ")
+                .repeat(12)), null);
+        Path lm = trainAndExport("characters", "--template", "gpt-mini", "--data",
+                text.resolve("pride_and_prejudice_start.txt").toString(), "--epochs", "1");
+        same("characters", lm, Files.writeString(dir.resolve("begun.txt"), "It is a truth universally ackn"), null);
+        same("characters", lm, shortText, null);
+    }
+
+    private static Path data() {
+        String configured = System.getProperty("netwright.data");
+        return configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "data");
     }
 
     private Path trainAndExport(String name, String... train) {
