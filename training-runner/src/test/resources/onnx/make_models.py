@@ -106,6 +106,20 @@ class TokenClassifier(nn.Module):
         return self.fc(torch.tanh(x.view(x.size(0), -1)))
 
 
+class TokenLstm(nn.Module):
+    """Token ids through an embedding into an LSTM whose last step is classified."""
+
+    def __init__(self):
+        super().__init__()
+        self.embed = nn.Embedding(30, 5)
+        self.lstm = nn.LSTM(5, 7, batch_first=True)
+        self.head = nn.Linear(7, 2)
+
+    def forward(self, ids):
+        out, _ = self.lstm(self.embed(ids))
+        return self.head(out[:, -1, :])
+
+
 class ShapeArithmetic(nn.Module):
     """A CNN whose flatten is written with the sizes multiplied out: reshape(b, c * h * w)."""
 
@@ -147,7 +161,7 @@ def export(name, model, shape):
         if isinstance(m, nn.BatchNorm2d):
             m.running_mean.normal_(0, 0.2)
             m.running_var.uniform_(0.5, 1.5)
-    x = torch.randint(0, 20, shape) if name == "torch_tokens" else torch.randn(*shape)
+    x = torch.randint(0, 20, shape) if name.startswith("torch_tokens") else torch.randn(*shape)
     with torch.no_grad():
         y = model(x)
     torch.onnx.export(model, x, name + ".onnx", input_names=["x"], output_names=["y"], opset_version=17,
@@ -166,3 +180,4 @@ export("torch_unsupported", Unsupported(), (2, 4))
 export("torch_tokens", TokenClassifier(), (2, 6))
 export("torch_shape_arithmetic", ShapeArithmetic(), (2, 2, 3, 3))
 export("torch_grouped", GroupedConvolutions(), (2, 4, 5, 5))
+export("torch_tokens_lstm", TokenLstm(), (2, 5))

@@ -49,7 +49,7 @@ class OnnxForeignModelsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"torch_mlp", "torch_cnn", "torch_residual", "torch_lstm", "torch_gru", "torch_bilstm",
-        "torch_tokens", "torch_shape_arithmetic", "torch_grouped"})
+        "torch_tokens", "torch_tokens_lstm", "torch_shape_arithmetic", "torch_grouped"})
     void pytorchModelImportsAndComputesWhatPytorchComputed(String name) throws IOException {
         OnnxImporter.Imported imported = OnnxImporter.importModel(model(name), OnnxModelReader.forFile(Path.of(
                 name + ".onnx")));
