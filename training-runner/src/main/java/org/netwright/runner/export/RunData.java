@@ -25,10 +25,20 @@ final class RunData {
                 || DataSources.isGraph(run.settings().data(), project.toAbsolutePath().getParent());
     }
 
+    /** Whether the run names data: an imported model names none until the user trains it on some. */
+    static boolean namesData(TrainedRun run) {
+        DataRecipe d = run.settings().data();
+        return d != null && (d.options().get("path") != null || d.options().get("name") != null);
+    }
+
     /** The run's ports with their fields and transforms, from the run's data as it trained on them. */
     static Preprocessing preprocessing(TrainedRun run, Path project) {
         if (isGraph(run, project)) {
             return Preprocessing.of(run.graph(), null, List.of(), Map.of());
+        }
+        if (!namesData(run)) {
+            // No data, so no transforms: raw values in, raw scores out.
+            return Preprocessing.of(run.graph(), run.task(), List.of(), Map.of());
         }
         Samples samples = run.data(project);
         Map<String, FieldTransform> transforms = new HashMap<>(samples.transforms());
