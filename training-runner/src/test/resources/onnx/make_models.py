@@ -93,6 +93,66 @@ class Unsupported(nn.Module):
         return nn.functional.hardswish(nn.functional.softplus(self.fc(x)))
 
 
+class TokenClassifier(nn.Module):
+    """Token ids through an embedding, flattened with view(batch, -1) (Shape, Gather, Unsqueeze, Concat, Reshape)."""
+
+    def __init__(self):
+        super().__init__()
+        self.embed = nn.Embedding(20, 4)
+        self.fc = nn.Linear(6 * 4, 3)
+
+    def forward(self, ids):
+        x = self.embed(ids)
+        return self.fc(torch.tanh(x.view(x.size(0), -1)))
+
+
+class TokenLstm(nn.Module):
+    """Token ids through an embedding into an LSTM whose last step is classified."""
+
+    def __init__(self):
+        super().__init__()
+        self.embed = nn.Embedding(30, 5)
+        self.lstm = nn.LSTM(5, 7, batch_first=True)
+        self.head = nn.Linear(7, 2)
+
+    def forward(self, ids):
+        out, _ = self.lstm(self.embed(ids))
+        return self.head(out[:, -1, :])
+
+
+class ShapeArithmetic(nn.Module):
+    """A CNN whose flatten is written with the sizes multiplied out: reshape(b, c * h * w)."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(2, 4, 3, padding=1)
+        self.fc = nn.Linear(4 * 3 * 3, 2)
+
+    def forward(self, x):
+        x = torch.relu(self.conv(x))
+        b, c, h, w = x.shape
+        return self.fc(x.reshape(b, c * h * w))
+
+
+class GroupedConvolutions(nn.Module):
+    """A grouped convolution, a depthwise one and a pointwise one (as MobileNet's blocks); the image flattened to a
+    sequence (Shape, Slice, Concat, Reshape) for a depthwise 1-D convolution; a head."""
+
+    def __init__(self):
+        super().__init__()
+        self.grouped = nn.Conv2d(4, 6, 3, padding=1, groups=2)
+        self.depthwise = nn.Conv2d(6, 6, 3, padding=1, groups=6, bias=False)
+        self.pointwise = nn.Conv2d(6, 8, 1)
+        self.depthwise1d = nn.Conv1d(8, 8, 3, padding=1, groups=8)
+        self.fc = nn.Linear(8 * 25, 3)
+
+    def forward(self, x):
+        x = torch.relu(self.pointwise(torch.relu(self.depthwise(torch.relu(self.grouped(x))))))
+        x = torch.flatten(x, 2)
+        x = torch.relu(self.depthwise1d(x))
+        return self.fc(torch.flatten(x, 1))
+
+
 def export(name, model, shape):
     model.eval()
     for p in model.parameters():
@@ -101,7 +161,7 @@ def export(name, model, shape):
         if isinstance(m, nn.BatchNorm2d):
             m.running_mean.normal_(0, 0.2)
             m.running_var.uniform_(0.5, 1.5)
-    x = torch.randn(*shape)
+    x = torch.randint(0, 20, shape) if name.startswith("torch_tokens") else torch.randn(*shape)
     with torch.no_grad():
         y = model(x)
     torch.onnx.export(model, x, name + ".onnx", input_names=["x"], output_names=["y"], opset_version=17,
@@ -117,3 +177,7 @@ export("torch_lstm", Recurrent(), (2, 5, 3))
 export("torch_gru", Gru(), (2, 5, 3))
 export("torch_bilstm", StackedBidirectional(), (2, 5, 3))
 export("torch_unsupported", Unsupported(), (2, 4))
+export("torch_tokens", TokenClassifier(), (2, 6))
+export("torch_shape_arithmetic", ShapeArithmetic(), (2, 2, 3, 3))
+export("torch_grouped", GroupedConvolutions(), (2, 4, 5, 5))
+export("torch_tokens_lstm", TokenLstm(), (2, 5))

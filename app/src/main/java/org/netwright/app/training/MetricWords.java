@@ -66,6 +66,7 @@ final class MetricWords {
             case "d_loss" -> "D loss";
             case "g_loss" -> "G loss";
             case "recon_loss" -> "reconstruction loss";
+            case "swd" -> "sample distance";
             default -> metric.replace('_', ' ');
         };
     }

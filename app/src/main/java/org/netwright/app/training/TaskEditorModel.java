@@ -369,7 +369,7 @@ public final class TaskEditorModel {
             return "";
         }
         if (loaded.recipe().equals(Task.GAN)) {
-            return "losses only (d_loss, g_loss)";
+            return "losses (d_loss, g_loss) and the sample distance (swd)";
         }
         List<Objective> terms = new ArrayList<>();
         for (ObjectiveRow row : objectives) {

@@ -148,6 +148,9 @@ class InspectorViewTest {
     @Test
     void untickingTrainFreezesTheLayerAsOneUndoableCommand(FxRobot robot) {
         robot.clickOn("#node-conv2d_1");
+        // A convolution's settings fill the inspector: scroll down to the checkbox under them, as a user would.
+        robot.interact(() -> robot.lookup(".inspector-scroll").queryAs(javafx.scene.control.ScrollPane.class)
+                .setVvalue(1.0));
         CheckBox train = robot.lookup("#inspector-trainable").queryAs(CheckBox.class);
         assertTrue(train.isSelected());
         robot.clickOn("#inspector-trainable");

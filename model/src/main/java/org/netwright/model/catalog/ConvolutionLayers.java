@@ -8,6 +8,9 @@ import org.netwright.model.shape.ShapeMismatch;
 /** Convolutions over sequences C×L and images C×H×W (transposed too), and 2-D max pooling. */
 public final class ConvolutionLayers {
     static final List<String> PADDING = List.of("valid", "same", "explicit");
+    private static final IntParam GROUPS = new IntParam("groups", "Groups", 1, 1, 65536,
+            "Splits the channels into this many groups, each seen only by its own share of the filters; one group per "
+                    + "channel is a depthwise convolution. Channels and filters must divide by it.");
 
     private ConvolutionLayers() {
     }
@@ -24,7 +27,8 @@ public final class ConvolutionLayers {
                                         "valid: no padding; same: keep the size (stride 1); explicit: the Pad value."),
                                 new IntParam("pad", "Pad", 0, 0, 64, "Zeros added on each side when Padding is explicit."),
                                 new IntParam("dilation", "Dilation", 1, 1, 64, "Spacing between filter taps."),
-                                new BoolParam("bias", "Bias", true, "Add a learned offset per filter.")),
+                                new BoolParam("bias", "Bias", true, "Add a learned offset per filter."),
+                                GROUPS),
                         Ports.single(), Ports.OUT, ConvolutionLayers::conv2d),
                 new LayerSpec("max_pool2d", "MaxPool2d", LayerFamily.CONVOLUTION,
                         "Keeps the largest value in each k×k window, shrinking the image and making features tolerant "
@@ -44,7 +48,8 @@ public final class ConvolutionLayers {
                                         "valid: no padding; same: keep the length (stride 1); explicit: the Pad value."),
                                 new IntParam("pad", "Pad", 0, 0, 1024, "Zeros added at each end when Padding is explicit."),
                                 new IntParam("dilation", "Dilation", 1, 1, 1024, "Spacing between filter taps."),
-                                new BoolParam("bias", "Bias", true, "Add a learned offset per filter.")),
+                                new BoolParam("bias", "Bias", true, "Add a learned offset per filter."),
+                                GROUPS),
                         Ports.single(), Ports.OUT, ConvolutionLayers::conv1d),
                 new LayerSpec("conv_transpose2d", "ConvTranspose2d", LayerFamily.CONVOLUTION,
                         "The reverse of a strided convolution: spreads every input pixel through a learned k×k filter "
@@ -112,9 +117,19 @@ public final class ConvolutionLayers {
         int f = p.getInt("filters");
         int h = spatial("height", x.dim(1), k, s, pad, d);
         int w = spatial("width", x.dim(2), k, s, pad, d);
-        long perFilter = (long) k * k * x.dim(0);
+        long perFilter = (long) k * k * groupChannels(p, x.dim(0), f);
         long params = perFilter * f + (p.getBool("bias") ? f : 0);
         return LayerOutput.of(Shape.of(f, h, w), params, perFilter * f * h * w);
+    }
+
+    /** The input channels each filter sees: all of them, or those of its group. */
+    private static int groupChannels(LayerParams p, int channels, int filters) {
+        int g = p.getInt("groups");
+        if (channels % g != 0 || filters % g != 0) {
+            throw new ShapeMismatch("splits " + channels + " channels and " + filters + " filters into " + g
+                    + " groups; both must divide by it");
+        }
+        return channels / g;
     }
 
     static Shape requireChannelsAndLength(Shape x) {
@@ -129,7 +144,7 @@ public final class ConvolutionLayers {
         int k = p.getInt("kernel");
         int f = p.getInt("filters");
         int length = spatial("length", x.dim(1), k, p.getInt("stride"), padding(p), p.getInt("dilation"));
-        long perFilter = (long) k * x.dim(0);
+        long perFilter = (long) k * groupChannels(p, x.dim(0), f);
         long params = perFilter * f + (p.getBool("bias") ? f : 0);
         return LayerOutput.of(Shape.of(f, length), params, perFilter * f * length);
     }

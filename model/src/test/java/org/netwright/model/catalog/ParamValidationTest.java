@@ -47,7 +47,7 @@ class ParamValidationTest {
     @Test
     void resolveFillsDefaultsInSpecOrder() {
         LayerParams p = CATALOG.require("conv2d").resolve(Map.of("filters", 8));
-        assertEquals(List.of("filters", "kernel", "stride", "padding", "pad", "dilation", "bias"), List.copyOf(p.values().keySet()));
+        assertEquals(List.of("filters", "kernel", "stride", "padding", "pad", "dilation", "bias", "groups"), List.copyOf(p.values().keySet()));
         assertEquals(8, p.getInt("filters"));
         assertEquals("same", p.getString("padding"));
     }

@@ -43,6 +43,7 @@ final class EvaluateCommand {
         Path project = InsightCommands.project(args, "evaluate", USAGE);
         TrainedRun t = InsightCommands.load(project, args.value("--run"));
         InsightCommands.requireSamples(t, project);
+        InsightCommands.requireData(t, project);
         Path baseDir = project.toAbsolutePath().getParent();
         Samples.Split split;
         Samples part;

@@ -61,6 +61,7 @@ final class ExplainCommand {
                 "explain needs --out MAP.png, where to draw the attribution")));
         TrainedRun t = InsightCommands.load(project, args.value("--run"));
         InsightCommands.requireSamples(t, project);
+        InsightCommands.requireData(t, project);
         ObjectNode o = MAPPER.createObjectNode();
         BufferedImage picture;
         try (TrainedNetwork net = TrainedNetwork.open(t.graph(), t.task(), t.weights())) {

@@ -34,6 +34,15 @@ final class InsightCommands {
         }
     }
 
+    /** Refuses a run that names no data (an imported model) for commands that read files as its data were read. */
+    static void requireData(TrainedRun t, Path project) {
+        var recipe = t.settings().data();
+        if (recipe == null || recipe.options().get("path") == null && recipe.options().get("name") == null) {
+            throw new UsageException("run " + t.runId() + " names no data (an imported model), so how files become its"
+                    + " inputs is not known; train it on data first (train " + project.getFileName() + " --data PATH)");
+        }
+    }
+
     /** Refuses runs these commands cannot read: GANs and networks trained on one graph or on graph sets. */
     static void requireSamples(TrainedRun t, Path project) {
         if (Task.GAN.equals(t.task().recipe())) {

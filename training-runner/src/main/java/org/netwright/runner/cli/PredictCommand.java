@@ -54,6 +54,7 @@ final class PredictCommand {
         int top = args.intValue("--top-k", 1, 1_000_000).orElse(DEFAULT_TOP);
         TrainedRun t = InsightCommands.load(project, args.value("--run"));
         InsightCommands.requireSamples(t, project);
+        InsightCommands.requireData(t, project);
         List<Prediction> predictions;
         try {
             RunInputs inputs = RunInputs.of(t, project);

@@ -21,13 +21,14 @@ final class ConvolutionOps {
             int pad = ConvolutionLayers.padding(p);
             return Conv2d.builder().setFilters(p.getInt("filters")).setKernelShape(new Shape(k, k))
                     .optStride(new Shape(s, s)).optPadding(new Shape(pad, pad)).optDilation(new Shape(d, d))
-                    .optBias(p.getBool("bias")).build();
+                    .optBias(p.getBool("bias")).optGroups(p.getInt("groups")).build();
         }));
         into.put("conv1d", LayerImplementation.block((p, in) -> {
             int pad = ConvolutionLayers.padding(p);
             return Conv1d.builder().setFilters(p.getInt("filters")).setKernelShape(new Shape(p.getInt("kernel")))
                     .optStride(new Shape(p.getInt("stride"))).optPadding(new Shape(pad))
-                    .optDilation(new Shape(p.getInt("dilation"))).optBias(p.getBool("bias")).build();
+                    .optDilation(new Shape(p.getInt("dilation"))).optBias(p.getBool("bias"))
+                    .optGroups(p.getInt("groups")).build();
         }));
         into.put("conv_transpose2d", LayerImplementation.block((p, in) -> new TransposedConv2dBlock(in.get(0).dim(0),
                 p.getInt("filters"), p.getInt("kernel"), p.getInt("stride"), p.getInt("pad"),

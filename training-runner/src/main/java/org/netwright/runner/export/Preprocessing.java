@@ -31,7 +31,7 @@ public final class Preprocessing {
 
     /** What one port carries: where it comes from, its per-sample shape, kind and transform. */
     public record Port(String port, String field, String kind, Shape shape, FieldTransform transform, String loss,
-                       int classes) {
+                       int classes, boolean logits, int paddingId) {
     }
 
     private final List<Port> inputs;
@@ -59,7 +59,9 @@ public final class Preprocessing {
             DataField f = field == null ? null : fields.stream().filter(d -> d.name().equals(field)).findFirst().orElse(null);
             String kind = n.type().equals("noise_input") ? "noise" : f == null ? kindOf(n) : f.kind().name().toLowerCase();
             FieldTransform t = field == null ? FieldTransform.NONE : transforms.getOrDefault(field, FieldTransform.NONE);
-            in.add(new Port(port, field, kind, shape, t, null, f == null ? 0 : f.classes()));
+            int pad = n.type().equals("token_input") ? Math.max(0, LayerCatalog.standard().require(n.type())
+                    .resolve(n.params()).getInt("padding_id")) : -1;
+            in.add(new Port(port, field, kind, shape, t, null, f == null ? 0 : f.classes(), false, pad));
         }
         java.util.ArrayList<Port> out = new java.util.ArrayList<>();
         for (String port : TorchSource.outputPorts(graph)) {
@@ -74,8 +76,13 @@ public final class Preprocessing {
             DataField f = target == null ? null : fields.stream().filter(d -> d.name().equals(target)).findFirst().orElse(null);
             String kind = f == null ? (task == null ? "class_id" : "values") : f.kind().name().toLowerCase();
             FieldTransform t = target == null ? FieldTransform.NONE : transforms.getOrDefault(target, FieldTransform.NONE);
-            out.add(new Port(port, target, kind, shape, t, o == null ? (task == null ? "cross_entropy" : null) : o.loss(),
-                    f == null ? shape.dim(shape.rank() - 1) : f.classes()));
+            String loss = o == null ? (task == null ? "cross_entropy" : null) : o.loss();
+            // As TrainedNetwork scores: a final softmax is left out, and its scores, like those of a loss that
+            // reads class ids, become probabilities through a softmax.
+            boolean logits = (o == null ? task == null : org.netwright.model.task.Losses.takesClassIds(o.lossName()))
+                    || graph.require(node).type().equals("softmax");
+            out.add(new Port(port, target, kind, shape, t, loss, f == null ? shape.dim(shape.rank() - 1) : f.classes(),
+                    logits, -1));
         }
         return new Preprocessing(List.copyOf(in), List.copyOf(out), task == null ? "graph" : task.recipe());
     }
@@ -118,6 +125,9 @@ public final class Preprocessing {
         for (Port p : inputs) {
             ObjectNode o = port(in, p);
             o.putPOJO("labels", p.transform().labels());
+            if (p.paddingId() >= 0) {
+                o.put("padding_id", p.paddingId());
+            }
         }
         ArrayNode out = root.putArray("outputs");
         for (Port p : outputs) {
@@ -126,6 +136,7 @@ public final class Preprocessing {
                 o.put("loss", p.loss());
             }
             o.putPOJO("classes", classNames(p));
+            o.put("logits", p.logits());
         }
         MAPPER.writeValue(dir.resolve("preprocessing.json").toFile(), root);
     }

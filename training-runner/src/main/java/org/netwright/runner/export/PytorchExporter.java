@@ -30,41 +30,58 @@ public final class PytorchExporter implements ModelExporter {
         Files.writeString(dir.resolve("model.py"), source, StandardCharsets.UTF_8);
         Npz.write(dir.resolve("weights.npz"), state);
         preprocessing.write(dir);
-        TorchTraining.write(run.graph(), run.settings(), RunData.isGraph(run, project) ? null : run.task(), project, dir);
-        for (String script : List.of("preprocess.py", "predict.py", "train.py")) {
+        boolean trains = RunData.namesData(run);
+        if (trains) {
+            TorchTraining.write(run.graph(), run.settings(), RunData.isGraph(run, project) ? null : run.task(), project,
+                    dir);
+        }
+        for (String script : trains ? List.of("preprocess.py", "predict.py", "train.py")
+                : List.of("preprocess.py", "predict.py")) {
             Files.writeString(dir.resolve(script), TorchSource.resource(script), StandardCharsets.UTF_8);
         }
-        readme(run, project, preprocessing).write(dir);
+        readme(run, project, preprocessing, trains).write(dir);
     }
 
-    private static ExportReadme readme(TrainedRun run, Path project, Preprocessing p) {
+    private static ExportReadme readme(TrainedRun run, Path project, Preprocessing p, boolean trains) {
         ExportReadme r = new ExportReadme(project.getFileName() + ": run " + run.runId() + " as PyTorch source",
                 run.runId(), project);
-        r.section("What is here").files(List.of(
+        List<String[]> files = new java.util.ArrayList<>(List.of(
                 new String[] {"model.py", "the network as an nn.Module (`Model`), one submodule per layer named after "
                         + "its node id; `load()` returns it in eval mode with the trained weights"},
                 new String[] {"weights.npz", "the trained weights by state-dict name (numpy, no pickle)"},
                 new String[] {"preprocessing.json", "how raw data becomes the network's inputs, and the class names"},
                 new String[] {"preprocess.py", "applies preprocessing.json to a file of raw samples"},
-                new String[] {"predict.py", "prints one JSON line of predictions per sample of a file"},
-                new String[] {"train.py", "continues training with the run's settings, alone or under torchrun"},
-                new String[] {"run.json", "the run's settings and task for train.py"},
-                new String[] {"data.npz", "the run's data as Netwright split and prepared it (train/, validation/, "
-                        + "test/)"}));
+                new String[] {"predict.py", "prints the JSON line of `netwright predict FILE --json` for a file"}));
+        if (trains) {
+            files.add(new String[] {"train.py", "continues training with the run's settings, alone or under torchrun"});
+            files.add(new String[] {"run.json", "the run's settings and task for train.py"});
+            files.add(new String[] {"data.npz", "the run's data as Netwright split and prepared it (train/, validation/,"
+                    + " test/)"});
+        }
+        r.section("What is here").files(files);
         r.line("Needs Python 3 with PyTorch (1.13 or newer) and numpy; Pillow for image files.").line("");
+        if (!trains) {
+            r.line("There is no train.py: this run names no data to train on (an imported model). Train it on your"
+                    + " data in Netwright (`netwright train PROJECT --data PATH`) and export again to get one.")
+                    .line("");
+        }
         r.ports(p);
         String shape = p.inputs().isEmpty() ? "" : ExportReadme.describe(p.inputs().get(0).shape()).replace("×", ", ");
         r.section("Run it");
-        r.code("sh", """
-                python3 predict.py sample.csv        # one JSON line per sample: classes by probability, or values
+        r.code("sh", trains ? """
+                python3 predict.py sample.csv        # one JSON line: classes by probability, or values
                 python3 train.py --epochs 5          # continues training; writes weights-trained.npz
                 torchrun --nproc_per_node=2 train.py --epochs 5   # the same with DistributedDataParallel
+                """ : """
+                python3 predict.py sample.csv        # one JSON line: the network's raw outputs
                 """);
-        r.line("train.py trains on data.npz, the run's data as Netwright prepared and split them; it starts from the"
-                + " trained weights and prints one JSON line per epoch. Debian 12's torch 1.13 on Python 3.11 has a"
-                + " torchrun that cannot parse its own default output settings (AttributeError: 'NoneType' object"
-                + " has no attribute 'get'); there, add `--redirects 9:1 --tee 9:1`, which keeps every process's"
-                + " output on the console.").line("");
+        if (trains) {
+            r.line("train.py trains on data.npz, the run's data as Netwright prepared and split them; it starts from"
+                    + " the trained weights and prints one JSON line per epoch. Debian 12's torch 1.13 on Python 3.11"
+                    + " has a torchrun that cannot parse its own default output settings (AttributeError: 'NoneType'"
+                    + " object has no attribute 'get'); there, add `--redirects 9:1 --tee 9:1`, which keeps every"
+                    + " process's output on the console.").line("");
+        }
         r.line("From Python:").line("");
         r.code("python", """
                 import torch

@@ -335,7 +335,7 @@ public final class TorchSource {
             case "conv2d", "conv1d" -> call(type.equals("conv2d") ? "nn.Conv2d" : "nn.Conv1d", x.dim(0),
                     p.getInt("filters"), p.getInt("kernel"), kw("stride", p.getInt("stride")),
                     kw("padding", ConvolutionLayers.padding(p)), kw("dilation", p.getInt("dilation")),
-                    kw("bias", py(p.getBool("bias"))));
+                    kw("groups", p.getInt("groups")), kw("bias", py(p.getBool("bias"))));
             case "conv_transpose2d" -> call("nn.ConvTranspose2d", x.dim(0), p.getInt("filters"), p.getInt("kernel"),
                     kw("stride", p.getInt("stride")), kw("padding", p.getInt("pad")),
                     kw("output_padding", p.getInt("output_padding")), kw("bias", py(p.getBool("bias"))));

@@ -21,6 +21,7 @@ import org.netwright.model.task.NetworkEnds;
 import org.netwright.model.task.Objective;
 import org.netwright.model.task.Task;
 import org.netwright.runner.data.DataSources;
+import org.netwright.runner.run.SampleDistance;
 import org.netwright.templates.data.GraphDataset;
 import org.netwright.templates.data.GraphSet;
 import org.netwright.templates.data.NodeSplit;
@@ -127,6 +128,7 @@ final class TorchTraining {
                 gan.put("generator", task.options().get("generator"));
                 gan.put("discriminator", task.options().get("discriminator"));
                 gan.put("real_input", task.options().get("real_input"));
+                quality(graph, inputs, task, split.validation(), settings.seed(), gan, data);
             }
             put(data, "train", split.train());
             put(data, "validation", split.validation());
@@ -134,6 +136,45 @@ final class TorchTraining {
         }
         MAPPER.writeValue(dir.resolve("run.json").toFile(), run);
         Npz.write(dir.resolve("data.npz"), data);
+    }
+
+    /**
+     * What train.py needs to report a GAN's {@link SampleDistance} as our runner does: the fixed noise of each noise
+     * input ({@code quality/noise/PORT}) for the first validation samples, and the directions
+     * ({@code quality/directions}).
+     */
+    private static void quality(Graph graph, List<String> inputs, Task task, Samples validation, long seed,
+                                ObjectNode gan, Map<String, Npz.Array> data) {
+        int n = SampleDistance.count(validation.size());
+        String realField = task.fieldOf(task.options().get("real_input")).orElse(null);
+        if (n == 0 || realField == null || validation.column(realField).isEmpty()) {
+            return;
+        }
+        gan.put("quality_samples", n);
+        for (String port : inputs) {
+            String node = port.substring(0, port.lastIndexOf('.'));
+            Node in = graph.require(node);
+            if (in.type().equals("noise_input")) {
+                Shape shape = portShape(graph, port);
+                String distribution = LayerCatalog.standard().require(in.type()).resolve(in.params()).values()
+                        .getOrDefault("distribution", "normal").toString();
+                data.put("quality/noise/" + port, new Npz.Array(withCount(n, shape),
+                        SampleDistance.noise(n, Math.toIntExact(shape.size()), distribution, seed, node)));
+            }
+        }
+        int width = Math.toIntExact(validation.require(realField).field().shape().size());
+        data.put("quality/directions", new Npz.Array(new long[] {SampleDistance.DIRECTIONS, width},
+                SampleDistance.directions(width, seed)));
+    }
+
+    private static long[] withCount(int n, Shape shape) {
+        int[] dims = shape.toArray();
+        long[] out = new long[dims.length + 1];
+        out[0] = n;
+        for (int i = 0; i < dims.length; i++) {
+            out[i + 1] = dims[i];
+        }
+        return out;
     }
 
     private static int indexOfNode(List<String> ports, String node) {

@@ -35,7 +35,9 @@ import org.netwright.templates.data.Samples;
  * discriminator D (a second model made in {@link #prepare}) scores samples as real or generated. Each step first
  * trains D on a real batch (target 1) and a generated one (target 0, detached from G), then G with D frozen, on the
  * non-saturating loss that D takes fresh samples for real. Both losses are binary cross-entropy on D's logits,
- * reported as {@code d_loss} and {@code g_loss}.
+ * reported as {@code d_loss} and {@code g_loss}; as they fight each other, the validation and test parts also report
+ * {@code swd}, the {@link SampleDistance} of G's samples from fixed inputs to the part's real samples, which falls as
+ * G learns.
  */
 final class GanTask implements TrainingTask {
     private static final int EVAL_BATCH = 256;
@@ -360,6 +362,26 @@ final class GanTask implements TrainingTask {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("d_loss", dSum / n);
         metrics.put("g_loss", gSum / n);
+        metrics.put("swd", distance(trainer, part, order));
         return new Evaluation((dSum + gSum) / n, metrics);
+    }
+
+    /** The {@link SampleDistance} of G's samples from the fixed inputs to the part's first real samples. */
+    private double distance(Trainer trainer, Samples part, int[] order) {
+        int n = SampleDistance.count(part.size());
+        try (NDManager scope = trainer.getManager().newSubManager()) {
+            NDList x = new NDList();
+            for (NetworkEnds.End in : genInputs) {
+                String distribution = noiseDistribution.get(in.nodeId());
+                x.add(distribution == null ? field(scope, part, in, order, 0, n) : scope.create(SampleDistance.noise(n,
+                        Math.toIntExact(in.shape().size()), distribution, seed, in.nodeId()),
+                        new Shape(in.shape().withBatch(n))));
+            }
+            float[] fake = trainer.evaluate(x).singletonOrThrow().toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                    .toFloatArray();
+            float[] real = real(scope, part, order, 0, n).toFloatArray();
+            int width = real.length / n;
+            return SampleDistance.sliced(real, fake, n, width, SampleDistance.directions(width, seed));
+        }
     }
 }

@@ -147,7 +147,7 @@ public final class TrainingRun {
         if (task != null) {
             task.metrics().forEach(m -> known.add("val_" + m));
             if (task.recipe().equals(Task.GAN)) {
-                known.addAll(List.of("d_loss", "g_loss", "val_d_loss", "val_g_loss"));
+                known.addAll(List.of("d_loss", "g_loss", "val_d_loss", "val_g_loss", "val_swd"));
             }
             if (task.recipe().equals(Task.VAE)) {
                 known.addAll(List.of("kl", "recon_loss", "val_kl", "val_recon_loss"));

@@ -46,6 +46,24 @@ class CliImportTest {
     }
 
     @Test
+    void anImportedModelExportsAsPytorchSourceWithoutTrainingAndPredictSaysWhyItCannotRead() throws Exception {
+        Path model = resource("torch_grouped.onnx");
+        Path project = dir.resolve("grouped.nwproj");
+        assertEquals(0, CliRunner.run("import", model.toString(), "--out", project.toString()).status());
+        Path out = dir.resolve("grouped-pytorch");
+        CliRunner r = CliRunner.run("export", project.toString(), "--format", "pytorch", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("model.py")) && Files.isRegularFile(out.resolve("predict.py")));
+        assertFalse(Files.exists(out.resolve("train.py")), "no data to train on, so no train.py");
+        assertTrue(Files.readString(out.resolve("README.md")).contains("There is no train.py: this run names no data"));
+        Path input = Files.writeString(dir.resolve("x.csv"), "a\n1\n");
+        CliRunner p = CliRunner.run("predict", project.toString(), "--input", input.toString(), "--json");
+        assertEquals(2, p.status());
+        assertEquals(1, p.errLines().size(), p.err());
+        assertTrue(p.err().contains("names no data (an imported model)"), p.err());
+    }
+
+    @Test
     void importedModelIsARunThatExportsToOnnxAgainWithPytorchsOutputs() throws Exception {
         Path model = resource("torch_cnn.onnx");
         Path project = dir.resolve("cnn.nwproj");

@@ -33,6 +33,8 @@ class ConvolutionFamilyTest {
     static Stream<LayerCase> cases() {
         return Stream.of(
                 new LayerCase("conv1d", Map.of("filters", 4, "kernel", 3, "padding", "same"), List.of(SIGNAL)),
+                new LayerCase("conv1d", Map.of("filters", 6, "kernel", 3, "padding", "same", "groups", 3),
+                        List.of(SIGNAL)),
                 new LayerCase("conv1d", Map.of("filters", 4, "kernel", 5, "padding", "valid"), List.of(SIGNAL)),
                 new LayerCase("conv1d", Map.of("filters", 2, "kernel", 4, "padding", "explicit", "pad", 1, "stride", 3),
                         List.of(SIGNAL)),

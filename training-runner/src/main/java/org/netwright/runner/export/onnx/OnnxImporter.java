@@ -54,6 +54,8 @@ public final class OnnxImporter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RECURRENT = Pattern.compile("l(\\d+)_([WRB])");
     private static final Pattern ID_CHARS = Pattern.compile("[^\\p{L}\\p{N}_.\\-]");
+    /** The batch size in a folded shape value: known to be there, not known in size. */
+    private static final long BATCH = Long.MIN_VALUE;
     private static final int PER_ROW = 5;
 
     /** The imported graph, its weights as a checkpoint, and its parameter count. */
@@ -73,7 +75,15 @@ public final class OnnxImporter {
     private final Map<String, String> denseWithoutBias = new HashMap<>();
     private final Map<String, String> idsByLayer = new HashMap<>();
     /** Values that only compute shapes (PyTorch's zero initial states are built from the input's shape). */
-    private final Set<String> shapeValues = new HashSet<>();
+    /**
+     * Values computed from shapes (Shape and the integer arithmetic PyTorch's exporter writes around it, e.g. for
+     * {@code x.view(x.size(0), -1)}), folded to constants where the sizes are known: the batch size is
+     * {@link #BATCH}; null where a value could not be folded.
+     */
+    private final Map<String, long[]> shapeValues = new HashMap<>();
+    /** Input layers of token ids (value name to layer id) and those an embedding reads. */
+    private final Map<String, String> tokenInputs = new LinkedHashMap<>();
+    private final Set<String> embedded = new HashSet<>();
     private final Set<String> zeroStates = new HashSet<>();
     /** A batch-first sequence turned time-major for an ONNX recurrent operator: value -> the sequence's value. */
     private final Map<String, String> timeMajor = new HashMap<>();
@@ -133,6 +143,11 @@ public final class OnnxImporter {
             } else {
                 operator(n);
                 i++;
+            }
+        }
+        for (Map.Entry<String, String> t : tokenInputs.entrySet()) {
+            if (g.getInputList().stream().anyMatch(v -> v.getName().equals(t.getKey())) && !embedded.contains(t.getValue())) {
+                unsupported.add("input '" + t.getKey() + "' (integer ids that no embedding reads)");
             }
         }
         if (!unsupported.isEmpty()) {
@@ -203,9 +218,10 @@ public final class OnnxImporter {
     }
 
     private void plainInput(ValueInfoProto v) {
-        if (!v.getType().hasTensorType()
-                || v.getType().getTensorType().getElemType() != TensorProto.DataType.FLOAT_VALUE) {
-            unsupported.add("input '" + v.getName() + "' (not a float32 tensor)");
+        int elements = v.getType().hasTensorType() ? v.getType().getTensorType().getElemType() : -1;
+        boolean ids = elements == TensorProto.DataType.INT64_VALUE || elements == TensorProto.DataType.INT32_VALUE;
+        if (elements != TensorProto.DataType.FLOAT_VALUE && !ids) {
+            unsupported.add("input '" + v.getName() + "' (not a float32 tensor, nor integer token ids)");
             return;
         }
         List<TensorShapeProto.Dimension> dims = v.getType().getTensorType().getShape().getDimList();
@@ -219,6 +235,20 @@ public final class OnnxImporter {
             sizes.add((int) d);
         }
         Map<String, Object> params = new LinkedHashMap<>();
+        if (ids) {
+            if (sizes.size() != 1) {
+                unsupported.add("input '" + v.getName() + "' (integer ids with " + dims.size() + " axes; token ids"
+                        + " come as batch × length)");
+                return;
+            }
+            // The vocabulary is the row count of the embedding that reads the ids, set when it is met.
+            params.put("length", sizes.get(0));
+            params.put("vocabulary", 2);
+            String id = add(v.getName(), "token_input", params);
+            producer.put(v.getName(), new PortRef(id, "out"));
+            tokenInputs.put(v.getName(), id);
+            return;
+        }
         String type;
         switch (sizes.size()) {
             case 1 -> {
@@ -403,12 +433,15 @@ public final class OnnxImporter {
         }
         List<String> activations = new ArrayList<>();
         List<String> consts = new ArrayList<>();
+        List<String> shapes = new ArrayList<>();
         for (String in : n.getInputList()) {
             if (in.isEmpty()) {
                 continue;
             }
             if (constants.containsKey(in)) {
                 consts.add(in);
+            } else if (shapeValues.containsKey(in)) {
+                shapes.add(in);
             } else if (producer.containsKey(in)) {
                 activations.add(in);
             } else {
@@ -457,7 +490,10 @@ public final class OnnxImporter {
             case "Flatten" -> readsPooled ? alias(activations, out, false)
                     : attrInt(n, "axis", 1) == 1 ? simple("flatten", Map.of(), activations, out)
                     : "flattens from an axis other than 1";
-            case "Reshape" -> reshape(n, activations, consts, out, readsPooled);
+            case "Reshape" -> reshape(activations, consts, shapes, out, readsPooled);
+            case "Gather" -> gather(n, activations, consts, out);
+            case "Cast" -> activations.size() == 1 && tokenInputs.containsKey(activations.get(0))
+                    ? tokenAlias(activations.get(0), out) : "converts a computed value's type";
             case "Transpose" -> transpose(n, activations, out);
             default -> "has no matching layer";
         };
@@ -487,13 +523,22 @@ public final class OnnxImporter {
         String out = n.getOutput(0);
         String first = in.get(0);
         if (op.equals("Shape") && producer.containsKey(first)) {
-            shapeValues.add(out);
+            shapeValues.put(out, shapeOf(first, attrInt(n, "start", 0), hasAttr(n, "end") ? attrInt(n, "end", 0)
+                    : Long.MAX_VALUE));
             return true;
         }
-        boolean fromShapes = in.stream().anyMatch(shapeValues::contains)
-                && in.stream().allMatch(v -> shapeValues.contains(v) || constants.containsKey(v));
-        if (fromShapes && List.of("Gather", "Unsqueeze", "Concat", "Slice", "Squeeze", "Cast").contains(op)) {
-            shapeValues.addAll(n.getOutputList());
+        boolean fromShapes = in.stream().anyMatch(shapeValues::containsKey)
+                && in.stream().allMatch(v -> shapeValues.containsKey(v) || constants.containsKey(v));
+        if (fromShapes && ShapeFolding.OPERATORS.contains(op)) {
+            List<long[]> values = new ArrayList<>();
+            for (String v : in) {
+                values.add(shapeValues.containsKey(v) ? shapeValues.get(v) : integers(constants.get(v)));
+            }
+            long[] folded = values.contains(null) ? null : ShapeFolding.fold(op, values, attrInt(n, "axis", 0),
+                    attrInts(n, "axes", 0, 0));
+            for (String o : n.getOutputList()) {
+                shapeValues.put(o, folded);
+            }
             return true;
         }
         boolean ofZeros = zeroStates.contains(first) && in.subList(1, in.size()).stream().allMatch(constants::containsKey);
@@ -502,7 +547,7 @@ public final class OnnxImporter {
             zeroStates.add(out);
             return true;
         }
-        if (op.equals("ConstantOfShape") && shapeValues.contains(first)) {
+        if (op.equals("ConstantOfShape") && shapeValues.containsKey(first)) {
             Optional<AttributeProto> value = attribute(n, "value");
             boolean zero = value.isEmpty() || value.get().getT().getDataType() != TensorProto.DataType.FLOAT_VALUE
                     || allZero(reader.floats(value.get().getT()));
@@ -827,8 +872,9 @@ public final class OnnxImporter {
         if (spatial != 1 && spatial != 2) {
             return "is a " + spatial + "-D convolution; 1-D and 2-D are supported";
         }
-        if (attrInt(n, "group", 1) != 1) {
-            return "is a grouped convolution";
+        long groups = attrInt(n, "group", 1);
+        if (groups < 1 || groups > w.getDims(0)) {
+            return "has " + groups + " groups for " + w.getDims(0) + " filters";
         }
         Long kernel = same(w.getDimsList().subList(2, w.getDimsCount()));
         Long stride = same(attrInts(n, "strides", spatial, 1));
@@ -849,6 +895,7 @@ public final class OnnxImporter {
             return "adds a computed bias";
         }
         params.put("bias", bias);
+        params.put("groups", (int) groups);
         String id = add(out, spatial == 2 ? "conv2d" : "conv1d", params);
         connect(activations.get(0), id, "in");
         Map<String, float[]> mine = weights.computeIfAbsent(id, k -> new HashMap<>());
@@ -978,12 +1025,29 @@ public final class OnnxImporter {
         return null;
     }
 
-    private String reshape(NodeProto n, List<String> activations, List<String> consts, String out,
+    private String reshape(List<String> activations, List<String> consts, List<String> shapes, String out,
                            boolean readsPooled) {
-        if (activations.size() != 1 || consts.size() != 1) {
+        if (activations.size() != 1 || consts.size() + shapes.size() != 1) {
             return "takes a computed shape";
         }
-        long[] shape = reader.int64s(constants.get(consts.get(0)));
+        long[] shape;
+        if (shapes.isEmpty()) {
+            shape = reader.int64s(constants.get(consts.get(0)));
+        } else {
+            shape = shapeValues.get(shapes.get(0));
+            if (shape == null) {
+                return "takes a shape computed in a way that could not be folded to sizes";
+            }
+            shape = shape.clone();
+            if (shape.length > 0 && shape[0] == BATCH) {
+                shape[0] = 0;
+            }
+            for (long d : shape) {
+                if (d == BATCH) {
+                    return "moves the batch axis";
+                }
+            }
+        }
         if (shape.length < 2 || (shape[0] != 0 && shape[0] != -1)) {
             return "changes the batch axis";
         }
@@ -998,6 +1062,77 @@ public final class OnnxImporter {
             target.append(i > 1 ? "," : "").append(shape[i]);
         }
         return simple("reshape", Map.of("target", target.toString()), activations, out);
+    }
+
+    /** Gather of an embedding table's rows by token ids: an Embedding layer reading the token input. */
+    private String gather(NodeProto n, List<String> activations, List<String> consts, String out) {
+        if (n.getInputCount() != 2 || activations.size() != 1 || consts.size() != 1
+                || !n.getInput(0).equals(consts.get(0)) || attrInt(n, "axis", 0) != 0) {
+            return "gathers other than rows of a stored table by computed ids";
+        }
+        String ids = activations.get(0);
+        if (!tokenInputs.containsKey(ids)) {
+            return "looks rows up by values that are not the model's token ids";
+        }
+        TensorProto table = constants.get(consts.get(0));
+        if (table.getDimsCount() != 2 || table.getDims(0) < 2 || table.getDims(0) > 10_000_000
+                || table.getDims(1) < 1 || table.getDims(1) > 65536) {
+            return "looks rows up in a table that is not vocabulary × dimension";
+        }
+        int vocabulary = (int) table.getDims(0);
+        String input = tokenInputs.get(ids);
+        Node tokens = nodes.get(input);
+        Object before = embedded.contains(input) ? tokens.params().get("vocabulary") : null;
+        if (before != null && ((Number) before).intValue() != vocabulary) {
+            return "reads the ids of '" + input + "' with " + vocabulary + " rows where another embedding has "
+                    + before;
+        }
+        nodes.put(input, tokens.withParam("vocabulary", vocabulary));
+        embedded.add(input);
+        String id = add(out, "embedding", Map.of("vocabulary", vocabulary, "dimension", (int) table.getDims(1),
+                "padding_id", -1));
+        connect(ids, id, "in");
+        weights.computeIfAbsent(id, k -> new HashMap<>()).put("weight", reader.floats(table));
+        producer.put(out, new PortRef(id, "out"));
+        return null;
+    }
+
+    /** A type conversion of token ids (to int64, as exporters write before a Gather) is the ids themselves. */
+    private String tokenAlias(String ids, String out) {
+        producer.put(out, producer.get(ids));
+        tokenInputs.put(out, tokenInputs.get(ids));
+        return null;
+    }
+
+    /**
+     * The shape of {@code value} as Shape gives it (axes {@code start} to {@code end}), the batch axis as
+     * {@link #BATCH}, from the layers imported so far; null where they do not give it.
+     */
+    private long[] shapeOf(String value, long start, long end) {
+        PortRef p = producer.get(value);
+        org.netwright.model.shape.Shape shape;
+        try {
+            shape = ShapeInference.infer(graph()).report(p.nodeId()).outputs().get(p.port());
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (shape == null) {
+            return null;
+        }
+        long[] all = new long[shape.rank() + 1];
+        all[0] = BATCH;
+        for (int i = 0; i < shape.rank(); i++) {
+            all[i + 1] = shape.dim(i);
+        }
+        return ShapeFolding.slice(all, start, end, 1);
+    }
+
+    /** A small int64 constant's values, or null for any other tensor. */
+    private long[] integers(TensorProto t) {
+        if (t.getDataType() == TensorProto.DataType.INT64_VALUE) {
+            return reader.int64s(t);
+        }
+        return null;
     }
 
     private String transpose(NodeProto n, List<String> activations, String out) {

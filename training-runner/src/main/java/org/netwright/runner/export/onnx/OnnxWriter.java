@@ -398,7 +398,8 @@ public final class OnnxWriter {
             in.add(init(id, "bias"));
         }
         return b.op("Conv", in, ints("kernel_shape", repeat(k, spatial)), ints("strides", repeat(s, spatial)),
-                ints("dilations", repeat(d, spatial)), ints("pads", repeat(pad, 2 * spatial)));
+                ints("dilations", repeat(d, spatial)), ints("pads", repeat(pad, 2 * spatial)),
+                attr("group", (long) p.getInt("groups")));
     }
 
     private String convTranspose(String id, LayerParams p, String x) {

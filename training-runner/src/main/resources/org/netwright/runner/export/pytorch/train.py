@@ -225,12 +225,12 @@ class EpochLosses:
         self.values.append(loss)
         self.weights.append(n)
 
-    def summary(self, prefix=""):
+    def summary(self, prefix="", name="loss"):
         v, w = np.asarray(self.values), np.asarray(self.weights, dtype=np.float64)
         q = max(1, len(v) // 4)
-        return {prefix + "loss": self.world.mean(float((v * w).sum()), float(w.sum())),
-                prefix + "loss_first_quarter": self.world.mean(float((v[:q] * w[:q]).sum()), float(w[:q].sum())),
-                prefix + "loss_last_quarter": self.world.mean(float((v[-q:] * w[-q:]).sum()), float(w[-q:].sum()))}
+        return {prefix + name: self.world.mean(float((v * w).sum()), float(w.sum())),
+                prefix + name + "_first_quarter": self.world.mean(float((v[:q] * w[:q]).sum()), float(w[:q].sum())),
+                prefix + name + "_last_quarter": self.world.mean(float((v[-q:] * w[-q:]).sum()), float(w[-q:].sum()))}
 
 
 def kl_term(net):
@@ -294,9 +294,25 @@ def bce(logits, real):
     return F.binary_cross_entropy_with_logits(logits, torch.full_like(logits, 1.0 if real else 0.0))
 
 
+def sample_distance(real, fake, directions):
+    """The sliced Wasserstein distance between two equally many samples, as Netwright's runner reports it (swd):
+    both sets, flattened, are projected on fixed unit directions; along each direction the sorted projections are
+    paired and their mean absolute difference taken; the mean over the directions, in the data's units. It falls as
+    the generator's samples come to lie where the real ones do, which the two adversarial losses do not show."""
+    a = np.sort(real.reshape(len(real), -1).astype(np.float64) @ directions.T.astype(np.float64), axis=0)
+    b = np.sort(fake.reshape(len(fake), -1).astype(np.float64) @ directions.T.astype(np.float64), axis=0)
+    return float(np.abs(a - b).mean())
+
+
 def train_gan(config, net, world, args, data, epochs, batch, lr, log):
     """The discriminator learns to tell real samples (1) from generated ones (0), then the generator learns to
-    make the discriminator say 1; Adam for each part with the run's settings."""
+    make the discriminator say 1; Adam for each part with the run's settings.
+
+    Progress is measured by swd (see sample_distance): the generator's samples from the fixed noise in data.npz
+    (quality/noise/PORT, with the validation samples' own conditions) against the first validation samples, before
+    the first epoch and after each; at the same weights it is the number Netwright's run reported as val_swd. Each
+    epoch also reports batch_swd, the distance of every step's generated batch to its real batch (noisier: fewer
+    samples), as means over the epoch and over its first and last quarter of steps."""
     gan = config["gan"]
     inputs = config["inputs"]
     nodes = [spec["port"].rsplit(".", 1)[0] for spec in inputs]
@@ -312,10 +328,25 @@ def train_gan(config, net, world, args, data, epochs, batch, lr, log):
     g_step = Stepper(config, generator_net.parameters(), lr, steps, epochs)
     d_step = Stepper(config, critic_net.parameters(), lr, steps, epochs)
     generator = torch.Generator().manual_seed(config["seed"] + 1000 * world.rank)
+    directions = data["quality/directions"] if "quality/directions" in data.files else None
+    shown = gan.get("quality_samples", 0)
+
+    def quality():
+        if directions is None or shown == 0 or world.rank != 0:
+            return None
+        fixed = [torch.from_numpy(data["quality/noise/" + inputs[i]["port"]]) if inputs[i]["kind"] == "noise"
+                 else torch.from_numpy(data["validation/" + inputs[i]["field"]][:shown]) for i in g_inputs]
+        net.eval()
+        with torch.no_grad():
+            fake = generator_net(*[t.to(world.device) for t in fixed]).cpu().numpy()
+        net.train()
+        return sample_distance(data["validation/" + real_field][:shown], fake, directions)
+
+    log({"epoch": 0, "swd": quality()})
     for epoch in range(1, epochs + 1):
         net.train()
         order = world.shard(np.random.default_rng(config["seed"] + epoch).permutation(size))
-        d_losses, g_losses = EpochLosses(world), EpochLosses(world)
+        d_losses, g_losses, batch_distances = EpochLosses(world), EpochLosses(world), EpochLosses(world)
         for start in range(0, len(order), per_process):
             index = np.sort(order[start:start + per_process])
             x = batch_inputs(config, data, "train", index, generator, world.device)
@@ -336,7 +367,13 @@ def train_gan(config, net, world, args, data, epochs, batch, lr, log):
             d_step.optimizer.zero_grad(set_to_none=True)
             d_losses.add(d_loss.item(), n)
             g_losses.add(g_loss.item(), n)
-        log({"epoch": epoch, **d_losses.summary("d_"), **g_losses.summary("g_")})
+            if directions is not None:
+                batch_distances.add(sample_distance(x[real].cpu().numpy(), fake.detach().cpu().numpy(), directions), n)
+        line = {"epoch": epoch, **d_losses.summary("d_"), **g_losses.summary("g_")}
+        if directions is not None:
+            line.update(batch_distances.summary("batch_", "swd"))
+        line["swd"] = quality()
+        log(line)
 
 
 def train_nodes(config, net, world, args, data, epochs, batch, lr, log):
