@@ -191,7 +191,7 @@ public final class MainWindow {
             model.start(session.file(), form.settings());
         });
         org.netwright.app.runs.RunsViewModel runs = new org.netwright.app.runs.RunsViewModel(session.store()::runs,
-                session.store()::metrics);
+                session.store()::metrics, session.store()::deleteRun);
         panel.setRunsWindow(() -> new org.netwright.app.runs.RunsWindow(stage, stage.getScene().getStylesheets(), runs));
         // A run that ends shows up in an open Runs window.
         model.runningProperty().addListener((o, was, now) -> {
