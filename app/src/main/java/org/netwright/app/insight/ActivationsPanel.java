@@ -58,6 +58,9 @@ final class ActivationsPanel extends VBox {
                     return;
                 }
                 Canvas small = new Canvas(120, 20);
+                // On white, so the bars stay readable on a selected (blue) row.
+                small.getGraphicsContext2D().setFill(Color.WHITE);
+                small.getGraphicsContext2D().fillRect(0, 0, 120, 20);
                 drawHistogram(small.getGraphicsContext2D(), item.histogram(), 120, 20);
                 setGraphic(small);
             }

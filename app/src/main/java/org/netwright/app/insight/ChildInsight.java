@@ -201,7 +201,12 @@ public final class ChildInsight implements InsightSource {
         }
     }
 
-    static InsightData.Generated parseGenerated(JsonNode o, boolean perClass) {
+    static InsightData.Generated parseGenerated(JsonNode o, boolean perClass) throws IOException {
+        if (!o.has("values")) {
+            throw new IOException("run " + o.path("run").asLong() + " writes " + o.path("kind").asText("files")
+                    + " samples (a language model's texts), which this tab does not draw; netwright generate writes"
+                    + " them to files");
+        }
         int rows = perClass ? o.path("rows").asInt(1) : 4;
         int cols = perClass ? o.path("cols").asInt(1) : GRID / 4;
         int[] shape = ints(o.path("sample_shape"));

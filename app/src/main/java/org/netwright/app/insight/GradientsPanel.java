@@ -88,7 +88,7 @@ final class GradientsPanel extends VBox {
         double gridW = cell * epochs;
         double gridH = ROW * map.layers().size();
         double legendTop = TOP + gridH + 30;
-        canvas.setWidth(labels + gridW + 20);
+        canvas.setWidth(labels + Math.max(gridW + 50, 320));
         canvas.setHeight(legendTop + 46);
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());

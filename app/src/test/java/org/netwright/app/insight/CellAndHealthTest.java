@@ -106,5 +106,8 @@ class CellAndHealthTest {
                 + "\"sample_shape\":[2],\"values\":" + java.util.Arrays.toString(new float[240]) + "}"), true);
         assertEquals(20 * 3, g.rows() * g.cols(), "at most 64 samples a grid: 3 a class for 20 classes");
         assertEquals(120, g.values().length);
+        IOException text = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () ->
+                ChildInsight.parseGenerated(JSON.readTree("{\"run\":2,\"kind\":\"text\",\"files\":[]}"), false));
+        assertTrue(text.getMessage().contains("language model"), text.getMessage());
     }
 }
