@@ -143,6 +143,29 @@ public final class TrainingViewModel {
         epochText.set("");
     }
 
+    /** Shows no run (the project's runs were deleted); nothing happens while a run is going. */
+    public void forgetPast() {
+        if (running.get()) {
+            return;
+        }
+        trainLoss.clear();
+        trainLoss.refresh();
+        valLoss.clear();
+        accuracy.set("");
+        plannedEpochs.set(0);
+        warnings.clear();
+        warningText.set("");
+        warningDetails.set("");
+        nodeWarnings.clear();
+        samples.set(null);
+        samplesCaption.set("");
+        device.set("");
+        failed.set(false);
+        progress.set(0);
+        epochText.set("");
+        status.set("No run yet.");
+    }
+
     private static String startedAt(RunRecord run) {
         try {
             return " from " + WHEN.format(Instant.parse(run.startedAt()).atZone(ZoneId.systemDefault()));

@@ -95,6 +95,8 @@ class RunsUiTest {
             assertTrue(store.metrics(1).isEmpty(), "its curves went with it");
             assertEquals(2, store.metrics(2).size(), "the other run kept its curves");
         }
+        assertEquals(2, app.window.trainingPanel().model().validationLossPointCount(),
+                "the training panel shows the run left, not the deleted one");
         robot.interact(window::hide);
     }
 }
