@@ -191,7 +191,12 @@ public final class MainWindow {
             model.start(session.file(), form.settings());
         });
         org.netwright.app.runs.RunsViewModel runs = new org.netwright.app.runs.RunsViewModel(session.store()::runs,
-                session.store()::metrics);
+                session.store()::metrics, id -> {
+                    session.store().deleteRun(id);
+                    // The training panel may have been showing the deleted run: show the last one left, or none.
+                    session.lastRun().ifPresentOrElse(run -> model.showPast(run, session.store().metrics(run.id())),
+                            model::forgetPast);
+                });
         panel.setRunsWindow(() -> new org.netwright.app.runs.RunsWindow(stage, stage.getScene().getStylesheets(), runs));
         // A run that ends shows up in an open Runs window.
         model.runningProperty().addListener((o, was, now) -> {

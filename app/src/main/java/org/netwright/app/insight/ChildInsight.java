@@ -133,6 +133,126 @@ public final class ChildInsight implements InsightSource {
         return parseLatent(JSON.readTree(call(inspect(project, run, "latent"))));
     }
 
+    @Override
+    public InsightData.TestSamples samples(Path project, Long run, List<Integer> indices) throws IOException {
+        String list = String.join(",", indices.stream().map(String::valueOf).toList());
+        return parseSamples(JSON.readTree(call(inspect(project, run, "samples", "--samples", list))));
+    }
+
+    @Override
+    public InsightData.Activations activations(Path project, Long run, int count) throws IOException {
+        return parseActivations(JSON.readTree(call(inspect(project, run, "activations", "--count",
+                Integer.toString(count)))));
+    }
+
+    @Override
+    public GradientHeatMap gradients(Path project, Long run) throws IOException {
+        // Read straight from the project file: the norms are stored metrics, no network is needed.
+        try (org.netwright.model.store.ProjectStore store = org.netwright.model.store.ProjectStore.open(project)) {
+            long id;
+            if (run != null) {
+                id = run;
+            } else {
+                List<org.netwright.model.store.RunRecord> runs = store.runs();
+                id = -1;
+                for (int i = runs.size() - 1; i >= 0 && id < 0; i--) {
+                    if (store.checkpointCount(runs.get(i).id()) > 0) {
+                        id = runs.get(i).id();
+                    }
+                }
+                if (id < 0) {
+                    throw new IOException(project.getFileName() + " has no trained run yet");
+                }
+            }
+            return GradientHeatMap.of(id, store.metrics(id));
+        } catch (RuntimeException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** Samples on a grid: {@value #GRID} for a plain generator, one row of up to 8 per class for a conditional one. */
+    private static final int GRID = 32;
+
+    @Override
+    public InsightData.Generated generate(Path project, Long run, long seed) throws IOException {
+        Path out = Files.createTempDirectory("netwright-generate");
+        try {
+            List<String> base = new ArrayList<>(List.of("generate", project.toAbsolutePath().toString(), "--out",
+                    out.toString(), "--seed", Long.toString(seed), "--json", "--values"));
+            if (run != null) {
+                base.addAll(List.of("--run", Long.toString(run)));
+            }
+            List<String> perClass = new ArrayList<>(base);
+            perClass.addAll(List.of("--count", "6", "--per-class"));
+            try {
+                return parseGenerated(JSON.readTree(call(perClass)), true);
+            } catch (IOException e) {
+                if (!e.getMessage().contains("conditional GAN")) {
+                    throw e;
+                }
+            }
+            List<String> plain = new ArrayList<>(base);
+            plain.addAll(List.of("--count", Integer.toString(GRID)));
+            return parseGenerated(JSON.readTree(call(plain)), false);
+        } finally {
+            try (var files = Files.walk(out)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    static InsightData.Generated parseGenerated(JsonNode o, boolean perClass) throws IOException {
+        if (!o.has("values")) {
+            throw new IOException("run " + o.path("run").asLong() + " writes " + o.path("kind").asText("files")
+                    + " samples (a language model's texts), which this tab does not draw; netwright generate writes"
+                    + " them to files");
+        }
+        int rows = perClass ? o.path("rows").asInt(1) : 4;
+        int cols = perClass ? o.path("cols").asInt(1) : GRID / 4;
+        int[] shape = ints(o.path("sample_shape"));
+        float[] values = flat(o.path("values"));
+        // A grid holds at most RunEvent.Samples.MAX samples: fewer per row when there are many classes.
+        int max = org.netwright.model.run.RunEvent.Samples.MAX;
+        if (rows * cols > max) {
+            int keep = Math.max(1, max / rows);
+            int size = values.length / Math.max(1, rows * cols);
+            float[] kept = new float[Math.min(rows, max) * keep * size];
+            for (int r = 0; r < Math.min(rows, max); r++) {
+                System.arraycopy(values, r * cols * size, kept, r * keep * size, keep * size);
+            }
+            rows = Math.min(rows, max);
+            cols = keep;
+            values = kept;
+        }
+        return new InsightData.Generated(o.path("run").asLong(), rows, cols, shape, values, perClass);
+    }
+
+    static InsightData.TestSamples parseSamples(JsonNode o) {
+        List<String> features = new ArrayList<>();
+        o.path("features").forEach(f -> features.add(f.asText()));
+        List<InsightData.TestSample> samples = new ArrayList<>();
+        o.path("samples").forEach(s -> {
+            List<String> tokens = new ArrayList<>();
+            s.path("tokens").forEach(t -> tokens.add(t.asText()));
+            samples.add(new InsightData.TestSample(s.path("index").asInt(), flat(s.path("values")), tokens));
+        });
+        return new InsightData.TestSamples(o.path("kind").asText(), ints(o.path("shape")), features, samples);
+    }
+
+    static InsightData.Activations parseActivations(JsonNode o) {
+        List<InsightData.LayerActivations> layers = new ArrayList<>();
+        o.path("layers").forEach(l -> {
+            long[] histogram = new long[l.path("histogram").size()];
+            for (int i = 0; i < histogram.length; i++) {
+                histogram[i] = l.path("histogram").path(i).asLong();
+            }
+            layers.add(new InsightData.LayerActivations(l.path("id").asText(), l.path("type").asText(),
+                    l.path("count").asLong(), number(l.path("mean")), number(l.path("std")), number(l.path("zeros")),
+                    number(l.path("saturated")), number(l.path("min")), number(l.path("max")), histogram));
+        });
+        return new InsightData.Activations(o.path("run").asLong(), o.path("samples").asInt(), layers);
+    }
+
     static List<InsightData.Layer> parseLayers(JsonNode o) {
         List<InsightData.Layer> layers = new ArrayList<>();
         o.path("layers").forEach(l -> {
@@ -245,7 +365,7 @@ public final class ChildInsight implements InsightSource {
                 number(c.path("precision")), number(c.path("recall")), c.path("count").asLong())));
         JsonNode listed = o.path("predictions");
         InsightData.Values values = InsightData.Values.NONE;
-        if (listed.isObject()) {
+        if (listed.isObject() && classes.isEmpty()) {
             double[] truth = new double[listed.path("true").size()];
             double[] predicted = new double[truth.length];
             for (int i = 0; i < truth.length; i++) {
@@ -254,8 +374,23 @@ public final class ChildInsight implements InsightSource {
             }
             values = new InsightData.Values(truth, predicted, Math.max(1, listed.path("width").asInt(1)));
         }
+        InsightData.Answers answers = InsightData.Answers.NONE;
+        if (listed.isObject() && !classes.isEmpty() && listed.has("probability")) {
+            int n = listed.path("true").size();
+            int[] truth = new int[n];
+            int[] predicted = new int[n];
+            double[] probability = new double[n];
+            double[] trueProbability = new double[n];
+            for (int i = 0; i < n; i++) {
+                truth[i] = listed.path("true").path(i).asInt();
+                predicted[i] = listed.path("predicted").path(i).asInt();
+                probability[i] = number(listed.path("probability").path(i));
+                trueProbability[i] = number(listed.path("true_probability").path(i));
+            }
+            answers = new InsightData.Answers(truth, predicted, probability, trueProbability);
+        }
         return new InsightData.Evaluation(o.path("run").asLong(), o.path("samples").asInt(), metrics, classes,
-                confusion, perClass, values);
+                confusion, perClass, values, answers);
     }
 
     static InsightData.Saliency parseSaliency(JsonNode o) {

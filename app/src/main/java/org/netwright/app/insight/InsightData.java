@@ -17,10 +17,78 @@ public final class InsightData {
      * matrix (rows true, columns predicted) and per-class scores (empty for a regression).
      */
     public record Evaluation(long run, int samples, Map<String, Double> metrics, List<String> classes, long[][] confusion,
-                             List<ClassScores> perClass, Values values) {
+                             List<ClassScores> perClass, Values values, Answers answers) {
         public boolean hasClasses() {
             return !classes.isEmpty();
         }
+    }
+
+    /**
+     * A classifier's answer for each listed test sample, index by index: true and predicted class ids, the probability
+     * given to the predicted class and the one given to the true class (empty for a regression).
+     */
+    public record Answers(int[] truth, int[] predicted, double[] probability, double[] trueProbability) {
+        public static final Answers NONE = new Answers(new int[0], new int[0], new double[0], new double[0]);
+
+        /** The listed samples of confusion cell (true {@code row}, predicted {@code col}), most confident first. */
+        public List<Integer> cell(int row, int col) {
+            List<Integer> out = new java.util.ArrayList<>();
+            for (int i = 0; i < truth.length; i++) {
+                if (truth[i] == row && predicted[i] == col) {
+                    out.add(i);
+                }
+            }
+            out.sort(java.util.Comparator.comparingDouble((Integer i) -> -probability[i]));
+            return out;
+        }
+    }
+
+    /** Test samples as the user reads them: images (shape C×H×W), table rows (named features) or texts (tokens). */
+    public record TestSamples(String kind, int[] shape, List<String> features, List<TestSample> samples) {
+    }
+
+    /** One test sample: its index, its values (an image's pixels, a row in the data's units) or its tokens. */
+    public record TestSample(int index, float[] values, List<String> tokens) {
+    }
+
+    /**
+     * The samples of one confusion cell: its true and predicted class, how many test samples it holds, and the first
+     * of them shown ({@code shown}, with their probabilities from {@code answers}).
+     */
+    public record CellSamples(int row, int col, String trueClass, String predictedClass, int total,
+                              TestSamples shown, Answers answers) {
+    }
+
+    /**
+     * One layer's outputs over test samples: mean, std, the fraction exactly zero, the fraction saturated (NaN where
+     * the layer cannot saturate), range and a histogram of equal bins over it.
+     */
+    public record LayerActivations(String id, String type, long count, double mean, double std, double zeros,
+                                   double saturated, double min, double max, long[] histogram) {
+        /** Why the layer looks unhealthy in a few words ("mostly dead", "saturated"), or empty. */
+        public String problem() {
+            if (zeros >= org.netwright.model.run.HealthRules.DEAD_FRACTION) {
+                return String.format(java.util.Locale.ROOT, "mostly zero (%.0f %%)", 100 * zeros);
+            }
+            if (saturated >= SATURATED_FRACTION) {
+                return String.format(java.util.Locale.ROOT, "saturated (%.0f %%)", 100 * saturated);
+            }
+            if (std == 0 && count > 0) {
+                return "constant";
+            }
+            return "";
+        }
+    }
+
+    /** A layer whose outputs sit at their bounds at least this often is marked saturated. */
+    public static final double SATURATED_FRACTION = 0.5;
+
+    /** Each layer's activation statistics over the first {@code samples} test samples of run {@code run}. */
+    public record Activations(long run, int samples, List<LayerActivations> layers) {
+    }
+
+    /** Samples drawn from a generative run: {@code rows}×{@code cols} samples of {@code shape}, one row per class. */
+    public record Generated(long run, int rows, int cols, int[] shape, float[] values, boolean perClass) {
     }
 
     /**

@@ -28,4 +28,16 @@ public interface InsightSource {
 
     /** The test samples in the network's bottleneck. */
     InsightData.Latent latent(Path project, Long run) throws IOException;
+
+    /** Test samples {@code indices} as the user reads them (images, table rows, texts). */
+    InsightData.TestSamples samples(Path project, Long run, java.util.List<Integer> indices) throws IOException;
+
+    /** Each layer's activation statistics over the first {@code count} test samples. */
+    InsightData.Activations activations(Path project, Long run, int count) throws IOException;
+
+    /** Each layer's gradient norm per epoch, as the run recorded them. */
+    GradientHeatMap gradients(Path project, Long run) throws IOException;
+
+    /** Samples from a generative run's generator (a VAE's decoder) on noise drawn with {@code seed}. */
+    InsightData.Generated generate(Path project, Long run, long seed) throws IOException;
 }

@@ -47,6 +47,8 @@ public final class InsightView extends BorderPane {
     private final GridPane topClasses = new GridPane();
     private final ImageView predictionMap = new ImageView();
     private final Label predictionCaption = new Label();
+    private final Label cellCaption = new Label();
+    private final javafx.scene.layout.FlowPane cellSamples = new javafx.scene.layout.FlowPane(6, 6);
     private Function<Window, Path> fileChooser = InsightView::chooseFile;
 
     public InsightView(InsightViewModel model) {
@@ -74,8 +76,20 @@ public final class InsightView extends BorderPane {
         figures.setWrapText(true);
         figures.setMaxWidth(380);
         figures.textProperty().bind(model.evaluationSummaryProperty());
-        VBox left = new VBox(8, figures, confusionTitle, confusion, title("Per class"), perClass, regression);
+        cellCaption.setId("cell-caption");
+        cellCaption.setWrapText(true);
+        cellCaption.setText("Click a cell of the matrix to see its test samples.");
+        cellSamples.setId("cell-samples");
+        cellSamples.setPrefWrapLength(420);
+        VBox left = new VBox(8, figures, confusionTitle, confusion, title("Per class"), perClass, regression,
+                title("Samples of the chosen cell"), cellCaption, cellSamples);
         left.setMinWidth(300);
+        left.setPrefWidth(440);
+        javafx.scene.control.ScrollPane leftScroll = new javafx.scene.control.ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setMinWidth(320);
+        leftScroll.setPrefWidth(470);
+        leftScroll.setStyle("-fx-background-color: transparent; -fx-background-insets: 0; -fx-padding: 0");
 
         sample.setId("sample-spinner");
         sample.setEditable(true);
@@ -107,16 +121,19 @@ public final class InsightView extends BorderPane {
         caption.setId("saliency-caption");
         VBox right = new VBox(8, title("Saliency"), controls, opacityRow, map, caption);
         right.setPadding(new Insets(0, 0, 0, 20));
-        HBox testPart = new HBox(left, right);
+        HBox testPart = new HBox(leftScroll, right);
         testPart.setPadding(new Insets(10, 0, 0, 0));
 
         TabPane tabs = new TabPane(tab("Test part", "tab-test", testPart), tab("Predict a file", "tab-predict",
-                predictPanel()), tab("Layers", "tab-layers", new LayersPanel(model)), tab("Autoencoder",
-                "tab-autoencoder", new AutoencoderPanel(model)));
+                predictPanel()), tab("Layers", "tab-layers", new LayersPanel(model)), tab("Gradients", "tab-gradients",
+                new GradientsPanel(model)), tab("Activations", "tab-activations", new ActivationsPanel(model)),
+                tab("Autoencoder", "tab-autoencoder", new AutoencoderPanel(model)), tab("Generated", "tab-generated",
+                new GenerativePanel(model)));
         tabs.setId("insight-tabs");
         setCenter(tabs);
 
         model.evaluationProperty().addListener((o, was, now) -> showEvaluation(now));
+        model.cellSamplesProperty().addListener((o, was, now) -> showCell(now));
         model.saliencyProperty().addListener((o, was, now) -> drawMap());
         model.opacityProperty().addListener((o, was, now) -> drawMap());
         model.opacityProperty().addListener((o, was, now) -> drawPrediction());
@@ -269,6 +286,16 @@ public final class InsightView extends BorderPane {
                 String colour = i == j ? "46, 160, 67" : "214, 60, 50";
                 cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s, %.2f);"
                         + " -fx-border-color: #ccc;", colour, 0.1 + 0.8 * share));
+                int trueClass = i;
+                int predictedClass = j;
+                cell.setCursor(javafx.scene.Cursor.HAND);
+                cell.setTooltip(new javafx.scene.control.Tooltip(c + " test samples of class " + e.classes().get(i)
+                        + " predicted as " + e.classes().get(j) + "; click to see them"));
+                cell.setOnMouseClicked(ev -> {
+                    if (!model.busyProperty().get()) {
+                        model.showCell(trueClass, predictedClass);
+                    }
+                });
                 confusion.add(cell, j + 1, i + 1);
             }
         }
@@ -283,6 +310,76 @@ public final class InsightView extends BorderPane {
             perClass.add(new Label(percent(s.recall())), 2, i + 1);
             perClass.add(new Label(Long.toString(s.count())), 3, i + 1);
         }
+    }
+
+    /** The chosen cell's samples: image thumbnails, table rows or texts, each with its probabilities. */
+    private void showCell(InsightData.CellSamples c) {
+        cellSamples.getChildren().clear();
+        confusion.getChildren().forEach(n -> {
+            if (n.getId() != null && n.getId().startsWith("cell-")) {
+                n.setEffect(null);
+            }
+        });
+        if (c == null) {
+            cellCaption.setText("Click a cell of the matrix to see its test samples.");
+            return;
+        }
+        javafx.scene.Node chosen = confusion.lookup("#cell-" + c.row() + "-" + c.col());
+        if (chosen != null) {
+            chosen.setEffect(new javafx.scene.effect.InnerShadow(6, javafx.scene.paint.Color.web("#1a73e8")));
+        }
+        cellCaption.setText(InsightViewModel.cellCaption(c) + (c.total() > 0 && "image".equals(c.shown().kind())
+                ? " Click an image to explain it." : ""));
+        boolean right = c.row() == c.col();
+        for (InsightData.TestSample s : c.shown().samples()) {
+            double p = c.answers().probability()[s.index()];
+            double t = c.answers().trueProbability()[s.index()];
+            String odds = String.format(Locale.ROOT, "p %.2f", p) + (right ? ""
+                    : String.format(Locale.ROOT, " · true %.2f", t));
+            javafx.scene.Node tile = switch (c.shown().kind()) {
+                case "image" -> imageTile(s, c.shown().shape(), odds);
+                case "table" -> new Label("#" + s.index() + "  " + odds + "   " + row(c.shown().features(), s.values()));
+                default -> new Label("#" + s.index() + "  " + odds + "   " + String.join(" ", s.tokens()));
+            };
+            tile.setId("cell-sample-" + s.index());
+            if (tile instanceof Label l) {
+                l.setWrapText(true);
+                l.setMaxWidth(420);
+            }
+            cellSamples.getChildren().add(tile);
+        }
+    }
+
+    private javafx.scene.Node imageTile(InsightData.TestSample s, int[] shape, String odds) {
+        int c = shape.length == 3 ? shape[0] : 1;
+        int h = shape.length == 3 ? shape[1] : 1;
+        int w = shape.length == 3 ? shape[2] : s.values().length;
+        int zoom = Math.max(1, 48 / Math.max(h, w));
+        ImageView view = new ImageView();
+        view.setSmooth(false);
+        view.setImage(LayersPanel.image(MapPictures.image(s.values(), c, h, w, zoom)));
+        Label text = new Label("#" + s.index() + "\n" + odds);
+        text.setStyle("-fx-font-size: 10");
+        VBox tile = new VBox(2, view, text);
+        tile.setAlignment(Pos.TOP_CENTER);
+        tile.setCursor(javafx.scene.Cursor.HAND);
+        tile.setOnMouseClicked(e -> {
+            if (!model.busyProperty().get()) {
+                sample.getValueFactory().setValue(s.index());
+                model.sampleProperty().set(s.index());
+                model.explain();
+            }
+        });
+        return tile;
+    }
+
+    private static String row(List<String> features, float[] values) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < values.length && i < 12; i++) {
+            b.append(i == 0 ? "" : ", ").append(i < features.size() ? features.get(i) : "x" + (i + 1)).append(' ')
+                    .append(String.format(Locale.ROOT, "%.4g", values[i]));
+        }
+        return b.append(values.length > 12 ? ", …" : "").toString();
     }
 
     private void showRegression(InsightData.Values v) {

@@ -35,6 +35,10 @@ public final class InsightViewModel {
     private final ObjectProperty<InsightData.Neighbours> neighbours = new SimpleObjectProperty<>();
     private final ObjectProperty<InsightData.Reconstructions> reconstructions = new SimpleObjectProperty<>();
     private final ObjectProperty<InsightData.Latent> latent = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightData.CellSamples> cellSamples = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightData.Activations> activations = new SimpleObjectProperty<>();
+    private final ObjectProperty<GradientHeatMap> gradients = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightData.Generated> generated = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty evaluationSummary = new SimpleStringProperty("");
     private final StringProperty method = new SimpleStringProperty("saliency");
@@ -158,6 +162,107 @@ public final class InsightViewModel {
                 status.set(latentCaption(z));
             };
         });
+    }
+
+    /** The most samples of a confusion cell shown at once (the most confident first). */
+    public static final int CELL_SHOWN = 40;
+    /** How many test samples the activation statistics run through the network. */
+    public static final int ACTIVATION_SAMPLES = 64;
+
+    /**
+     * Lists the test samples of confusion cell (true class {@code row}, predicted class {@code col}): the most
+     * confident {@link #CELL_SHOWN} of them, read as the user reads them, with their probabilities.
+     */
+    public void showCell(int row, int col) {
+        InsightData.Evaluation e = evaluation.get();
+        if (e == null || !e.hasClasses()) {
+            return;
+        }
+        String trueName = e.classes().get(row);
+        String predictedName = e.classes().get(col);
+        java.util.List<Integer> all = e.answers().cell(row, col);
+        if (all.isEmpty()) {
+            cellSamples.set(new InsightData.CellSamples(row, col, trueName, predictedName, 0,
+                    new InsightData.TestSamples("", new int[0], java.util.List.of(), java.util.List.of()),
+                    e.answers()));
+            status.set("No test sample of class " + trueName + " was predicted as " + predictedName + ".");
+            return;
+        }
+        java.util.List<Integer> shown = all.subList(0, Math.min(CELL_SHOWN, all.size()));
+        work("Reading the " + shown.size() + " samples of class " + trueName + " predicted as " + predictedName + "…",
+                () -> {
+                    InsightData.TestSamples samples = source.samples(project, run, shown);
+                    return () -> {
+                        cellSamples.set(new InsightData.CellSamples(row, col, trueName, predictedName, all.size(),
+                                samples, e.answers()));
+                        status.set(cellCaption(cellSamples.get()));
+                    };
+                });
+    }
+
+    /** A cell's samples in words: which cell, how many, how many shown. */
+    public static String cellCaption(InsightData.CellSamples c) {
+        String which = "true " + c.trueClass() + ", predicted " + c.predictedClass();
+        if (c.total() == 0) {
+            return "No test samples: " + which + ".";
+        }
+        return c.total() + (c.total() == 1 ? " test sample: " : " test samples: ") + which
+                + (c.shown().samples().size() < c.total() ? " (the " + c.shown().samples().size()
+                + " most confident shown)" : "") + ".";
+    }
+
+    /** Computes each layer's activation statistics on the first test samples. */
+    public void loadActivations() {
+        work("Running " + ACTIVATION_SAMPLES + " test samples through the network…", () -> {
+            InsightData.Activations a = source.activations(project, run, ACTIVATION_SAMPLES);
+            return () -> {
+                activations.set(a);
+                long flagged = a.layers().stream().filter(l -> !l.problem().isEmpty()).count();
+                status.set("Activations of " + a.layers().size() + " layers on " + a.samples() + " test samples"
+                        + (flagged == 0 ? "." : "; " + flagged + (flagged == 1 ? " layer looks" : " layers look")
+                        + " unhealthy: " + String.join(", ", a.layers().stream().filter(l -> !l.problem().isEmpty())
+                        .map(l -> l.id() + " " + l.problem()).toList()) + "."));
+            };
+        });
+    }
+
+    /** Reads the run's gradient norms per layer and epoch. */
+    public void loadGradients() {
+        work("Reading the run's gradient norms…", () -> {
+            GradientHeatMap g = source.gradients(project, run);
+            return () -> {
+                gradients.set(g);
+                status.set(g.summary());
+            };
+        });
+    }
+
+    /** Draws a grid of samples from a generative run (a GAN's generator, a VAE's decoder) with {@code seed}. */
+    public void generate(long seed) {
+        work("Drawing samples from the generator…", () -> {
+            InsightData.Generated g = source.generate(project, run, seed);
+            return () -> {
+                generated.set(g);
+                status.set(g.rows() * g.cols() + " samples of run " + g.run() + " from noise drawn with seed " + seed
+                        + (g.perClass() ? ", one row per class." : "."));
+            };
+        });
+    }
+
+    public ObjectProperty<InsightData.CellSamples> cellSamplesProperty() {
+        return cellSamples;
+    }
+
+    public ObjectProperty<InsightData.Activations> activationsProperty() {
+        return activations;
+    }
+
+    public ObjectProperty<GradientHeatMap> gradientsProperty() {
+        return gradients;
+    }
+
+    public ObjectProperty<InsightData.Generated> generatedProperty() {
+        return generated;
     }
 
     /** What the latent scatter shows, in words: the layer, and which dimensions when the bottleneck is not 2-D. */

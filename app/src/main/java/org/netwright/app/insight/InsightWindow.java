@@ -18,11 +18,12 @@ public final class InsightWindow {
             stage.initOwner(owner);
         }
         stage.setTitle("Inside " + project.getFileName() + (run == null ? "" : " — run " + run));
-        stage.setScene(new Scene(new InsightView(model), 1040, 680));
+        stage.setScene(new Scene(new InsightView(model), 1120, 720));
         stage.show();
         model.evaluate();
         model.explain();
         model.loadLayers();
+        model.loadGradients();
         return stage;
     }
 }

@@ -97,4 +97,44 @@ final class MapPictures {
         }
         return out;
     }
+
+    /**
+     * An image of {@code c} channels (1: grey, 3: colour; C×H×W values) as pixels, each value {@code zoom}² pixels;
+     * values in 0..1 are drawn as they are, others stretched over the image's own range.
+     */
+    static Picture image(float[] values, int c, int h, int w, int zoom) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (float v : values) {
+            if (Float.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (lo >= 0 && hi <= 1) {
+            lo = 0;
+            hi = 1;
+        }
+        double range = hi > lo ? hi - lo : 1;
+        int plane = h * w;
+        int width = w * zoom;
+        int[] out = new int[plane * zoom * zoom];
+        for (int p = 0; p < plane; p++) {
+            int rgb = 0;
+            for (int k = 0; k < 3; k++) {
+                int ch = c >= 3 ? k : 0;
+                float v = ch * plane + p < values.length ? values[ch * plane + p] : 0;
+                double t = Float.isFinite(v) ? (v - lo) / range : 0;
+                rgb = rgb << 8 | (int) Math.round(255 * Math.max(0, Math.min(1, t)));
+            }
+            int y = p / w;
+            int x = p % w;
+            for (int dy = 0; dy < zoom; dy++) {
+                for (int dx = 0; dx < zoom; dx++) {
+                    out[(y * zoom + dy) * width + x * zoom + dx] = 0xff000000 | rgb;
+                }
+            }
+        }
+        return new Picture(width, h * zoom, out);
+    }
 }

@@ -31,10 +31,70 @@ public final class RunsViewModel {
     private final ObservableList<String> differences = FXCollections.observableArrayList();
     private final XYSeriesCollection overlay = new XYSeriesCollection();
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
+    private final java.util.function.LongConsumer deleter;
 
+    /** A view model that cannot delete runs (the Delete button then explains why). */
     public RunsViewModel(Supplier<List<RunRecord>> runs, LongFunction<List<MetricPoint>> metrics) {
+        this(runs, metrics, id -> {
+            throw new IllegalStateException("runs cannot be deleted here");
+        });
+    }
+
+    /** A view model over the project's runs; {@code deleter} removes a run with its metrics and checkpoints. */
+    public RunsViewModel(Supplier<List<RunRecord>> runs, LongFunction<List<MetricPoint>> metrics,
+                         java.util.function.LongConsumer deleter) {
         this.runs = runs;
         this.metrics = metrics;
+        this.deleter = deleter;
+    }
+
+    /** Why {@code run} cannot be deleted now (it is still running), or empty when it can. */
+    public static java.util.Optional<String> whyNotDelete(RunSummary run) {
+        return "running".equals(run.status())
+                ? java.util.Optional.of("Run " + run.id() + " is still running; stop it before deleting it.")
+                : java.util.Optional.empty();
+    }
+
+    /** The question asked before deleting {@code run}: it names the run, its status, results and start. */
+    public static String deleteQuestion(RunSummary run) {
+        StringBuilder b = new StringBuilder("Delete run " + run.id() + " (" + run.status());
+        String epochs = run.finalValues().path("epochs").asText("");
+        if (!epochs.isEmpty()) {
+            b.append(", ").append(epochs).append(epochs.equals("1") ? " epoch" : " epochs");
+        }
+        Double accuracy = run.metric("test_accuracy");
+        Double loss = run.metric("val_loss");
+        if (accuracy != null) {
+            b.append(", test accuracy ").append(number(accuracy));
+        } else if (loss != null) {
+            b.append(", validation loss ").append(number(loss));
+        }
+        return b.append(")? Its curves and checkpoints are removed from the project; the other runs and the"
+                + " network stay as they are. This cannot be undone.").toString();
+    }
+
+    /**
+     * Deletes run {@code id} (its metrics and checkpoints with it) and reads the runs again; refused with the reason
+     * in the caption when it is running or the project refuses. True when it was deleted.
+     */
+    public boolean delete(long id) {
+        RunSummary run = find(id);
+        java.util.Optional<String> why = run == null ? java.util.Optional.of("There is no run " + id + ".")
+                : whyNotDelete(run);
+        if (why.isPresent()) {
+            caption.set(why.get());
+            return false;
+        }
+        try {
+            deleter.accept(id);
+        } catch (RuntimeException e) {
+            caption.set("Run " + id + " was not deleted: " + e.getMessage());
+            return false;
+        }
+        refresh();
+        compare(List.of());
+        caption.set("Run " + id + " was deleted.");
+        return true;
     }
 
     /** Reads the runs again (a run may have ended or been added); the newest first. */

@@ -26,11 +26,13 @@ import org.netwright.model.run.RunSummary;
 /**
  * The Runs window (CSS id {@code runs-window}): a table of the project's runs (id, status, epochs, results,
  * duration, device), and for the rows chosen their curves on one chart and, for two, the settings that differ.
- * It only shows {@link RunsViewModel} and forwards the choice.
+ * A chosen run that is not running can be deleted (Delete Run…, after a question that names it). It only shows
+ * {@link RunsViewModel} and forwards the choice.
  */
 public final class RunsWindow extends Stage {
     private final RunsViewModel model;
     private final TableView<RunSummary> table = new TableView<>();
+    private java.util.function.Predicate<String> confirm = RunsWindow::askUser;
 
     public RunsWindow(Window owner, List<String> stylesheets, RunsViewModel model) {
         this.model = model;
@@ -77,7 +79,21 @@ public final class RunsWindow extends Stage {
         refresh.setOnAction(e -> model.refresh());
         VBox right = new VBox(6, caption, viewer, new Label("Settings that differ"), differences);
         VBox.setVgrow(viewer, Priority.ALWAYS);
-        VBox left = new VBox(6, table, refresh);
+        Button delete = new Button("Delete Run…");
+        delete.setId("runs-delete");
+        // One run at a time, and never one that is still running (the store would refuse it anyway).
+        delete.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            List<RunSummary> chosen = table.getSelectionModel().getSelectedItems();
+            return chosen.size() != 1 || RunsViewModel.whyNotDelete(chosen.get(0)).isPresent();
+        }, table.getSelectionModel().getSelectedItems()));
+        delete.setOnAction(e -> {
+            RunSummary run = table.getSelectionModel().getSelectedItem();
+            if (run != null && confirm.test(RunsViewModel.deleteQuestion(run))) {
+                model.delete(run.id());
+            }
+        });
+        HBox buttons = new HBox(8, refresh, delete);
+        VBox left = new VBox(6, table, buttons);
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox root = new HBox(12, left, right);
         HBox.setHgrow(left, Priority.ALWAYS);
@@ -101,6 +117,26 @@ public final class RunsWindow extends Stage {
         TableColumn<RunSummary, String> c = new TableColumn<>(title);
         c.setCellValueFactory(row -> new ReadOnlyStringWrapper(text.apply(row.getValue())));
         return c;
+    }
+
+    private static boolean askUser(String question) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                question, javafx.scene.control.ButtonType.CANCEL);
+        javafx.scene.control.ButtonType delete = new javafx.scene.control.ButtonType("Delete",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().add(0, delete);
+        alert.setTitle("Delete Run");
+        alert.setHeaderText(null);
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Cancel is the default: a stray Enter keeps the run.
+        ((Button) alert.getDialogPane().lookupButton(delete)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(javafx.scene.control.ButtonType.CANCEL)).setDefaultButton(true);
+        return alert.showAndWait().filter(delete::equals).isPresent();
+    }
+
+    /** Replaces the question asked before a run is deleted (tests answer it without a dialog). */
+    public void setConfirm(java.util.function.Predicate<String> confirm) {
+        this.confirm = confirm;
     }
 
     /** The table, for tests. */

@@ -119,4 +119,37 @@ final class LossChart {
         viewer.setId("loss-chart");
         return viewer;
     }
+
+    /**
+     * Keeps {@code curve} (the training loss) drawn for {@code viewer}: one bucket per pixel of the plot's width, the
+     * x range in view (zooming in shows the points there), and a refresh at most every 100 ms while the curve changes,
+     * so a million points cost a few thousand drawn ones.
+     */
+    static void pace(ChartViewer viewer, org.netwright.app.charts.DecimatedSeries curve) {
+        XYPlot plot = viewer.getChart().getXYPlot();
+        viewer.widthProperty().addListener((o, was, now) -> curve.setBuckets((int) Math.max(100, now.doubleValue())));
+        plot.getDomainAxis().addChangeListener(e -> {
+            var axis = plot.getDomainAxis();
+            // An automatic range follows the data: decimate the whole curve; a zoom shows its own part.
+            if (axis.isAutoRange()) {
+                curve.setRange(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+            } else {
+                curve.setRange(axis.getLowerBound(), axis.getUpperBound());
+            }
+        });
+        javafx.animation.Timeline tick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.millis(100), e -> curve.refreshIfDue(System.nanoTime())));
+        tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        // Ticks only while the chart is in a window.
+        viewer.sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                tick.stop();
+            } else {
+                tick.play();
+            }
+        });
+        if (viewer.getScene() != null) {
+            tick.play();
+        }
+    }
 }

@@ -99,6 +99,7 @@ public final class TrainingPanel extends HBox {
         ChartViewer chart = LossChart.create(model.lossData(), model.plannedEpochsProperty(), model.runningProperty(),
                 model.warningMarkers());
         chart.setMinSize(200, 150);
+        LossChart.pace(chart, model.trainLossCurve());
         org.netwright.app.charts.ChartExport.install(chart, "loss");
         // The data row sits where the other columns have their titles, so the panel grows no taller for it; the
         // chart asks for little and takes the rest, so a one-line refusal under the row shrinks the chart, not the canvas.

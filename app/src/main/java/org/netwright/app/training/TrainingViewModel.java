@@ -29,7 +29,9 @@ import org.netwright.model.store.RunRecord;
 public final class TrainingViewModel {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ROOT);
     private final RunStarter starter;
-    private final XYSeries trainLoss = new XYSeries("train loss");
+    /** Every step's loss; the chart draws a decimated copy, so a million steps stay quick to draw. */
+    private final org.netwright.app.charts.DecimatedSeries trainLoss =
+            new org.netwright.app.charts.DecimatedSeries("train loss");
     private final XYSeries valLoss = new XYSeries("validation loss");
     private final XYSeriesCollection lossData = new XYSeriesCollection();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -66,7 +68,7 @@ public final class TrainingViewModel {
 
     public TrainingViewModel(RunStarter starter) {
         this.starter = starter;
-        lossData.addSeries(trainLoss);
+        lossData.addSeries(trainLoss.shown());
         lossData.addSeries(valLoss);
     }
 
@@ -78,6 +80,7 @@ public final class TrainingViewModel {
         int mine = ++generation;
         plannedEpochs.set(0);
         trainLoss.clear();
+        trainLoss.refresh();
         valLoss.clear();
         epochs = settings.epochs();
         stepsPerEpoch = 0;
@@ -129,6 +132,7 @@ public final class TrainingViewModel {
         warningDetails.set("");
         nodeWarnings.clear();
         apply(RunHistory.replay(run, metrics));
+        trainLoss.refresh();
         device.set("");
         failed.set(false);
         String when = startedAt(run);
@@ -137,6 +141,29 @@ public final class TrainingViewModel {
                 + (lastEpoch == 1 ? " epoch)." : " epochs)."));
         progress.set(epochs == 0 ? 0 : "completed".equals(run.status()) ? 1 : Math.min(1, (double) lastEpoch / epochs));
         epochText.set("");
+    }
+
+    /** Shows no run (the project's runs were deleted); nothing happens while a run is going. */
+    public void forgetPast() {
+        if (running.get()) {
+            return;
+        }
+        trainLoss.clear();
+        trainLoss.refresh();
+        valLoss.clear();
+        accuracy.set("");
+        plannedEpochs.set(0);
+        warnings.clear();
+        warningText.set("");
+        warningDetails.set("");
+        nodeWarnings.clear();
+        samples.set(null);
+        samplesCaption.set("");
+        device.set("");
+        failed.set(false);
+        progress.set(0);
+        epochText.set("");
+        status.set("No run yet.");
     }
 
     private static String startedAt(RunRecord run) {
@@ -161,8 +188,8 @@ public final class TrainingViewModel {
         for (RunEvent e : batch) {
             applyOne(e);
         }
-        // The series were filled without notifying; one redraw for the whole batch.
-        trainLoss.fireSeriesChanged();
+        // The series were filled without notifying; one redraw for the whole batch, the training curve's paced.
+        trainLoss.refreshIfDue(System.nanoTime());
         valLoss.fireSeriesChanged();
     }
 
@@ -181,7 +208,7 @@ public final class TrainingViewModel {
         } else if (event instanceof RunEvent.Step s) {
             double x = (double) s.step() / Math.max(1, stepsPerEpoch);
             if (Double.isFinite(s.trainLoss())) {
-                trainLoss.add(x, s.trainLoss(), false);
+                trainLoss.add(x, s.trainLoss());
             }
             currentEpoch = Math.max(1, s.epoch());
             epochText.set("Epoch " + currentEpoch + " / " + epochs);
@@ -257,6 +284,7 @@ public final class TrainingViewModel {
         status.set(message);
         progress.set(completed ? 1 : epochs == 0 ? 0 : Math.min(1, (double) lastEpoch / epochs));
         epochText.set("");
+        trainLoss.refresh();
         current = null;
         // Last: whoever waits for the run to end (a test thread too) then finds the status already telling why.
         running.set(false);
@@ -276,8 +304,14 @@ public final class TrainingViewModel {
         return lossData;
     }
 
+    /** How many training-loss points the run sent (the chart may draw fewer). */
     public int trainLossPointCount() {
-        return trainLoss.getItemCount();
+        return trainLoss.size();
+    }
+
+    /** The training-loss curve behind the chart; the chart sets its width and range and paces its refreshes. */
+    public org.netwright.app.charts.DecimatedSeries trainLossCurve() {
+        return trainLoss;
     }
 
     public int validationLossPointCount() {

@@ -50,4 +50,24 @@ abstract class UnaskedSource implements InsightSource {
     public InsightData.Latent latent(Path project, Long run) throws java.io.IOException {
         throw unasked();
     }
+
+    @Override
+    public InsightData.TestSamples samples(Path project, Long run, List<Integer> indices) throws java.io.IOException {
+        throw unasked();
+    }
+
+    @Override
+    public InsightData.Activations activations(Path project, Long run, int count) throws java.io.IOException {
+        throw unasked();
+    }
+
+    @Override
+    public GradientHeatMap gradients(Path project, Long run) throws java.io.IOException {
+        throw unasked();
+    }
+
+    @Override
+    public InsightData.Generated generate(Path project, Long run, long seed) throws java.io.IOException {
+        throw unasked();
+    }
 }

@@ -48,4 +48,32 @@ class RunsViewModelTest {
         assertEquals("2:05", RunsViewModel.duration(125.0));
         assertEquals("30.0 s", RunsViewModel.duration(30.0));
     }
+
+    @Test
+    void aRunIsDeletedAfterItIsNamedAndARunningOneIsRefused() {
+        List<RunRecord> stored = new java.util.ArrayList<>(RUNS);
+        stored.add(new RunRecord(3, "running", "cpu", "2026-01-02T12:00:00Z", null, "{\"epochs\":2}", null));
+        List<Long> deleted = new java.util.ArrayList<>();
+        RunsViewModel m = new RunsViewModel(() -> stored, RunsViewModelTest::metrics, id -> {
+            deleted.add(id);
+            stored.removeIf(r -> r.id() == id);
+        });
+        m.refresh();
+        var first = m.rows().stream().filter(r -> r.id() == 1).findFirst().orElseThrow();
+        String question = RunsViewModel.deleteQuestion(first);
+        assertTrue(question.startsWith("Delete run 1 (completed, 2 epochs, validation loss 0.4000)?"), question);
+        var running = m.rows().stream().filter(r -> r.id() == 3).findFirst().orElseThrow();
+        assertTrue(RunsViewModel.whyNotDelete(running).isPresent());
+        assertEquals(false, m.delete(3));
+        assertTrue(m.captionProperty().get().contains("still running"), m.captionProperty().get());
+        assertTrue(m.delete(1));
+        assertEquals(List.of(1L), deleted);
+        assertEquals(List.of(3L, 2L), m.rows().stream().map(r -> r.id()).toList(), "the other runs stay");
+        RunsViewModel refusing = new RunsViewModel(() -> RUNS, RunsViewModelTest::metrics, id -> {
+            throw new IllegalStateException("the file is read-only");
+        });
+        refusing.refresh();
+        assertEquals(false, refusing.delete(2));
+        assertTrue(refusing.captionProperty().get().contains("read-only"), refusing.captionProperty().get());
+    }
 }

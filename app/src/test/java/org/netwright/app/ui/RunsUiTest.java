@@ -69,4 +69,34 @@ class RunsUiTest {
                 differences.getItems().toString());
         robot.interact(window::hide);
     }
+
+    @Test
+    void aChosenRunIsDeletedAfterAQuestionThatNamesIt(FxRobot robot) {
+        robot.clickOn("#runs-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        RunsWindow window = app.window.trainingPanel().runsWindow();
+        List<String> asked = new java.util.ArrayList<>();
+        window.setConfirm(q -> {
+            asked.add(q);
+            return true;
+        });
+        javafx.scene.control.Button delete = (javafx.scene.control.Button) window.getScene().lookup("#runs-delete");
+        assertTrue(delete.isDisabled(), "nothing chosen, nothing to delete");
+        robot.interact(() -> window.table().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(delete);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, asked.size());
+        assertTrue(asked.get(0).startsWith("Delete run 1 (completed"), asked.get(0));
+        assertEquals(1, window.table().getItems().size());
+        assertEquals(2L, ((org.netwright.model.run.RunSummary) window.table().getItems().get(0)).id());
+        try (ProjectStore store = ProjectStore.open(app.file)) {
+            assertEquals(List.of(2L), store.runs().stream().map(r -> r.id()).toList());
+            assertTrue(store.metrics(1).isEmpty(), "its curves went with it");
+            assertEquals(2, store.metrics(2).size(), "the other run kept its curves");
+        }
+        assertEquals(2, app.window.trainingPanel().model().validationLossPointCount(),
+                "the training panel shows the run left, not the deleted one");
+        robot.interact(window::hide);
+    }
 }

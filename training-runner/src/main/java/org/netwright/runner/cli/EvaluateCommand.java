@@ -84,7 +84,11 @@ final class EvaluateCommand {
         ConfusionMatrix matrix = null;
         List<String> names = null;
         if (targetField.kind() == DataField.Kind.CLASS_ID) {
-            matrix = confusion(t, part, target, targetField.classes());
+            Answers answers = classAnswers(t, part, target, targetField.classes());
+            matrix = ConfusionMatrix.of(targetField.classes(), answers.truth(), answers.predicted());
+            if (args.has("--predictions")) {
+                listClasses(o.putObject("predictions"), answers);
+            }
             names = RunInputs.of(t, project, split.train()).classNames(target, targetField.classes());
             ArrayNode classes = o.putArray("classes");
             names.forEach(classes::add);
@@ -181,8 +185,15 @@ final class EvaluateCommand {
         return offset.length == 0 ? v : v * scale[j] + offset[j];
     }
 
-    /** The run's predictions on the part, counted against its class field. */
-    private static ConfusionMatrix confusion(TrainedRun t, Samples part, String target, int classes) {
+    /**
+     * Each sample's true class, predicted class (the highest probability's), the probability the run gave its
+     * predicted class and the probability it gave the true class.
+     */
+    record Answers(int[] truth, int[] predicted, float[] probability, float[] trueProbability) {
+    }
+
+    /** The run's answers on the part, sample by sample, against its class field. */
+    private static Answers classAnswers(TrainedRun t, Samples part, String target, int classes) {
         try (TrainedNetwork net = TrainedNetwork.open(t.graph(), t.task(), t.weights())) {
             String field = t.task().fieldOf(net.input().nodeId()).orElseThrow();
             float[] x = part.require(field).values();
@@ -191,18 +202,47 @@ final class EvaluateCommand {
             int n = part.size();
             int[] truth = new int[n];
             int[] predicted = new int[n];
-            for (int from = 0; from < n; from += BATCH) {
-                int to = Math.min(n, from + BATCH);
-                float[] batch = java.util.Arrays.copyOfRange(x, from * width, to * width);
-                int[] p = ConfusionMatrix.argMax(net.scores(batch, to - from), classes);
-                System.arraycopy(p, 0, predicted, from, to - from);
-            }
+            float[] probability = new float[n];
+            float[] trueProbability = new float[n];
             for (int i = 0; i < n; i++) {
                 truth[i] = (int) y[i];
             }
-            return ConfusionMatrix.of(classes, truth, predicted);
+            for (int from = 0; from < n; from += BATCH) {
+                int to = Math.min(n, from + BATCH);
+                float[] batch = java.util.Arrays.copyOfRange(x, from * width, to * width);
+                // Probabilities rank classes as the scores do (a softmax keeps the order), so one pass serves both.
+                float[] p = net.predictions(batch, to - from);
+                int[] best = ConfusionMatrix.argMax(p, classes);
+                for (int i = 0; i < to - from; i++) {
+                    predicted[from + i] = best[i];
+                    probability[from + i] = p[i * classes + best[i]];
+                    int k = truth[from + i];
+                    trueProbability[from + i] = k >= 0 && k < classes ? p[i * classes + k] : Float.NaN;
+                }
+            }
+            return new Answers(truth, predicted, probability, trueProbability);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * The first {@link #MAX_LISTED} samples' answers: {@code true} and {@code predicted} class ids, {@code probability}
+     * of the predicted class and {@code true_probability} of the true one, index by index (the app lists a confusion
+     * cell's samples from them).
+     */
+    private static void listClasses(ObjectNode into, Answers a) {
+        int n = Math.min(a.truth().length, MAX_LISTED);
+        into.put("listed", n);
+        ArrayNode truth = into.putArray("true");
+        ArrayNode predicted = into.putArray("predicted");
+        ArrayNode probability = into.putArray("probability");
+        ArrayNode trueProbability = into.putArray("true_probability");
+        for (int i = 0; i < n; i++) {
+            truth.add(a.truth()[i]);
+            predicted.add(a.predicted()[i]);
+            InsightJson.add(probability, a.probability()[i]);
+            InsightJson.add(trueProbability, a.trueProbability()[i]);
         }
     }
 

@@ -169,7 +169,7 @@ final class ExplainCommand {
     }
 
     /** The image shape behind an input: its own, or the square a flattened image was. */
-    private static Shape imageShape(Shape input) {
+    static Shape imageShape(Shape input) {
         if (input.rank() == 3) {
             return input;
         }

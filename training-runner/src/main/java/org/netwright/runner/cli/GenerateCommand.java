@@ -28,18 +28,22 @@ import org.netwright.runner.run.TrainedRun;
 /**
  * {@code netwright generate PROJECT --count N --out DIR}: samples from a project's trained generative model (its
  * latest run with a checkpoint, or {@code --run ID}): a GAN's generator or a VAE's decoder on fresh noise (PNG
- * files for images, one CSV for vectors), or a causal language model's token sequences (text files).
+ * files for images, one CSV for vectors), or a causal language model's token sequences (text files). With
+ * {@code --per-class} a conditional GAN draws {@code --count} samples of each class; with {@code --json --values} the
+ * answer also holds the samples ({@code rows} (classes, else 1), {@code cols}, {@code sample_shape}, {@code values}).
  */
 final class GenerateCommand {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_COUNT = 100_000;
+    /** The most samples {@code --values} puts in the JSON answer. */
+    static final int MAX_VALUES = 256;
 
     private GenerateCommand() {
     }
 
     static int run(List<String> argv, PrintStream out) {
         Args args = Args.parse(argv, Set.of("--count", "--out", "--run", "--seed", "--class", "--temperature",
-                "--top-k"), Set.of("--json"));
+                "--top-k"), Set.of("--json", "--values", "--per-class"));
         if (args.positionals().size() != 1 || !args.positionals().get(0).endsWith(ProjectStore.EXTENSION)) {
             throw new UsageException("generate takes one project file: generate PROJECT.nwproj --count N --out DIR");
         }
@@ -56,6 +60,13 @@ final class GenerateCommand {
         }
         TrainedRun t = TrainedRun.load(project, args.value("--run"));
         Optional<Integer> condition = args.intValue("--class", 0, Integer.MAX_VALUE);
+        if (args.has("--per-class") && condition.isPresent()) {
+            throw new UsageException("generate takes --class K or --per-class, not both");
+        }
+        // With --values the JSON carries the samples themselves (one grid row per class with --per-class).
+        float[] drawn = null;
+        int[] shapeDrawn = null;
+        int rows = 1;
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -84,7 +95,26 @@ final class GenerateCommand {
                         classes = new int[count];
                         java.util.Arrays.fill(classes, condition.get());
                     }
-                    float[] values = sampler.sample(count, seed, classes);
+                    if (args.has("--per-class")) {
+                        if (!sampler.conditional()) {
+                            throw new UsageException("--per-class applies to a conditional GAN; run " + t.runId()
+                                    + "'s generator reads no class");
+                        }
+                        rows = sampler.classes();
+                        classes = new int[count * rows];
+                        for (int i = 0; i < classes.length; i++) {
+                            classes[i] = i / count;
+                        }
+                    }
+                    float[] values = sampler.sample(classes == null ? count : classes.length, seed, classes);
+                    if (args.has("--values")) {
+                        if ((long) rows * count > MAX_VALUES) {
+                            throw new UsageException("--values lists at most " + MAX_VALUES + " samples; asked for "
+                                    + (long) rows * count);
+                        }
+                        drawn = values;
+                        shapeDrawn = sampler.sampleShape().toArray();
+                    }
                     boolean image = SampleFiles.isImage(sampler.sampleShape());
                     kind = image ? "png" : "csv";
                     files = image ? SampleFiles.writeImages(dir, values, sampler.sampleShape())
@@ -114,6 +144,18 @@ final class GenerateCommand {
             o.put("out", dir.toString());
             var list = o.putArray("files");
             files.forEach(f -> list.add(f.getFileName().toString()));
+            if (drawn != null) {
+                o.put("rows", rows);
+                o.put("cols", count);
+                var shape = o.putArray("sample_shape");
+                for (int d : shapeDrawn) {
+                    shape.add(d);
+                }
+                var v = o.putArray("values");
+                for (float f : drawn) {
+                    InsightJson.add(v, f);
+                }
+            }
             out.println(o);
         } else {
             out.println("wrote " + count + " samples of run " + t.runId() + " to " + dir + " (" + files.size() + " "

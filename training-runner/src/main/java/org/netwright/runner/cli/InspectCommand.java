@@ -29,10 +29,15 @@ import org.netwright.templates.data.Samples;
  */
 final class InspectCommand {
     static final String USAGE = "inspect FILE.nwproj --what layers|filters|feature-maps|attention|neighbours"
-            + "|reconstructions|latent [--layer NODE] [--sample N | --input FILE] [--head H] [--token T] [--k K]"
-            + " [--count N] [--run ID] [--json]";
+            + "|reconstructions|latent|activations|samples [--layer NODE] [--sample N | --input FILE] [--head H]"
+            + " [--token T] [--k K] [--count N] [--samples I,J,..] [--run ID] [--json]";
     static final List<String> WHAT = List.of("layers", "filters", "feature-maps", "attention", "neighbours",
-            "reconstructions", "latent");
+            "reconstructions", "latent", "activations", "samples");
+    /** The most test samples {@code activations} runs through the network by default, and at most. */
+    static final int ACTIVATION_SAMPLES = 64;
+    static final int MAX_ACTIVATION_SAMPLES = 1024;
+    /** The most test samples {@code samples} returns in one answer. */
+    static final int MAX_SAMPLES = 200;
     /** The most test samples {@code latent} places, so the answer stays one readable line. */
     static final int MAX_POINTS = 1000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -42,7 +47,7 @@ final class InspectCommand {
 
     static int run(List<String> argv, PrintStream out) {
         Args args = Args.parse(argv, Set.of("--what", "--layer", "--sample", "--input", "--head", "--token", "--k",
-                "--count", "--run"), Set.of("--json"));
+                "--count", "--run", "--samples"), Set.of("--json"));
         Path project = InsightCommands.project(args, "inspect", USAGE);
         String what = args.value("--what").orElseThrow(() -> new UsageException("inspect needs --what, one of "
                 + String.join(", ", WHAT)));
@@ -51,6 +56,9 @@ final class InspectCommand {
         }
         if (what.equals("reconstructions") || what.equals("latent")) {
             return AutoencoderViews.run(what, args, project, out);
+        }
+        if (what.equals("activations") || what.equals("samples")) {
+            return TestPartViews.run(what, args, project, out);
         }
         if (args.has("--input") && args.has("--sample")) {
             throw new UsageException("inspect takes --input FILE or --sample N, not both");

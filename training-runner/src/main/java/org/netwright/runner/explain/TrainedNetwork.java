@@ -190,6 +190,33 @@ public final class TrainedNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * What each layer makes for {@code count} inputs laid one after another: the values at its first output port, by
+     * layer id in the order the network runs them; input layers are left out (their values are the inputs).
+     */
+    public java.util.Map<String, float[]> layerOutputs(float[] inputs, int count) {
+        java.util.Map<String, String> firstPort = new java.util.LinkedHashMap<>();
+        for (String id : block.nodeOrder()) {
+            List<String> ports = block.portsOf(id);
+            if (!ports.isEmpty() && !layerType(id).endsWith("_input")) {
+                firstPort.put(ports.get(0), id);
+            }
+        }
+        java.util.Map<String, float[]> out = new java.util.LinkedHashMap<>();
+        firstPort.values().forEach(id -> out.put(id, null));
+        try (NDManager scope = manager.newSubManager()) {
+            forward(scope, feed(scope, inputs, count), (p, v) -> {
+                String id = firstPort.get(p);
+                if (id != null) {
+                    out.put(id, v.toType(DataType.FLOAT32, false).toFloatArray());
+                }
+                return v;
+            });
+        }
+        out.values().removeIf(java.util.Objects::isNull);
+        return out;
+    }
+
     /** The per-sample shape of a port ("node.port"); refused when the network has no such port. */
     public Shape portShape(String port) {
         requirePort(port);

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code evaluate --predictions}: a regression's true and predicted values per test sample, agreeing with its MAE. */
+/**
+ * {@code evaluate --predictions}: a regression's true and predicted values per test sample, agreeing with its MAE; a
+ * classifier's true and predicted class per sample with their probabilities, agreeing with its confusion matrix.
+ */
 @Tag("training")
 class CliEvaluatePredictionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,14 +49,36 @@ class CliEvaluatePredictionsTest {
     }
 
     @Test
-    void aClassifierListsNoValues() throws IOException {
+    void aClassifierListsEachSamplesAnswerAndTheyMakeItsConfusionMatrix() throws IOException {
         Path project = dir.resolve("moons.nwproj");
         assertEquals(0, CliRunner.run("train", "--template", "two-moons-mlp", "--epochs", "1", "--save",
                 project.toString()).status());
         CliRunner r = CliRunner.run("evaluate", project.toString(), "--predictions", "--json");
         assertEquals(0, r.status(), r.err());
         JsonNode e = JSON.readTree(r.outLines().get(0));
-        assertTrue(e.has("confusion"));
-        assertFalse(e.has("predictions"));
+        JsonNode p = e.get("predictions");
+        int n = e.get("samples").asInt();
+        assertEquals(Math.min(n, EvaluateCommand.MAX_LISTED), p.get("listed").asInt());
+        int k = e.get("classes").size();
+        long[][] counted = new long[k][k];
+        for (int i = 0; i < p.get("listed").asInt(); i++) {
+            int truth = p.get("true").get(i).asInt();
+            int predicted = p.get("predicted").get(i).asInt();
+            counted[truth][predicted]++;
+            double probability = p.get("probability").get(i).asDouble();
+            double ofTruth = p.get("true_probability").get(i).asDouble();
+            assertTrue(probability >= 1.0 / k - 1e-6 && probability <= 1 + 1e-6, "the predicted class is the likeliest");
+            assertTrue(ofTruth <= probability + 1e-6, "no class is likelier than the predicted one");
+            if (truth == predicted) {
+                assertEquals(probability, ofTruth, 1e-9);
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                assertEquals(e.get("confusion").get(i).get(j).asLong(), counted[i][j], "cell " + i + "," + j);
+            }
+        }
+        JsonNode plain = JSON.readTree(CliRunner.run("evaluate", project.toString(), "--json").outLines().get(0));
+        assertFalse(plain.has("predictions"), "the answers are listed only when asked");
     }
 }

@@ -123,6 +123,15 @@ class CliGenerateTest {
                 out.toString(), "--temperature", "0.5");
         assertEquals(2, temperature.status());
         assertTrue(temperature.err().contains("language models"), temperature.err());
+        CliRunner grid = CliRunner.run("generate", project.toString(), "--count", "4", "--out",
+                dir.resolve("grid").toString(), "--per-class", "--json", "--values");
+        assertEquals(0, grid.status(), grid.err());
+        JsonNode o = new ObjectMapper().readTree(grid.outLines().get(0));
+        assertEquals(8, o.get("rows").asInt(), "one row per class");
+        assertEquals(4, o.get("cols").asInt());
+        assertEquals(32, o.get("files").size() == 1 ? Files.readAllLines(dir.resolve("grid/samples.csv")).size() - 1
+                : o.get("files").size());
+        assertEquals(32 * 2, o.get("values").size(), "4 two-component samples for each of 8 classes");
     }
 
     @Test

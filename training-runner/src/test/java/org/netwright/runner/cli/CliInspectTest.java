@@ -124,4 +124,39 @@ class CliInspectTest {
         assertEquals(2, head.status());
         assertTrue(head.err().contains("head"), head.err());
     }
+
+    @Test
+    void activationsGiveEachLayersStatisticsOverTestSamples() throws IOException {
+        JsonNode o = answer("inspect", cnn.toString(), "--what", "activations", "--count", "16", "--json");
+        assertEquals(16, o.get("samples").asInt());
+        JsonNode layers = answer("inspect", cnn.toString(), "--what", "layers", "--json").get("layers");
+        assertEquals(layers.size() - 1, o.get("layers").size(), "every layer but the input: " + o);
+        for (JsonNode l : o.get("layers")) {
+            long total = 0;
+            for (JsonNode c : l.get("histogram")) {
+                total += c.asLong();
+            }
+            assertEquals(l.get("count").asLong(), total, "the histogram holds every value of " + l.get("id"));
+            assertTrue(l.get("min").asDouble() <= l.get("mean").asDouble()
+                    && l.get("mean").asDouble() <= l.get("max").asDouble(), l.toString());
+            if (l.get("type").asText().equals("relu")) {
+                assertTrue(l.get("zeros").asDouble() > 0 && l.get("min").asDouble() == 0, l.toString());
+                assertTrue(l.get("saturated").isNull(), "a ReLU does not saturate");
+            }
+        }
+    }
+
+    @Test
+    void samplesGiveTheChosenTestImagesAndRefuseAnIndexOutside() throws IOException {
+        JsonNode o = answer("inspect", cnn.toString(), "--what", "samples", "--samples", "2,0", "--json");
+        assertEquals("image", o.get("kind").asText());
+        assertEquals(List.of(1, 32, 32).size(), shape(o).size());
+        int pixels = shape(o).stream().reduce(1, (a, b) -> a * b);
+        assertEquals(2, o.get("samples").size());
+        assertEquals(2, o.get("samples").get(0).get("index").asInt());
+        assertEquals(pixels, o.get("samples").get(1).get("values").size());
+        CliRunner bad = CliRunner.run("inspect", cnn.toString(), "--what", "samples", "--samples", "0,100000");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("samples 0 to"), bad.err());
+    }
 }

@@ -1,0 +1,156 @@
+package org.netwright.app.insight;
+
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The gradient-norm heat map: layers down, epochs across, colour the log10 of the layer's gradient norm (dark: small,
+ * yellow: large). Cells where the health rules found vanishing (▼, cyan frame) or exploding (▲, red frame) gradients
+ * are marked, and those layers' names are drawn in red with the word, so a failing layer is found at a glance.
+ */
+final class GradientsPanel extends VBox {
+    private static final double ROW = 18;
+    private static final double TOP = 22;
+    private static final Color VANISHING = Color.web("#00b8d4");
+    private static final Color EXPLODING = Color.web("#d50000");
+    /** Viridis at five stops: the scale runs dark blue-purple (small norms) to yellow (large). */
+    private static final Color[] SCALE = {Color.web("#440154"), Color.web("#3b528b"), Color.web("#21918c"),
+            Color.web("#5ec962"), Color.web("#fde725")};
+    private final Canvas canvas = new Canvas(10, 10);
+    private final Label caption = new Label();
+
+    GradientsPanel(InsightViewModel model) {
+        super(8);
+        setId("gradients-panel");
+        setPadding(new Insets(10, 0, 0, 0));
+        Button load = new Button("Read Gradient Norms");
+        load.setId("gradients-button");
+        load.disableProperty().bind(model.busyProperty());
+        load.setOnAction(e -> model.loadGradients());
+        caption.setId("gradients-caption");
+        caption.setWrapText(true);
+        canvas.setId("gradient-heat-map");
+        ScrollPane scroll = new ScrollPane(canvas);
+        scroll.setFitToWidth(false);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: white");
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        Label explain = new Label("Each layer's gradient norm at the end of each epoch, on a log scale. ▼ vanishing"
+                + " (below 1e-4 of the largest layer's), ▲ exploding (above 1e3, or 1000 times its first): the rules"
+                + " behind the run's warnings.");
+        explain.setWrapText(true);
+        getChildren().addAll(InsightView.title("Gradient norms per layer and epoch"), explain, load, caption, scroll);
+        model.gradientsProperty().addListener((o, was, now) -> draw(now));
+    }
+
+    /** The colour of {@code t} in 0..1 on the scale. */
+    static Color colour(double t) {
+        double x = Math.max(0, Math.min(1, t)) * (SCALE.length - 1);
+        int i = Math.min(SCALE.length - 2, (int) Math.floor(x));
+        return SCALE[i].interpolate(SCALE[i + 1], x - i);
+    }
+
+    private void draw(GradientHeatMap map) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        if (map == null || map.isEmpty()) {
+            canvas.setWidth(10);
+            canvas.setHeight(10);
+            g.clearRect(0, 0, 10, 10);
+            caption.setText(map == null ? "" : map.summary());
+            return;
+        }
+        caption.setText(map.summary());
+        boolean bad = !map.layersMarked(GradientHeatMap.Health.VANISHING).isEmpty()
+                || !map.layersMarked(GradientHeatMap.Health.EXPLODING).isEmpty();
+        caption.setStyle(bad ? "-fx-text-fill: #b71c1c; -fx-font-weight: bold" : "");
+        Font plain = Font.font("System", 12);
+        Font bold = Font.font("System", FontWeight.BOLD, 12);
+        double labels = 0;
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(bold);
+        for (String l : map.layers()) {
+            probe.setText(l + "  ⚠ vanishing");
+            labels = Math.max(labels, probe.getLayoutBounds().getWidth());
+        }
+        labels = Math.min(260, labels + 12);
+        int epochs = map.epochs().size();
+        double cell = Math.max(8, Math.min(44, 640 / (double) epochs));
+        double gridW = cell * epochs;
+        double gridH = ROW * map.layers().size();
+        double legendTop = TOP + gridH + 30;
+        canvas.setWidth(labels + Math.max(gridW + 50, 320));
+        canvas.setHeight(legendTop + 46);
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        double[] range = map.logRange();
+        double lo = range[0];
+        double span = range[1] > range[0] ? range[1] - range[0] : 1;
+        g.setTextBaseline(VPos.CENTER);
+        for (int l = 0; l < map.layers().size(); l++) {
+            double y = TOP + l * ROW;
+            boolean vanishing = map.layersMarked(GradientHeatMap.Health.VANISHING).contains(map.layers().get(l));
+            boolean exploding = map.layersMarked(GradientHeatMap.Health.EXPLODING).contains(map.layers().get(l));
+            g.setFont(vanishing || exploding ? bold : plain);
+            g.setFill(vanishing || exploding ? Color.web("#b71c1c") : Color.web("#1f2933"));
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(map.layers().get(l) + (exploding ? "  ⚠ exploding" : vanishing ? "  ⚠ vanishing" : ""),
+                    labels - 8, y + ROW / 2);
+            for (int e = 0; e < epochs; e++) {
+                double x = labels + e * cell;
+                double v = map.norm(l, e);
+                g.setFill(Double.isFinite(v) && v > 0 ? colour((Math.log10(v) - lo) / span) : Color.web("#e0e0e0"));
+                g.fillRect(x, y, cell - 1, ROW - 1);
+                GradientHeatMap.Health h = map.health(l, e);
+                if (h == GradientHeatMap.Health.VANISHING || h == GradientHeatMap.Health.EXPLODING) {
+                    Color c = h == GradientHeatMap.Health.VANISHING ? VANISHING : EXPLODING;
+                    g.setStroke(c);
+                    g.setLineWidth(2);
+                    g.strokeRect(x + 1, y + 1, cell - 3, ROW - 3);
+                    g.setFill(h == GradientHeatMap.Health.VANISHING ? Color.WHITE : Color.BLACK);
+                    g.setTextAlign(TextAlignment.CENTER);
+                    g.setFont(Font.font("System", FontWeight.BOLD, 10));
+                    g.fillText(h == GradientHeatMap.Health.VANISHING ? "▼" : "▲", x + cell / 2, y + ROW / 2);
+                }
+            }
+        }
+        // Epoch numbers along the top, thinned so they never overlap.
+        g.setFont(plain);
+        g.setFill(Color.web("#1f2933"));
+        g.setTextAlign(TextAlignment.CENTER);
+        int every = (int) Math.ceil(28 / cell);
+        for (int e = 0; e < epochs; e += every) {
+            g.fillText(Integer.toString(map.epochs().get(e)), labels + e * cell + cell / 2, TOP / 2);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("epoch", labels + gridW + 4, TOP / 2);
+        // The colour scale with its ends.
+        double barW = Math.min(300, Math.max(160, gridW));
+        for (int i = 0; i < barW; i++) {
+            g.setFill(colour(i / barW));
+            g.fillRect(labels + i, legendTop, 1, 12);
+        }
+        g.setFill(Color.web("#1f2933"));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(String.format(Locale.ROOT, "%.1e", Math.pow(10, lo)), labels, legendTop + 26);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(String.format(Locale.ROOT, "%.1e", Math.pow(10, lo + (range[1] > range[0] ? span : 0))),
+                labels + barW, legendTop + 26);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText("gradient norm", labels - 8, legendTop + 6);
+    }
+
+    /** The caption, for tests. */
+    Label caption() {
+        return caption;
+    }
+}
