@@ -28,6 +28,8 @@ final class AppMenus {
     private final MenuItem duplicate = idItem("Duplicate (Ctrl+D)", "menu-duplicate-edit");
     private final MenuItem selectAll = idItem("Select All (Ctrl+A)", "menu-select-all-edit");
     private final MenuItem layout = idItem("Lay Out Automatically (Ctrl+L)", "menu-layout-edit");
+    private final MenuItem group = idItem("Group into Block (Ctrl+G)", "menu-group-edit");
+    private final MenuItem ungroup = idItem("Ungroup Block (Ctrl+Shift+G)", "menu-ungroup-edit");
     /** Lays out the open project's canvas; set by the window, which owns the canvas. */
     private Runnable layOut = () -> { };
     private final FileActions files;
@@ -93,6 +95,9 @@ final class AppMenus {
         duplicate.setOnAction(e -> editor.duplicateSelection());
         selectAll.setOnAction(e -> editor.selectAll());
         layout.setOnAction(e -> layOut.run());
+        // Both undoable; a block opens for editing with a double-click or Enter on its card.
+        group.setOnAction(e -> editor.groupSelection());
+        ungroup.setOnAction(e -> editor.ungroupSelection());
         alignMenu.setId("menu-align");
         for (EditorModel.Alignment a : EditorModel.Alignment.values()) {
             MenuItem i = new MenuItem(a.description().replace("Align ", "").substring(0, 1).toUpperCase()
@@ -102,7 +107,7 @@ final class AppMenus {
             alignMenu.getItems().add(i);
         }
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy, paste, duplicate, delete,
-                new SeparatorMenuItem(), selectAll, layout, alignMenu);
+                new SeparatorMenuItem(), selectAll, layout, alignMenu, new SeparatorMenuItem(), group, ungroup);
         edit.setId("menu-edit");
 
         MenuItem inside = item("Look Inside Latest Run…", "menu-insight", () -> org.netwright.app.insight.InsightWindow
@@ -169,7 +174,7 @@ final class AppMenus {
         undo.disableProperty().unbind();
         redo.disableProperty().unbind();
         delete.disableProperty().unbind();
-        for (MenuItem i : List.of(cut, copy, paste, duplicate, selectAll, layout, alignMenu)) {
+        for (MenuItem i : List.of(cut, copy, paste, duplicate, selectAll, layout, alignMenu, group, ungroup)) {
             i.setDisable(next == null);
         }
         if (next == null) {

@@ -26,6 +26,7 @@ import org.netwright.app.training.TrainingPanel;
 import org.netwright.app.training.TrainingViewModel;
 import org.netwright.editor.EditorModel;
 import org.netwright.editor.canvas.GraphCanvas;
+import org.netwright.editor.canvas.LevelsView;
 import org.netwright.editor.inspector.InspectorView;
 import org.netwright.editor.palette.PaletteView;
 
@@ -118,28 +119,23 @@ public final class MainWindow {
             return;
         }
         EditorModel editor = session.editor();
-        GraphCanvas canvas = new GraphCanvas(editor);
-        PaletteView palette = new PaletteView(editor, canvas::visibleCenter);
-        InspectorView inspector = new InspectorView(editor);
+        // The project's canvas, and those of the blocks opened inside it (double-click or Enter on a block).
+        LevelsView levels = new LevelsView(editor, each -> {
+            each.minimapShownProperty().bind(menus.minimapShownProperty());
+            each.snapToGridProperty().bind(menus.snapToGridProperty());
+        });
+        GraphCanvas canvas = levels.currentCanvasProperty().get();
         trainingPanel = trainingPanel(session);
         training.bind(trainingPanel.model().runningProperty());
         // A run trains the graph as it was when it started; edits meanwhile would make the canvas lie about it.
         trainingPanel.model().runningProperty().addListener((o, was, now) -> editor.setLock(now ? TRAINING_LOCK : ""));
-        menus.follow(editor);
-        menus.layOutWith(canvas::layOut);
         stage.setTitle("Netwright — " + session.projectName() + (workspace.isDraft() ? " (not saved yet)" : ""));
-
-        // The palette's own width: at 220 px its "Attention & Transformers" heading was cut off.
-        palette.setPrefWidth(250);
-        inspector.setPrefWidth(300);
-        root.setLeft(palette);
-        canvas.minimapShownProperty().bind(menus.minimapShownProperty());
-        canvas.snapToGridProperty().bind(menus.snapToGridProperty());
-        menus.alignWith(canvas::align);
         // View > Model Summary puts the table of layers under the canvas; a click on a row finds the layer there.
-        org.netwright.editor.summary.SummaryView summary = new org.netwright.editor.summary.SummaryView(editor,
-                canvas::reveal);
-        javafx.scene.control.SplitPane centre = new javafx.scene.control.SplitPane(canvas);
+        org.netwright.editor.summary.SummaryView summary = new org.netwright.editor.summary.SummaryView(editor, id -> {
+            levels.backTo(0);
+            canvas.reveal(id);
+        });
+        javafx.scene.control.SplitPane centre = new javafx.scene.control.SplitPane(levels);
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
         Runnable showSummary = () -> {
             if (menus.summaryShownProperty().get() && !centre.getItems().contains(summary)) {
@@ -154,10 +150,28 @@ public final class MainWindow {
         menus.summaryShownProperty().addListener(new javafx.beans.value.WeakChangeListener<>(follow));
         centre.getProperties().put("summary-listener", follow);
         root.setCenter(centre);
-        root.setRight(inspector);
+        // The palette, the inspector and the Edit menu work on the level shown: the network or the block opened.
+        showLevel(levels);
+        levels.currentModelProperty().addListener((o, was, now) -> showLevel(levels));
         root.setBottom(new VBox(trainingPanel, status));
         // Keyboard shortcuts (Delete, undo) should reach the canvas, not the palette's search box.
         Platform.runLater(canvas::requestFocus);
+    }
+
+    /** Points the palette, the inspector and the Edit menu at the level {@code levels} shows. */
+    private void showLevel(LevelsView levels) {
+        EditorModel model = levels.currentModelProperty().get();
+        GraphCanvas canvas = levels.currentCanvasProperty().get();
+        PaletteView palette = new PaletteView(model, canvas::visibleCenter);
+        InspectorView inspector = new InspectorView(model);
+        // The palette's own width: at 220 px its "Attention & Transformers" heading was cut off.
+        palette.setPrefWidth(250);
+        inspector.setPrefWidth(300);
+        root.setLeft(palette);
+        root.setRight(inspector);
+        menus.follow(model);
+        menus.layOutWith(canvas::layOut);
+        menus.alignWith(canvas::align);
     }
 
     private TrainingPanel trainingPanel(ProjectSession session) {

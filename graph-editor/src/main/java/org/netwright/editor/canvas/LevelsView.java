@@ -157,9 +157,15 @@ public final class LevelsView extends BorderPane {
         setTop(models.size() > 1 ? bar : null);
         fillTrail();
         describePorts();
-        current.set(model);
+        // The canvas first: whoever follows the model reads the canvas of the same level.
         currentCanvas.set(canvas);
-        javafx.application.Platform.runLater(canvas::requestFocus);
+        current.set(model);
+        // A canvas put back in the scene draws its cards after a layout pass; ask for one, as nothing else may.
+        canvas.requestLayout();
+        javafx.application.Platform.runLater(() -> {
+            canvas.requestLayout();
+            canvas.requestFocus();
+        });
     }
 
     private void fillTrail() {
