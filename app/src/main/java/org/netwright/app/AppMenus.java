@@ -60,6 +60,9 @@ final class AppMenus {
         saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         saveAs.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> busy.get() || workspace.session() == null, busy, workspace.sessionProperty()));
+        MenuItem saveTemplate = item("Save as Template…", "menu-save-template", files::saveAsTemplate);
+        saveTemplate.disableProperty().bind(Bindings.createBooleanBinding(() -> workspace.session() == null,
+                workspace.sessionProperty()));
         MenuItem importData = item("Import Data…", "menu-import-data", files::importData);
         importData.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> busy.get() || workspace.session() == null, busy, workspace.sessionProperty()));
@@ -71,7 +74,7 @@ final class AppMenus {
         MenuItem quitItem = item("Quit", "menu-quit", quit);
         quitItem.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         Menu file = new Menu("File", null, fromTemplate, open, recent, importGraph, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), importData, importModel, export, new SeparatorMenuItem(), quitItem);
+                saveTemplate, new SeparatorMenuItem(), importData, importModel, export, new SeparatorMenuItem(), quitItem);
 
         undo.setId("menu-undo");
         undo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));

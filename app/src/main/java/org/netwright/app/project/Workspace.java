@@ -48,6 +48,11 @@ public final class Workspace {
         recentFiles.setAll(recent.list());
     }
 
+    /** The user's own templates, kept in the user's Netwright folder beside the recent list. */
+    public org.netwright.templates.user.UserTemplateLibrary userTemplates() {
+        return org.netwright.templates.user.UserTemplateLibrary.in(recent.netwrightFolder());
+    }
+
     /** The open project; null only before the first one opens. */
     public ReadOnlyObjectProperty<ProjectSession> sessionProperty() {
         return session.getReadOnlyProperty();
