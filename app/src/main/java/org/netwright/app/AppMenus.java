@@ -125,7 +125,10 @@ final class AppMenus {
                 () -> HelpDialogs.gettingStarted(bar.getScene().getWindow()));
         MenuItem whatIs = item("What Is This Layer?", "menu-what-is", () -> HelpDialogs.whatIsThisLayer(
                 bar.getScene().getWindow(), editor));
-        Menu help = new Menu("Help", null, start, whatIs, shortcuts);
+        MenuItem tourItem = item("Tour", "menu-tour", () -> tour.run());
+        tourItem.disableProperty().bind(Bindings.createBooleanBinding(() -> workspace.session() == null,
+                workspace.sessionProperty()));
+        Menu help = new Menu("Help", null, tourItem, start, whatIs, shortcuts);
         help.setId("menu-help");
 
         javafx.scene.control.CheckMenuItem minimap = new javafx.scene.control.CheckMenuItem("Minimap");
@@ -206,6 +209,13 @@ final class AppMenus {
         MenuItem i = new MenuItem(text);
         i.setId(id);
         return i;
+    }
+
+    /** What Help > Tour starts; set by the window, which the tour runs over. */
+    private Runnable tour = () -> { };
+
+    void tourWith(Runnable action) {
+        tour = action == null ? () -> { } : action;
     }
 
     /** Points Edit > Lay Out at the open project's canvas. */

@@ -51,12 +51,14 @@ public final class MainWindow {
     private final Workspace workspace;
     private final RunStarter starter;
     private final BorderPane root = new BorderPane();
+    private final javafx.scene.layout.StackPane host = new javafx.scene.layout.StackPane(root);
     private final StatusBar status = new StatusBar();
     private final AppMenus menus;
     private final FileActions files;
     /** Mirrors the current run's state, so the File menu can refuse Save As while a run writes the file. */
     private final ReadOnlyBooleanWrapper training = new ReadOnlyBooleanWrapper();
     private TrainingPanel trainingPanel;
+    private org.netwright.app.tour.Tour tour;
 
     public MainWindow(Stage stage, Workspace workspace, RunStarter starter, Path projectsFolder) {
         this.stage = stage;
@@ -65,11 +67,13 @@ public final class MainWindow {
         this.files = new FileActions(stage, workspace, projectsFolder,
                 () -> trainingPanel == null ? null : trainingPanel.dataRow().model());
         this.menus = new AppMenus(files, workspace, training.getReadOnlyProperty(), stage::close);
+        menus.tourWith(this::startTour);
         root.setId("main-window");
         root.setTop(menus.bar());
         // Big enough for the sample network at once, but never larger than the screen.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
+        // In a stack, so the guided tour can lie on top of the window's content.
+        Scene scene = new Scene(host, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(STYLESHEET.toExternalForm());
         stage.setScene(scene);
         // The same icon as the installers' menu entry, so the taskbar shows what the menu showed.
@@ -79,6 +83,30 @@ public final class MainWindow {
         stage.setMinHeight(640);
         workspace.sessionProperty().addListener((o, was, now) -> show(now));
         show(workspace.session());
+    }
+
+    /** Help > Tour: starts the guided tour over this window (again, when it runs already, from its first step). */
+    public org.netwright.app.tour.Tour startTour() {
+        if (tour != null) {
+            tour.close();
+        }
+        tour = org.netwright.app.tour.Tour.start(host, org.netwright.app.tour.GuidedTour.STEPS);
+        return tour;
+    }
+
+    /** The tour, offered on the first launch only: noted in the user's Netwright folder when it shows. */
+    public void offerTourOnce() {
+        org.netwright.app.tour.TourMemory memory = new org.netwright.app.tour.TourMemory(workspace.netwrightFolder());
+        if (memory.seen() || workspace.session() == null) {
+            return;
+        }
+        memory.markSeen();
+        startTour();
+    }
+
+    /** The tour running or last run, or null. */
+    public org.netwright.app.tour.Tour tour() {
+        return tour;
     }
 
     /** The File menu's dialogs, e.g. to open a file given on the command line. */

@@ -53,6 +53,11 @@ public final class Workspace {
         return org.netwright.templates.user.UserTemplateLibrary.in(recent.netwrightFolder());
     }
 
+    /** The user's Netwright folder ({@code ~/.netwright}): the recent list, unsaved projects, templates, the tour's note. */
+    public Path netwrightFolder() {
+        return recent.netwrightFolder();
+    }
+
     /** The open project; null only before the first one opens. */
     public ReadOnlyObjectProperty<ProjectSession> sessionProperty() {
         return session.getReadOnlyProperty();
