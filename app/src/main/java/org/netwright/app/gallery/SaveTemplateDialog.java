@@ -43,6 +43,13 @@ public final class SaveTemplateDialog extends Dialog<UserTemplate> {
         description.setPromptText("What it is for, e.g. \u201cmy CNN for 64\u00d764 leaf photos\u201d");
         description.setPrefRowCount(3);
         description.setWrapText(true);
+        // Tab leaves the description for the next field, as in the others, instead of staying in the text.
+        description.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown()) {
+                (e.isShiftDown() ? name : tags).requestFocus();
+                e.consume();
+            }
+        });
         tags.setId("template-tags");
         tags.setPromptText("Comma-separated, e.g. vision, small");
         problem.setId("template-problem");
@@ -72,7 +79,11 @@ public final class SaveTemplateDialog extends Dialog<UserTemplate> {
         // The message answers the name it was about; typing another one makes it stale.
         name.textProperty().addListener((o, was, now) -> problem.setText(""));
         setResultConverter(b -> b == save ? saved : null);
-        setOnShown(e -> name.requestFocus());
+        // After the dialog has given its default button the focus: the name is what the user types first.
+        setOnShown(e -> javafx.application.Platform.runLater(() -> {
+            name.requestFocus();
+            name.end();
+        }));
     }
 
     /** "vision, small ,," -> [vision, small]. */

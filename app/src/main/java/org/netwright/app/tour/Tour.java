@@ -232,6 +232,8 @@ public final class Tour {
         double[] at = noteAt(t == null ? key : new javafx.geometry.BoundingBox(ring.getX(), ring.getY(),
                 ring.getWidth(), ring.getHeight()), NOTE_WIDTH, nh, w, h);
         note.relocate(at[0], at[1]);
+        // Placed from a post-layout listener: a pulse more makes sure the new shade is drawn, not only laid out.
+        javafx.application.Platform.requestNextPulse();
     }
 
     /**

@@ -78,6 +78,15 @@ class TourUiTest {
         assertTrue(Files.exists(dir.resolve(".netwright").resolve("tour-seen")));
         assertEquals("Step 1 of 6", robot.lookup("#tour-counter").queryAs(Label.class).getText());
         assertRingAround(robot, "#palette");
+        // The rest of the window is dimmed: the shade covers the window but not the palette.
+        javafx.scene.shape.Shape dim = robot.lookup("#tour-dim").queryAs(javafx.scene.shape.Shape.class);
+        Bounds d = dim.localToScene(dim.getBoundsInLocal());
+        assertTrue(d.getWidth() >= stage.getScene().getWidth() - 1 && d.getHeight() >= stage.getScene().getHeight() - 1,
+                "shade " + d);
+        Node palette = robot.lookup("#palette").query();
+        Bounds p = palette.localToScene(palette.getBoundsInLocal());
+        assertFalse(dim.contains(dim.sceneToLocal(p.getCenterX(), p.getCenterY())), "the palette is not shaded");
+        assertTrue(dim.contains(dim.sceneToLocal(stage.getScene().getWidth() - 20, 300)), "the inspector is shaded");
 
         // Right arrow and Enter go on; Left and the Back button go back.
         robot.type(KeyCode.RIGHT);
