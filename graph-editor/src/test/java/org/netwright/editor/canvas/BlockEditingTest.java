@@ -149,7 +149,7 @@ class BlockEditingTest {
 
     @Test
     void portsAreAddedInsideAndAPortWiredOutsideIsNotTakenAway(FxRobot robot) {
-        robot.doubleClickOn("#node-block1");
+        robot.clickOn("#node-block1").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         String entry = CompositePorts.inputNodes(body()).get(0).id();
         robot.clickOn("#node-" + entry).type(KeyCode.DELETE);
