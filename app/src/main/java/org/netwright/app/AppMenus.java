@@ -28,6 +28,8 @@ final class AppMenus {
     private final MenuItem duplicate = idItem("Duplicate (Ctrl+D)", "menu-duplicate-edit");
     private final MenuItem selectAll = idItem("Select All (Ctrl+A)", "menu-select-all-edit");
     private final MenuItem layout = idItem("Lay Out Automatically (Ctrl+L)", "menu-layout-edit");
+    private final MenuItem group = idItem("Group into Block (Ctrl+G)", "menu-group-edit");
+    private final MenuItem ungroup = idItem("Ungroup Block (Ctrl+Shift+G)", "menu-ungroup-edit");
     /** Lays out the open project's canvas; set by the window, which owns the canvas. */
     private Runnable layOut = () -> { };
     private final FileActions files;
@@ -58,6 +60,9 @@ final class AppMenus {
         saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         saveAs.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> busy.get() || workspace.session() == null, busy, workspace.sessionProperty()));
+        MenuItem saveTemplate = item("Save as Template…", "menu-save-template", files::saveAsTemplate);
+        saveTemplate.disableProperty().bind(Bindings.createBooleanBinding(() -> workspace.session() == null,
+                workspace.sessionProperty()));
         MenuItem importData = item("Import Data…", "menu-import-data", files::importData);
         importData.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> busy.get() || workspace.session() == null, busy, workspace.sessionProperty()));
@@ -69,7 +74,7 @@ final class AppMenus {
         MenuItem quitItem = item("Quit", "menu-quit", quit);
         quitItem.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         Menu file = new Menu("File", null, fromTemplate, open, recent, importGraph, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), importData, importModel, export, new SeparatorMenuItem(), quitItem);
+                saveTemplate, new SeparatorMenuItem(), importData, importModel, export, new SeparatorMenuItem(), quitItem);
 
         undo.setId("menu-undo");
         undo.setAccelerator(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
@@ -93,6 +98,9 @@ final class AppMenus {
         duplicate.setOnAction(e -> editor.duplicateSelection());
         selectAll.setOnAction(e -> editor.selectAll());
         layout.setOnAction(e -> layOut.run());
+        // Both undoable; a block opens for editing with a double-click or Enter on its card.
+        group.setOnAction(e -> editor.groupSelection());
+        ungroup.setOnAction(e -> editor.ungroupSelection());
         alignMenu.setId("menu-align");
         for (EditorModel.Alignment a : EditorModel.Alignment.values()) {
             MenuItem i = new MenuItem(a.description().replace("Align ", "").substring(0, 1).toUpperCase()
@@ -102,7 +110,7 @@ final class AppMenus {
             alignMenu.getItems().add(i);
         }
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy, paste, duplicate, delete,
-                new SeparatorMenuItem(), selectAll, layout, alignMenu);
+                new SeparatorMenuItem(), selectAll, layout, alignMenu, new SeparatorMenuItem(), group, ungroup);
         edit.setId("menu-edit");
 
         MenuItem inside = item("Look Inside Latest Run…", "menu-insight", () -> org.netwright.app.insight.InsightWindow
@@ -117,7 +125,10 @@ final class AppMenus {
                 () -> HelpDialogs.gettingStarted(bar.getScene().getWindow()));
         MenuItem whatIs = item("What Is This Layer?", "menu-what-is", () -> HelpDialogs.whatIsThisLayer(
                 bar.getScene().getWindow(), editor));
-        Menu help = new Menu("Help", null, start, whatIs, shortcuts);
+        MenuItem tourItem = item("Tour", "menu-tour", () -> tour.run());
+        tourItem.disableProperty().bind(Bindings.createBooleanBinding(() -> workspace.session() == null,
+                workspace.sessionProperty()));
+        Menu help = new Menu("Help", null, tourItem, start, whatIs, shortcuts);
         help.setId("menu-help");
 
         javafx.scene.control.CheckMenuItem minimap = new javafx.scene.control.CheckMenuItem("Minimap");
@@ -169,7 +180,7 @@ final class AppMenus {
         undo.disableProperty().unbind();
         redo.disableProperty().unbind();
         delete.disableProperty().unbind();
-        for (MenuItem i : List.of(cut, copy, paste, duplicate, selectAll, layout, alignMenu)) {
+        for (MenuItem i : List.of(cut, copy, paste, duplicate, selectAll, layout, alignMenu, group, ungroup)) {
             i.setDisable(next == null);
         }
         if (next == null) {
@@ -198,6 +209,13 @@ final class AppMenus {
         MenuItem i = new MenuItem(text);
         i.setId(id);
         return i;
+    }
+
+    /** What Help > Tour starts; set by the window, which the tour runs over. */
+    private Runnable tour = () -> { };
+
+    void tourWith(Runnable action) {
+        tour = action == null ? () -> { } : action;
     }
 
     /** Points Edit > Lay Out at the open project's canvas. */

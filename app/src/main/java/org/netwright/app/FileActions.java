@@ -43,8 +43,21 @@ final class FileActions {
 
     /** The template gallery; the chosen template opens at once as a new project, named on its first save. */
     void newFromTemplate() {
-        Optional<Template> chosen = new GalleryDialog(owner).showAndWait();
+        Optional<Template> chosen = new GalleryDialog(owner, workspace.userTemplates()).showAndWait();
         chosen.ifPresent(this::openTemplate);
+    }
+
+    /**
+     * File > Save as Template…: the open network with its data recipe and settings, kept in the user's library under a
+     * name, description and tags (the dialog says in which folder).
+     */
+    void saveAsTemplate() {
+        ProjectSession session = workspace.session();
+        if (session == null) {
+            return;
+        }
+        new org.netwright.app.gallery.SaveTemplateDialog(owner, workspace.userTemplates(), session.projectName(),
+                session.editor().graph(), session.settings()).showAndWait();
     }
 
     /** Opens a template as a new unsaved project. */

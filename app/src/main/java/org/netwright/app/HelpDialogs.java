@@ -24,7 +24,7 @@ final class HelpDialogs {
             {"Ctrl+D", "Duplicate the selected cards"},
             {"Ctrl+A", "Select every card"},
             {"Ctrl+G / Ctrl+Shift+G", "Group the selection into a block / ungroup a block"},
-            {"Double-click a block", "Look inside it"},
+            {"Double-click a block, or Enter", "Open it to edit the layers inside; Esc or the path above goes back"},
             {"Ctrl+L", "Lay the network out automatically (undoable)"},
             {"Ctrl+wheel, Ctrl+plus / minus", "Zoom; Ctrl+0 back to 100 %"},
             {"Ctrl+N", "New project from the template gallery"},

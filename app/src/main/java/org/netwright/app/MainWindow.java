@@ -26,6 +26,7 @@ import org.netwright.app.training.TrainingPanel;
 import org.netwright.app.training.TrainingViewModel;
 import org.netwright.editor.EditorModel;
 import org.netwright.editor.canvas.GraphCanvas;
+import org.netwright.editor.canvas.LevelsView;
 import org.netwright.editor.inspector.InspectorView;
 import org.netwright.editor.palette.PaletteView;
 
@@ -50,12 +51,14 @@ public final class MainWindow {
     private final Workspace workspace;
     private final RunStarter starter;
     private final BorderPane root = new BorderPane();
+    private final javafx.scene.layout.StackPane host = new javafx.scene.layout.StackPane(root);
     private final StatusBar status = new StatusBar();
     private final AppMenus menus;
     private final FileActions files;
     /** Mirrors the current run's state, so the File menu can refuse Save As while a run writes the file. */
     private final ReadOnlyBooleanWrapper training = new ReadOnlyBooleanWrapper();
     private TrainingPanel trainingPanel;
+    private org.netwright.app.tour.Tour tour;
 
     public MainWindow(Stage stage, Workspace workspace, RunStarter starter, Path projectsFolder) {
         this.stage = stage;
@@ -64,11 +67,13 @@ public final class MainWindow {
         this.files = new FileActions(stage, workspace, projectsFolder,
                 () -> trainingPanel == null ? null : trainingPanel.dataRow().model());
         this.menus = new AppMenus(files, workspace, training.getReadOnlyProperty(), stage::close);
+        menus.tourWith(this::startTour);
         root.setId("main-window");
         root.setTop(menus.bar());
         // Big enough for the sample network at once, but never larger than the screen.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
+        // In a stack, so the guided tour can lie on top of the window's content.
+        Scene scene = new Scene(host, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(STYLESHEET.toExternalForm());
         stage.setScene(scene);
         // The same icon as the installers' menu entry, so the taskbar shows what the menu showed.
@@ -78,6 +83,30 @@ public final class MainWindow {
         stage.setMinHeight(640);
         workspace.sessionProperty().addListener((o, was, now) -> show(now));
         show(workspace.session());
+    }
+
+    /** Help > Tour: starts the guided tour over this window (again, when it runs already, from its first step). */
+    public org.netwright.app.tour.Tour startTour() {
+        if (tour != null) {
+            tour.close();
+        }
+        tour = org.netwright.app.tour.Tour.start(host, org.netwright.app.tour.GuidedTour.STEPS);
+        return tour;
+    }
+
+    /** The tour, offered on the first launch only: noted in the user's Netwright folder when it shows. */
+    public void offerTourOnce() {
+        org.netwright.app.tour.TourMemory memory = new org.netwright.app.tour.TourMemory(workspace.netwrightFolder());
+        if (memory.seen() || workspace.session() == null) {
+            return;
+        }
+        memory.markSeen();
+        startTour();
+    }
+
+    /** The tour running or last run, or null. */
+    public org.netwright.app.tour.Tour tour() {
+        return tour;
     }
 
     /** The File menu's dialogs, e.g. to open a file given on the command line. */
@@ -118,28 +147,23 @@ public final class MainWindow {
             return;
         }
         EditorModel editor = session.editor();
-        GraphCanvas canvas = new GraphCanvas(editor);
-        PaletteView palette = new PaletteView(editor, canvas::visibleCenter);
-        InspectorView inspector = new InspectorView(editor);
+        // The project's canvas, and those of the blocks opened inside it (double-click or Enter on a block).
+        LevelsView levels = new LevelsView(editor, each -> {
+            each.minimapShownProperty().bind(menus.minimapShownProperty());
+            each.snapToGridProperty().bind(menus.snapToGridProperty());
+        });
+        GraphCanvas canvas = levels.currentCanvasProperty().get();
         trainingPanel = trainingPanel(session);
         training.bind(trainingPanel.model().runningProperty());
         // A run trains the graph as it was when it started; edits meanwhile would make the canvas lie about it.
         trainingPanel.model().runningProperty().addListener((o, was, now) -> editor.setLock(now ? TRAINING_LOCK : ""));
-        menus.follow(editor);
-        menus.layOutWith(canvas::layOut);
         stage.setTitle("Netwright — " + session.projectName() + (workspace.isDraft() ? " (not saved yet)" : ""));
-
-        // The palette's own width: at 220 px its "Attention & Transformers" heading was cut off.
-        palette.setPrefWidth(250);
-        inspector.setPrefWidth(300);
-        root.setLeft(palette);
-        canvas.minimapShownProperty().bind(menus.minimapShownProperty());
-        canvas.snapToGridProperty().bind(menus.snapToGridProperty());
-        menus.alignWith(canvas::align);
         // View > Model Summary puts the table of layers under the canvas; a click on a row finds the layer there.
-        org.netwright.editor.summary.SummaryView summary = new org.netwright.editor.summary.SummaryView(editor,
-                canvas::reveal);
-        javafx.scene.control.SplitPane centre = new javafx.scene.control.SplitPane(canvas);
+        org.netwright.editor.summary.SummaryView summary = new org.netwright.editor.summary.SummaryView(editor, id -> {
+            levels.backTo(0);
+            canvas.reveal(id);
+        });
+        javafx.scene.control.SplitPane centre = new javafx.scene.control.SplitPane(levels);
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
         Runnable showSummary = () -> {
             if (menus.summaryShownProperty().get() && !centre.getItems().contains(summary)) {
@@ -154,10 +178,28 @@ public final class MainWindow {
         menus.summaryShownProperty().addListener(new javafx.beans.value.WeakChangeListener<>(follow));
         centre.getProperties().put("summary-listener", follow);
         root.setCenter(centre);
-        root.setRight(inspector);
+        // The palette, the inspector and the Edit menu work on the level shown: the network or the block opened.
+        showLevel(levels);
+        levels.currentModelProperty().addListener((o, was, now) -> showLevel(levels));
         root.setBottom(new VBox(trainingPanel, status));
         // Keyboard shortcuts (Delete, undo) should reach the canvas, not the palette's search box.
         Platform.runLater(canvas::requestFocus);
+    }
+
+    /** Points the palette, the inspector and the Edit menu at the level {@code levels} shows. */
+    private void showLevel(LevelsView levels) {
+        EditorModel model = levels.currentModelProperty().get();
+        GraphCanvas canvas = levels.currentCanvasProperty().get();
+        PaletteView palette = new PaletteView(model, canvas::visibleCenter);
+        InspectorView inspector = new InspectorView(model);
+        // The palette's own width: at 220 px its "Attention & Transformers" heading was cut off.
+        palette.setPrefWidth(250);
+        inspector.setPrefWidth(300);
+        root.setLeft(palette);
+        root.setRight(inspector);
+        menus.follow(model);
+        menus.layOutWith(canvas::layOut);
+        menus.alignWith(canvas::align);
     }
 
     private TrainingPanel trainingPanel(ProjectSession session) {

@@ -33,10 +33,13 @@ public final class NetwrightApp extends Application {
         Optional<String> refused = !args.isEmpty() ? workspace.open(Path.of(args.get(0)))
                 : recent.last().map(workspace::open).orElse(Optional.of(""));
         if (refused.isEmpty()) {
+            javafx.application.Platform.runLater(window::offerTourOnce);
             return;
         }
         // Open the sample first, so the error is shown over a working window, not an empty one.
         openSample(projects);
+        // The first launch: the tour, once, over the sample (after any error, which the user reads first).
+        javafx.application.Platform.runLater(window::offerTourOnce);
         if (!args.isEmpty()) {
             window.files().showError("Could not open " + Path.of(args.get(0)).getFileName(), refused.get());
         }

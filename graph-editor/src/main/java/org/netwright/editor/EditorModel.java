@@ -27,12 +27,15 @@ import org.netwright.model.command.AddNode;
 import org.netwright.model.command.AddSubgraph;
 import org.netwright.model.command.CommandStack;
 import org.netwright.model.command.Disconnect;
+import org.netwright.model.command.EditInside;
+import org.netwright.model.command.Translated;
 import org.netwright.model.command.GraphCommand;
 import org.netwright.model.command.GroupNodes;
 import org.netwright.model.command.PlaceNodes;
 import org.netwright.model.command.RemoveNodes;
 import org.netwright.model.command.SpliceNode;
 import org.netwright.model.command.UngroupNode;
+import org.netwright.model.graph.CompositePath;
 import org.netwright.model.graph.CompositePorts;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
@@ -46,6 +49,8 @@ import org.netwright.model.shape.ShapeInference;
  * stack, so undo, redo and autosave see it. Use it on the JavaFX application thread only.
  */
 public final class EditorModel {
+    /** The room kept free above and left of a block's inside, one step of the canvas's grid. */
+    private static final double MARGIN = 24;
     private final CommandStack stack;
     private final Function<Graph, GraphShapes> inference;
     private final boolean editable;
@@ -69,6 +74,17 @@ public final class EditorModel {
     private final ReadOnlyIntegerWrapper replacements = new ReadOnlyIntegerWrapper(this, "graphReplacements");
 
     private final javafx.collections.ObservableMap<String, String> runWarnings = FXCollections.observableHashMap();
+    /** The block this model edits the inside of, as a path from the project's graph; empty for the graph itself. */
+    private final List<String> path;
+    /** True once the block this model edits the inside of is no longer in the network (undone, ungrouped, deleted). */
+    private final ReadOnlyBooleanWrapper gone = new ReadOnlyBooleanWrapper(this, "gone");
+    private final CommandStack.Listener stackListener;
+    /**
+     * How far a block's inside is moved in its view so no card (its ports stand left of its layers) lies above or left
+     * of the canvas; it only grows, in steps of the grid, so the view does not jump back and forth.
+     */
+    private double viewDx;
+    private double viewDy;
 
     public EditorModel(CommandStack stack) {
         this(stack, ShapeInference::infer, true);
@@ -83,9 +99,19 @@ public final class EditorModel {
     }
 
     private EditorModel(CommandStack stack, Function<Graph, GraphShapes> inference, boolean editable) {
+        this(stack, inference, editable, List.of(), null);
+    }
+
+    private EditorModel(CommandStack stack, Function<Graph, GraphShapes> inference, boolean editable, List<String> path,
+                        EditorModel outer) {
         this.stack = stack;
         this.inference = inference;
         this.editable = editable;
+        this.path = List.copyOf(path);
+        if (outer != null) {
+            // A run that locks the network locks every block inside it.
+            lock.bind(outer.lockProperty());
+        }
         // A node and an edge are never selected together, so Delete has one meaning.
         selectedNode.addListener((o, was, now) -> {
             // A refusal answers the gesture that caused it; once the user does something else it no longer applies.
@@ -108,15 +134,55 @@ public final class EditorModel {
         });
         // Listening to the stack (not only to our own calls) keeps us right when the app resets
         // the stack on File > Open or runs commands of its own.
-        stack.addListener((g, description) -> {
-            sync(g);
+        stackListener = (g, description) -> {
             // Only a reset leaves both histories empty after a change: an edit or a redo fills the
             // undo list, an undo fills the redo list.
-            if (!stack.canUndo() && !stack.canRedo()) {
+            boolean reset = !stack.canUndo() && !stack.canRedo();
+            if (reset && !this.path.isEmpty()) {
+                // Another project's graph: the block this model showed belongs to the one before.
+                gone.set(true);
+                return;
+            }
+            sync(g);
+            if (reset) {
                 replacements.set(replacements.get() + 1);
             }
-        });
+        };
+        stack.addListener(stackListener);
         sync(stack.graph());
+    }
+
+    /**
+     * A model of the inside of the composite block {@code blockId} of this model's graph, on the same command stack:
+     * its edits are {@link EditInside} commands, so undo and redo go through every level's edits in order, and its
+     * shapes are those the block's layers get where the block sits. Call {@link #dispose()} when it is no longer shown.
+     */
+    public EditorModel inside(String blockId) {
+        List<String> deeper = new ArrayList<>(path);
+        deeper.add(blockId);
+        if (CompositePath.block(stack.graph(), deeper).isEmpty()) {
+            throw new IllegalArgumentException(blockId + " is not a composite block of " + (path.isEmpty()
+                    ? "the network" : CompositePath.words(path)) + ".");
+        }
+        return new EditorModel(stack, inference, editable, deeper, this);
+    }
+
+    /** The blocks this model is inside of, outermost first; empty for the project's own graph. */
+    public List<String> path() {
+        return path;
+    }
+
+    /** True once the block this model shows the inside of has left the network (an undo, an ungroup, a delete). */
+    public ReadOnlyBooleanProperty goneProperty() {
+        return gone.getReadOnlyProperty();
+    }
+
+    /** Stops following the command stack; for a model of a block's inside that is closed. */
+    public void dispose() {
+        stack.removeListener(stackListener);
+        if (lock.isBound()) {
+            lock.unbind();
+        }
     }
 
     public CommandStack stack() {
@@ -254,7 +320,8 @@ public final class EditorModel {
             message.set(lock.get());
             return false;
         }
-        Optional<String> why = stack.execute(command);
+        Optional<String> why = stack.execute(path.isEmpty() ? command
+                : new EditInside(path, new Translated(command, viewDx, viewDy)));
         if (why.isPresent()) {
             message.set(why.get());
             return false;
@@ -538,15 +605,33 @@ public final class EditorModel {
         return execute(PlaceNodes.of(graph(), to, how.description()));
     }
 
-    private void sync(Graph g) {
+    private void sync(Graph top) {
+        Graph g = top;
+        if (!path.isEmpty()) {
+            Optional<Graph> body = CompositePath.body(top, path);
+            if (body.isEmpty()) {
+                gone.set(true);
+                return;
+            }
+            Graph placed = PortsAtEdges.place(body.get());
+            double minX = placed.nodes().values().stream().mapToDouble(Node::x).min().orElse(0);
+            double minY = placed.nodes().values().stream().mapToDouble(Node::y).min().orElse(0);
+            viewDx = Math.max(viewDx, Math.ceil((MARGIN - minX) / MARGIN) * MARGIN);
+            viewDy = Math.max(viewDy, Math.ceil((MARGIN - minY) / MARGIN) * MARGIN);
+            g = Translated.moved(placed, viewDx, viewDy);
+            shapes.set(ShapeInference.inside(top, path));
+        }
         Graph before = graph.get();
         GraphShapes beforeShapes = shapes.get();
         // An edit of a large graph re-infers only what it changed (a move: nothing), so it fits in one frame.
-        shapes.set(editable && before != null && beforeShapes != null
-                ? ShapeInference.update(before, beforeShapes, g) : inference.apply(g));
-        graph.set(g);
-        selection.removeIf(id -> g.node(id).isEmpty());
-        if (selectedNode.get() != null && g.node(selectedNode.get()).isEmpty()) {
+        if (path.isEmpty()) {
+            shapes.set(editable && before != null && beforeShapes != null
+                    ? ShapeInference.update(before, beforeShapes, g) : inference.apply(g));
+        }
+        Graph shown = g;
+        graph.set(shown);
+        selection.removeIf(id -> shown.node(id).isEmpty());
+        if (selectedNode.get() != null && shown.node(selectedNode.get()).isEmpty()) {
             extending = true;
             try {
                 selectedNode.set(selection.isEmpty() ? null : List.copyOf(selection).get(selection.size() - 1));
@@ -554,7 +639,7 @@ public final class EditorModel {
                 extending = false;
             }
         }
-        if (selectedEdge.get() != null && !g.edges().contains(selectedEdge.get())) {
+        if (selectedEdge.get() != null && !shown.edges().contains(selectedEdge.get())) {
             selectedEdge.set(null);
         }
         syncHistory();

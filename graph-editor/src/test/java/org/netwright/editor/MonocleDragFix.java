@@ -11,11 +11,11 @@ import java.lang.reflect.Method;
  * JavaFX throws. Forgetting that view when a test's window is built avoids it. Outside Monocle
  * (e.g. under Xvfb) this does nothing.
  */
-final class MonocleDragFix {
+public final class MonocleDragFix {
     private MonocleDragFix() {
     }
 
-    static void forgetStaleDragView() {
+    public static void forgetStaleDragView() {
         try {
             Class<?> input = Class.forName("com.sun.glass.ui.monocle.MouseInput");
             Method getInstance = input.getDeclaredMethod("getInstance");

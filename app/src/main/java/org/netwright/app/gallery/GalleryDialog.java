@@ -21,6 +21,8 @@ import org.netwright.app.project.TemplateLayouts;
 import org.netwright.editor.Formats;
 import org.netwright.templates.Template;
 import org.netwright.templates.TemplateLibrary;
+import org.netwright.templates.user.UserTemplate;
+import org.netwright.templates.user.UserTemplateLibrary;
 
 /**
  * File > New from Template: every template as a card with a thumbnail of its network, its family, task, data, size
@@ -34,8 +36,20 @@ public final class GalleryDialog extends Dialog<Template> {
     private final ComboBox<String> task = new ComboBox<>();
     private final ObjectProperty<TemplateFacts> chosen = new SimpleObjectProperty<>();
     private final ButtonType open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
+    /** The user's own templates (null: none shown), their tiles and the files that could not be read. */
+    private final UserTemplateLibrary library;
+    private final List<TemplateFacts> mine = new ArrayList<>();
+    private final List<UserTemplate> mineTemplates = new ArrayList<>();
+    private final FlowPane myTiles = new FlowPane(12, 12);
+    private final Label skipped = new Label();
 
     public GalleryDialog(Window owner) {
+        this(owner, null);
+    }
+
+    /** The gallery with the user's templates from {@code library} under "My templates" above the built-in ones. */
+    public GalleryDialog(Window owner, UserTemplateLibrary library) {
+        this.library = library;
         initOwner(owner);
         setTitle("New from template");
         setHeaderText("Pick a network to start from. It opens as a new project; you name it when you first save.");
@@ -43,12 +57,15 @@ public final class GalleryDialog extends Dialog<Template> {
         for (Template t : TemplateLibrary.all()) {
             facts.add(TemplateFacts.of(t));
         }
+        readMine();
         family.setId("gallery-family");
         task.setId("gallery-task");
         family.getItems().add(ALL);
         task.getItems().add(ALL);
-        family.getItems().addAll(new TreeSet<>(facts.stream().map(TemplateFacts::family).toList()));
-        task.getItems().addAll(new TreeSet<>(facts.stream().map(TemplateFacts::task).toList()));
+        List<TemplateFacts> every = new ArrayList<>(facts);
+        every.addAll(mine);
+        family.getItems().addAll(new TreeSet<>(every.stream().map(TemplateFacts::family).toList()));
+        task.getItems().addAll(new TreeSet<>(every.stream().map(TemplateFacts::task).toList()));
         family.setValue(ALL);
         task.setValue(ALL);
         family.valueProperty().addListener((o, was, now) -> fill());
@@ -59,7 +76,18 @@ public final class GalleryDialog extends Dialog<Template> {
         tiles.setId("gallery-tiles");
         tiles.setPadding(new Insets(4));
         tiles.setPrefWrapLength(3 * 300 + 2 * 12);
-        ScrollPane scroll = new ScrollPane(tiles);
+        myTiles.setId("my-templates");
+        myTiles.setPadding(new Insets(4));
+        myTiles.setPrefWrapLength(3 * 300 + 2 * 12);
+        skipped.setId("skipped-templates");
+        skipped.setWrapText(true);
+        skipped.getStyleClass().add("gallery-skipped");
+        Label myTitle = new Label("My templates");
+        myTitle.getStyleClass().add("gallery-section");
+        Label builtIn = new Label("Built-in templates");
+        builtIn.getStyleClass().add("gallery-section");
+        VBox sections = library == null ? new VBox(tiles) : new VBox(8, myTitle, myTiles, skipped, builtIn, tiles);
+        ScrollPane scroll = new ScrollPane(sections);
         scroll.setFitToWidth(true);
         scroll.setPrefSize(3 * 300 + 2 * 12 + 30, 600);
         getDialogPane().setContent(new VBox(10, filters, scroll));
@@ -78,10 +106,40 @@ public final class GalleryDialog extends Dialog<Template> {
                 .toList();
     }
 
+    /** Reads the user's templates again; files that could not be read are listed under them with the reason. */
+    private void readMine() {
+        mine.clear();
+        mineTemplates.clear();
+        if (library == null) {
+            return;
+        }
+        UserTemplateLibrary.Listing listing = library.list();
+        for (UserTemplate t : listing.templates()) {
+            mine.add(TemplateFacts.of(t.toTemplate()));
+            mineTemplates.add(t);
+        }
+        skipped.setText(listing.skipped().stream().map(UserTemplateLibrary.Skipped::sentence)
+                .collect(java.util.stream.Collectors.joining("\n")));
+        skipped.setVisible(!listing.skipped().isEmpty());
+        skipped.setManaged(!listing.skipped().isEmpty());
+    }
+
     private void fill() {
         List<TemplateFacts> shown = shown(facts, family.getValue(), task.getValue());
-        if (chosen.get() != null && !shown.contains(chosen.get())) {
+        List<TemplateFacts> myShown = shown(mine, family.getValue(), task.getValue());
+        if (chosen.get() != null && !shown.contains(chosen.get()) && !myShown.contains(chosen.get())) {
             chosen.set(null);
+        }
+        myTiles.getChildren().clear();
+        for (TemplateFacts f : myShown) {
+            myTiles.getChildren().add(myTile(f, mineTemplates.get(mine.indexOf(f))));
+        }
+        if (myShown.isEmpty()) {
+            Label none = new Label(mine.isEmpty()
+                    ? "None yet. File > Save as Template… keeps the open network, its data and settings here."
+                    : "None of your templates is of this family and task.");
+            none.getStyleClass().add("gallery-when");
+            myTiles.getChildren().add(none);
         }
         tiles.getChildren().clear();
         for (TemplateFacts f : shown) {
@@ -90,6 +148,44 @@ public final class GalleryDialog extends Dialog<Template> {
         if (shown.isEmpty()) {
             tiles.getChildren().add(new Label("No template is of this family and task; choose All in one of them."));
         }
+    }
+
+    /** A tile of the user's own: the built-in tile's facts, its tags and a Remove button. */
+    private VBox myTile(TemplateFacts f, UserTemplate t) {
+        VBox tile = tile(f);
+        if (!t.tags().isEmpty()) {
+            Label tags = new Label("Tags: " + String.join(", ", t.tags()));
+            tags.setWrapText(true);
+            tags.getStyleClass().add("gallery-tags");
+            tile.getChildren().add(tags);
+        }
+        javafx.scene.control.Button remove = new javafx.scene.control.Button("Remove…");
+        remove.setId("remove-" + t.id());
+        remove.setOnAction(e -> remove(t));
+        tile.getChildren().add(remove);
+        return tile;
+    }
+
+    private void remove(UserTemplate t) {
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Its file in " + library.folder() + " is deleted; projects made from it stay as they are.",
+                ButtonType.OK, ButtonType.CANCEL);
+        ask.initOwner(getDialogPane().getScene().getWindow());
+        ask.setTitle("Remove template");
+        ask.setHeaderText("Remove your template \u201c" + t.name() + "\u201d?");
+        if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+            return;
+        }
+        try {
+            library.remove(t.id());
+        } catch (org.netwright.templates.user.UserTemplateException e) {
+            javafx.scene.control.Alert error = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.ERROR, e.getMessage());
+            error.initOwner(getDialogPane().getScene().getWindow());
+            error.showAndWait();
+        }
+        readMine();
+        fill();
     }
 
     private VBox tile(TemplateFacts f) {
@@ -118,6 +214,7 @@ public final class GalleryDialog extends Dialog<Template> {
             }
             chosen.set(f);
             tiles.getChildren().forEach(n -> n.getStyleClass().remove("gallery-chosen"));
+            myTiles.getChildren().forEach(n -> n.getStyleClass().remove("gallery-chosen"));
             tile.getStyleClass().add("gallery-chosen");
             if (e.getClickCount() == 2) {
                 setResult(t);

@@ -90,7 +90,8 @@ public record TemplateFacts(Template template, String family, String task, Strin
         if ("generator".equals(r.kind())) {
             return "Built in: " + String.valueOf(r.options().getOrDefault("name", "generator")).replace('_', ' ');
         }
-        return r.kind() + " file";
+        Object path = r.options().get("path");
+        return r.kind() + " file" + (path == null ? "" : ": " + java.nio.file.Path.of(path.toString()).getFileName());
     }
 
     private static String familyFromLayers(Template t) {

@@ -27,6 +27,11 @@ public final class RecentProjects {
         return new RecentProjects(home.resolve(".netwright").resolve("recent.txt"));
     }
 
+    /** The user's Netwright folder ({@code ~/.netwright}), which holds this list and the user's templates. */
+    public Path netwrightFolder() {
+        return listFile.toAbsolutePath().getParent();
+    }
+
     /** Where projects not saved under a name yet (opened from a template) are kept: beside the list. */
     public Path draftsFolder() {
         return listFile.toAbsolutePath().getParent().resolve("unsaved");

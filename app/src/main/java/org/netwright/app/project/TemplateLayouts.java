@@ -51,8 +51,15 @@ public final class TemplateLayouts {
         return graph;
     }
 
-    /** The template's graph with every node placed by {@link LayeredLayout}; computed once, then remembered. */
+    /**
+     * The template's graph with every node placed by {@link LayeredLayout}; computed once, then remembered. A user's
+     * template keeps its own layout.
+     */
     public static Graph laidOut(Template template) {
+        // A user's own template keeps the layout it was saved with (laid out only when its cards pile up).
+        if (org.netwright.templates.user.UserTemplate.isUser(template.id())) {
+            return laidOutIfPiled(template.graph());
+        }
         return LAID_OUT.computeIfAbsent(template.id(), id -> LayeredLayout.apply(template.graph(),
                 CardShapes.standard(), LayeredLayout.VIEW_WIDTH, LayeredLayout.VIEW_HEIGHT));
     }

@@ -48,6 +48,16 @@ public final class Workspace {
         recentFiles.setAll(recent.list());
     }
 
+    /** The user's own templates, kept in the user's Netwright folder beside the recent list. */
+    public org.netwright.templates.user.UserTemplateLibrary userTemplates() {
+        return org.netwright.templates.user.UserTemplateLibrary.in(recent.netwrightFolder());
+    }
+
+    /** The user's Netwright folder ({@code ~/.netwright}): the recent list, unsaved projects, templates, the tour's note. */
+    public Path netwrightFolder() {
+        return recent.netwrightFolder();
+    }
+
     /** The open project; null only before the first one opens. */
     public ReadOnlyObjectProperty<ProjectSession> sessionProperty() {
         return session.getReadOnlyProperty();

@@ -24,7 +24,7 @@ final class CanvasMenu {
         group.setOnAction(e -> model.groupSelection());
         MenuItem ungroup = item("menu-ungroup", "Ungroup block (Ctrl+Shift+G)");
         ungroup.setOnAction(e -> model.ungroupSelection());
-        MenuItem inside = item("menu-inside", "Look inside block");
+        MenuItem inside = item("menu-inside", "Open block (Enter)");
         MenuItem fit = item("menu-fit", "Fit the network in view");
         fit.setOnAction(e -> canvas.fitToView());
         MenuItem copy = item("menu-copy", "Copy (Ctrl+C)");

@@ -103,6 +103,7 @@ public final class GraphCanvas extends StackPane {
     private final String path;
     /** Shapes inside composites as they sit in the project's graph; null on the project's own canvas. */
     private final BodyShapes bodyShapes;
+    private java.util.function.Consumer<Node> blockOpener;
     /** Set while a newly shown graph waits for its first layout, after which the view is fitted to it. */
     private boolean fitPending = true;
     /**
@@ -481,6 +482,9 @@ public final class GraphCanvas extends StackPane {
         } else if (matches(ZOOM_RESET, e)) {
             setZoom(1);
             e.consume();
+        } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && selectedBlock() != null) {
+            openBody(selectedBlock());
+            e.consume();
         } else if (!model.isEditable()) {
             return;
         } else if (SELECT_ALL.match(e)) {
@@ -519,6 +523,13 @@ public final class GraphCanvas extends StackPane {
             model.undo();
             e.consume();
         }
+    }
+
+    /** The selected node when it is a composite block with a body (the only one selected), else null. */
+    private Node selectedBlock() {
+        String id = model.selectedNodeProperty().get();
+        Node node = id == null || model.selectedNodes().size() > 1 ? null : model.graph().nodes().get(id);
+        return node != null && CompositePorts.isComposite(node) && node.body() != null ? node : null;
     }
 
     private static boolean matches(List<KeyCombination> keys, KeyEvent e) {
@@ -682,8 +693,23 @@ public final class GraphCanvas extends StackPane {
         return view;
     }
 
-    /** Opens a read-only window on the layers inside a composite (which may hold composites in turn). */
+    /**
+     * Where double-click, Enter and "Look inside" on a block go: the app's {@link LevelsView} opens the block for
+     * editing in place. Without one (null, the default) a read-only window shows the block's inside.
+     */
+    public void setOnOpenBlock(java.util.function.Consumer<Node> opener) {
+        blockOpener = opener;
+    }
+
+    /**
+     * Opens a composite: through the opener when one is set (then null is returned), else a read-only window on the
+     * layers inside it (which may hold composites in turn).
+     */
     Stage openBody(Node composite) {
+        if (blockOpener != null) {
+            blockOpener.accept(composite);
+            return null;
+        }
         BodyShapes context = bodyShapes != null ? bodyShapes : BodyShapes.of(model.graph());
         String at = path.isEmpty() ? composite.id() : path + CompositeFlattening.SEPARATOR + composite.id();
         GraphShapes inside = context.inside(at, composite, arrivingShapes(model.graph(), model.shapes(), composite.id()));

@@ -75,11 +75,15 @@ final class NodeView extends Pane {
         // Name and id on separate lines: ids such as vector_input_12 do not fit beside a name.
         VBox header = new VBox(1);
         Label title = new Label(composite ? String.valueOf(node.params().getOrDefault("name", node.id()))
+                : CompositePorts.isPlaceholder(node) ? portTitle(node)
                 : spec == null ? node.type() : spec.name());
         title.getStyleClass().add("layer-node-title");
         Label id = new Label(node.id());
         id.getStyleClass().add("layer-node-id");
         header.getChildren().addAll(title, id);
+        if (CompositePorts.isPlaceholder(node)) {
+            card.getStyleClass().add("layer-node-port");
+        }
         if (composite) {
             card.getStyleClass().add("layer-node-composite");
             Label inside = new Label("▸ " + layerCount(node) + (layerCount(node) == 1 ? " layer" : " layers"));
@@ -110,7 +114,7 @@ final class NodeView extends Pane {
             body.getChildren().add(portRows(inputNames, outputNames));
         }
         Tooltip.install(card, tooltip((spec == null ? node.type() : spec.name()) + " (" + node.id() + ")"
-                + (composite ? "\nDouble-click to look inside; Ctrl+Shift+G ungroups it." : "")
+                + (composite ? "\nDouble-click (or Enter) opens it; Ctrl+Shift+G ungroups it." : "")
                 + (status.text().isEmpty() ? "" : "\n" + status.text())));
 
         switch (status.kind()) {
@@ -150,6 +154,12 @@ final class NodeView extends Pane {
                             + " — drag to an input to connect");
             outPorts.put(port, c);
         }
+    }
+
+    /** "Block input ‘in’": a placeholder's card names the block's port it stands for. */
+    static String portTitle(Node placeholder) {
+        return (CompositePorts.INPUT.equals(placeholder.type()) ? "Block input ‘" : "Block output ‘")
+                + CompositePorts.portOf(placeholder) + "’";
     }
 
     /** The layers inside a composite, not counting the placeholders that stand for its ports. */

@@ -46,6 +46,42 @@ public final class ShapeInference {
         return new ShapeInference(LayerCatalog.standard()).rerun(before, beforeShapes, after);
     }
 
+    /**
+     * Shapes of the layers inside the block at {@code path} (see {@link org.netwright.model.graph.CompositePath}) as
+     * the block sits in {@code top}: its input placeholders carry what arrives at the block's ports. A placeholder of
+     * a port that nothing outside feeds (or feeds with an unknown shape) says so; an empty path infers {@code top}.
+     */
+    public static GraphShapes inside(Graph top, List<String> path) {
+        LayerCatalog catalog = LayerCatalog.standard();
+        Graph graph = top;
+        GraphShapes shapes = new ShapeInference(catalog).run(top);
+        for (String id : path) {
+            Node block = graph.require(id);
+            GraphShapes outer = shapes;
+            Map<String, Shape> bound = new HashMap<>();
+            Map<String, String> unbound = new LinkedHashMap<>();
+            for (Node entry : org.netwright.model.graph.CompositePorts.inputNodes(block.body())) {
+                String port = org.netwright.model.graph.CompositePorts.portOf(entry);
+                Optional<Edge> feed = graph.incoming(new org.netwright.model.graph.PortRef(id, port));
+                NodeReport from = feed.map(e -> outer.report(e.from().nodeId())).orElse(null);
+                Shape shape = from == null ? null : from.outputs().get(feed.get().from().port());
+                if (shape != null) {
+                    bound.put(entry.id(), shape);
+                } else {
+                    unbound.put(entry.id(), feed.isEmpty()
+                            ? "nothing outside " + id + " is connected to its input '" + port + "'"
+                            : "the shape arriving at " + id + "'s input '" + port + "' is not known yet");
+                }
+            }
+            graph = block.body();
+            GraphShapes run = new ShapeInference(catalog, bound).run(graph);
+            Map<String, NodeReport> reports = new HashMap<>(run.reports());
+            unbound.forEach((entry, why) -> reports.put(entry, NodeReport.problem(entry, entry + ": " + why)));
+            shapes = new GraphShapes(run.order(), reports);
+        }
+        return shapes;
+    }
+
     private GraphShapes rerun(Graph before, GraphShapes beforeShapes, Graph after) {
         List<String> order = after.topologicalOrder();
         boolean sameEdges = before.edges() == after.edges();

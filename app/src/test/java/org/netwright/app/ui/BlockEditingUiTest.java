@@ -1,0 +1,88 @@
+package org.netwright.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.netwright.model.command.GroupNodes;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
+import org.netwright.templates.TemplateLibrary;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** In the app's window, a block opened for editing gets the palette, the inspector and the Edit menu; undo crosses levels. */
+@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
+class BlockEditingUiTest {
+    @TempDir
+    Path dir;
+    private AppWindowFixture app;
+    private Graph start;
+
+    @Start
+    void start(Stage stage) {
+        Graph flat = Graph.of(List.of(
+                        new Node("input", "vector_input", Map.of("features", 2), 40, 80),
+                        new Node("dense_1", "dense", Map.of("units", 16), 300, 40),
+                        new Node("relu_1", "relu", Map.of(), 540, 40),
+                        new Node("dense_2", "dense", Map.of("units", 2), 780, 40),
+                        new Node("add_1", "add", Map.of("inputs", 2), 1020, 120),
+                        new Node("dense_3", "dense", Map.of("units", 2), 1260, 120)),
+                List.of(Edge.of("input", "out", "dense_1", "in"), Edge.of("dense_1", "out", "relu_1", "in"),
+                        Edge.of("relu_1", "out", "dense_2", "in"), Edge.of("dense_2", "out", "add_1", "in1"),
+                        Edge.of("input", "out", "add_1", "in2"), Edge.of("add_1", "out", "dense_3", "in")));
+        start = GroupNodes.of(flat, List.of("dense_1", "relu_1", "dense_2", "add_1"), "residual_1", "residual")
+                .apply(flat);
+        app = AppWindowFixture.open(stage, dir, start, TemplateLibrary.find("two-moons-mlp").orElseThrow().settings(),
+                (p, s, e) -> {
+                    throw new AssertionError("no training in this test");
+                });
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    private Graph body() {
+        return app.workspace.session().editor().graph().require("residual_1").body();
+    }
+
+    @Test
+    void paletteInspectorAndEditMenuWorkInsideAndUndoReachesAcrossLevels(FxRobot robot) {
+        // Enter on the selected block (a double-click does the same; a loaded machine can split one into two clicks).
+        robot.clickOn("#node-residual_1").type(javafx.scene.input.KeyCode.ENTER);
+        AppWindowFixture.waitUntil("the block to open", 10, () -> robot.lookup("#trail-1").tryQuery().isPresent());
+        assertEquals("residual (residual_1)", robot.lookup("#trail-1").queryAs(Label.class).getText());
+
+        robot.clickOn("#node-relu_1");
+        assertEquals("ReLU", robot.lookup("#inspector-title").queryAs(Label.class).getText());
+        robot.clickOn("Edit").clickOn("#menu-delete");
+        assertTrue(body().node("relu_1").isEmpty(), body().nodes().keySet().toString());
+        // A palette double-click adds into the block shown.
+        robot.doubleClickOn("#palette-dropout");
+        assertTrue(body().node("dropout_1").isPresent(), body().nodes().keySet().toString());
+        assertTrue(app.workspace.session().editor().graph().node("dropout_1").isEmpty());
+
+        robot.clickOn("#trail-0");
+        AppWindowFixture.waitUntil("the network to show", 10, () -> robot.lookup("#trail-1").tryQuery().isEmpty());
+        robot.clickOn("Edit").clickOn("#menu-undo");
+        robot.clickOn("Edit").clickOn("#menu-undo");
+        assertEquals(start, app.workspace.session().editor().graph(), "both edits made inside are undone from outside");
+        // And the project file has it as it is now.
+        robot.clickOn("#node-residual_1");
+        assertEquals("Composite block", robot.lookup("#inspector-title").queryAs(Label.class).getText());
+    }
+}
