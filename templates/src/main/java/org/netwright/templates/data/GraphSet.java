@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import org.netwright.model.task.FieldTransform;
 
 /**
  * Many small graphs, each with one class label, for graph classification: graphs may differ in node count but
@@ -15,6 +16,7 @@ public final class GraphSet {
     private final int featureCount;
     private final int[] labels;
     private final int numClasses;
+    private final FieldTransform featureTransform;
 
     /** One graph: its node count, node features N×F and adjacency N×N, row-major. */
     public record Item(int nodes, float[] features, float[] adjacency) {
@@ -30,6 +32,15 @@ public final class GraphSet {
 
     /** Checks that every graph has {@code featureCount} features per node and every label is a class id. */
     public GraphSet(List<Item> graphs, int featureCount, int[] labels, int numClasses) {
+        this(graphs, featureCount, labels, numClasses, FieldTransform.NONE);
+    }
+
+    /**
+     * As the plain constructor, noting how the node features were made from the raw node table (standardization
+     * fitted on the training graphs' nodes), so prediction and export apply the same transform.
+     */
+    public GraphSet(List<Item> graphs, int featureCount, int[] labels, int numClasses, FieldTransform featureTransform) {
+        this.featureTransform = Objects.requireNonNull(featureTransform, "featureTransform");
         this.graphs = List.copyOf(graphs);
         this.featureCount = featureCount;
         this.labels = labels.clone();
@@ -72,6 +83,20 @@ public final class GraphSet {
 
     public int numClasses() {
         return numClasses;
+    }
+
+    /** How the node features were made from the raw node table: {@link FieldTransform#NONE} unless noted. */
+    public FieldTransform featureTransform() {
+        return featureTransform;
+    }
+
+    /** Graphs per class, in class id order. */
+    public int[] classCounts() {
+        int[] counts = new int[numClasses];
+        for (int l : labels) {
+            counts[l]++;
+        }
+        return counts;
     }
 
     /** The node count of the largest graph: a graph input must take at least this many nodes. */

@@ -97,6 +97,25 @@ public final class DataSources {
                 settings.seed());
     }
 
+    /**
+     * How the settings' graph data made its node features from the node table (standardization fitted on the training
+     * nodes or graphs, as a run fits it), keyed {@link GraphDataset#NODE_FEATURES}; empty for data that are not graphs.
+     */
+    public static java.util.Map<String, org.netwright.model.task.FieldTransform> graphTransforms(TrainingSettings settings,
+                                                                                                Path baseDir) {
+        DataRecipe recipe = settings.data();
+        if (recipe == null) {
+            return java.util.Map.of();
+        }
+        if (isGraphSet(recipe, baseDir)) {
+            return java.util.Map.of(GraphDataset.NODE_FEATURES, loadGraphSetSplit(settings, baseDir).set().featureTransform());
+        }
+        if (isGraph(recipe, baseDir)) {
+            return java.util.Map.of(GraphDataset.NODE_FEATURES, loadNodeSplit(settings, baseDir).graph().featureTransform());
+        }
+        return java.util.Map.of();
+    }
+
     /** Loads the recipe's graph; an edge table's node table is found beside it. */
     public static GraphDataset loadGraph(DataRecipe recipe, Path baseDir, long seed) {
         if (!isGraph(recipe, baseDir)) {

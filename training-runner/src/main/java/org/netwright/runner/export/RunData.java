@@ -12,7 +12,7 @@ final class RunData {
     private RunData() {
     }
 
-    /** Whether the run trained on one graph or on many small graphs (no samples, no transforms). */
+    /** Whether the run trained on one graph or on many small graphs (no samples; the node features' transform only). */
     static boolean isGraph(TrainedRun run, Path project) {
         return DataSources.isGraphSet(run.settings().data())
                 || DataSources.isGraph(run.settings().data(), project.toAbsolutePath().getParent());
@@ -21,7 +21,7 @@ final class RunData {
     /** The run's ports with their fields and transforms, from the run's data as it trained on them. */
     static Preprocessing preprocessing(TrainedRun run, Path project) {
         if (isGraph(run, project)) {
-            return Preprocessing.of(run.graph(), null, List.of(), Map.of());
+            return Preprocessing.of(run.graph(), null, List.of(), run.graphTransforms(project));
         }
         Samples samples = run.data(project);
         return Preprocessing.of(run.graph(), run.task(), samples.fields(), samples.transforms());

@@ -100,6 +100,15 @@ public record TrainedRun(long runId, Graph graph, Task task, byte[] weights, Tra
         return data(settings, project, graph);
     }
 
+    /**
+     * How the run's graph data made node features from the node table (key {@code node_features}): the
+     * standardization fitted on the training nodes or graphs with the run's seed and split, so a graph read for
+     * prediction is brought to the features the weights were trained on. Empty when the run did not train on graphs.
+     */
+    public java.util.Map<String, org.netwright.model.task.FieldTransform> graphTransforms(Path project) {
+        return DataSources.graphTransforms(settings, project.toAbsolutePath().getParent());
+    }
+
     private static Samples data(TrainingSettings settings, Path project, Graph graph) {
         Path baseDir = project.toAbsolutePath().getParent();
         return DataSources.loadSamples(settings, baseDir, NetworkEnds.of(graph));
