@@ -14,11 +14,14 @@ import org.netwright.model.task.DataField;
 import org.netwright.runner.data.DataSummary;
 import org.netwright.runner.data.TableOptions;
 import org.netwright.runner.data.Tokenizer;
+import org.netwright.templates.data.GraphDataset;
+import org.netwright.templates.data.GraphSet;
 import org.netwright.templates.data.Samples;
 
 /**
  * A first look at the data, one shape per kind: a table's first rows with the label and feature columns marked, texts
- * with their tokens, the first images with their labels, a series with its window, or a graph's statistics.
+ * with their tokens, the first images with their labels, a series with its window, or a drawing of a graph (one graph
+ * of a set).
  */
 public sealed interface DataPreview {
     /** Rows shown of a table, texts or images. */
@@ -48,12 +51,41 @@ public sealed interface DataPreview {
     record Series(String target, double[] values, int window, int horizon) implements DataPreview {
     }
 
-    /** Facts in words (a graph's nodes, edges and classes). */
+    /** Facts in words. */
     record Facts(List<String> lines) implements DataPreview {
+    }
+
+    /** Graphs shown at most this many nodes large; a larger one is told in words only. */
+    int DRAWN_NODES = 150;
+
+    /**
+     * A small drawing of one graph: node positions in the unit square, its edges as node pairs, each node's class
+     * ({@code -1}: the graph's own label is in {@code caption}), and what the drawing shows.
+     */
+    record GraphPicture(String caption, double[] x, double[] y, List<int[]> edges, int[] nodeClass,
+                        List<String> classNames) {
+    }
+
+    /** Drawings of graphs: one graph whole, or the first graph of each class of a set. */
+    record Graphs(List<GraphPicture> pictures) implements DataPreview {
     }
 
     /** The preview of a loaded recipe, read from its file (the samples only for images). */
     static DataPreview of(DataRecipe recipe, DataSummary summary, Path source, Samples samples) throws IOException {
+        return of(recipe, summary, source, samples, null);
+    }
+
+    /** As {@link #of(DataRecipe, DataSummary, Path, Samples)}; {@code graphs}, when given, is the graph data read. */
+    static DataPreview of(DataRecipe recipe, DataSummary summary, Path source, Samples samples, Object graphs)
+            throws IOException {
+        if (graphs instanceof GraphSet set) {
+            return firstOfEachClass(set);
+        }
+        if (graphs instanceof GraphDataset g && g.nodes() <= DRAWN_NODES) {
+            int[] cls = g.labels().clone();
+            return new Graphs(List.of(drawing("The graph: " + g.nodes() + " nodes, " + g.edgeCount() + " edges,"
+                    + " coloured by class", g.nodes(), g.adjacency(), cls, summary.classes())));
+        }
         String kind = recipe.kind();
         if (kind.equals("timeseries")) {
             return series(recipe, source);
@@ -71,6 +103,43 @@ public sealed interface DataPreview {
         facts.add(0, summary.samples() + " " + (summary.kind().equals("graph") ? "nodes" : "samples") + ", "
                 + summary.classes().size() + " classes");
         return new Facts(facts);
+    }
+
+    /** Classes of a set drawn side by side, at most. */
+    int DRAWN_CLASSES = 4;
+
+    /** The first graph of each class (small enough to draw), captioned with its number and class. */
+    private static DataPreview firstOfEachClass(GraphSet set) {
+        List<GraphPicture> out = new ArrayList<>();
+        boolean[] shown = new boolean[set.numClasses()];
+        for (int i = 0; i < set.size() && out.size() < DRAWN_CLASSES; i++) {
+            GraphSet.Item item = set.graph(i);
+            if (!shown[set.label(i)] && item.nodes() <= DRAWN_NODES) {
+                shown[set.label(i)] = true;
+                int[] none = new int[item.nodes()];
+                java.util.Arrays.fill(none, -1);
+                out.add(drawing("Graph " + (i + 1) + " of " + set.size() + ": " + item.nodes() + " nodes, class '"
+                        + set.classNames().get(set.label(i)) + "'", item.nodes(), item.adjacency(), none,
+                        set.classNames()));
+            }
+        }
+        if (out.isEmpty()) {
+            return new Facts(List.of("The graphs are too large to draw here (over " + DRAWN_NODES + " nodes)."));
+        }
+        return new Graphs(out);
+    }
+
+    private static GraphPicture drawing(String caption, int n, float[] adjacency, int[] nodeClass, List<String> names) {
+        List<int[]> edges = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (adjacency[i * n + j] != 0) {
+                    edges.add(new int[] {i, j});
+                }
+            }
+        }
+        double[][] xy = GraphDrawing.layout(n, edges);
+        return new GraphPicture(caption, xy[0], xy[1], edges, nodeClass, names);
     }
 
     private static Table table(DataSummary summary, Path file) throws IOException {

@@ -43,6 +43,7 @@ public final class ImportDataWindow extends Stage {
     private final VBox facts = new VBox(4);
     private final VBox preview = new VBox(4);
     private final GridPane options = new GridPane();
+    private final Label legend = new Label("Preview");
     /** Asks for a file or folder; replaceable because native dialogs cannot be driven in headless tests. */
     private Function<Window, Path> fileChooser = ImportDataWindow::showFileChooser;
 
@@ -111,8 +112,8 @@ public final class ImportDataWindow extends Stage {
         previewScroll.setFitToWidth(false);
         previewScroll.setPrefHeight(330);
         VBox.setVgrow(previewScroll, Priority.ALWAYS);
-        VBox root = new VBox(10, top, options, facts, problem, new Label("Preview (tables: features in black,"
-                + " the label in blue, columns left out in grey)"), previewScroll, message, actions);
+        legend.setId("import-legend");
+        VBox root = new VBox(10, top, options, facts, problem, legend, previewScroll, message, actions);
         root.setId("import-data");
         root.setPadding(new Insets(12));
         Scene scene = new Scene(root, 900, 720);
@@ -150,11 +151,15 @@ public final class ImportDataWindow extends Stage {
             return;
         }
         DataSummary s = loaded.summary();
-        showOptions(loaded.recipe().kind(), s,
+        boolean graphs = s.kind().equals("graph") || s.kind().equals("graphs");
+        // An edge table is a CSV, but a table's label, missing-cell, text and forecast options do not apply to it.
+        showOptions(graphs ? "graphs" : loaded.recipe().kind(), s,
                 loaded.preview() instanceof DataPreview.Table t ? t.header() : List.of());
+        legend.setText(legendFor(loaded.preview()));
         int[] split = s.split();
+        String unit = s.kind().equals("graphs") ? "graphs" : s.kind().equals("graph") ? "nodes" : "samples";
         fact("import-kind", "Detected: " + s.kind() + s.task().map(t -> " (" + t + ")").orElse("") + " — "
-                + s.samples() + " samples");
+                + s.samples() + " " + unit);
         if (!s.classes().isEmpty()) {
             fact("import-classes", "Classes: " + ImportViewModel.classCounts(s));
         }
@@ -168,6 +173,26 @@ public final class ImportDataWindow extends Stage {
             fact(null, notice).setStyle("-fx-text-fill: #555;");
         }
         preview.getChildren().add(previewOf(loaded.preview()));
+    }
+
+    /** What the preview shows and how to read its marks. */
+    private static String legendFor(DataPreview p) {
+        if (p instanceof DataPreview.Table) {
+            return "Preview: the first rows (features in black, the label in blue, columns left out in grey)";
+        }
+        if (p instanceof DataPreview.Graphs g) {
+            return g.pictures().size() == 1 ? "Preview: the graph" : "Preview: the first graph of each class";
+        }
+        if (p instanceof DataPreview.Images) {
+            return "Preview: the first images with their classes";
+        }
+        if (p instanceof DataPreview.Texts) {
+            return "Preview: texts with their class and first tokens";
+        }
+        if (p instanceof DataPreview.Series) {
+            return "Preview: the series with the last sample's window";
+        }
+        return "Preview";
     }
 
     private Label fact(String id, String text) {
@@ -298,6 +323,14 @@ public final class ImportDataWindow extends Stage {
         if (p instanceof DataPreview.Series s) {
             return series(s);
         }
+        if (p instanceof DataPreview.Graphs g) {
+            FlowPane row = new FlowPane(12, 12);
+            row.setId("import-graphs");
+            row.setPrefWrapLength(840);
+            double width = g.pictures().size() == 1 ? 520 : 260;
+            g.pictures().forEach(picture -> row.getChildren().add(graphPicture(picture, width)));
+            return row;
+        }
         VBox box = new VBox(4);
         ((DataPreview.Facts) p).lines().forEach(line -> box.getChildren().add(new Label(line)));
         return box;
@@ -401,6 +434,45 @@ public final class ImportDataWindow extends Stage {
         g.fillText(s.target() + ": a window of " + s.window() + " steps (blue) forecasts the next " + s.horizon()
                 + " (orange)", 4, canvas.getHeight() - 4);
         return canvas;
+    }
+
+    /** Class colours of a graph drawing (cycled when there are more classes). */
+    private static final Color[] CLASS_COLOURS = {Color.rgb(26, 95, 180), Color.rgb(224, 108, 0),
+            Color.rgb(46, 140, 60), Color.rgb(170, 40, 40), Color.rgb(120, 70, 160), Color.rgb(120, 90, 60)};
+
+    /** One graph drawn small: edges grey, nodes coloured by class (a set's graph: one colour), the caption below. */
+    private static Node graphPicture(DataPreview.GraphPicture p, double width) {
+        Canvas canvas = new Canvas(width, width == 260 ? 240 : 320);
+        canvas.getStyleClass().add("import-graph");
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double margin = 16;
+        double size = canvas.getHeight() - 2 * margin - 18;
+        double left = (canvas.getWidth() - size) / 2;
+        g.setStroke(Color.rgb(150, 150, 150));
+        g.setLineWidth(1);
+        for (int[] e : p.edges()) {
+            g.strokeLine(left + p.x()[e[0]] * size, margin + p.y()[e[0]] * size,
+                    left + p.x()[e[1]] * size, margin + p.y()[e[1]] * size);
+        }
+        double r = p.x().length > 60 ? 3.5 : 5;
+        for (int i = 0; i < p.x().length; i++) {
+            int c = p.nodeClass()[i];
+            g.setFill(c < 0 ? Color.rgb(60, 60, 60) : CLASS_COLOURS[c % CLASS_COLOURS.length]);
+            g.fillOval(left + p.x()[i] * size - r, margin + p.y()[i] * size - r, 2 * r, 2 * r);
+        }
+        g.setFill(Color.rgb(60, 60, 60));
+        g.fillText(p.caption(), 4, canvas.getHeight() - 6);
+        VBox box = new VBox(4, canvas);
+        if (java.util.Arrays.stream(p.nodeClass()).anyMatch(c -> c >= 0)) {
+            HBox key = new HBox(12);
+            for (int c = 0; c < p.classNames().size(); c++) {
+                Label l = new Label("● " + p.classNames().get(c));
+                l.setTextFill(CLASS_COLOURS[c % CLASS_COLOURS.length]);
+                key.getChildren().add(l);
+            }
+            box.getChildren().add(key);
+        }
+        return box;
     }
 
     private static Path showFileChooser(Window owner) {

@@ -188,7 +188,10 @@ public final class ImportViewModel {
         DataSummary summary = DataSources.describe(now, baseDir);
         Samples samples = recipe.kind().equals("images") || recipe.kind().equals("idx")
                 ? DataSources.loadSamples(recipe, baseDir, now.seed()) : null;
-        DataPreview preview = DataPreview.of(recipe, summary, source.get(), samples);
+        // Graph data read again for the drawing (the summary holds counts only); small sets read fast.
+        Object graphs = summary.kind().equals("graphs") ? DataSources.loadGraphSetSplit(now, baseDir).set()
+                : summary.kind().equals("graph") ? DataSources.loadNodeSplit(now, baseDir).graph() : null;
+        DataPreview preview = DataPreview.of(recipe, summary, source.get(), samples, graphs);
         GraphShapes shapes = network == null ? null : ShapeInference.infer(network);
         Optional<String> fit = DataCheck.check(recipe, network, shapes, baseDir, now.seed(), now.loss()).problem();
         return new Loaded(recipe, summary, preview, fit);
@@ -226,22 +229,18 @@ public final class ImportViewModel {
         if (l == null) {
             return false;
         }
-        Optional<FitNetworkToData> fit = command(graph.get(), l.summary());
-        if (fit.isEmpty()) {
-            message.set("Fitting a network to a set of graphs is done by the CLI's train --data for now.");
-            return false;
-        }
-        List<String> said = new ArrayList<>(fit.get().changes());
+        FitNetworkToData fit = command(graph.get(), l.summary());
+        List<String> said = new ArrayList<>(fit.changes());
         boolean changed = false;
-        if (fit.get().whyNot(graph.get()).isEmpty()) {
-            changed = execute.test(fit.get());
+        if (fit.whyNot(graph.get()).isEmpty()) {
+            changed = execute.test(fit);
             if (!changed) {
                 message.set("The network could not be changed (see the canvas's message).");
                 return false;
             }
         }
-        if (fit.get().resizeImagesTo().isPresent() && l.recipe().options().get("image_size") == null) {
-            int[] hw = fit.get().resizeImagesTo().get();
+        if (fit.resizeImagesTo().isPresent() && l.recipe().options().get("image_size") == null) {
+            int[] hw = fit.resizeImagesTo().get();
             imageSize.set(hw[0] + "x" + hw[1]);
             Map<String, Object> options = new LinkedHashMap<>(l.recipe().options());
             options.put("image_size", imageSize.get());
@@ -260,16 +259,21 @@ public final class ImportViewModel {
         return changed;
     }
 
-    /** The command that fits {@code network} to data of this summary; empty for a set of graphs. */
-    static Optional<FitNetworkToData> command(Graph network, DataSummary summary) {
+    /**
+     * The command that fits {@code network} to data of this summary: a graph input taking the graph (one graph) or the
+     * largest graph (a set: its node-features field is largest × features), and one score per class.
+     */
+    static FitNetworkToData command(Graph network, DataSummary summary) {
         if (summary.kind().equals("graphs")) {
-            return Optional.empty();
+            var nodeFeatures = summary.fields().get(0).shape();
+            return FitNetworkToData.forGraphSet(network, nodeFeatures.dim(0), nodeFeatures.dim(1),
+                    summary.classes().size());
         }
         if (summary.kind().equals("graph")) {
-            return Optional.of(FitNetworkToData.forGraph(network, summary.samples(),
-                    (int) summary.fields().get(0).shape().size(), summary.classes().size()));
+            return FitNetworkToData.forGraph(network, summary.samples(),
+                    (int) summary.fields().get(0).shape().size(), summary.classes().size());
         }
-        return Optional.of(FitNetworkToData.forSamples(network, summary.fields()));
+        return FitNetworkToData.forSamples(network, summary.fields());
     }
 
     /** The shapes the network's inputs get, one line per field a layer reads ("features: a vector of 4"). */

@@ -73,12 +73,17 @@ class DataPreviewTest {
     }
 
     @Test
-    void anEdgeTableShowsTheGraphsFacts() {
+    void anEdgeTableShowsTheGraphDrawnWithItsNodesColouredByClass() {
         ImportViewModel model = model();
         model.choose(TestData.shared("graph/karate_edges.csv"));
         ImportViewModel.Loaded l = loaded(model);
         assertEquals("graph", l.summary().kind());
-        DataPreview.Facts facts = (DataPreview.Facts) l.preview();
-        assertTrue(facts.lines().get(0).startsWith("34 nodes"), facts.lines().toString());
+        assertTrue(l.summary().notices().get(0).startsWith("One graph of 34 nodes and 78 edges"),
+                l.summary().notices().toString());
+        DataPreview.GraphPicture picture = ((DataPreview.Graphs) l.preview()).pictures().get(0);
+        assertEquals(34, picture.x().length);
+        assertEquals(78, picture.edges().size());
+        assertEquals(2, java.util.Arrays.stream(picture.nodeClass()).distinct().count(), "two clubs, two colours");
+        assertTrue(picture.caption().startsWith("The graph: 34 nodes, 78 edges"), picture.caption());
     }
 }

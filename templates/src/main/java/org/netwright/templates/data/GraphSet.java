@@ -17,6 +17,7 @@ public final class GraphSet {
     private final int[] labels;
     private final int numClasses;
     private final FieldTransform featureTransform;
+    private final List<String> classNames;
 
     /** One graph: its node count, node features N×F and adjacency N×N, row-major. */
     public record Item(int nodes, float[] features, float[] adjacency) {
@@ -32,15 +33,21 @@ public final class GraphSet {
 
     /** Checks that every graph has {@code featureCount} features per node and every label is a class id. */
     public GraphSet(List<Item> graphs, int featureCount, int[] labels, int numClasses) {
-        this(graphs, featureCount, labels, numClasses, FieldTransform.NONE);
+        this(graphs, featureCount, labels, numClasses, FieldTransform.NONE, List.of());
     }
 
     /**
      * As the plain constructor, noting how the node features were made from the raw node table (standardization
-     * fitted on the training graphs' nodes), so prediction and export apply the same transform.
+     * fitted on the training graphs' nodes), so prediction and export apply the same transform, and naming the
+     * classes ({@code classNames} in id order, or empty when the ids are the names).
      */
-    public GraphSet(List<Item> graphs, int featureCount, int[] labels, int numClasses, FieldTransform featureTransform) {
+    public GraphSet(List<Item> graphs, int featureCount, int[] labels, int numClasses, FieldTransform featureTransform,
+                    List<String> classNames) {
         this.featureTransform = Objects.requireNonNull(featureTransform, "featureTransform");
+        this.classNames = List.copyOf(classNames);
+        if (!this.classNames.isEmpty() && this.classNames.size() != numClasses) {
+            throw new IllegalArgumentException(numClasses + " classes need as many names; got " + classNames);
+        }
         this.graphs = List.copyOf(graphs);
         this.featureCount = featureCount;
         this.labels = labels.clone();
@@ -88,6 +95,14 @@ public final class GraphSet {
     /** How the node features were made from the raw node table: {@link FieldTransform#NONE} unless noted. */
     public FieldTransform featureTransform() {
         return featureTransform;
+    }
+
+    /** The class names in id order: the graph table's labels, or the ids as text when it gave numbers. */
+    public List<String> classNames() {
+        if (!classNames.isEmpty()) {
+            return classNames;
+        }
+        return java.util.stream.IntStream.range(0, numClasses).mapToObj(String::valueOf).toList();
     }
 
     /** Graphs per class, in class id order. */

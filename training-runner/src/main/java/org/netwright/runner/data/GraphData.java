@@ -191,8 +191,9 @@ public final class GraphData {
             }
         }
         int[] labels = new int[g];
-        int classes = LabelColumn.classIds(graphs.rows().stream().map(row -> row[gcols.label]).toArray(String[]::new),
-                labels);
+        List<String> classNames = LabelColumn.classNames(graphs.rows().stream().map(row -> row[gcols.label])
+                .toArray(String[]::new), labels);
+        int classes = classNames.size();
         if (classes < 2) {
             throw new DataFileException(graphFile + ": the label column '" + graphs.header()[gcols.label]
                     + "' has only one class.");
@@ -262,7 +263,8 @@ public final class GraphData {
             Arrays.fill(ones, 1);
             plain.add(new GraphSet.Item(size, ones, adjacency.get(i)));
         }
-        GraphSet shapeOnly = new GraphSet(plain, f, labels, classes);
+        GraphSet shapeOnly = new GraphSet(plain, f, labels, classes, FieldTransform.NONE.withOption(MADE_FEATURES,
+                "ones"), classNames);
         if (gcols.split >= 0) {
             List<List<Integer>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             for (int r = 0; r < g; r++) {
@@ -273,8 +275,7 @@ public final class GraphData {
             split = shapeOnly.split(validationFraction, testFraction, seed);
         }
         if (ncols.features.isEmpty()) {
-            GraphSet ones = new GraphSet(plain, f, labels, classes, FieldTransform.NONE.withOption(MADE_FEATURES, "ones"));
-            return new GraphSet.Split(ones, split.train(), split.validation(), split.test());
+            return split;
         }
         List<float[]> features = new ArrayList<>();
         for (int i = 0; i < g; i++) {
@@ -291,7 +292,7 @@ public final class GraphData {
         for (int i = 0; i < g; i++) {
             items.add(new GraphSet.Item(rowsOf.get(i).size(), features.get(i), adjacency.get(i)));
         }
-        GraphSet set = new GraphSet(items, f, labels, classes, t);
+        GraphSet set = new GraphSet(items, f, labels, classes, t, classNames);
         return new GraphSet.Split(set, split.train(), split.validation(), split.test());
     }
 

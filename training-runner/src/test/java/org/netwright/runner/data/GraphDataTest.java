@@ -140,6 +140,12 @@ class GraphDataTest {
         }
         t.apply(raw);
         assertArrayEquals(raw, s.set().graph(g0).features(), 0f);
+        DataSummary d = DataSources.describe(new org.netwright.model.settings.TrainingSettings(1, 1, 0.01, "adam",
+                "auto", 1, 0.2, 0.2, recipe), dir);
+        assertEquals("graphs", d.kind(), "a graph set is no table");
+        assertEquals(java.util.List.of("chain", "ring"), d.classes());
+        assertEquals(java.util.List.of(5, 5), d.classCounts());
+        assertTrue(d.notices().get(0).startsWith("10 graphs of 3 to 5 nodes"), d.notices().toString());
         Files.writeString(edgeFile, edges + "g4,0,9\n");
         assertRefused(() -> GraphData.readSet(edgeFile, 0.2, 0.2, 1), "m_edges.csv line " + (edges.toString()
                 .split("\n").length + 1) + " names the node '9', which m_nodes.csv does not list.");
