@@ -61,7 +61,8 @@ public record TrainedRun(long runId, Graph graph, Task task, byte[] weights, Tra
                             + " (train " + project.getFileName() + ")");
                 }
             }
-            TrainingSettings settings = SettingsJson.read(run.settingsJson());
+            TrainingSettings settings = org.netwright.runner.data.EmbeddedData.withKeptCopy(
+                    SettingsJson.read(run.settingsJson()), project.toAbsolutePath().getParent(), store::embeddedData);
             // A saved task needs no data to resolve; an imported model has a task but no data yet.
             Task task = settings.task() != null ? settings.task()
                     : isGraphData(settings, project) ? graphTask(graph, settings)
