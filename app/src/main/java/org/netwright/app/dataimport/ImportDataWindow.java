@@ -103,9 +103,21 @@ public final class ImportDataWindow extends Stage {
         message.setMaxWidth(Double.MAX_VALUE);
         Button close = new Button("Close");
         close.setOnAction(e -> close());
+        CheckBox keep = new CheckBox("Keep a copy inside the project");
+        keep.setId("import-keep-copy");
+        keep.selectedProperty().bindBidirectional(model.keepCopyProperty());
+        keep.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.keepable(), model.loadedProperty())
+                .or(model.loadingProperty()));
+        Label keepable = new Label();
+        keepable.setId("import-keep-limit");
+        keepable.setStyle("-fx-text-fill: #555;");
+        keepable.textProperty().bind(model.keepableProperty());
+        VBox keepBox = new VBox(0, keep, keepable);
+        keepBox.setManaged(model.canKeepCopies());
+        keepBox.setVisible(model.canKeepCopies());
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox actions = new HBox(8, gap, use, fit, close);
+        HBox actions = new HBox(8, keepBox, gap, use, fit, close);
         actions.setAlignment(Pos.CENTER_RIGHT);
 
         ScrollPane previewScroll = new ScrollPane(preview);

@@ -34,6 +34,7 @@ import org.netwright.model.task.DataField;
 import org.netwright.runner.data.DataFileException;
 import org.netwright.runner.data.DataSources;
 import org.netwright.runner.data.DataSummary;
+import org.netwright.runner.data.EmbeddedData;
 import org.netwright.runner.data.TableOptions;
 import org.netwright.templates.data.Samples;
 
@@ -44,8 +45,12 @@ import org.netwright.templates.data.Samples;
  * undoable edit.
  */
 public final class ImportViewModel {
-    /** What reading the data gave: the recipe read, its summary, its preview and the first problem (empty: none). */
-    public record Loaded(DataRecipe recipe, DataSummary summary, DataPreview preview, Optional<String> problem) {
+    /**
+     * What reading the data gave: the recipe read, its summary, its preview, the first problem (empty: none) and the
+     * bytes of the files the source is made of (what keeping a copy would store).
+     */
+    public record Loaded(DataRecipe recipe, DataSummary summary, DataPreview preview, Optional<String> problem,
+                         long bytes) {
     }
 
     private final Supplier<TrainingSettings> settings;
@@ -74,6 +79,10 @@ public final class ImportViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper used = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty keepCopy = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper keepable = new ReadOnlyStringWrapper("");
+    /** Keeps a packed source inside the project, or says why not; none until {@link #keepCopiesWith} gives one. */
+    private Function<EmbeddedData.Packed, Optional<String>> keeper;
     /** Counts reads, so the answer to an older one never overwrites a newer one. */
     private int generation;
 
@@ -194,12 +203,20 @@ public final class ImportViewModel {
         DataPreview preview = DataPreview.of(recipe, summary, source.get(), samples, graphs);
         GraphShapes shapes = network == null ? null : ShapeInference.infer(network);
         Optional<String> fit = DataCheck.check(recipe, network, shapes, baseDir, now.seed(), now.loss()).problem();
-        return new Loaded(recipe, summary, preview, fit);
+        return new Loaded(recipe, summary, preview, fit, EmbeddedData.size(recipe, source.get()));
     }
 
     private void finish(int mine, Loaded result, String why) {
         if (mine != generation) {
             return;
+        }
+        keepable.set(result == null ? "" : result.bytes() > EmbeddedData.LIMIT_BYTES
+                ? "This data holds " + EmbeddedData.megabytes(result.bytes()) + "; only data up to "
+                + EmbeddedData.LIMIT_WORDS + " can be kept inside the project."
+                : "Up to " + EmbeddedData.LIMIT_WORDS + "; this data holds " + EmbeddedData.megabytes(result.bytes())
+                + ".");
+        if (result != null && result.bytes() > EmbeddedData.LIMIT_BYTES) {
+            keepCopy.set(false);
         }
         loading.set(false);
         used.set(false);
@@ -213,8 +230,30 @@ public final class ImportViewModel {
         if (l == null) {
             return false;
         }
-        Optional<String> refusal = save.apply(l.recipe());
-        message.set(refusal.orElse("The project trains on " + source.get().getFileName() + " from now on."));
+        DataRecipe recipe = l.recipe();
+        String kept = "";
+        if (keepCopy.get() && keeper != null) {
+            EmbeddedData.Packed packed;
+            try {
+                packed = EmbeddedData.pack(recipe, source.get());
+            } catch (DataFileException | UncheckedIOException e) {
+                message.set("No copy was kept: " + e.getMessage());
+                return false;
+            }
+            Optional<String> notKept = keeper.apply(packed);
+            if (notKept.isPresent()) {
+                message.set("No copy was kept: " + notKept.get());
+                return false;
+            }
+            Map<String, Object> options = new LinkedHashMap<>(recipe.options());
+            options.put(EmbeddedData.OPTION, packed.hash());
+            recipe = new DataRecipe(recipe.kind(), options);
+            loaded.set(new Loaded(recipe, l.summary(), l.preview(), l.problem(), l.bytes()));
+            kept = " A copy (" + packed.files() + (packed.files() == 1 ? " file, " : " files, ")
+                    + EmbeddedData.megabytes(packed.size()) + ") is kept inside the project.";
+        }
+        Optional<String> refusal = save.apply(recipe);
+        message.set(refusal.orElse("The project trains on " + source.get().getFileName() + " from now on." + kept));
         used.set(refusal.isEmpty());
         return refusal.isEmpty();
     }
@@ -245,7 +284,7 @@ public final class ImportViewModel {
             Map<String, Object> options = new LinkedHashMap<>(l.recipe().options());
             options.put("image_size", imageSize.get());
             DataRecipe resized = new DataRecipe(l.recipe().kind(), options);
-            loaded.set(new Loaded(resized, l.summary(), l.preview(), l.problem()));
+            loaded.set(new Loaded(resized, l.summary(), l.preview(), l.problem(), l.bytes()));
             if (used.get()) {
                 save.apply(resized);
             }
@@ -311,6 +350,32 @@ public final class ImportViewModel {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(field + " must be a whole number; got \"" + text.strip() + "\".");
         }
+    }
+
+    /** Keeps copies through {@code keeper} (into the project's file), which says why not when it cannot. */
+    public void keepCopiesWith(Function<EmbeddedData.Packed, Optional<String>> keeper) {
+        this.keeper = keeper;
+    }
+
+    /** Whether copies can be kept here at all (a project to keep them in was given). */
+    public boolean canKeepCopies() {
+        return keeper != null;
+    }
+
+    /** Whether Use this data also keeps a copy of the source inside the project (data up to the limit only). */
+    public BooleanProperty keepCopyProperty() {
+        return keepCopy;
+    }
+
+    /** The limit and this data's size in words; names why not when the data is above the limit. */
+    public ReadOnlyStringProperty keepableProperty() {
+        return keepable.getReadOnlyProperty();
+    }
+
+    /** Whether the read data is small enough to keep a copy of. */
+    public boolean keepable() {
+        Loaded l = loaded.get();
+        return l != null && l.bytes() <= EmbeddedData.LIMIT_BYTES;
     }
 
     public ReadOnlyObjectProperty<Path> sourceProperty() {

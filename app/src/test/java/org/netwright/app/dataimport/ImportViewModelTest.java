@@ -166,4 +166,26 @@ class ImportViewModelTest {
         editor.undo();
         assertEquals(before, editor.graph(), "one undo takes the whole fit back");
     }
+
+    @Test
+    void keepingACopyStoresTheSourcesFilesAndNotesTheirKeyInTheRecipe() throws IOException {
+        Path iris = Files.copy(TestData.shared("tabular/iris.csv"), dir.resolve("iris.csv"));
+        ImportViewModel model = model(new EditorModel(new CommandStack(TestData.mlp(4, 3))));
+        List<org.netwright.runner.data.EmbeddedData.Packed> kept = new ArrayList<>();
+        model.keepCopiesWith(p -> {
+            kept.add(p);
+            return Optional.empty();
+        });
+        model.choose(iris);
+        assertTrue(model.keepable());
+        assertTrue(model.keepableProperty().get().startsWith("Up to 20 MB; this data holds 0.0 MB"),
+                model.keepableProperty().get());
+        model.keepCopyProperty().set(true);
+        assertTrue(model.useData(), model.messageProperty().get());
+        assertEquals(1, kept.size());
+        assertEquals("iris.csv", kept.get(0).name());
+        assertEquals(kept.get(0).hash(), saved.get(0).options().get(org.netwright.runner.data.EmbeddedData.OPTION));
+        assertTrue(model.messageProperty().get().endsWith("A copy (1 file, 0.0 MB) is kept inside the project."),
+                model.messageProperty().get());
+    }
 }
