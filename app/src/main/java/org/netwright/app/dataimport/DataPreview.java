@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.task.DataField;
 import org.netwright.runner.data.DataSummary;
+import org.netwright.runner.data.ImageAugmentation;
 import org.netwright.runner.data.TableOptions;
 import org.netwright.runner.data.Tokenizer;
 import org.netwright.templates.data.GraphDataset;
@@ -39,9 +40,15 @@ public sealed interface DataPreview {
     record Text(String label, String text, List<String> tokens) {
     }
 
-    /** The first images (C×H×W values each) with their class names. */
-    record Images(List<Picture> pictures) implements DataPreview {
+    /**
+     * The first images (C×H×W values each) with their class names, and when the recipe asks for augmentation, the
+     * first image as the run's training batches would show it: itself, then {@link #AUGMENTED} changed copies.
+     */
+    record Images(List<Picture> pictures, String augmentSpec, List<Picture> augmented) implements DataPreview {
     }
+
+    /** Augmented copies shown of one image. */
+    int AUGMENTED = 7;
 
     /** One image: {@code channels}×{@code height}×{@code width} values in reading order. */
     record Picture(String label, int channels, int height, int width, float[] values) {
@@ -94,7 +101,13 @@ public sealed interface DataPreview {
             return texts(recipe, summary, source);
         }
         if ((kind.equals("images") || kind.equals("idx")) && samples != null) {
-            return images(samples);
+            Images plain = images(samples);
+            Optional<ImageAugmentation> augmentation = ImageAugmentation.of(recipe);
+            if (augmentation.isEmpty() || plain.pictures().isEmpty()) {
+                return plain;
+            }
+            return new Images(plain.pictures(), augmentation.get().spec(),
+                    augmented(plain.pictures().get(0), augmentation.get(), AUGMENTED, 1));
         }
         if (kind.equals("csv") && summary.kind().equals("table")) {
             return table(summary, source);
@@ -211,7 +224,29 @@ public sealed interface DataPreview {
             }).orElse("");
             out.add(new Picture(label, c, h, w, v));
         }
-        return new Images(out);
+        return new Images(out, "", List.of());
+    }
+
+    /**
+     * The picture first, then {@code copies} copies changed by {@code augmentation} as a training batch changes them
+     * (the runner's own {@link ImageAugmentation#apply}, one draw per copy from a generator seeded with {@code seed}).
+     */
+    static List<Picture> augmented(Picture picture, ImageAugmentation augmentation, int copies, long seed) {
+        int size = picture.values().length;
+        float[] batch = new float[size * copies];
+        for (int i = 0; i < copies; i++) {
+            System.arraycopy(picture.values(), 0, batch, i * size, size);
+        }
+        augmentation.apply(batch, copies, picture.channels(), picture.height(), picture.width(),
+                new java.util.Random(seed));
+        List<Picture> out = new ArrayList<>();
+        out.add(new Picture("as read", picture.channels(), picture.height(), picture.width(), picture.values()));
+        for (int i = 0; i < copies; i++) {
+            float[] v = new float[size];
+            System.arraycopy(batch, i * size, v, 0, size);
+            out.add(new Picture("copy " + (i + 1), picture.channels(), picture.height(), picture.width(), v));
+        }
+        return out;
     }
 
     private static Series series(DataRecipe recipe, Path file) throws IOException {

@@ -44,6 +44,8 @@ public final class ImportDataWindow extends Stage {
     private final VBox preview = new VBox(4);
     private final GridPane options = new GridPane();
     private final Label legend = new Label("Preview");
+    /** The preview's width inside its scroll pane: wrapping rows of pictures and drawings stay within it. */
+    private static final double PREVIEW_WIDTH = 820;
     /** Asks for a file or folder; replaceable because native dialogs cannot be driven in headless tests. */
     private Function<Window, Path> fileChooser = ImportDataWindow::showFileChooser;
 
@@ -260,6 +262,11 @@ public final class ImportDataWindow extends Stage {
                 grey.selectedProperty().bindBidirectional(model.grayscaleProperty());
                 row = option(row, "", grey);
             }
+            TextField augment = field("import-augment", model.augmentProperty());
+            augment.setPrefColumnCount(22);
+            augment.setPromptText("e.g. flip,crop=4,rotate=15,noise=0.05");
+            augment.setOnAction(e -> model.load());
+            row = option(row, "Augment training images", augment);
         }
         if (row > 0) {
             Button again = new Button("Read again");
@@ -317,20 +324,19 @@ public final class ImportDataWindow extends Stage {
             return box;
         }
         if (p instanceof DataPreview.Images images) {
-            FlowPane grid = new FlowPane(8, 8);
-            grid.setPrefWrapLength(840);
+            FlowPane grid = pictures(images.pictures(), false);
             grid.setId("import-images");
-            for (DataPreview.Picture picture : images.pictures()) {
-                ImageView view = new ImageView(image(picture));
-                view.setFitWidth(64);
-                view.setFitHeight(64);
-                view.setSmooth(false);
-                view.setPreserveRatio(true);
-                VBox cell = new VBox(2, view, new Label(picture.label()));
-                cell.setAlignment(Pos.CENTER);
-                grid.getChildren().add(cell);
+            if (images.augmented().isEmpty()) {
+                return grid;
             }
-            return grid;
+            FlowPane augmented = pictures(images.augmented(), true);
+            augmented.setId("import-augmented");
+            Label title = new Label("Augmented (" + images.augmentSpec() + "): the first image as training batches"
+                    + " may show it; validation and test images are never changed");
+            title.setStyle("-fx-font-weight: bold;");
+            title.setWrapText(true);
+            title.setMaxWidth(PREVIEW_WIDTH);
+            return new VBox(8, title, augmented, new Label("The first images with their classes:"), grid);
         }
         if (p instanceof DataPreview.Series s) {
             return series(s);
@@ -338,7 +344,7 @@ public final class ImportDataWindow extends Stage {
         if (p instanceof DataPreview.Graphs g) {
             FlowPane row = new FlowPane(12, 12);
             row.setId("import-graphs");
-            row.setPrefWrapLength(840);
+            row.setPrefWrapLength(PREVIEW_WIDTH);
             double width = g.pictures().size() == 1 ? 520 : 260;
             g.pictures().forEach(picture -> row.getChildren().add(graphPicture(picture, width)));
             return row;
@@ -346,6 +352,25 @@ public final class ImportDataWindow extends Stage {
         VBox box = new VBox(4);
         ((DataPreview.Facts) p).lines().forEach(line -> box.getChildren().add(new Label(line)));
         return box;
+    }
+
+    /** Pictures in a wrapping row, each drawn at 64 pixels with its label below; {@code oneScale}: the first's grey scale for all. */
+    private static FlowPane pictures(List<DataPreview.Picture> pictures, boolean oneScale) {
+        FlowPane grid = new FlowPane(8, 8);
+        grid.setPrefWrapLength(PREVIEW_WIDTH);
+        // Copies of one image share its grey scale, so added noise shows as noise rather than as changed contrast.
+        float[] scale = oneScale && !pictures.isEmpty() ? range(pictures.get(0)) : null;
+        for (DataPreview.Picture picture : pictures) {
+            ImageView view = new ImageView(scale == null ? image(picture) : image(picture, scale[0], scale[1]));
+            view.setFitWidth(64);
+            view.setFitHeight(64);
+            view.setSmooth(false);
+            view.setPreserveRatio(true);
+            VBox cell = new VBox(2, view, new Label(picture.label()));
+            cell.setAlignment(Pos.CENTER);
+            grid.getChildren().add(cell);
+        }
+        return grid;
     }
 
     private static Node table(DataPreview.Table t) {
@@ -379,31 +404,45 @@ public final class ImportDataWindow extends Stage {
     }
 
     private static WritableImage image(DataPreview.Picture p) {
-        WritableImage image = new WritableImage(p.width(), p.height());
-        PixelWriter w = image.getPixelWriter();
+        float[] range = range(p);
+        return image(p, range[0], range[1]);
+    }
+
+    private static float[] range(DataPreview.Picture p) {
         float min = Float.MAX_VALUE;
         float max = -Float.MAX_VALUE;
         for (float v : p.values()) {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
+        return new float[] {min, max};
+    }
+
+    /** The picture with values {@code min..max} drawn black to white (values beyond them clamped). */
+    private static WritableImage image(DataPreview.Picture p, float min, float max) {
+        WritableImage image = new WritableImage(p.width(), p.height());
+        PixelWriter w = image.getPixelWriter();
         float range = max > min ? max - min : 1;
         int plane = p.width() * p.height();
         for (int y = 0; y < p.height(); y++) {
             for (int x = 0; x < p.width(); x++) {
                 int i = y * p.width() + x;
-                double r = (p.values()[i] - min) / range;
-                double g = p.channels() >= 3 ? (p.values()[plane + i] - min) / range : r;
-                double b = p.channels() >= 3 ? (p.values()[2 * plane + i] - min) / range : r;
+                double r = unit((p.values()[i] - min) / range);
+                double g = p.channels() >= 3 ? unit((p.values()[plane + i] - min) / range) : r;
+                double b = p.channels() >= 3 ? unit((p.values()[2 * plane + i] - min) / range) : r;
                 w.setColor(x, y, Color.color(r, g, b));
             }
         }
         return image;
     }
 
+    private static double unit(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
+
     /** The series as a line, the last sample's window shaded and its horizon marked. */
     private static Node series(DataPreview.Series s) {
-        Canvas canvas = new Canvas(840, 220);
+        Canvas canvas = new Canvas(PREVIEW_WIDTH, 220);
         canvas.setId("import-series");
         GraphicsContext g = canvas.getGraphicsContext2D();
         double[] v = s.values();

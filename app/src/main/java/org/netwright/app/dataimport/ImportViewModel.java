@@ -35,6 +35,7 @@ import org.netwright.runner.data.DataFileException;
 import org.netwright.runner.data.DataSources;
 import org.netwright.runner.data.DataSummary;
 import org.netwright.runner.data.EmbeddedData;
+import org.netwright.runner.data.ImageAugmentation;
 import org.netwright.runner.data.TableOptions;
 import org.netwright.templates.data.Samples;
 
@@ -70,6 +71,7 @@ public final class ImportViewModel {
     private final StringProperty maxLength = new SimpleStringProperty("");
     private final StringProperty imageSize = new SimpleStringProperty("");
     private final BooleanProperty grayscale = new SimpleBooleanProperty();
+    private final StringProperty augment = new SimpleStringProperty("");
     private final StringProperty target = new SimpleStringProperty("");
     private final StringProperty window = new SimpleStringProperty("24");
     private final StringProperty horizon = new SimpleStringProperty("1");
@@ -114,6 +116,7 @@ public final class ImportViewModel {
         target.set("");
         imageSize.set("");
         grayscale.set(false);
+        augment.set("");
         vocabulary.set("");
         maxLength.set("");
         load();
@@ -151,6 +154,10 @@ public final class ImportViewModel {
             if (grayscale.get() && kind.equals("images")) {
                 options.put("grayscale", true);
             }
+            if (!augment.get().isBlank()) {
+                // Read as the CLI's --augment reads it, so a mistake is said before anything is saved.
+                options.put(ImageAugmentation.OPTION, ImageAugmentation.parse(augment.get()).spec());
+            }
         }
         return new DataRecipe(kind, options);
     }
@@ -171,7 +178,7 @@ public final class ImportViewModel {
         DataRecipe recipe;
         try {
             recipe = recipe();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DataFileException e) {
             finish(mine, null, e.getMessage());
             return;
         }
@@ -437,6 +444,11 @@ public final class ImportViewModel {
 
     public BooleanProperty grayscaleProperty() {
         return grayscale;
+    }
+
+    /** Training images' augmentation as {@code --augment} takes it ({@code flip,crop=4,rotate=15,noise=0.05}); blank: none. */
+    public StringProperty augmentProperty() {
+        return augment;
     }
 
     /** The column a time series forecasts; set, a CSV is read as a series. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -85,5 +86,53 @@ class DataPreviewTest {
         assertEquals(78, picture.edges().size());
         assertEquals(2, java.util.Arrays.stream(picture.nodeClass()).distinct().count(), "two clubs, two colours");
         assertTrue(picture.caption().startsWith("The graph: 34 nodes, 78 edges"), picture.caption());
+    }
+
+    @Test
+    void anAugmentationIsPreviewedAsTheFirstImageAndSevenChangedCopies() {
+        ImportViewModel model = model();
+        model.choose(TestData.shared("digits/train-images-idx3-ubyte"));
+        DataPreview.Images plain = (DataPreview.Images) loaded(model).preview();
+        assertTrue(plain.augmented().isEmpty(), "no augmentation asked, none shown");
+        model.augmentProperty().set("flip, rotate=20");
+        model.load();
+        ImportViewModel.Loaded l = loaded(model);
+        assertEquals("flip,rotate=20.0", l.recipe().options().get("augment"), "Use this data saves the augmentation");
+        DataPreview.Images images = (DataPreview.Images) l.preview();
+        assertEquals("flip,rotate=20.0", images.augmentSpec());
+        assertEquals(1 + DataPreview.AUGMENTED, images.augmented().size());
+        DataPreview.Picture original = images.pictures().get(0);
+        assertTrue(java.util.Arrays.equals(original.values(), images.augmented().get(0).values()), "the image as read");
+        for (DataPreview.Picture copy : images.augmented().subList(1, images.augmented().size())) {
+            assertTrue(!java.util.Arrays.equals(original.values(), copy.values()), copy.label() + " is changed");
+        }
+
+        model.augmentProperty().set("twirl");
+        model.load();
+        assertEquals(null, model.loadedProperty().get());
+        assertTrue(model.problemProperty().get().contains("got 'twirl'"), model.problemProperty().get());
+    }
+
+    @Test
+    void eachCopyIsTheRunnersAugmentationOfThePicture() {
+        // A 1×2×3 picture with distinct values: a flip only ever mirrors it, a crop only ever shifts it in zeros.
+        float[] v = {1, 2, 3, 4, 5, 6};
+        DataPreview.Picture p = new DataPreview.Picture("x", 1, 2, 3, v);
+        float[] mirrored = {3, 2, 1, 6, 5, 4};
+        List<DataPreview.Picture> flips = DataPreview.augmented(p, org.netwright.runner.data.ImageAugmentation
+                .parse("flip"), 12, 3);
+        int flipped = 0;
+        for (DataPreview.Picture c : flips.subList(1, flips.size())) {
+            boolean same = java.util.Arrays.equals(v, c.values());
+            boolean mirror = java.util.Arrays.equals(mirrored, c.values());
+            assertTrue(same || mirror, java.util.Arrays.toString(c.values()));
+            flipped += mirror ? 1 : 0;
+        }
+        assertTrue(flipped > 0 && flipped < 12, "about half flipped: " + flipped);
+        List<DataPreview.Picture> noisy = DataPreview.augmented(p, org.netwright.runner.data.ImageAugmentation
+                .parse("noise=0.5"), 2, 3);
+        assertTrue(!java.util.Arrays.equals(noisy.get(1).values(), noisy.get(2).values()), "each copy draws anew");
+        assertEquals(DataPreview.augmented(p, org.netwright.runner.data.ImageAugmentation.parse("noise=0.5"), 2, 3)
+                .get(1).values()[0], noisy.get(1).values()[0], "the same seed draws the same copies");
     }
 }

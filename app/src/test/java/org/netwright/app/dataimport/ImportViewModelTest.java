@@ -178,14 +178,14 @@ class ImportViewModelTest {
         });
         model.choose(iris);
         assertTrue(model.keepable());
-        assertTrue(model.keepableProperty().get().startsWith("Up to 20 MB; this data holds 0.0 MB"),
+        assertTrue(model.keepableProperty().get().startsWith("Up to 20 MB; this data holds 5 kB"),
                 model.keepableProperty().get());
         model.keepCopyProperty().set(true);
         assertTrue(model.useData(), model.messageProperty().get());
         assertEquals(1, kept.size());
         assertEquals("iris.csv", kept.get(0).name());
         assertEquals(kept.get(0).hash(), saved.get(0).options().get(org.netwright.runner.data.EmbeddedData.OPTION));
-        assertTrue(model.messageProperty().get().endsWith("A copy (1 file, 0.0 MB) is kept inside the project."),
+        assertTrue(model.messageProperty().get().endsWith("A copy (1 file, 5 kB) is kept inside the project."),
                 model.messageProperty().get());
     }
 }

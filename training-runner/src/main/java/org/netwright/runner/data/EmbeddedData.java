@@ -155,8 +155,11 @@ public final class EmbeddedData {
         }
     }
 
-    /** A size in megabytes with one decimal, "3.2 MB". */
+    /** A size in words: whole kilobytes below a megabyte ("5 kB"), else megabytes with one decimal ("3.2 MB"). */
     public static String megabytes(long bytes) {
+        if (bytes < 1024L * 1024) {
+            return Math.max(1, (bytes + 1023) / 1024) + " kB";
+        }
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
