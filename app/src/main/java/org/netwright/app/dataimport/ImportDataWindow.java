@@ -354,7 +354,10 @@ public final class ImportDataWindow extends Stage {
         return box;
     }
 
-    /** Pictures in a wrapping row, each drawn at 64 pixels with its label below; {@code oneScale}: the first's grey scale for all. */
+    /**
+     * Pictures in a wrapping row, each drawn at 64 pixels with its label below; {@code oneScale}: all drawn in the first
+     * picture's grey scale.
+     */
     private static FlowPane pictures(List<DataPreview.Picture> pictures, boolean oneScale) {
         FlowPane grid = new FlowPane(8, 8);
         grid.setPrefWrapLength(PREVIEW_WIDTH);

@@ -275,6 +275,16 @@ public final class ImportViewModel {
         if (l == null) {
             return false;
         }
+        String kind = l.summary().kind();
+        if ((kind.equals("graph") || kind.equals("graphs")) && org.netwright.model.task.NetworkEnds.of(graph.get())
+                .inputs().stream().noneMatch(e -> e.type().equals("graph_input"))) {
+            // Fitting sets sizes; it adds no layers, so a network without a graph input would stay unable to train.
+            message.set("Graph data needs a network that starts with a graph input; fitting changes sizes, not layers."
+                    + (kind.equals("graphs") ? " Start from File > New from Template… > \"Graph classification: rings or"
+                    + " trees\", then import the graphs again." : " Start from File > New from Template… > \"Node"
+                    + " classification with GCN\", then import the graph again."));
+            return false;
+        }
         FitNetworkToData fit = command(graph.get(), l.summary());
         List<String> said = new ArrayList<>(fit.changes());
         boolean changed = false;
@@ -446,7 +456,7 @@ public final class ImportViewModel {
         return grayscale;
     }
 
-    /** Training images' augmentation as {@code --augment} takes it ({@code flip,crop=4,rotate=15,noise=0.05}); blank: none. */
+    /** Training images' augmentation as {@code --augment} takes it ({@code flip,crop=4,rotate=15}); blank: none. */
     public StringProperty augmentProperty() {
         return augment;
     }

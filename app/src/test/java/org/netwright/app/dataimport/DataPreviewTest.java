@@ -114,6 +114,31 @@ class DataPreviewTest {
     }
 
     @Test
+    void anImageFolderGetsTheAugmentationPreviewToo() throws java.io.IOException {
+        for (String cls : List.of("dark", "light")) {
+            java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("pics").resolve(cls));
+            for (int i = 0; i < 4; i++) {
+                var image = new java.awt.image.BufferedImage(12, 12, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                for (int y = 0; y < 12; y++) {
+                    for (int x = 0; x < 12; x++) {
+                        image.getRaster().setSample(x, y, 0, (cls.equals("dark") ? 20 : 200) + x * 4 + i);
+                    }
+                }
+                javax.imageio.ImageIO.write(image, "png", folder.resolve(i + ".png").toFile());
+            }
+        }
+        ImportViewModel model = model();
+        model.choose(dir.resolve("pics"));
+        model.augmentProperty().set("flip,noise=0.1");
+        model.load();
+        DataPreview.Images images = (DataPreview.Images) loaded(model).preview();
+        assertEquals("images", loaded(model).recipe().kind());
+        assertEquals("flip,noise=0.1", images.augmentSpec());
+        assertEquals(1 + DataPreview.AUGMENTED, images.augmented().size());
+        assertEquals(12, images.augmented().get(3).width());
+    }
+
+    @Test
     void eachCopyIsTheRunnersAugmentationOfThePicture() {
         // A 1×2×3 picture with distinct values: a flip only ever mirrors it, a crop only ever shifts it in zeros.
         float[] v = {1, 2, 3, 4, 5, 6};

@@ -168,6 +168,19 @@ class ImportViewModelTest {
     }
 
     @Test
+    void aNetworkWithoutAGraphInputIsNotFittedToGraphsAndIsToldWhere() throws IOException {
+        Path edges = GraphSetFiles.write(dir);
+        Graph mlp = TestData.mlp(2, 2);
+        EditorModel editor = new EditorModel(new CommandStack(mlp));
+        ImportViewModel model = model(editor);
+        model.choose(edges);
+        assertFalse(model.fitNetwork());
+        assertEquals(mlp, editor.graph(), "nothing changed");
+        assertTrue(model.messageProperty().get().startsWith("Graph data needs a network that starts with a graph"
+                + " input"), model.messageProperty().get());
+    }
+
+    @Test
     void keepingACopyStoresTheSourcesFilesAndNotesTheirKeyInTheRecipe() throws IOException {
         Path iris = Files.copy(TestData.shared("tabular/iris.csv"), dir.resolve("iris.csv"));
         ImportViewModel model = model(new EditorModel(new CommandStack(TestData.mlp(4, 3))));
