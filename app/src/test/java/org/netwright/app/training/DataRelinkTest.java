@@ -77,5 +77,11 @@ class DataRelinkTest {
         row.describeCurrent();
         assertEquals("", row.movedProperty().get());
         assertTrue(!row.keptCopyInUseProperty().get());
+
+        // Relinked to other content, the kept copy no longer stands for the data, so it is not named any more.
+        Path other = Files.writeString(dir.resolve("data").resolve("iris-edited.csv"),
+                Files.readString(written).replace("5.1,3.5", "5.2,3.5"));
+        assertTrue(row.relink(other).isEmpty());
+        assertEquals(null, form.settings().data().options().get(EmbeddedData.OPTION));
     }
 }
