@@ -150,6 +150,14 @@ final class FileActions {
         org.netwright.app.dataimport.ImportViewModel model = new org.netwright.app.dataimport.ImportViewModel(
                 row::settings, session.editor()::graph, row.baseDir(), row::useImported, session.editor()::execute,
                 IMPORT_LOADER, Platform::runLater);
+        model.keepCopiesWith(packed -> {
+            try {
+                session.store().saveEmbeddedData(packed.hash(), packed.name(), packed.bytes());
+                return java.util.Optional.empty();
+            } catch (RuntimeException e) {
+                return java.util.Optional.of(e.getMessage());
+            }
+        });
         var window = new org.netwright.app.dataimport.ImportDataWindow(owner,
                 owner.getScene() == null ? java.util.List.of() : owner.getScene().getStylesheets(), model);
         window.show();

@@ -208,6 +208,7 @@ public final class MainWindow {
         TrainingViewModel model = new TrainingViewModel(starter);
         DataViewModel data = new DataViewModel(form, editor::graph, editor::shapes,
                 session.file().toAbsolutePath().getParent(), DATA_LOADER, Platform::runLater);
+        data.keptCopiesFrom(hash -> session.store().embeddedData(hash));
         data.describeCurrent();
         // The check and the task follow the network and the settings: an edit that breaks the fit says so at once.
         // On the graph, not the shapes: the editor sets the shapes first, so a shapes listener read the old graph and

@@ -12,13 +12,17 @@ import java.util.stream.Stream;
 import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.task.DataField;
 import org.netwright.runner.data.DataSummary;
+import org.netwright.runner.data.ImageAugmentation;
 import org.netwright.runner.data.TableOptions;
 import org.netwright.runner.data.Tokenizer;
+import org.netwright.templates.data.GraphDataset;
+import org.netwright.templates.data.GraphSet;
 import org.netwright.templates.data.Samples;
 
 /**
  * A first look at the data, one shape per kind: a table's first rows with the label and feature columns marked, texts
- * with their tokens, the first images with their labels, a series with its window, or a graph's statistics.
+ * with their tokens, the first images with their labels, a series with its window, or a drawing of a graph (one graph
+ * of a set).
  */
 public sealed interface DataPreview {
     /** Rows shown of a table, texts or images. */
@@ -36,9 +40,15 @@ public sealed interface DataPreview {
     record Text(String label, String text, List<String> tokens) {
     }
 
-    /** The first images (C×H×W values each) with their class names. */
-    record Images(List<Picture> pictures) implements DataPreview {
+    /**
+     * The first images (C×H×W values each) with their class names, and when the recipe asks for augmentation, the
+     * first image as the run's training batches would show it: itself, then {@link #AUGMENTED} changed copies.
+     */
+    record Images(List<Picture> pictures, String augmentSpec, List<Picture> augmented) implements DataPreview {
     }
+
+    /** Augmented copies shown of one image. */
+    int AUGMENTED = 7;
 
     /** One image: {@code channels}×{@code height}×{@code width} values in reading order. */
     record Picture(String label, int channels, int height, int width, float[] values) {
@@ -48,12 +58,41 @@ public sealed interface DataPreview {
     record Series(String target, double[] values, int window, int horizon) implements DataPreview {
     }
 
-    /** Facts in words (a graph's nodes, edges and classes). */
+    /** Facts in words. */
     record Facts(List<String> lines) implements DataPreview {
+    }
+
+    /** Graphs shown at most this many nodes large; a larger one is told in words only. */
+    int DRAWN_NODES = 150;
+
+    /**
+     * A small drawing of one graph: node positions in the unit square, its edges as node pairs, each node's class
+     * ({@code -1}: the graph's own label is in {@code caption}), and what the drawing shows.
+     */
+    record GraphPicture(String caption, double[] x, double[] y, List<int[]> edges, int[] nodeClass,
+                        List<String> classNames) {
+    }
+
+    /** Drawings of graphs: one graph whole, or the first graph of each class of a set. */
+    record Graphs(List<GraphPicture> pictures) implements DataPreview {
     }
 
     /** The preview of a loaded recipe, read from its file (the samples only for images). */
     static DataPreview of(DataRecipe recipe, DataSummary summary, Path source, Samples samples) throws IOException {
+        return of(recipe, summary, source, samples, null);
+    }
+
+    /** As {@link #of(DataRecipe, DataSummary, Path, Samples)}; {@code graphs}, when given, is the graph data read. */
+    static DataPreview of(DataRecipe recipe, DataSummary summary, Path source, Samples samples, Object graphs)
+            throws IOException {
+        if (graphs instanceof GraphSet set) {
+            return firstOfEachClass(set);
+        }
+        if (graphs instanceof GraphDataset g && g.nodes() <= DRAWN_NODES) {
+            int[] cls = g.labels().clone();
+            return new Graphs(List.of(drawing("The graph: " + g.nodes() + " nodes, " + g.edgeCount() + " edges,"
+                    + " coloured by class", g.nodes(), g.adjacency(), cls, summary.classes())));
+        }
         String kind = recipe.kind();
         if (kind.equals("timeseries")) {
             return series(recipe, source);
@@ -62,7 +101,13 @@ public sealed interface DataPreview {
             return texts(recipe, summary, source);
         }
         if ((kind.equals("images") || kind.equals("idx")) && samples != null) {
-            return images(samples);
+            Images plain = images(samples);
+            Optional<ImageAugmentation> augmentation = ImageAugmentation.of(recipe);
+            if (augmentation.isEmpty() || plain.pictures().isEmpty()) {
+                return plain;
+            }
+            return new Images(plain.pictures(), augmentation.get().spec(),
+                    augmented(plain.pictures().get(0), augmentation.get(), AUGMENTED, 1));
         }
         if (kind.equals("csv") && summary.kind().equals("table")) {
             return table(summary, source);
@@ -71,6 +116,43 @@ public sealed interface DataPreview {
         facts.add(0, summary.samples() + " " + (summary.kind().equals("graph") ? "nodes" : "samples") + ", "
                 + summary.classes().size() + " classes");
         return new Facts(facts);
+    }
+
+    /** Classes of a set drawn side by side, at most. */
+    int DRAWN_CLASSES = 4;
+
+    /** The first graph of each class (small enough to draw), captioned with its number and class. */
+    private static DataPreview firstOfEachClass(GraphSet set) {
+        List<GraphPicture> out = new ArrayList<>();
+        boolean[] shown = new boolean[set.numClasses()];
+        for (int i = 0; i < set.size() && out.size() < DRAWN_CLASSES; i++) {
+            GraphSet.Item item = set.graph(i);
+            if (!shown[set.label(i)] && item.nodes() <= DRAWN_NODES) {
+                shown[set.label(i)] = true;
+                int[] none = new int[item.nodes()];
+                java.util.Arrays.fill(none, -1);
+                out.add(drawing("Graph " + (i + 1) + " of " + set.size() + ": " + item.nodes() + " nodes, class '"
+                        + set.classNames().get(set.label(i)) + "'", item.nodes(), item.adjacency(), none,
+                        set.classNames()));
+            }
+        }
+        if (out.isEmpty()) {
+            return new Facts(List.of("The graphs are too large to draw here (over " + DRAWN_NODES + " nodes)."));
+        }
+        return new Graphs(out);
+    }
+
+    private static GraphPicture drawing(String caption, int n, float[] adjacency, int[] nodeClass, List<String> names) {
+        List<int[]> edges = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (adjacency[i * n + j] != 0) {
+                    edges.add(new int[] {i, j});
+                }
+            }
+        }
+        double[][] xy = GraphDrawing.layout(n, edges);
+        return new GraphPicture(caption, xy[0], xy[1], edges, nodeClass, names);
     }
 
     private static Table table(DataSummary summary, Path file) throws IOException {
@@ -142,7 +224,29 @@ public sealed interface DataPreview {
             }).orElse("");
             out.add(new Picture(label, c, h, w, v));
         }
-        return new Images(out);
+        return new Images(out, "", List.of());
+    }
+
+    /**
+     * The picture first, then {@code copies} copies changed by {@code augmentation} as a training batch changes them
+     * (the runner's own {@link ImageAugmentation#apply}, one draw per copy from a generator seeded with {@code seed}).
+     */
+    static List<Picture> augmented(Picture picture, ImageAugmentation augmentation, int copies, long seed) {
+        int size = picture.values().length;
+        float[] batch = new float[size * copies];
+        for (int i = 0; i < copies; i++) {
+            System.arraycopy(picture.values(), 0, batch, i * size, size);
+        }
+        augmentation.apply(batch, copies, picture.channels(), picture.height(), picture.width(),
+                new java.util.Random(seed));
+        List<Picture> out = new ArrayList<>();
+        out.add(new Picture("as read", picture.channels(), picture.height(), picture.width(), picture.values()));
+        for (int i = 0; i < copies; i++) {
+            float[] v = new float[size];
+            System.arraycopy(batch, i * size, v, 0, size);
+            out.add(new Picture("copy " + (i + 1), picture.channels(), picture.height(), picture.width(), v));
+        }
+        return out;
     }
 
     private static Series series(DataRecipe recipe, Path file) throws IOException {

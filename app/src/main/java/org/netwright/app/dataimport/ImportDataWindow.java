@@ -43,6 +43,9 @@ public final class ImportDataWindow extends Stage {
     private final VBox facts = new VBox(4);
     private final VBox preview = new VBox(4);
     private final GridPane options = new GridPane();
+    private final Label legend = new Label("Preview");
+    /** The preview's width inside its scroll pane: wrapping rows of pictures and drawings stay within it. */
+    private static final double PREVIEW_WIDTH = 820;
     /** Asks for a file or folder; replaceable because native dialogs cannot be driven in headless tests. */
     private Function<Window, Path> fileChooser = ImportDataWindow::showFileChooser;
 
@@ -102,17 +105,29 @@ public final class ImportDataWindow extends Stage {
         message.setMaxWidth(Double.MAX_VALUE);
         Button close = new Button("Close");
         close.setOnAction(e -> close());
+        CheckBox keep = new CheckBox("Keep a copy inside the project");
+        keep.setId("import-keep-copy");
+        keep.selectedProperty().bindBidirectional(model.keepCopyProperty());
+        keep.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.keepable(), model.loadedProperty())
+                .or(model.loadingProperty()));
+        Label keepable = new Label();
+        keepable.setId("import-keep-limit");
+        keepable.setStyle("-fx-text-fill: #555;");
+        keepable.textProperty().bind(model.keepableProperty());
+        VBox keepBox = new VBox(0, keep, keepable);
+        keepBox.setManaged(model.canKeepCopies());
+        keepBox.setVisible(model.canKeepCopies());
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox actions = new HBox(8, gap, use, fit, close);
+        HBox actions = new HBox(8, keepBox, gap, use, fit, close);
         actions.setAlignment(Pos.CENTER_RIGHT);
 
         ScrollPane previewScroll = new ScrollPane(preview);
         previewScroll.setFitToWidth(false);
         previewScroll.setPrefHeight(330);
         VBox.setVgrow(previewScroll, Priority.ALWAYS);
-        VBox root = new VBox(10, top, options, facts, problem, new Label("Preview (tables: features in black,"
-                + " the label in blue, columns left out in grey)"), previewScroll, message, actions);
+        legend.setId("import-legend");
+        VBox root = new VBox(10, top, options, facts, problem, legend, previewScroll, message, actions);
         root.setId("import-data");
         root.setPadding(new Insets(12));
         Scene scene = new Scene(root, 900, 720);
@@ -150,11 +165,15 @@ public final class ImportDataWindow extends Stage {
             return;
         }
         DataSummary s = loaded.summary();
-        showOptions(loaded.recipe().kind(), s,
+        boolean graphs = s.kind().equals("graph") || s.kind().equals("graphs");
+        // An edge table is a CSV, but a table's label, missing-cell, text and forecast options do not apply to it.
+        showOptions(graphs ? "graphs" : loaded.recipe().kind(), s,
                 loaded.preview() instanceof DataPreview.Table t ? t.header() : List.of());
+        legend.setText(legendFor(loaded.preview()));
         int[] split = s.split();
+        String unit = s.kind().equals("graphs") ? "graphs" : s.kind().equals("graph") ? "nodes" : "samples";
         fact("import-kind", "Detected: " + s.kind() + s.task().map(t -> " (" + t + ")").orElse("") + " — "
-                + s.samples() + " samples");
+                + s.samples() + " " + unit);
         if (!s.classes().isEmpty()) {
             fact("import-classes", "Classes: " + ImportViewModel.classCounts(s));
         }
@@ -168,6 +187,26 @@ public final class ImportDataWindow extends Stage {
             fact(null, notice).setStyle("-fx-text-fill: #555;");
         }
         preview.getChildren().add(previewOf(loaded.preview()));
+    }
+
+    /** What the preview shows and how to read its marks. */
+    private static String legendFor(DataPreview p) {
+        if (p instanceof DataPreview.Table) {
+            return "Preview: the first rows (features in black, the label in blue, columns left out in grey)";
+        }
+        if (p instanceof DataPreview.Graphs g) {
+            return g.pictures().size() == 1 ? "Preview: the graph" : "Preview: the first graph of each class";
+        }
+        if (p instanceof DataPreview.Images) {
+            return "Preview: the first images with their classes";
+        }
+        if (p instanceof DataPreview.Texts) {
+            return "Preview: texts with their class and first tokens";
+        }
+        if (p instanceof DataPreview.Series) {
+            return "Preview: the series with the last sample's window";
+        }
+        return "Preview";
     }
 
     private Label fact(String id, String text) {
@@ -223,6 +262,11 @@ public final class ImportDataWindow extends Stage {
                 grey.selectedProperty().bindBidirectional(model.grayscaleProperty());
                 row = option(row, "", grey);
             }
+            TextField augment = field("import-augment", model.augmentProperty());
+            augment.setPrefColumnCount(22);
+            augment.setPromptText("e.g. flip,crop=4,rotate=15,noise=0.05");
+            augment.setOnAction(e -> model.load());
+            row = option(row, "Augment training images", augment);
         }
         if (row > 0) {
             Button again = new Button("Read again");
@@ -280,27 +324,56 @@ public final class ImportDataWindow extends Stage {
             return box;
         }
         if (p instanceof DataPreview.Images images) {
-            FlowPane grid = new FlowPane(8, 8);
-            grid.setPrefWrapLength(840);
+            FlowPane grid = pictures(images.pictures(), false);
             grid.setId("import-images");
-            for (DataPreview.Picture picture : images.pictures()) {
-                ImageView view = new ImageView(image(picture));
-                view.setFitWidth(64);
-                view.setFitHeight(64);
-                view.setSmooth(false);
-                view.setPreserveRatio(true);
-                VBox cell = new VBox(2, view, new Label(picture.label()));
-                cell.setAlignment(Pos.CENTER);
-                grid.getChildren().add(cell);
+            if (images.augmented().isEmpty()) {
+                return grid;
             }
-            return grid;
+            FlowPane augmented = pictures(images.augmented(), true);
+            augmented.setId("import-augmented");
+            Label title = new Label("Augmented (" + images.augmentSpec() + "): the first image as training batches"
+                    + " may show it; validation and test images are never changed");
+            title.setStyle("-fx-font-weight: bold;");
+            title.setWrapText(true);
+            title.setMaxWidth(PREVIEW_WIDTH);
+            return new VBox(8, title, augmented, new Label("The first images with their classes:"), grid);
         }
         if (p instanceof DataPreview.Series s) {
             return series(s);
         }
+        if (p instanceof DataPreview.Graphs g) {
+            FlowPane row = new FlowPane(12, 12);
+            row.setId("import-graphs");
+            row.setPrefWrapLength(PREVIEW_WIDTH);
+            double width = g.pictures().size() == 1 ? 520 : 260;
+            g.pictures().forEach(picture -> row.getChildren().add(graphPicture(picture, width)));
+            return row;
+        }
         VBox box = new VBox(4);
         ((DataPreview.Facts) p).lines().forEach(line -> box.getChildren().add(new Label(line)));
         return box;
+    }
+
+    /**
+     * Pictures in a wrapping row, each drawn at 64 pixels with its label below; {@code oneScale}: all drawn in the first
+     * picture's grey scale.
+     */
+    private static FlowPane pictures(List<DataPreview.Picture> pictures, boolean oneScale) {
+        FlowPane grid = new FlowPane(8, 8);
+        grid.setPrefWrapLength(PREVIEW_WIDTH);
+        // Copies of one image share its grey scale, so added noise shows as noise rather than as changed contrast.
+        float[] scale = oneScale && !pictures.isEmpty() ? range(pictures.get(0)) : null;
+        for (DataPreview.Picture picture : pictures) {
+            ImageView view = new ImageView(scale == null ? image(picture) : image(picture, scale[0], scale[1]));
+            view.setFitWidth(64);
+            view.setFitHeight(64);
+            view.setSmooth(false);
+            view.setPreserveRatio(true);
+            VBox cell = new VBox(2, view, new Label(picture.label()));
+            cell.setAlignment(Pos.CENTER);
+            grid.getChildren().add(cell);
+        }
+        return grid;
     }
 
     private static Node table(DataPreview.Table t) {
@@ -334,31 +407,45 @@ public final class ImportDataWindow extends Stage {
     }
 
     private static WritableImage image(DataPreview.Picture p) {
-        WritableImage image = new WritableImage(p.width(), p.height());
-        PixelWriter w = image.getPixelWriter();
+        float[] range = range(p);
+        return image(p, range[0], range[1]);
+    }
+
+    private static float[] range(DataPreview.Picture p) {
         float min = Float.MAX_VALUE;
         float max = -Float.MAX_VALUE;
         for (float v : p.values()) {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
+        return new float[] {min, max};
+    }
+
+    /** The picture with values {@code min..max} drawn black to white (values beyond them clamped). */
+    private static WritableImage image(DataPreview.Picture p, float min, float max) {
+        WritableImage image = new WritableImage(p.width(), p.height());
+        PixelWriter w = image.getPixelWriter();
         float range = max > min ? max - min : 1;
         int plane = p.width() * p.height();
         for (int y = 0; y < p.height(); y++) {
             for (int x = 0; x < p.width(); x++) {
                 int i = y * p.width() + x;
-                double r = (p.values()[i] - min) / range;
-                double g = p.channels() >= 3 ? (p.values()[plane + i] - min) / range : r;
-                double b = p.channels() >= 3 ? (p.values()[2 * plane + i] - min) / range : r;
+                double r = unit((p.values()[i] - min) / range);
+                double g = p.channels() >= 3 ? unit((p.values()[plane + i] - min) / range) : r;
+                double b = p.channels() >= 3 ? unit((p.values()[2 * plane + i] - min) / range) : r;
                 w.setColor(x, y, Color.color(r, g, b));
             }
         }
         return image;
     }
 
+    private static double unit(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
+
     /** The series as a line, the last sample's window shaded and its horizon marked. */
     private static Node series(DataPreview.Series s) {
-        Canvas canvas = new Canvas(840, 220);
+        Canvas canvas = new Canvas(PREVIEW_WIDTH, 220);
         canvas.setId("import-series");
         GraphicsContext g = canvas.getGraphicsContext2D();
         double[] v = s.values();
@@ -401,6 +488,45 @@ public final class ImportDataWindow extends Stage {
         g.fillText(s.target() + ": a window of " + s.window() + " steps (blue) forecasts the next " + s.horizon()
                 + " (orange)", 4, canvas.getHeight() - 4);
         return canvas;
+    }
+
+    /** Class colours of a graph drawing (cycled when there are more classes). */
+    private static final Color[] CLASS_COLOURS = {Color.rgb(26, 95, 180), Color.rgb(224, 108, 0),
+            Color.rgb(46, 140, 60), Color.rgb(170, 40, 40), Color.rgb(120, 70, 160), Color.rgb(120, 90, 60)};
+
+    /** One graph drawn small: edges grey, nodes coloured by class (a set's graph: one colour), the caption below. */
+    private static Node graphPicture(DataPreview.GraphPicture p, double width) {
+        Canvas canvas = new Canvas(width, width == 260 ? 240 : 320);
+        canvas.getStyleClass().add("import-graph");
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double margin = 16;
+        double size = canvas.getHeight() - 2 * margin - 18;
+        double left = (canvas.getWidth() - size) / 2;
+        g.setStroke(Color.rgb(150, 150, 150));
+        g.setLineWidth(1);
+        for (int[] e : p.edges()) {
+            g.strokeLine(left + p.x()[e[0]] * size, margin + p.y()[e[0]] * size,
+                    left + p.x()[e[1]] * size, margin + p.y()[e[1]] * size);
+        }
+        double r = p.x().length > 60 ? 3.5 : 5;
+        for (int i = 0; i < p.x().length; i++) {
+            int c = p.nodeClass()[i];
+            g.setFill(c < 0 ? Color.rgb(60, 60, 60) : CLASS_COLOURS[c % CLASS_COLOURS.length]);
+            g.fillOval(left + p.x()[i] * size - r, margin + p.y()[i] * size - r, 2 * r, 2 * r);
+        }
+        g.setFill(Color.rgb(60, 60, 60));
+        g.fillText(p.caption(), 4, canvas.getHeight() - 6);
+        VBox box = new VBox(4, canvas);
+        if (java.util.Arrays.stream(p.nodeClass()).anyMatch(c -> c >= 0)) {
+            HBox key = new HBox(12);
+            for (int c = 0; c < p.classNames().size(); c++) {
+                Label l = new Label("● " + p.classNames().get(c));
+                l.setTextFill(CLASS_COLOURS[c % CLASS_COLOURS.length]);
+                key.getChildren().add(l);
+            }
+            box.getChildren().add(key);
+        }
+        return box;
     }
 
     private static Path showFileChooser(Window owner) {

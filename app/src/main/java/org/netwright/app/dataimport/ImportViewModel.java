@@ -34,6 +34,8 @@ import org.netwright.model.task.DataField;
 import org.netwright.runner.data.DataFileException;
 import org.netwright.runner.data.DataSources;
 import org.netwright.runner.data.DataSummary;
+import org.netwright.runner.data.EmbeddedData;
+import org.netwright.runner.data.ImageAugmentation;
 import org.netwright.runner.data.TableOptions;
 import org.netwright.templates.data.Samples;
 
@@ -44,8 +46,12 @@ import org.netwright.templates.data.Samples;
  * undoable edit.
  */
 public final class ImportViewModel {
-    /** What reading the data gave: the recipe read, its summary, its preview and the first problem (empty: none). */
-    public record Loaded(DataRecipe recipe, DataSummary summary, DataPreview preview, Optional<String> problem) {
+    /**
+     * What reading the data gave: the recipe read, its summary, its preview, the first problem (empty: none) and the
+     * bytes of the files the source is made of (what keeping a copy would store).
+     */
+    public record Loaded(DataRecipe recipe, DataSummary summary, DataPreview preview, Optional<String> problem,
+                         long bytes) {
     }
 
     private final Supplier<TrainingSettings> settings;
@@ -65,6 +71,7 @@ public final class ImportViewModel {
     private final StringProperty maxLength = new SimpleStringProperty("");
     private final StringProperty imageSize = new SimpleStringProperty("");
     private final BooleanProperty grayscale = new SimpleBooleanProperty();
+    private final StringProperty augment = new SimpleStringProperty("");
     private final StringProperty target = new SimpleStringProperty("");
     private final StringProperty window = new SimpleStringProperty("24");
     private final StringProperty horizon = new SimpleStringProperty("1");
@@ -74,6 +81,10 @@ public final class ImportViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper used = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty keepCopy = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper keepable = new ReadOnlyStringWrapper("");
+    /** Keeps a packed source inside the project, or says why not; none until {@link #keepCopiesWith} gives one. */
+    private Function<EmbeddedData.Packed, Optional<String>> keeper;
     /** Counts reads, so the answer to an older one never overwrites a newer one. */
     private int generation;
 
@@ -105,6 +116,7 @@ public final class ImportViewModel {
         target.set("");
         imageSize.set("");
         grayscale.set(false);
+        augment.set("");
         vocabulary.set("");
         maxLength.set("");
         load();
@@ -142,6 +154,10 @@ public final class ImportViewModel {
             if (grayscale.get() && kind.equals("images")) {
                 options.put("grayscale", true);
             }
+            if (!augment.get().isBlank()) {
+                // Read as the CLI's --augment reads it, so a mistake is said before anything is saved.
+                options.put(ImageAugmentation.OPTION, ImageAugmentation.parse(augment.get()).spec());
+            }
         }
         return new DataRecipe(kind, options);
     }
@@ -162,7 +178,7 @@ public final class ImportViewModel {
         DataRecipe recipe;
         try {
             recipe = recipe();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DataFileException e) {
             finish(mine, null, e.getMessage());
             return;
         }
@@ -188,15 +204,26 @@ public final class ImportViewModel {
         DataSummary summary = DataSources.describe(now, baseDir);
         Samples samples = recipe.kind().equals("images") || recipe.kind().equals("idx")
                 ? DataSources.loadSamples(recipe, baseDir, now.seed()) : null;
-        DataPreview preview = DataPreview.of(recipe, summary, source.get(), samples);
+        // Graph data read again for the drawing (the summary holds counts only); small sets read fast.
+        Object graphs = summary.kind().equals("graphs") ? DataSources.loadGraphSetSplit(now, baseDir).set()
+                : summary.kind().equals("graph") ? DataSources.loadNodeSplit(now, baseDir).graph() : null;
+        DataPreview preview = DataPreview.of(recipe, summary, source.get(), samples, graphs);
         GraphShapes shapes = network == null ? null : ShapeInference.infer(network);
         Optional<String> fit = DataCheck.check(recipe, network, shapes, baseDir, now.seed(), now.loss()).problem();
-        return new Loaded(recipe, summary, preview, fit);
+        return new Loaded(recipe, summary, preview, fit, EmbeddedData.size(recipe, source.get()));
     }
 
     private void finish(int mine, Loaded result, String why) {
         if (mine != generation) {
             return;
+        }
+        keepable.set(result == null ? "" : result.bytes() > EmbeddedData.LIMIT_BYTES
+                ? "This data holds " + EmbeddedData.megabytes(result.bytes()) + "; only data up to "
+                + EmbeddedData.LIMIT_WORDS + " can be kept inside the project."
+                : "Up to " + EmbeddedData.LIMIT_WORDS + "; this data holds " + EmbeddedData.megabytes(result.bytes())
+                + ".");
+        if (result != null && result.bytes() > EmbeddedData.LIMIT_BYTES) {
+            keepCopy.set(false);
         }
         loading.set(false);
         used.set(false);
@@ -210,8 +237,30 @@ public final class ImportViewModel {
         if (l == null) {
             return false;
         }
-        Optional<String> refusal = save.apply(l.recipe());
-        message.set(refusal.orElse("The project trains on " + source.get().getFileName() + " from now on."));
+        DataRecipe recipe = l.recipe();
+        String kept = "";
+        if (keepCopy.get() && keeper != null) {
+            EmbeddedData.Packed packed;
+            try {
+                packed = EmbeddedData.pack(recipe, source.get());
+            } catch (DataFileException | UncheckedIOException e) {
+                message.set("No copy was kept: " + e.getMessage());
+                return false;
+            }
+            Optional<String> notKept = keeper.apply(packed);
+            if (notKept.isPresent()) {
+                message.set("No copy was kept: " + notKept.get());
+                return false;
+            }
+            Map<String, Object> options = new LinkedHashMap<>(recipe.options());
+            options.put(EmbeddedData.OPTION, packed.hash());
+            recipe = new DataRecipe(recipe.kind(), options);
+            loaded.set(new Loaded(recipe, l.summary(), l.preview(), l.problem(), l.bytes()));
+            kept = " A copy (" + packed.files() + (packed.files() == 1 ? " file, " : " files, ")
+                    + EmbeddedData.megabytes(packed.size()) + ") is kept inside the project.";
+        }
+        Optional<String> refusal = save.apply(recipe);
+        message.set(refusal.orElse("The project trains on " + source.get().getFileName() + " from now on." + kept));
         used.set(refusal.isEmpty());
         return refusal.isEmpty();
     }
@@ -226,27 +275,33 @@ public final class ImportViewModel {
         if (l == null) {
             return false;
         }
-        Optional<FitNetworkToData> fit = command(graph.get(), l.summary());
-        if (fit.isEmpty()) {
-            message.set("Fitting a network to a set of graphs is done by the CLI's train --data for now.");
+        String kind = l.summary().kind();
+        if ((kind.equals("graph") || kind.equals("graphs")) && org.netwright.model.task.NetworkEnds.of(graph.get())
+                .inputs().stream().noneMatch(e -> e.type().equals("graph_input"))) {
+            // Fitting sets sizes; it adds no layers, so a network without a graph input would stay unable to train.
+            message.set("Graph data needs a network that starts with a graph input; fitting changes sizes, not layers."
+                    + (kind.equals("graphs") ? " Start from File > New from Template… > \"Graph classification: rings or"
+                    + " trees\", then import the graphs again." : " Start from File > New from Template… > \"Node"
+                    + " classification with GCN\", then import the graph again."));
             return false;
         }
-        List<String> said = new ArrayList<>(fit.get().changes());
+        FitNetworkToData fit = command(graph.get(), l.summary());
+        List<String> said = new ArrayList<>(fit.changes());
         boolean changed = false;
-        if (fit.get().whyNot(graph.get()).isEmpty()) {
-            changed = execute.test(fit.get());
+        if (fit.whyNot(graph.get()).isEmpty()) {
+            changed = execute.test(fit);
             if (!changed) {
                 message.set("The network could not be changed (see the canvas's message).");
                 return false;
             }
         }
-        if (fit.get().resizeImagesTo().isPresent() && l.recipe().options().get("image_size") == null) {
-            int[] hw = fit.get().resizeImagesTo().get();
+        if (fit.resizeImagesTo().isPresent() && l.recipe().options().get("image_size") == null) {
+            int[] hw = fit.resizeImagesTo().get();
             imageSize.set(hw[0] + "x" + hw[1]);
             Map<String, Object> options = new LinkedHashMap<>(l.recipe().options());
             options.put("image_size", imageSize.get());
             DataRecipe resized = new DataRecipe(l.recipe().kind(), options);
-            loaded.set(new Loaded(resized, l.summary(), l.preview(), l.problem()));
+            loaded.set(new Loaded(resized, l.summary(), l.preview(), l.problem(), l.bytes()));
             if (used.get()) {
                 save.apply(resized);
             }
@@ -260,16 +315,21 @@ public final class ImportViewModel {
         return changed;
     }
 
-    /** The command that fits {@code network} to data of this summary; empty for a set of graphs. */
-    static Optional<FitNetworkToData> command(Graph network, DataSummary summary) {
+    /**
+     * The command that fits {@code network} to data of this summary: a graph input taking the graph (one graph) or the
+     * largest graph (a set: its node-features field is largest × features), and one score per class.
+     */
+    static FitNetworkToData command(Graph network, DataSummary summary) {
         if (summary.kind().equals("graphs")) {
-            return Optional.empty();
+            var nodeFeatures = summary.fields().get(0).shape();
+            return FitNetworkToData.forGraphSet(network, nodeFeatures.dim(0), nodeFeatures.dim(1),
+                    summary.classes().size());
         }
         if (summary.kind().equals("graph")) {
-            return Optional.of(FitNetworkToData.forGraph(network, summary.samples(),
-                    (int) summary.fields().get(0).shape().size(), summary.classes().size()));
+            return FitNetworkToData.forGraph(network, summary.samples(),
+                    (int) summary.fields().get(0).shape().size(), summary.classes().size());
         }
-        return Optional.of(FitNetworkToData.forSamples(network, summary.fields()));
+        return FitNetworkToData.forSamples(network, summary.fields());
     }
 
     /** The shapes the network's inputs get, one line per field a layer reads ("features: a vector of 4"). */
@@ -307,6 +367,32 @@ public final class ImportViewModel {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(field + " must be a whole number; got \"" + text.strip() + "\".");
         }
+    }
+
+    /** Keeps copies through {@code keeper} (into the project's file), which says why not when it cannot. */
+    public void keepCopiesWith(Function<EmbeddedData.Packed, Optional<String>> keeper) {
+        this.keeper = keeper;
+    }
+
+    /** Whether copies can be kept here at all (a project to keep them in was given). */
+    public boolean canKeepCopies() {
+        return keeper != null;
+    }
+
+    /** Whether Use this data also keeps a copy of the source inside the project (data up to the limit only). */
+    public BooleanProperty keepCopyProperty() {
+        return keepCopy;
+    }
+
+    /** The limit and this data's size in words; names why not when the data is above the limit. */
+    public ReadOnlyStringProperty keepableProperty() {
+        return keepable.getReadOnlyProperty();
+    }
+
+    /** Whether the read data is small enough to keep a copy of. */
+    public boolean keepable() {
+        Loaded l = loaded.get();
+        return l != null && l.bytes() <= EmbeddedData.LIMIT_BYTES;
     }
 
     public ReadOnlyObjectProperty<Path> sourceProperty() {
@@ -368,6 +454,11 @@ public final class ImportViewModel {
 
     public BooleanProperty grayscaleProperty() {
         return grayscale;
+    }
+
+    /** Training images' augmentation as {@code --augment} takes it ({@code flip,crop=4,rotate=15}); blank: none. */
+    public StringProperty augmentProperty() {
+        return augment;
     }
 
     /** The column a time series forecasts; set, a CSV is read as a series. */

@@ -104,11 +104,11 @@ public final class DataCheck {
         }
         boolean judge = graph != null && shapes != null && shapes.isValid() && shapes.totalParams() > 0;
         try {
-            if (DataSources.isGraphSet(recipe)) {
-                // A run checks the graph input against the largest graph before its first step.
-                var set = DataSources.loadGraphSet(recipe, seed);
+            if (DataSources.isGraphSet(recipe, baseDir)) {
+                var set = DataSources.loadGraphSet(recipe, baseDir, seed);
                 return new Outcome(name + " (" + set.size() + " graphs of up to " + set.maxNodes() + " nodes, "
-                        + set.numClasses() + " classes)", Optional.empty());
+                        + set.numClasses() + " classes)", judge ? whyNotFit(NetworkEnds.of(graph, shapes), set)
+                        : Optional.empty()).withSamples(set.size());
             }
             if (DataSources.isGraph(recipe, baseDir)) {
                 GraphDataset g = DataSources.loadGraph(recipe, baseDir, seed);
@@ -177,6 +177,24 @@ public final class DataCheck {
             return d.size() + " images " + features.shape() + classes;
         }
         return d.size() + " rows, " + features.shape().size() + " features" + classes;
+    }
+
+    /** Why a set of graphs cannot train the network: one graph input taking the largest graph, one score per class. */
+    private static Optional<String> whyNotFit(NetworkEnds ends, org.netwright.templates.data.GraphSet set) {
+        Optional<NetworkEnds.End> features = ends.inputs().stream()
+                .filter(e -> e.type().equals("graph_input") && e.port().equals("features")).findFirst();
+        if (features.isEmpty()) {
+            NetworkEnds.End first = ends.inputs().get(0);
+            return Optional.of("The data are " + set.size() + " small graphs for graph classification, so the network"
+                    + " must start with a graph input; its input layer '" + first.nodeId() + "' gives "
+                    + (first.shape() == null ? "nothing yet" : first.shape().describe()) + ".");
+        }
+        if (ends.outputs().size() != 1) {
+            return Optional.of("Graph classification trains one output layer; this network has "
+                    + ends.outputs().size() + ".");
+        }
+        NetworkEnds.End out = ends.outputs().get(0);
+        return DataSources.whyNotFit(set, features.get().shape(), features.get().nodeId(), out.shape(), out.nodeId());
     }
 
     /** Why one graph cannot train the network: it needs a graph input, whose features and output fit the graph. */

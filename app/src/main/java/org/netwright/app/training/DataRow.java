@@ -133,7 +133,15 @@ public final class DataRow extends VBox {
                 model.relink(place);
             }
         });
-        HBox movedLine = new HBox(8, moved, relink);
+        // The copy kept inside the project, offered beside Relink… when the source is gone.
+        Button useKept = new Button("Use the kept copy");
+        useKept.setId("data-use-kept");
+        useKept.setMinWidth(Region.USE_PREF_SIZE);
+        useKept.managedProperty().bind(model.keptCopyInUseProperty());
+        useKept.visibleProperty().bind(useKept.managedProperty());
+        useKept.disableProperty().bind(model.checkingProperty().or(running));
+        useKept.setOnAction(e -> model.useKeptCopy());
+        HBox movedLine = new HBox(8, moved, relink, useKept);
         movedLine.setAlignment(Pos.CENTER_LEFT);
         movedLine.managedProperty().bind(model.movedProperty().isNotEmpty());
         movedLine.visibleProperty().bind(movedLine.managedProperty());

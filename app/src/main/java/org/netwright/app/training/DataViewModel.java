@@ -19,6 +19,7 @@ import org.netwright.model.shape.GraphShapes;
 import org.netwright.model.task.Task;
 import org.netwright.app.dataimport.SourceHash;
 import org.netwright.runner.data.DataSources;
+import org.netwright.runner.data.EmbeddedData;
 
 /**
  * The Data row's state: what the project trains on, in words, and why a choice was refused. A choice is
@@ -39,6 +40,9 @@ public final class DataViewModel {
     private final ReadOnlyStringWrapper moved = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper samples = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<DataCheck.TaskBasis> basis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper keptCopyInUse = new ReadOnlyBooleanWrapper();
+    /** The bytes of the data the project keeps, by content hash (none until {@link #keptCopiesFrom} says where). */
+    private java.util.function.Function<String, Optional<byte[]>> keptCopies = hash -> Optional.empty();
     private final TaskEditorModel taskEditor;
     /** Counts requests, so that the answer to an older one (a slow file, say) never overwrites a newer one. */
     private int generation;
@@ -73,13 +77,28 @@ public final class DataViewModel {
         GraphShapes networkShapes = shapes.get();
         int mine = ++generation;
         checking.set(true);
+        var kept = keptCopies;
         background.execute(() -> {
-            DataCheck.Outcome outcome = DataCheck.check(recipe, network, networkShapes, baseDir, seed, loss, saved);
-            String changed = SourceHash.whyChanged(recipe, baseDir).orElse("");
+            // A source moved or deleted since the import is read from the copy the project keeps, as a run reads it.
+            Optional<DataRecipe> copy = Optional.empty();
+            String copyProblem = "";
+            try {
+                copy = EmbeddedData.keptCopy(recipe, baseDir, kept);
+            } catch (RuntimeException e) {
+                copyProblem = " The copy kept inside the project cannot be used: " + e.getMessage();
+            }
+            DataCheck.Outcome outcome = DataCheck.check(copy.orElse(recipe), network, networkShapes, baseDir, seed,
+                    loss, saved);
+            String changed = copy.isPresent() ? "The data source " + recipe.options().get("path") + " is not there any"
+                    + " more; runs use the copy kept inside the project. Relink… points at its new place; Use the kept"
+                    + " copy writes the copy beside the project and trains on that."
+                    : SourceHash.whyChanged(recipe, baseDir).orElse("") + copyProblem;
+            boolean inUse = copy.isPresent();
             uiThread.execute(() -> {
                 if (mine == generation) {
                     checking.set(false);
-                    moved.set(changed);
+                    moved.set(changed.strip());
+                    keptCopyInUse.set(inUse);
                     summary.set(words(outcome.summary()));
                     error.set(outcome.problem().orElse(""));
                     task.set(String.join("\n", outcome.task()));
@@ -112,9 +131,65 @@ public final class DataViewModel {
         if (recipe == null || recipe.options().get("path") == null) {
             return Optional.of("The project's data is not a file or folder, so there is nothing to relink.");
         }
-        Optional<String> refusal = form.setData(SourceHash.relinked(recipe, newPlace));
+        DataRecipe relinked = SourceHash.relinked(recipe, newPlace);
+        Object kept = relinked.options().get(EmbeddedData.OPTION);
+        if (kept != null && !sameAsKept(relinked, newPlace, kept.toString())) {
+            // The kept copy is of other data now; a later move must not bring the old data back silently.
+            Map<String, Object> options = new java.util.LinkedHashMap<>(relinked.options());
+            options.remove(EmbeddedData.OPTION);
+            relinked = new DataRecipe(relinked.kind(), options);
+        }
+        Optional<String> refusal = form.setData(relinked);
         refusal.ifPresent(error::set);
         return refusal;
+    }
+
+    /**
+     * Reads the data the project keeps inside it through {@code kept} (by content hash), so a moved or deleted source
+     * is checked, and trained, from its kept copy.
+     */
+    public void keptCopiesFrom(java.util.function.Function<String, Optional<byte[]>> kept) {
+        this.keptCopies = java.util.Objects.requireNonNull(kept);
+    }
+
+    /** True when the source is gone and the Data row reads the copy kept inside the project. */
+    public ReadOnlyBooleanProperty keptCopyInUseProperty() {
+        return keptCopyInUse.getReadOnlyProperty();
+    }
+
+    /**
+     * Writes the kept copy into a folder in the project's folder ({@code NAME-kept}, NAME the source's name without its
+     * extension) and points the project's data at it, so the project has a source on disk again; says why not when it
+     * cannot.
+     */
+    public Optional<String> useKeptCopy() {
+        DataRecipe recipe = form.settings().data();
+        Object hash = recipe == null ? null : recipe.options().get(EmbeddedData.OPTION);
+        Object path = recipe == null ? null : recipe.options().get("path");
+        Optional<byte[]> bytes = hash == null ? Optional.empty() : keptCopies.apply(hash.toString());
+        if (bytes.isEmpty() || path == null) {
+            Optional<String> why = Optional.of("The project keeps no copy of its data.");
+            why.ifPresent(error::set);
+            return why;
+        }
+        String name = Path.of(path.toString()).getFileName().toString();
+        Path folder = baseDir.resolve((name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name) + "-kept");
+        try {
+            EmbeddedData.unpack(bytes.get(), folder);
+        } catch (org.netwright.runner.data.DataFileException e) {
+            error.set(e.getMessage());
+            return Optional.of(e.getMessage());
+        }
+        return relink(folder.resolve(name));
+    }
+
+    private static boolean sameAsKept(DataRecipe recipe, Path source, String hash) {
+        try {
+            return EmbeddedData.size(recipe, source) <= EmbeddedData.LIMIT_BYTES
+                    && EmbeddedData.pack(recipe, source).hash().equals(hash);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The project's settings as they are now (the seed and split fractions a run of the data would use). */

@@ -126,6 +126,11 @@ class ImportDataUiTest {
         robot.clickOn("#import-choose-file");
         AppWindowFixture.waitUntil("the image grid", 20, () -> robot.lookup("#import-images").tryQuery().isPresent());
         shot(window, "images");
+        robot.clickOn("#import-augment").write("flip,crop=3,rotate=15");
+        robot.clickOn("#import-reload");
+        AppWindowFixture.waitUntil("the augmented copies", 20, () -> robot.lookup("#import-augmented").tryQuery()
+                .map(n -> ((javafx.scene.layout.Pane) n).getChildren().size() == 8).orElse(false));
+        shot(window, "augmented");
 
         WaitForAsyncUtils.asyncFx(() -> window.chooseFilesWith(owner -> TestData.shared("timeseries/airpassengers.csv")));
         robot.clickOn("#import-choose-file");

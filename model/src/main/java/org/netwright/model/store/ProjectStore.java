@@ -625,6 +625,70 @@ public final class ProjectStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Keeps a data set's bytes inside the project under its content hash (a second call with the same hash replaces
+     * the name and keeps one copy). The bytes are opaque here (the runner packs a source's files into them).
+     */
+    public synchronized void saveEmbeddedData(String hash, String name, byte[] bytes) {
+        Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(bytes, "bytes");
+        String now = Instant.now().toString();
+        write("keep the data inside the project", () -> {
+            try (PreparedStatement p = connection.prepareStatement("INSERT INTO embedded_data (hash, name, added_at,"
+                    + " bytes) VALUES (?, ?, ?, ?) ON CONFLICT(hash) DO UPDATE SET name = excluded.name")) {
+                p.setString(1, hash);
+                p.setString(2, name);
+                p.setString(3, now);
+                p.setBytes(4, bytes);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The bytes of the data set kept under {@code hash}; empty when the project keeps none (or predates schema 3). */
+    public synchronized Optional<byte[]> embeddedData(String hash) {
+        if (userVersion() < 3) {
+            return Optional.empty();
+        }
+        return read("read the data kept inside the project", () -> {
+            try (PreparedStatement p = connection.prepareStatement("SELECT bytes FROM embedded_data WHERE hash = ?")) {
+                p.setString(1, hash);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(r.getBytes(1)) : Optional.<byte[]>empty();
+                }
+            }
+        });
+    }
+
+    /** The data sets kept inside the project, oldest first (their bytes are read with {@link #embeddedData}). */
+    public synchronized List<EmbeddedRecord> embeddedDataList() {
+        if (userVersion() < 3) {
+            return List.of();
+        }
+        return read("list the data kept inside the project", () -> {
+            List<EmbeddedRecord> out = new ArrayList<>();
+            try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT hash, name, added_at, length(bytes) FROM embedded_data ORDER BY added_at, hash")) {
+                while (r.next()) {
+                    out.add(new EmbeddedRecord(r.getString(1), r.getString(2), r.getString(3), r.getLong(4)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Drops the data set kept under {@code hash}; true when there was one. */
+    public synchronized boolean deleteEmbeddedData(String hash) {
+        return write("drop the data kept inside the project", () -> {
+            try (PreparedStatement p = connection.prepareStatement("DELETE FROM embedded_data WHERE hash = ?")) {
+                p.setString(1, hash);
+                return p.executeUpdate() > 0;
+            }
+        });
+    }
+
     /** Closes the file; SQLite folds the write-ahead log back into it when this is the last connection. */
     @Override
     public synchronized void close() {

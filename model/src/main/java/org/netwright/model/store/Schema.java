@@ -45,7 +45,11 @@ final class Schema {
                     "CREATE INDEX checkpoints_by_run ON checkpoints(run_id, id)"),
             // 2: the process that runs a run ("pid@host@start"), so that a run whose process died can be told
             // from one still running and marked interrupted.
-            List.of("ALTER TABLE runs ADD COLUMN owner TEXT"));
+            List.of("ALTER TABLE runs ADD COLUMN owner TEXT"),
+            // 3: small data sets kept inside the project (File > Import Data… "Keep a copy inside the project"),
+            // keyed by the SHA-256 of their content, so a run still has its data when the original is moved.
+            List.of("CREATE TABLE embedded_data (hash TEXT PRIMARY KEY, name TEXT NOT NULL, added_at TEXT NOT NULL,"
+                    + " bytes BLOB NOT NULL)"));
 
     /** Tables every schema version from 1 on has; a file of ours without one of them is damaged. */
     static final Set<String> REQUIRED_TABLES =

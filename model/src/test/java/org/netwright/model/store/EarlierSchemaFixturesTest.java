@@ -24,7 +24,7 @@ class EarlierSchemaFixturesTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
+    @ValueSource(ints = {1, 2, 3})
     void projectOfEarlierSchemaOpensAndMigratesKeepingEverything(int version) throws IOException {
         Path file = copyFixture(version);
         try (ProjectStore before = ProjectStore.openReadOnly(file)) {
@@ -51,7 +51,7 @@ class EarlierSchemaFixturesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
+    @ValueSource(ints = {1, 2, 3})
     void fixtureIsOfTheVersionItsNameSays(int version) throws IOException {
         assertEquals(version, Integer.parseInt(Projects.query(copyFixture(version), "PRAGMA user_version").get(0)));
     }

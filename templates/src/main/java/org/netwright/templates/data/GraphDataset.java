@@ -2,21 +2,35 @@ package org.netwright.templates.data;
 
 import java.util.Objects;
 import org.netwright.model.shape.Shape;
+import org.netwright.model.task.FieldTransform;
 
 /**
  * One graph for node classification: node features N×F and the adjacency N×N, both row-major, and a
  * class id per node. The arrays are what a {@code graph_input} feeds on its two ports.
  */
 public final class GraphDataset {
+    /** The name under which a graph's node features are noted, as a field of samples would be. */
+    public static final String NODE_FEATURES = "node_features";
     private final int nodes;
     private final float[] features;
     private final int featureCount;
     private final float[] adjacency;
     private final int[] labels;
     private final int numClasses;
+    private final FieldTransform featureTransform;
 
     /** Checks that the arrays agree with N and F and that every label is a class id; copies nothing. */
     public GraphDataset(int nodes, float[] features, int featureCount, float[] adjacency, int[] labels, int numClasses) {
+        this(nodes, features, featureCount, adjacency, labels, numClasses, FieldTransform.NONE);
+    }
+
+    /**
+     * As the plain constructor, noting how the features were made from the node table's raw values (standardization
+     * fitted on the training nodes), so prediction and export apply the same transform.
+     */
+    public GraphDataset(int nodes, float[] features, int featureCount, float[] adjacency, int[] labels, int numClasses,
+                        FieldTransform featureTransform) {
+        this.featureTransform = Objects.requireNonNull(featureTransform, "featureTransform");
         this.nodes = nodes;
         this.features = Objects.requireNonNull(features, "features");
         this.featureCount = featureCount;
@@ -74,6 +88,11 @@ public final class GraphDataset {
 
     public int numClasses() {
         return numClasses;
+    }
+
+    /** How the node features were made from the raw node table: {@link FieldTransform#NONE} unless noted. */
+    public FieldTransform featureTransform() {
+        return featureTransform;
     }
 
     public Shape featureShape() {

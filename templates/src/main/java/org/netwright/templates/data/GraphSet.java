@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import org.netwright.model.task.FieldTransform;
 
 /**
  * Many small graphs, each with one class label, for graph classification: graphs may differ in node count but
@@ -15,6 +16,8 @@ public final class GraphSet {
     private final int featureCount;
     private final int[] labels;
     private final int numClasses;
+    private final FieldTransform featureTransform;
+    private final List<String> classNames;
 
     /** One graph: its node count, node features N×F and adjacency N×N, row-major. */
     public record Item(int nodes, float[] features, float[] adjacency) {
@@ -30,6 +33,21 @@ public final class GraphSet {
 
     /** Checks that every graph has {@code featureCount} features per node and every label is a class id. */
     public GraphSet(List<Item> graphs, int featureCount, int[] labels, int numClasses) {
+        this(graphs, featureCount, labels, numClasses, FieldTransform.NONE, List.of());
+    }
+
+    /**
+     * As the plain constructor, noting how the node features were made from the raw node table (standardization
+     * fitted on the training graphs' nodes), so prediction and export apply the same transform, and naming the
+     * classes ({@code classNames} in id order, or empty when the ids are the names).
+     */
+    public GraphSet(List<Item> graphs, int featureCount, int[] labels, int numClasses, FieldTransform featureTransform,
+                    List<String> classNames) {
+        this.featureTransform = Objects.requireNonNull(featureTransform, "featureTransform");
+        this.classNames = List.copyOf(classNames);
+        if (!this.classNames.isEmpty() && this.classNames.size() != numClasses) {
+            throw new IllegalArgumentException(numClasses + " classes need as many names; got " + classNames);
+        }
         this.graphs = List.copyOf(graphs);
         this.featureCount = featureCount;
         this.labels = labels.clone();
@@ -72,6 +90,28 @@ public final class GraphSet {
 
     public int numClasses() {
         return numClasses;
+    }
+
+    /** How the node features were made from the raw node table: {@link FieldTransform#NONE} unless noted. */
+    public FieldTransform featureTransform() {
+        return featureTransform;
+    }
+
+    /** The class names in id order: the graph table's labels, or the ids as text when it gave numbers. */
+    public List<String> classNames() {
+        if (!classNames.isEmpty()) {
+            return classNames;
+        }
+        return java.util.stream.IntStream.range(0, numClasses).mapToObj(String::valueOf).toList();
+    }
+
+    /** Graphs per class, in class id order. */
+    public int[] classCounts() {
+        int[] counts = new int[numClasses];
+        for (int l : labels) {
+            counts[l]++;
+        }
+        return counts;
     }
 
     /** The node count of the largest graph: a graph input must take at least this many nodes. */

@@ -11,6 +11,7 @@ import org.netwright.model.json.GraphJson;
 import org.netwright.model.settings.TrainingSettings;
 import org.netwright.model.store.ProjectFileException;
 import org.netwright.model.store.ProjectStore;
+import org.netwright.runner.data.EmbeddedData;
 import org.netwright.templates.Template;
 import org.netwright.templates.TemplateLibrary;
 
@@ -40,7 +41,10 @@ record Source(String name, Graph graph, Optional<TrainingSettings> settings, Opt
         }
         if (name.endsWith(ProjectStore.EXTENSION)) {
             try (ProjectStore store = ProjectStore.openReadOnly(file)) {
-                return new Source(name, store.loadGraph(), store.loadSettings(), Optional.of(file));
+                // A source moved or deleted since the import: the copy kept inside the project, when there is one.
+                Path baseDir = file.toAbsolutePath().getParent();
+                return new Source(name, store.loadGraph(), store.loadSettings().map(s -> EmbeddedData.withKeptCopy(s,
+                        baseDir, store::embeddedData)), Optional.of(file));
             } catch (ProjectFileException e) {
                 throw new UsageException(e.getMessage());
             }

@@ -64,6 +64,42 @@ public final class DataSources {
     }
 
     /**
+     * The recipe's graphs for graph classification, generated or read from a CSV edge table with its node and graph
+     * tables (split by the graph table's split column, else 20 % validation and 20 % test, as the features'
+     * standardization assumes when no settings are given).
+     */
+    public static GraphSet loadGraphSet(DataRecipe recipe, Path baseDir, long seed) {
+        if (Generators.makesGraphSet(recipe)) {
+            return loadGraphSet(recipe, seed);
+        }
+        return loadGraphSetSplit(new TrainingSettings(1, 1, 0.001, "adam", TrainingSettings.AUTO, seed,
+                TEXT_VALIDATION, TEXT_TEST, recipe), baseDir).set();
+    }
+
+    /**
+     * Why a set of graphs cannot train a network whose graph input gives {@code features} (nodes × features per
+     * node) and whose output layer gives {@code output}, or empty when it can; the words a graph-classification run
+     * uses.
+     */
+    public static Optional<String> whyNotFit(GraphSet set, Shape features, String inputId, Shape output,
+                                             String outputId) {
+        int largest = set.maxNodes();
+        if (features.rank() != 2 || features.dim(0) < largest || features.dim(1) != set.featureCount()) {
+            return Optional.of("The largest graph has " + largest + " nodes with " + set.featureCount() + " features"
+                    + " each, but the graph input '" + inputId + "' takes " + (features.rank() == 2 ? features.dim(0)
+                    + " nodes with " + features.dim(1) + " features each" : features.describe()) + "; give it at least "
+                    + largest + " nodes (smaller graphs are padded).");
+        }
+        int classes = set.numClasses();
+        if (!output.equals(Shape.of(classes))) {
+            return Optional.of("The graphs fall into " + classes + " classes, so the output layer '" + outputId
+                    + "' must give a vector of " + classes + " (a score per class for each graph, e.g. after a graph"
+                    + " readout); it gives " + output.describe() + ".");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The settings' graphs split for graph classification: a generator's split by the settings' fractions, or a CSV
      * edge table's graphs (with their node and graph tables) split by the graph table's {@code split} column or the
      * fractions, node features standardized with the training graphs.
@@ -95,6 +131,25 @@ public final class DataSources {
         }
         return loadGraph(recipe, baseDir, settings.seed()).split(settings.validationSplit(), settings.testSplit(),
                 settings.seed());
+    }
+
+    /**
+     * How the settings' graph data made its node features from the node table (standardization fitted on the training
+     * nodes or graphs, as a run fits it), keyed {@link GraphDataset#NODE_FEATURES}; empty for data that are not graphs.
+     */
+    public static java.util.Map<String, org.netwright.model.task.FieldTransform> graphTransforms(TrainingSettings settings,
+                                                                                                Path baseDir) {
+        DataRecipe recipe = settings.data();
+        if (recipe == null) {
+            return java.util.Map.of();
+        }
+        if (isGraphSet(recipe, baseDir)) {
+            return java.util.Map.of(GraphDataset.NODE_FEATURES, loadGraphSetSplit(settings, baseDir).set().featureTransform());
+        }
+        if (isGraph(recipe, baseDir)) {
+            return java.util.Map.of(GraphDataset.NODE_FEATURES, loadNodeSplit(settings, baseDir).graph().featureTransform());
+        }
+        return java.util.Map.of();
     }
 
     /** Loads the recipe's graph; an edge table's node table is found beside it. */
@@ -275,23 +330,51 @@ public final class DataSources {
         String source = recipe.options().containsKey("path") ? path(recipe, baseDir).toString()
                 : String.valueOf(recipe.options().get("name"));
         if (isGraph(recipe, baseDir)) {
-            GraphDataset g = loadGraph(recipe, baseDir, settings.seed());
+            NodeSplit nodeSplit = loadNodeSplit(settings, baseDir);
+            GraphDataset g = nodeSplit.graph();
             float[] ids = new float[g.nodes()];
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = g.labels()[i];
             }
             Samples nodes = new Samples(List.of(new Samples.Column(org.netwright.model.task.DataField.values(
-                    "node_features", Shape.of(g.featureCount())), g.features()),
+                    GraphDataset.NODE_FEATURES, Shape.of(g.featureCount())), g.features()),
                     new Samples.Column(org.netwright.model.task.DataField.classId("label", g.numClasses()), ids)),
                     g.nodes(), false);
-            return DataSummary.of("graph", source, nodes, new int[] {g.nodes(), 0, 0},
+            return DataSummary.of("graph", source, nodes, new int[] {nodeSplit.train().length,
+                    nodeSplit.validation().length, nodeSplit.test().length},
                     List.of("One graph of " + g.nodes() + " nodes and " + g.edgeCount() + " edges; its nodes are the"
-                            + " samples."));
+                            + " samples.", featureWords(g.featureTransform(), g.featureCount(), "nodes")));
         }
-        if (isGraphSet(recipe)) {
-            GraphSet set = loadGraphSet(recipe, settings.seed());
-            return new DataSummary("graphs", source, set.size(), List.of(), Optional.of("classification"),
-                    Optional.empty(), false, List.of(), List.of(), List.of(), 0, "", new int[3], List.of());
+        if (isGraphSet(recipe, baseDir)) {
+            GraphSet.Split sp = loadGraphSetSplit(settings, baseDir);
+            GraphSet set = sp.set();
+            List<org.netwright.model.task.DataField> fields = List.of(org.netwright.model.task.DataField.values(
+                    GraphDataset.NODE_FEATURES, Shape.of(set.maxNodes(), set.featureCount())),
+                    org.netwright.model.task.DataField.classId("label", set.numClasses()));
+            List<Integer> counts = java.util.Arrays.stream(set.classCounts()).boxed().toList();
+            int minNodes = Integer.MAX_VALUE;
+            long nodeTotal = 0;
+            long edgeTotal = 0;
+            int minEdges = Integer.MAX_VALUE;
+            int maxEdges = 0;
+            for (int i = 0; i < set.size(); i++) {
+                GraphSet.Item item = set.graph(i);
+                int edges = edgeCount(item);
+                minNodes = Math.min(minNodes, item.nodes());
+                nodeTotal += item.nodes();
+                edgeTotal += edges;
+                minEdges = Math.min(minEdges, edges);
+                maxEdges = Math.max(maxEdges, edges);
+            }
+            List<String> notices = List.of(String.format(java.util.Locale.ROOT, "%d graphs of %d to %d nodes (%.1f on"
+                            + " average) and %d to %d edges (%.1f on average); each graph is one sample.", set.size(),
+                    minNodes, set.maxNodes(), nodeTotal / (double) set.size(), minEdges, maxEdges,
+                    edgeTotal / (double) set.size()),
+                    "Smaller graphs are padded to the largest (" + set.maxNodes() + " nodes) when batched.",
+                    featureWords(set.featureTransform(), set.featureCount(), "graphs' nodes"));
+            return new DataSummary("graphs", source, set.size(), fields, Optional.of("classification"),
+                    Optional.empty(), false, set.classNames(), counts, List.of(), 0, "",
+                    new int[] {sp.train().length, sp.validation().length, sp.test().length}, notices);
         }
         List<String> notices = new java.util.ArrayList<>();
         Samples.Split split = prepare(settings, baseDir, org.netwright.model.task.NetworkEnds.of(
@@ -302,9 +385,41 @@ public final class DataSources {
                 split.test().size()}, notices);
     }
 
-    /** Whether a recipe names a plain table (a CSV or TSV file that is not a graph's edge table). */
+    /** Undirected edges of one graph of a set (pairs i < j joined). */
+    private static int edgeCount(GraphSet.Item item) {
+        int n = item.nodes();
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (item.adjacency()[i * n + j] != 0) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** A sentence on how the node features were made: standardized columns, or made up when the table had none. */
+    private static String featureWords(org.netwright.model.task.FieldTransform t, int features, String fittedOn) {
+        String made = t.options().get(GraphData.MADE_FEATURES);
+        if ("identity".equals(made)) {
+            return "The node table has no feature columns: every node gets a one-hot identity (" + features
+                    + " features).";
+        }
+        if ("ones".equals(made)) {
+            return "The node table has no feature columns: every node gets the single feature 1, and the layers learn"
+                    + " from the edges alone.";
+        }
+        String columns = t.options().getOrDefault("columns", "");
+        return features + " feature" + (features == 1 ? "" : "s") + " per node" + (columns.isEmpty() ? ""
+                : " (" + columns.replace(",", ", ") + ")") + (t.offset().length == 0 ? "."
+                : ", standardized with the training " + fittedOn + ".");
+    }
+
+    /** Whether a recipe names a plain table (a CSV or TSV file that is not the edge table of a graph or of graphs). */
     static boolean isTable(DataRecipe recipe, Path baseDir) {
-        return "csv".equals(recipe.kind()) && recipe.options().get("path") != null && !isGraph(recipe, baseDir);
+        return "csv".equals(recipe.kind()) && recipe.options().get("path") != null && !isGraph(recipe, baseDir)
+                && !isGraphSet(recipe, baseDir);
     }
 
     /** Whether the network's one data input is a token input, which reads a table's features as token ids. */

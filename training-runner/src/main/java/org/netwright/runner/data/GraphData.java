@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.netwright.model.task.FieldTransform;
 import org.netwright.templates.data.GraphDataset;
 import org.netwright.templates.data.GraphSet;
 import org.netwright.templates.data.NodeSplit;
@@ -165,10 +166,13 @@ public final class GraphData {
             split = raw.split(validationFraction, testFraction, seed);
         }
         if (identity) {
-            return split;
+            GraphDataset named = new GraphDataset(n, features, f, adjacency, labels, classes,
+                    FieldTransform.NONE.withOption(MADE_FEATURES, "identity"));
+            return new NodeSplit(named, split.train(), split.validation(), split.test());
         }
-        standardize(features, f, split.train());
-        GraphDataset standardized = new GraphDataset(n, features, f, adjacency, labels, classes);
+        FieldTransform t = fitted(features, f, split.train(), cols.names(nodes));
+        t.apply(features);
+        GraphDataset standardized = new GraphDataset(n, features, f, adjacency, labels, classes, t);
         return new NodeSplit(standardized, split.train(), split.validation(), split.test());
     }
 
@@ -187,8 +191,9 @@ public final class GraphData {
             }
         }
         int[] labels = new int[g];
-        int classes = LabelColumn.classIds(graphs.rows().stream().map(row -> row[gcols.label]).toArray(String[]::new),
-                labels);
+        List<String> classNames = LabelColumn.classNames(graphs.rows().stream().map(row -> row[gcols.label])
+                .toArray(String[]::new), labels);
+        int classes = classNames.size();
         if (classes < 2) {
             throw new DataFileException(graphFile + ": the label column '" + graphs.header()[gcols.label]
                     + "' has only one class.");
@@ -258,7 +263,8 @@ public final class GraphData {
             Arrays.fill(ones, 1);
             plain.add(new GraphSet.Item(size, ones, adjacency.get(i)));
         }
-        GraphSet shapeOnly = new GraphSet(plain, f, labels, classes);
+        GraphSet shapeOnly = new GraphSet(plain, f, labels, classes, FieldTransform.NONE.withOption(MADE_FEATURES,
+                "ones"), classNames);
         if (gcols.split >= 0) {
             List<List<Integer>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             for (int r = 0; r < g; r++) {
@@ -280,12 +286,13 @@ public final class GraphData {
             }
             features.add(x);
         }
-        standardizeSet(features, f, split.train());
+        FieldTransform t = fittedOnSet(features, f, split.train(), ncols.names(nodes));
+        features.forEach(t::apply);
         List<GraphSet.Item> items = new ArrayList<>();
         for (int i = 0; i < g; i++) {
             items.add(new GraphSet.Item(rowsOf.get(i).size(), features.get(i), adjacency.get(i)));
         }
-        GraphSet set = new GraphSet(items, f, labels, classes);
+        GraphSet set = new GraphSet(items, f, labels, classes, t, classNames);
         return new GraphSet.Split(set, split.train(), split.validation(), split.test());
     }
 
@@ -322,8 +329,16 @@ public final class GraphData {
         return list.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Standardizes each feature column in place with the mean and deviation of the training rows. */
-    private static void standardize(float[] x, int f, int[] trainRows) {
+    /** The option a graph's transform carries when its nodes have no features of their own: how they were made. */
+    public static final String MADE_FEATURES = "node_features";
+
+    /**
+     * Standardization of each feature column fitted on the training rows ({@code x} row-major with {@code f} columns),
+     * noted with the feature column names; a column without spread keeps scale 1.
+     */
+    private static FieldTransform fitted(float[] x, int f, int[] trainRows, List<String> names) {
+        double[] mean = new double[f];
+        double[] scale = new double[f];
         for (int c = 0; c < f; c++) {
             double sum = 0;
             double sq = 0;
@@ -331,16 +346,15 @@ public final class GraphData {
                 sum += x[r * f + c];
                 sq += (double) x[r * f + c] * x[r * f + c];
             }
-            double mean = sum / trainRows.length;
-            double std = Math.sqrt(Math.max(0, sq / trainRows.length - mean * mean));
-            double scale = std > 1e-12 ? std : 1;
-            for (int r = 0; r < x.length / f; r++) {
-                x[r * f + c] = (float) ((x[r * f + c] - mean) / scale);
-            }
+            int rows = trainRows.length;
+            mean[c] = rows == 0 ? 0 : sum / rows;
+            double std = rows == 0 ? 0 : Math.sqrt(Math.max(0, sq / rows - mean[c] * mean[c]));
+            scale[c] = std > 1e-12 ? std : 1;
         }
+        return new FieldTransform(mean, scale, List.of(), Map.of("columns", String.join(",", names)));
     }
 
-    private static void standardizeSet(List<float[]> graphs, int f, int[] trainGraphs) {
+    private static FieldTransform fittedOnSet(List<float[]> graphs, int f, int[] trainGraphs, List<String> names) {
         int rows = 0;
         for (int gi : trainGraphs) {
             rows += graphs.get(gi).length / f;
@@ -351,22 +365,11 @@ public final class GraphData {
             System.arraycopy(graphs.get(gi), 0, train, at, graphs.get(gi).length);
             at += graphs.get(gi).length;
         }
-        for (int c = 0; c < f; c++) {
-            double sum = 0;
-            double sq = 0;
-            for (int r = 0; r < rows; r++) {
-                sum += train[r * f + c];
-                sq += (double) train[r * f + c] * train[r * f + c];
-            }
-            double mean = rows == 0 ? 0 : sum / rows;
-            double std = rows == 0 ? 0 : Math.sqrt(Math.max(0, sq / rows - mean * mean));
-            double scale = std > 1e-12 ? std : 1;
-            for (float[] x : graphs) {
-                for (int r = 0; r < x.length / f; r++) {
-                    x[r * f + c] = (float) ((x[r * f + c] - mean) / scale);
-                }
-            }
+        int[] all = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            all[r] = r;
         }
+        return fitted(train, f, all, names);
     }
 
     /** Which columns of a node or graph table are the id, the label, the split and the features. */
@@ -412,6 +415,11 @@ public final class GraphData {
                 }
             }
             return out;
+        }
+
+        /** The feature columns' names, in the order the features are. */
+        List<String> names(CsvTable t) {
+            return features.stream().map(c -> t.header()[c]).toList();
         }
 
         private static int find(String[] h, String name) {

@@ -43,6 +43,14 @@ final class LabelColumn {
      * labels are names, given ids in sorted order.
      */
     static int classIds(String[] text, int[] ids) {
+        return classNames(text, ids).size();
+    }
+
+    /**
+     * As {@link #classIds}, returning the class names in id order (the ids as text when the labels are whole
+     * numbers).
+     */
+    static List<String> classNames(String[] text, int[] ids) {
         boolean numeric = true;
         int max = -1;
         for (int i = 0; i < text.length && numeric; i++) {
@@ -55,12 +63,16 @@ final class LabelColumn {
             }
         }
         if (numeric) {
-            return max + 1;
+            return java.util.stream.IntStream.range(0, max + 1).mapToObj(String::valueOf).toList();
         }
         List<String> names = new ArrayList<>(new TreeSet<>(List.of(text)));
-        for (int i = 0; i < text.length; i++) {
-            ids[i] = names.indexOf(text[i]);
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            index.put(names.get(i), i);
         }
-        return names.size();
+        for (int i = 0; i < text.length; i++) {
+            ids[i] = index.get(text[i]);
+        }
+        return List.copyOf(names);
     }
 }

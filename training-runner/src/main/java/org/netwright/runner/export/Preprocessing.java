@@ -16,6 +16,7 @@ import org.netwright.model.shape.Shape;
 import org.netwright.model.shape.ShapeInference;
 import org.netwright.model.task.DataField;
 import org.netwright.model.task.FieldTransform;
+import org.netwright.templates.data.GraphDataset;
 import org.netwright.model.task.Objective;
 import org.netwright.model.task.Task;
 
@@ -46,7 +47,8 @@ public final class Preprocessing {
 
     /**
      * The ports of {@code graph} as the run's task binds them to {@code fields} with their {@code transforms}
-     * ({@code task} null for graph data: no field, no transform).
+     * ({@code task} null for graph data: a graph input's features port gets the transform noted as
+     * {@code node_features}, if any).
      */
     public static Preprocessing of(Graph graph, Task task, List<DataField> fields, Map<String, FieldTransform> transforms) {
         var shapes = ShapeInference.infer(graph);
@@ -55,7 +57,10 @@ public final class Preprocessing {
             String node = port.substring(0, port.lastIndexOf('.'));
             Shape shape = shapes.report(node).outputs().get(port.substring(port.lastIndexOf('.') + 1));
             Node n = graph.require(node);
-            String field = task == null ? null : task.fieldOf(node).orElse(null);
+            String field = task != null ? task.fieldOf(node).orElse(null)
+                    // Graph data: a graph input's features port reads the node features, noted by their own name.
+                    : port.endsWith(".features") && transforms.containsKey(GraphDataset.NODE_FEATURES)
+                    ? GraphDataset.NODE_FEATURES : null;
             DataField f = field == null ? null : fields.stream().filter(d -> d.name().equals(field)).findFirst().orElse(null);
             String kind = n.type().equals("noise_input") ? "noise" : f == null ? kindOf(n) : f.kind().name().toLowerCase();
             FieldTransform t = field == null ? FieldTransform.NONE : transforms.getOrDefault(field, FieldTransform.NONE);

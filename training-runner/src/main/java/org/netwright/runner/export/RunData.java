@@ -19,7 +19,7 @@ final class RunData {
     private RunData() {
     }
 
-    /** Whether the run trained on one graph or on many small graphs (no samples, no transforms). */
+    /** Whether the run trained on one graph or on many small graphs (no samples; the node features' transform only). */
     static boolean isGraph(TrainedRun run, Path project) {
         return DataSources.isGraphSet(run.settings().data())
                 || DataSources.isGraph(run.settings().data(), project.toAbsolutePath().getParent());
@@ -34,7 +34,7 @@ final class RunData {
     /** The run's ports with their fields and transforms, from the run's data as it trained on them. */
     static Preprocessing preprocessing(TrainedRun run, Path project) {
         if (isGraph(run, project)) {
-            return Preprocessing.of(run.graph(), null, List.of(), Map.of());
+            return Preprocessing.of(run.graph(), null, List.of(), run.graphTransforms(project));
         }
         if (!namesData(run)) {
             // No data, so no transforms: raw values in, raw scores out.

@@ -65,17 +65,18 @@ final class TorchTraining {
         opt.put("clip_norm", o.clipNorm());
         opt.put("clip_value", o.clipValue());
         Map<String, Npz.Array> data = new LinkedHashMap<>();
-        if (DataSources.isGraphSet(settings.data())) {
+        if (DataSources.isGraphSet(settings.data(), baseDir)) {
             run.put("recipe", "graphs");
             run.put("loss", "mse".equals(settings.lossName()) ? "mse" : "cross_entropy");
-            GraphSet set = DataSources.loadGraphSet(settings.data(), settings.seed());
+            // The split and standardization the run trained with (a graph table's split column, training nodes).
+            GraphSet.Split split = DataSources.loadGraphSetSplit(settings, baseDir);
             int nodes = portShape(graph, inputs.get(0)).dim(0);
-            graphSet(set, nodes, set.split(settings.validationSplit(), settings.testSplit(), settings.seed()), data);
+            graphSet(split.set(), nodes, split, data);
         } else if (DataSources.isGraph(settings.data(), baseDir)) {
             run.put("recipe", "nodes");
             run.put("loss", "mse".equals(settings.lossName()) ? "mse" : "cross_entropy");
-            GraphDataset g = DataSources.loadGraph(settings.data(), baseDir, settings.seed());
-            NodeSplit split = g.split(settings.validationSplit(), settings.testSplit(), settings.seed());
+            NodeSplit split = DataSources.loadNodeSplit(settings, baseDir);
+            GraphDataset g = split.graph();
             data.put("features", new Npz.Array(new long[] {g.nodes(), g.featureCount()}, g.features()));
             data.put("adjacency", new Npz.Array(new long[] {g.nodes(), g.nodes()}, g.adjacency()));
             data.put("labels", ids(g.labels()));

@@ -51,18 +51,10 @@ final class GraphBatchTask implements SingleLossTask {
                     + block.outputShape(input).describe() + ".";
         }
         org.netwright.model.shape.Shape features = block.portShape(ports.get(0));
-        int largest = set.maxNodes();
-        if (features.dim(0) < largest || features.dim(1) != set.featureCount()) {
-            return "The largest graph has " + largest + " nodes with " + set.featureCount() + " features each, but the"
-                    + " graph input '" + input + "' takes " + features.dim(0) + " nodes with " + features.dim(1)
-                    + " features each; give it at least " + largest + " nodes (smaller graphs are padded).";
-        }
-        org.netwright.model.shape.Shape out = block.outputShape(block.outputId());
-        int classes = set.numClasses();
-        if (!out.equals(org.netwright.model.shape.Shape.of(classes))) {
-            return "The graphs fall into " + classes + " classes, so the output layer '" + block.outputId()
-                    + "' must give a vector of " + classes + " (a score per class for each graph, e.g. after a graph"
-                    + " readout); it gives " + out.describe() + ".";
+        java.util.Optional<String> misfit = org.netwright.runner.data.DataSources.whyNotFit(set, features, input,
+                block.outputShape(block.outputId()), block.outputId());
+        if (misfit.isPresent()) {
+            return misfit.get();
         }
         if (!crossEntropy) {
             return "Graph classification trains with the cross-entropy loss; these settings ask for mse.";

@@ -61,7 +61,8 @@ public record TrainedRun(long runId, Graph graph, Task task, byte[] weights, Tra
                             + " (train " + project.getFileName() + ")");
                 }
             }
-            TrainingSettings settings = SettingsJson.read(run.settingsJson());
+            TrainingSettings settings = org.netwright.runner.data.EmbeddedData.withKeptCopy(
+                    SettingsJson.read(run.settingsJson()), project.toAbsolutePath().getParent(), store::embeddedData);
             // A saved task needs no data to resolve; an imported model has a task but no data yet.
             Task task = settings.task() != null ? settings.task()
                     : isGraphData(settings, project) ? graphTask(graph, settings)
@@ -98,6 +99,15 @@ public record TrainedRun(long runId, Graph graph, Task task, byte[] weights, Tra
      */
     public Samples data(Path project) {
         return data(settings, project, graph);
+    }
+
+    /**
+     * How the run's graph data made node features from the node table (key {@code node_features}): the
+     * standardization fitted on the training nodes or graphs with the run's seed and split, so a graph read for
+     * prediction is brought to the features the weights were trained on. Empty when the run did not train on graphs.
+     */
+    public java.util.Map<String, org.netwright.model.task.FieldTransform> graphTransforms(Path project) {
+        return DataSources.graphTransforms(settings, project.toAbsolutePath().getParent());
     }
 
     private static Samples data(TrainingSettings settings, Path project, Graph graph) {

@@ -70,6 +70,8 @@ class GraphDataTest {
         assertArrayEquals(new int[] {2}, s.test());
         // Training nodes 1 and 3: mean 2, deviation 1; the test node's 10 becomes 8, not its own statistics' 0.
         assertArrayEquals(new float[] {-1, 1, 8, 0}, s.graph().features(), 1e-6f);
+        assertArrayEquals(new double[] {2}, s.graph().featureTransform().offset());
+        assertArrayEquals(new double[] {1}, s.graph().featureTransform().scale());
         Files.writeString(dir.resolve("s_nodes.csv"), "id,size,label,split\na,1,x,train\nb,3,y,tst\n");
         assertRefused(() -> GraphData.readSplit(edges, 0, 0, 1), "s_nodes.csv line 3: the split column"
                 + " holds 'tst'; use train, val or test.");
@@ -82,6 +84,7 @@ class GraphDataTest {
         GraphDataset g = GraphData.read(edges);
         assertEquals(3, g.featureCount());
         assertArrayEquals(GraphDataset.identityFeatures(3), g.features());
+        assertEquals("identity", g.featureTransform().options().get(GraphData.MADE_FEATURES));
         assertArrayEquals(new int[] {0, 1, 0}, g.labels(), "the last column is the label when none is named so");
     }
 
@@ -127,6 +130,22 @@ class GraphDataTest {
         assertEquals(1, s.set().featureCount());
         assertEquals(2, s.set().numClasses());
         assertEquals(6, s.train().length);
+        // Masses are g + v; the transform is fitted on the training graphs' nodes and turns raw masses into features.
+        var t = s.set().featureTransform();
+        assertEquals("mass", t.options().get("columns"));
+        int g0 = s.train()[0];
+        float[] raw = new float[s.set().graph(g0).nodes()];
+        for (int v = 0; v < raw.length; v++) {
+            raw[v] = g0 + v;
+        }
+        t.apply(raw);
+        assertArrayEquals(raw, s.set().graph(g0).features(), 0f);
+        DataSummary d = DataSources.describe(new org.netwright.model.settings.TrainingSettings(1, 1, 0.01, "adam",
+                "auto", 1, 0.2, 0.2, recipe), dir);
+        assertEquals("graphs", d.kind(), "a graph set is no table");
+        assertEquals(java.util.List.of("chain", "ring"), d.classes());
+        assertEquals(java.util.List.of(5, 5), d.classCounts());
+        assertTrue(d.notices().get(0).startsWith("10 graphs of 3 to 5 nodes"), d.notices().toString());
         Files.writeString(edgeFile, edges + "g4,0,9\n");
         assertRefused(() -> GraphData.readSet(edgeFile, 0.2, 0.2, 1), "m_edges.csv line " + (edges.toString()
                 .split("\n").length + 1) + " names the node '9', which m_nodes.csv does not list.");
