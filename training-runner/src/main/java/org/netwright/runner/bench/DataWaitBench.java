@@ -24,7 +24,8 @@ public final class DataWaitBench {
     }
 
     /** One run's figures: waited per step, a whole step (wait included), and the steps counted. */
-    public record Result(boolean prefetch, double waitMsPerStep, double stepMs, long steps, String status) {
+    public record Result(boolean prefetch, double waitMsPerStep, double stepMs, long steps, long prefetched,
+                         String status) {
     }
 
     /** Runs {@code graph} on {@code settings}' data without and with prefetching, the first {@code rounds} times each. */
@@ -65,6 +66,6 @@ public final class DataWaitBench {
         RunResult result = run.run();
         DataWait wait = run.dataWait();
         double stepMs = counted[0] == 0 ? Double.NaN : gaps[0] / counted[0];
-        return new Result(prefetch, wait.msPerStep(), stepMs, wait.steps(), result.status());
+        return new Result(prefetch, wait.msPerStep(), stepMs, wait.steps(), wait.prefetched(), result.status());
     }
 }

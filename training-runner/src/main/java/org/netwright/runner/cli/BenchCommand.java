@@ -114,7 +114,8 @@ final class BenchCommand {
         if (!json) {
             out.println("Batch wait of the training thread, " + id + " on " + data + " (" + settings.epochs()
                     + " epochs, batch " + batch + ")");
-            out.println(String.format(Locale.ROOT, "%-16s %14s %12s %8s", "run", "wait ms/step", "step ms", "steps"));
+            out.println(String.format(Locale.ROOT, "%-16s %14s %12s %8s %11s", "run", "wait ms/step", "step ms", "steps",
+                    "prefetched"));
         }
         Map<String, org.netwright.runner.bench.DataWaitBench.Result> results =
                 org.netwright.runner.bench.DataWaitBench.run(fitted.graph(), fitted.settings(), null, rounds);
@@ -123,11 +124,12 @@ final class BenchCommand {
             if (json) {
                 ObjectNode o = JSON.createObjectNode();
                 o.put("run", e.getKey()).put("prefetch", r.prefetch()).put("wait_ms_per_step", round(r.waitMsPerStep()))
-                        .put("step_ms", round(r.stepMs())).put("steps", r.steps()).put("status", r.status());
+                        .put("step_ms", round(r.stepMs())).put("steps", r.steps()).put("prefetched", r.prefetched())
+                        .put("status", r.status());
                 out.println(o);
             } else {
-                out.println(String.format(Locale.ROOT, "%-16s %14.3f %12.3f %8d", e.getKey(), r.waitMsPerStep(),
-                        r.stepMs(), r.steps()));
+                out.println(String.format(Locale.ROOT, "%-16s %14.3f %12.3f %8d %11d", e.getKey(), r.waitMsPerStep(),
+                        r.stepMs(), r.steps(), r.prefetched()));
             }
         }
         return 0;

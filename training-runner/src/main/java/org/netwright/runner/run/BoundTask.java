@@ -61,6 +61,7 @@ final class BoundTask implements SingleLossTask {
     /** Time the training thread waited for its batches, and over how many steps. */
     private long waitNanos;
     private long waitedSteps;
+    private long prefetchedSteps;
 
     BoundTask(Graph graph, Task task, Samples.Split data, long seed) {
         this(graph, task, data, seed, null, true);
@@ -287,7 +288,7 @@ final class BoundTask implements SingleLossTask {
     /** How long the training thread waited for its batches so far, over how many steps. */
     @Override
     public DataWait dataWait() {
-        return new DataWait(waitedSteps, waitNanos);
+        return new DataWait(waitedSteps, waitNanos, prefetchedSteps);
     }
 
     private Batch madeBatch(Trainer trainer, NDManager scope, int[] order, int from, int to) {
@@ -302,6 +303,7 @@ final class BoundTask implements SingleLossTask {
                 }
                 ready.targets().forEach(a -> a.attach(scope));
                 b = ready;
+                prefetchedSteps++;
             }
             p.manager().close();
         }
