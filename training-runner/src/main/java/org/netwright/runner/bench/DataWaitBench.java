@@ -23,9 +23,12 @@ public final class DataWaitBench {
     private DataWaitBench() {
     }
 
-    /** One run's figures: waited per step, a whole step (wait included), and the steps counted. */
-    public record Result(boolean prefetch, double waitMsPerStep, double stepMs, long steps, long prefetched,
-                         String status) {
+    /**
+     * One run's figures per step: time on the batch in all and blocked for its data (see {@link DataWait}), a whole
+     * step, and the steps counted.
+     */
+    public record Result(boolean prefetch, double waitMsPerStep, double blockedMsPerStep, double stepMs, long steps,
+                         long prefetched, String status) {
     }
 
     /** Runs {@code graph} on {@code settings}' data without and with prefetching, the first {@code rounds} times each. */
@@ -66,6 +69,6 @@ public final class DataWaitBench {
         RunResult result = run.run();
         DataWait wait = run.dataWait();
         double stepMs = counted[0] == 0 ? Double.NaN : gaps[0] / counted[0];
-        return new Result(prefetch, wait.msPerStep(), stepMs, wait.steps(), wait.prefetched(), result.status());
+        return new Result(prefetch, wait.msPerStep(), wait.blockedMsPerStep(), stepMs, wait.steps(), wait.prefetched(), result.status());
     }
 }

@@ -114,8 +114,8 @@ final class BenchCommand {
         if (!json) {
             out.println("Batch wait of the training thread, " + id + " on " + data + " (" + settings.epochs()
                     + " epochs, batch " + batch + ")");
-            out.println(String.format(Locale.ROOT, "%-16s %14s %12s %8s %11s", "run", "wait ms/step", "step ms", "steps",
-                    "prefetched"));
+            out.println(String.format(Locale.ROOT, "%-16s %13s %15s %10s %7s %11s", "run", "batch ms/step",
+                    "blocked ms/step", "step ms", "steps", "prefetched"));
         }
         Map<String, org.netwright.runner.bench.DataWaitBench.Result> results =
                 org.netwright.runner.bench.DataWaitBench.run(fitted.graph(), fitted.settings(), null, rounds);
@@ -123,13 +123,14 @@ final class BenchCommand {
             var r = e.getValue();
             if (json) {
                 ObjectNode o = JSON.createObjectNode();
-                o.put("run", e.getKey()).put("prefetch", r.prefetch()).put("wait_ms_per_step", round(r.waitMsPerStep()))
+                o.put("run", e.getKey()).put("prefetch", r.prefetch()).put("batch_ms_per_step", round(r.waitMsPerStep()))
+                        .put("blocked_ms_per_step", round(r.blockedMsPerStep()))
                         .put("step_ms", round(r.stepMs())).put("steps", r.steps()).put("prefetched", r.prefetched())
                         .put("status", r.status());
                 out.println(o);
             } else {
-                out.println(String.format(Locale.ROOT, "%-16s %14.3f %12.3f %8d %11d", e.getKey(), r.waitMsPerStep(),
-                        r.stepMs(), r.steps(), r.prefetched()));
+                out.println(String.format(Locale.ROOT, "%-16s %13.3f %15.3f %10.3f %7d %11d", e.getKey(),
+                        r.waitMsPerStep(), r.blockedMsPerStep(), r.stepMs(), r.steps(), r.prefetched()));
             }
         }
         return 0;

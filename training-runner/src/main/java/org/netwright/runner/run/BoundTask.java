@@ -62,6 +62,7 @@ final class BoundTask implements SingleLossTask {
     private long waitNanos;
     private long waitedSteps;
     private long prefetchedSteps;
+    private long blockedNanos;
 
     BoundTask(Graph graph, Task task, Samples.Split data, long seed) {
         this(graph, task, data, seed, null, true);
@@ -288,7 +289,7 @@ final class BoundTask implements SingleLossTask {
     /** How long the training thread waited for its batches so far, over how many steps. */
     @Override
     public DataWait dataWait() {
-        return new DataWait(waitedSteps, waitNanos, prefetchedSteps);
+        return new DataWait(waitedSteps, waitNanos, blockedNanos, prefetchedSteps);
     }
 
     private Batch madeBatch(Trainer trainer, NDManager scope, int[] order, int from, int to) {
@@ -296,7 +297,9 @@ final class BoundTask implements SingleLossTask {
         Prefetched p = prefetched;
         prefetched = null;
         if (p != null) {
+            long blockedFrom = System.nanoTime();
             Batch ready = p.await();
+            blockedNanos += System.nanoTime() - blockedFrom;
             if (p.order() == order && p.from() == from && p.to() == to) {
                 for (NDArray a : ready.inputs()) {
                     a.attach(scope);
@@ -308,10 +311,12 @@ final class BoundTask implements SingleLossTask {
             p.manager().close();
         }
         if (b == null) {
+            long blockedFrom = System.nanoTime();
             b = batch(scope, data.train(), order, from, to, true);
+            blockedNanos += System.nanoTime() - blockedFrom;
         }
         int n = data.train().size();
-        if (data.train().hasLazyFields()) {
+        if (prefetch && data.train().hasLazyFields()) {
             // Samples read from files: their sources start decoding the batches after the next one now.
             data.train().prefetch(order, to, Math.min(n, to + LOOKAHEAD * (to - from)));
         }
