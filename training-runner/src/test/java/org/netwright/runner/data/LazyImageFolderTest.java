@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netwright.model.graph.Edge;
@@ -83,6 +84,7 @@ class LazyImageFolderTest {
     }
 
     @Test
+    @Tag("training")
     void aFolderLargerThanItsCacheIsReadLazilyWithinTheBudgetAndTrainsAsTheEagerOne() throws IOException {
         writeColours(dir);
         List<String> notices = new ArrayList<>();
