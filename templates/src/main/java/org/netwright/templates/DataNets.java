@@ -25,16 +25,15 @@ public final class DataNets {
     }
 
     /**
-     * {@code features}-64-64-{@code outputs} ReLU MLP with dropout 0.1: {@code outputs} classes, or 1 for a
-     * regression (the loss, {@code auto}, follows the label).
+     * {@code features}-64-{@code outputs} MLP: one ReLU layer of 64 with dropout 0.3, then {@code outputs} classes,
+     * or 1 for a regression (the loss, {@code auto}, follows the label).
      */
     public static Graph mlp(int features, int outputs) {
         return new GraphBuilder()
                 .input("vector_input", Map.of("features", features))
                 .then("dense", Map.of("units", 64)).then("relu")
-                .then("dropout", Map.of("rate", 0.1))
+                .then("dropout", Map.of("rate", 0.3))
                 .newRow()
-                .then("dense", Map.of("units", 64)).then("relu")
                 .then("dense", Map.of("units", outputs))
                 .build();
     }
@@ -57,12 +56,17 @@ public final class DataNets {
     }
 
     static Template mlpTabular() {
-        var settings = new TrainingSettings(100, 16, 0.005, "adam", "auto", 42, 0.15, 0.15,
+        // Measured on iris and wine over five stratified 70/30 splits: a 64-64 MLP with plain Adam, dropout 0.1 and
+        // 100 epochs at 0.005 fit the ~110 training rows to a loss near 0.007 and tested at 0.942 and 0.962, below a
+        // logistic regression (0.951, 0.977). One layer with dropout 0.3 and AdamW's weight decay 0.05, 100 epochs
+        // of batch 8 at 0.01, reach it (see CliOwnDataTrainingTest).
+        var settings = new TrainingSettings(100, 8, 0.01, "adamw", "auto", 42, 0.15, 0.15,
                 Template.userData("csv", "a table (CSV or TSV) with a label column; number columns are standardized"
-                        + " and text columns one-hot encoded"));
+                        + " and text columns one-hot encoded"), TrainingOptions.DEFAULTS.withWeightDecay(0.05), null);
         return new Template(MLP_TABULAR, "Tables: an MLP for classification or regression",
-                "Predicts a table's label column from its other columns with a 64-64 ReLU MLP: classes for a text or"
-                        + " few-valued label, a number for a real-valued one. Bring a CSV with --data.",
+                "Predicts a table's label column from its other columns with a ReLU layer of 64 (dropout and weight"
+                        + " decay keep it from learning the rows by heart): classes for a text or few-valued label, a"
+                        + " number for a real-valued one. Bring a CSV with --data.",
                 mlp(TABLE_FEATURES, TABLE_OUTPUTS), settings);
     }
 

@@ -19,11 +19,77 @@ import org.netwright.model.task.FieldTransform;
  * (features and class labels) converts with {@link #of(Dataset)}.
  */
 public final class Samples {
-    /** One field's description and its values for all samples, sample after sample. */
-    public record Column(DataField field, float[] values) {
+    /**
+     * One field's description and its values for all samples, sample after sample; or, for a lazy column
+     * ({@link #lazy}), the {@link SampleSource} it reads them from when asked, holding none of them itself.
+     */
+    public record Column(DataField field, float[] values, SampleSource source) {
         public Column {
             Objects.requireNonNull(field, "field");
-            Objects.requireNonNull(values, "values");
+            if ((values == null) == (source == null)) {
+                throw new IllegalArgumentException("A column holds its values or reads them from a source, not both.");
+            }
+        }
+
+        /** A column that holds its values. */
+        public Column(DataField field, float[] values) {
+            this(field, Objects.requireNonNull(values, "values"), null);
+        }
+
+        /** A column whose values stay in {@code source} until a batch asks for them (data larger than memory). */
+        public static Column lazy(DataField field, SampleSource source) {
+            return new Column(field, null, Objects.requireNonNull(source, "source"));
+        }
+
+        /** Whether the values are read from a source when asked rather than held. */
+        public boolean isLazy() {
+            return source != null;
+        }
+
+        /**
+         * All values, sample after sample. A lazy column reads every sample into a new array, refused (with
+         * {@link DataLimits}' sentence) when that would not fit; batches should use {@link #gather} instead.
+         */
+        @Override
+        public float[] values() {
+            if (values != null) {
+                return values;
+            }
+            int n = source.size();
+            String why = DataLimits.whyTooMany("All " + n + " samples of '" + field.name() + "'",
+                    (double) n * width());
+            if (why != null) {
+                throw new IllegalStateException(why);
+            }
+            int[] all = new int[n];
+            Arrays.setAll(all, i -> i);
+            return gather(all, 0, n);
+        }
+
+        /** The values of samples {@code order[from..to)}, one after another, in a new array. */
+        public float[] gather(int[] order, int from, int to) {
+            int w = width();
+            float[] v = new float[(to - from) * w];
+            if (source != null) {
+                source.read(order, from, to, w, v);
+                return v;
+            }
+            for (int i = from; i < to; i++) {
+                System.arraycopy(values, order[i] * w, v, (i - from) * w, w);
+            }
+            return v;
+        }
+
+        /** One sample's values, in a new array. */
+        public float[] sample(int index) {
+            return gather(new int[] {index}, 0, 1);
+        }
+
+        /** Tells a lazy column's source that samples {@code order[from..to)} come next; nothing for others. */
+        public void prefetch(int[] order, int from, int to) {
+            if (source != null && from < to) {
+                source.prefetch(order, from, to);
+            }
         }
 
         int width() {
@@ -56,6 +122,17 @@ public final class Samples {
         for (Column c : columns) {
             if (byName.put(c.field().name(), c) != null) {
                 throw new IllegalArgumentException("Two fields are named '" + c.field().name() + "'.");
+            }
+            if (c.isLazy()) {
+                if (c.field().kind() == DataField.Kind.CLASS_ID || c.field().kind() == DataField.Kind.TOKEN_IDS) {
+                    throw new IllegalArgumentException("The field '" + c.field().name() + "' holds ids; only values"
+                            + " are read lazily.");
+                }
+                if (c.source().size() != size) {
+                    throw new IllegalArgumentException("The field '" + c.field().name() + "' should hold " + size
+                            + " samples but its source has " + c.source().size() + ".");
+                }
+                continue;
             }
             if ((long) c.width() * size != c.values().length) {
                 throw new IllegalArgumentException("The field '" + c.field().name() + "' should hold " + size
@@ -171,10 +248,24 @@ public final class Samples {
         return columns.values().stream().filter(c -> c.field().kind() == DataField.Kind.CLASS_ID).findFirst();
     }
 
+    /** Whether some field is read lazily from a source (data larger than memory). */
+    public boolean hasLazyFields() {
+        return columns.values().stream().anyMatch(Column::isLazy);
+    }
+
+    /** Tells every lazy field that samples {@code order[from..to)} come next (see {@link Column#prefetch}). */
+    public void prefetch(int[] order, int from, int to) {
+        columns.values().forEach(c -> c.prefetch(order, from, to));
+    }
+
     /** New samples holding the given samples in the given order. */
     public Samples subset(int[] indices) {
         List<Column> out = new ArrayList<>();
         for (Column c : columns.values()) {
+            if (c.isLazy()) {
+                out.add(Column.lazy(c.field(), c.source().subset(indices)));
+                continue;
+            }
             int w = c.width();
             float[] v = new float[indices.length * w];
             for (int i = 0; i < indices.length; i++) {
@@ -195,7 +286,7 @@ public final class Samples {
                             + shape);
                 }
                 DataField f = c.field();
-                out.add(new Column(new DataField(f.name(), f.kind(), shape, f.classes()), c.values()));
+                out.add(new Column(new DataField(f.name(), f.kind(), shape, f.classes()), c.values, c.source()));
             } else {
                 out.add(c);
             }

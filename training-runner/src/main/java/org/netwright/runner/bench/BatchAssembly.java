@@ -57,11 +57,7 @@ final class BatchAssembly {
         int to = Math.min(part.size(), from + batch);
         for (DataField f : part.fields()) {
             Samples.Column c = part.require(f.name());
-            int w = Math.toIntExact(f.shape().size());
-            float[] v = new float[(to - from) * w];
-            for (int i = from; i < to; i++) {
-                System.arraycopy(c.values(), order[i] * w, v, (i - from) * w, w);
-            }
+            float[] v = c.gather(order, from, to);
             NDArray x = scope.create(v, new Shape(f.shape().withBatch(to - from)));
             if (f.kind() == DataField.Kind.CLASS_ID) {
                 x.toType(DataType.INT64, false);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.netwright.model.store.ProjectStore;
 import org.netwright.runner.bench.Benchmark;
@@ -26,7 +27,8 @@ import org.netwright.runner.run.RunListener;
  */
 final class BenchCommand {
     static final String USAGE = "bench [--family cnn|lstm|transformer|gcn|gan|vae|all] [--steps N] [--warmup N]"
-            + " [--rounds N] [--threads 1|all|both] [--json]";
+            + " [--rounds N] [--threads 1|all|both] [--json]"
+            + " | bench --data PATH --template ID [--epochs N] [--batch-size N] [--cache-mb MB] [--rounds N] [--json]";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintStream out;
@@ -38,6 +40,9 @@ final class BenchCommand {
     }
 
     int run(List<String> argv) {
+        if (argv.contains("--data")) {
+            return dataWait(argv);
+        }
         Args args = Args.parse(argv, Set.of("--family", "--steps", "--warmup", "--rounds", "--threads"),
                 Set.of("--json"));
         if (!args.positionals().isEmpty()) {
@@ -78,6 +83,55 @@ final class BenchCommand {
         if (!json) {
             out.println("ratio = ours / plain DJL (goal <= 1.00); listeners = extra step time with the event stream and"
                     + " the project recorder (goal < 3 %); batch build = assembling a batch, in % of our step.");
+        }
+        return 0;
+    }
+
+    /**
+     * {@code bench --data PATH --template ID}: the template fitted to the data, trained without and with batch
+     * prefetching, and the training thread's wait for its batches per step in each.
+     */
+    private int dataWait(List<String> argv) {
+        java.util.Set<String> values = new java.util.HashSet<>(DataFlags.VALUE_FLAGS);
+        values.addAll(Set.of("--data", "--template", "--epochs", "--batch-size", "--rounds"));
+        java.util.Set<String> switches = new java.util.HashSet<>(DataFlags.SWITCHES);
+        switches.add("--json");
+        Args args = Args.parse(argv, values, switches);
+        String id = args.value("--template").orElseThrow(() -> new UsageException("bench --data needs --template ID;"
+                + " usage: " + USAGE));
+        org.netwright.templates.Template template = org.netwright.templates.TemplateLibrary.find(id).orElseThrow(
+                () -> new UsageException("No template '" + id + "'; see netwright templates."));
+        Path data = Path.of(args.value("--data").orElseThrow()).toAbsolutePath();
+        org.netwright.model.settings.TrainingSettings settings = template.settings()
+                .withData(DataFlags.apply(args, org.netwright.runner.data.DataSources.recipeFor(data)));
+        settings = settings.withEpochs(args.intValue("--epochs", 1, 10_000).orElse(2));
+        int batch = args.intValue("--batch-size", 1, 100_000).orElse(settings.batchSize());
+        settings = settings.withBatchSize(batch);
+        int rounds = args.intValue("--rounds", 1, 100).orElse(1);
+        org.netwright.runner.data.DataSources.Fitted fitted = org.netwright.runner.data.DataSources.fitNetwork(
+                template.graph(), settings, null);
+        boolean json = args.has("--json");
+        if (!json) {
+            out.println("Batch wait of the training thread, " + id + " on " + data + " (" + settings.epochs()
+                    + " epochs, batch " + batch + ")");
+            out.println(String.format(Locale.ROOT, "%-16s %13s %15s %10s %7s %11s", "run", "batch ms/step",
+                    "blocked ms/step", "step ms", "steps", "prefetched"));
+        }
+        Map<String, org.netwright.runner.bench.DataWaitBench.Result> results =
+                org.netwright.runner.bench.DataWaitBench.run(fitted.graph(), fitted.settings(), null, rounds);
+        for (Map.Entry<String, org.netwright.runner.bench.DataWaitBench.Result> e : results.entrySet()) {
+            var r = e.getValue();
+            if (json) {
+                ObjectNode o = JSON.createObjectNode();
+                o.put("run", e.getKey()).put("prefetch", r.prefetch()).put("batch_ms_per_step", round(r.waitMsPerStep()))
+                        .put("blocked_ms_per_step", round(r.blockedMsPerStep()))
+                        .put("step_ms", round(r.stepMs())).put("steps", r.steps()).put("prefetched", r.prefetched())
+                        .put("status", r.status());
+                out.println(o);
+            } else {
+                out.println(String.format(Locale.ROOT, "%-16s %13.3f %15.3f %10.3f %7d %11d", e.getKey(),
+                        r.waitMsPerStep(), r.blockedMsPerStep(), r.stepMs(), r.steps(), r.prefetched()));
+            }
         }
         return 0;
     }

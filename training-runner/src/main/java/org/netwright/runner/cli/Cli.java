@@ -18,7 +18,7 @@ public final class Cli {
             + " [--label COLUMN] [--features A,B] [--missing drop|mean|mode|error] [--test PATH] [--text-column COLUMN]"
             + " [--tokenizer word|char] [--vocabulary N] [--max-length N] [--keep-case]"
             + " [--target COLUMN --window N --horizon H [--features A,B] [--relative]]"
-            + " [--image-size HxW] [--grayscale] [--augment flip,crop=P,rotate=D,noise=S] [--test PATH] [--epochs N]"
+            + " [--image-size HxW] [--grayscale] [--augment flip,crop=P,rotate=D,noise=S,jitter=J] [--cache-mb MB] [--test PATH] [--epochs N]"
             + " [--batch-size N] [--lr X] [--seed N] [--save FILE.nwproj] [--json] [--events] [--explain-task]"
             + " [--task FILE.json] [--loss L] [--optimizer O] [--momentum X] [--weight-decay X] [--l1 X]"
             + " [--schedule SPEC] [--clip-norm X] [--clip-value X] [--early-stopping P] [--monitor M] [--restore-best]"

@@ -42,6 +42,7 @@ final class DataCommand {
         TrainingSettings settings = TrainCommand.GRAPH_FILE_DEFAULTS.withData(recipe);
         settings = settings.withSeed(args.longValue("--seed").orElse(settings.seed()));
         if (args.value("--split").isPresent()) {
+            TrainingFlags.refuseSplitBesideColumn(args, recipe, Path.of(""));
             settings = TrainingFlags.split(settings, args.value("--split").get());
         }
         boolean json = args.has("--json");

@@ -29,12 +29,12 @@ import org.netwright.runner.data.TimeSeriesData;
  */
 final class DataFlags {
     private static final List<String> SERIES = List.of("--target", "--window", "--horizon", "--relative");
-    private static final List<String> IMAGES = List.of("--image-size");
+    private static final List<String> IMAGES = List.of("--image-size", "--cache-mb");
     private static final List<String> TABLE = List.of("--label", "--missing");
     private static final List<String> TEXT = List.of("--tokenizer", "--vocabulary", "--max-length", "--keep-case");
     static final Set<String> VALUE_FLAGS = Set.of("--target", "--window", "--horizon", "--features", "--image-size",
             "--label", "--missing", "--test", "--text-column", "--tokenizer", "--vocabulary", "--max-length",
-            "--augment");
+            "--augment", "--cache-mb");
     static final Set<String> SWITCHES = Set.of("--grayscale", "--relative", "--keep-case");
 
     private DataFlags() {
@@ -114,15 +114,16 @@ final class DataFlags {
         }
         if (kind.equals(ImageFolderData.KIND)) {
             args.value("--image-size").ifPresent(v -> options.put("image_size", v));
+            args.value("--cache-mb").ifPresent(v -> options.put(ImageFolderData.CACHE_MB, v));
             if (args.has("--grayscale")) {
                 options.put("grayscale", true);
             }
-        } else if (kind.equals(IdxData.KIND) && !args.has("--grayscale")) {
+        } else if (kind.equals(IdxData.KIND) && !args.has("--grayscale") && !args.has("--cache-mb")) {
             // IDX images are grey already; they can be resized.
             args.value("--image-size").ifPresent(v -> options.put("image_size", v));
         } else if (IMAGES.stream().anyMatch(args::has) || args.has("--grayscale")) {
-            throw new UsageException("--image-size and --grayscale apply to a folder of images given with --data DIR"
-                    + " (--image-size to IDX images too)");
+            throw new UsageException("--image-size, --grayscale and --cache-mb apply to a folder of images given with"
+                    + " --data DIR (--image-size to IDX images too)");
         }
         if (args.has("--test")) {
             // A table's or texts' test file is read by the table reader; other kinds by their own readers.

@@ -95,6 +95,7 @@ final class TrainCommand {
         Path baseDir = given.projectFile().map(p -> p.toAbsolutePath().getParent()).orElse(Path.of(""));
         TrainingSettings asked = withPinnedVocabulary(settings(args, resume == null ? given.settings()
                 : Optional.of(resume.settings()), given), baseDir);
+        TrainingFlags.refuseSplitBesideColumn(args, asked.data(), baseDir);
         DataSources.Fitted fitted = args.has("--template") && args.has("--data") && resume == null
                 ? fit(given, asked, baseDir) : new DataSources.Fitted(given.graph(), asked, List.of());
         fitted.changes().forEach(c -> err.println("netwright: fitted " + given.name() + " to the data: " + c));

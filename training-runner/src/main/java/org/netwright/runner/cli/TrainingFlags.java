@@ -84,6 +84,28 @@ final class TrainingFlags {
         return s;
     }
 
+    /**
+     * Refuses {@code --split} for data that split themselves (a {@code split} column in a table, a graph's node table
+     * or graph table): the column would win and the fractions be ignored without a word.
+     */
+    static void refuseSplitBesideColumn(Args args, org.netwright.model.settings.DataRecipe recipe,
+                                        java.nio.file.Path baseDir) {
+        if (args.value("--split").isEmpty()) {
+            return;
+        }
+        java.util.Optional<String> column;
+        try {
+            column = org.netwright.runner.data.DataSources.splitColumn(recipe, baseDir);
+        } catch (RuntimeException e) {
+            // Unreadable data are refused, with their own words, by whoever reads them.
+            return;
+        }
+        column.ifPresent(c -> {
+            throw new UsageException("--split " + args.value("--split").get() + " cannot apply: " + c + "; leave out"
+                    + " --split to use the column, or remove the column to split by fractions.");
+        });
+    }
+
     /** A flag whose value is at least 0 and below 1. */
     private static java.util.Optional<Double> fraction(Args args, String flag) {
         return args.value(flag).map(text -> {

@@ -416,6 +416,30 @@ public final class DataSources {
                 : ", standardized with the training " + fittedOn + ".");
     }
 
+    /**
+     * Where the recipe's data say themselves which samples train, validate and test: a graph's node or graph table,
+     * or a table, with a {@value GraphData#SPLIT} column (a table's unless it is the label or named among the
+     * features); the split fractions do not apply to such data. Empty for other data.
+     */
+    public static Optional<String> splitColumn(DataRecipe recipe, Path baseDir) {
+        if (recipe == null || !"csv".equals(recipe.kind()) || recipe.options().get("path") == null) {
+            return Optional.empty();
+        }
+        Path file = path(recipe, baseDir);
+        if (isGraph(recipe, baseDir) || isGraphSet(recipe, baseDir)) {
+            return GraphData.splitTable(file).map(t -> t + " has a '" + GraphData.SPLIT + "' column, which says which "
+                    + (isGraphSet(recipe, baseDir) ? "graphs" : "nodes") + " train, validate and test");
+        }
+        TableOptions options = TableOptions.of(recipe);
+        boolean named = options.label().map(l -> l.trim().equalsIgnoreCase(GraphData.SPLIT)).orElse(false)
+                || options.features().stream().anyMatch(f -> f.trim().equalsIgnoreCase(GraphData.SPLIT));
+        if (named || !GraphData.hasColumn(file, GraphData.SPLIT)) {
+            return Optional.empty();
+        }
+        return Optional.of(file + " has a '" + GraphData.SPLIT + "' column, which says which rows train, validate and"
+                + " test");
+    }
+
     /** Whether a recipe names a plain table (a CSV or TSV file that is not the edge table of a graph or of graphs). */
     static boolean isTable(DataRecipe recipe, Path baseDir) {
         return "csv".equals(recipe.kind()) && recipe.options().get("path") != null && !isGraph(recipe, baseDir)

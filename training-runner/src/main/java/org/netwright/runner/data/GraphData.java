@@ -58,6 +58,26 @@ public final class GraphData {
                 && h[2].equalsIgnoreCase("target");
     }
 
+    /**
+     * The table that splits this edge table's data by its {@value #SPLIT} column: the node table of one graph, or
+     * the graph table of many; empty when it has none (or is not beside it).
+     */
+    static java.util.Optional<Path> splitTable(Path edgeFile) {
+        String kind = isGraphSetEdgeList(edgeFile) ? GRAPHS : NODES;
+        Path table;
+        try {
+            table = beside(edgeFile, kind, "table", "");
+        } catch (DataFileException e) {
+            return java.util.Optional.empty();
+        }
+        return hasColumn(table, SPLIT) ? java.util.Optional.of(table) : java.util.Optional.empty();
+    }
+
+    /** Whether the CSV file's header names the column (case-insensitive); only the header is read. */
+    static boolean hasColumn(Path file, String column) {
+        return Arrays.stream(header(file)).anyMatch(h -> h.trim().equalsIgnoreCase(column));
+    }
+
     private static String[] header(Path file) {
         if (!Files.isRegularFile(file)) {
             // A device or a pipe may never end a line; whoever reads it for real refuses it.
@@ -315,7 +335,7 @@ public final class GraphData {
     }
 
     /** 0 train, 1 validation, 2 test, from a split cell; anything else is refused naming the line. */
-    private static int part(String cell, Path file, int row) {
+    static int part(String cell, Path file, int row) {
         return switch (cell.trim().toLowerCase(Locale.ROOT)) {
             case "train", "training" -> 0;
             case "val", "valid", "validation" -> 1;

@@ -24,6 +24,7 @@ import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.shape.Shape;
 import org.netwright.model.task.DataField;
 import org.netwright.model.task.FieldTransform;
+import org.netwright.templates.data.DataLimits;
 import org.netwright.templates.data.Samples;
 
 /**
@@ -39,6 +40,11 @@ public final class ImageFolderData {
     public static final String KIND = "images";
     /** The recipe option that holds the class names, comma-separated, in id order. */
     public static final String CLASSES = "classes";
+    /**
+     * The recipe option giving the megabytes of decoded images kept in memory ({@code --cache-mb}); a folder whose
+     * decoded pixels need more is decoded lazily. Default: a quarter of the Java heap.
+     */
+    public static final String CACHE_MB = "cache_mb";
     private static final int LISTED = 5;
 
     private ImageFolderData() {
@@ -158,6 +164,16 @@ public final class ImageFolderData {
     private static Samples concat(Samples a, Samples b) {
         List<Samples.Column> columns = new ArrayList<>();
         for (DataField f : a.fields()) {
+            Samples.Column ca = a.require(f.name());
+            Samples.Column cb = b.require(f.name());
+            if (ca.isLazy() || cb.isLazy()) {
+                if (!(ca.source() instanceof LazyImages la) || !(cb.source() instanceof LazyImages lb)) {
+                    throw new IllegalStateException("The training images are read lazily and the test ones are not:"
+                            + " both parts of one folder are read alike.");
+                }
+                columns.add(Samples.Column.lazy(f, LazyImages.concat(la, lb)));
+                continue;
+            }
             float[] x = a.require(f.name()).values();
             float[] y = b.require(f.name()).values();
             float[] all = Arrays.copyOf(x, x.length + y.length);
@@ -165,6 +181,11 @@ public final class ImageFolderData {
             columns.add(new Samples.Column(f, all));
         }
         return new Samples(columns, a.size() + b.size(), false);
+    }
+
+    /** The image, or null when it cannot be decoded (corrupt, truncated or another format). */
+    static BufferedImage decodeImage(Path f) {
+        return Read.decode(f);
     }
 
     private static boolean isImage(Path p) {
@@ -177,21 +198,32 @@ public final class ImageFolderData {
         private final DataRecipe recipe;
         private final Consumer<String> notices;
         private final List<String> skipped = new ArrayList<>();
+        private final long budgetBytes;
         private int resized;
         private int height;
         private int width;
         private int channels;
+        /** The cache of a lazily read folder, shared by its train and test parts; null while everything fits. */
+        private SampleCache cache;
+        private int nextKey;
 
         Read(DataRecipe recipe, Consumer<String> notices) {
             this.recipe = recipe;
             this.notices = notices;
+            this.budgetBytes = budget(recipe);
         }
 
-        /** The images under {@code dir}'s class folders, which must be among {@code classes}. */
+        /**
+         * The images under {@code dir}'s class folders, which must be among {@code classes}. Every image is decoded
+         * once here, on {@link LazyImages#THREADS} threads, to list the ones that cannot be and to learn the sizes;
+         * when the decoded pixels fit the cache budget they are kept as one array, else the image field is a lazy
+         * column whose images are decoded again when a batch needs them, at most the budget kept.
+         */
         Samples samples(Path dir, List<String> classes) {
             List<String> here = classNames(dir);
-            List<BufferedImage> images = new ArrayList<>();
-            List<Integer> labels = new ArrayList<>();
+            List<Path> found = new ArrayList<>();
+            List<Integer> foundLabels = new ArrayList<>();
+            Map<Path, Integer> perClass = new LinkedHashMap<>();
             for (String name : here) {
                 int id = classes.indexOf(name);
                 if (id < 0) {
@@ -205,25 +237,37 @@ public final class ImageFolderData {
                 } catch (IOException e) {
                     throw new DataFileException("Cannot read the folder " + classDir + ": " + e.getMessage());
                 }
-                int read = 0;
+                perClass.put(classDir, files.size());
                 for (Path f : files) {
                     if (!Files.isRegularFile(f)) {
                         // Named as an image but a folder (or a device): list it, do not read into it.
                         skipped.add(dir.relativize(f) + " (not a file)");
                         continue;
                     }
-                    BufferedImage img = decode(f);
-                    if (img == null) {
-                        skipped.add(dir.relativize(f).toString());
-                        continue;
-                    }
-                    images.add(img);
-                    labels.add(id);
-                    read++;
+                    found.add(f);
+                    foundLabels.add(id);
                 }
-                if (read == 0) {
-                    throw new DataFileException("The class folder " + classDir + " holds no " + (files.isEmpty()
-                            ? "PNG or JPEG images" : "readable images (" + files.size() + " could not be decoded)")
+            }
+            ImageScan scan = ImageScan.of(found, budgetBytes);
+            List<Path> paths = new ArrayList<>();
+            List<Integer> labels = new ArrayList<>();
+            List<ImageScan.Image> images = new ArrayList<>();
+            Map<Path, Integer> readPerClass = new HashMap<>();
+            for (int i = 0; i < found.size(); i++) {
+                ImageScan.Image img = scan.images().get(i);
+                if (img == null) {
+                    skipped.add(dir.relativize(found.get(i)).toString());
+                    continue;
+                }
+                paths.add(found.get(i));
+                labels.add(foundLabels.get(i));
+                images.add(img);
+                readPerClass.merge(found.get(i).getParent(), 1, Integer::sum);
+            }
+            for (Map.Entry<Path, Integer> c : perClass.entrySet()) {
+                if (readPerClass.getOrDefault(c.getKey(), 0) == 0) {
+                    throw new DataFileException("The class folder " + c.getKey() + " holds no " + (c.getValue() == 0
+                            ? "PNG or JPEG images" : "readable images (" + c.getValue() + " could not be decoded)")
                             + "; add images or remove the folder.");
                 }
             }
@@ -231,21 +275,73 @@ public final class ImageFolderData {
                 choose(images);
             }
             long perImage = (long) channels * height * width;
-            DataFiles.requireRoom(dir + "'s " + images.size() + " images of " + channels + "×" + height + "×" + width,
-                    (double) images.size() * perImage);
-            float[] pixels = new float[Math.toIntExact(images.size() * perImage)];
             float[] ids = new float[images.size()];
             for (int i = 0; i < images.size(); i++) {
-                BufferedImage img = images.get(i);
-                if (img.getHeight() != height || img.getWidth() != width) {
-                    img = resize(img);
+                ids[i] = labels.get(i);
+                if (images.get(i).height() != height || images.get(i).width() != width) {
                     resized++;
                 }
-                fill(img, pixels, (int) (i * perImage));
-                ids[i] = labels.get(i);
             }
-            return new Samples(List.of(new Samples.Column(DataField.values("image", Shape.of(channels, height, width)),
-                    pixels), new Samples.Column(DataField.classId("label", classes.size()), ids)), images.size(), false);
+            Samples.Column label = new Samples.Column(DataField.classId("label", classes.size()), ids);
+            DataField field = DataField.values("image", Shape.of(channels, height, width));
+            double decodedBytes = (double) images.size() * perImage * Float.BYTES;
+            if (scan.allKept() && decodedBytes <= budgetBytes) {
+                DataFiles.requireRoom(dir + "'s " + images.size() + " images of " + channels + "×" + height + "×"
+                        + width, (double) images.size() * perImage);
+                float[] pixels = new float[Math.toIntExact(images.size() * perImage)];
+                for (int i = 0; i < images.size(); i++) {
+                    BufferedImage img = images.get(i).kept();
+                    fill(img.getHeight() != height || img.getWidth() != width ? resize(img) : img, pixels,
+                            (int) (i * perImage));
+                }
+                return new Samples(List.of(new Samples.Column(field, pixels), label), images.size(), false);
+            }
+            if (cache == null) {
+                cache = new SampleCache(budgetBytes);
+            }
+            LazyImages lazy = LazyImages.of(paths, nextKey, this::decodeSample, cache, Math.toIntExact(perImage));
+            nextKey += paths.size();
+            notices.accept(dir + ": " + images.size() + " images decode to " + DataLimits.size(decodedBytes)
+                    + ", more than the cache of " + DataLimits.size(budgetBytes) + " (" + (budgetOption() != null
+                    ? "--cache-mb" : "a quarter of the Java heap") + "): they are decoded when a batch needs them, on "
+                    + LazyImages.THREADS + " background thread" + (LazyImages.THREADS == 1 ? "" : "s")
+                    + ", and at most " + DataLimits.size(budgetBytes) + " of them kept.");
+            return new Samples(List.of(Samples.Column.lazy(field, lazy), label), images.size(), false);
+        }
+
+        /** One image as a sample (decoded, resized, filled): what a lazy column reads for each image it is asked for. */
+        private float[] decodeSample(Path f) {
+            BufferedImage img = decode(f);
+            if (img == null) {
+                throw new DataFileException(f + " could not be decoded any more (it could when the folder was read);"
+                        + " was it changed during the run?");
+            }
+            float[] out = new float[channels * height * width];
+            fill(img.getHeight() != height || img.getWidth() != width ? resize(img) : img, out, 0);
+            return out;
+        }
+
+        private Object budgetOption() {
+            return recipe.options().get(CACHE_MB);
+        }
+
+        /** The cache budget in bytes: option {@value #CACHE_MB} (megabytes), else a quarter of the Java heap. */
+        private static long budget(DataRecipe recipe) {
+            Object mb = recipe.options().get(CACHE_MB);
+            if (mb == null) {
+                return DataLimits.maxValues() * Float.BYTES;
+            }
+            double v;
+            try {
+                v = Double.parseDouble(mb.toString().trim());
+            } catch (NumberFormatException e) {
+                v = -1;
+            }
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                throw new DataFileException("--cache-mb takes the megabytes of decoded images to keep in memory, a"
+                        + " number of 0 or more (e.g. 512); got '" + mb + "'.");
+            }
+            return (long) (v * 1024 * 1024);
         }
 
         /** The image, or null when it cannot be decoded (corrupt, truncated or another format). */
@@ -275,7 +371,7 @@ public final class ImageFolderData {
         }
 
         /** The size (option image_size, else the most common) and channels (grey when asked or all grey). */
-        private void choose(List<BufferedImage> images) {
+        private void choose(List<ImageScan.Image> images) {
             Object size = recipe.options().get("image_size");
             if (size != null) {
                 int[] hw = ImageSize.parse(size.toString());
@@ -285,8 +381,8 @@ public final class ImageFolderData {
                 Map<Long, Integer> counts = new HashMap<>();
                 long best = 0;
                 int bestCount = 0;
-                for (BufferedImage img : images) {
-                    long key = ((long) img.getHeight() << 32) | img.getWidth();
+                for (ImageScan.Image img : images) {
+                    long key = ((long) img.height() << 32) | img.width();
                     int c = counts.merge(key, 1, Integer::sum);
                     if (c > bestCount) {
                         best = key;
@@ -298,7 +394,7 @@ public final class ImageFolderData {
             }
             Object grey = recipe.options().get("grayscale");
             boolean asked = grey != null && Boolean.parseBoolean(grey.toString());
-            channels = asked || images.stream().allMatch(i -> i.getColorModel().getNumColorComponents() == 1) ? 1 : 3;
+            channels = asked || images.stream().allMatch(ImageScan.Image::grey) ? 1 : 3;
         }
 
         private BufferedImage resize(BufferedImage img) {

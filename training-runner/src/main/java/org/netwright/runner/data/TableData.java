@@ -34,6 +34,10 @@ public final class TableData {
     static final int MAX_AUTO_CATEGORIES = 100;
     /** Token ids must stay below this (the token input's largest vocabulary). */
     static final int MAX_TOKEN_ID = 10_000_000;
+    /** Distinct whole numbers over several feature columns above which they are announced as looking like ids. */
+    static final int ID_LIKE_DISTINCT = 256;
+    /** Distinct whole numbers in one feature column above which it is announced as looking like ids. */
+    static final int ID_LIKE_ONE_COLUMN = 1000;
     /** The most categories a named text column may have. */
     static final int MAX_CATEGORIES = 1000;
 
@@ -95,6 +99,8 @@ public final class TableData {
             int label = labelColumn();
             LabelPlan plan = labelPlan(label);
             List<Integer> featureCols = featureColumns(label, plan);
+            int splitCol = splitColumn(label, featureCols);
+            featureCols.remove(Integer.valueOf(splitCol));
             Map<Integer, Kind> kinds = new LinkedHashMap<>();
             for (int c : new ArrayList<>(featureCols)) {
                 Optional<Kind> k = kindOf(c, !options.features().isEmpty());
@@ -119,7 +125,9 @@ public final class TableData {
             }
             int[] classOf = plan.classification ? classIds(label, plan) : null;
             int[][] parts;
-            if (testFile != null) {
+            if (splitCol >= 0) {
+                parts = byColumn(splitCol, fileKept);
+            } else if (testFile != null) {
                 int[][] s = StratifiedSplit.split(fileKept, classOf == null ? null : pick(classOf, fileKept), validation,
                         0, seed);
                 parts = new int[][] {s[0], s[1], testKept};
@@ -137,7 +145,9 @@ public final class TableData {
             Samples.Split split = new Samples.Split(samples.subset(parts[0]), samples.subset(parts[1]),
                     samples.subset(parts[2]));
             notices.add(String.format(Locale.ROOT, "Split: %d rows to train on, %d to validate, %d to test%s.",
-                    parts[0].length, parts[1].length, parts[2].length, testFile != null ? " (from " + testFile.getFileName() + ")"
+                    parts[0].length, parts[1].length, parts[2].length, splitCol >= 0 ? " (by the column '"
+                            + header[splitCol] + "'; the split fractions are not used)"
+                            : testFile != null ? " (from " + testFile.getFileName() + ")"
                             : plan.classification ? " (each class cut in the same fractions)" : ""));
             List<String> classNames = plan.classification ? plan.names : List.of();
             List<Integer> counts = new ArrayList<>();
@@ -158,6 +168,33 @@ public final class TableData {
                     options.label().isEmpty(), classNames, counts, columns.names(), missing, policy.word(),
                     new int[] {parts[0].length, parts[1].length, parts[2].length}, notices);
             return new Loaded(all, split, summary);
+        }
+
+        /**
+         * The column named {@value GraphData#SPLIT} that says which rows train, validate and test (values train, val,
+         * test), or -1: none, or the user named it among {@code --features}. Refused beside a test file.
+         */
+        private int splitColumn(int label, List<Integer> featureCols) {
+            int c = column(GraphData.SPLIT);
+            if (c < 0 || c == label || (!options.features().isEmpty() && featureCols.contains(c))) {
+                return -1;
+            }
+            if (testFile != null) {
+                throw new DataFileException(file + " has a " + GraphData.SPLIT + " column and --test names a test file ("
+                        + testFile + "); use one of them to say which rows test.");
+            }
+            return c;
+        }
+
+        /** The kept rows cut into train, validation and test by the split column's cells (in the file's order). */
+        private int[][] byColumn(int c, int[] kept) {
+            List<List<Integer>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (int r : kept) {
+                parts.get(GraphData.part(rows.get(r)[c], file, lines.get(r) - 2)).add(r);
+            }
+            return new int[][] {parts.get(0).stream().mapToInt(Integer::intValue).toArray(),
+                    parts.get(1).stream().mapToInt(Integer::intValue).toArray(),
+                    parts.get(2).stream().mapToInt(Integer::intValue).toArray()};
         }
 
         private void readTestFile() {
@@ -595,6 +632,57 @@ public final class TableData {
             }
         }
 
+        /**
+         * A warning when number columns look like ids rather than measures, which standardizing would blur together:
+         * two or more columns of whole numbers from 0 taking more than {@value #ID_LIKE_DISTINCT} distinct values
+         * together, many of them found in several columns, or one taking more than {@value #ID_LIKE_ONE_COLUMN} distinct values, most of its cells different.
+         */
+        private Optional<String> idLikeColumns(Columns columns) {
+            List<String> names = new ArrayList<>();
+            java.util.Set<Long> all = new java.util.HashSet<>();
+            long max = 0;
+            boolean oneLarge = false;
+            long separate = 0;
+            for (int c : columns.cols) {
+                if (columns.kinds.get(c) != Kind.NUMBER) {
+                    continue;
+                }
+                java.util.Set<Long> mine = new java.util.HashSet<>();
+                int present = 0;
+                boolean ids = true;
+                for (String[] row : rows) {
+                    double v = Cells.number(row[c]);
+                    if (Double.isNaN(v)) {
+                        continue;
+                    }
+                    present++;
+                    if (v < 0 || v != Math.rint(v) || v >= MAX_TOKEN_ID) {
+                        ids = false;
+                        break;
+                    }
+                    mine.add((long) v);
+                }
+                if (!ids || mine.size() < 2) {
+                    continue;
+                }
+                names.add(header[c]);
+                separate += mine.size();
+                all.addAll(mine);
+                max = Math.max(max, java.util.Collections.max(mine));
+                oneLarge |= mine.size() > ID_LIKE_ONE_COLUMN && mine.size() * 2 > present;
+            }
+            // Ids of one vocabulary recur across columns; measures such as a year and an income do not share values.
+            boolean shared = separate >= 1.5 * all.size();
+            if (!(names.size() >= 2 && all.size() > ID_LIKE_DISTINCT && shared) && !oneLarge) {
+                return Optional.empty();
+            }
+            return Optional.of("Warning: the column(s) " + String.join(", ", names.subList(0, Math.min(6, names.size())))
+                    + (names.size() > 6 ? ", ..." : "") + " hold only whole numbers from 0, " + all.size()
+                    + " distinct values up to " + max + ", as ids do (tokens, categories); they are standardized as"
+                    + " measures here, which blurs ids together. If they are ids, start the network with a token input"
+                    + " (e.g. the text-classifier template), which reads them as they are.");
+        }
+
         private Samples samples(int label, LabelPlan plan, int[] classOf, Columns columns, MissingPolicy policy,
                                 int[] trainRows) {
             int n = rows.size();
@@ -687,6 +775,7 @@ public final class TableData {
                     notices.add("Standardized " + numbers + " number column(s) with the mean and deviation of the"
                             + " training part only.");
                 }
+                idLikeColumns(columns).ifPresent(notices::add);
             }
             float[] target = new float[n];
             String labelName;

@@ -146,7 +146,7 @@ public final class RunInputs {
             throw new IllegalArgumentException("the sample must be from 0 to " + (part.size() - 1) + "; got " + index);
         }
         int width = Math.toIntExact(input.shape().size());
-        float[] values = Arrays.copyOfRange(part.require(field).values(), index * width, (index + 1) * width);
+        float[] values = part.require(field).sample(index);
         if (input.type().equals("token_input")) {
             List<String> names = new ArrayList<>();
             for (float id : values) {

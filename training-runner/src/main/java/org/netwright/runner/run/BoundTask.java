@@ -35,6 +35,8 @@ import org.netwright.templates.data.Samples;
  */
 final class BoundTask implements SingleLossTask {
     private static final int EVAL_BATCH = 256;
+    /** How many batches ahead a lazily read field is asked to decode (its source keeps them within its cache). */
+    private static final int LOOKAHEAD = 4;
 
     private final Task task;
     private final Graph graph;
@@ -54,13 +56,31 @@ final class BoundTask implements SingleLossTask {
     private final org.netwright.runner.data.ImageAugmentation augmentation;
     private final Random augmentRandom;
 
+    /** Whether the next training batch is made on the prefetch thread while a step runs (see {@link #trainBatch}). */
+    private final boolean prefetch;
+    /** Time the training thread waited for its batches, and over how many steps. */
+    private long waitNanos;
+    private long waitedSteps;
+    private long prefetchedSteps;
+    private long blockedNanos;
+
     BoundTask(Graph graph, Task task, Samples.Split data, long seed) {
-        this(graph, task, data, seed, null);
+        this(graph, task, data, seed, null, true);
     }
 
-    /** As above, with image {@code augmentation} (or null) applied to the images of training batches only. */
+    /** As below, prefetching. */
     BoundTask(Graph graph, Task task, Samples.Split data, long seed,
               org.netwright.runner.data.ImageAugmentation augmentation) {
+        this(graph, task, data, seed, augmentation, true);
+    }
+
+    /**
+     * As above, with image {@code augmentation} (or null) applied to the images of training batches only, and
+     * {@code prefetch} saying whether batches are made ahead on a background thread (off only to measure it).
+     */
+    BoundTask(Graph graph, Task task, Samples.Split data, long seed,
+              org.netwright.runner.data.ImageAugmentation augmentation, boolean prefetch) {
+        this.prefetch = prefetch;
         this.augmentation = augmentation;
         this.augmentRandom = new Random(Dataset.stream(seed, 6));
         this.graph = graph;
@@ -229,12 +249,7 @@ final class BoundTask implements SingleLossTask {
     }
 
     private static float[] gather(Samples.Column c, int[] order, int from, int to) {
-        int w = Math.toIntExact(c.field().shape().size());
-        float[] v = new float[(to - from) * w];
-        for (int i = from; i < to; i++) {
-            System.arraycopy(c.values(), order[i] * w, v, (i - from) * w, w);
-        }
-        return v;
+        return c.gather(order, from, to);
     }
 
     private NDArray target(NDManager scope, Samples part, int index, int[] order, int from, int to) {
@@ -264,25 +279,48 @@ final class BoundTask implements SingleLossTask {
      * drawn exactly as without prefetching.
      */
     private Batch trainBatch(Trainer trainer, NDManager scope, int[] order, int from, int to) {
+        long start = System.nanoTime();
+        Batch b = madeBatch(trainer, scope, order, from, to);
+        waitNanos += System.nanoTime() - start;
+        waitedSteps++;
+        return b;
+    }
+
+    /** How long the training thread waited for its batches so far, over how many steps. */
+    @Override
+    public DataWait dataWait() {
+        return new DataWait(waitedSteps, waitNanos, blockedNanos, prefetchedSteps);
+    }
+
+    private Batch madeBatch(Trainer trainer, NDManager scope, int[] order, int from, int to) {
         Batch b = null;
         Prefetched p = prefetched;
         prefetched = null;
         if (p != null) {
+            long blockedFrom = System.nanoTime();
             Batch ready = p.await();
+            blockedNanos += System.nanoTime() - blockedFrom;
             if (p.order() == order && p.from() == from && p.to() == to) {
                 for (NDArray a : ready.inputs()) {
                     a.attach(scope);
                 }
                 ready.targets().forEach(a -> a.attach(scope));
                 b = ready;
+                prefetchedSteps++;
             }
             p.manager().close();
         }
         if (b == null) {
+            long blockedFrom = System.nanoTime();
             b = batch(scope, data.train(), order, from, to, true);
+            blockedNanos += System.nanoTime() - blockedFrom;
         }
         int n = data.train().size();
-        if (to < n) {
+        if (prefetch && data.train().hasLazyFields()) {
+            // Samples read from files: their sources start decoding the batches after the next one now.
+            data.train().prefetch(order, to, Math.min(n, to + LOOKAHEAD * (to - from)));
+        }
+        if (prefetch && to < n) {
             int nextTo = Math.min(n, to + (to - from));
             NDManager pm = trainer.getManager().newSubManager();
             java.util.concurrent.Future<Batch> f = prefetchThread().submit(() -> batch(pm, data.train(), order, to,
@@ -414,6 +452,7 @@ final class BoundTask implements SingleLossTask {
         double totalSum = 0;
         for (int from = 0; from < n; from += EVAL_BATCH) {
             int to = Math.min(n, from + EVAL_BATCH);
+            part.prefetch(order, to, Math.min(n, to + EVAL_BATCH));
             try (NDManager scope = trainer.getManager().newSubManager()) {
                 Batch b = batch(scope, part, order, from, to, false);
                 NDList out = trainer.evaluate(b.inputs());

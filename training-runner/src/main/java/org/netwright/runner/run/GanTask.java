@@ -177,12 +177,7 @@ final class GanTask implements TrainingTask {
 
     private NDArray field(NDManager scope, Samples part, NetworkEnds.End in, int[] order, int from, int to) {
         Samples.Column c = part.require(task.fieldOf(in.nodeId()).orElseThrow());
-        int w = Math.toIntExact(c.field().shape().size());
-        float[] v = new float[(to - from) * w];
-        for (int i = from; i < to; i++) {
-            System.arraycopy(c.values(), order[i] * w, v, (i - from) * w, w);
-        }
-        return scope.create(v, new Shape(in.shape().withBatch(to - from)));
+        return scope.create(c.gather(order, from, to), new Shape(in.shape().withBatch(to - from)));
     }
 
     private NDArray real(NDManager scope, Samples part, int[] order, int from, int to) {

@@ -86,7 +86,8 @@ public final class TrainingRun {
             t = resolveTask(graph, settings, data.train().fields());
             bound = t.recipe().equals(Task.GAN) ? new GanTask(graph, t, data, settings.seed())
                     : new BoundTask(graph, t, data, settings.seed(),
-                    org.netwright.runner.data.ImageAugmentation.of(settings.data()).orElse(null));
+                    org.netwright.runner.data.ImageAugmentation.of(settings.data()).orElse(null),
+                    prefetches(settings));
         } catch (TaskException e) {
             problem = e.getMessage();
         }
@@ -118,6 +119,22 @@ public final class TrainingRun {
         this.task = new GraphBatchTask(Objects.requireNonNull(graphs, "graphs"), !"mse".equals(settings.lossName()));
         this.boundTask = null;
         this.taskProblem = null;
+    }
+
+    /**
+     * The data recipe option that turns batch prefetching off ({@code prefetch=false}), to measure what it saves;
+     * prefetching is on otherwise.
+     */
+    public static final String PREFETCH = "prefetch";
+
+    private static boolean prefetches(TrainingSettings settings) {
+        Object v = settings.data() == null ? null : settings.data().options().get(PREFETCH);
+        return v == null || !"false".equalsIgnoreCase(v.toString().trim());
+    }
+
+    /** How long the training thread has waited for its batches (gathered, augmented, decoded), over how many steps. */
+    public DataWait dataWait() {
+        return task == null ? DataWait.NONE : task.dataWait();
     }
 
     /** The task a run of these settings would train: theirs, or the proposal with their loss applied. */

@@ -76,6 +76,11 @@ interface TrainingTask {
     default void close() {
     }
 
+    /** How long the training thread waited for its batches so far; {@link DataWait#NONE} for tasks that do not count. */
+    default DataWait dataWait() {
+        return DataWait.NONE;
+    }
+
     /**
      * The network's inputs for training items {@code order[from..to)}, made in {@code scope}, for looking inside the
      * network (dead ReLUs, the origin of a NaN); null when this task cannot make them without disturbing the run

@@ -294,4 +294,31 @@ class TableDataTest {
         assertEquals(Shape.of(64), l.all().fields().get(0).shape());
         assertEquals(10, l.all().fields().get(1).classes());
     }
+
+    @Test
+    void numberColumnsThatLookLikeIdsAreAnnouncedWhenTheNetworkReadsThemAsMeasures() throws IOException {
+        // Eight columns of ids from one vocabulary of 300, as a text of token ids; an MLP would standardize them.
+        StringBuilder b = new StringBuilder("t0,t1,t2,t3,t4,t5,t6,t7,label\n");
+        java.util.Random random = new java.util.Random(11);
+        for (int r = 0; r < 300; r++) {
+            for (int i = 0; i < 8; i++) {
+                b.append(4700 + random.nextInt(300)).append(',');
+            }
+            b.append(r % 2).append('\n');
+        }
+        Path ids = Files.writeString(dir.resolve("ids.csv"), b.toString());
+        List<String> notices = load(ids).summary().notices();
+        assertTrue(notices.stream().anyMatch(n -> n.startsWith("Warning: the column(s) t0, t1, t2, t3, t4, t5, ...")
+                && n.contains("as ids do") && n.contains("start the network with a token input")), notices.toString());
+
+        // Measures: a year and an income share no values; small whole numbers (pixels 0-16) are few.
+        StringBuilder m = new StringBuilder("year,income,p0,p1,label\n");
+        for (int r = 0; r < 300; r++) {
+            m.append(1950 + r % 70).append(',').append(20_000 + random.nextInt(900)).append(',').append(r % 17)
+                    .append(',').append((r * 7) % 17).append(',').append(r % 2).append('\n');
+        }
+        Path measures = Files.writeString(dir.resolve("measures.csv"), m.toString());
+        assertTrue(load(measures).summary().notices().stream().noneMatch(n -> n.startsWith("Warning")),
+                load(measures).summary().notices().toString());
+    }
 }
