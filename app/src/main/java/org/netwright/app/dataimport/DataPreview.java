@@ -216,10 +216,10 @@ public sealed interface DataPreview {
         int size = (int) shape.size();
         List<Picture> out = new ArrayList<>();
         for (int i = 0; i < Math.min(2 * ROWS, samples.size()); i++) {
-            float[] v = new float[size];
-            System.arraycopy(pixels.values(), i * size, v, 0, size);
+            // One sample at a time: a folder larger than memory is read lazily, and values() would decode it all.
+            float[] v = pixels.sample(i);
             String label = cls.map(col -> {
-                int id = (int) col.values()[out.size()];
+                int id = (int) col.sample(out.size())[0];
                 return id < names.size() ? names.get(id) : String.valueOf(id);
             }).orElse("");
             out.add(new Picture(label, c, h, w, v));
