@@ -234,7 +234,7 @@ public final class MainWindow {
             model.start(session.file(), form.settings());
         });
         org.netwright.app.runs.RunsViewModel runs = new org.netwright.app.runs.RunsViewModel(session.store()::runs,
-                session.store()::metrics, id -> {
+                id -> session.store().epochMeans(id, org.netwright.app.runs.RunsViewModel.CURVE_KEYS), id -> {
                     session.store().deleteRun(id);
                     // The training panel may have been showing the deleted run: show the last one left, or none.
                     session.lastRun().ifPresentOrElse(run -> model.showPast(run, session.store().metrics(run.id())),

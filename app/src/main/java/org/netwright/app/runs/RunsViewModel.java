@@ -25,6 +25,11 @@ import org.netwright.model.store.RunRecord;
  * differ. It reads stored runs only (never DJL) and changes on the UI thread.
  */
 public final class RunsViewModel {
+    /**
+     * The metric keys the overlay is drawn from; the window asks the store for their per-epoch means
+     * ({@code ProjectStore.epochMeans}), so choosing a run of a million steps does not read every step.
+     */
+    public static final List<String> CURVE_KEYS = List.of("validate/loss", "train/loss");
     private final Supplier<List<RunRecord>> runs;
     private final LongFunction<List<MetricPoint>> metrics;
     private final ObservableList<RunSummary> rows = FXCollections.observableArrayList();

@@ -606,6 +606,35 @@ public final class ProjectStore implements AutoCloseable {
         });
     }
 
+    /**
+     * One point per epoch for each of {@code keys}: the mean of the run's finite values of that key in that epoch
+     * (step and seconds of its last point). An overview of runs reads these instead of every step: a run of a
+     * million steps is summed by SQLite rather than turned into a million objects on the UI thread.
+     */
+    public synchronized List<MetricPoint> epochMeans(long runId, List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
+        return read("read the metrics", () -> {
+            List<MetricPoint> out = new ArrayList<>();
+            try (PreparedStatement p = connection.prepareStatement(
+                    "SELECT MAX(step), epoch, key, AVG(value), MAX(seconds) FROM metrics WHERE run_id = ? AND key IN ("
+                            + marks + ") GROUP BY epoch, key HAVING COUNT(value) > 0 ORDER BY epoch, key")) {
+                p.setLong(1, runId);
+                for (int i = 0; i < keys.size(); i++) {
+                    p.setString(i + 2, keys.get(i));
+                }
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new MetricPoint(r.getLong(1), r.getInt(2), r.getString(3), real(r, 4), real(r, 5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** SQLite stores NaN as NULL; give it back as NaN so a diverged loss reads as it was written. */
     private static double real(ResultSet r, int column) throws SQLException {
         double d = r.getDouble(column);
