@@ -31,6 +31,7 @@ public final class Cli {
             + " | " + InspectCommand.USAGE
             + " | " + RunsCommand.USAGE
             + " | " + SweepCommand.USAGE
+            + " | " + CheckCommands.OVERFIT_USAGE + " | " + CheckCommands.LR_FIND_USAGE
             + " | " + DataCommand.USAGE
             + " | " + GraphBenchCommand.USAGE
             + " | import MODEL.onnx --out PROJECT.nwproj [--json]";
@@ -69,6 +70,8 @@ public final class Cli {
                 case "inspect" -> InspectCommand.run(rest, out);
                 case "runs" -> RunsCommand.run(rest, out);
                 case "sweep" -> SweepCommand.run(rest, out, err);
+                case "check-overfit" -> CheckCommands.overfit(rest, out);
+                case "lr-find" -> CheckCommands.lrFind(rest, out);
                 case "data" -> DataCommand.run(rest, out);
                 case "import" -> ImportCommand.run(rest, out);
                 case "help", "--help", "-h" -> {
