@@ -24,7 +24,7 @@ public final class Cli {
             + " [--schedule SPEC] [--clip-norm X] [--clip-value X] [--early-stopping P] [--monitor M] [--restore-best]"
             + " [--initializer I] [--split T,V,T] [--device auto|cpu|gpu] [--resume RUN_ID] [--dropout P]"
             + " | generate FILE.nwproj --count N --out DIR [--run ID] [--seed S] [--class K] [--temperature T]"
-            + " [--top-k K] [--json]"
+            + " [--top-k K] [--interpolate A,B] [--json]"
             + " | " + ExportCommand.USAGE
             + " | " + BenchCommand.USAGE
             + " | " + EvaluateCommand.USAGE + " | " + PredictCommand.USAGE + " | " + ExplainCommand.USAGE
