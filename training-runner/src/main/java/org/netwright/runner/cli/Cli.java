@@ -22,7 +22,7 @@ public final class Cli {
             + " [--batch-size N] [--lr X] [--seed N] [--save FILE.nwproj] [--json] [--events] [--explain-task]"
             + " [--task FILE.json] [--loss L] [--optimizer O] [--momentum X] [--weight-decay X] [--l1 X]"
             + " [--schedule SPEC] [--clip-norm X] [--clip-value X] [--early-stopping P] [--monitor M] [--restore-best]"
-            + " [--initializer I] [--split T,V,T] [--device auto|cpu|gpu] [--resume RUN_ID] [--dropout P]"
+            + " [--initializer I] [--split T,V,T] [--device auto|cpu|gpu] [--resume RUN_ID] [--dropout P] [--width N]"
             + " | generate FILE.nwproj --count N --out DIR [--run ID] [--seed S] [--class K] [--temperature T]"
             + " [--top-k K] [--interpolate A,B] [--json]"
             + " | " + ExportCommand.USAGE
