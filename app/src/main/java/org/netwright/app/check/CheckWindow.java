@@ -168,6 +168,8 @@ public final class CheckWindow extends Stage {
         LogAxis x = new LogAxis("learning rate (log scale)");
         x.setBase(10);
         x.setSmallestValue(1e-12);
+        // Whole decades (10^-6, 10^-5, ...), not half ones.
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0, new java.text.DecimalFormat("0")));
         NumberAxis y = new NumberAxis("loss");
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, x, y, r);
