@@ -56,14 +56,15 @@ public final class OverfitCheck {
         }
         boolean vae = task != null && Task.VAE.equals(task.recipe());
         List<Double> losses = new ArrayList<>();
-        Map<String, Double>[] lastNorms = new Map[] {Map.of()};
+        java.util.concurrent.atomic.AtomicReference<Map<String, Double>> lastNorms =
+                new java.util.concurrent.atomic.AtomicReference<>(Map.of());
         String[] failure = new String[1];
         run.addListener(new RunListener() {
             @Override
             public void epoch(RunEvent.Epoch e) {
                 double loss = measure(e, one.validatesOnBatch(), vae);
                 losses.add(loss);
-                lastNorms[0] = e.gradNorms();
+                lastNorms.set(e.gradNorms());
                 progress.accept(loss);
             }
 
@@ -74,7 +75,7 @@ public final class OverfitCheck {
         });
         run.run();
         List<String> noGradient = new ArrayList<>();
-        lastNorms[0].forEach((node, norm) -> {
+        lastNorms.get().forEach((node, norm) -> {
             if (norm == 0) {
                 noGradient.add(node);
             }
