@@ -39,6 +39,9 @@ final class AppMenus {
     /** Aligns the open project's selection; set by the window, which owns the canvas. */
     private java.util.function.Consumer<EditorModel.Alignment> align = a -> { };
     private final Menu alignMenu = new Menu("Align");
+    /** The training panel's two quick checks; set by the window, which owns the panel. */
+    private Runnable checkOverfit = () -> { };
+    private Runnable findRate = () -> { };
     private final javafx.beans.property.BooleanProperty summaryShown = new javafx.beans.property.SimpleBooleanProperty(false);
 
     /** @param busy true while a run trains, when copying the project file would miss what it writes */
@@ -117,7 +120,12 @@ final class AppMenus {
                 .open(bar.getScene() == null ? null : bar.getScene().getWindow(), workspace.session().file(), null));
         inside.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> busy.get() || workspace.session() == null, busy, workspace.sessionProperty()));
-        Menu run = new Menu("Run", null, inside);
+        MenuItem overfit = item("Check: Overfit One Batch", "menu-check-overfit", () -> checkOverfit.run());
+        MenuItem rate = item("Find Learning Rate…", "menu-lr-find", () -> findRate.run());
+        for (MenuItem check : List.of(overfit, rate)) {
+            check.disableProperty().bind(inside.disableProperty());
+        }
+        Menu run = new Menu("Run", null, inside, new SeparatorMenuItem(), overfit, rate);
 
         MenuItem shortcuts = item("Keyboard Shortcuts", "menu-shortcuts", () -> HelpDialogs.shortcuts(bar.getScene().getWindow()));
         shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));
@@ -221,6 +229,12 @@ final class AppMenus {
     /** Points Edit > Lay Out at the open project's canvas. */
     void layOutWith(Runnable action) {
         layOut = action == null ? () -> { } : action;
+    }
+
+    /** What Run > Check: Overfit One Batch and Run > Find Learning Rate… do for the open project. */
+    void setChecks(Runnable overfit, Runnable rate) {
+        this.checkOverfit = overfit;
+        this.findRate = rate;
     }
 
     private static MenuItem item(String text, String id, Runnable action) {

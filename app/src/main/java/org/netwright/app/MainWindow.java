@@ -241,6 +241,10 @@ public final class MainWindow {
                             model::forgetPast);
                 });
         panel.setRunsWindow(() -> new org.netwright.app.runs.RunsWindow(stage, stage.getScene().getStylesheets(), runs));
+        Runnable overfit = check(session, form, org.netwright.app.check.CheckViewModel.Kind.OVERFIT);
+        Runnable rate = check(session, form, org.netwright.app.check.CheckViewModel.Kind.RATE);
+        panel.setChecks(overfit, rate);
+        menus.setChecks(overfit, rate);
         // A run that ends shows up in an open Runs window.
         model.runningProperty().addListener((o, was, now) -> {
             if (!now && panel.runsWindow() != null && panel.runsWindow().isShowing()) {
@@ -248,5 +252,22 @@ public final class MainWindow {
             }
         });
         return panel;
+    }
+
+    /**
+     * Opens one quick check of the session's project (the same window on later clicks); it saves the shown settings
+     * first, runs in a child JVM, and sets a suggested rate through the settings form.
+     */
+    private Runnable check(ProjectSession session, SettingsForm form, org.netwright.app.check.CheckViewModel.Kind kind) {
+        org.netwright.app.check.CheckWindow[] window = new org.netwright.app.check.CheckWindow[1];
+        return () -> {
+            if (window[0] == null) {
+                window[0] = new org.netwright.app.check.CheckWindow(stage, stage.getScene().getStylesheets(),
+                        new org.netwright.app.check.CheckViewModel(kind, session::file,
+                                () -> session.saveSettings(form.settings()),
+                                org.netwright.app.exchange.CliJob::start, Platform::runLater, form::setLearningRate));
+            }
+            window[0].open();
+        };
     }
 }

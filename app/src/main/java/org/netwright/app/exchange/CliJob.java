@@ -40,7 +40,7 @@ public final class CliJob {
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                Process p = new ProcessBuilder(command).start();
+                Process p = org.netwright.runner.run.NumericEnvironment.apply(new ProcessBuilder(command)).start();
                 p.getOutputStream().close();
                 List<String> errors = new ArrayList<>();
                 Thread err = new Thread(() -> errors.addAll(lines(p.getErrorStream())), "cli-job-stderr");

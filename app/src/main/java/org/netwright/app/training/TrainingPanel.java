@@ -34,6 +34,9 @@ public final class TrainingPanel extends HBox {
     private TrainingOptionsDialog optionsDialog;
     private java.util.function.Supplier<org.netwright.app.runs.RunsWindow> makeRunsWindow;
     private org.netwright.app.runs.RunsWindow runsWindow;
+    /** The quick checks' actions, set by the window that knows the project (see {@link #setChecks}). */
+    private Runnable checkOverfit = () -> { };
+    private Runnable findRate = () -> { };
 
     /**
      * @param trainBlocker why Train is off (empty when it may run), e.g. a shape problem
@@ -68,12 +71,24 @@ public final class TrainingPanel extends HBox {
         Button runsButton = new Button("Runs…");
         runsButton.setId("runs-button");
         runsButton.setOnAction(e -> showRuns());
-        // Four buttons do not fit the column's width at their full text: the run's own two on one row, the windows
-        // on the next, and none may shrink to an ellipsis.
-        for (Button b : List.of(trainButton, stopButton, optionsButton, runsButton)) {
+        Button overfitButton = new Button("Overfit Batch");
+        overfitButton.setId("overfit-button");
+        overfitButton.setTooltip(new javafx.scene.control.Tooltip("Check: can the network memorise one batch?"));
+        overfitButton.setOnAction(e -> checkOverfit.run());
+        Button rateButton = new Button("Find Rate…");
+        rateButton.setId("lr-find-button");
+        rateButton.setTooltip(new javafx.scene.control.Tooltip("Find a learning rate: loss against a growing rate"));
+        rateButton.setOnAction(e -> findRate.run());
+        // The checks train a copy of the network in a child process; not beside a run, which locks the graph.
+        overfitButton.disableProperty().bind(trainButton.disableProperty());
+        rateButton.disableProperty().bind(trainButton.disableProperty());
+        // Six buttons do not fit the column's width at their full text: the run's own two on one row, the windows
+        // on the next, the checks on the third, and none may shrink to an ellipsis.
+        for (Button b : List.of(trainButton, stopButton, optionsButton, runsButton, overfitButton, rateButton)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        VBox buttons = new VBox(6, new HBox(8, trainButton, stopButton), new HBox(8, optionsButton, runsButton));
+        VBox buttons = new VBox(6, new HBox(8, trainButton, stopButton), new HBox(8, optionsButton, runsButton),
+                new HBox(8, overfitButton, rateButton));
         model.runningProperty().addListener((o, was, now) ->
                 javafx.application.Platform.runLater(() -> followRunWithFocus(now ? stopButton : trainButton)));
 
@@ -165,6 +180,12 @@ public final class TrainingPanel extends HBox {
             }
         };
         f.setOnAction(e -> apply.run());
+        // A value set elsewhere (the options window, a check's "Use this rate") shows here unless the user is typing.
+        form.settingsProperty().addListener((obs, was, now) -> {
+            if (!f.isFocused() && now != null) {
+                f.setText(show.apply(now));
+            }
+        });
         f.focusedProperty().addListener((obs, was, is) -> {
             if (!is) {
                 apply.run();
@@ -287,6 +308,12 @@ public final class TrainingPanel extends HBox {
     /** How the Runs… button makes the project's Runs window (once; later clicks bring it to the front). */
     public void setRunsWindow(java.util.function.Supplier<org.netwright.app.runs.RunsWindow> make) {
         this.makeRunsWindow = make;
+    }
+
+    /** What the Overfit Batch and Find Rate… buttons do (the window opens each check for the project). */
+    public void setChecks(Runnable overfit, Runnable rate) {
+        this.checkOverfit = overfit;
+        this.findRate = rate;
     }
 
     /** Opens the Runs window, reading the runs afresh. */

@@ -8,7 +8,8 @@ import java.util.Random;
 
 /**
  * One setting a random search varies, and how: {@code lr=log:1e-4..1e-1} (log-uniform), {@code dropout=0.1..0.5}
- * (uniform), {@code batch_size=16,32,64} (one of the values). Whole-number settings are rounded.
+ * (uniform), {@code batch_size=16,32,64} (one of the values), {@code width=16,32,64} (the units of every hidden Dense
+ * layer). Whole-number settings are rounded.
  *
  * @param name   the setting ({@link #NAMES})
  * @param kind   {@code log}, {@code range} or {@code choice}
@@ -24,7 +25,9 @@ public record SweepParam(String name, String kind, double low, double high, List
             "dropout", new double[] {0, 0.99, 0},
             "weight_decay", new double[] {0, 10, 0},
             "momentum", new double[] {0, 0.9999, 0},
-            "epochs", new double[] {1, 100_000, 1});
+            "epochs", new double[] {1, 100_000, 1},
+            // The units of every hidden Dense layer (train --width).
+            "width", new double[] {1, 100_000, 1});
 
     public SweepParam {
         values = List.copyOf(values);

@@ -22,15 +22,16 @@ public final class Cli {
             + " [--batch-size N] [--lr X] [--seed N] [--save FILE.nwproj] [--json] [--events] [--explain-task]"
             + " [--task FILE.json] [--loss L] [--optimizer O] [--momentum X] [--weight-decay X] [--l1 X]"
             + " [--schedule SPEC] [--clip-norm X] [--clip-value X] [--early-stopping P] [--monitor M] [--restore-best]"
-            + " [--initializer I] [--split T,V,T] [--device auto|cpu|gpu] [--resume RUN_ID] [--dropout P]"
+            + " [--initializer I] [--split T,V,T] [--device auto|cpu|gpu] [--resume RUN_ID] [--dropout P] [--width N]"
             + " | generate FILE.nwproj --count N --out DIR [--run ID] [--seed S] [--class K] [--temperature T]"
-            + " [--top-k K] [--per-class] [--json [--values]]"
+            + " [--top-k K] [--per-class] [--interpolate A,B] [--json [--values]]"
             + " | " + ExportCommand.USAGE
             + " | " + BenchCommand.USAGE
             + " | " + EvaluateCommand.USAGE + " | " + PredictCommand.USAGE + " | " + ExplainCommand.USAGE
             + " | " + InspectCommand.USAGE
             + " | " + RunsCommand.USAGE
             + " | " + SweepCommand.USAGE
+            + " | " + CheckCommands.OVERFIT_USAGE + " | " + CheckCommands.LR_FIND_USAGE
             + " | " + DataCommand.USAGE
             + " | " + GraphBenchCommand.USAGE
             + " | import MODEL.onnx --out PROJECT.nwproj [--json]";
@@ -69,6 +70,8 @@ public final class Cli {
                 case "inspect" -> InspectCommand.run(rest, out);
                 case "runs" -> RunsCommand.run(rest, out);
                 case "sweep" -> SweepCommand.run(rest, out, err);
+                case "check-overfit" -> CheckCommands.overfit(rest, out);
+                case "lr-find" -> CheckCommands.lrFind(rest, out);
                 case "data" -> DataCommand.run(rest, out);
                 case "import" -> ImportCommand.run(rest, out);
                 case "help", "--help", "-h" -> {

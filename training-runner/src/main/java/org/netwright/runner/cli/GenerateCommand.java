@@ -24,6 +24,7 @@ import org.netwright.runner.generate.TokenSampler;
 import org.netwright.runner.data.TextData;
 import org.netwright.templates.data.TextVocabulary;
 import org.netwright.runner.run.TrainedRun;
+import org.netwright.templates.data.Samples;
 
 /**
  * {@code netwright generate PROJECT --count N --out DIR}: samples from a project's trained generative model (its
@@ -31,6 +32,8 @@ import org.netwright.runner.run.TrainedRun;
  * files for images, one CSV for vectors), or a causal language model's token sequences (text files). With
  * {@code --per-class} a conditional GAN draws {@code --count} samples of each class; with {@code --json --values} the
  * answer also holds the samples ({@code rows} (classes, else 1), {@code cols}, {@code sample_shape}, {@code values}).
+ * {@code --interpolate A,B} a VAE's decoder walks the straight line between the latent means of test samples A and B
+ * in {@code --count} points, ends included.
  */
 final class GenerateCommand {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -43,7 +46,7 @@ final class GenerateCommand {
 
     static int run(List<String> argv, PrintStream out) {
         Args args = Args.parse(argv, Set.of("--count", "--out", "--run", "--seed", "--class", "--temperature",
-                "--top-k"), Set.of("--json", "--values", "--per-class"));
+                "--top-k", "--interpolate"), Set.of("--json", "--values", "--per-class"));
         if (args.positionals().size() != 1 || !args.positionals().get(0).endsWith(ProjectStore.EXTENSION)) {
             throw new UsageException("generate takes one project file: generate PROJECT.nwproj --count N --out DIR");
         }
@@ -74,8 +77,25 @@ final class GenerateCommand {
         }
         List<Path> files;
         String kind;
+        int[] ends = args.value("--interpolate").map(GenerateCommand::ends).orElse(null);
+        if (ends != null && !Task.VAE.equals(t.task().recipe())) {
+            throw new UsageException("--interpolate walks between two samples in a VAE's latent space; run " + t.runId()
+                    + " trained a " + describe(t));
+        }
         try {
-            if (Task.GAN.equals(t.task().recipe()) || Task.VAE.equals(t.task().recipe())) {
+            if (ends != null) {
+                if (condition.isPresent() || args.has("--per-class") || args.has("--temperature")
+                        || args.has("--top-k")) {
+                    throw new UsageException("--interpolate takes no --class, --per-class, --temperature or --top-k");
+                }
+                float[] values = interpolate(t, project, ends, count);
+                try (GanSampler decoder = vaeDecoder(t)) {
+                    boolean image = SampleFiles.isImage(decoder.sampleShape());
+                    kind = image ? "png" : "csv";
+                    files = image ? SampleFiles.writeImages(dir, values, decoder.sampleShape())
+                            : SampleFiles.writeCsv(dir, values, decoder.sampleShape());
+                }
+            } else if (Task.GAN.equals(t.task().recipe()) || Task.VAE.equals(t.task().recipe())) {
                 if (args.has("--temperature") || args.has("--top-k")) {
                     throw new UsageException("--temperature and --top-k apply to language models; run " + t.runId()
                             + " trained a " + t.task().recipe().toUpperCase());
@@ -142,6 +162,9 @@ final class GenerateCommand {
             o.put("kind", kind);
             o.put("count", count);
             o.put("out", dir.toString());
+            if (ends != null) {
+                o.putArray("interpolate").add(ends[0]).add(ends[1]);
+            }
             var list = o.putArray("files");
             files.forEach(f -> list.add(f.getFileName().toString()));
             if (drawn != null) {
@@ -164,6 +187,63 @@ final class GenerateCommand {
         return 0;
     }
 
+    /** {@code A,B}: two sample numbers of the run's test part. */
+    private static int[] ends(String text) {
+        String[] parts = text.split(",", -1);
+        try {
+            if (parts.length == 2) {
+                int a = Integer.parseInt(parts[0].strip());
+                int b = Integer.parseInt(parts[1].strip());
+                if (a >= 0 && b >= 0) {
+                    return new int[] {a, b};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw new UsageException("--interpolate takes two sample numbers of the test part, A,B (e.g. 0,5); got '"
+                + text + "'");
+    }
+
+    /**
+     * The decoder's output along the straight line between the latent means of test samples {@code ends[0]} and
+     * {@code ends[1]} ({@code count} points, both ends included): the first and last decode as those samples'
+     * reconstructions, since a VAE's sampling layer passes its mean when not training.
+     */
+    static float[] interpolate(TrainedRun t, Path project, int[] ends, int count) {
+        InsightCommands.requireSamples(t, project);
+        Samples test = ExplainCommand.testPart(t, project);
+        for (int end : ends) {
+            if (end >= test.size()) {
+                throw new UsageException("--interpolate names sample " + end + ", but run " + t.runId()
+                        + "'s test part holds " + test.size() + " (0 to " + (test.size() - 1) + ")");
+            }
+        }
+        Node sampling = samplingLayer(t);
+        org.netwright.model.graph.Edge mu = t.graph().incoming(new org.netwright.model.graph.PortRef(sampling.id(),
+                "mu")).orElseThrow(() -> new UsageException("the VAE's sampling layer '" + sampling.id()
+                + "' has no mean wired to it"));
+        try (org.netwright.runner.explain.TrainedNetwork net = org.netwright.runner.explain.TrainedNetwork.open(
+                t.graph(), t.task(), t.weights())) {
+            String field = t.task().fieldOf(net.input().nodeId()).orElseThrow();
+            float[] x = test.require(field).values();
+            int width = Math.toIntExact(net.input().shape().size());
+            String port = mu.from().nodeId() + "." + mu.from().port();
+            float[] a = net.portValues(java.util.Arrays.copyOfRange(x, ends[0] * width, (ends[0] + 1) * width), port);
+            float[] b = net.portValues(java.util.Arrays.copyOfRange(x, ends[1] * width, (ends[1] + 1) * width), port);
+            float[] path = org.netwright.runner.generate.LatentPath.between(a, b, count);
+            try (GanSampler decoder = vaeDecoder(t)) {
+                return decoder.decode(path, count);
+            }
+        }
+    }
+
+    private static Node samplingLayer(TrainedRun t) {
+        return t.graph().nodes().values().stream().filter(n -> n.type().equals("sampling")).findFirst()
+                .orElseThrow(() -> new UsageException("run " + t.runId() + " trained a VAE, but the graph has no"
+                        + " sampling layer to draw from"));
+    }
+
     private static String describe(TrainedRun t) {
         return t.task().objectives().isEmpty() ? t.task().recipe() + " model"
                 : "model trained with " + t.task().objectives().get(0).loss();
@@ -171,9 +251,7 @@ final class GenerateCommand {
 
     /** A VAE's decoder: the layers after its sampling layer, fed by fresh normal noise in its place. */
     private static GanSampler vaeDecoder(TrainedRun t) {
-        Node sampling = t.graph().nodes().values().stream().filter(n -> n.type().equals("sampling")).findFirst()
-                .orElseThrow(() -> new UsageException("run " + t.runId() + " trained a VAE, but the graph has no"
-                        + " sampling layer to draw from"));
+        Node sampling = samplingLayer(t);
         Graph decoder = GraphCuts.after(t.graph(), sampling.id());
         List<NetworkEnds.End> outs = NetworkEnds.of(decoder).outputs();
         if (outs.size() != 1) {

@@ -42,7 +42,8 @@ import org.netwright.templates.data.Generators;
  * when there is one ({@code FILE.nwproj} or {@code --save}).
  */
 final class TrainCommand {
-    private static final Set<String> VALUE_FLAGS = union(union(Set.of("--template", "--data", "--save", "--resume", DropoutFlag.FLAG),
+    private static final Set<String> VALUE_FLAGS = union(union(Set.of("--template", "--data", "--save", "--resume", DropoutFlag.FLAG,
+            WidthFlag.FLAG),
             TrainingFlags.VALUE_FLAGS), DataFlags.VALUE_FLAGS);
     private static final Set<String> SWITCHES = union(union(Set.of("--json", "--events", "--explain-task"),
             TrainingFlags.SWITCHES), DataFlags.SWITCHES);
@@ -90,7 +91,7 @@ final class TrainCommand {
     }
 
     private int prepareAndTrain(Args args) {
-        Source given = DropoutFlag.apply(args, Source.from(args, true));
+        Source given = WidthFlag.apply(args, DropoutFlag.apply(args, Source.from(args, true)));
         Resume resume = args.value("--resume").map(id -> Resume.of(given, id)).orElse(null);
         Path baseDir = given.projectFile().map(p -> p.toAbsolutePath().getParent()).orElse(Path.of(""));
         TrainingSettings asked = withPinnedVocabulary(settings(args, resume == null ? given.settings()
@@ -140,7 +141,8 @@ final class TrainCommand {
         Optional<Path> projectFile = projectFile(args, source);
         try (ProjectStore store = projectFile.map(p -> openOrCreate(p, source, settings)).orElse(null)) {
             ProjectRecorder recorder = store == null ? null
-                    : new ProjectRecorder(store, DropoutFlag.note(args, SettingsJson.write(settings)),
+                    : new ProjectRecorder(store, WidthFlag.note(args, DropoutFlag.note(args,
+                            SettingsJson.write(settings))),
                             TrainingRun.deviceName(TrainingRun.device()));
             if (recorder != null) {
                 run.withRunId(recorder.runId()).addListener(recorder);

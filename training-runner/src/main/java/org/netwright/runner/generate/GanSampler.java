@@ -140,6 +140,28 @@ public final class GanSampler implements AutoCloseable {
         }
     }
 
+    /**
+     * Decodes {@code count} given points instead of drawing noise: {@code values} holds them one after another, each
+     * shaped like the part's single noise input (a VAE decoder's latent). Throws IllegalArgumentException for a part
+     * with other inputs (a class condition) or values of the wrong length.
+     */
+    public float[] decode(float[] values, int count) {
+        if (inputs.size() != 1 || distributions.get(0) == null) {
+            throw new IllegalArgumentException("Only a part fed by one noise input decodes given points; this one reads "
+                    + inputs.size() + " input" + (inputs.size() == 1 ? " (a class condition)" : "s") + ".");
+        }
+        NetworkEnds.End in = inputs.get(0);
+        if (count < 1 || values.length != count * in.shape().size()) {
+            throw new IllegalArgumentException(count + " points of " + in.shape().describe() + " need "
+                    + count * in.shape().size() + " values, not " + values.length + ".");
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            NDList x = new NDList(scope.create(values, new ai.djl.ndarray.types.Shape(in.shape().withBatch(count))));
+            NDArray out = block.forward(new ParameterStore(scope, false), x, false).singletonOrThrow();
+            return out.toType(DataType.FLOAT32, false).toFloatArray();
+        }
+    }
+
     @Override
     public void close() {
         manager.close();

@@ -25,6 +25,8 @@ import java.util.Set;
  * {@code a = P*T - 1}, {@code b = T - 1} and {@code cos(s, e, p) = e + (s - e) * (1 + cos(pi*p)) / 2}
  * the rate is {@code cos(X/D, X, step/a)} for {@code step <= a}, then
  * {@code cos(X, X/(D*F), (step - a)/(b - a))}, and {@code X/(D*F)} after step b.</li>
+ * <li>{@code range:to=X,steps=N}: the learning-rate range test's ramp, growing by the same factor each step from
+ * {@code base} at step 0 to {@code X} at step N-1: {@code base * (X / base)^(step / (N - 1))}, then X.</li>
  * <li>{@code plateau[:patience=P,factor=F,min=M,threshold=R]} (defaults 10, 0.1, 0, 1e-4):
  * starts at base; an epoch improves when its monitored value is below {@code best * (1 - R)}; after
  * more than P epochs without improvement the rate becomes {@code max(rate * F, M)} and the count
@@ -32,7 +34,7 @@ import java.util.Set;
  * </ul>
  */
 public final class Schedules {
-    private static final String NAMES = "constant, step, exponential, cosine, warmup, onecycle or plateau";
+    private static final String NAMES = "constant, step, exponential, cosine, warmup, onecycle, range or plateau";
 
     private Schedules() {
     }
@@ -94,6 +96,12 @@ public final class Schedules {
                 p.allow("gamma");
                 double gamma = p.number("gamma", null, 0, false, Double.POSITIVE_INFINITY);
                 return new Exponential(base, stepsPerEpoch, gamma);
+            }
+            case "range" -> {
+                p.allow("to", "steps");
+                double to = p.number("to", null, base, false, Double.POSITIVE_INFINITY);
+                int steps = p.positiveInt("steps", null);
+                return new Range(base, to, steps);
             }
             case "cosine" -> {
                 p.allow("min", "steps");
@@ -242,6 +250,7 @@ public final class Schedules {
             return switch (name) {
                 case "step" -> "step:every=10,gamma=0.5";
                 case "exponential" -> "exponential:gamma=0.95";
+                case "range" -> "range:to=1,steps=100";
                 case "warmup" -> "warmup:steps=100+cosine";
                 default -> name;
             };
@@ -276,6 +285,22 @@ public final class Schedules {
     }
 
     /** The base rate times gamma each epoch. */
+    /** Grows exponentially from {@code base} to {@code to} over {@code steps} steps (the LR range test). */
+    private record Range(double base, double to, int steps) implements Schedule {
+        @Override
+        public double rate(long step) {
+            if (steps == 1 || step >= steps - 1) {
+                return to;
+            }
+            return base * Math.pow(to / base, (double) step / (steps - 1));
+        }
+
+        @Override
+        public String describe() {
+            return "range test: " + num(base) + " to " + num(to) + " over " + steps + " steps";
+        }
+    }
+
     private record Exponential(double base, int stepsPerEpoch, double gamma) implements Schedule {
         @Override
         public double rate(long step) {

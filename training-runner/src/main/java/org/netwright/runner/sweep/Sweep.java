@@ -21,7 +21,7 @@ import org.netwright.model.run.SweepPlan;
 public final class Sweep {
     /** The flag of {@code train} that sets each sweep parameter. */
     private static final Map<String, String> FLAGS = Map.of("lr", "--lr", "batch_size", "--batch-size", "dropout",
-            "--dropout", "weight_decay", "--weight-decay", "momentum", "--momentum", "epochs", "--epochs");
+            "--dropout", "weight_decay", "--weight-decay", "momentum", "--momentum", "epochs", "--epochs", "width", "--width");
 
     private final Path project;
     private final List<Map<String, Number>> trials;

@@ -19,6 +19,20 @@ class SchedulesTest {
     }
 
     @Test
+    void rangeGrowsByOneFactorPerStepFromBaseToItsEnd() {
+        Schedule s = Schedules.parse("range:to=1,steps=7", 1e-6, 3, 100);
+        assertEquals(1e-6, s.rate(0), 1e-18);
+        assertEquals(1e-5, s.rate(1), 1e-15);
+        assertEquals(1e-3, s.rate(3), 1e-13);
+        assertEquals(1, s.rate(6), TOL);
+        assertEquals(1, s.rate(50), TOL);
+        assertEquals(s.rate(2) / s.rate(1), s.rate(5) / s.rate(4), 1e-9);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Schedules.parse("range:to=1e-7,steps=5", 1e-6, 3,
+                100)).getMessage().contains("to"));
+        assertThrows(IllegalArgumentException.class, () -> Schedules.parse("range:to=1", 1e-6, 3, 100));
+    }
+
+    @Test
     void stepHalvesEveryTwoEpochs() {
         Schedule s = Schedules.parse("step:every=2,gamma=0.5", 0.1, 10, 100);
         assertEquals(0.1, s.rate(0), TOL);

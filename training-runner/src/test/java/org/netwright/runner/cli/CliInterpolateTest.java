@@ -1,0 +1,69 @@
+package org.netwright.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code generate --interpolate A,B} on a trained VAE: its ends decode as the two samples' reconstructions. */
+@Tag("training")
+class CliInterpolateTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+
+    @Test
+    void theEndsOfTheWalkAreTheReconstructionsOfItsTwoSamples() throws Exception {
+        Path p = dir.resolve("vae.nwproj");
+        CliRunner t = CliRunner.run("train", "--template", "vae", "--epochs", "3", "--save", p.toString());
+        assertEquals(0, t.status(), t.err());
+        Path out = dir.resolve("walk");
+        CliRunner g = CliRunner.run("generate", p.toString(), "--interpolate", "0,3", "--count", "7", "--out",
+                out.toString(), "--json");
+        assertEquals(0, g.status(), g.err());
+        JsonNode answer = JSON.readTree(g.outLines().get(0));
+        assertEquals("csv", answer.get("kind").asText());
+        assertEquals("[0,3]", answer.get("interpolate").toString());
+        List<String> rows = Files.readAllLines(out.resolve("samples.csv"));
+        assertEquals(8, rows.size(), "a header and seven points");
+
+        CliRunner r = CliRunner.run("inspect", p.toString(), "--what", "reconstructions", "--count", "4", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode rec = JSON.readTree(r.outLines().get(0)).get("outputs");
+        double[] first = row(rows.get(1));
+        double[] last = row(rows.get(7));
+        for (int k = 0; k < 2; k++) {
+            assertEquals(rec.get(k).asDouble(), first[k], 1e-4, "sample 0, value " + k);
+            assertEquals(rec.get(3 * 2 + k).asDouble(), last[k], 1e-4, "sample 3, value " + k);
+        }
+        // The points between move from one end to the other, not all to one place.
+        double[] middle = row(rows.get(4));
+        assertTrue(Math.hypot(middle[0] - first[0], middle[1] - first[1]) > 1e-4
+                && Math.hypot(middle[0] - last[0], middle[1] - last[1]) > 1e-4, rows.toString());
+
+        CliRunner bad = CliRunner.run("generate", p.toString(), "--interpolate", "0,100000", "--count", "3", "--out",
+                out.toString());
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("test part holds"), bad.err());
+        CliRunner wrong = CliRunner.run("generate", p.toString(), "--interpolate", "a", "--count", "3", "--out",
+                out.toString());
+        assertEquals(2, wrong.status());
+        assertTrue(wrong.err().contains("two sample numbers"), wrong.err());
+    }
+
+    private static double[] row(String line) {
+        String[] cells = line.split(",");
+        double[] v = new double[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            v[i] = Double.parseDouble(cells[i]);
+        }
+        return v;
+    }
+}
