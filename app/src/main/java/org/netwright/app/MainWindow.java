@@ -63,7 +63,13 @@ public final class MainWindow {
         this.starter = starter;
         this.files = new FileActions(stage, workspace, projectsFolder,
                 () -> trainingPanel == null ? null : trainingPanel.dataRow().model());
-        this.menus = new AppMenus(files, workspace, training.getReadOnlyProperty(), stage::close);
+        this.menus = new AppMenus(files, workspace, training.getReadOnlyProperty(), this::quit);
+        // The window's close button asks like Quit does before an unsaved project is lost.
+        stage.setOnCloseRequest(e -> {
+            if (!files.confirmClose()) {
+                e.consume();
+            }
+        });
         root.setId("main-window");
         root.setTop(menus.bar());
         // Big enough for the sample network at once, but never larger than the screen.
@@ -78,6 +84,21 @@ public final class MainWindow {
         stage.setMinHeight(640);
         workspace.sessionProperty().addListener((o, was, now) -> show(now));
         show(workspace.session());
+    }
+
+    /** File > Quit: closes the window once nothing unsaved would be lost (see {@link FileActions#confirmClose}). */
+    private void quit() {
+        if (files.confirmClose()) {
+            stage.close();
+        }
+    }
+
+    /**
+     * Replaces the platform's save dialog by {@code dialog} (given the chooser as set up, it answers the file to save
+     * to, or empty for Cancel): lets a test drive File > Save and the question on closing without a native dialog.
+     */
+    public void useSaveDialog(java.util.function.Function<javafx.stage.FileChooser, java.util.Optional<Path>> dialog) {
+        files.useSaveDialog(dialog);
     }
 
     /** The File menu's dialogs, e.g. to open a file given on the command line. */
