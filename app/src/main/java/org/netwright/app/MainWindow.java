@@ -181,6 +181,33 @@ public final class MainWindow {
         Platform.runLater(canvas::requestFocus);
     }
 
+    /**
+     * Reads the last run's curves off the UI thread and shows them when read: a long run holds up to millions of
+     * points, and the window should not wait for them. Nothing is shown if another project opened meanwhile.
+     */
+    private void showLastRun(ProjectSession session, TrainingViewModel model, org.netwright.model.store.RunRecord run) {
+        model.showReadingPast();
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> org.netwright.app.training.RunHistory.replay(run,
+                session.store().metrics(run.id(), org.netwright.app.training.RunHistory.KEYS_DRAWN)), RUN_READER)
+                .whenComplete((events, error) -> Platform.runLater(() -> {
+                    if (workspace.session() != session) {
+                        return;
+                    }
+                    if (error != null) {
+                        model.showPastUnreadable(String.valueOf(error.getMessage()));
+                    } else {
+                        model.showReplayed(run, events);
+                    }
+                }));
+    }
+
+    /** Reads stored runs for the window; a daemon, so it never keeps the app alive. */
+    private static final Executor RUN_READER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "netwright-run-reader");
+        t.setDaemon(true);
+        return t;
+    });
+
     private TrainingPanel trainingPanel(ProjectSession session) {
         EditorModel editor = session.editor();
         SettingsForm form = new SettingsForm(session.settings(), session::saveSettings);
@@ -199,7 +226,7 @@ public final class MainWindow {
                 data.describeCurrent();
             }
         });
-        session.lastRun().ifPresent(run -> model.showPast(run, session.store().metrics(run.id())));
+        session.lastRun().ifPresent(run -> showLastRun(session, model, run));
         // The run's words about layers (warnings, where a NaN began) go on their cards in the canvas.
         javafx.beans.binding.Bindings.bindContent(editor.runWarnings(), model.nodeWarnings());
         StringBinding blocker = Bindings.createStringBinding(

@@ -117,6 +117,28 @@ public final class TrainingViewModel {
      * says it is a past run; nothing is running afterwards.
      */
     public void showPast(RunRecord run, List<MetricPoint> metrics) {
+        showReplayed(run, RunHistory.replay(run, metrics));
+    }
+
+    /** Says that the last run is being read (the window reads a long run off the UI thread). */
+    public void showReadingPast() {
+        if (!running.get()) {
+            status.set("Reading the last run\u2026");
+        }
+    }
+
+    /** Says that the last run could not be read, and why. */
+    public void showPastUnreadable(String why) {
+        if (!running.get()) {
+            status.set("Could not read the last run: " + why);
+        }
+    }
+
+    /**
+     * Like {@link #showPast} with the run already replayed ({@link RunHistory#replay}), which a window does off the UI
+     * thread for a long run.
+     */
+    public void showReplayed(RunRecord run, List<RunEvent> replayed) {
         if (running.get()) {
             return;
         }
@@ -128,7 +150,7 @@ public final class TrainingViewModel {
         warningText.set("");
         warningDetails.set("");
         nodeWarnings.clear();
-        apply(RunHistory.replay(run, metrics));
+        apply(replayed);
         device.set("");
         failed.set(false);
         String when = startedAt(run);
