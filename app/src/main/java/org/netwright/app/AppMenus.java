@@ -37,6 +37,7 @@ final class AppMenus {
     /** Aligns the open project's selection; set by the window, which owns the canvas. */
     private java.util.function.Consumer<EditorModel.Alignment> align = a -> { };
     private final Menu alignMenu = new Menu("Align");
+    private Menu viewMenu;
     private final javafx.beans.property.BooleanProperty summaryShown = new javafx.beans.property.SimpleBooleanProperty(false);
 
     /** @param busy true while a run trains, when copying the project file would miss what it writes */
@@ -131,12 +132,18 @@ final class AppMenus {
         snap.setId("menu-snap");
         snap.selectedProperty().bindBidirectional(snapShown);
         Menu view = new Menu("View", null, minimap, summary, snap);
+        viewMenu = view;
         view.setId("menu-view");
 
         bar.getMenus().addAll(file, edit, view, run, help);
         fillRecent(workspace);
         workspace.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(workspace));
         follow(null);
+    }
+
+    /** Adds items at the end of the View menu (the theme menu, which needs the user's home folder). */
+    void addToView(javafx.scene.control.MenuItem... items) {
+        viewMenu.getItems().addAll(items);
     }
 
     /** View > Minimap: whether the canvas shows its overview when the graph does not fit the view. */

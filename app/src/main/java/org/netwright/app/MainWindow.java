@@ -86,6 +86,12 @@ public final class MainWindow {
         show(workspace.session());
     }
 
+    /** Adds View > Theme, which applies a theme and remembers it in {@code preference}. */
+    public void addThemeMenu(org.netwright.app.theme.ThemePreference preference) {
+        menus.addToView(new javafx.scene.control.SeparatorMenuItem(),
+                org.netwright.app.theme.ThemeMenu.create(preference));
+    }
+
     /** File > Quit: closes the window once nothing unsaved would be lost (see {@link FileActions#confirmClose}). */
     private void quit() {
         if (files.confirmClose()) {
