@@ -15,10 +15,6 @@ public final class ThemeMenu {
         menu.setId("menu-theme");
         ToggleGroup group = new ToggleGroup();
         for (Theme theme : Theme.values()) {
-            if (theme == Theme.SYSTEM && Themes.systemPrefersDark().isEmpty()) {
-                // The desktop does not say what it prefers: a System choice would silently mean Light.
-                continue;
-            }
             RadioMenuItem item = new RadioMenuItem(theme.label());
             item.setId("menu-theme-" + theme.name().toLowerCase(java.util.Locale.ROOT));
             item.setToggleGroup(group);
@@ -28,6 +24,12 @@ public final class ThemeMenu {
                 preference.save(theme);
             });
             menu.getItems().add(item);
+            if (theme == Theme.SYSTEM && Themes.chosenProperty().get() != Theme.SYSTEM) {
+                // Asked when the menu first opens, not at launch (it may start a small program). Where the desktop does
+                // not say what it prefers, a System choice would silently mean Light, so it is not offered.
+                item.setVisible(false);
+                menu.setOnShowing(e -> item.setVisible(Themes.systemPrefersDark().isPresent()));
+            }
         }
         return menu;
     }

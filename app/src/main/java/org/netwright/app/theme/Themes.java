@@ -39,7 +39,8 @@ public final class Themes {
 
     /** Draws every window in {@code theme} from now on. */
     public static void apply(Theme theme) {
-        boolean dark = theme.isDark(systemPrefersDark());
+        // The desktop is asked only for System, so a launch in Light or Dark starts no program.
+        boolean dark = theme == Theme.SYSTEM ? theme.isDark(systemPrefersDark()) : theme == Theme.DARK;
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
         CHOSEN.set(theme);
