@@ -318,6 +318,14 @@ final class NodeView extends Pane {
         runNote.setText(on ? "\u26a0 " + text : "");
         runNote.setVisible(on);
         runNote.setManaged(on);
+        if (brief) {
+            // A brief card shows the run's word too, under its title (only warned cards carry the label).
+            card.getChildren().remove(runNote);
+            if (on) {
+                VBox.setMargin(runNote, new Insets(2, 8, 0, 8));
+                card.getChildren().add(runNote);
+            }
+        }
         card.getStyleClass().remove("layer-node-warned");
         if (on) {
             card.getStyleClass().add("layer-node-warned");
