@@ -42,6 +42,7 @@ final class AppMenus {
     /** The training panel's two quick checks; set by the window, which owns the panel. */
     private Runnable checkOverfit = () -> { };
     private Runnable findRate = () -> { };
+    private Menu viewMenu;
     private final javafx.beans.property.BooleanProperty summaryShown = new javafx.beans.property.SimpleBooleanProperty(false);
 
     /** @param busy true while a run trains, when copying the project file would miss what it writes */
@@ -150,12 +151,18 @@ final class AppMenus {
         snap.setId("menu-snap");
         snap.selectedProperty().bindBidirectional(snapShown);
         Menu view = new Menu("View", null, minimap, summary, snap);
+        viewMenu = view;
         view.setId("menu-view");
 
         bar.getMenus().addAll(file, edit, view, run, help);
         fillRecent(workspace);
         workspace.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent(workspace));
         follow(null);
+    }
+
+    /** Adds items at the end of the View menu (the theme menu, which needs the user's home folder). */
+    void addToView(javafx.scene.control.MenuItem... items) {
+        viewMenu.getItems().addAll(items);
     }
 
     /** View > Minimap: whether the canvas shows its overview when the graph does not fit the view. */

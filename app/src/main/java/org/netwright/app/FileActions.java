@@ -8,6 +8,8 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
@@ -39,6 +41,7 @@ final class FileActions {
         this.workspace = workspace;
         this.projectsFolder = projectsFolder;
         this.data = data;
+        this.saveDialog = c -> Optional.ofNullable(c.showSaveDialog(owner)).map(File::toPath);
     }
 
     /** The template gallery; the chosen template opens at once as a new project, named on its first save. */
@@ -81,10 +84,55 @@ final class FileActions {
             // The chooser then starts where the platform likes; the user picks a folder anyway.
         }
         chooser.setInitialFileName(ProjectFiles.fileName(workspace.session().projectName()));
-        File file = chooser.showSaveDialog(owner);
-        if (file != null) {
-            workspace.saveDraftAs(file.toPath()).ifPresent(why -> showError("Could not save the project", why));
+        Optional<Path> file = saveDialog.apply(chooser);
+        file.ifPresent(f -> workspace.saveDraftAs(f).ifPresent(why -> showError("Could not save the project", why)));
+    }
+
+    /**
+     * Before the window closes (Quit or the window's close button): when closing would lose something (a project
+     * never saved under a name, or edits whose save failed) asks Save / Don't Save / Cancel. True when the window may
+     * close: nothing to lose, saved, or the user chose not to keep it; false when the user cancelled or the save did
+     * not happen, and everything stays as it was.
+     */
+    boolean confirmClose() {
+        Optional<String> unsaved = workspace.unsavedWork();
+        if (unsaved.isEmpty()) {
+            return true;
         }
+        boolean draft = workspace.isDraft();
+        ButtonType save = new ButtonType(draft ? "Save\u2026" : "Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, unsaved.get() + (draft
+                ? " Save it to keep it; Don't Save deletes it."
+                : " Save writes them again; Don't Save closes without them."), save, discard, ButtonType.CANCEL);
+        ask.initOwner(owner);
+        ask.setTitle("Netwright");
+        ask.setHeaderText(draft ? "Save the new project before closing?" : "Save the changes before closing?");
+        ask.getDialogPane().setId("unsaved-dialog");
+        ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == discard) {
+            if (draft) {
+                workspace.discardDraft();
+            }
+            return true;
+        }
+        if (answer != save) {
+            return false;
+        }
+        if (draft) {
+            save();
+            return !workspace.isDraft();
+        }
+        Optional<String> failed = workspace.session().saveNow();
+        failed.ifPresent(why -> showError("Could not save the project", why));
+        return failed.isEmpty();
+    }
+
+    /** How a file to save to is asked for: the platform's save dialog, or a stand-in given by a test. */
+    private java.util.function.Function<FileChooser, Optional<Path>> saveDialog;
+
+    void useSaveDialog(java.util.function.Function<FileChooser, Optional<Path>> dialog) {
+        this.saveDialog = dialog;
     }
 
     /** File > Import Graph: a graph JSON file opens as a new unsaved project, laid out when it needs it. */

@@ -66,8 +66,14 @@ public final class MainWindow {
         this.starter = starter;
         this.files = new FileActions(stage, workspace, projectsFolder,
                 () -> trainingPanel == null ? null : trainingPanel.dataRow().model());
-        this.menus = new AppMenus(files, workspace, training.getReadOnlyProperty(), stage::close);
+        this.menus = new AppMenus(files, workspace, training.getReadOnlyProperty(), this::quit);
         menus.tourWith(this::startTour);
+        // The window's close button asks like Quit does before an unsaved project is lost.
+        stage.setOnCloseRequest(e -> {
+            if (!files.confirmClose()) {
+                e.consume();
+            }
+        });
         root.setId("main-window");
         root.setTop(menus.bar());
         // Big enough for the sample network at once, but never larger than the screen.
@@ -107,6 +113,27 @@ public final class MainWindow {
     /** The tour running or last run, or null. */
     public org.netwright.app.tour.Tour tour() {
         return tour;
+    }
+
+    /** Adds View > Theme, which applies a theme and remembers it in {@code preference}. */
+    public void addThemeMenu(org.netwright.app.theme.ThemePreference preference) {
+        menus.addToView(new javafx.scene.control.SeparatorMenuItem(),
+                org.netwright.app.theme.ThemeMenu.create(preference));
+    }
+
+    /** File > Quit: closes the window once nothing unsaved would be lost (see {@link FileActions#confirmClose}). */
+    private void quit() {
+        if (files.confirmClose()) {
+            stage.close();
+        }
+    }
+
+    /**
+     * Replaces the platform's save dialog by {@code dialog} (given the chooser as set up, it answers the file to save
+     * to, or empty for Cancel): lets a test drive File > Save and the question on closing without a native dialog.
+     */
+    public void useSaveDialog(java.util.function.Function<javafx.stage.FileChooser, java.util.Optional<Path>> dialog) {
+        files.useSaveDialog(dialog);
     }
 
     /** The File menu's dialogs, e.g. to open a file given on the command line. */
@@ -202,6 +229,33 @@ public final class MainWindow {
         menus.alignWith(canvas::align);
     }
 
+    /**
+     * Reads the last run's curves off the UI thread and shows them when read: a long run holds up to millions of
+     * points, and the window should not wait for them. Nothing is shown if another project opened meanwhile.
+     */
+    private void showLastRun(ProjectSession session, TrainingViewModel model, org.netwright.model.store.RunRecord run) {
+        model.showReadingPast();
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> org.netwright.app.training.RunHistory.replay(run,
+                session.store().metrics(run.id(), org.netwright.app.training.RunHistory.KEYS_DRAWN)), RUN_READER)
+                .whenComplete((events, error) -> Platform.runLater(() -> {
+                    if (workspace.session() != session) {
+                        return;
+                    }
+                    if (error != null) {
+                        model.showPastUnreadable(String.valueOf(error.getMessage()));
+                    } else {
+                        model.showReplayed(run, events);
+                    }
+                }));
+    }
+
+    /** Reads stored runs for the window; a daemon, so it never keeps the app alive. */
+    private static final Executor RUN_READER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "netwright-run-reader");
+        t.setDaemon(true);
+        return t;
+    });
+
     private TrainingPanel trainingPanel(ProjectSession session) {
         EditorModel editor = session.editor();
         SettingsForm form = new SettingsForm(session.settings(), session::saveSettings);
@@ -221,7 +275,7 @@ public final class MainWindow {
                 data.describeCurrent();
             }
         });
-        session.lastRun().ifPresent(run -> model.showPast(run, session.store().metrics(run.id())));
+        session.lastRun().ifPresent(run -> showLastRun(session, model, run));
         // The run's words about layers (warnings, where a NaN began) go on their cards in the canvas.
         javafx.beans.binding.Bindings.bindContent(editor.runWarnings(), model.nodeWarnings());
         StringBinding blocker = Bindings.createStringBinding(

@@ -11,6 +11,8 @@ import org.netwright.app.project.SampleProject;
 import org.netwright.app.project.UserFolders;
 import org.netwright.app.project.TemplateLayouts;
 import org.netwright.app.project.Workspace;
+import org.netwright.app.theme.ThemePreference;
+import org.netwright.app.theme.Themes;
 import org.netwright.app.training.RunStarter;
 
 /** The JavaFX application: opens the project named on the command line, or the bundled sample. */
@@ -24,7 +26,11 @@ public final class NetwrightApp extends Application {
         Path projects = UserFolders.projects(home);
         TemplateLayouts.prepareInBackground();
         workspace = new Workspace(RecentProjects.inHome(home));
+        // The theme chosen last, before anything is drawn.
+        ThemePreference theme = ThemePreference.inHome(home);
+        Themes.apply(theme.load());
         window = new MainWindow(stage, workspace, RunStarter.childJvm(), projects);
+        window.addThemeMenu(theme);
         stage.show();
 
         List<String> args = getParameters().getRaw();

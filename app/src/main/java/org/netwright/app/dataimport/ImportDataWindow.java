@@ -82,7 +82,7 @@ public final class ImportDataWindow extends Stage {
         Label problem = new Label();
         problem.setId("import-problem");
         problem.getStyleClass().add("error");
-        problem.setStyle("-fx-text-fill: #b00020;");
+        problem.getStyleClass().add("error");
         problem.setWrapText(true);
         problem.textProperty().bind(model.problemProperty());
         problem.managedProperty().bind(model.problemProperty().isNotEmpty());
@@ -177,14 +177,14 @@ public final class ImportDataWindow extends Stage {
         if (!s.classes().isEmpty()) {
             fact("import-classes", "Classes: " + ImportViewModel.classCounts(s));
         }
-        s.imbalance().ifPresent(w -> fact("import-imbalance", "⚠ " + w).setStyle("-fx-text-fill: #a05a00;"));
+        s.imbalance().ifPresent(w -> fact("import-imbalance", "⚠ " + w).getStyleClass().add("data-moved"));
         fact("import-split", "Split: " + split[0] + " train, " + split[1] + " validation, " + split[2] + " test");
         fact("import-shapes", "The network's input gets " + String.join("; ", ImportViewModel.inputShapes(s)));
         if (s.missingCells() > 0) {
             fact("import-missing", s.missingCells() + " missing cells handled with '" + s.missingPolicy() + "'");
         }
         for (String notice : s.notices()) {
-            fact(null, notice).setStyle("-fx-text-fill: #555;");
+            fact(null, notice).getStyleClass().add("hint");
         }
         preview.getChildren().add(previewOf(loaded.preview()));
     }
@@ -398,7 +398,7 @@ public final class ImportDataWindow extends Stage {
                 if (c == t.label()) {
                     cell.setStyle("-fx-text-fill: #1a5fb4;");
                 } else if (c < t.features().size() && !t.features().get(c)) {
-                    cell.setStyle("-fx-text-fill: #888;");
+                    cell.getStyleClass().add("hint");
                 }
                 grid.add(cell, c, r + 1);
             }

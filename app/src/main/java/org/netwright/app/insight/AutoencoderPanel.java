@@ -111,6 +111,8 @@ final class AutoencoderPanel extends VBox {
                 ? z.layer() + " [1]" : "", latentSeries(z));
         chart.setBackgroundPaint(java.awt.Color.WHITE);
         chart.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
+        // Backgrounds, grid and axes in the app's theme, following it when it changes.
+        org.netwright.app.theme.ChartColors.follow(chart);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("latent-chart");
         viewer.setPrefSize(420, 320);

@@ -72,7 +72,7 @@ final class RegressionCharts {
         r.setSeriesStroke(1, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {4f, 3f}, 0f));
         plot.setRenderer(r);
-        return chart;
+        return org.netwright.app.theme.ChartColors.follow(chart);
     }
 
     private static double[] range(double[] a, double[] b) {

@@ -33,6 +33,8 @@ public final class ProjectSession implements AutoCloseable {
     private final TrainingSettings defaults;
     private final ReadOnlyStringWrapper saveStatus = new ReadOnlyStringWrapper(SAVED);
     private final Executor ui;
+    /** The last graph save's outcome as the writer thread saw it ({@link #SAVED} or why not), before the UI hears. */
+    private volatile String lastWrite = SAVED;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "project-writer");
         t.setDaemon(true);
@@ -88,6 +90,7 @@ public final class ProjectSession implements AutoCloseable {
                 status = "Not saved: " + e.getMessage();
             }
             String shown = status;
+            lastWrite = status;
             ui.execute(() -> saveStatus.set(shown));
         });
     }
@@ -135,6 +138,28 @@ public final class ProjectSession implements AutoCloseable {
         flush();
         store.saveSettings(settings);
         saveStatus.set(SAVED);
+    }
+
+    /**
+     * After every pending save: empty when the graph on screen is in the file, else why the last save failed (the
+     * window asks before closing on such a project).
+     */
+    public Optional<String> unsavedChanges() {
+        flush();
+        return SAVED.equals(lastWrite) ? Optional.empty() : Optional.of(lastWrite);
+    }
+
+    /** Writes the graph on screen into the file now (after a failed save); empty when it worked, else why not. */
+    public Optional<String> saveNow() {
+        flush();
+        try {
+            store.saveGraph(editor.graph(), "Saved before closing");
+        } catch (ProjectFileException e) {
+            return Optional.of(e.getMessage());
+        }
+        lastWrite = SAVED;
+        saveStatus.set(SAVED);
+        return Optional.empty();
     }
 
     /** "All changes saved", or why the last change could not be saved. */

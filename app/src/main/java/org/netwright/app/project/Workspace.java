@@ -202,6 +202,37 @@ public final class Workspace {
         return open(copy);
     }
 
+    /**
+     * What would be lost by closing now, in a sentence, or empty when nothing would: a project never saved under a
+     * name (it lives only among the unsaved ones), or edits whose last save failed.
+     */
+    public Optional<String> unsavedWork() {
+        ProjectSession current = session.get();
+        if (current == null) {
+            return Optional.empty();
+        }
+        if (isDraft()) {
+            return Optional.of("\u201c" + current.projectName() + "\u201d has not been saved under a name yet.");
+        }
+        return current.unsavedChanges().map(why -> "The last changes to \u201c" + current.projectName()
+                + "\u201d are not in its file (" + why + ").");
+    }
+
+    /** Closes the open unsaved project and deletes it (the user chose not to keep it); other projects are kept. */
+    public void discardDraft() {
+        if (!isDraft()) {
+            return;
+        }
+        Path draft = session.get().file();
+        close();
+        try {
+            Files.deleteIfExists(draft);
+        } catch (IOException e) {
+            // Left among the unsaved projects; nothing the user wanted is lost.
+        }
+        recentFiles.setAll(recent.list());
+    }
+
     /** Closes the open project (the window is closing). */
     public void close() {
         ProjectSession current = session.get();

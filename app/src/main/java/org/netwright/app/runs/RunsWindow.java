@@ -61,6 +61,8 @@ public final class RunsWindow extends Stage {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getXYPlot().setBackgroundPaint(Color.WHITE);
         chart.getXYPlot().setNoDataMessage("Choose runs in the table to draw their curves.");
+        // Backgrounds, grid and axes in the app's theme, following it when it changes.
+        org.netwright.app.theme.ChartColors.follow(chart);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("runs-chart");
         viewer.setPrefSize(520, 260);

@@ -93,7 +93,6 @@ public final class DataRow extends VBox {
         Label task = new Label();
         task.setId("data-task");
         task.getStyleClass().add("data-task");
-        task.setStyle("-fx-font-size: 0.9em; -fx-text-fill: #444;");
         task.setWrapText(true);
         task.textProperty().bind(model.taskProperty());
         task.managedProperty().bind(model.taskProperty().isNotEmpty());
@@ -116,7 +115,7 @@ public final class DataRow extends VBox {
         // A source moved or changed since it was imported says so, with the way to point at its new place.
         Label moved = new Label();
         moved.setId("data-moved");
-        moved.setStyle("-fx-text-fill: #a05a00;");
+        moved.getStyleClass().add("data-moved");
         moved.setWrapText(true);
         moved.setMinWidth(0);
         moved.setMaxWidth(Double.MAX_VALUE);

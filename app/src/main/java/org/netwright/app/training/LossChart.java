@@ -115,6 +115,8 @@ final class LossChart {
             }
         });
 
+        // Backgrounds, grid and axes in the app's theme, following it when it changes.
+        org.netwright.app.theme.ChartColors.follow(chart);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("loss-chart");
         return viewer;

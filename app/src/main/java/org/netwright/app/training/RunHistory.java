@@ -17,6 +17,14 @@ public final class RunHistory {
     private RunHistory() {
     }
 
+    /** The metric keys {@link #replay} uses: what to read of a stored run (its learning rates and norms are not). */
+    public static final List<String> KEYS_DRAWN = List.of("train/", "validate/");
+    /**
+     * The most training-loss steps a replay hands on: a long run's hundreds of thousands of steps are thinned to the
+     * lowest and highest loss of each stretch, which draws the same curve on a chart a few thousand pixels wide.
+     */
+    static final int MAX_STEPS = 4000;
+
     /** Started, then per epoch its steps and the epoch's summary, then how the run ended. */
     public static List<RunEvent> replay(RunRecord run, List<MetricPoint> metrics) {
         Map<Integer, List<RunEvent.Step>> steps = new TreeMap<>();
@@ -41,6 +49,11 @@ public final class RunHistory {
             }
         }
         int stepsPerEpoch = steps.values().stream().mapToInt(List::size).max().orElse(1);
+        int total = steps.values().stream().mapToInt(List::size).sum();
+        if (total > MAX_STEPS) {
+            // Each epoch keeps its share of the points.
+            steps.replaceAll((epoch, list) -> thin(list, Math.max(2, (int) ((long) MAX_STEPS * list.size() / total))));
+        }
         int epochs = Math.max(steps.keySet().stream().mapToInt(Integer::intValue).max().orElse(0),
                 epochValues.keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
         List<RunEvent> out = new ArrayList<>();
@@ -52,6 +65,50 @@ public final class RunHistory {
                 out.add(new RunEvent.Epoch(e, Double.NaN, Double.isNaN(v[0]) ? null : v[0],
                         epochMetrics.getOrDefault(e, Map.of()), Double.NaN, Double.NaN, Double.NaN));
             }
+        }
+        return out;
+    }
+
+    /**
+     * At most about {@code max} of {@code steps}, in order: per stretch of equal length its lowest and highest loss
+     * (so spikes stay visible), and always the last step.
+     */
+    static List<RunEvent.Step> thin(List<RunEvent.Step> steps, int max) {
+        if (steps.size() <= max) {
+            return steps;
+        }
+        int buckets = Math.max(1, max / 2);
+        List<RunEvent.Step> out = new ArrayList<>(max + 1);
+        for (int b = 0; b < buckets; b++) {
+            int from = (int) ((long) b * steps.size() / buckets);
+            int to = (int) ((long) (b + 1) * steps.size() / buckets);
+            RunEvent.Step low = null;
+            RunEvent.Step high = null;
+            for (int i = from; i < to; i++) {
+                RunEvent.Step s = steps.get(i);
+                if (low == null || s.trainLoss() < low.trainLoss()) {
+                    low = s;
+                }
+                if (high == null || s.trainLoss() > high.trainLoss()) {
+                    high = s;
+                }
+            }
+            if (low == null) {
+                continue;
+            }
+            if (low == high) {
+                out.add(low);
+            } else if (low.step() < high.step()) {
+                out.add(low);
+                out.add(high);
+            } else {
+                out.add(high);
+                out.add(low);
+            }
+        }
+        RunEvent.Step last = steps.get(steps.size() - 1);
+        if (out.get(out.size() - 1) != last) {
+            out.add(last);
         }
         return out;
     }

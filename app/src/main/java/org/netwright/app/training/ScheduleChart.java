@@ -57,6 +57,8 @@ final class ScheduleChart {
             axis.setTickLabelPaint(TEXT);
             axis.setAxisLinePaint(GRID);
         }
+        // Backgrounds, grid and axes in the app's theme, following it when it changes.
+        org.netwright.app.theme.ChartColors.follow(chart);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("schedule-chart");
         return viewer;

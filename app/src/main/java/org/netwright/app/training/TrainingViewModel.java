@@ -120,6 +120,28 @@ public final class TrainingViewModel {
      * says it is a past run; nothing is running afterwards.
      */
     public void showPast(RunRecord run, List<MetricPoint> metrics) {
+        showReplayed(run, RunHistory.replay(run, metrics));
+    }
+
+    /** Says that the last run is being read (the window reads a long run off the UI thread). */
+    public void showReadingPast() {
+        if (!running.get()) {
+            status.set("Reading the last run\u2026");
+        }
+    }
+
+    /** Says that the last run could not be read, and why. */
+    public void showPastUnreadable(String why) {
+        if (!running.get()) {
+            status.set("Could not read the last run: " + why);
+        }
+    }
+
+    /**
+     * Like {@link #showPast} with the run already replayed ({@link RunHistory#replay}), which a window does off the UI
+     * thread for a long run.
+     */
+    public void showReplayed(RunRecord run, List<RunEvent> replayed) {
         if (running.get()) {
             return;
         }
@@ -131,7 +153,7 @@ public final class TrainingViewModel {
         warningText.set("");
         warningDetails.set("");
         nodeWarnings.clear();
-        apply(RunHistory.replay(run, metrics));
+        apply(replayed);
         trainLoss.refresh();
         device.set("");
         failed.set(false);

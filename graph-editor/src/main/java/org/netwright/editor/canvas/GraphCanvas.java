@@ -118,6 +118,8 @@ public final class GraphCanvas extends StackPane {
     private final CardShapes cardShapes = CardShapes.standard();
     /** The content region whose cards are in the scene (the viewport and a margin around it); null before the first. */
     private Bounds shownRegion;
+    /** Whether the cards in the scene are drawn brief (zoomed out below {@link NodeView#BRIEF_BELOW}). */
+    private boolean drawnBrief;
     /** How many cards this canvas has created so far, for tests that check only the visible ones are. */
     private int cardsCreated;
     private final Minimap minimap = new Minimap(this::centerOn);
@@ -202,7 +204,15 @@ public final class GraphCanvas extends StackPane {
             redraw();
         });
         metric.addListener((o, was, now) -> redraw());
-        zoom.zoomProperty().addListener((o, was, now) -> edgeViews.values().forEach(v -> v.setZoom(now.doubleValue())));
+        zoom.zoomProperty().addListener((o, was, now) -> {
+            edgeViews.values().forEach(v -> v.setZoom(now.doubleValue()));
+            if ((now.doubleValue() < NodeView.BRIEF_BELOW) != drawnBrief) {
+                // Crossing the threshold swaps full cards for brief ones or back (after this pulse, as a scroll does).
+                queueRedraw();
+            } else {
+                nodeViews.values().forEach(v -> v.fitTitleTo(now.doubleValue()));
+            }
+        });
         // A project opened or reset is framed once it is laid out; ordinary edits leave the view alone.
         model.graphReplacementsProperty().addListener((o, was, now) -> {
             fitPending = true;
@@ -340,13 +350,8 @@ public final class GraphCanvas extends StackPane {
             return;
         }
         Bounds visible = visibleRegion();
-        if (visible != null && (shownRegion == null || !contains(shownRegion, visible)) && !redrawQueued) {
-            // Not here: cards added after this pulse's layout pass would wait, unsized, for some later pulse.
-            redrawQueued = true;
-            javafx.application.Platform.runLater(() -> {
-                redrawQueued = false;
-                redraw();
-            });
+        if (visible != null && (shownRegion == null || !contains(shownRegion, visible))) {
+            queueRedraw();
         }
         drawMinimap(visible);
         // A few pixels are the focus ring coming and going, not a new window size.
@@ -355,6 +360,18 @@ public final class GraphCanvas extends StackPane {
         if (fitPending || resized) {
             fitToView();
         }
+    }
+
+    /** Redraws soon, once: not inside a layout pass, where added cards would wait, unsized, for some later pulse. */
+    private void queueRedraw() {
+        if (redrawQueued) {
+            return;
+        }
+        redrawQueued = true;
+        javafx.application.Platform.runLater(() -> {
+            redrawQueued = false;
+            redraw();
+        });
     }
 
     /** The area the cards cover in content coordinates, or null for an empty graph. */
@@ -578,9 +595,12 @@ public final class GraphCanvas extends StackPane {
         placed.keySet().retainAll(graph.nodes().keySet());
         // An edit keeps the region drawn while it still covers the view, so cards at its edge do not come and go.
         Bounds visible = visibleRegion();
-        Bounds region = shownRegion != null && visible != null && contains(shownRegion, visible) ? shownRegion
-                : regionToShow();
+        boolean brief = zoom.zoom() < NodeView.BRIEF_BELOW;
+        // Zoomed in from brief cards the region drawn at Fit (all of it) would now be drawn as full cards.
+        Bounds region = shownRegion != null && visible != null && contains(shownRegion, visible) && brief == drawnBrief
+                ? shownRegion : regionToShow();
         shownRegion = region;
+        drawnBrief = brief;
         List<NodeView> nodes = new ArrayList<>();
         for (Node node : graph.nodes().values()) {
             // Before the canvas is on screen nothing is drawn: the first layout pass tells what is visible.
@@ -592,10 +612,19 @@ public final class GraphCanvas extends StackPane {
             NodeStatus status = NodeStatus.of(graph, node, spec, report);
             List<String> ins = NodePorts.inputs(node, spec);
             List<String> outs = NodePorts.outputs(node, spec);
-            Map<String, Shape> arriving = arrivingShapes(graph, shapes, node.id());
             NodeView kept = before.get(node.id());
-            NodeView view = kept != null && kept.shows(node, report, status, ins, outs, arriving, metric.get()) ? kept
-                    : newNodeView(node, spec, report, status, ins, outs, arriving);
+            NodeView view;
+            if (brief) {
+                double height = placedBounds(node).getHeight();
+                view = kept != null && kept.showsBrief(node, status, ins, outs, height) ? kept
+                        : newNodeView(NodeView.brief(node, spec, report, status, ins, outs, height), node);
+                view.fitTitleTo(zoom.zoom());
+            } else {
+                Map<String, Shape> arriving = arrivingShapes(graph, shapes, node.id());
+                view = kept != null && kept.shows(node, report, status, ins, outs, arriving, metric.get()) ? kept
+                        : newNodeView(new NodeView(node, spec, report, status, ins, outs, arriving, metric.get()), node);
+                view.fitTitleTo(zoom.zoom());
+            }
             // Warnings change with the run, not with the node: set on kept cards too.
             view.setRunWarning(model.runWarnings().get(node.id()));
             nodeViews.put(node.id(), view);
@@ -640,7 +669,8 @@ public final class GraphCanvas extends StackPane {
         if (!gone.isEmpty()) {
             java.util.Set<javafx.scene.Node> goneSet = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             goneSet.addAll(gone);
-            layer.getChildren().removeIf(goneSet::contains);
+            // One change for all of them (removeIf takes them out one by one).
+            layer.getChildren().removeAll(goneSet);
         }
         List<javafx.scene.Node> added = new ArrayList<>();
         for (javafx.scene.Node n : views) {
@@ -662,10 +692,9 @@ public final class GraphCanvas extends StackPane {
         return new BoundingBox(minX, minY, maxX - minX, maxY - minY).intersects(region);
     }
 
-    private NodeView newNodeView(Node node, LayerSpec spec, NodeReport report, NodeStatus status, List<String> ins,
-                                 List<String> outs, Map<String, Shape> arriving) {
+    /** Wires a new card's gestures (moving, connecting, opening a block). */
+    private NodeView newNodeView(NodeView view, Node node) {
         cardsCreated++;
-        NodeView view = new NodeView(node, spec, report, status, ins, outs, arriving, metric.get());
         if (model.isEditable()) {
             move.install(view);
             connect.install(view);
@@ -807,6 +836,27 @@ public final class GraphCanvas extends StackPane {
 
     Collection<NodeView> nodeViews() {
         return nodeViews.values();
+    }
+
+    /**
+     * How large the title of {@code nodeId}'s card shows on screen, in pixels (its font size times the zoom), or empty
+     * when the card is not drawn; the measure the readability tests use.
+     */
+    public java.util.OptionalDouble titleSizeOnScreen(String nodeId) {
+        NodeView v = nodeViews.get(nodeId);
+        if (v == null) {
+            return java.util.OptionalDouble.empty();
+        }
+        return java.util.OptionalDouble.of(v.titleFont().getSize() * zoom.zoom());
+    }
+
+    /** The title as its card shows it (shortened with an ellipsis when it does not fit), or empty when not drawn. */
+    public Optional<String> titleShown(String nodeId) {
+        NodeView v = nodeViews.get(nodeId);
+        if (v == null) {
+            return Optional.empty();
+        }
+        return Optional.of(v.titleShown());
     }
 
     /** How many cards this canvas has created since it was made. */

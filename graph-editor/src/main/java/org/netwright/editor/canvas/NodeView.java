@@ -24,8 +24,20 @@ import org.netwright.model.graph.Node;
 import org.netwright.model.shape.NodeReport;
 import org.netwright.model.shape.Shape;
 
-/** One node drawn as a card with its input ports on the left edge and output ports on the right. */
+/**
+ * One node drawn as a card with its input ports on the left edge and output ports on the right. Zoomed out, a card
+ * is drawn {@linkplain #brief brief}: its frame and title only, the title at a size readable on screen.
+ */
 final class NodeView extends Pane {
+    /**
+     * Below this zoom a card is drawn brief. At 50 % and above cards stay whole (ports can still be wired there),
+     * their title enlarged below 70 % so that it stays 9 px on screen.
+     */
+    static final double BRIEF_BELOW = 0.5;
+    /** The smallest size, in screen pixels, a brief card's title is drawn at. */
+    static final double TITLE_MIN_SCREEN_PX = 9;
+    /** A full card's title size (editor.css, {@code .layer-node-title}). */
+    static final double TITLE_PX = 13;
     private final Node node;
     private final VBox card = new VBox();
     private final Label runNote = note("", "layer-node-run-warning");
@@ -34,6 +46,10 @@ final class NodeView extends Pane {
     private final boolean many;
     /** What the card was drawn from, so that a redraw can keep a card whose inputs did not change. */
     private final List<Object> drawnFrom;
+    /** True for a card drawn brief: frame and title, no ports, shape or figures (see {@link #brief}). */
+    private final boolean brief;
+    private final Label title;
+    private final javafx.scene.text.Text briefTitle = new javafx.scene.text.Text();
 
     /**
      * @param spec    the node's catalog entry, or null for an unknown type (drawn as an error)
@@ -43,8 +59,29 @@ final class NodeView extends Pane {
      */
     NodeView(Node node, LayerSpec spec, NodeReport report, NodeStatus status, List<String> inputNames,
              List<String> outputNames, Map<String, Shape> inputs, CardMetric metric) {
+        this(node, spec, report, status, inputNames, outputNames, inputs, metric, false, 0);
+    }
+
+    /**
+     * A card drawn for a zoomed-out view: a frame of the card's full size (so edges and the layout stay where they
+     * are) with the family's strip and the title only; status colours stay, messages, ports, shapes and figures are
+     * left out. Such a card costs a fraction of a full one, so a Fit of hundreds of cards shows at once.
+     *
+     * @param height the full card's height ({@link CardShapes})
+     */
+    static NodeView brief(Node node, LayerSpec spec, NodeReport report, NodeStatus status, List<String> inputNames,
+                          List<String> outputNames, double height) {
+        return new NodeView(node, spec, report, status, inputNames, outputNames, Map.of(), CardMetric.PARAMS, true,
+                height);
+    }
+
+    private NodeView(Node node, LayerSpec spec, NodeReport report, NodeStatus status, List<String> inputNames,
+                     List<String> outputNames, Map<String, Shape> inputs, CardMetric metric, boolean brief,
+                     double briefHeight) {
         this.node = node;
-        this.drawnFrom = java.util.Arrays.asList(report, status, inputNames, outputNames, inputs, metric);
+        this.brief = brief;
+        this.drawnFrom = brief ? java.util.Arrays.asList(status, inputNames, outputNames, briefHeight)
+                : java.util.Arrays.asList(report, status, inputNames, outputNames, inputs, metric);
         setPickOnBounds(false);
         getStyleClass().add("layer-node-view");
         relocate(node.x(), node.y());
@@ -74,9 +111,13 @@ final class NodeView extends Pane {
 
         // Name and id on separate lines: ids such as vector_input_12 do not fit beside a name.
         VBox header = new VBox(1);
-        Label title = new Label(composite ? String.valueOf(node.params().getOrDefault("name", node.id()))
+        title = new Label(composite ? String.valueOf(node.params().getOrDefault("name", node.id()))
                 : CompositePorts.isPlaceholder(node) ? portTitle(node)
                 : spec == null ? node.type() : spec.name());
+        if (brief) {
+            drawBrief(status, composite, inputNames, outputNames, strip, briefHeight);
+            return;
+        }
         title.getStyleClass().add("layer-node-title");
         Label id = new Label(node.id());
         id.getStyleClass().add("layer-node-id");
@@ -113,7 +154,7 @@ final class NodeView extends Pane {
             header.setMaxHeight(height);
             body.getChildren().add(portRows(inputNames, outputNames));
         }
-        Tooltip.install(card, tooltip((spec == null ? node.type() : spec.name()) + " (" + node.id() + ")"
+        installTooltip(card, ((spec == null ? node.type() : spec.name()) + " (" + node.id() + ")"
                 + (composite ? "\nDouble-click (or Enter) opens it; Ctrl+Shift+G ungroups it." : "")
                 + (status.text().isEmpty() ? "" : "\n" + status.text())));
 
@@ -162,6 +203,92 @@ final class NodeView extends Pane {
                 + CompositePorts.portOf(placeholder) + "’";
     }
 
+    /**
+     * The brief card: strip and title (a plain text, cheaper than a label) in a frame of the full card's size. Port
+     * circles are made (edges and drops find their places from them) but not put in the scene, so the card has no
+     * ports to press.
+     */
+    private void drawBrief(NodeStatus status, boolean composite, List<String> inputNames, List<String> outputNames,
+                           Region strip, double height) {
+        card.getStyleClass().add("layer-node-brief");
+        card.setMinHeight(height);
+        card.setPrefHeight(height);
+        card.setMaxHeight(height);
+        briefTitle.getStyleClass().add("layer-node-brief-title");
+        briefTitle.setTextOrigin(javafx.geometry.VPos.TOP);
+        VBox.setMargin(briefTitle, new Insets(3, 8, 0, 8));
+        if (composite) {
+            card.getStyleClass().add("layer-node-composite");
+        }
+        switch (status.kind()) {
+            case ERROR -> card.getStyleClass().add("layer-node-error");
+            case NEEDS_INPUT -> card.getStyleClass().add("layer-node-unconnected");
+            case BLOCKED -> card.getStyleClass().add("layer-node-blocked");
+            case OK -> {
+            }
+        }
+        card.getChildren().addAll(strip, briefTitle);
+        getChildren().add(card);
+        installTooltip(card, title.getText() + " (" + node.id() + ")"
+                + (status.text().isEmpty() ? "" : "\n" + status.text()) + "\nZoom in to see its shape and ports.");
+        for (int i = 0; i < inputNames.size(); i++) {
+            inPorts.put(inputNames.get(i), new Circle(0, NodeGeometry.portY(i, many, composite), NodeGeometry.PORT_RADIUS));
+        }
+        for (int i = 0; i < outputNames.size(); i++) {
+            outPorts.put(outputNames.get(i), new Circle(NodeGeometry.WIDTH, NodeGeometry.portY(i, many, composite),
+                    NodeGeometry.PORT_RADIUS));
+        }
+    }
+
+    /** True when this card is drawn brief (frame and title only). */
+    boolean isBrief() {
+        return brief;
+    }
+
+    /**
+     * Sizes a brief card's title for {@code zoom} so that it shows at {@link #TITLE_MIN_SCREEN_PX} or more on screen,
+     * in as many lines as the card holds (a word too long for a line is shortened with an ellipsis); a full card's
+     * title is enlarged only as far as that needs (it stays one line, shortened with an ellipsis when too long).
+     */
+    void fitTitleTo(double zoom) {
+        if (!brief) {
+            // A full card's title keeps its stylesheet size until that would show under 9 px.
+            double px = Math.ceil(TITLE_MIN_SCREEN_PX / zoom * 2) / 2;
+            String style = px > TITLE_PX ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", px) : "";
+            if (!style.equals(title.getStyle())) {
+                title.setStyle(style);
+            }
+            return;
+        }
+        // Half-pixel steps: a wheel zoom then sets the titles again only when their size really changes.
+        double px = Math.ceil(Math.max(TITLE_PX, TITLE_MIN_SCREEN_PX / zoom) * 2) / 2;
+        if (briefTitle.getFont() != null && briefTitle.getFont().getSize() == px && !briefTitle.getText().isEmpty()) {
+            return;
+        }
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, px);
+        briefTitle.setFont(font);
+        double lineHeight = px * 1.25;
+        int lines = (int) Math.max(1, Math.floor((card.getPrefHeight() - NodeGeometry.STRIP - 8) / lineHeight));
+        briefTitle.setText(TitleLines.wrap(title.getText(), font, NodeGeometry.WIDTH - 16, lines));
+    }
+
+    /** The title label of a full card, or a brief card's title text, for the canvas's measure of how large it shows. */
+    javafx.scene.text.Font titleFont() {
+        return brief ? briefTitle.getFont() : title.getFont();
+    }
+
+    /** The title as the card shows it (a brief card's may be wrapped and shortened). */
+    String titleShown() {
+        if (brief) {
+            return briefTitle.getText();
+        }
+        title.applyCss();
+        title.layout();
+        return title.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst().orElse(title.getText());
+    }
+
     /** The layers inside a composite, not counting the placeholders that stand for its ports. */
     static long layerCount(Node composite) {
         return composite.body() == null ? 0
@@ -201,6 +328,14 @@ final class NodeView extends Pane {
         runNote.setText(on ? "\u26a0 " + text : "");
         runNote.setVisible(on);
         runNote.setManaged(on);
+        if (brief) {
+            // A brief card shows the run's word too, under its title (only warned cards carry the label).
+            card.getChildren().remove(runNote);
+            if (on) {
+                VBox.setMargin(runNote, new Insets(2, 8, 0, 8));
+                card.getChildren().add(runNote);
+            }
+        }
         card.getStyleClass().remove("layer-node-warned");
         if (on) {
             card.getStyleClass().add("layer-node-warned");
@@ -224,9 +359,24 @@ final class NodeView extends Pane {
         Circle c = new Circle(x, y, NodeGeometry.PORT_RADIUS);
         c.setId("port-" + node.id() + "-" + name);
         c.getStyleClass().addAll("port", styleClass);
-        Tooltip.install(c, tooltip(help));
+        installTooltip(c, help);
         getChildren().add(c);
         return c;
+    }
+
+    /**
+     * Gives {@code target} its tooltip when the pointer first enters it: a tooltip is a popup window with a scene of
+     * its own, too costly to make for every card and port drawn when most are never hovered.
+     */
+    private static void installTooltip(javafx.scene.Node target, String text) {
+        javafx.event.EventHandler<javafx.scene.input.MouseEvent> first = new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.scene.input.MouseEvent e) {
+                target.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                Tooltip.install(target, tooltip(text));
+            }
+        };
+        target.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, first);
     }
 
     private static Tooltip tooltip(String text) {
@@ -247,8 +397,14 @@ final class NodeView extends Pane {
      */
     boolean shows(Node other, NodeReport report, NodeStatus status, List<String> inputNames, List<String> outputNames,
                   Map<String, Shape> inputs, CardMetric metric) {
-        return other == node && drawnFrom.equals(java.util.Arrays.asList(report, status, inputNames, outputNames, inputs,
-                metric)) && getTranslateX() == 0 && getTranslateY() == 0;
+        return other == node && !brief && drawnFrom.equals(java.util.Arrays.asList(report, status, inputNames,
+                outputNames, inputs, metric)) && getTranslateX() == 0 && getTranslateY() == 0;
+    }
+
+    /** Like {@link #shows} for a brief card, which shows fewer facts. */
+    boolean showsBrief(Node other, NodeStatus status, List<String> inputNames, List<String> outputNames, double height) {
+        return other == node && brief && drawnFrom.equals(java.util.Arrays.asList(status, inputNames, outputNames, height))
+                && getTranslateX() == 0 && getTranslateY() == 0;
     }
 
     VBox card() {

@@ -110,6 +110,70 @@ class VirtualCanvasTest {
         assertTrue(model.graph().require("input").x() > 0, "the off-screen selected card did not move");
     }
 
+    /**
+     * Zoomed out, cards are drawn brief (frame and title at 9 px or more on screen); zooming back in draws full cards.
+     * Prints how long a Fit from 100 % takes until its cards are shown (layout and CSS included), for information.
+     */
+    @Test
+    void fitDrawsBriefCardsWithReadableTitles(FxRobot robot) {
+        GraphCanvas canvas = robot.lookup("#graph-canvas").queryAs(GraphCanvas.class);
+        robot.interact(() -> {
+            canvas.setZoom(1);
+            canvas.reveal("input");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(canvas.nodeViews().stream().noneMatch(NodeView::isBrief), "brief cards at 100 %");
+        long[] fit = new long[3];
+        long[] fitCpu = new long[3];
+        for (int round = 0; round < fit.length; round++) {
+            robot.interact(() -> {
+                canvas.setZoom(1);
+                canvas.reveal("input");
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            long cpu0 = uiThreadsCpu();
+            long t0 = System.nanoTime();
+            robot.interact(canvas::fitToView);
+            WaitForAsyncUtils.waitForFxEvents();
+            fit[round] = System.nanoTime() - t0;
+            fitCpu[round] = uiThreadsCpu() - cpu0;
+        }
+        // What waiting for the FX thread costs by itself, to read the figures above against.
+        long t0 = System.nanoTime();
+        robot.interact(() -> { });
+        WaitForAsyncUtils.waitForFxEvents();
+        long idle = System.nanoTime() - t0;
+        int drawn = canvas.nodeViews().size();
+        System.out.printf("500-node canvas: Fit from 100 %% until shown %.0f / %.0f / %.0f ms (waiting alone %.0f ms),"
+                + " CPU of the FX and render threads %.0f / %.0f / %.0f ms, %d brief cards at %.0f %%%n", fit[0] / 1e6,
+                fit[1] / 1e6, fit[2] / 1e6, idle / 1e6, fitCpu[0] / 1e6, fitCpu[1] / 1e6, fitCpu[2] / 1e6, drawn,
+                canvas.zoomProperty().get() * 100);
+        assertTrue(drawn > 100, "Fit drew only " + drawn + " cards");
+        assertTrue(canvas.nodeViews().stream().allMatch(NodeView::isBrief), "full cards drawn at Fit");
+        for (NodeView v : canvas.nodeViews()) {
+            double px = canvas.titleSizeOnScreen(v.node().id()).orElseThrow();
+            assertTrue(px >= NodeView.TITLE_MIN_SCREEN_PX - 1e-6, v.node().id() + "'s title is " + px + " px");
+        }
+        robot.interact(() -> canvas.setZoom(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(canvas.nodeViews().stream().noneMatch(NodeView::isBrief), "brief cards after zooming in");
+    }
+
+    /**
+     * CPU time used so far by the JavaFX application thread and the renderer: a figure that, unlike the time on the
+     * clock, does not grow when other programs load the machine.
+     */
+    static long uiThreadsCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("JavaFX Application") || t.getName().startsWith("QuantumRenderer")) {
+                sum += Math.max(0, mx.getThreadCpuTime(t.getId()));
+            }
+        }
+        return sum;
+    }
+
     @Test
     void theMinimapShowsTheWholeGraphAndAPressMovesTheView(FxRobot robot) {
         GraphCanvas canvas = robot.lookup("#graph-canvas").queryAs(GraphCanvas.class);

@@ -635,6 +635,36 @@ public final class ProjectStore implements AutoCloseable {
         });
     }
 
+    /**
+     * A run's metric points whose key starts with one of {@code keyPrefixes} (say {@code train/} and {@code validate/}),
+     * in the order written: reading only what a view draws, when a long run also holds per-step learning rates and
+     * gradient norms.
+     */
+    public synchronized List<MetricPoint> metrics(long runId, List<String> keyPrefixes) {
+        if (keyPrefixes.isEmpty()) {
+            return List.of();
+        }
+        String which = String.join(" OR ", java.util.Collections.nCopies(keyPrefixes.size(), "substr(key, 1, ?) = ?"));
+        return read("read the metrics", () -> {
+            List<MetricPoint> out = new ArrayList<>();
+            try (PreparedStatement p = connection.prepareStatement("SELECT step, epoch, key, value, seconds FROM metrics"
+                    + " WHERE run_id = ? AND (" + which + ") ORDER BY rowid")) {
+                p.setLong(1, runId);
+                int i = 2;
+                for (String prefix : keyPrefixes) {
+                    p.setInt(i++, prefix.length());
+                    p.setString(i++, prefix);
+                }
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new MetricPoint(r.getLong(1), r.getInt(2), r.getString(3), real(r, 4), real(r, 5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** SQLite stores NaN as NULL; give it back as NaN so a diverged loss reads as it was written. */
     private static double real(ResultSet r, int column) throws SQLException {
         double d = r.getDouble(column);

@@ -116,6 +116,11 @@ class ProjectStoreTest {
                 assertEquals(points.get(i), back.get(i));
             }
             assertEquals(1, store.metrics(second).size());
+            // Read by key prefix: only those keys, in the order written.
+            List<String> prefixes = List.of("train/", "validate/");
+            assertEquals(points.stream().filter(p -> prefixes.stream().anyMatch(p.key()::startsWith)).toList(),
+                    store.metrics(first, prefixes));
+            assertEquals(List.of(), store.metrics(first, List.of()));
             assertArrayEquals(newer, store.latestCheckpoint(first).orElseThrow());
             assertEquals(Optional.empty(), store.latestCheckpoint(second));
         }
