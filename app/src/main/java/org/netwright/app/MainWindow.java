@@ -291,8 +291,7 @@ public final class MainWindow {
                 id -> session.store().epochMeans(id, org.netwright.app.runs.RunsViewModel.CURVE_KEYS), id -> {
                     session.store().deleteRun(id);
                     // The training panel may have been showing the deleted run: show the last one left, or none.
-                    session.lastRun().ifPresentOrElse(run -> model.showPast(run, session.store().metrics(run.id())),
-                            model::forgetPast);
+                    session.lastRun().ifPresentOrElse(run -> showLastRun(session, model, run), model::forgetPast);
                 });
         panel.setRunsWindow(() -> new org.netwright.app.runs.RunsWindow(stage, stage.getScene().getStylesheets(), runs));
         Runnable overfit = check(session, form, org.netwright.app.check.CheckViewModel.Kind.OVERFIT);
