@@ -1,8 +1,6 @@
 package org.netwright.runner.optim;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,32 +83,13 @@ public final class GradientClipping {
     }
 
     private static double norm(List<NDArray> gradients) {
-        if (gradients.isEmpty()) {
-            return 0;
+        double sum = 0;
+        for (NDArray g : gradients) {
+            try (NDArray square = g.square(); NDArray total = square.sum()) {
+                sum += total.getFloat();
+            }
         }
-        // Each gradient's sum of squares in float, as before, but read back in one copy rather than one per
-        // parameter (a read-back per parameter every step made a clipped VAE step slower than plain DJL); summed in
-        // double in the same order, so the norm is the same to the bit.
-        NDList sums = new NDList(gradients.size());
-        try {
-            for (NDArray g : gradients) {
-                // Closed here: the gradients live in the model's manager, which would keep every step's temporaries.
-                try (NDArray square = g.square(); NDArray total = square.sum()) {
-                    sums.add(total.reshape(1));
-                }
-            }
-            float[] each;
-            try (NDArray stacked = NDArrays.concat(sums)) {
-                each = stacked.toFloatArray();
-            }
-            double sum = 0;
-            for (float v : each) {
-                sum += v;
-            }
-            return Math.sqrt(sum);
-        } finally {
-            sums.close();
-        }
+        return Math.sqrt(sum);
     }
 
     private static void close(List<NDArray> gradients) {

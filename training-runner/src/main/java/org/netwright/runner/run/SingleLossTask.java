@@ -1,8 +1,6 @@
 package org.netwright.runner.run;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -26,20 +24,10 @@ interface SingleLossTask extends TrainingTask {
             StepLoss l = trainStep(trainer, scope, order, from, to);
             collector.backward(l.total());
             Map<String, Double> parts = new LinkedHashMap<>();
-            if (l.parts().isEmpty()) {
-                values = new StepValues(l.total().getFloat(), parts);
-            } else {
-                // The loss and its parts (a VAE's recon_loss and kl) read back together: one copy, not one each.
-                NDList all = new NDList(l.total());
-                all.addAll(l.parts().values());
-                float[] read = NDArrays.stack(new NDList(all.stream().map(a -> a.reshape(1)).toList()))
-                        .toFloatArray();
-                int i = 1;
-                for (String name : l.parts().keySet()) {
-                    parts.put(name, (double) read[i++]);
-                }
-                values = new StepValues(read[0], parts);
+            for (Map.Entry<String, NDArray> p : l.parts().entrySet()) {
+                parts.put(p.getKey(), (double) p.getValue().getFloat());
             }
+            values = new StepValues(l.total().getFloat(), parts);
         }
         // A step whose loss is not finite updates nothing: the run stops on it, and the weights that made it stay
         // as they were, so the failing batch can be run again to find the layer where it went wrong.
