@@ -2,6 +2,7 @@ package org.netwright.app;
 
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import javafx.beans.binding.Bindings;
@@ -279,8 +280,12 @@ public final class MainWindow {
         // The run's words about layers (warnings, where a NaN began) go on their cards in the canvas.
         javafx.beans.binding.Bindings.bindContent(editor.runWarnings(), model.nodeWarnings());
         StringBinding blocker = Bindings.createStringBinding(
-                () -> TrainReadiness.whyNot(editor.graph(), editor.shapes(), form.settings()).orElse(""),
-                editor.graphProperty(), editor.shapesProperty(), form.settingsProperty());
+                () -> TrainReadiness.whyNot(editor.graph(), editor.shapes(), form.settings(), data.basisProperty().get())
+                        .orElse(""),
+                editor.graphProperty(), editor.shapesProperty(), form.settingsProperty(), data.basisProperty());
+        // The task editor changes a GAN's noise layers as edits of the network, undone like any other.
+        data.taskEditor().editNetworkWith(command -> editor.execute(command) ? Optional.empty()
+                : Optional.of(editor.messageProperty().get()));
         TrainingOptionsModel options = new TrainingOptionsModel(form, data.samplesProperty());
         TrainingPanel panel = new TrainingPanel(model, form, data, options, blocker, () -> {
             // The child reads the settings from the file; a project that never saved any gets the shown ones.

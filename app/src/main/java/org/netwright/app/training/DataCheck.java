@@ -63,9 +63,10 @@ public final class DataCheck {
     /**
      * The facts a task is judged against, from one check: the task a run would train, the one the runner proposes
      * (empty when none fits), whether the task in force is the user's saved one, the network's ends and the data's
-     * fields.
+     * fields, and the network they were taken from.
      */
-    public record TaskBasis(Task task, Optional<Task> proposal, boolean saved, NetworkEnds ends, List<DataField> fields) {
+    public record TaskBasis(Task task, Optional<Task> proposal, boolean saved, NetworkEnds ends, List<DataField> fields,
+                            Graph graph) {
         public TaskBasis {
             fields = List.copyOf(fields);
         }
@@ -137,10 +138,10 @@ public final class DataCheck {
                 return new Outcome(summary, Optional.of(proposalProblem)).withSamples(samples.size());
             }
             Task task = saved != null ? saved : proposal.orElseThrow();
-            List<String> problems = TaskProposal.problems(task, ends, samples.fields());
+            List<String> problems = TaskProposal.problems(task, graph, ends, samples.fields());
             Optional<String> problem = problems.stream().findFirst().map(p -> saved == null ? p : p + RESET_HINT);
             return new Outcome(summary, problem, TaskText.lines(task, ends, samples.fields()), samples.size(),
-                    Optional.of(new TaskBasis(task, proposal, saved != null, ends, samples.fields())));
+                    Optional.of(new TaskBasis(task, proposal, saved != null, ends, samples.fields(), graph)));
         } catch (DataFileException | IllegalArgumentException e) {
             // The loaders' messages name the file and what is wrong; a generator's bad option is an IllegalArgumentException.
             return new Outcome(name, Optional.of(e.getMessage()));

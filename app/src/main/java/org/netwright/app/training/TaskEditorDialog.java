@@ -23,7 +23,8 @@ import javafx.stage.Window;
 
 /**
  * The Task window (CSS id {@code task-editor}): the recipe, a row per input layer with the field that feeds it, a
- * row per loss term (output, loss and its parameters, target field, weight), the metrics that follow, and in red why
+ * row per loss term (output, loss and its parameters, target field, weight), the recipe's own options with their help
+ * (a VAE's KL weight; a GAN's generator, discriminator, real input and noise), the metrics that follow, and in red why
  * a change was refused. Apply checks and saves the whole task; it only shows {@link TaskEditorModel}.
  */
 public final class TaskEditorDialog extends Stage {
@@ -32,6 +33,8 @@ public final class TaskEditorDialog extends Stage {
     private final ObservableBooleanValue running;
     private final GridPane inputGrid = new GridPane();
     private final GridPane lossGrid = new GridPane();
+    private final GridPane optionGrid = new GridPane();
+    private final Label optionTitle = section("Recipe options");
 
     /** @param stylesheets the main window's, so the editor looks like the panel it belongs to */
     public TaskEditorDialog(Window owner, List<String> stylesheets, TaskEditorModel model,
@@ -91,16 +94,22 @@ public final class TaskEditorDialog extends Stage {
         HBox buttons = new HBox(10, reset, gap, apply, close);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        for (GridPane g : List.of(inputGrid, lossGrid)) {
+        for (GridPane g : List.of(inputGrid, lossGrid, optionGrid)) {
             g.setHgap(10);
             g.setVgap(6);
         }
         rebuild();
         model.inputs().addListener((ListChangeListener<TaskEditorModel.InputRow>) c -> rebuild());
         model.objectives().addListener((ListChangeListener<TaskEditorModel.ObjectiveRow>) c -> rebuild());
+        model.options().addListener((ListChangeListener<TaskEditorModel.OptionRow>) c -> rebuild());
+        optionGrid.setId("task-options");
+        optionGrid.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.options()));
+        optionGrid.visibleProperty().bind(optionGrid.managedProperty());
+        optionTitle.managedProperty().bind(optionGrid.managedProperty());
+        optionTitle.visibleProperty().bind(optionGrid.managedProperty());
 
         VBox root = new VBox(10, recipeLine, origin, section("Inputs"), inputGrid, section("Losses"), lossGrid,
-                metrics, fields, error, buttons);
+                optionTitle, optionGrid, metrics, fields, error, buttons);
         root.setId("task-editor");
         root.getStyleClass().add("task-editor");
         root.setPadding(new Insets(16, 18, 14, 18));
@@ -168,6 +177,34 @@ public final class TaskEditorDialog extends Stage {
             }
             target.disableProperty().bind(running);
             lossGrid.addRow(row++, new Label(r.output()), new Label(r.shape()), loss, params, target, weight);
+        }
+        optionGrid.getChildren().clear();
+        optionGrid.getColumnConstraints().setAll(column(150), column(180), growing());
+        row = 0;
+        for (TaskEditorModel.OptionRow r : model.options()) {
+            javafx.scene.control.Control control;
+            if (r.choices().isEmpty()) {
+                TextField typed = new TextField();
+                typed.setPrefColumnCount(6);
+                typed.textProperty().bindBidirectional(r.valueProperty());
+                control = typed;
+            } else {
+                ComboBox<String> choice = new ComboBox<>();
+                choice.getItems().setAll(r.choices());
+                choice.valueProperty().bindBidirectional(r.valueProperty());
+                choice.setMaxWidth(Double.MAX_VALUE);
+                control = choice;
+            }
+            control.setId("task-option-" + r.id());
+            control.disableProperty().bind(running);
+            control.setTooltip(new javafx.scene.control.Tooltip(r.help()));
+            Label help = new Label(r.help());
+            help.setId("task-option-help-" + r.id());
+            help.getStyleClass().add("hint");
+            help.setWrapText(true);
+            help.setMinHeight(Region.USE_PREF_SIZE);
+            help.setMaxWidth(WIDTH - 360);
+            optionGrid.addRow(row++, new Label(r.label()), control, help);
         }
         if (getScene() != null && isShowing()) {
             Platform.runLater(this::sizeToScene);

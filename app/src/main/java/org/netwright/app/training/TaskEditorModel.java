@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,11 +17,18 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.netwright.model.catalog.LayerCatalog;
+import org.netwright.model.catalog.ParamSpec;
+import org.netwright.model.command.GraphCommand;
+import org.netwright.model.command.SetParam;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
 import org.netwright.model.task.DataField;
 import org.netwright.model.task.InputBinding;
 import org.netwright.model.task.Losses;
 import org.netwright.model.task.NetworkEnds;
 import org.netwright.model.task.Objective;
+import org.netwright.model.task.RecipeOptions;
 import org.netwright.model.task.Task;
 import org.netwright.model.task.TaskProposal;
 
@@ -28,7 +36,9 @@ import org.netwright.model.task.TaskProposal;
  * The task editor's state: the task in force (the user's saved one, else the runner's proposal) as rows to change,
  * one per input layer and one per objective, checked as a whole when applied. A task that does not fit the network
  * and the data is refused with the reason and nothing is saved; an accepted one is saved into the project's
- * settings, where it wins over the proposal in every run. Edits happen on the UI thread.
+ * settings, where it wins over the proposal in every run. The recipe's own options (a VAE's KL weight, a GAN's
+ * generator, discriminator and real input) are saved with the task; a noise input's distribution is a parameter of
+ * the layer, changed as an undoable edit of the network. Edits happen on the UI thread.
  */
 public final class TaskEditorModel {
     /** Shown in the loss parameter field's prompt: what a parameter looks like. */
@@ -38,6 +48,7 @@ public final class TaskEditorModel {
     private final ObservableValue<DataCheck.TaskBasis> basis;
     private final ObservableList<InputRow> inputs = FXCollections.observableArrayList();
     private final ObservableList<ObjectiveRow> objectives = FXCollections.observableArrayList();
+    private final ObservableList<OptionRow> options = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper recipe = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper metrics = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fields = new ReadOnlyStringWrapper("");
@@ -46,6 +57,8 @@ public final class TaskEditorModel {
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper();
     /** The task the rows were loaded from, whose recipe and options an edit keeps. */
     private Task loaded;
+    /** Runs an edit of the network on the editor's undo stack; empty when it is accepted, else why not. */
+    private Function<GraphCommand, Optional<String>> networkEdits;
 
     /** @param basis the Data row's last check; the rows reload whenever a new check arrives */
     public TaskEditorModel(SettingsForm form, ObservableValue<DataCheck.TaskBasis> basis) {
@@ -53,6 +66,74 @@ public final class TaskEditorModel {
         this.basis = basis;
         basis.addListener((o, before, after) -> load());
         load();
+    }
+
+    /**
+     * Lets the editor change the network's layers (a noise input's distribution) through {@code edits}, which runs a
+     * command on the editor's undo stack and says why it was refused; without it those rows are not shown.
+     */
+    public void editNetworkWith(Function<GraphCommand, Optional<String>> edits) {
+        this.networkEdits = edits;
+        load();
+    }
+
+    /**
+     * One option of the recipe: a task option such as {@code kl_weight} (typed, or chosen among {@link #choices()}),
+     * or the distribution of a noise input layer ({@link #node()} is then that layer).
+     */
+    public static final class OptionRow {
+        private final String key;
+        private final String node;
+        private final String label;
+        private final String help;
+        private final List<String> choices;
+        private final String original;
+        private final StringProperty value;
+
+        OptionRow(String key, String node, String label, String help, List<String> choices, String value) {
+            this.key = key;
+            this.node = node;
+            this.label = label;
+            this.help = help;
+            this.choices = List.copyOf(choices);
+            this.original = value;
+            this.value = new SimpleStringProperty(value);
+        }
+
+        /** The task option's key ({@link RecipeOptions}), or the layer parameter's name for a layer's row. */
+        public String key() {
+            return key;
+        }
+
+        /** The noise input layer whose parameter this row sets; null for a task option. */
+        public String node() {
+            return node;
+        }
+
+        /** The option in words, e.g. {@code KL weight}. */
+        public String label() {
+            return label;
+        }
+
+        /** What the option does, shown under it. */
+        public String help() {
+            return help;
+        }
+
+        /** The values offered; empty when the value is typed. */
+        public List<String> choices() {
+            return choices;
+        }
+
+        /** A stable id for the view, e.g. {@code kl_weight} or {@code distribution-z}. */
+        public String id() {
+            return node == null ? key : key + "-" + node;
+        }
+
+        /** The value as chosen or typed. */
+        public StringProperty valueProperty() {
+            return value;
+        }
     }
 
     /** One input layer: the field that feeds it, chosen among the data's fields that fit it. */
@@ -164,6 +245,7 @@ public final class TaskEditorModel {
             loaded = null;
             inputs.clear();
             objectives.clear();
+            options.clear();
             recipe.set("");
             metrics.set("");
             fields.set("");
@@ -174,7 +256,7 @@ public final class TaskEditorModel {
         show(b.task(), b);
         origin.set(b.saved() ? "Your task, saved with the project: runs train it instead of the proposal."
                 : "The runner's proposal from the network and the data; a change you apply is saved with the project.");
-        List<String> problems = TaskProposal.problems(b.task(), b.ends(), b.fields());
+        List<String> problems = TaskProposal.problems(b.task(), b.graph(), b.ends(), b.fields());
         error.set(problems.isEmpty() ? "" : problems.get(0)
                 + (b.saved() ? " Change it here, or reset the task to the proposal." : ""));
     }
@@ -185,6 +267,7 @@ public final class TaskEditorModel {
         fields.set(String.join(", ", b.fields().stream().map(f -> f.name() + " (" + f.describe() + ")").toList()));
         inputs.setAll(inputRows(task, b));
         objectives.setAll(objectiveRows(task, b));
+        options.setAll(optionRows(task, b, networkEdits != null));
         for (ObjectiveRow row : objectives) {
             row.lossProperty().addListener((o, was, now) -> metrics.set(metricsText()));
             row.targetProperty().addListener((o, was, now) -> metrics.set(metricsText()));
@@ -212,6 +295,42 @@ public final class TaskEditorModel {
         }
         return rows;
     }
+
+    private static List<OptionRow> optionRows(Task task, DataCheck.TaskBasis b, boolean layers) {
+        List<OptionRow> rows = new ArrayList<>();
+        List<String> outputs = b.ends().outputs().stream().map(NetworkEnds.End::nodeId).toList();
+        List<String> realInputs = b.ends().inputs().stream().filter(RecipeOptions::realCandidate)
+                .map(NetworkEnds.End::nodeId).distinct().toList();
+        for (String key : RecipeOptions.keys(task.recipe())) {
+            List<String> choices = switch (key) {
+                case RecipeOptions.GENERATOR, RecipeOptions.DISCRIMINATOR -> outputs;
+                case RecipeOptions.REAL_INPUT -> realInputs;
+                default -> List.of();
+            };
+            String value = task.options().getOrDefault(key, key.equals(RecipeOptions.KL_WEIGHT) ? "1" : null);
+            rows.add(new OptionRow(key, null, RecipeOptions.label(key), RecipeOptions.help(key), choices, value));
+        }
+        if (layers && task.recipe().equals(Task.GAN) && b.graph() != null) {
+            for (NetworkEnds.End end : b.ends().inputs()) {
+                if (!end.type().equals("noise_input")) {
+                    continue;
+                }
+                Node n = b.graph().nodes().get(end.nodeId());
+                ParamSpec spec = LayerCatalog.standard().require("noise_input").param(DISTRIBUTION).orElseThrow();
+                Object v = n == null ? null : n.params().get(DISTRIBUTION);
+                String value = String.valueOf(v == null ? spec.defaultValue() : v);
+                List<String> choices = spec instanceof org.netwright.model.catalog.ChoiceParam c ? c.choices()
+                        : List.of(value);
+                rows.add(new OptionRow(DISTRIBUTION, end.nodeId(), "Noise of '" + end.nodeId() + "'",
+                        spec.help() + " A parameter of the layer: the change is an edit of the network (Edit > Undo).",
+                        choices, value));
+            }
+        }
+        return rows;
+    }
+
+    /** The noise input layer's parameter the task editor offers for a GAN. */
+    static final String DISTRIBUTION = "distribution";
 
     private static List<ObjectiveRow> objectiveRows(Task task, DataCheck.TaskBasis b) {
         List<String> targets = b.fields().stream().filter(f -> f.kind() != DataField.Kind.NOISE).map(DataField::name)
@@ -253,17 +372,36 @@ public final class TaskEditorModel {
         } catch (IllegalArgumentException e) {
             return refuse(e.getMessage());
         }
-        List<String> problems = TaskProposal.problems(task, b.ends(), b.fields());
+        List<String> problems = TaskProposal.problems(task, b.graph(), b.ends(), b.fields());
         if (!problems.isEmpty()) {
             return refuse(problems.get(0));
         }
-        Optional<String> refusal = form.setTask(task);
+        List<OptionRow> layerChanges = options.stream().filter(r -> r.node() != null
+                && !java.util.Objects.equals(r.valueProperty().get(), r.original)).toList();
+        for (OptionRow r : layerChanges) {
+            if (!r.choices().contains(r.valueProperty().get())) {
+                return refuse(r.label() + " must be one of " + String.join(", ", r.choices()) + "; got \""
+                        + r.valueProperty().get() + "\".");
+            }
+        }
+        // A change of noise alone leaves the task as it was: the proposal stays a proposal.
+        boolean saveTask = !(task.equals(loaded) && !layerChanges.isEmpty());
+        Optional<String> refusal = saveTask ? form.setTask(task) : Optional.empty();
         if (refusal.isPresent()) {
             return refuse(refusal.get());
         }
+        for (OptionRow r : layerChanges) {
+            // The network changes after the task is saved: the check that follows the edit then judges both.
+            Optional<String> why = networkEdits.apply(SetParam.of(b.graph(), r.node(), r.key(), r.valueProperty().get()));
+            if (why.isPresent()) {
+                return refuse("The noise of '" + r.node() + "' was not changed: " + why.get());
+            }
+        }
         error.set("");
         loaded = task;
-        origin.set("Your task, saved with the project: runs train it instead of the proposal.");
+        if (saveTask) {
+            origin.set("Your task, saved with the project: runs train it instead of the proposal.");
+        }
         return Optional.empty();
     }
 
@@ -307,11 +445,38 @@ public final class TaskEditorModel {
             }
             terms.add(new Objective(row.output(), lossSpec(row), target, weight(row)));
         }
+        if (terms.isEmpty() && loaded.recipe().equals(Task.GAN)) {
+            terms.add(new Objective(loaded.options().getOrDefault(RecipeOptions.GENERATOR, "generator"),
+                    "bce_with_logits", "-", 1.0)); // the generator's row went with its layer; the loss is the recipe's
+        }
         if (terms.isEmpty()) {
             throw new IllegalArgumentException("The task has no loss: the network has no output layer to train.");
         }
-        Task task = loaded.withInputs(bindings).withObjectives(terms);
-        return loaded.recipe().equals(Task.GAN) ? task : task.withMetrics(metricsOf(terms, b.fields()));
+        Task task = loaded.withInputs(bindings);
+        for (OptionRow row : options) {
+            if (row.node() != null) {
+                continue; // a layer's parameter, not the task's
+            }
+            String v = row.valueProperty().get() == null ? "" : row.valueProperty().get().strip();
+            if (row.key().equals(RecipeOptions.KL_WEIGHT)) {
+                RecipeOptions.klWeightProblem(v).ifPresent(why -> {
+                    throw new IllegalArgumentException(why);
+                });
+            } else if (v.isEmpty()) {
+                throw new IllegalArgumentException("Choose the " + row.label().toLowerCase(java.util.Locale.ROOT)
+                        + " of the GAN.");
+            }
+            task = task.withOption(row.key(), v);
+        }
+        if (loaded.recipe().equals(Task.GAN)) {
+            // A GAN's one loss term follows its parts: the generator's sample against the real input's field.
+            String g = task.options().get(RecipeOptions.GENERATOR);
+            String real = task.options().get(RecipeOptions.REAL_INPUT);
+            String field = task.fieldOf(real).orElseThrow(() -> new IllegalArgumentException(
+                    "Choose the field that feeds the real input layer '" + real + "'."));
+            return task.withObjectives(List.of(new Objective(g, terms.get(0).loss(), field, terms.get(0).weight())));
+        }
+        return task.withObjectives(terms).withMetrics(metricsOf(terms, b.fields()));
     }
 
     /** {@code huber:delta=0.5} from the row, after the runner's own loss table has accepted name and parameters. */
@@ -400,6 +565,11 @@ public final class TaskEditorModel {
     /** The rows of the input layers, in the network's order. */
     public ObservableList<InputRow> inputs() {
         return inputs;
+    }
+
+    /** The recipe's own options: the task's (KL weight, GAN parts) and, for a GAN, each noise layer's distribution. */
+    public ObservableList<OptionRow> options() {
+        return options;
     }
 
     /** The rows of the loss terms. */

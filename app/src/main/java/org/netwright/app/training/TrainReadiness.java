@@ -5,11 +5,31 @@ import java.util.Optional;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.settings.TrainingSettings;
 import org.netwright.model.shape.GraphShapes;
+import org.netwright.model.task.TaskProposal;
 import org.netwright.templates.Template;
 
 /** Says why the Train button is off, in words that tell the user what to do next. */
 public final class TrainReadiness {
     private TrainReadiness() {
+    }
+
+    /** Said after a saved task's problem: where to fix it. */
+    static final String FIX_TASK = " Change it with Edit task\u2026 in the Data row, or reset it to the proposal there.";
+
+    /**
+     * {@link #whyNot(Graph, GraphShapes, TrainingSettings)}, and also off when the task saved with the project no
+     * longer fits the network and data of the Data row's last check ({@code basis}, null before a check), so that the
+     * run is not started only to refuse it.
+     */
+    public static Optional<String> whyNot(Graph graph, GraphShapes shapes, TrainingSettings settings,
+                                          DataCheck.TaskBasis basis) {
+        Optional<String> first = whyNot(graph, shapes, settings);
+        if (first.isPresent() || basis == null || !basis.saved() || settings.task() == null
+                || !settings.task().equals(basis.task())) {
+            return first;
+        }
+        List<String> problems = TaskProposal.problems(basis.task(), basis.graph(), basis.ends(), basis.fields());
+        return problems.stream().findFirst().map(p -> "The task saved with the project no longer fits: " + p + FIX_TASK);
     }
 
     /** Why the network cannot be trained now, or nothing when it can. */

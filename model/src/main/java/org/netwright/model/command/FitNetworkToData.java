@@ -203,11 +203,44 @@ public final class FitNetworkToData implements GraphCommand {
                     .filter(f -> rank < 0 || f.shape().rank() == rank).findFirst();
         }
 
+        /**
+         * The output of a generator (a part of the graph fed by a noise input) that draws images of the shape the
+         * input {@code inputId} takes, if there is one: the input is then a GAN discriminator's real input.
+         */
+        private Optional<String> generatorDrawing(String inputId) {
+            List<String> noise = graph.nodes().values().stream().filter(n -> n.type().equals("noise_input"))
+                    .map(Node::id).toList();
+            if (noise.isEmpty()) {
+                return Optional.empty();
+            }
+            NetworkEnds ends = NetworkEnds.of(graph);
+            Optional<Shape> takes = ends.inputs().stream().filter(e -> e.nodeId().equals(inputId))
+                    .map(NetworkEnds.End::shape).filter(Objects::nonNull).findFirst();
+            if (takes.isEmpty()) {
+                return Optional.empty();
+            }
+            return ends.outputs().stream().filter(o -> takes.get().equals(o.shape()))
+                    .filter(o -> noise.stream().anyMatch(z -> graph.reaches(z, o.nodeId()))
+                            && !graph.reaches(inputId, o.nodeId()))
+                    .map(NetworkEnds.End::nodeId).findFirst();
+        }
+
         /** Channels always follow the data; the size follows when the layers after it still work, else the data is resized. */
         private void fitImage(Node node, Shape image) {
-            set(node.id(), "channels", image.dim(0), "channels");
             int h = ((Number) graph.require(node.id()).params().getOrDefault("height", 28)).intValue();
             int w = ((Number) graph.require(node.id()).params().getOrDefault("width", 28)).intValue();
+            Optional<String> generator = generatorDrawing(node.id());
+            if (generator.isPresent()) {
+                // A GAN's discriminator reads real images and the generator's alike: the input keeps the size the
+                // generator draws, and the data is resized to it (changing the input alone would part the two).
+                if (h != image.dim(1) || w != image.dim(2)) {
+                    resizeTo = new int[] {h, w};
+                    changes.add("the images are resized from " + image.dim(1) + "×" + image.dim(2) + " to " + h + "×"
+                            + w + ", the size the generator '" + generator.get() + "' draws for " + node.id());
+                }
+                return;
+            }
+            set(node.id(), "channels", image.dim(0), "channels");
             if (h == image.dim(1) && w == image.dim(2)) {
                 return;
             }

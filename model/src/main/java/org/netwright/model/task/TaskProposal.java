@@ -72,20 +72,22 @@ public final class TaskProposal {
         boolean vae = reconstructs && graph.nodes().values().stream().anyMatch(n -> n.type().equals("sampling"));
         Map<String, String> options = new LinkedHashMap<>();
         if (vae) {
-            options.put("kl_weight", "1");
+            options.put(RecipeOptions.KL_WEIGHT, "1");
         }
         return new Task(vae ? Task.VAE : Task.PLAIN, inputs, objectives, List.copyOf(metrics), options);
     }
 
     /**
      * Every reason {@code task} cannot train the graph on these fields, one sentence each; empty when it can.
-     * Checks that each input layer has a field of its shape and each loss fits its output and target.
+     * Checks the recipe's own options ({@link RecipeOptions}), that each input layer has a field of its shape and
+     * that each loss fits its output and target.
      */
     public static List<String> problems(Task task, NetworkEnds ends, List<DataField> fields) {
         List<String> out = new ArrayList<>();
         if (!Task.RECIPES.contains(task.recipe())) {
             out.add("Unknown recipe '" + task.recipe() + "'; the recipes are " + String.join(", ", Task.RECIPES) + ".");
         }
+        out.addAll(RecipeOptions.problems(task, ends));
         for (String node : ends.inputNodes()) {
             List<NetworkEnds.End> ports = ends.inputsOf(node);
             if (ports.size() != 1) {
@@ -119,6 +121,22 @@ public final class TaskProposal {
                         + "', which the data does not have (it has " + names(fields) + ").");
             } else if (!task.recipe().equals(Task.GAN)) {
                 Losses.whyNot(o.lossName(), o.output(), end.get().shape(), target.get()).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link #problems(Task, NetworkEnds, List)} plus what only the whole graph shows: a GAN's generator and
+     * discriminator drawn as two unconnected parts.
+     */
+    public static List<String> problems(Task task, Graph graph, NetworkEnds ends, List<DataField> fields) {
+        List<String> out = new ArrayList<>(problems(task, ends, fields));
+        if (out.isEmpty() && task.recipe().equals(Task.GAN) && graph != null) {
+            try {
+                GanParts.of(graph, task);
+            } catch (TaskException e) {
+                out.add(e.getMessage());
             }
         }
         return out;
@@ -293,9 +311,9 @@ public final class TaskProposal {
             String realField = inputs.stream().filter(b -> b.node().equals(real.get().nodeId()))
                     .map(InputBinding::field).findFirst().orElseThrow();
             Map<String, String> options = new LinkedHashMap<>();
-            options.put("generator", genOut.get(0).nodeId());
-            options.put("discriminator", disOut.get(0).nodeId());
-            options.put("real_input", real.get().nodeId());
+            options.put(RecipeOptions.GENERATOR, genOut.get(0).nodeId());
+            options.put(RecipeOptions.DISCRIMINATOR, disOut.get(0).nodeId());
+            options.put(RecipeOptions.REAL_INPUT, real.get().nodeId());
             return Optional.of(new Task(Task.GAN, inputs,
                     List.of(new Objective(genOut.get(0).nodeId(), "bce_with_logits", realField, 1.0)), List.of(), options));
         }

@@ -55,6 +55,32 @@ class FitNetworkToDataTest {
         assertEquals(g, fit.undo(fitted), "one undo gives the graph back");
     }
 
+    /** A GAN in miniature: noise -> dense 16 -> reshape 1×4×4 (the sample); a 1×4×4 image -> flatten -> dense 1. */
+    private static Graph tinyGan() {
+        return Graph.of(List.of(
+                        new Node("z", "noise_input", Map.of("latent", 4), 0, 0),
+                        new Node("g", "dense", Map.of("units", 16), 1, 0),
+                        new Node("sample", "reshape", Map.of("target", "1,4,4"), 2, 0),
+                        new Node("real", "image_input", Map.of("channels", 1, "height", 4, "width", 4), 0, 1),
+                        new Node("flat", "flatten", Map.of(), 1, 1),
+                        new Node("score", "dense", Map.of("units", 1), 2, 1)),
+                List.of(Edge.of("z", "out", "g", "in"), Edge.of("g", "out", "sample", "in"),
+                        Edge.of("real", "out", "flat", "in"), Edge.of("flat", "out", "score", "in")));
+    }
+
+    @Test
+    void aGansRealInputKeepsTheGeneratorsSizeAndTheImagesAreResized() {
+        Graph g = tinyGan();
+        assertTrue(ShapeInference.infer(g).isValid());
+        // The discriminator alone could take 8×8, but then it would no longer read what the generator draws.
+        FitNetworkToData fit = FitNetworkToData.forSamples(g, images(1, 8, 8, 10));
+        assertArrayEquals(new int[] {4, 4}, fit.resizeImagesTo().orElseThrow());
+        assertEquals(g, fit.apply(g), "neither part changes");
+        assertEquals(List.of("the images are resized from 8×8 to 4×4, the size the generator 'sample' draws for real"),
+                fit.changes());
+        assertTrue(FitNetworkToData.forSamples(g, images(1, 4, 4, 10)).changes().isEmpty(), "the same size fits");
+    }
+
     @Test
     void imagesTooSmallForTheLayersAreResizedToTheInput() {
         Graph g = lenet();

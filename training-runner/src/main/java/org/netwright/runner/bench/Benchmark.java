@@ -18,6 +18,7 @@ public final class Benchmark {
     private final int rounds;
     private final Supplier<Listeners> listeners;
     private final Consumer<String> progress;
+    private final StepClock clock;
 
     /**
      * @param steps timed steps per run
@@ -27,6 +28,13 @@ public final class Benchmark {
      * @param progress told what is being timed, for a progress line
      */
     public Benchmark(int steps, int warmup, int rounds, Supplier<Listeners> listeners, Consumer<String> progress) {
+        this(steps, warmup, rounds, listeners, progress, StepClock.WALL);
+    }
+
+    /** As above, with steps timed on {@code clock}. */
+    public Benchmark(int steps, int warmup, int rounds, Supplier<Listeners> listeners, Consumer<String> progress,
+                     StepClock clock) {
+        this.clock = clock;
         if (steps < 1 || warmup < 0 || rounds < 1) {
             throw new IllegalArgumentException("steps and rounds must be at least 1, warm-up at least 0");
         }
@@ -59,11 +67,11 @@ public final class Benchmark {
                 for (int r = 0; r < rounds; r++) {
                     for (int k = 0; k < 3; k++) {
                         switch ((r + k) % 3) {
-                            case 0 -> bare.add(ours.time(warmup, steps, List.of()));
+                            case 0 -> bare.add(ours.time(warmup, steps, List.of(), clock));
                             case 1 -> plain.add(plain(family, ours, r));
                             default -> {
                                 try (Listeners l = listeners.get()) {
-                                    listened.add(ours.time(warmup, steps, l.listeners()));
+                                    listened.add(ours.time(warmup, steps, l.listeners(), clock));
                                 }
                             }
                         }
@@ -84,9 +92,9 @@ public final class Benchmark {
             }
             double[] t = new double[steps];
             for (int i = 0; i < steps; i++) {
-                long start = System.nanoTime();
+                long start = clock.nanos();
                 float loss = p.step();
-                t[i] = (System.nanoTime() - start) / 1e6;
+                t[i] = (clock.nanos() - start) / 1e6;
                 if (!Float.isFinite(loss)) {
                     throw new IllegalStateException(family.id() + ": the plain DJL model's loss became " + loss);
                 }

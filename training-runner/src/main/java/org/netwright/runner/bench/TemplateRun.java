@@ -76,7 +76,7 @@ final class TemplateRun {
      * {@code listeners} added after the clock (the event stream, the project recorder); throws IllegalStateException
      * when the run fails.
      */
-    double[] time(int warmup, int steps, List<RunListener> listeners) {
+    double[] time(int warmup, int steps, List<RunListener> listeners, StepClock clock) {
         TrainingRun run = nodes != null ? new TrainingRun(template.graph(), settings, nodes)
                 : new TrainingRun(template.graph(), settings, samples);
         List<Double> gaps = new ArrayList<>();
@@ -87,7 +87,7 @@ final class TemplateRun {
 
             @Override
             public void step(RunEvent.Step e) {
-                long now = System.nanoTime();
+                long now = clock.nanos(); // step events come on the training thread
                 if (e.epoch() == lastEpoch) {
                     if (seen++ >= warmup && gaps.size() < steps) {
                         gaps.add((now - last) / 1e6);

@@ -18,6 +18,7 @@ import org.netwright.runner.bench.Benchmark;
 import org.netwright.runner.bench.Family;
 import org.netwright.runner.bench.FamilyResult;
 import org.netwright.runner.bench.Listeners;
+import org.netwright.runner.bench.StepClock;
 import org.netwright.runner.run.RunListener;
 
 /**
@@ -27,7 +28,7 @@ import org.netwright.runner.run.RunListener;
  */
 final class BenchCommand {
     static final String USAGE = "bench [--family cnn|lstm|transformer|gcn|gan|vae|all] [--steps N] [--warmup N]"
-            + " [--rounds N] [--threads 1|all|both] [--json]"
+            + " [--rounds N] [--threads 1|all|both] [--clock wall|cpu] [--json]"
             + " | bench --data PATH --template ID [--epochs N] [--batch-size N] [--cache-mb MB] [--rounds N] [--json]";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,7 +44,7 @@ final class BenchCommand {
         if (argv.contains("--data")) {
             return dataWait(argv);
         }
-        Args args = Args.parse(argv, Set.of("--family", "--steps", "--warmup", "--rounds", "--threads"),
+        Args args = Args.parse(argv, Set.of("--family", "--steps", "--warmup", "--rounds", "--threads", "--clock"),
                 Set.of("--json"));
         if (!args.positionals().isEmpty()) {
             throw new UsageException("bench takes no file; got '" + args.positionals().get(0) + "'; usage: " + USAGE);
@@ -66,10 +67,17 @@ final class BenchCommand {
                     + "'");
         };
         boolean json = args.has("--json");
+        StepClock clock;
+        try {
+            clock = StepClock.parse(args.value("--clock").orElse("wall"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Benchmark bench = new Benchmark(steps, warmup, rounds, BenchCommand::realListeners,
-                what -> err.println("netwright: timing " + what));
+                what -> err.println("netwright: timing " + what), clock);
         if (!json) {
-            out.println("Median ms per training step (" + steps + " timed steps after " + warmup + " warm-up, "
+            out.println("Median ms per training step" + (clock == StepClock.CPU ? " (CPU time of the training thread)"
+                    : "") + " (" + steps + " timed steps after " + warmup + " warm-up, "
                     + rounds + " interleaved rounds; range = lowest..highest round median)");
             out.println(String.format(Locale.ROOT, "%-12s %7s %18s %18s %7s %11s %13s", "family", "threads",
                     "ours ms (range)", "plain DJL (range)", "ratio", "listeners", "batch build"));

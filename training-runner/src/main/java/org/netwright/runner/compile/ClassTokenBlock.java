@@ -28,7 +28,7 @@ public final class ClassTokenBlock extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         long batch = x.getShape().get(0);
         long width = x.getShape().get(2);
-        NDArray t = store.getValue(token, x.getDevice(), training).reshape(1, 1, width)
+        NDArray t = StepScope.with(x, store.getValue(token, x.getDevice(), training).reshape(1, 1, width))
                 .broadcast(new Shape(batch, 1, width));
         return new NDList(NDArrays.concat(new NDList(t, x), 1));
     }

@@ -56,9 +56,9 @@ final class GatBlock extends AbstractBlock {
         NDArray w = store.getValue(weight, h.getDevice(), training);
         // B×heads×N×units: each head's projected features.
         NDArray wh = h.matMul(w).reshape(b, n, heads, units).transpose(0, 2, 1, 3);
-        NDArray scoreI = wh.mul(store.getValue(attI, h.getDevice(), training).reshape(1, heads, 1, units))
+        NDArray scoreI = wh.mul(StepScope.with(h, store.getValue(attI, h.getDevice(), training).reshape(1, heads, 1, units)))
                 .sum(new int[] {3});
-        NDArray scoreJ = wh.mul(store.getValue(attJ, h.getDevice(), training).reshape(1, heads, 1, units))
+        NDArray scoreJ = wh.mul(StepScope.with(h, store.getValue(attJ, h.getDevice(), training).reshape(1, heads, 1, units)))
                 .sum(new int[] {3});
         NDArray e = Activation.leakyRelu(scoreI.expandDims(3).add(scoreJ.expandDims(2)), slope);
         NDArray keep = GraphMath.edges(GraphMath.withSelfLoops(a)).expandDims(1);

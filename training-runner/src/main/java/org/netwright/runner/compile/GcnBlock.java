@@ -36,7 +36,7 @@ final class GcnBlock extends AbstractBlock {
         NDArray h = inputs.get(0);
         NDArray a = inputs.get(1);
         NDArray w = store.getValue(weight, h.getDevice(), training);
-        NDArray propagate = GraphMath.symmetricNormalized(selfLoops ? GraphMath.withSelfLoops(a) : a);
+        NDArray propagate = GraphMath.propagation(a, selfLoops);
         NDArray out = propagate.matMul(h.matMul(w));
         if (bias != null) {
             out = out.add(store.getValue(bias, h.getDevice(), training));

@@ -23,6 +23,26 @@ final class GraphMath {
         return adjacency.neq(0).toType(DataType.FLOAT32, false);
     }
 
+    /** Per thread, the last adjacency given to {@link #propagation} with its self-loop choice and result. */
+    private static final ThreadLocal<Object[]> LAST_PROPAGATION = ThreadLocal.withInitial(() -> new Object[3]);
+
+    /**
+     * D^-1/2 (A [+ I]) D^-1/2 for {@code adjacency}, computed once for a given array: the GCN layers of one forward
+     * pass read the same adjacency, and recomputing it in each layer made a GCN step slower than plain DJL, which
+     * normalizes once. The array is the step's input (never changed in place); a new step brings a new array.
+     */
+    static NDArray propagation(NDArray adjacency, boolean selfLoops) {
+        Object[] last = LAST_PROPAGATION.get();
+        if (last[0] == adjacency && last[1].equals(selfLoops) && !((NDArray) last[2]).isReleased()) {
+            return (NDArray) last[2];
+        }
+        NDArray result = symmetricNormalized(selfLoops ? withSelfLoops(adjacency) : adjacency);
+        last[0] = adjacency;
+        last[1] = selfLoops;
+        last[2] = result;
+        return result;
+    }
+
     /** D^-1/2 A D^-1/2 with D the row sums of A; a node of degree 0 gets a zero row and column, not infinity. */
     static NDArray symmetricNormalized(NDArray a) {
         NDArray degree = a.sum(new int[] {2});

@@ -48,8 +48,8 @@ public final class GroupNormBlock extends AbstractBlock {
         long[] perChannel = new long[shape.dimension()];
         Arrays.fill(perChannel, 1);
         perChannel[1] = channels;
-        NDArray w = store.getValue(weight, x.getDevice(), training).reshape(perChannel);
-        NDArray b = store.getValue(bias, x.getDevice(), training).reshape(perChannel);
+        NDArray w = StepScope.with(x, store.getValue(weight, x.getDevice(), training).reshape(perChannel));
+        NDArray b = StepScope.with(x, store.getValue(bias, x.getDevice(), training).reshape(perChannel));
         return new NDList(normed.mul(w).add(b));
     }
 

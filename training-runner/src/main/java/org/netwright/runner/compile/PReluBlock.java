@@ -38,7 +38,7 @@ public final class PReluBlock extends AbstractBlock {
         if (perChannel) {
             shape[1] = x.getShape().get(1);
         }
-        NDArray slope = a.reshape(shape);
+        NDArray slope = StepScope.with(x, a.reshape(shape));
         return new NDList(x.maximum(0).add(x.minimum(0).mul(slope)));
     }
 

@@ -48,7 +48,7 @@ public final class PositionalEncodingBlock extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         long steps = x.getShape().get(1);
         NDArray table = store.getValue(embedding, x.getDevice(), training);
-        return new NDList(x.add(table.get(new NDIndex("0:{}", steps))));
+        return new NDList(x.add(StepScope.with(x, table.get(new NDIndex("0:{}", steps)))));
     }
 
     @Override

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -31,14 +32,12 @@ public final class TransformerNorm extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        int last = x.getShape().dimension() - 1;
-        NDArray centred = x.sub(x.mean(new int[] {last}, true));
-        // The biased variance (divide by D), as PyTorch's LayerNorm uses.
-        NDArray variance = centred.square().mean(new int[] {last}, true);
-        NDArray normed = centred.div(variance.add(EPSILON).sqrt());
+        long width = x.getShape().get(x.getShape().dimension() - 1);
         NDArray w = store.getValue(weight, x.getDevice(), training);
         NDArray b = store.getValue(bias, x.getDevice(), training);
-        return new NDList(normed.mul(w).add(b));
+        // libtorch's fused layer_norm (biased variance, as PyTorch's nn.LayerNorm): one op forward and one backward
+        // instead of nine, which made a Transformer step slower than the same model in plain DJL.
+        return LayerNorm.layerNorm(x, new Shape(width), w, b, EPSILON);
     }
 
     @Override

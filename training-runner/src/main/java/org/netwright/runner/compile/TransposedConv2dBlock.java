@@ -57,11 +57,11 @@ public final class TransposedConv2dBlock extends AbstractBlock {
             long w = padded.getShape().get(3);
             padded = padded.get(new NDIndex(":, :, {}:{}, {}:{}", cut, h - cut, cut, w - cut));
         }
-        NDArray w = store.getValue(weight, x.getDevice(), training).flip(2, 3).transpose(1, 0, 2, 3);
+        NDArray w = StepScope.with(x, store.getValue(weight, x.getDevice(), training).flip(2, 3)).transpose(1, 0, 2, 3);
         NDArray out = Conv2d.conv2d(padded, w).singletonOrThrow();
         if (bias != null) {
             NDArray b = store.getValue(bias, x.getDevice(), training);
-            out = out.add(b.reshape(1, b.getShape().get(0), 1, 1));
+            out = out.add(StepScope.with(x, b.reshape(1, b.getShape().get(0), 1, 1)));
         }
         return new NDList(out);
     }

@@ -296,7 +296,10 @@ final class BoundTask implements SingleLossTask {
         Batch b = null;
         Prefetched p = prefetched;
         prefetched = null;
-        if (p != null) {
+        if (p != null && !p.claimed().compareAndSet(false, true)) {
+            // The prefetch thread has begun (or finished) the batch: take it. When it had not begun, the claim above
+            // stops it and the batch is made below on this thread, the same batch in the same order: on a busy
+            // machine the trainer then never waits for a thread that has not been given a core yet.
             long blockedFrom = System.nanoTime();
             Batch ready = p.await();
             blockedNanos += System.nanoTime() - blockedFrom;
@@ -307,6 +310,13 @@ final class BoundTask implements SingleLossTask {
                 ready.targets().forEach(a -> a.attach(scope));
                 b = ready;
                 prefetchedSteps++;
+            }
+            p.manager().close();
+        } else if (p != null) {
+            if (p.order() != order || p.from() != from || p.to() != to) {
+                // Not the batch asked for: made all the same, as the prefetch thread would have, so that the noise
+                // stream is drawn the same however the threads were scheduled.
+                batch(p.manager(), data.train(), p.order(), p.from(), p.to(), true);
             }
             p.manager().close();
         }
@@ -323,15 +333,20 @@ final class BoundTask implements SingleLossTask {
         if (prefetch && to < n) {
             int nextTo = Math.min(n, to + (to - from));
             NDManager pm = trainer.getManager().newSubManager();
-            java.util.concurrent.Future<Batch> f = prefetchThread().submit(() -> batch(pm, data.train(), order, to,
-                    nextTo, true));
-            prefetched = new Prefetched(order, to, nextTo, pm, f);
+            java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.Future<Batch> f = prefetchThread().submit(() -> claimed.compareAndSet(false, true)
+                    ? batch(pm, data.train(), order, to, nextTo, true) : null);
+            prefetched = new Prefetched(order, to, nextTo, pm, f, claimed);
         }
         return b;
     }
 
-    /** A batch being made ahead on the prefetch thread, in its own manager until a step takes it. */
-    private record Prefetched(int[] order, int from, int to, NDManager manager, java.util.concurrent.Future<Batch> batch) {
+    /**
+     * A batch being made ahead on the prefetch thread, in its own manager until a step takes it; whichever thread
+     * sets {@code claimed} first makes it.
+     */
+    private record Prefetched(int[] order, int from, int to, NDManager manager, java.util.concurrent.Future<Batch> batch,
+                              java.util.concurrent.atomic.AtomicBoolean claimed) {
         Batch await() {
             try {
                 return batch.get();
@@ -363,10 +378,12 @@ final class BoundTask implements SingleLossTask {
         Prefetched p = prefetched;
         prefetched = null;
         if (p != null) {
-            try {
-                p.await();
-            } catch (RuntimeException e) {
-                // The run is over; a batch it will never use failing to build changes nothing.
+            if (!p.claimed().compareAndSet(false, true)) {
+                try {
+                    p.await();
+                } catch (RuntimeException e) {
+                    // The run is over; a batch it will never use failing to build changes nothing.
+                }
             }
             p.manager().close();
         }

@@ -40,5 +40,17 @@ class CliBenchTest {
         CliRunner threads = CliRunner.run("bench", "--threads", "3");
         assertEquals(2, threads.status());
         assertTrue(threads.err().contains("--threads takes 1, all or both"), threads.err());
+        CliRunner clock = CliRunner.run("bench", "--clock", "sundial");
+        assertEquals(2, clock.status());
+        assertTrue(clock.err().contains("--clock takes wall or cpu; got 'sundial'."), clock.err());
+    }
+
+    @Test
+    void theCpuClockTimesTheTrainingThreadsWork() throws Exception {
+        CliRunner r = CliRunner.run("bench", "--family", "vae", "--steps", "3", "--warmup", "1", "--rounds", "1",
+                "--threads", "1", "--clock", "cpu", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.outLines().get(0));
+        assertTrue(j.get("ours_ms").asDouble() > 0 && j.get("plain_ms").asDouble() > 0, r.outLines().get(0));
     }
 }

@@ -33,9 +33,21 @@ class DcganRecipeTest {
     private static final int COUNT = 64;
 
     @ParameterizedTest
-    // One seed keeps the class near 2 minutes (80 epochs); seeds 1-5 passed at 30 epochs, 1-2 at 80.
+    // One seed keeps the class near 2 minutes (80 epochs); the other seeds are the slow test below.
     @ValueSource(longs = {1})
     void dcganDrawsVariedImagesNearRealDigits(long seed) {
+        trainsAndDraws(seed);
+    }
+
+    /** Seeds 2 to 5 at the template's 80 default epochs: the template's mark must not depend on a lucky seed. */
+    @ParameterizedTest
+    @Tag("slow")
+    @ValueSource(longs = {2, 3, 4, 5})
+    void otherSeedsDrawVariedImagesNearRealDigitsToo(long seed) {
+        trainsAndDraws(seed);
+    }
+
+    private static void trainsAndDraws(long seed) {
         Template t = TemplateLibrary.find("dcgan").orElseThrow();
         TrainingSettings settings = t.settings().withSeed(seed);
         Samples data = Generators.generateSamples(settings.data(), seed);
