@@ -49,7 +49,7 @@ final class PlainModels {
         Random random = new Random(seed);
         Graph g = template.graph();
         double rate = template.settings().learningRate();
-        return switch (family) {
+        PlainStep step = switch (family) {
             case CNN -> cnn(g, batch, rate, random);
             case LSTM -> lstm(g, batch, rate, random);
             case TRANSFORMER -> transformer(g, batch, rate, random);
@@ -57,6 +57,10 @@ final class PlainModels {
             case GAN -> new PlainGan(g, batch, rate, (float) template.settings().options().beta1(), random);
             case VAE -> vae(g, batch, rate, random);
         };
+        // The template's own gradient clipping is part of its step: the twin clips too, or the ratio would compare
+        // unequal work (the vae template clips to norm 1).
+        double clip = template.settings().options().clipNorm();
+        return clip > 0 ? step.clippingTo(clip) : step;
     }
 
     private static PlainStep cnn(Graph g, int batch, double rate, Random random) {
