@@ -11,6 +11,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -23,7 +25,7 @@ import org.netwright.model.settings.TrainingSettings;
 
 /**
  * The bottom panel (CSS id {@code training-panel}): training settings, Train and Stop, the data
- * the run trains on, the device, progress and the live loss chart. It only shows the view model and forwards clicks.
+ * the run trains on, the device, progress and the live loss chart with the gradient heat map on a tab beside it. It only shows the view model and forwards clicks.
  */
 public final class TrainingPanel extends HBox {
     private final TrainingViewModel model;
@@ -119,8 +121,7 @@ public final class TrainingPanel extends HBox {
         // The data row sits where the other columns have their titles, so the panel grows no taller for it; the
         // chart asks for little and takes the rest, so a one-line refusal under the row shrinks the chart, not the canvas.
         chart.setPrefSize(600, 186);
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        VBox centre = new VBox(6, dataRow, chart);
+        VBox centre = new VBox(6, dataRow, views(chart));
         HBox.setHgrow(centre, Priority.ALWAYS);
 
         VBox right = runStatus();
@@ -129,6 +130,27 @@ public final class TrainingPanel extends HBox {
         setPadding(new Insets(10, 14, 10, 14));
         // At least this tall; taller only when a long reason under Train needs the lines.
         setMinHeight(262);
+    }
+
+    /**
+     * The loss chart and, beside it on a second tab, the run's gradient-norm heat map as its epochs arrive; the tab's
+     * title gains ⚠ while a layer's gradients vanish or explode.
+     */
+    private TabPane views(ChartViewer chart) {
+        Tab loss = new Tab("Loss", chart);
+        loss.setId("loss-tab");
+        org.netwright.app.insight.GradientsPanel heat = org.netwright.app.insight.GradientsPanel.live(
+                model.gradientsProperty());
+        heat.setPadding(new Insets(4, 0, 0, 0));
+        Tab gradients = new Tab(null, heat);
+        gradients.setId("gradients-tab");
+        gradients.textProperty().bind(model.gradientsTitleProperty());
+        TabPane tabs = new TabPane(loss, gradients);
+        tabs.setId("training-views");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setMinSize(200, 150);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        return tabs;
     }
 
     private GridPane settingsFields() {
