@@ -65,8 +65,11 @@ public final class GradientsPanel extends VBox {
         setId(idPrefix + "gradients-panel");
         caption.setId(idPrefix + "gradients-caption");
         caption.setWrapText(true);
+        // The verdict wraps rather than ending in an ellipsis; the heat map scrolls in what is left.
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         canvas.setId(idPrefix + "gradient-heat-map");
         ScrollPane scroll = new ScrollPane(canvas);
+        scroll.setMinHeight(40);
         scroll.setFitToWidth(false);
         scroll.setStyle("-fx-background-color: transparent; -fx-background: white");
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
