@@ -133,8 +133,9 @@ public final class TrainingPanel extends HBox {
     }
 
     /**
-     * The loss chart and, beside it on a second tab, the run's gradient-norm heat map as its epochs arrive; the tab's
-     * title gains ⚠ while a layer's gradients vanish or explode.
+     * The loss chart and, beside it on a second tab, the run's gradient-norm heat map as its epochs arrive with the
+     * latest epoch's activation statistics per layer; the tab's title gains ⚠ while a layer's gradients vanish or
+     * explode.
      */
     private TabPane views(ChartViewer chart) {
         Tab loss = new Tab("Loss", chart);
@@ -142,7 +143,8 @@ public final class TrainingPanel extends HBox {
         org.netwright.app.insight.GradientsPanel heat = org.netwright.app.insight.GradientsPanel.live(
                 model.gradientsProperty());
         heat.setPadding(new Insets(4, 0, 0, 0));
-        Tab gradients = new Tab(null, heat);
+        HBox.setHgrow(heat, Priority.ALWAYS);
+        Tab gradients = new Tab(null, new HBox(12, heat, activationsTable()));
         gradients.setId("gradients-tab");
         gradients.textProperty().bind(model.gradientsTitleProperty());
         TabPane tabs = new TabPane(loss, gradients);
@@ -151,6 +153,53 @@ public final class TrainingPanel extends HBox {
         tabs.setMinSize(200, 150);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         return tabs;
+    }
+
+    /** The latest epoch's output statistics per layer; rows that look stuck (mostly zero, constant) in red. */
+    private VBox activationsTable() {
+        javafx.scene.control.TableView<ActivationRow> table = new javafx.scene.control.TableView<>(model.activations());
+        table.setId("live-activations-table");
+        table.setPlaceholder(new Label("Each layer's outputs are summed up here at the end of every epoch."));
+        table.getColumns().add(column("Layer", ActivationRow::layer, 110));
+        table.getColumns().add(column("Mean", ActivationRow::mean, 64));
+        table.getColumns().add(column("Std", ActivationRow::std, 64));
+        table.getColumns().add(column("Zeros", ActivationRow::zeros, 62));
+        table.getColumns().add(column("", r -> r.isProblem() ? "\u26a0 " + r.problem() : "", 130));
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(ActivationRow item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("activation-stuck");
+                if (!empty && item != null && item.isProblem()) {
+                    getStyleClass().add("activation-stuck");
+                }
+                setStyle(!empty && item != null && item.isProblem()
+                        ? "-fx-background-color: #fde2e1; -fx-text-background-color: #b71c1c" : "");
+            }
+        });
+        Label caption = new Label();
+        caption.setId("live-activations-caption");
+        caption.setWrapText(true);
+        caption.textProperty().bind(Bindings.when(model.activationsCaptionProperty().isEmpty())
+                .then("Layer outputs").otherwise(model.activationsCaptionProperty()));
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(4, caption, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(4, 0, 0, 0));
+        box.setMinWidth(300);
+        box.setPrefWidth(440);
+        box.setMaxWidth(440);
+        return box;
+    }
+
+    private static javafx.scene.control.TableColumn<ActivationRow, String> column(String title,
+            Function<ActivationRow, String> value, double width) {
+        javafx.scene.control.TableColumn<ActivationRow, String> c = new javafx.scene.control.TableColumn<>(title);
+        c.setCellValueFactory(row -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(row.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
     }
 
     private GridPane settingsFields() {

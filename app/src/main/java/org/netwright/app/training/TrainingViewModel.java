@@ -64,6 +64,11 @@ public final class TrainingViewModel {
     private final javafx.beans.property.ReadOnlyObjectWrapper<GradientHeatMap> gradients =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper gradientsTitle = new ReadOnlyStringWrapper(GRADIENTS);
+    private final javafx.collections.ObservableList<ActivationRow> activations =
+            javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<ActivationRow> activationsView =
+            javafx.collections.FXCollections.unmodifiableObservableList(activations);
+    private final ReadOnlyStringWrapper activationsCaption = new ReadOnlyStringWrapper("");
     /** Set when an epoch brought norms; the heat map is rebuilt once per batch, not per epoch of a replay. */
     private boolean normsChanged;
     private long runId;
@@ -242,6 +247,8 @@ public final class TrainingViewModel {
         normsChanged = false;
         gradients.set(null);
         gradientsTitle.set(GRADIENTS);
+        activations.clear();
+        activationsCaption.set("");
     }
 
     private void applyOne(RunEvent event) {
@@ -270,6 +277,14 @@ public final class TrainingViewModel {
             if (!ep.gradNorms().isEmpty()) {
                 epochNorms.put(ep.epoch(), ep.gradNorms());
                 normsChanged = true;
+            }
+            if (!ep.activations().isEmpty()) {
+                activations.setAll(ep.activations().entrySet().stream()
+                        .map(a -> ActivationRow.of(a.getKey(), a.getValue())).toList());
+                long bad = activations.stream().filter(ActivationRow::isProblem).count();
+                activationsCaption.set("Layer outputs on a training batch after epoch " + ep.epoch()
+                        + (bad == 0 ? "" : " \u2014 " + bad + (bad == 1 ? " layer looks" : " layers look")
+                                + " stuck"));
             }
             if (ep.valLoss() != null && Double.isFinite(ep.valLoss())) {
                 valLoss.add(ep.epoch(), ep.valLoss(), false);
@@ -454,6 +469,16 @@ public final class TrainingViewModel {
      */
     public javafx.beans.property.ReadOnlyObjectProperty<GradientHeatMap> gradientsProperty() {
         return gradients.getReadOnlyProperty();
+    }
+
+    /** Each layer's output statistics after the latest epoch that measured them, in the order the network runs. */
+    public javafx.collections.ObservableList<ActivationRow> activations() {
+        return activationsView;
+    }
+
+    /** Which epoch the activation statistics come from, and how many layers look stuck; empty while there are none. */
+    public ReadOnlyStringProperty activationsCaptionProperty() {
+        return activationsCaption.getReadOnlyProperty();
     }
 
     /** The title of the gradients view: "Gradients", with ⚠ while some layer's gradients vanish or explode. */

@@ -190,4 +190,27 @@ class TrainingViewModelTest {
         assertEquals(org.netwright.app.insight.GradientHeatMap.of(5, metrics).summary(), map.summary());
         assertTrue(model.statusProperty().get().endsWith("(completed, 2 epochs)."), model.statusProperty().get());
     }
+
+    @Test
+    void theLatestEpochsActivationStatisticsAreListedAndAStuckLayerIsSaid() {
+        Map<String, org.netwright.model.run.ActivationStats> stats = new java.util.LinkedHashMap<>();
+        stats.put("dense_1", new org.netwright.model.run.ActivationStats(0.5, 1.25, 0.0));
+        stats.put("relu_1", new org.netwright.model.run.ActivationStats(0.01, 0.05, 0.97));
+        model.apply(List.of(new RunEvent.Started(2, "cpu", 2, 1),
+                new RunEvent.Epoch(1, 0.5, 0.5, Map.of(), 0.01, 1, 1).withActivations(stats)));
+
+        assertEquals(List.of(new ActivationRow("dense_1", "0.500", "1.25", "0.0 %", ""),
+                new ActivationRow("relu_1", "0.0100", "0.0500", "97.0 %", "mostly zero (97 %)")), model.activations());
+        assertEquals("Layer outputs on a training batch after epoch 1 \u2014 1 layer looks stuck",
+                model.activationsCaptionProperty().get());
+        // A constant layer is stuck too; an epoch without statistics keeps the last ones.
+        model.apply(List.of(new RunEvent.Epoch(2, 0.5, 0.5, Map.of(), 0.01, 2, 1).withActivations(
+                Map.of("dense_1", new org.netwright.model.run.ActivationStats(0.5, 0.0, 0.0)))));
+        assertEquals("constant", model.activations().get(0).problem());
+        model.apply(List.of(new RunEvent.Epoch(3, 0.5, 0.5, Map.of(), 0.01, 3, 1)));
+        assertEquals(1, model.activations().size());
+        model.forgetPast();
+        assertTrue(model.activations().isEmpty());
+        assertEquals("", model.activationsCaptionProperty().get());
+    }
 }

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netwright.app.training.RunProcess;
 import org.netwright.app.training.RunStarter;
 import org.netwright.app.training.TrainingViewModel;
+import org.netwright.app.training.ActivationRow;
+import org.netwright.model.run.ActivationStats;
 import org.netwright.model.run.FinalMetrics;
 import org.netwright.model.run.RunEvent;
 import org.netwright.model.run.RunEventJson;
@@ -35,7 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The training panel's Gradients tab draws the heat map from the run's epoch events: one column per epoch, and a
- * layer whose gradients vanish is named and its cells framed.
+ * layer whose gradients vanish is named and its cells framed; beside it each layer's outputs of the last epoch, a
+ * mostly-zero layer marked.
  */
 @ExtendWith(ApplicationExtension.class)
 @Tag("ui")
@@ -59,8 +62,11 @@ class LiveGradientsUiTest {
         double[] first = {0.3, 1e-9, 1e-10};
         for (int e = 1; e <= 3; e++) {
             events.add(new RunEvent.Step(e, e, 0.7, 0.01, e));
+            Map<String, ActivationStats> stats = new LinkedHashMap<>();
+            stats.put("dense_1", new ActivationStats(0.1 * e, 0.8, 0.0));
+            stats.put("relu_1", new ActivationStats(0.02, 0.1, 0.96));
             events.add(new RunEvent.Epoch(e, 0.7, 0.7, Map.of(), 0.01, e, 1)
-                    .withHealth(norms(first[e - 1]), Map.of(), List.of()));
+                    .withHealth(norms(first[e - 1]), Map.of(), List.of()).withActivations(stats));
         }
         events.add(new RunEvent.Finished("completed", new FinalMetrics(0.6, Map.of(), "last", "cpu", 3, 3)));
         StringBuilder script = new StringBuilder();
@@ -120,6 +126,19 @@ class LiveGradientsUiTest {
         }
         assertTrue(framed > 20, "vanishing frames drawn: " + framed);
         assertTrue(coloured > 200, "coloured cells drawn: " + coloured);
+
+        // Beside the heat map: the last epoch's layer outputs, the mostly-zero ReLU layer said and in red.
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<ActivationRow> table =
+                robot.lookup("#live-activations-table").queryAs(javafx.scene.control.TableView.class);
+        assertTrue(table.isVisible());
+        assertEquals(List.of("dense_1", "relu_1"), table.getItems().stream().map(ActivationRow::layer).toList());
+        assertEquals("0.300", table.getItems().get(0).mean());
+        assertEquals("Layer outputs on a training batch after epoch 3 \u2014 1 layer looks stuck",
+                robot.lookup("#live-activations-caption").queryAs(Label.class).getText());
+        assertTrue(robot.lookup(".activation-stuck").queryAll().stream().anyMatch(javafx.scene.Node::isVisible),
+                "the stuck layer's row is marked");
+        assertTrue(robot.lookup("\u26a0 mostly zero (96 %)").tryQuery().isPresent(), "the stuck layer is said");
     }
 
     private static WritableImage snapshot(FxRobot robot, Canvas canvas) {
