@@ -143,7 +143,10 @@ public final class TrainingPanel extends HBox {
         org.netwright.app.insight.GradientsPanel heat = org.netwright.app.insight.GradientsPanel.live(
                 model.gradientsProperty());
         heat.setPadding(new Insets(4, 0, 0, 0));
+        // The heat map takes what the statistics leave; its long verdict wraps rather than widening it.
         HBox.setHgrow(heat, Priority.ALWAYS);
+        heat.setPrefWidth(300);
+        heat.setMinWidth(200);
         Tab gradients = new Tab(null, new HBox(12, heat, activationsTable()));
         gradients.setId("gradients-tab");
         gradients.textProperty().bind(model.gradientsTitleProperty());
@@ -159,13 +162,16 @@ public final class TrainingPanel extends HBox {
     private VBox activationsTable() {
         javafx.scene.control.TableView<ActivationRow> table = new javafx.scene.control.TableView<>(model.activations());
         table.setId("live-activations-table");
-        table.setPlaceholder(new Label("Each layer's outputs are summed up here at the end of every epoch."));
+        Label waiting = new Label("Each layer's outputs are summed up here at the end of every epoch.");
+        waiting.setWrapText(true);
+        waiting.setPadding(new Insets(8));
+        table.setPlaceholder(waiting);
+        // Numbers at full width ("100.0 %" included); the verdict column takes what is left.
         table.getColumns().add(column("Layer", ActivationRow::layer, 110));
-        table.getColumns().add(column("Mean", ActivationRow::mean, 64));
-        table.getColumns().add(column("Std", ActivationRow::std, 64));
-        table.getColumns().add(column("Zeros", ActivationRow::zeros, 62));
-        table.getColumns().add(column("", r -> r.isProblem() ? "\u26a0 " + r.problem() : "", 130));
-        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY);
+        table.getColumns().add(column("Mean", ActivationRow::mean, 72));
+        table.getColumns().add(column("Std", ActivationRow::std, 72));
+        table.getColumns().add(column("Zeros", ActivationRow::zeros, 76));
+        table.getColumns().add(column("", r -> r.isProblem() ? "\u26a0 " + r.problem() : "", 150));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(ActivationRow item, boolean empty) {
@@ -188,8 +194,8 @@ public final class TrainingPanel extends HBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(4, 0, 0, 0));
         box.setMinWidth(300);
-        box.setPrefWidth(440);
-        box.setMaxWidth(440);
+        box.setPrefWidth(500);
+        box.setMaxWidth(500);
         return box;
     }
 
@@ -198,6 +204,7 @@ public final class TrainingPanel extends HBox {
         javafx.scene.control.TableColumn<ActivationRow, String> c = new javafx.scene.control.TableColumn<>(title);
         c.setCellValueFactory(row -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(row.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(width);
         c.setSortable(false);
         return c;
     }
