@@ -120,7 +120,8 @@ public final class TrainingPanel extends HBox {
         org.netwright.app.charts.ChartExport.install(chart, "loss");
         // The data row sits where the other columns have their titles, so the panel grows no taller for it; the
         // chart asks for little and takes the rest, so a one-line refusal under the row shrinks the chart, not the canvas.
-        chart.setPrefSize(600, 186);
+        // 186 px with the tab headers above it, as tall as the panel was before it had tabs.
+        chart.setPrefSize(600, 156);
         VBox centre = new VBox(6, dataRow, views(chart));
         HBox.setHgrow(centre, Priority.ALWAYS);
 
@@ -154,6 +155,7 @@ public final class TrainingPanel extends HBox {
         tabs.setId("training-views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinSize(200, 150);
+        tabs.setPrefHeight(186);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         return tabs;
     }
