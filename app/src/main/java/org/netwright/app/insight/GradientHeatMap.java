@@ -2,9 +2,13 @@ package org.netwright.app.insight;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.netwright.model.run.HealthRules;
 import org.netwright.model.run.RunWarning;
@@ -12,7 +16,7 @@ import org.netwright.model.store.MetricPoint;
 
 /**
  * A run's per-layer gradient norms as a grid, layers down and epochs across, read from the {@code grad_norm/NODE}
- * metrics its epochs recorded; each cell is judged by {@link HealthRules#gradients} (the thresholds the run's own
+ * metrics its epochs recorded or from a live run's epoch events; each cell is judged by {@link HealthRules#gradients} (the thresholds the run's own
  * warnings use), so a vanishing or exploding layer is marked where the run warned. Plain data, no JavaFX.
  */
 public final class GradientHeatMap {
@@ -36,24 +40,33 @@ public final class GradientHeatMap {
 
     /** The heat map of run {@code run} from its stored metrics (layers in the order they were recorded). */
     public static GradientHeatMap of(long run, List<MetricPoint> metrics) {
-        Map<String, Map<Integer, Double>> byLayer = new LinkedHashMap<>();
-        TreeSet<Integer> epochSet = new TreeSet<>();
+        SortedMap<Integer, Map<String, Double>> byEpoch = new TreeMap<>();
         for (MetricPoint p : metrics) {
             if (p.key().startsWith(PREFIX)) {
-                byLayer.computeIfAbsent(p.key().substring(PREFIX.length()), k -> new LinkedHashMap<>())
-                        .put(p.epoch(), p.value());
-                epochSet.add(p.epoch());
+                byEpoch.computeIfAbsent(p.epoch(), k -> new LinkedHashMap<>())
+                        .put(p.key().substring(PREFIX.length()), p.value());
             }
         }
-        List<String> layers = new ArrayList<>(byLayer.keySet());
-        List<Integer> epochs = new ArrayList<>(epochSet);
+        return ofEpochs(run, byEpoch);
+    }
+
+    /**
+     * The heat map of run {@code run} from each epoch's gradient norms (epoch to node id to norm, as the epoch events
+     * of a live run carry them); layers in the order they first appear.
+     */
+    public static GradientHeatMap ofEpochs(long run, SortedMap<Integer, Map<String, Double>> normsByEpoch) {
+        Set<String> layerSet = new LinkedHashSet<>();
+        normsByEpoch.values().forEach(m -> layerSet.addAll(m.keySet()));
+        List<String> layers = new ArrayList<>(layerSet);
+        List<Integer> epochs = new ArrayList<>(normsByEpoch.keySet());
         double[][] norms = new double[layers.size()][epochs.size()];
         Health[][] health = new Health[layers.size()][epochs.size()];
         Map<String, Double> first = new LinkedHashMap<>();
         for (int e = 0; e < epochs.size(); e++) {
+            Map<String, Double> measured = normsByEpoch.get(epochs.get(e));
             Map<String, Double> atEpoch = new LinkedHashMap<>();
             for (int l = 0; l < layers.size(); l++) {
-                Double v = byLayer.get(layers.get(l)).get(epochs.get(e));
+                Double v = measured.get(layers.get(l));
                 norms[l][e] = v == null ? Double.NaN : v;
                 health[l][e] = v == null || !Double.isFinite(v) ? Health.NONE : Health.HEALTHY;
                 if (v != null) {

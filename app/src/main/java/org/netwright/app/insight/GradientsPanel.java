@@ -1,6 +1,7 @@
 package org.netwright.app.insight;
 
 import java.util.Locale;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -8,6 +9,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -17,10 +19,11 @@ import javafx.scene.text.TextAlignment;
 /**
  * The gradient-norm heat map: layers down, epochs across, colour the log10 of the layer's gradient norm (dark: small,
  * yellow: large). Cells where the health rules found vanishing (▼, cyan frame) or exploding (▲, red frame) gradients
- * are marked, and those layers' names are drawn in red with the word, so a failing layer is found at a glance.
+ * are marked, and those layers' names are drawn in red with the word, so a failing layer is found at a glance. The
+ * insight window reads a stored run's norms on request; the training panel shows a live run's as its epochs arrive
+ * ({@link #live}).
  */
-final class GradientsPanel extends VBox {
-    private static final double ROW = 18;
+public final class GradientsPanel extends VBox {
     private static final double TOP = 22;
     private static final Color VANISHING = Color.web("#00b8d4");
     private static final Color EXPLODING = Color.web("#d50000");
@@ -29,28 +32,61 @@ final class GradientsPanel extends VBox {
             Color.web("#5ec962"), Color.web("#fde725")};
     private final Canvas canvas = new Canvas(10, 10);
     private final Label caption = new Label();
+    private final double row;
+    private final String emptyText;
 
     GradientsPanel(InsightViewModel model) {
-        super(8);
-        setId("gradients-panel");
+        this(model.gradientsProperty(), "", 18, "", 8);
         setPadding(new Insets(10, 0, 0, 0));
         Button load = new Button("Read Gradient Norms");
         load.setId("gradients-button");
         load.disableProperty().bind(model.busyProperty());
         load.setOnAction(e -> model.loadGradients());
-        caption.setId("gradients-caption");
+        Label explain = new Label(EXPLANATION);
+        explain.setWrapText(true);
+        getChildren().addAll(0, java.util.List.of(InsightView.title("Gradient norms per layer and epoch"), explain,
+                load));
+    }
+
+    private static final String EXPLANATION = "Each layer's gradient norm at the end of each epoch, on a log scale."
+            + " ▼ vanishing (below 1e-4 of the largest layer's), ▲ exploding (above 1e3, or 1000 times its first): the"
+            + " rules behind the run's warnings.";
+
+    /**
+     * @param idPrefix put before the CSS ids ({@code gradients-panel}, {@code gradients-caption},
+     *                 {@code gradient-heat-map}) so two panels in one window stay apart
+     * @param emptyText the caption while there is no heat map yet
+     */
+    private GradientsPanel(ObservableValue<? extends GradientHeatMap> map, String idPrefix, double row,
+                           String emptyText, double spacing) {
+        super(spacing);
+        this.row = row;
+        this.emptyText = emptyText;
+        setId(idPrefix + "gradients-panel");
+        caption.setId(idPrefix + "gradients-caption");
         caption.setWrapText(true);
-        canvas.setId("gradient-heat-map");
+        // The verdict wraps rather than ending in an ellipsis; the heat map scrolls in what is left.
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        canvas.setId(idPrefix + "gradient-heat-map");
         ScrollPane scroll = new ScrollPane(canvas);
+        scroll.setMinHeight(40);
         scroll.setFitToWidth(false);
         scroll.setStyle("-fx-background-color: transparent; -fx-background: white");
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
-        Label explain = new Label("Each layer's gradient norm at the end of each epoch, on a log scale. ▼ vanishing"
-                + " (below 1e-4 of the largest layer's), ▲ exploding (above 1e3, or 1000 times its first): the rules"
-                + " behind the run's warnings.");
-        explain.setWrapText(true);
-        getChildren().addAll(InsightView.title("Gradient norms per layer and epoch"), explain, load, caption, scroll);
-        model.gradientsProperty().addListener((o, was, now) -> draw(now));
+        getChildren().addAll(caption, scroll);
+        map.addListener((o, was, now) -> draw(now));
+        draw(map.getValue());
+    }
+
+    /**
+     * The heat map of a run as the training panel shows it: redrawn whenever {@code map} changes (the view model
+     * sets it from each epoch's gradient norms), with compact rows and the CSS ids prefixed {@code live-}.
+     */
+    public static GradientsPanel live(ObservableValue<? extends GradientHeatMap> map) {
+        GradientsPanel panel = new GradientsPanel(map, "live-", 14,
+                "Each layer's gradient norm is drawn here at the end of every epoch.", 4);
+        Tooltip.install(panel.caption, new Tooltip(EXPLANATION));
+        return panel;
     }
 
     /** The colour of {@code t} in 0..1 on the scale. */
@@ -66,15 +102,18 @@ final class GradientsPanel extends VBox {
             canvas.setWidth(10);
             canvas.setHeight(10);
             g.clearRect(0, 0, 10, 10);
-            caption.setText(map == null ? "" : map.summary());
+            caption.setText(map == null ? emptyText : map.summary());
+            caption.setStyle("");
             return;
         }
         caption.setText(map.summary());
         boolean bad = !map.layersMarked(GradientHeatMap.Health.VANISHING).isEmpty()
                 || !map.layersMarked(GradientHeatMap.Health.EXPLODING).isEmpty();
         caption.setStyle(bad ? "-fx-text-fill: #b71c1c; -fx-font-weight: bold" : "");
-        Font plain = Font.font("System", 12);
-        Font bold = Font.font("System", FontWeight.BOLD, 12);
+        // Compact rows get a font that fits them.
+        double size = Math.min(12, row - 3);
+        Font plain = Font.font("System", size);
+        Font bold = Font.font("System", FontWeight.BOLD, size);
         double labels = 0;
         javafx.scene.text.Text probe = new javafx.scene.text.Text();
         probe.setFont(bold);
@@ -86,7 +125,7 @@ final class GradientsPanel extends VBox {
         int epochs = map.epochs().size();
         double cell = Math.max(8, Math.min(44, 640 / (double) epochs));
         double gridW = cell * epochs;
-        double gridH = ROW * map.layers().size();
+        double gridH = row * map.layers().size();
         double legendTop = TOP + gridH + 30;
         canvas.setWidth(labels + Math.max(gridW + 50, 320));
         canvas.setHeight(legendTop + 46);
@@ -97,29 +136,29 @@ final class GradientsPanel extends VBox {
         double span = range[1] > range[0] ? range[1] - range[0] : 1;
         g.setTextBaseline(VPos.CENTER);
         for (int l = 0; l < map.layers().size(); l++) {
-            double y = TOP + l * ROW;
+            double y = TOP + l * row;
             boolean vanishing = map.layersMarked(GradientHeatMap.Health.VANISHING).contains(map.layers().get(l));
             boolean exploding = map.layersMarked(GradientHeatMap.Health.EXPLODING).contains(map.layers().get(l));
             g.setFont(vanishing || exploding ? bold : plain);
             g.setFill(vanishing || exploding ? Color.web("#b71c1c") : Color.web("#1f2933"));
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(map.layers().get(l) + (exploding ? "  ⚠ exploding" : vanishing ? "  ⚠ vanishing" : ""),
-                    labels - 8, y + ROW / 2);
+                    labels - 8, y + row / 2);
             for (int e = 0; e < epochs; e++) {
                 double x = labels + e * cell;
                 double v = map.norm(l, e);
                 g.setFill(Double.isFinite(v) && v > 0 ? colour((Math.log10(v) - lo) / span) : Color.web("#e0e0e0"));
-                g.fillRect(x, y, cell - 1, ROW - 1);
+                g.fillRect(x, y, cell - 1, row - 1);
                 GradientHeatMap.Health h = map.health(l, e);
                 if (h == GradientHeatMap.Health.VANISHING || h == GradientHeatMap.Health.EXPLODING) {
                     Color c = h == GradientHeatMap.Health.VANISHING ? VANISHING : EXPLODING;
                     g.setStroke(c);
                     g.setLineWidth(2);
-                    g.strokeRect(x + 1, y + 1, cell - 3, ROW - 3);
+                    g.strokeRect(x + 1, y + 1, cell - 3, row - 3);
                     g.setFill(h == GradientHeatMap.Health.VANISHING ? Color.WHITE : Color.BLACK);
                     g.setTextAlign(TextAlignment.CENTER);
                     g.setFont(Font.font("System", FontWeight.BOLD, 10));
-                    g.fillText(h == GradientHeatMap.Health.VANISHING ? "▼" : "▲", x + cell / 2, y + ROW / 2);
+                    g.fillText(h == GradientHeatMap.Health.VANISHING ? "▼" : "▲", x + cell / 2, y + row / 2);
                 }
             }
         }
@@ -150,7 +189,7 @@ final class GradientsPanel extends VBox {
     }
 
     /** The caption, for tests. */
-    Label caption() {
+    public Label caption() {
         return caption;
     }
 }

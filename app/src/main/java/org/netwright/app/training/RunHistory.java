@@ -11,14 +11,15 @@ import org.netwright.model.store.RunRecord;
 
 /**
  * Turns a run stored in the project back into the events it once sent, so a reopened project
- * shows its last run's curves through the same code that draws a live run.
+ * shows its last run's curves and gradient norms through the same code that draws a live run.
  */
 public final class RunHistory {
     private RunHistory() {
     }
 
-    /** The metric keys {@link #replay} uses: what to read of a stored run (its learning rates and norms are not). */
-    public static final List<String> KEYS_DRAWN = List.of("train/", "validate/");
+    private static final String GRAD_NORM = "grad_norm/";
+    /** The metric keys {@link #replay} uses: what to read of a stored run (its learning rates are not). */
+    public static final List<String> KEYS_DRAWN = List.of("train/", "validate/", GRAD_NORM);
     /**
      * The most training-loss steps a replay hands on: a long run's hundreds of thousands of steps are thinned to the
      * lowest and highest loss of each stretch, which draws the same curve on a chart a few thousand pixels wide.
@@ -30,6 +31,7 @@ public final class RunHistory {
         Map<Integer, List<RunEvent.Step>> steps = new TreeMap<>();
         Map<Integer, double[]> epochValues = new TreeMap<>();
         Map<Integer, Map<String, Double>> epochMetrics = new TreeMap<>();
+        Map<Integer, Map<String, Double>> epochNorms = new TreeMap<>();
         for (MetricPoint m : metrics) {
             switch (m.key()) {
                 case "train/loss" -> steps.computeIfAbsent(m.epoch(), e -> new ArrayList<>())
@@ -37,7 +39,11 @@ public final class RunHistory {
                 case "validate/loss" -> epochValues(epochValues, m.epoch())[0] = m.value();
                 default -> {
                     // validate/accuracy -> val_accuracy, train/kl -> kl; learning rate and test values are not drawn.
-                    if (m.key().startsWith("validate/")) {
+                    if (m.key().startsWith(GRAD_NORM)) {
+                        epochValues(epochValues, m.epoch());
+                        epochNorms.computeIfAbsent(m.epoch(), e -> new java.util.LinkedHashMap<>())
+                                .put(m.key().substring(GRAD_NORM.length()), m.value());
+                    } else if (m.key().startsWith("validate/")) {
                         epochValues(epochValues, m.epoch());
                         epochMetrics.computeIfAbsent(m.epoch(), e -> new java.util.LinkedHashMap<>())
                                 .put("val_" + m.key().substring("validate/".length()), m.value());
@@ -63,7 +69,8 @@ public final class RunHistory {
             double[] v = epochValues.get(e);
             if (v != null) {
                 out.add(new RunEvent.Epoch(e, Double.NaN, Double.isNaN(v[0]) ? null : v[0],
-                        epochMetrics.getOrDefault(e, Map.of()), Double.NaN, Double.NaN, Double.NaN));
+                        epochMetrics.getOrDefault(e, Map.of()), Double.NaN, Double.NaN, Double.NaN)
+                        .withHealth(epochNorms.getOrDefault(e, Map.of()), Map.of(), List.of()));
             }
         }
         return out;

@@ -11,6 +11,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -23,7 +25,7 @@ import org.netwright.model.settings.TrainingSettings;
 
 /**
  * The bottom panel (CSS id {@code training-panel}): training settings, Train and Stop, the data
- * the run trains on, the device, progress and the live loss chart. It only shows the view model and forwards clicks.
+ * the run trains on, the device, progress and the live loss chart with the gradient heat map on a tab beside it. It only shows the view model and forwards clicks.
  */
 public final class TrainingPanel extends HBox {
     private final TrainingViewModel model;
@@ -118,9 +120,9 @@ public final class TrainingPanel extends HBox {
         org.netwright.app.charts.ChartExport.install(chart, "loss");
         // The data row sits where the other columns have their titles, so the panel grows no taller for it; the
         // chart asks for little and takes the rest, so a one-line refusal under the row shrinks the chart, not the canvas.
-        chart.setPrefSize(600, 186);
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        VBox centre = new VBox(6, dataRow, chart);
+        // 186 px with the tab headers above it, as tall as the panel was before it had tabs.
+        chart.setPrefSize(600, 156);
+        VBox centre = new VBox(6, dataRow, views(chart));
         HBox.setHgrow(centre, Priority.ALWAYS);
 
         VBox right = runStatus();
@@ -129,6 +131,84 @@ public final class TrainingPanel extends HBox {
         setPadding(new Insets(10, 14, 10, 14));
         // At least this tall; taller only when a long reason under Train needs the lines.
         setMinHeight(262);
+    }
+
+    /**
+     * The loss chart and, beside it on a second tab, the run's gradient-norm heat map as its epochs arrive with the
+     * latest epoch's activation statistics per layer; the tab's title gains ⚠ while a layer's gradients vanish or
+     * explode.
+     */
+    private TabPane views(ChartViewer chart) {
+        Tab loss = new Tab("Loss", chart);
+        loss.setId("loss-tab");
+        org.netwright.app.insight.GradientsPanel heat = org.netwright.app.insight.GradientsPanel.live(
+                model.gradientsProperty());
+        heat.setPadding(new Insets(4, 0, 0, 0));
+        // The heat map takes what the statistics leave; its long verdict wraps rather than widening it.
+        HBox.setHgrow(heat, Priority.ALWAYS);
+        heat.setPrefWidth(300);
+        heat.setMinWidth(200);
+        Tab gradients = new Tab(null, new HBox(12, heat, activationsTable()));
+        gradients.setId("gradients-tab");
+        gradients.textProperty().bind(model.gradientsTitleProperty());
+        TabPane tabs = new TabPane(loss, gradients);
+        tabs.setId("training-views");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setMinSize(200, 150);
+        tabs.setPrefHeight(186);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        return tabs;
+    }
+
+    /** The latest epoch's output statistics per layer; rows that look stuck (mostly zero, constant) in red. */
+    private VBox activationsTable() {
+        javafx.scene.control.TableView<ActivationRow> table = new javafx.scene.control.TableView<>(model.activations());
+        table.setId("live-activations-table");
+        Label waiting = new Label("Each layer's outputs are summed up here at the end of every epoch.");
+        waiting.setWrapText(true);
+        waiting.setPadding(new Insets(8));
+        table.setPlaceholder(waiting);
+        // Numbers at full width ("100.0 %" included); the verdict column takes what is left.
+        table.getColumns().add(column("Layer", ActivationRow::layer, 110));
+        table.getColumns().add(column("Mean", ActivationRow::mean, 72));
+        table.getColumns().add(column("Std", ActivationRow::std, 72));
+        table.getColumns().add(column("Zeros", ActivationRow::zeros, 76));
+        table.getColumns().add(column("", r -> r.isProblem() ? "\u26a0 " + r.problem() : "", 150));
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(ActivationRow item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("activation-stuck");
+                if (!empty && item != null && item.isProblem()) {
+                    getStyleClass().add("activation-stuck");
+                }
+                setStyle(!empty && item != null && item.isProblem()
+                        ? "-fx-background-color: #fde2e1; -fx-text-background-color: #b71c1c" : "");
+            }
+        });
+        Label caption = new Label();
+        caption.setId("live-activations-caption");
+        caption.setWrapText(true);
+        caption.textProperty().bind(Bindings.when(model.activationsCaptionProperty().isEmpty())
+                .then("Layer outputs").otherwise(model.activationsCaptionProperty()));
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(4, caption, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(4, 0, 0, 0));
+        box.setMinWidth(300);
+        box.setPrefWidth(500);
+        box.setMaxWidth(500);
+        return box;
+    }
+
+    private static javafx.scene.control.TableColumn<ActivationRow, String> column(String title,
+            Function<ActivationRow, String> value, double width) {
+        javafx.scene.control.TableColumn<ActivationRow, String> c = new javafx.scene.control.TableColumn<>(title);
+        c.setCellValueFactory(row -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(row.getValue())));
+        c.setPrefWidth(width);
+        c.setMinWidth(width);
+        c.setSortable(false);
+        return c;
     }
 
     private GridPane settingsFields() {

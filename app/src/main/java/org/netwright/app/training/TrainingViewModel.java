@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.netwright.app.insight.GradientHeatMap;
 import org.netwright.model.run.RunWarning;
 import org.netwright.model.settings.TrainingSettings;
 import org.netwright.model.store.MetricPoint;
@@ -27,6 +28,7 @@ import org.netwright.model.store.RunRecord;
  * series. It lives on the UI thread and changes only when it is sent a batch of events.
  */
 public final class TrainingViewModel {
+    private static final String GRADIENTS = "Gradients";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ROOT);
     private final RunStarter starter;
     /** Every step's loss; the chart draws a decimated copy, so a million steps stay quick to draw. */
@@ -57,6 +59,19 @@ public final class TrainingViewModel {
             javafx.collections.FXCollections.observableHashMap();
     private final javafx.collections.ObservableMap<String, String> nodeWarningsView =
             javafx.collections.FXCollections.unmodifiableObservableMap(nodeWarnings);
+    /** Each epoch's gradient norms (epoch to node id to norm) of the run shown, for the heat map. */
+    private final java.util.TreeMap<Integer, java.util.Map<String, Double>> epochNorms = new java.util.TreeMap<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<GradientHeatMap> gradients =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper gradientsTitle = new ReadOnlyStringWrapper(GRADIENTS);
+    private final javafx.collections.ObservableList<ActivationRow> activations =
+            javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<ActivationRow> activationsView =
+            javafx.collections.FXCollections.unmodifiableObservableList(activations);
+    private final ReadOnlyStringWrapper activationsCaption = new ReadOnlyStringWrapper("");
+    /** Set when an epoch brought norms; the heat map is rebuilt once per batch, not per epoch of a replay. */
+    private boolean normsChanged;
+    private long runId;
     private RunProcess current;
     private int generation;
     private int epochs;
@@ -94,6 +109,7 @@ public final class TrainingViewModel {
         warningText.set("");
         warningDetails.set("");
         nodeWarnings.clear();
+        forgetGradients();
         progress.set(-1);
         epochText.set("");
         failed.set(false);
@@ -153,6 +169,8 @@ public final class TrainingViewModel {
         warningText.set("");
         warningDetails.set("");
         nodeWarnings.clear();
+        forgetGradients();
+        runId = run.id();
         apply(replayed);
         trainLoss.refresh();
         device.set("");
@@ -179,6 +197,7 @@ public final class TrainingViewModel {
         warningText.set("");
         warningDetails.set("");
         nodeWarnings.clear();
+        forgetGradients();
         samples.set(null);
         samplesCaption.set("");
         device.set("");
@@ -213,11 +232,29 @@ public final class TrainingViewModel {
         // The series were filled without notifying; one redraw for the whole batch, the training curve's paced.
         trainLoss.refreshIfDue(System.nanoTime());
         valLoss.fireSeriesChanged();
+        if (normsChanged) {
+            normsChanged = false;
+            GradientHeatMap map = GradientHeatMap.ofEpochs(runId, epochNorms);
+            gradients.set(map);
+            boolean trouble = !map.layersMarked(GradientHeatMap.Health.VANISHING).isEmpty()
+                    || !map.layersMarked(GradientHeatMap.Health.EXPLODING).isEmpty();
+            gradientsTitle.set(trouble ? GRADIENTS + " \u26a0" : GRADIENTS);
+        }
+    }
+
+    private void forgetGradients() {
+        epochNorms.clear();
+        normsChanged = false;
+        gradients.set(null);
+        gradientsTitle.set(GRADIENTS);
+        activations.clear();
+        activationsCaption.set("");
     }
 
     private void applyOne(RunEvent event) {
         // Java 17 has no pattern switch; the chain covers every permitted RunEvent.
         if (event instanceof RunEvent.Started s) {
+            runId = s.runId();
             epochs = s.epochs();
             plannedEpochs.set(epochs);
             stepsPerEpoch = Math.max(1, s.stepsPerEpoch());
@@ -237,6 +274,18 @@ public final class TrainingViewModel {
             progress.set(Math.min(1, x / Math.max(1, epochs)));
         } else if (event instanceof RunEvent.Epoch ep) {
             lastEpoch = ep.epoch();
+            if (!ep.gradNorms().isEmpty()) {
+                epochNorms.put(ep.epoch(), ep.gradNorms());
+                normsChanged = true;
+            }
+            if (!ep.activations().isEmpty()) {
+                activations.setAll(ep.activations().entrySet().stream()
+                        .map(a -> ActivationRow.of(a.getKey(), a.getValue())).toList());
+                long bad = activations.stream().filter(ActivationRow::isProblem).count();
+                activationsCaption.set("Layer outputs on a training batch after epoch " + ep.epoch()
+                        + (bad == 0 ? "" : " \u2014 " + bad + (bad == 1 ? " layer looks" : " layers look")
+                                + " stuck"));
+            }
             if (ep.valLoss() != null && Double.isFinite(ep.valLoss())) {
                 valLoss.add(ep.epoch(), ep.valLoss(), false);
             }
@@ -412,6 +461,29 @@ public final class TrainingViewModel {
     /** The latest epoch's warnings in full sentences, one a line (what to try included). */
     public ReadOnlyStringProperty warningDetailsProperty() {
         return warningDetails.getReadOnlyProperty();
+    }
+
+    /**
+     * The shown run's per-layer gradient norms over its epochs so far, judged by the health rules; null before its
+     * first epoch with norms. Set once per batch of events, so a replayed run builds it once.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<GradientHeatMap> gradientsProperty() {
+        return gradients.getReadOnlyProperty();
+    }
+
+    /** Each layer's output statistics after the latest epoch that measured them, in the order the network runs. */
+    public javafx.collections.ObservableList<ActivationRow> activations() {
+        return activationsView;
+    }
+
+    /** Which epoch the activation statistics come from, and how many layers look stuck; empty while there are none. */
+    public ReadOnlyStringProperty activationsCaptionProperty() {
+        return activationsCaption.getReadOnlyProperty();
+    }
+
+    /** The title of the gradients view: "Gradients", with ⚠ while some layer's gradients vanish or explode. */
+    public ReadOnlyStringProperty gradientsTitleProperty() {
+        return gradientsTitle.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty failedProperty() {

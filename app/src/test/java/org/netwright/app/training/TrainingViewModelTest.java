@@ -133,4 +133,84 @@ class TrainingViewModelTest {
         assertEquals("Training on the CPU: this is the GPU build, but the engine sees no GPU here.",
                 model.statusProperty().get());
     }
+
+    /** An epoch whose norms are {@code dense_1}'s {@code first} and {@code dense_2}'s 0.5. */
+    private static RunEvent.Epoch epochWithNorms(int epoch, double first) {
+        Map<String, Double> norms = new java.util.LinkedHashMap<>();
+        norms.put("dense_1", first);
+        norms.put("dense_2", 0.5);
+        return new RunEvent.Epoch(epoch, 0.5, 0.5, Map.of(), 0.01, epoch, 1).withHealth(norms, Map.of(), List.of());
+    }
+
+    @Test
+    void eachEpochsGradientNormsGrowTheHeatMapAndAVanishingLayerIsMarked() {
+        assertEquals(null, model.gradientsProperty().get());
+        model.apply(List.of(new RunEvent.Started(7, "cpu", 3, 1), epochWithNorms(1, 0.2)));
+        org.netwright.app.insight.GradientHeatMap map = model.gradientsProperty().get();
+        assertEquals(7, map.run());
+        assertEquals(List.of("dense_1", "dense_2"), map.layers());
+        assertEquals(List.of(1), map.epochs());
+        assertEquals("Gradients", model.gradientsTitleProperty().get());
+
+        // dense_1 falls below 1e-4 of dense_2's norm at epoch 2: marked there, and the view's title warns.
+        model.apply(List.of(epochWithNorms(2, 1e-9)));
+        map = model.gradientsProperty().get();
+        assertEquals(List.of(1, 2), map.epochs());
+        assertEquals(1e-9, map.norm(0, 1), 0);
+        assertEquals(org.netwright.app.insight.GradientHeatMap.Health.HEALTHY, map.health(0, 0));
+        assertEquals(org.netwright.app.insight.GradientHeatMap.Health.VANISHING, map.health(0, 1));
+        assertEquals(List.of("dense_1"), map.layersMarked(org.netwright.app.insight.GradientHeatMap.Health.VANISHING));
+        assertEquals("Gradients \u26a0", model.gradientsTitleProperty().get());
+
+        // An epoch without norms (none measured) leaves the map as it was.
+        model.apply(List.of(new RunEvent.Epoch(3, 0.5, 0.5, Map.of(), 0.01, 3, 1)));
+        assertEquals(map, model.gradientsProperty().get());
+        model.forgetPast();
+        assertEquals(null, model.gradientsProperty().get());
+        assertEquals("Gradients", model.gradientsTitleProperty().get());
+    }
+
+    @Test
+    void aStoredRunShowsItsGradientNormsFromItsMetrics() {
+        RunRecord run = new RunRecord(5, "completed", "cpu", "2026-01-02T10:00:00Z", "2026-01-02T10:01:00Z", "{}", "{}");
+        List<MetricPoint> metrics = List.of(new MetricPoint(1, 1, "train/loss", 0.9, 1),
+                new MetricPoint(1, 1, "grad_norm/dense_1", 0.3, 1), new MetricPoint(1, 1, "grad_norm/dense_2", 0.6, 1),
+                new MetricPoint(2, 2, "train/loss", 0.8, 2),
+                new MetricPoint(2, 2, "grad_norm/dense_1", 1e-8, 2), new MetricPoint(2, 2, "grad_norm/dense_2", 0.7, 2));
+        assertTrue(RunHistory.KEYS_DRAWN.stream().anyMatch("grad_norm/dense_1"::startsWith),
+                "the window reads the stored norms");
+        model.showPast(run, metrics);
+
+        org.netwright.app.insight.GradientHeatMap map = model.gradientsProperty().get();
+        assertEquals(5, map.run());
+        assertEquals(List.of("dense_1", "dense_2"), map.layers());
+        assertEquals(List.of(1, 2), map.epochs());
+        assertEquals(List.of("dense_1"), map.layersMarked(org.netwright.app.insight.GradientHeatMap.Health.VANISHING));
+        // The same verdict as the insight window reads from the same metrics.
+        assertEquals(org.netwright.app.insight.GradientHeatMap.of(5, metrics).summary(), map.summary());
+        assertTrue(model.statusProperty().get().endsWith("(completed, 2 epochs)."), model.statusProperty().get());
+    }
+
+    @Test
+    void theLatestEpochsActivationStatisticsAreListedAndAStuckLayerIsSaid() {
+        Map<String, org.netwright.model.run.ActivationStats> stats = new java.util.LinkedHashMap<>();
+        stats.put("dense_1", new org.netwright.model.run.ActivationStats(0.5, 1.25, 0.0));
+        stats.put("relu_1", new org.netwright.model.run.ActivationStats(0.01, 0.05, 0.97));
+        model.apply(List.of(new RunEvent.Started(2, "cpu", 2, 1),
+                new RunEvent.Epoch(1, 0.5, 0.5, Map.of(), 0.01, 1, 1).withActivations(stats)));
+
+        assertEquals(List.of(new ActivationRow("dense_1", "0.500", "1.25", "0.0 %", ""),
+                new ActivationRow("relu_1", "0.0100", "0.0500", "97.0 %", "mostly zero (97 %)")), model.activations());
+        assertEquals("Layer outputs on a training batch after epoch 1 \u2014 1 layer looks stuck",
+                model.activationsCaptionProperty().get());
+        // A constant layer is stuck too; an epoch without statistics keeps the last ones.
+        model.apply(List.of(new RunEvent.Epoch(2, 0.5, 0.5, Map.of(), 0.01, 2, 1).withActivations(
+                Map.of("dense_1", new org.netwright.model.run.ActivationStats(0.5, 0.0, 0.0)))));
+        assertEquals("constant", model.activations().get(0).problem());
+        model.apply(List.of(new RunEvent.Epoch(3, 0.5, 0.5, Map.of(), 0.01, 3, 1)));
+        assertEquals(1, model.activations().size());
+        model.forgetPast();
+        assertTrue(model.activations().isEmpty());
+        assertEquals("", model.activationsCaptionProperty().get());
+    }
 }

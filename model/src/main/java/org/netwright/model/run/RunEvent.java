@@ -50,22 +50,34 @@ public sealed interface RunEvent {
      * {@code val_r2}, {@code kl}, ...), {@code lr} is the rate at the epoch's last step and {@code epochSeconds} the
      * epoch's own duration. {@code gradNorms} is each layer's gradient norm (node id to the L2 norm of all its
      * parameters' gradients) at the epoch's last step, in the graph's order; {@code deadRelu} each ReLU layer's
-     * fraction of zero outputs on a training batch; {@code warnings} what looked unhealthy.
+     * fraction of zero outputs on a training batch; {@code warnings} what looked unhealthy; {@code activations} each
+     * layer's output statistics on that same batch (node id to mean, std and fraction of zeros), in the order the
+     * network runs.
      */
     record Epoch(int epoch, double trainLoss, Double valLoss, Map<String, Double> metrics, double lr,
                  double seconds, double epochSeconds, Map<String, Double> gradNorms, Map<String, Double> deadRelu,
-                 List<RunWarning> warnings) implements RunEvent {
+                 List<RunWarning> warnings, Map<String, ActivationStats> activations) implements RunEvent {
         public Epoch {
             metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
             gradNorms = Collections.unmodifiableMap(new LinkedHashMap<>(gradNorms));
             deadRelu = Collections.unmodifiableMap(new LinkedHashMap<>(deadRelu));
             warnings = List.copyOf(warnings);
+            activations = Collections.unmodifiableMap(new LinkedHashMap<>(activations));
+        }
+
+        /** An epoch with health measurements but no activation statistics. */
+        public Epoch(int epoch, double trainLoss, Double valLoss, Map<String, Double> metrics, double lr,
+                     double seconds, double epochSeconds, Map<String, Double> gradNorms, Map<String, Double> deadRelu,
+                     List<RunWarning> warnings) {
+            this(epoch, trainLoss, valLoss, metrics, lr, seconds, epochSeconds, gradNorms, deadRelu, warnings,
+                    Map.of());
         }
 
         /** An epoch without health measurements. */
         public Epoch(int epoch, double trainLoss, Double valLoss, Map<String, Double> metrics, double lr,
                      double seconds, double epochSeconds) {
-            this(epoch, trainLoss, valLoss, metrics, lr, seconds, epochSeconds, Map.of(), Map.of(), List.of());
+            this(epoch, trainLoss, valLoss, metrics, lr, seconds, epochSeconds, Map.of(), Map.of(), List.of(),
+                    Map.of());
         }
 
         /** The validation accuracy, null when the task has none or there is no validation data. */
@@ -75,7 +87,14 @@ public sealed interface RunEvent {
 
         /** The same epoch with its health measurements and warnings. */
         public Epoch withHealth(Map<String, Double> norms, Map<String, Double> dead, List<RunWarning> found) {
-            return new Epoch(epoch, trainLoss, valLoss, metrics, lr, seconds, epochSeconds, norms, dead, found);
+            return new Epoch(epoch, trainLoss, valLoss, metrics, lr, seconds, epochSeconds, norms, dead, found,
+                    activations);
+        }
+
+        /** The same epoch with its layers' activation statistics. */
+        public Epoch withActivations(Map<String, ActivationStats> stats) {
+            return new Epoch(epoch, trainLoss, valLoss, metrics, lr, seconds, epochSeconds, gradNorms, deadRelu,
+                    warnings, stats);
         }
     }
 

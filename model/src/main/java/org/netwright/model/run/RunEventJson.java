@@ -21,7 +21,7 @@ public final class RunEventJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Epoch fields that are not the task's metrics. */
     private static final Set<String> EPOCH_FIXED = Set.of("type", "epoch", "train_loss", "val_loss", "lr", "seconds",
-            "epoch_seconds", "grad_norms", "dead_relu", "warnings");
+            "epoch_seconds", "grad_norms", "dead_relu", "warnings", "activations");
     /** Final fields that are not metric values. */
     private static final Set<String> FINAL_FIXED = Set.of("train_loss", "weights", "device", "epochs", "steps",
             "status");
@@ -105,7 +105,8 @@ public final class RunEventJson {
 
     /**
      * An epoch without the {@code type}, the line {@code train --json} prints per epoch: its numbers, the task's
-     * metrics, {@code grad_norms} and {@code dead_relu} (node id to value) and {@code warnings} (each with
+     * metrics, {@code grad_norms} and {@code dead_relu} (node id to value), {@code activations} (node id to
+     * {@code mean}, {@code std}, {@code zeros}; left out when not measured) and {@code warnings} (each with
      * {@code kind}, {@code node}, {@code message}).
      */
     public static ObjectNode epochFields(RunEvent.Epoch e) {
@@ -122,6 +123,15 @@ public final class RunEventJson {
         if (!e.deadRelu().isEmpty()) {
             ObjectNode dead = o.putObject("dead_relu");
             e.deadRelu().forEach((k, v) -> putIfMeasured(dead, k, v));
+        }
+        if (!e.activations().isEmpty()) {
+            ObjectNode layers = o.putObject("activations");
+            e.activations().forEach((k, v) -> {
+                ObjectNode layer = layers.putObject(k);
+                putIfMeasured(layer, "mean", v.mean());
+                putIfMeasured(layer, "std", v.std());
+                putIfMeasured(layer, "zeros", v.zeros());
+            });
         }
         ArrayNode warnings = o.putArray("warnings");
         for (RunWarning w : e.warnings()) {
@@ -212,7 +222,18 @@ public final class RunEventJson {
         double val = number(n, "val_loss");
         return new RunEvent.Epoch(n.path("epoch").asInt(), number(n, "train_loss"), Double.isNaN(val) ? null : val,
                 metrics, number(n, "lr"), number(n, "seconds"), number(n, "epoch_seconds"), numbers(n.path("grad_norms")),
-                numbers(n.path("dead_relu")), warnings);
+                numbers(n.path("dead_relu")), warnings, activations(n.path("activations")));
+    }
+
+    private static Map<String, ActivationStats> activations(JsonNode n) {
+        Map<String, ActivationStats> out = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> {
+            if (e.getValue().isObject()) {
+                out.put(e.getKey(), new ActivationStats(number(e.getValue(), "mean"), number(e.getValue(), "std"),
+                        number(e.getValue(), "zeros")));
+            }
+        });
+        return out;
     }
 
     /** Final metrics from the value of {@code "final"}. */

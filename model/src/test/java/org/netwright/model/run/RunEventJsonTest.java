@@ -32,6 +32,8 @@ class RunEventJsonTest {
                         Map.of("relu_1", 0.95), List.of(
                                 new RunWarning(RunWarning.VANISHING_GRADIENTS, "dense_1", "Vanishing: dense_1."),
                                 new RunWarning(RunWarning.OVERFITTING, null, "Overfitting."))),
+                new RunEvent.Epoch(6, 0.3, 0.5, Map.of(), 0.01, 11.0, 2.0, norms, Map.of("relu_1", 0.5), List.of())
+                        .withActivations(activations()),
                 new RunEvent.Samples(4, 1, 2, new int[] {2}, new float[] {0.25f, -1.5f, 3f, 0.0625f}),
                 new RunEvent.Finished("completed", new FinalMetrics(0.2, Map.of("val_loss", 0.3, "test_accuracy", 0.9),
                         "best epoch 4", "cpu", 5, 100)),
@@ -74,6 +76,29 @@ class RunEventJsonTest {
                 + "\"overfitting\",\"node\":null,\"message\":\"Rising.\"}]}", RunEventJson.line(e));
     }
 
+    /** Three layers' statistics in the order the network runs, one with a std not measured. */
+    private static Map<String, ActivationStats> activations() {
+        Map<String, ActivationStats> out = new LinkedHashMap<>();
+        out.put("dense_1", new ActivationStats(0.125, 1.5, 0.0));
+        out.put("relu_1", new ActivationStats(0.25, 0.5, 0.5));
+        out.put("out", new ActivationStats(-2.0, Double.NaN, 0.0));
+        return out;
+    }
+
+    @Test
+    void anEpochLineCarriesEachLayersActivationStatisticsInOrder() {
+        RunEvent.Epoch e = new RunEvent.Epoch(3, 0.5, null, Map.of(), 0.01, 12.5, 4.0).withActivations(activations());
+        String line = RunEventJson.line(e);
+        assertTrue(line.contains("\"activations\":{\"dense_1\":{\"mean\":0.125,\"std\":1.5,\"zeros\":0.0},"
+                + "\"relu_1\":{\"mean\":0.25,\"std\":0.5,\"zeros\":0.5},\"out\":{\"mean\":-2.0,\"zeros\":0.0}}"), line);
+        RunEvent.Epoch back = (RunEvent.Epoch) RunEventJson.parse(line).orElseThrow();
+        assertEquals(List.of("dense_1", "relu_1", "out"), List.copyOf(back.activations().keySet()));
+        assertTrue(Double.isNaN(back.activations().get("out").std()));
+        assertTrue(back.metrics().isEmpty(), "activations are not read as metrics: " + back.metrics());
+        // withHealth keeps the statistics, so the runner may add health after them.
+        assertEquals(e.activations(), e.withHealth(Map.of(), Map.of(), List.of()).activations());
+    }
+
     @Test
     void anEpochWithoutValidationHasNoValidationValues() {
         RunEvent.Epoch e = (RunEvent.Epoch) RunEventJson.parse(
@@ -82,6 +107,7 @@ class RunEventJsonTest {
         assertNull(e.valAccuracy());
         assertTrue(e.gradNorms().isEmpty());
         assertTrue(e.warnings().isEmpty());
+        assertTrue(e.activations().isEmpty());
     }
 
     @ParameterizedTest

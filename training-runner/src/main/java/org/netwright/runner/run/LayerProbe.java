@@ -11,15 +11,38 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.netwright.model.run.ActivationStats;
 import org.netwright.runner.compile.GraphBlock;
 
 /**
- * Looks inside one forward pass of a compiled graph, node by node: the fraction of zero outputs of chosen layers
- * (dead ReLUs), and the first node whose output is not finite (where a NaN was born). Every array it makes lives
+ * Looks inside one forward pass of a compiled graph, node by node: each layer's output statistics, the fraction of
+ * zero outputs of chosen layers (dead ReLUs), and the first node whose output is not finite (where a NaN was born). Every array it makes lives
  * in the caller's {@code scope}.
  */
 final class LayerProbe {
     private LayerProbe() {
+    }
+
+    /**
+     * Each node's first output in an inference pass over {@code inputs}, summed up: mean, standard deviation and the
+     * fraction of exactly zero values, in the order the network runs (outputs that are not floating point, such as
+     * token ids, are left out).
+     */
+    static Map<String, ActivationStats> statistics(GraphBlock block, NDManager scope, NDList inputs) {
+        Map<String, ActivationStats> out = new LinkedHashMap<>();
+        block.forwardObserved(new ParameterStore(scope, false), inputs, false, (id, outputs) -> {
+            NDArray a = outputs.isEmpty() ? null : outputs.get(0);
+            if (a != null && a.size() > 0 && a.getDataType().isFloating()) {
+                try (NDArray mean = a.mean(); NDArray centred = a.sub(mean); NDArray squares = centred.square();
+                     NDArray variance = squares.mean(); NDArray zero = a.eq(0f); NDArray count = zero.countNonzero()) {
+                    double m = mean.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+                    double v = variance.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+                    out.put(id, new ActivationStats(m, Math.sqrt(Math.max(0, v)), count.getLong() / (double) a.size()));
+                }
+            }
+            return true;
+        });
+        return out;
     }
 
     /** The fraction of exactly zero values in each of {@code nodes}' first output, in an inference pass over {@code inputs}. */

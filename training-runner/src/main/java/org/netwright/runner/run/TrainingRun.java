@@ -1,5 +1,6 @@
 package org.netwright.runner.run;
 
+import org.netwright.model.run.ActivationStats;
 import org.netwright.model.run.FinalMetrics;
 import org.netwright.model.run.HealthRules;
 import org.netwright.model.run.RunEvent;
@@ -398,7 +399,13 @@ public final class TrainingRun {
                     for (Map.Entry<String, Double> p : partSums.entrySet()) {
                         metrics.put(p.getKey(), p.getValue() / stepsDone);
                     }
-                    Map<String, Double> dead = deadRelus(block, trainer, relus, order, Math.min(n, batch));
+                    Map<String, ActivationStats> activity = layerStatistics(block, trainer, order, Math.min(n, batch));
+                    Map<String, Double> dead = new LinkedHashMap<>();
+                    activity.forEach((node, stats) -> {
+                        if (relus.contains(node)) {
+                            dead.put(node, stats.zeros());
+                        }
+                    });
                     List<RunWarning> warnings = new ArrayList<>(HealthRules.gradients(norms, firstNorms));
                     norms.forEach(firstNorms::putIfAbsent);
                     warnings.addAll(HealthRules.deadRelu(dead));
@@ -406,7 +413,8 @@ public final class TrainingRun {
                     valLosses.add(val.loss());
                     HealthRules.overfitting(trainLosses, valLosses).ifPresent(warnings::add);
                     RunEvent.Epoch e = new RunEvent.Epoch(epoch, lastTrainLoss, val.loss(), metrics,
-                            optimizer.rateUsed(), seconds(start), seconds(epochStart)).withHealth(norms, dead, warnings);
+                            optimizer.rateUsed(), seconds(start), seconds(epochStart)).withHealth(norms, dead, warnings)
+                            .withActivations(activity);
                     epochs.add(e);
                     optimizer.epochEnded(epoch, val.loss() == null ? lastTrainLoss : val.loss());
                     partialEpoch = false;
@@ -532,15 +540,14 @@ public final class TrainingRun {
         return out;
     }
 
-    /** Each ReLU layer's fraction of zero outputs on the first {@code size} items of this epoch's order. */
-    private Map<String, Double> deadRelus(GraphBlock block, Trainer trainer, java.util.Set<String> relus, int[] order,
-                                          int size) {
-        if (relus.isEmpty()) {
-            return Map.of();
-        }
+    /**
+     * Every layer's output statistics on the first {@code size} items of this epoch's order, from one inference pass
+     * (the dead-ReLU fractions are read from them); empty when the task has no probe inputs.
+     */
+    private Map<String, ActivationStats> layerStatistics(GraphBlock block, Trainer trainer, int[] order, int size) {
         try (NDManager scope = trainer.getManager().newSubManager()) {
             NDList x = task.probeInputs(scope, order, 0, size);
-            return x == null ? Map.of() : LayerProbe.zeroFractions(block, scope, x, relus);
+            return x == null ? Map.of() : LayerProbe.statistics(block, scope, x);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
+import org.netwright.model.run.ActivationStats;
 import org.netwright.model.run.RunEvent;
 import org.netwright.model.run.RunWarning;
 import org.netwright.model.settings.TrainingSettings;
@@ -67,6 +69,11 @@ class RunHealthTest {
         assertTrue(vanishing.contains("dense_1"), first.warnings().toString());
         assertFalse(vanishing.contains("out"), first.warnings().toString());
         assertTrue(first.gradNorms().get("dense_1") < 1e-4 * first.gradNorms().get("out"), first.gradNorms().toString());
+        // The epoch also sums up every layer's outputs on a training batch: a sigmoid's lie in (0, 1).
+        ActivationStats deep = first.activations().get("sigmoid_20");
+        assertTrue(deep != null && deep.mean() > 0 && deep.mean() < 1 && deep.zeros() == 0, first.activations().toString());
+        assertTrue(first.activations().containsKey("dense_1") && first.activations().containsKey("out"),
+                first.activations().keySet().toString());
     }
 
     @Test
@@ -128,6 +135,41 @@ class RunHealthTest {
             assertEquals(Optional.of("d2"), LayerProbe.firstNonFinite(block, m, x));
             assertFalse(LayerProbe.weightsFinite(block, "d2"));
             assertTrue(LayerProbe.weightsFinite(block, "d1"));
+        }
+    }
+
+    @Test
+    void theProbeSumsUpEachLayersOutputsInTheOrderTheNetworkRuns() {
+        Graph g = chain(List.of(new Node("input", "vector_input", Map.of("features", 3), 0, 0),
+                new Node("d1", "dense", Map.of("units", 4), 0, 0), new Node("relu", "relu", Map.of(), 0, 0),
+                new Node("d2", "dense", Map.of("units", 2), 0, 0)));
+        GraphBlock block = GraphCompiler.compile(g);
+        try (NDManager m = NDManager.newBaseManager()) {
+            block.initialize(m, DataType.FLOAT32, new Shape(2, 3));
+            NDList x = new NDList(m.create(new float[] {1, 1, 1, 2, 2, 2}, new Shape(2, 3)));
+            // d1: weight row j is j+1 on input 0 only, bias -3: outputs (j+1)·x0 - 3 are -2,-1,0,1 and -1,1,3,5.
+            for (Pair<String, Parameter> p : block.weightedNodes().get("d1").getParameters()) {
+                NDArray a = p.getValue().getArray();
+                if (p.getKey().endsWith("weight")) {
+                    a.set(new float[] {1, 0, 0, 2, 0, 0, 3, 0, 0, 4, 0, 0});
+                } else {
+                    a.muli(0).addi(-3);
+                }
+            }
+            Map<String, ActivationStats> stats = LayerProbe.statistics(block, m, x);
+            List<String> order = List.copyOf(stats.keySet());
+            assertTrue(order.indexOf("d1") < order.indexOf("relu") && order.indexOf("relu") < order.indexOf("d2"),
+                    order.toString());
+            double[] d1 = {-2, -1, 0, 1, -1, 1, 3, 5};
+            double mean = java.util.Arrays.stream(d1).average().orElseThrow();
+            double std = Math.sqrt(java.util.Arrays.stream(d1).map(v -> (v - mean) * (v - mean)).average().orElseThrow());
+            assertEquals(mean, stats.get("d1").mean(), 1e-6);
+            assertEquals(std, stats.get("d1").std(), 1e-6);
+            assertEquals(1 / 8.0, stats.get("d1").zeros(), 1e-12);
+            // ReLU: 0,0,0,1 and 0,1,3,5: four zeros of eight, mean 10/8.
+            assertEquals(4 / 8.0, stats.get("relu").zeros(), 1e-12);
+            assertEquals(10 / 8.0, stats.get("relu").mean(), 1e-6);
+            assertEquals(LayerProbe.zeroFractions(block, m, x, Set.of("relu")).get("relu"), stats.get("relu").zeros());
         }
     }
 }
