@@ -592,17 +592,11 @@ public final class ProjectStore implements AutoCloseable {
     /** A run's metric points in the order they were appended. */
     public synchronized List<MetricPoint> metrics(long runId) {
         return read("read the metrics", () -> {
-            List<MetricPoint> out = new ArrayList<>();
             try (PreparedStatement p = connection.prepareStatement(
                     "SELECT step, epoch, key, value, seconds FROM metrics WHERE run_id = ? ORDER BY rowid")) {
                 p.setLong(1, runId);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new MetricPoint(r.getLong(1), r.getInt(2), r.getString(3), real(r, 4), real(r, 5)));
-                    }
-                }
+                return points(p);
             }
-            return out;
         });
     }
 
@@ -617,7 +611,6 @@ public final class ProjectStore implements AutoCloseable {
         }
         String marks = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
         return read("read the metrics", () -> {
-            List<MetricPoint> out = new ArrayList<>();
             try (PreparedStatement p = connection.prepareStatement(
                     "SELECT MAX(step), epoch, key, AVG(value), MAX(seconds) FROM metrics WHERE run_id = ? AND key IN ("
                             + marks + ") GROUP BY epoch, key HAVING COUNT(value) > 0 ORDER BY epoch, key")) {
@@ -625,13 +618,8 @@ public final class ProjectStore implements AutoCloseable {
                 for (int i = 0; i < keys.size(); i++) {
                     p.setString(i + 2, keys.get(i));
                 }
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new MetricPoint(r.getLong(1), r.getInt(2), r.getString(3), real(r, 4), real(r, 5)));
-                    }
-                }
+                return points(p);
             }
-            return out;
         });
     }
 
@@ -646,7 +634,6 @@ public final class ProjectStore implements AutoCloseable {
         }
         String which = String.join(" OR ", java.util.Collections.nCopies(keyPrefixes.size(), "substr(key, 1, ?) = ?"));
         return read("read the metrics", () -> {
-            List<MetricPoint> out = new ArrayList<>();
             try (PreparedStatement p = connection.prepareStatement("SELECT step, epoch, key, value, seconds FROM metrics"
                     + " WHERE run_id = ? AND (" + which + ") ORDER BY rowid")) {
                 p.setLong(1, runId);
@@ -655,14 +642,20 @@ public final class ProjectStore implements AutoCloseable {
                     p.setInt(i++, prefix.length());
                     p.setString(i++, prefix);
                 }
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new MetricPoint(r.getLong(1), r.getInt(2), r.getString(3), real(r, 4), real(r, 5)));
-                    }
-                }
+                return points(p);
             }
-            return out;
         });
+    }
+
+    /** The metric points a query selects as (step, epoch, key, value, seconds), in its order. */
+    private static List<MetricPoint> points(PreparedStatement p) throws SQLException {
+        List<MetricPoint> out = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                out.add(new MetricPoint(r.getLong(1), r.getInt(2), r.getString(3), real(r, 4), real(r, 5)));
+            }
+        }
+        return out;
     }
 
     /** SQLite stores NaN as NULL; give it back as NaN so a diverged loss reads as it was written. */
