@@ -39,6 +39,37 @@ class ChartExportTest {
     }
 
     @Test
+    void aDecimatedCurveIsWrittenWithEveryPointNotTheOnesDrawn() throws IOException {
+        DecimatedSeries curve = new DecimatedSeries("train loss");
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            curve.add(i / 100.0, Math.sin(i * 0.37) + i * 1e-4);
+        }
+        curve.setBuckets(100);
+        curve.refresh();
+        assertTrue(curve.shown().getItemCount() <= 2 * 100 + 2, "the chart draws a few hundred points");
+        XYSeries validation = new XYSeries("validation");
+        validation.add(1, 0.5);
+        XYSeriesCollection data = new XYSeriesCollection(curve.shown());
+        data.addSeries(validation);
+        JFreeChart chart = ChartFactory.createXYLineChart(null, "epoch", "loss", data);
+
+        java.util.List<String> rows = ChartExport.csv(chart, java.util.List.of(curve)).lines().toList();
+        assertEquals(1 + n + 1, rows.size(), "a header, every step's point and the validation point");
+        assertEquals("train loss,0,0", rows.get(1));
+        String[] cells = rows.get(138).split(",");
+        assertEquals("1.37", cells[1]);
+        assertEquals(Math.sin(137 * 0.37) + 137 * 1e-4, Double.parseDouble(cells[2]), 1e-8);
+        assertEquals("validation,1,0.5", rows.get(n + 1));
+        // Without being told which curve is decimated, the writer sees only what is drawn.
+        assertEquals(1 + curve.shown().getItemCount() + 1, ChartExport.csv(chart).lines().count());
+
+        Path csv = dir.resolve("all.csv");
+        ChartExport.writeCsv(chart, java.util.List.of(curve), csv);
+        assertEquals(1 + n + 1, Files.readAllLines(csv).size());
+    }
+
+    @Test
     void thePngHasTheAskedSize() throws IOException {
         Path png = dir.resolve("loss.png");
         ChartExport.writePng(chart(), png, 400, 300);
