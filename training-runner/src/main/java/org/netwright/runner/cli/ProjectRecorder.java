@@ -1,5 +1,6 @@
 package org.netwright.runner.cli;
 
+import org.netwright.model.run.ActivationRecords;
 import org.netwright.model.run.RunEventJson;
 import org.netwright.model.run.RunEvent;
 
@@ -84,6 +85,8 @@ final class ProjectRecorder implements RunListener, AutoCloseable {
                 e.seconds())));
         e.deadRelu().forEach((node, v) -> pending.add(new MetricPoint(lastStep, e.epoch(), "dead_relu/" + node, v,
                 e.seconds())));
+        // Each layer's output statistics too, so a reopened run lists them as the live one did.
+        pending.addAll(ActivationRecords.points(lastStep, e.epoch(), e.seconds(), e.activations()));
         await(this::flush);
     }
 

@@ -41,4 +41,25 @@ class ProjectRecorderTest {
             recorder.close();
         }
     }
+
+    @Test
+    void anEpochsActivationStatisticsAreKeptWithTheRun() {
+        Path file = dir.resolve("a.nwproj");
+        ProjectStore.create(file).close();
+        java.util.Map<String, org.netwright.model.run.ActivationStats> stats = new java.util.LinkedHashMap<>();
+        stats.put("dense_1", new org.netwright.model.run.ActivationStats(0.125, 0.5, 0.0));
+        stats.put("relu_1", new org.netwright.model.run.ActivationStats(0.0625, 0.25, 0.75));
+        try (ProjectStore store = ProjectStore.open(file)) {
+            ProjectRecorder recorder = new ProjectRecorder(store, "{}", "cpu");
+            recorder.on(new RunEvent.Step(1, 1, 0.9, 0.01, 0.1));
+            recorder.on(new RunEvent.Epoch(1, 0.9, 0.8, java.util.Map.of(), 0.01, 0.2, 0.1)
+                    .withHealth(java.util.Map.of("dense_1", 0.5), java.util.Map.of("relu_1", 0.75), List.of())
+                    .withActivations(stats));
+            try (ProjectStore other = ProjectStore.openReadOnly(file)) {
+                var kept = org.netwright.model.run.ActivationRecords.byEpoch(other.metrics(recorder.runId()));
+                assertEquals(java.util.Map.of(1, stats), kept);
+            }
+            recorder.close();
+        }
+    }
 }
