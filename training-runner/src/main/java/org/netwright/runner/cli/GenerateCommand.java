@@ -33,7 +33,7 @@ import org.netwright.templates.data.Samples;
  * {@code --per-class} a conditional GAN draws {@code --count} samples of each class; with {@code --json --values} the
  * answer also holds the samples ({@code rows} (classes, else 1), {@code cols}, {@code sample_shape}, {@code values}).
  * {@code --interpolate A,B} a VAE's decoder walks the straight line between the latent means of test samples A and B
- * in {@code --count} points, ends included.
+ * in {@code --count} points, ends included ({@code --values}: the points in the answer, one row).
  */
 final class GenerateCommand {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -88,8 +88,15 @@ final class GenerateCommand {
                         || args.has("--top-k")) {
                     throw new UsageException("--interpolate takes no --class, --per-class, --temperature or --top-k");
                 }
+                if (args.has("--values") && count > MAX_VALUES) {
+                    throw new UsageException("--values lists at most " + MAX_VALUES + " samples; asked for " + count);
+                }
                 float[] values = interpolate(t, project, ends, count);
                 try (GanSampler decoder = vaeDecoder(t)) {
+                    if (args.has("--values")) {
+                        drawn = values;
+                        shapeDrawn = decoder.sampleShape().toArray();
+                    }
                     boolean image = SampleFiles.isImage(decoder.sampleShape());
                     kind = image ? "png" : "csv";
                     files = image ? SampleFiles.writeImages(dir, values, decoder.sampleShape())

@@ -39,6 +39,7 @@ final class TestPartViews {
                 activations(o, net, t, test, args.intValue("--count", 1, InspectCommand.MAX_ACTIVATION_SAMPLES)
                         .orElse(InspectCommand.ACTIVATION_SAMPLES));
             } else {
+                o.put("test_samples", test.size());
                 samples(o, net, RunInputs.of(t, project, test), test, indices(args, test.size()));
             }
         } catch (IllegalArgumentException e) {
@@ -78,11 +79,30 @@ final class TestPartViews {
         }
     }
 
-    /** The test sample indices of {@code --samples}: a comma-separated list, each within the test part. */
+    /**
+     * The test sample indices of {@code --samples}: a comma-separated list, each within the test part, or
+     * {@code first:N}, the first N samples (all of them when the test part holds fewer).
+     */
     private static List<Integer> indices(Args args, int size) {
         String list = args.value("--samples").orElseThrow(() -> new UsageException(
                 "--what samples needs --samples I,J,.. (test sample indices from 0 to " + (size - 1) + ")"));
         List<Integer> out = new ArrayList<>();
+        if (list.strip().startsWith("first:")) {
+            int n;
+            try {
+                n = Integer.parseInt(list.strip().substring("first:".length()).strip());
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 1 || n > InspectCommand.MAX_SAMPLES) {
+                throw new UsageException("--samples first:N takes N from 1 to " + InspectCommand.MAX_SAMPLES + "; got '"
+                        + list.strip() + "'");
+            }
+            for (int i = 0; i < Math.min(n, size); i++) {
+                out.add(i);
+            }
+            return out;
+        }
         for (String part : list.split(",")) {
             if (part.isBlank()) {
                 continue;

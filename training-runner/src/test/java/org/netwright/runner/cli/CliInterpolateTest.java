@@ -48,6 +48,31 @@ class CliInterpolateTest {
         assertTrue(Math.hypot(middle[0] - first[0], middle[1] - first[1]) > 1e-4
                 && Math.hypot(middle[0] - last[0], middle[1] - last[1]) > 1e-4, rows.toString());
 
+        // With --values the answer carries the same points, one row of seven (what the app's Interpolation tab draws).
+        CliRunner v = CliRunner.run("generate", p.toString(), "--interpolate", "0,3", "--count", "7", "--out",
+                dir.resolve("walk2").toString(), "--json", "--values");
+        assertEquals(0, v.status(), v.err());
+        JsonNode withValues = JSON.readTree(v.outLines().get(0));
+        assertEquals(1, withValues.get("rows").asInt());
+        assertEquals(7, withValues.get("cols").asInt());
+        assertEquals("[2]", withValues.get("sample_shape").toString());
+        assertEquals(14, withValues.get("values").size());
+        for (int i = 0; i < 7; i++) {
+            double[] csvRow = row(rows.get(1 + i));
+            assertEquals(csvRow[0], withValues.get("values").get(2 * i).asDouble(), 1e-5);
+            assertEquals(csvRow[1], withValues.get("values").get(2 * i + 1).asDouble(), 1e-5);
+        }
+        // The app lists the first test samples to pick the ends from; first:N stops at the test part's end.
+        CliRunner firstFive = CliRunner.run("inspect", p.toString(), "--what", "samples", "--samples", "first:5", "--json");
+        assertEquals(0, firstFive.status(), firstFive.err());
+        JsonNode listed = JSON.readTree(firstFive.outLines().get(0));
+        assertEquals(5, listed.get("samples").size());
+        assertEquals(4, listed.get("samples").get(4).get("index").asInt());
+        int size = listed.get("test_samples").asInt();
+        CliRunner all = CliRunner.run("inspect", p.toString(), "--what", "samples", "--samples", "first:200", "--json");
+        assertEquals(0, all.status(), all.err());
+        assertEquals(Math.min(200, size), JSON.readTree(all.outLines().get(0)).get("samples").size());
+
         CliRunner bad = CliRunner.run("generate", p.toString(), "--interpolate", "0,100000", "--count", "3", "--out",
                 out.toString());
         assertEquals(2, bad.status());
