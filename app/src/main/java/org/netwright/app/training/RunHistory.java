@@ -1,5 +1,7 @@
 package org.netwright.app.training;
 
+import org.netwright.model.run.ActivationRecords;
+import org.netwright.model.run.ActivationStats;
 import org.netwright.model.run.RunEvent;
 
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import org.netwright.model.store.RunRecord;
 
 /**
  * Turns a run stored in the project back into the events it once sent, so a reopened project
- * shows its last run's curves and gradient norms through the same code that draws a live run.
+ * shows its last run's curves, gradient norms and activation statistics through the same code that draws a live run.
  */
 public final class RunHistory {
     private RunHistory() {
@@ -19,7 +21,8 @@ public final class RunHistory {
 
     private static final String GRAD_NORM = "grad_norm/";
     /** The metric keys {@link #replay} uses: what to read of a stored run (its learning rates are not). */
-    public static final List<String> KEYS_DRAWN = List.of("train/", "validate/", GRAD_NORM);
+    public static final List<String> KEYS_DRAWN = List.of("train/", "validate/", GRAD_NORM,
+            ActivationRecords.MEAN, ActivationRecords.STD, ActivationRecords.ZEROS);
     /**
      * The most training-loss steps a replay hands on: a long run's hundreds of thousands of steps are thinned to the
      * lowest and highest loss of each stretch, which draws the same curve on a chart a few thousand pixels wide.
@@ -39,7 +42,10 @@ public final class RunHistory {
                 case "validate/loss" -> epochValues(epochValues, m.epoch())[0] = m.value();
                 default -> {
                     // validate/accuracy -> val_accuracy, train/kl -> kl; learning rate and test values are not drawn.
-                    if (m.key().startsWith(GRAD_NORM)) {
+                    if (ActivationRecords.isActivationKey(m.key())) {
+                        // Read below, all at once; an epoch with only these still gets its event.
+                        epochValues(epochValues, m.epoch());
+                    } else if (m.key().startsWith(GRAD_NORM)) {
                         epochValues(epochValues, m.epoch());
                         epochNorms.computeIfAbsent(m.epoch(), e -> new java.util.LinkedHashMap<>())
                                 .put(m.key().substring(GRAD_NORM.length()), m.value());
@@ -54,6 +60,7 @@ public final class RunHistory {
                 }
             }
         }
+        Map<Integer, Map<String, ActivationStats>> epochActivations = ActivationRecords.byEpoch(metrics);
         int stepsPerEpoch = steps.values().stream().mapToInt(List::size).max().orElse(1);
         int total = steps.values().stream().mapToInt(List::size).sum();
         if (total > MAX_STEPS) {
@@ -70,7 +77,8 @@ public final class RunHistory {
             if (v != null) {
                 out.add(new RunEvent.Epoch(e, Double.NaN, Double.isNaN(v[0]) ? null : v[0],
                         epochMetrics.getOrDefault(e, Map.of()), Double.NaN, Double.NaN, Double.NaN)
-                        .withHealth(epochNorms.getOrDefault(e, Map.of()), Map.of(), List.of()));
+                        .withHealth(epochNorms.getOrDefault(e, Map.of()), Map.of(), List.of())
+                        .withActivations(epochActivations.getOrDefault(e, Map.of())));
             }
         }
         return out;

@@ -117,7 +117,8 @@ public final class TrainingPanel extends HBox {
                 model.warningMarkers());
         chart.setMinSize(200, 150);
         LossChart.pace(chart, model.trainLossCurve());
-        org.netwright.app.charts.ChartExport.install(chart, "loss");
+        // The CSV holds every step's loss, not the decimated points on screen.
+        org.netwright.app.charts.ChartExport.install(chart, "loss", java.util.List.of(model.trainLossCurve()));
         // The data row sits where the other columns have their titles, so the panel grows no taller for it; the
         // chart asks for little and takes the rest, so a one-line refusal under the row shrinks the chart, not the canvas.
         // 186 px with the tab headers above it, as tall as the panel was before it had tabs.
@@ -162,30 +163,8 @@ public final class TrainingPanel extends HBox {
 
     /** The latest epoch's output statistics per layer; rows that look stuck (mostly zero, constant) in red. */
     private VBox activationsTable() {
-        javafx.scene.control.TableView<ActivationRow> table = new javafx.scene.control.TableView<>(model.activations());
-        table.setId("live-activations-table");
-        Label waiting = new Label("Each layer's outputs are summed up here at the end of every epoch.");
-        waiting.setWrapText(true);
-        waiting.setPadding(new Insets(8));
-        table.setPlaceholder(waiting);
-        // Numbers at full width ("100.0 %" included); the verdict column takes what is left.
-        table.getColumns().add(column("Layer", ActivationRow::layer, 110));
-        table.getColumns().add(column("Mean", ActivationRow::mean, 72));
-        table.getColumns().add(column("Std", ActivationRow::std, 72));
-        table.getColumns().add(column("Zeros", ActivationRow::zeros, 76));
-        table.getColumns().add(column("", r -> r.isProblem() ? "\u26a0 " + r.problem() : "", 150));
-        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
-            @Override
-            protected void updateItem(ActivationRow item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().remove("activation-stuck");
-                if (!empty && item != null && item.isProblem()) {
-                    getStyleClass().add("activation-stuck");
-                }
-                setStyle(!empty && item != null && item.isProblem()
-                        ? "-fx-background-color: #fde2e1; -fx-text-background-color: #b71c1c" : "");
-            }
-        });
+        ActivationTable table = new ActivationTable(model.activations(), "live-activations-table",
+                "Each layer's outputs are summed up here at the end of every epoch.");
         Label caption = new Label();
         caption.setId("live-activations-caption");
         caption.setWrapText(true);
@@ -199,16 +178,6 @@ public final class TrainingPanel extends HBox {
         box.setPrefWidth(500);
         box.setMaxWidth(500);
         return box;
-    }
-
-    private static javafx.scene.control.TableColumn<ActivationRow, String> column(String title,
-            Function<ActivationRow, String> value, double width) {
-        javafx.scene.control.TableColumn<ActivationRow, String> c = new javafx.scene.control.TableColumn<>(title);
-        c.setCellValueFactory(row -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(row.getValue())));
-        c.setPrefWidth(width);
-        c.setMinWidth(width);
-        c.setSortable(false);
-        return c;
     }
 
     private GridPane settingsFields() {

@@ -172,6 +172,10 @@ public final class TrainingViewModel {
         forgetGradients();
         runId = run.id();
         apply(replayed);
+        if (activations.isEmpty() && lastEpoch > 0) {
+            // Runs trained before the statistics were kept with a run have none to show.
+            activationsCaption.set("No layer output statistics were kept with this run.");
+        }
         trainLoss.refresh();
         device.set("");
         failed.set(false);

@@ -46,4 +46,29 @@ class RunHistoryTest {
             assertTrue(kept.get(i).step() > kept.get(i - 1).step(), "steps out of order at " + i);
         }
     }
+
+    @Test
+    void aStoredRunsActivationStatisticsComeBackWithItsEpochs() {
+        java.util.Map<String, org.netwright.model.run.ActivationStats> stats = new java.util.LinkedHashMap<>();
+        stats.put("dense_1", new org.netwright.model.run.ActivationStats(0.5, 1.0, 0.0));
+        stats.put("relu_1", new org.netwright.model.run.ActivationStats(0.0, 0.0, 1.0));
+        List<MetricPoint> m = new ArrayList<>();
+        m.add(new MetricPoint(1, 1, "train/loss", 0.9, 1));
+        m.add(new MetricPoint(1, 1, "grad_norm/dense_1", 0.25, 1));
+        m.addAll(org.netwright.model.run.ActivationRecords.points(2, 2, 2, stats));
+        List<RunEvent.Epoch> epochs = RunHistory.replay(RUN, m).stream().filter(e -> e instanceof RunEvent.Epoch)
+                .map(e -> (RunEvent.Epoch) e).toList();
+        assertEquals(2, epochs.size());
+        assertTrue(epochs.get(0).activations().isEmpty());
+        assertEquals(stats, epochs.get(1).activations());
+
+        TrainingViewModel model = new TrainingViewModel((project, settings, listener) -> {
+            throw new java.io.IOException("not started");
+        });
+        model.showPast(RUN, m);
+        assertEquals(List.of("dense_1", "relu_1"), model.activations().stream().map(ActivationRow::layer).toList());
+        assertTrue(model.activations().get(1).isProblem());
+        assertTrue(model.activationsCaptionProperty().get().contains("after epoch 2"),
+                model.activationsCaptionProperty().get());
+    }
 }
