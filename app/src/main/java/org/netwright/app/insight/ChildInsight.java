@@ -140,6 +140,38 @@ public final class ChildInsight implements InsightSource {
     }
 
     @Override
+    public InsightData.TestSamples firstSamples(Path project, Long run, int count) throws IOException {
+        return parseSamples(JSON.readTree(call(inspect(project, run, "samples", "--samples", "first:" + count))));
+    }
+
+    @Override
+    public InsightData.Interpolation interpolate(Path project, Long run, int from, int to, int steps)
+            throws IOException {
+        Path out = Files.createTempDirectory("netwright-interpolate");
+        try {
+            List<String> args = new ArrayList<>(List.of("generate", project.toAbsolutePath().toString(),
+                    "--interpolate", from + "," + to, "--count", Integer.toString(steps), "--out", out.toString(),
+                    "--json", "--values"));
+            if (run != null) {
+                args.addAll(List.of("--run", Long.toString(run)));
+            }
+            return parseInterpolation(JSON.readTree(call(args)), from, to);
+        } finally {
+            try (var files = Files.walk(out)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    static InsightData.Interpolation parseInterpolation(JsonNode o, int from, int to) throws IOException {
+        if (!o.has("values")) {
+            throw new IOException("generate --interpolate gave no values for run " + o.path("run").asLong());
+        }
+        return new InsightData.Interpolation(o.path("run").asLong(), from, to, o.path("count").asInt(),
+                ints(o.path("sample_shape")), flat(o.path("values")));
+    }
+
+    @Override
     public InsightData.Activations activations(Path project, Long run, int count) throws IOException {
         return parseActivations(JSON.readTree(call(inspect(project, run, "activations", "--count",
                 Integer.toString(count)))));
@@ -149,25 +181,38 @@ public final class ChildInsight implements InsightSource {
     public GradientHeatMap gradients(Path project, Long run) throws IOException {
         // Read straight from the project file: the norms are stored metrics, no network is needed.
         try (org.netwright.model.store.ProjectStore store = org.netwright.model.store.ProjectStore.open(project)) {
-            long id;
-            if (run != null) {
-                id = run;
-            } else {
-                List<org.netwright.model.store.RunRecord> runs = store.runs();
-                id = -1;
-                for (int i = runs.size() - 1; i >= 0 && id < 0; i--) {
-                    if (store.checkpointCount(runs.get(i).id()) > 0) {
-                        id = runs.get(i).id();
-                    }
-                }
-                if (id < 0) {
-                    throw new IOException(project.getFileName() + " has no trained run yet");
-                }
-            }
+            long id = runOf(store, project, run);
             return GradientHeatMap.of(id, store.metrics(id));
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public InsightData.TrainingActivations trainingActivations(Path project, Long run) throws IOException {
+        // Stored with the run's epochs like the gradient norms: read from the file, no child.
+        try (org.netwright.model.store.ProjectStore store = org.netwright.model.store.ProjectStore.open(project)) {
+            long id = runOf(store, project, run);
+            return new InsightData.TrainingActivations(id, org.netwright.model.run.ActivationRecords.byEpoch(
+                    store.metrics(id, org.netwright.model.run.ActivationRecords.KEY_PREFIXES)));
+        } catch (RuntimeException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** {@code run}, or when null the latest run with a checkpoint (the one the CLI commands look at). */
+    private static long runOf(org.netwright.model.store.ProjectStore store, Path project, Long run)
+            throws IOException {
+        if (run != null) {
+            return run;
+        }
+        List<org.netwright.model.store.RunRecord> runs = store.runs();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            if (store.checkpointCount(runs.get(i).id()) > 0) {
+                return runs.get(i).id();
+            }
+        }
+        throw new IOException(project.getFileName() + " has no trained run yet");
     }
 
     /** Samples on a grid: {@value #GRID} for a plain generator, one row of up to 8 per class for a conditional one. */

@@ -32,8 +32,30 @@ public final class GradientsPanel extends VBox {
             Color.web("#5ec962"), Color.web("#fde725")};
     private final Canvas canvas = new Canvas(10, 10);
     private final Label caption = new Label();
+    private final ScrollPane scroll;
     private final double row;
     private final String emptyText;
+    private GradientHeatMap shown;
+    /** Kept here: the theme holds its listeners weakly, so a closed window's panel can go. */
+    private final javafx.beans.value.ChangeListener<Boolean> themeFollower = (o, was, now) -> redraw();
+
+    /** The colours a heat map is drawn with around its cells: the page, text, a missing cell, a failing layer. */
+    record Paper(Color background, Color text, Color missing, Color alarm) {
+        static final Paper LIGHT = new Paper(Color.WHITE, Color.web("#1f2933"), Color.web("#e0e0e0"),
+                Color.web("#b71c1c"));
+        static final Paper DARK = new Paper(Color.web("#0d1117"), Color.web("#c9d1d9"), Color.web("#30363d"),
+                Color.web("#ff7b72"));
+
+        /** The paper of the app's theme now. */
+        static Paper current() {
+            return org.netwright.app.theme.Themes.isDark() ? DARK : LIGHT;
+        }
+
+        private String css(Color c) {
+            return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255),
+                    Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255));
+        }
+    }
 
     GradientsPanel(InsightViewModel model) {
         this(model.gradientsProperty(), "", 18, "", 8);
@@ -46,6 +68,52 @@ public final class GradientsPanel extends VBox {
         explain.setWrapText(true);
         getChildren().addAll(0, java.util.List.of(InsightView.title("Gradient norms per layer and epoch"), explain,
                 load));
+        getChildren().add(trainingActivations(model));
+    }
+
+    /**
+     * The run's layer output statistics on a training batch at the end of a chosen epoch (the last at first), as the
+     * run kept them; read with the norms.
+     */
+    private static VBox trainingActivations(InsightViewModel model) {
+        javafx.collections.ObservableList<org.netwright.app.training.ActivationRow> rows =
+                javafx.collections.FXCollections.observableArrayList();
+        org.netwright.app.training.ActivationTable table = new org.netwright.app.training.ActivationTable(rows,
+                "training-activations-table", "Read the gradient norms to see each layer's outputs during training.");
+        table.setPrefHeight(170);
+        table.setMaxWidth(500);
+        javafx.scene.control.ChoiceBox<Integer> epoch = new javafx.scene.control.ChoiceBox<>();
+        epoch.setId("training-activations-epoch");
+        Label caption = new Label();
+        caption.setId("training-activations-caption");
+        caption.setWrapText(true);
+        Runnable show = () -> {
+            InsightData.TrainingActivations a = model.trainingActivationsProperty().get();
+            Integer e = epoch.getValue();
+            rows.clear();
+            if (a == null || e == null || !a.byEpoch().containsKey(e)) {
+                return;
+            }
+            a.byEpoch().get(e).forEach((layer, s) -> rows.add(org.netwright.app.training.ActivationRow.of(layer, s)));
+            long bad = rows.stream().filter(org.netwright.app.training.ActivationRow::isProblem).count();
+            caption.setText("Layer outputs on a training batch after epoch " + e + " of run " + a.run()
+                    + (bad == 0 ? "." : "; " + bad + (bad == 1 ? " layer looks" : " layers look") + " stuck."));
+        };
+        epoch.valueProperty().addListener((o, was, now) -> show.run());
+        model.trainingActivationsProperty().addListener((o, was, a) -> {
+            epoch.getItems().setAll(a == null ? java.util.List.of() : a.byEpoch().keySet());
+            epoch.setValue(epoch.getItems().isEmpty() ? null : epoch.getItems().get(epoch.getItems().size() - 1));
+            if (a != null && a.isEmpty()) {
+                caption.setText("Run " + a.run() + " kept no layer output statistics (runs trained before they were"
+                        + " kept have none); the Activations tab measures them on test samples.");
+            }
+            show.run();
+        });
+        javafx.scene.layout.HBox choose = new javafx.scene.layout.HBox(8, new Label("Epoch"), epoch);
+        choose.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(6, InsightView.title("Layer outputs during training"), choose, caption, table);
+        box.setPadding(new Insets(6, 0, 0, 0));
+        return box;
     }
 
     private static final String EXPLANATION = "Each layer's gradient norm at the end of each epoch, on a log scale."
@@ -68,14 +136,20 @@ public final class GradientsPanel extends VBox {
         // The verdict wraps rather than ending in an ellipsis; the heat map scrolls in what is left.
         caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         canvas.setId(idPrefix + "gradient-heat-map");
-        ScrollPane scroll = new ScrollPane(canvas);
+        scroll = new ScrollPane(canvas);
         scroll.setMinHeight(40);
         scroll.setFitToWidth(false);
-        scroll.setStyle("-fx-background-color: transparent; -fx-background: white");
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         getChildren().addAll(caption, scroll);
         map.addListener((o, was, now) -> draw(now));
+        // Drawn in the app's theme, and drawn again when the user changes it (View > Theme).
+        org.netwright.app.theme.Themes.darkProperty().addListener(new javafx.beans.value.WeakChangeListener<>(
+                themeFollower));
         draw(map.getValue());
+    }
+
+    private void redraw() {
+        draw(shown);
     }
 
     /**
@@ -97,6 +171,9 @@ public final class GradientsPanel extends VBox {
     }
 
     private void draw(GradientHeatMap map) {
+        shown = map;
+        Paper paper = Paper.current();
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: " + paper.css(paper.background()));
         GraphicsContext g = canvas.getGraphicsContext2D();
         if (map == null || map.isEmpty()) {
             canvas.setWidth(10);
@@ -109,7 +186,7 @@ public final class GradientsPanel extends VBox {
         caption.setText(map.summary());
         boolean bad = !map.layersMarked(GradientHeatMap.Health.VANISHING).isEmpty()
                 || !map.layersMarked(GradientHeatMap.Health.EXPLODING).isEmpty();
-        caption.setStyle(bad ? "-fx-text-fill: #b71c1c; -fx-font-weight: bold" : "");
+        caption.setStyle(bad ? "-fx-text-fill: " + paper.css(paper.alarm()) + "; -fx-font-weight: bold" : "");
         // Compact rows get a font that fits them.
         double size = Math.min(12, row - 3);
         Font plain = Font.font("System", size);
@@ -129,7 +206,7 @@ public final class GradientsPanel extends VBox {
         double legendTop = TOP + gridH + 30;
         canvas.setWidth(labels + Math.max(gridW + 50, 320));
         canvas.setHeight(legendTop + 46);
-        g.setFill(Color.WHITE);
+        g.setFill(paper.background());
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double[] range = map.logRange();
         double lo = range[0];
@@ -140,14 +217,14 @@ public final class GradientsPanel extends VBox {
             boolean vanishing = map.layersMarked(GradientHeatMap.Health.VANISHING).contains(map.layers().get(l));
             boolean exploding = map.layersMarked(GradientHeatMap.Health.EXPLODING).contains(map.layers().get(l));
             g.setFont(vanishing || exploding ? bold : plain);
-            g.setFill(vanishing || exploding ? Color.web("#b71c1c") : Color.web("#1f2933"));
+            g.setFill(vanishing || exploding ? paper.alarm() : paper.text());
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(map.layers().get(l) + (exploding ? "  ⚠ exploding" : vanishing ? "  ⚠ vanishing" : ""),
                     labels - 8, y + row / 2);
             for (int e = 0; e < epochs; e++) {
                 double x = labels + e * cell;
                 double v = map.norm(l, e);
-                g.setFill(Double.isFinite(v) && v > 0 ? colour((Math.log10(v) - lo) / span) : Color.web("#e0e0e0"));
+                g.setFill(Double.isFinite(v) && v > 0 ? colour((Math.log10(v) - lo) / span) : paper.missing());
                 g.fillRect(x, y, cell - 1, row - 1);
                 GradientHeatMap.Health h = map.health(l, e);
                 if (h == GradientHeatMap.Health.VANISHING || h == GradientHeatMap.Health.EXPLODING) {
@@ -164,7 +241,7 @@ public final class GradientsPanel extends VBox {
         }
         // Epoch numbers along the top, thinned so they never overlap.
         g.setFont(plain);
-        g.setFill(Color.web("#1f2933"));
+        g.setFill(paper.text());
         g.setTextAlign(TextAlignment.CENTER);
         int every = (int) Math.ceil(28 / cell);
         for (int e = 0; e < epochs; e += every) {
@@ -178,7 +255,7 @@ public final class GradientsPanel extends VBox {
             g.setFill(colour(i / barW));
             g.fillRect(labels + i, legendTop, 1, 12);
         }
-        g.setFill(Color.web("#1f2933"));
+        g.setFill(paper.text());
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(String.format(Locale.ROOT, "%.1e", Math.pow(10, lo)), labels, legendTop + 26);
         g.setTextAlign(TextAlignment.RIGHT);
@@ -186,6 +263,12 @@ public final class GradientsPanel extends VBox {
                 labels + barW, legendTop + 26);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText("gradient norm", labels - 8, legendTop + 6);
+    }
+
+    /** The colour of the heat map's page at ({@code x}, {@code y}) as drawn now, for tests. */
+    public Color pageColourAt(int x, int y) {
+        javafx.scene.image.WritableImage shot = canvas.snapshot(null, null);
+        return shot.getPixelReader().getColor(x, y);
     }
 
     /** The caption, for tests. */

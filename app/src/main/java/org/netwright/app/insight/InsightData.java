@@ -87,6 +87,35 @@ public final class InsightData {
     public record Activations(long run, int samples, List<LayerActivations> layers) {
     }
 
+    /**
+     * The statistics of each layer's outputs on a training batch at the end of each epoch, as run {@code run} kept
+     * them (epoch to layer to statistics; empty for a run trained before they were kept).
+     */
+    public record TrainingActivations(long run,
+                                      java.util.SortedMap<Integer, Map<String, org.netwright.model.run.ActivationStats>>
+                                              byEpoch) {
+        public boolean isEmpty() {
+            return byEpoch.isEmpty();
+        }
+    }
+
+    /**
+     * A VAE's decoder along the straight line between the latent means of test samples {@code from} and {@code to}:
+     * {@code steps} outputs of {@code shape} one after another in {@code values}, the first and last those samples'
+     * reconstructions.
+     */
+    public record Interpolation(long run, int from, int to, int steps, int[] shape, float[] values) {
+        /** How many values one output holds. */
+        public int size() {
+            return steps == 0 ? 0 : values.length / steps;
+        }
+
+        /** True when each output is an image (channels × height × width). */
+        public boolean isImage() {
+            return shape.length == 3;
+        }
+    }
+
     /** Samples drawn from a generative run: {@code rows}×{@code cols} samples of {@code shape}, one row per class. */
     public record Generated(long run, int rows, int cols, int[] shape, float[] values, boolean perClass) {
     }

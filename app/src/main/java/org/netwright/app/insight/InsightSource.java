@@ -38,6 +38,15 @@ public interface InsightSource {
     /** Each layer's gradient norm per epoch, as the run recorded them. */
     GradientHeatMap gradients(Path project, Long run) throws IOException;
 
+    /** Each layer's output statistics per epoch, as the run recorded them while training (empty for older runs). */
+    InsightData.TrainingActivations trainingActivations(Path project, Long run) throws IOException;
+
+    /** The first {@code count} test samples as the user reads them, or all of them when the test part holds fewer. */
+    InsightData.TestSamples firstSamples(Path project, Long run, int count) throws IOException;
+
+    /** A VAE's decoder in {@code steps} points on the line between test samples {@code from} and {@code to}. */
+    InsightData.Interpolation interpolate(Path project, Long run, int from, int to, int steps) throws IOException;
+
     /** Samples from a generative run's generator (a VAE's decoder) on noise drawn with {@code seed}. */
     InsightData.Generated generate(Path project, Long run, long seed) throws IOException;
 }

@@ -128,7 +128,7 @@ public final class InsightView extends BorderPane {
                 predictPanel()), tab("Layers", "tab-layers", new LayersPanel(model)), tab("Gradients", "tab-gradients",
                 new GradientsPanel(model)), tab("Activations", "tab-activations", new ActivationsPanel(model)),
                 tab("Autoencoder", "tab-autoencoder", new AutoencoderPanel(model)), tab("Generated", "tab-generated",
-                new GenerativePanel(model)));
+                new GenerativePanel(model)), tab("Interpolation", "tab-interpolation", new InterpolationPanel(model)));
         tabs.setId("insight-tabs");
         setCenter(tabs);
 

@@ -38,6 +38,14 @@ public final class InsightViewModel {
     private final ObjectProperty<InsightData.CellSamples> cellSamples = new SimpleObjectProperty<>();
     private final ObjectProperty<InsightData.Activations> activations = new SimpleObjectProperty<>();
     private final ObjectProperty<GradientHeatMap> gradients = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightData.TrainingActivations> trainingActivations = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightData.TestSamples> interpolationSamples = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightData.Interpolation> interpolation = new SimpleObjectProperty<>();
+    private final IntegerProperty interpolationFrom = new SimpleIntegerProperty(0);
+    private final IntegerProperty interpolationTo = new SimpleIntegerProperty(1);
+    private final IntegerProperty interpolationSteps = new SimpleIntegerProperty(8);
+    /** Which end a click on a test sample sets next: the first (from) or the second (to). */
+    private boolean pickingFrom = true;
     private final ObjectProperty<InsightData.Generated> generated = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty evaluationSummary = new SimpleStringProperty("");
@@ -226,15 +234,90 @@ public final class InsightViewModel {
         });
     }
 
-    /** Reads the run's gradient norms per layer and epoch. */
+    /** Reads the run's gradient norms and its layers' output statistics per layer and epoch, as it stored them. */
     public void loadGradients() {
         work("Reading the run's gradient norms…", () -> {
             GradientHeatMap g = source.gradients(project, run);
+            InsightData.TrainingActivations a = source.trainingActivations(project, run);
             return () -> {
                 gradients.set(g);
+                trainingActivations.set(a);
                 status.set(g.summary());
             };
         });
+    }
+
+    /** How many test samples the Interpolation tab offers to pick the two ends from. */
+    public static final int INTERPOLATION_CHOICES = 16;
+    /** The most points an interpolation draws. */
+    public static final int MAX_INTERPOLATION_STEPS = 32;
+
+    /** Reads the first {@link #INTERPOLATION_CHOICES} test samples, to pick an interpolation's two ends from. */
+    public void loadInterpolationSamples() {
+        work("Reading the first test samples…", () -> {
+            InsightData.TestSamples t = source.firstSamples(project, run, INTERPOLATION_CHOICES);
+            return () -> {
+                interpolationSamples.set(t);
+                status.set(t.samples().size() + " test samples: click one, then another, to walk between them.");
+            };
+        });
+    }
+
+    /** A click on test sample {@code index}: it becomes the first end, then the second, then the first again. */
+    public void pickInterpolationEnd(int index) {
+        (pickingFrom ? interpolationFrom : interpolationTo).set(index);
+        pickingFrom = !pickingFrom;
+    }
+
+    /**
+     * Decodes the line between the latent means of the two chosen test samples in the chosen number of points (a
+     * VAE's decoder; `generate --interpolate` in a child).
+     */
+    public void interpolate() {
+        int from = interpolationFrom.get();
+        int to = interpolationTo.get();
+        int steps = Math.max(2, Math.min(MAX_INTERPOLATION_STEPS, interpolationSteps.get()));
+        work("Walking from test sample " + from + " to " + to + " in " + steps + " steps…", () -> {
+            InsightData.Interpolation i = source.interpolate(project, run, from, to, steps);
+            return () -> {
+                interpolation.set(i);
+                status.set(interpolationCaption(i));
+            };
+        });
+    }
+
+    /** An interpolation in words: the run, the two samples, how many points, and that its ends are reconstructions. */
+    public static String interpolationCaption(InsightData.Interpolation i) {
+        return "Run " + i.run() + ": " + i.steps() + " points on the line between the latent means of test samples "
+                + i.from() + " and " + i.to() + "; the first and last are their reconstructions.";
+    }
+
+    public ObjectProperty<InsightData.TestSamples> interpolationSamplesProperty() {
+        return interpolationSamples;
+    }
+
+    public ObjectProperty<InsightData.Interpolation> interpolationProperty() {
+        return interpolation;
+    }
+
+    /** The test sample the interpolation starts at. */
+    public IntegerProperty interpolationFromProperty() {
+        return interpolationFrom;
+    }
+
+    /** The test sample the interpolation ends at. */
+    public IntegerProperty interpolationToProperty() {
+        return interpolationTo;
+    }
+
+    /** How many points the interpolation draws, ends included (2 to {@link #MAX_INTERPOLATION_STEPS}). */
+    public IntegerProperty interpolationStepsProperty() {
+        return interpolationSteps;
+    }
+
+    /** The run's stored layer output statistics per epoch (read with the gradient norms); null before. */
+    public ObjectProperty<InsightData.TrainingActivations> trainingActivationsProperty() {
+        return trainingActivations;
     }
 
     /** Draws a grid of samples from a generative run (a GAN's generator, a VAE's decoder) with {@code seed}. */

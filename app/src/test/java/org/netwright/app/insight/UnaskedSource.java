@@ -70,4 +70,20 @@ abstract class UnaskedSource implements InsightSource {
     public InsightData.Generated generate(Path project, Long run, long seed) throws java.io.IOException {
         throw unasked();
     }
+
+    @Override
+    public InsightData.TrainingActivations trainingActivations(Path project, Long run) throws java.io.IOException {
+        throw unasked();
+    }
+
+    @Override
+    public InsightData.Interpolation interpolate(Path project, Long run, int from, int to, int steps)
+            throws java.io.IOException {
+        throw unasked();
+    }
+
+    @Override
+    public InsightData.TestSamples firstSamples(Path project, Long run, int count) throws java.io.IOException {
+        throw unasked();
+    }
 }

@@ -141,6 +141,34 @@ class LiveGradientsUiTest {
         assertTrue(robot.lookup("\u26a0 mostly zero (96 %)").tryQuery().isPresent(), "the stuck layer is said");
     }
 
+    @Test
+    void theHeatMapIsDrawnOnTheThemesPageAndRedrawnWhenItChanges(FxRobot robot) {
+        TrainingViewModel model = app.window.trainingPanel().model();
+        robot.clickOn("#train-button");
+        AppWindowFixture.waitUntil("the run ends", 30, () -> !model.runningProperty().get()
+                && model.gradientsProperty().get() != null);
+        Canvas heat = robot.lookup("#live-gradient-heat-map").queryAs(Canvas.class);
+        try {
+            // The top-left corner is the page behind the layer names and epoch numbers.
+            assertEquals(Color.WHITE, snapshot(robot, heat).getPixelReader().getColor(1, 1));
+            robot.interact(() -> org.netwright.app.theme.Themes.apply(org.netwright.app.theme.Theme.DARK));
+            Color dark = snapshot(robot, heat).getPixelReader().getColor(1, 1);
+            assertTrue(dark.getBrightness() < 0.15, "the page in the dark theme: " + dark);
+            // The layer names are drawn light on it: some pixel of the label column is bright.
+            WritableImage shot = snapshot(robot, heat);
+            boolean lightText = false;
+            for (int y = 22; y < 22 + 14 * 2 && !lightText; y++) {
+                for (int x = 0; x < 60 && !lightText; x++) {
+                    lightText = shot.getPixelReader().getColor(x, y).getBrightness() > 0.6;
+                }
+            }
+            assertTrue(lightText, "the layer names are light on the dark page");
+        } finally {
+            robot.interact(() -> org.netwright.app.theme.Themes.apply(org.netwright.app.theme.Theme.LIGHT));
+        }
+        assertEquals(Color.WHITE, snapshot(robot, heat).getPixelReader().getColor(1, 1), "light again");
+    }
+
     private static WritableImage snapshot(FxRobot robot, Canvas canvas) {
         WritableImage[] out = new WritableImage[1];
         robot.interact(() -> out[0] = canvas.snapshot(null, null));
