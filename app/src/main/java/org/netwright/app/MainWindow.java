@@ -236,7 +236,7 @@ public final class MainWindow {
      */
     private void showLastRun(ProjectSession session, TrainingViewModel model, org.netwright.model.store.RunRecord run) {
         model.showReadingPast();
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> org.netwright.app.training.RunHistory.replay(run,
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> org.netwright.app.training.RunHistory.read(run,
                 session.store().metrics(run.id(), org.netwright.app.training.RunHistory.KEYS_DRAWN)), RUN_READER)
                 .whenComplete((events, error) -> Platform.runLater(() -> {
                     if (workspace.session() != session) {

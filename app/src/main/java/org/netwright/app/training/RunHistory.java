@@ -29,6 +29,46 @@ public final class RunHistory {
      */
     static final int MAX_STEPS = 4000;
 
+    /**
+     * Every step's training loss of a stored run, in the order stored: what {@link #replay} thins for the events,
+     * kept whole so the loss chart's CSV holds every step of a reopened run too.
+     */
+    public record Losses(long[] steps, double[] values) {
+        /** How many steps. */
+        public int size() {
+            return steps.length;
+        }
+    }
+
+    /** A stored run read back: its events ({@link #replay}) and every step's loss ({@link #losses}). */
+    public record Replay(List<RunEvent> events, Losses losses) {
+    }
+
+    /** The run read back whole: {@link #replay} and {@link #losses} of the same metrics. */
+    public static Replay read(RunRecord run, List<MetricPoint> metrics) {
+        return new Replay(replay(run, metrics), losses(metrics));
+    }
+
+    /** The {@code train/loss} points among {@code metrics}, every one. */
+    public static Losses losses(List<MetricPoint> metrics) {
+        int n = 0;
+        for (MetricPoint m : metrics) {
+            if (m.key().equals("train/loss")) {
+                n++;
+            }
+        }
+        long[] steps = new long[n];
+        double[] values = new double[n];
+        int i = 0;
+        for (MetricPoint m : metrics) {
+            if (m.key().equals("train/loss")) {
+                steps[i] = m.step();
+                values[i++] = m.value();
+            }
+        }
+        return new Losses(steps, values);
+    }
+
     /** Started, then per epoch its steps and the epoch's summary, then how the run ended. */
     public static List<RunEvent> replay(RunRecord run, List<MetricPoint> metrics) {
         Map<Integer, List<RunEvent.Step>> steps = new TreeMap<>();

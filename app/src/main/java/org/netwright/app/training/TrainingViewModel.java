@@ -136,7 +136,7 @@ public final class TrainingViewModel {
      * says it is a past run; nothing is running afterwards.
      */
     public void showPast(RunRecord run, List<MetricPoint> metrics) {
-        showReplayed(run, RunHistory.replay(run, metrics));
+        showReplayed(run, RunHistory.read(run, metrics));
     }
 
     /** Says that the last run is being read (the window reads a long run off the UI thread). */
@@ -158,6 +158,18 @@ public final class TrainingViewModel {
      * thread for a long run.
      */
     public void showReplayed(RunRecord run, List<RunEvent> replayed) {
+        showReplayed(run, replayed, null);
+    }
+
+    /**
+     * Like {@link #showReplayed(RunRecord, List)} with every step's loss of the run ({@link RunHistory#read}), which
+     * the curve keeps in place of the replay's thinned steps: the chart draws it decimated, its CSV holds it all.
+     */
+    public void showReplayed(RunRecord run, RunHistory.Replay replay) {
+        showReplayed(run, replay.events(), replay.losses());
+    }
+
+    private void showReplayed(RunRecord run, List<RunEvent> replayed, RunHistory.Losses every) {
         if (running.get()) {
             return;
         }
@@ -172,6 +184,15 @@ public final class TrainingViewModel {
         forgetGradients();
         runId = run.id();
         apply(replayed);
+        if (every != null) {
+            // The same x as a live step's (its step over the steps per epoch the replay's Started gave).
+            trainLoss.clear();
+            for (int i = 0; i < every.size(); i++) {
+                if (Double.isFinite(every.values()[i])) {
+                    trainLoss.add((double) every.steps()[i] / Math.max(1, stepsPerEpoch), every.values()[i]);
+                }
+            }
+        }
         if (activations.isEmpty() && lastEpoch > 0) {
             // Runs trained before the statistics were kept with a run have none to show.
             activationsCaption.set("No layer output statistics were kept with this run.");

@@ -71,4 +71,30 @@ class RunHistoryTest {
         assertTrue(model.activationsCaptionProperty().get().contains("after epoch 2"),
                 model.activationsCaptionProperty().get());
     }
+
+    @Test
+    void aReopenedLongRunsCurveKeepsEveryStepForItsCsv() {
+        List<MetricPoint> m = new ArrayList<>();
+        int n = 200_000;
+        for (int s = 1; s <= n; s++) {
+            m.add(new MetricPoint(s, 1 + (s - 1) / (n / 4), "train/loss", 1.0 / Math.sqrt(s), s));
+        }
+        RunHistory.Replay replay = RunHistory.read(RUN, m);
+        assertTrue(steps(replay.events()).size() <= RunHistory.MAX_STEPS + 8, "the events stay thinned");
+        assertEquals(n, replay.losses().size());
+        TrainingViewModel model = new TrainingViewModel((project, settings, listener) -> {
+            throw new java.io.IOException("not started");
+        });
+        model.showReplayed(RUN, replay);
+        assertEquals(n, model.trainLossPointCount(), "every step is in the curve");
+        org.netwright.app.charts.DecimatedSeries curve = model.trainLossCurve();
+        assertEquals(4.0, curve.x(n - 1), 1e-12, "the last step sits at the end of epoch 4, as a live step would");
+        assertEquals(1.0 / Math.sqrt(n), curve.y(n - 1), 1e-15);
+        org.jfree.chart.JFreeChart chart = org.jfree.chart.ChartFactory.createXYLineChart(null, "epoch", "loss",
+                model.lossData());
+        long trainRows = org.netwright.app.charts.ChartExport.csv(chart, List.of(curve)).lines()
+                .filter(l -> l.startsWith("train loss,")).count();
+        assertEquals(n, trainRows);
+        assertTrue(curve.shown().getItemCount() < n / 10, "the chart draws far fewer: " + curve.shown().getItemCount());
+    }
 }
