@@ -120,4 +120,42 @@ class InsightViewModelTest {
         assertEquals("Could not look inside the run: no trained run", m.statusProperty().get());
         assertTrue(!m.busyProperty().get());
     }
+
+    @Test
+    void clicksPickTheTwoEndsInTurnAndTheWalkIsAskedWithThemClamped() throws IOException {
+        List<Runnable> background = new ArrayList<>();
+        List<Runnable> ui = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
+        InsightSource source = new UnaskedSource() {
+            @Override
+            public InsightData.Interpolation interpolate(Path project, Long run, int from, int to, int steps)
+                    throws IOException {
+                asked.add(from + "->" + to + " in " + steps);
+                return ChildInsight.parseInterpolation(JSON.readTree("{\"run\":4,\"kind\":\"csv\",\"count\":3,"
+                        + "\"rows\":1,\"cols\":3,\"sample_shape\":[2],\"values\":[0,0,0.5,0.5,1,1]}"), from, to);
+            }
+        };
+        InsightViewModel m = new InsightViewModel(Path.of("p.nwproj"), null, source, background::add, ui::add);
+        m.pickInterpolationEnd(7);
+        m.pickInterpolationEnd(3);
+        m.pickInterpolationEnd(9);
+        assertEquals(9, m.interpolationFromProperty().get(), "the third click starts over at the first end");
+        assertEquals(3, m.interpolationToProperty().get());
+        m.interpolationStepsProperty().set(1000);
+        m.interpolate();
+        assertTrue(asked.isEmpty(), "nothing ran on the caller's thread");
+        background.get(0).run();
+        ui.get(0).run();
+        assertEquals(List.of("9->3 in " + InsightViewModel.MAX_INTERPOLATION_STEPS), asked);
+        InsightData.Interpolation i = m.interpolationProperty().get();
+        assertEquals(3, i.steps());
+        assertEquals(2, i.size());
+        assertTrue(!i.isImage());
+        assertEquals(0.5f, i.values()[2]);
+        assertTrue(m.statusProperty().get().contains("test samples 9 and 3"), m.statusProperty().get());
+        // An answer without values (an older CLI) is refused in words, not drawn empty.
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> ChildInsight
+                .parseInterpolation(JSON.readTree("{\"run\":4,\"count\":3}"), 0, 1)).getMessage()
+                .contains("no values"));
+    }
 }
