@@ -92,6 +92,15 @@ public final class MainWindow {
         show(workspace.session());
     }
 
+    /** While no project is open yet: says that {@code file} is being opened, in place of "No project is open". */
+    public void showOpening(Path file) {
+        if (workspace.session() == null) {
+            Label opening = new Label("Opening " + file.getFileName() + "…");
+            opening.getStyleClass().add("hint");
+            root.setCenter(opening);
+        }
+    }
+
     /** Help > Tour: starts the guided tour over this window (again, when it runs already, from its first step). */
     public org.netwright.app.tour.Tour startTour() {
         if (tour != null) {

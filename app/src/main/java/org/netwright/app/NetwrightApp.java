@@ -31,10 +31,30 @@ public final class NetwrightApp extends Application {
         Themes.apply(theme.load());
         window = new MainWindow(stage, workspace, RunStarter.childJvm(), projects);
         window.addThemeMenu(theme);
-        stage.show();
-
         List<String> args = getParameters().getRaw();
         RecentProjects recent = RecentProjects.inHome(home);
+        Optional<Path> first = !args.isEmpty() ? Optional.of(Path.of(args.get(0))) : recent.last();
+        first.ifPresent(window::showOpening);
+        stage.show();
+        // The window is drawn once before the project opens, so it shows at once however large the project is.
+        javafx.scene.Scene scene = stage.getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            if (once[0] == null) {
+                return;
+            }
+            Runnable listener = once[0];
+            once[0] = null;
+            javafx.application.Platform.runLater(() -> {
+                scene.removePostLayoutPulseListener(listener);
+                openFirst(args, recent, projects);
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** Opens the project named on the command line, else the one open last, else the sample. */
+    private void openFirst(List<String> args, RecentProjects recent, Path projects) {
         // No file named: the project the user had open last, as they left it; the sample only the first time.
         Optional<String> refused = !args.isEmpty() ? workspace.open(Path.of(args.get(0)))
                 : recent.last().map(workspace::open).orElse(Optional.of(""));

@@ -13,7 +13,7 @@ import org.netwright.model.task.Task;
 import org.netwright.model.task.TaskException;
 import org.netwright.model.task.TaskProposal;
 import org.netwright.model.task.TaskText;
-import org.netwright.runner.run.TrainingRun;
+import org.netwright.runner.run.RunTask;
 import org.netwright.templates.data.Samples;
 import org.netwright.runner.data.DataFileException;
 import org.netwright.runner.data.DataSources;
@@ -129,7 +129,7 @@ public final class DataCheck {
             Optional<Task> proposal;
             String proposalProblem = null;
             try {
-                proposal = Optional.of(TrainingRun.resolveTask(graph, settings, samples.fields()));
+                proposal = Optional.of(RunTask.resolve(graph, settings, samples.fields()));
             } catch (TaskException e) {
                 proposal = Optional.empty();
                 proposalProblem = e.getMessage();

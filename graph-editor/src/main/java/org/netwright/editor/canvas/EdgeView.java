@@ -19,11 +19,13 @@ final class EdgeView extends Group {
     private final Polyline line = new Polyline();
     private final Polyline hitBand = new Polyline();
     private Double[] drawn;
+    /** The id the edge carries while it can be told apart on screen (see {@link #setZoom}). */
+    private final String id;
 
     EdgeView(Edge edge) {
         this.edge = edge;
-        setId("edge-" + edge.from().nodeId() + "-" + edge.from().port() + "-" + edge.to().nodeId() + "-"
-                + edge.to().port());
+        id = "edge-" + edge.from().nodeId() + "-" + edge.from().port() + "-" + edge.to().nodeId() + "-"
+                + edge.to().port();
         getStyleClass().add("edge-view");
         line.getStyleClass().add("edge");
         line.setMouseTransparent(true);
@@ -99,9 +101,17 @@ final class EdgeView extends Group {
         return List.copyOf(line.getPoints());
     }
 
-    /** Keeps the band about 12 screen pixels wide when zoomed out, so a small curve is still easy to click. */
+    /**
+     * Keeps the band about 12 screen pixels wide when zoomed out, so a small curve is still easy to click. Zoomed out
+     * as far as brief cards the edge goes without its id: JavaFX caches styles by style class and id, so an edge with
+     * an id of its own is styled from scratch, which for the hundreds of edges a Fit shows cost more than all else.
+     */
     void setZoom(double zoom) {
         hitBand.setStrokeWidth(HIT_WIDTH / Math.min(1, zoom));
+        String wanted = zoom < NodeView.BRIEF_BELOW ? null : id;
+        if (!java.util.Objects.equals(wanted, getId())) {
+            setId(wanted);
+        }
     }
 
     void setSelected(boolean selected) {

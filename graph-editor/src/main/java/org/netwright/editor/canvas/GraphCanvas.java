@@ -90,8 +90,8 @@ public final class GraphCanvas extends StackPane {
     private final Pane content = new Pane();
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
-    // The Group's bounds include the content's zoom, so the scroll pane scrolls over the zoomed size.
-    private final ScrollPane scroll = new ScrollPane(new Group(content));
+    // Its content (set in the constructor) is the zoomed content's size, so the scroll pane scrolls over that.
+    private final ScrollPane scroll = new ScrollPane();
     private final CanvasZoom zoom = new CanvasZoom(scroll, content, this::sizeContent);
     private final Label hint = new Label("Drag a layer from the palette to start");
     private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
@@ -128,6 +128,10 @@ public final class GraphCanvas extends StackPane {
     /** What the minimap last drew: redrawn only when the graph, the selection or the view changed. */
     private Object minimapDrawn;
     private boolean redrawQueued;
+    /** Set when only the visible cards were drawn: those around them are drawn after the next layout pass. */
+    private boolean widenPending;
+    /** Set for the redraw that adds the cards around the visible ones. */
+    private boolean widenNow;
     /** The spacing of the canvas's background grid (editor.css), which snapping lines cards up on. */
     static final double GRID = 24;
     private final javafx.beans.property.BooleanProperty snapToGrid =
@@ -149,6 +153,7 @@ public final class GraphCanvas extends StackPane {
         EditorStyles.apply(this);
         setFocusTraversable(true);
 
+        scroll.setContent(new ScaledContent(content, zoom.zoomProperty()));
         content.getStyleClass().add("graph-canvas-content");
         content.getChildren().addAll(edgeLayer, nodeLayer, connect.band(), connect.why());
         // Dragging empty canvas draws a selection box; the middle button (or Ctrl+drag) pans instead.
@@ -352,6 +357,11 @@ public final class GraphCanvas extends StackPane {
         Bounds visible = visibleRegion();
         if (visible != null && (shownRegion == null || !contains(shownRegion, visible))) {
             queueRedraw();
+        } else if (widenPending) {
+            // The cards in view are laid out: now those around them, so scrolling a little finds them drawn.
+            widenPending = false;
+            widenNow = true;
+            queueRedraw();
         }
         drawMinimap(visible);
         // A few pixels are the focus ring coming and going, not a new window size.
@@ -404,7 +414,23 @@ public final class GraphCanvas extends StackPane {
 
     private void drawMinimap(Bounds visible) {
         Graph graph = model.graph();
-        Bounds all = graphBounds();
+        // The cards' own bounds (a drawn card's from its laid-out size, the others' from their shape): cheaper than
+        // the bounds of drawn cards in the scene, which take in their shadows and port circles.
+        Map<String, Bounds> cards = new HashMap<>();
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (Node node : graph.nodes().values()) {
+            NodeView v = nodeViews.get(node.id());
+            Bounds b = v != null ? v.cardBounds() : placedBounds(node);
+            cards.put(node.id(), b);
+            minX = Math.min(minX, b.getMinX());
+            minY = Math.min(minY, b.getMinY());
+            maxX = Math.max(maxX, b.getMaxX());
+            maxY = Math.max(maxY, b.getMaxY());
+        }
+        Bounds all = graph.isEmpty() ? null : new BoundingBox(minX, minY, maxX - minX, maxY - minY);
         // Only a graph that does not fit the view needs an overview; over a small one the box would hide cards.
         boolean wanted = minimapShown.get() && visible != null && all != null && !contains(visible, all);
         minimap.setVisible(wanted);
@@ -417,11 +443,6 @@ public final class GraphCanvas extends StackPane {
             return;
         }
         minimapDrawn = state;
-        Map<String, Bounds> cards = new HashMap<>();
-        for (Node node : graph.nodes().values()) {
-            NodeView v = nodeViews.get(node.id());
-            cards.put(node.id(), v != null ? v.cardBounds() : placedBounds(node));
-        }
         minimap.draw(cards, model.selectedNodes(), visible);
     }
 
@@ -597,8 +618,19 @@ public final class GraphCanvas extends StackPane {
         Bounds visible = visibleRegion();
         boolean brief = zoom.zoom() < NodeView.BRIEF_BELOW;
         // Zoomed in from brief cards the region drawn at Fit (all of it) would now be drawn as full cards.
-        Bounds region = shownRegion != null && visible != null && contains(shownRegion, visible) && brief == drawnBrief
-                ? shownRegion : regionToShow();
+        boolean keep = shownRegion != null && visible != null && contains(shownRegion, visible) && brief == drawnBrief;
+        Bounds region;
+        if (widenNow) {
+            region = regionToShow();
+        } else if (keep) {
+            region = shownRegion;
+        } else {
+            // A new region: the cards in view first, so the frame that shows them does not wait for those around it,
+            // which follow once it is laid out (see fitIfPending).
+            region = visible;
+            widenPending = visible != null;
+        }
+        widenNow = false;
         shownRegion = region;
         drawnBrief = brief;
         List<NodeView> nodes = new ArrayList<>();
@@ -813,7 +845,11 @@ public final class GraphCanvas extends StackPane {
         }
         Bounds viewport = scroll.getViewportBounds();
         double z = zoom.zoom();
-        content.setMinSize(Math.max(w + MARGIN, viewport.getWidth() / z), Math.max(h + MARGIN, viewport.getHeight() / z));
+        double width = Math.max(w + MARGIN, viewport.getWidth() / z);
+        double height = Math.max(h + MARGIN, viewport.getHeight() / z);
+        // The preferred size too: left to compute, it would measure every card (see ScaledContent).
+        content.setMinSize(width, height);
+        content.setPrefSize(width, height);
     }
 
     /** The edge whose line passes within a few screen pixels of a canvas point, if any (not on a card). */
@@ -857,6 +893,11 @@ public final class GraphCanvas extends StackPane {
             return Optional.empty();
         }
         return Optional.of(v.titleShown());
+    }
+
+    /** How many cards are in the scene now (the others are placed from their shapes without being drawn). */
+    public int shownCardCount() {
+        return nodeViews.size();
     }
 
     /** How many cards this canvas has created since it was made. */

@@ -34,7 +34,6 @@ import org.netwright.templates.data.Dataset;
 import org.netwright.templates.data.GraphSet;
 import org.netwright.templates.data.NodeSplit;
 import org.netwright.templates.data.Samples;
-import org.netwright.model.task.NetworkEnds;
 import org.netwright.model.task.Task;
 import org.netwright.model.task.TaskException;
 import org.netwright.model.task.TaskProposal;
@@ -138,18 +137,9 @@ public final class TrainingRun {
         return task == null ? DataWait.NONE : task.dataWait();
     }
 
-    /** The task a run of these settings would train: theirs, or the proposal with their loss applied. */
+    /** The task a run of these settings would train (see {@link RunTask#resolve}). */
     public static Task resolveTask(Graph graph, TrainingSettings settings, List<DataField> fields) {
-        if (settings.task() != null) {
-            return settings.task();
-        }
-        Task proposed = TaskProposal.propose(graph, NetworkEnds.of(graph), fields);
-        boolean auto = settings.loss() == null || TrainingSettings.AUTO.equals(settings.loss());
-        if (!auto && proposed.recipe().equals(Task.GAN)) {
-            throw new TaskException("The loss " + settings.loss() + " does not apply to a GAN: its generator and"
-                    + " discriminator train against each other with binary cross-entropy; set the loss to auto.");
-        }
-        return auto ? proposed : proposed.withLoss(settings.loss());
+        return RunTask.resolve(graph, settings, fields);
     }
 
     /**
