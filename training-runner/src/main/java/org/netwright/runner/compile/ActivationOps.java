@@ -3,6 +3,7 @@ package org.netwright.runner.compile;
 import ai.djl.nn.Activation;
 import java.util.Map;
 import org.netwright.model.catalog.LayerParams;
+import org.netwright.runner.nd.Scalars;
 
 /** Element-wise activations and (log-)softmax on DJL; PReLU is our own block (DJL's fails on PyTorch). */
 final class ActivationOps {
@@ -15,7 +16,7 @@ final class ActivationOps {
      */
     static NodeOp softmaxScores(LayerParams p) {
         float temperature = (float) p.getDouble("temperature");
-        return NodeOp.of(in -> in.get(0).div(temperature));
+        return NodeOp.of(in -> Scalars.div(in.get(0), temperature));
     }
 
     static void register(Map<String, LayerImplementation> into) {
@@ -24,7 +25,7 @@ final class ActivationOps {
         into.put("tanh", LayerImplementation.stateless(p -> NodeOp.of(in -> Activation.tanh(in.get(0)))));
         into.put("softmax", LayerImplementation.stateless(p -> {
             float temperature = (float) p.getDouble("temperature");
-            return NodeOp.of(in -> in.get(0).div(temperature).softmax(-1));
+            return NodeOp.of(in -> Scalars.div(in.get(0), temperature).softmax(-1));
         }));
         into.put("leaky_relu", LayerImplementation.stateless(p -> {
             float slope = (float) p.getDouble("slope");

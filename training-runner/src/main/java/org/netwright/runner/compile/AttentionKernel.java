@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.Dropout;
+import org.netwright.runner.nd.Scalars;
 
 /**
  * Scaled dot-product attention and its masks, shared by the attention and Transformer blocks.
@@ -29,7 +30,7 @@ final class AttentionKernel {
     static NDList attend(NDArray q, NDArray k, NDArray v, NDArray mask, float dropout, boolean training) {
         int rank = k.getShape().dimension();
         float scale = (float) (1.0 / Math.sqrt(q.getShape().get(rank - 1)));
-        NDArray scores = q.matMul(k.swapAxes(rank - 1, rank - 2)).mul(scale);
+        NDArray scores = Scalars.mul(q.matMul(k.swapAxes(rank - 1, rank - 2)), scale);
         if (mask != null) {
             scores = scores.add(mask);
         }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.netwright.runner.nd.Scalars;
 
 /** Blocks for generative models: the VAE's reparameterized sampling and the KL term its loss needs. */
 public final class GenerativeOps {
@@ -18,7 +19,7 @@ public final class GenerativeOps {
     /** z = mu + exp(0.5·log_var)·eps with eps ~ N(0, 1): random only through eps, so gradients reach mu and log_var. */
     static NDArray sample(NDArray mu, NDArray logVar) {
         NDArray eps = mu.getManager().randomNormal(mu.getShape(), mu.getDataType());
-        return mu.add(logVar.mul(0.5f).exp().mul(eps));
+        return mu.add(Scalars.mul(logVar, 0.5).exp().mul(eps));
     }
 
     /**
@@ -27,6 +28,6 @@ public final class GenerativeOps {
      */
     public static NDArray klDivergence(NDArray mu, NDArray logVar) {
         int[] axes = IntStream.range(1, mu.getShape().dimension()).toArray();
-        return logVar.add(1f).sub(mu.square()).sub(logVar.exp()).sum(axes).mul(-0.5f);
+        return Scalars.mul(logVar.add(1f).sub(mu.square()).sub(logVar.exp()).sum(axes), -0.5);
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.netwright.runner.nd.Scalars;
 
 /**
  * The general message-passing layer on inputs [features B×N×F, adjacency B×N×N]:
@@ -48,7 +49,7 @@ final class MessagePassingBlock extends AbstractBlock {
             out = out.add(store.getValue(bias, h.getDevice(), training));
         }
         return new NDList(switch (activation) {
-            case "relu" -> out.maximum(0f);
+            case "relu" -> Scalars.maximum(out, 0);
             case "tanh" -> out.tanh();
             default -> out;
         });

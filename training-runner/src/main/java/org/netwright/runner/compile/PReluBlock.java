@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 import java.util.Arrays;
+import org.netwright.runner.nd.Scalars;
 
 /**
  * PReLU, max(0, x) + a·min(0, x), with the slope {@code weight} learned and starting at 0.25:
@@ -39,7 +40,7 @@ public final class PReluBlock extends AbstractBlock {
             shape[1] = x.getShape().get(1);
         }
         NDArray slope = StepScope.with(x, a.reshape(shape));
-        return new NDList(x.maximum(0).add(x.minimum(0).mul(slope)));
+        return new NDList(Scalars.maximum(x, 0).add(Scalars.minimum(x, 0).mul(slope)));
     }
 
     @Override

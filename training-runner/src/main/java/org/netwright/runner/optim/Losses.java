@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.netwright.runner.nd.Scalars;
 
 /**
  * Our losses, each a DJL {@link Loss} averaged over the batch, by name. With {@code p} the
@@ -172,9 +173,9 @@ public final class Losses {
             NDArray p = predictions.singletonOrThrow();
             NDArray d = p.sub(target(labels, p)).abs();
             // min(|d|, delta) splits each error into its quadratic and its linear part.
-            NDArray quadratic = d.minimum(delta);
+            NDArray quadratic = Scalars.minimum(d, delta);
             NDArray linear = d.sub(quadratic);
-            return quadratic.square().mul(0.5f).add(linear.mul(delta)).mean();
+            return Scalars.mul(quadratic.square(), 0.5).add(Scalars.mul(linear, delta)).mean();
         }
     }
 
@@ -188,7 +189,7 @@ public final class Losses {
             NDArray z = predictions.singletonOrThrow();
             NDArray y = target(labels, z);
             // The stable form: no exp of a large positive number.
-            return z.maximum(0f).sub(z.mul(y)).add(z.abs().neg().exp().add(1f).log()).mean();
+            return Scalars.maximum(z, 0).sub(z.mul(y)).add(z.abs().neg().exp().add(1f).log()).mean();
         }
     }
 
@@ -216,7 +217,7 @@ public final class Losses {
             if (smoothing > 0) {
                 q = q.mul(1 - smoothing).add(smoothing / classes);
             }
-            return logP.mul(q).sum().neg().div(rows(z));
+            return Scalars.div(logP.mul(q).sum().neg(), rows(z));
         }
     }
 
@@ -234,8 +235,8 @@ public final class Losses {
         public NDArray evaluate(NDList labels, NDList predictions) {
             NDArray z = predictions.singletonOrThrow();
             NDArray logPt = z.logSoftmax(-1).mul(oneHot(labels, z)).sum(new int[] {-1});
-            NDArray weight = logPt.exp().neg().add(1f).pow(gamma);
-            return weight.mul(logPt).sum().mul(-alpha / rows(z));
+            NDArray weight = Scalars.pow(logPt.exp().neg().add(1f), gamma);
+            return Scalars.mul(weight.mul(logPt).sum(), -alpha / rows(z));
         }
     }
 
@@ -250,7 +251,7 @@ public final class Losses {
             NDArray y = target(labels, z);
             // y log y with 0 log 0 = 0: log of max(y, tiny) is finite and is multiplied by y = 0.
             NDArray yLogY = y.mul(y.maximum(Float.MIN_NORMAL).log());
-            return yLogY.sub(y.mul(z.logSoftmax(-1))).sum().div(rows(z));
+            return Scalars.div(yLogY.sub(y.mul(z.logSoftmax(-1))).sum(), rows(z));
         }
     }
 }

@@ -27,6 +27,7 @@ import org.netwright.runner.compile.GraphBlock;
 import org.netwright.runner.compile.GraphCompiler;
 import org.netwright.templates.data.Dataset;
 import org.netwright.templates.data.Samples;
+import org.netwright.runner.nd.Scalars;
 
 /**
  * A {@link Task} over samples with named fields: each step feeds every input layer its field (or fresh noise),
@@ -412,7 +413,7 @@ final class BoundTask implements SingleLossTask {
         for (int i = 0; i < losses.size(); i++) {
             NDArray term = losses.get(i).apply(out.get(i), targetArrays.get(i));
             double w = task.objectives().get(i).weight();
-            NDArray weighted = w == 1.0 ? term : term.mul((float) w);
+            NDArray weighted = w == 1.0 ? term : Scalars.mul(term, w);
             total = total == null ? weighted : total.add(weighted);
         }
         if (!sampling.isEmpty()) {
@@ -423,11 +424,11 @@ final class BoundTask implements SingleLossTask {
                 NDArray mu = out.get(base + 2 * s);
                 NDArray logVar = out.get(base + 2 * s + 1);
                 // KL(N(mu, sigma²) || N(0, 1)) summed over latent dimensions, averaged over the batch.
-                NDArray term = logVar.add(1f).sub(mu.square()).sub(logVar.exp()).sum(new int[] {-1}).mul(-0.5f).mean();
+                NDArray term = Scalars.mul(logVar.add(1f).sub(mu.square()).sub(logVar.exp()).sum(new int[] {-1}), -0.5).mean();
                 kl = kl == null ? term : kl.add(term);
             }
             parts.put("kl", kl);
-            total = total.add(kl.mul((float) klWeight));
+            total = total.add(Scalars.mul(kl, klWeight));
         }
         return new StepLoss(total, parts);
     }

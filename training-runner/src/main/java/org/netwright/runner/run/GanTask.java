@@ -29,6 +29,7 @@ import org.netwright.runner.compile.GraphBlock;
 import org.netwright.runner.compile.GraphCompiler;
 import org.netwright.templates.data.Dataset;
 import org.netwright.templates.data.Samples;
+import org.netwright.runner.nd.Scalars;
 
 /**
  * A GAN: the generator G (the run's main block) turns noise, and any class condition, into samples; the
@@ -196,7 +197,7 @@ final class GanTask implements TrainingTask {
 
     /** Binary cross-entropy of logits against a constant target 1 or 0, averaged: the stable form. */
     private static NDArray bce(NDArray logits, boolean real) {
-        NDArray softplus = logits.abs().neg().exp().add(1f).log().add(logits.maximum(0f));
+        NDArray softplus = logits.abs().neg().exp().add(1f).log().add(Scalars.maximum(logits, 0));
         return (real ? softplus.sub(logits) : softplus).mean();
     }
 
