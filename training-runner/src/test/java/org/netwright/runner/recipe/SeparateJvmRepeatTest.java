@@ -10,23 +10,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netwright.runner.run.NumericEnvironment;
 
 /**
- * A seeded transformer-seq2seq run gives the same epoch losses, bit for bit, in separate JVMs started side by side
- * (the load of each other is what made them drift before MKL's code path was fixed: 8 of 24 such runs differed from
- * the third step on). The children get their environment the way the app and sweep start theirs.
+ * A seeded transformer-seq2seq run gives the same epoch losses, bit for bit, in separate JVMs started side by side.
+ * Two of the three collect garbage very often (a 4 MB young generation): before {@code runner.nd.Scalars}, a
+ * collection between a forward and a backward pass freed the scalars DJL had made for {@code x.mul(2f)} and the
+ * like, and such runs left the normal path by step 6 (16 of 16). The children get their environment the way the app
+ * and sweep start theirs.
  */
 @Tag("training")
-@Disabled("Not yet true: in the full run of 2026-11-30 three side-by-side JVMs with MKL_CBWR=COMPATIBLE still gave"
-        + " different epoch-1 losses (4.4082 vs 4.4275, seed 2). The numbers depend on when the JVM collects garbage:"
-        + " with -Xmx128m -Xmn4m -XX:+UseSerialGC 16 of 16 runs left the normal path at step 6 (7 of 7 at step 13 with"
-        + " prefetching off), while Epsilon (no collection) gave 8 of 8 normal. Likely reading, not proven: libtorch"
-        + " reads memory that Java frees (a direct buffer's cleaner). Cause not found yet (README 'Repeatable runs').")
 class SeparateJvmRepeatTest {
     @TempDir
     Path dir;
@@ -38,11 +34,16 @@ class SeparateJvmRepeatTest {
         for (int i = 0; i < 3; i++) {
             Path out = dir.resolve("run" + i + ".jsonl");
             outputs.add(out);
-            ProcessBuilder b = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                    System.getProperty("java.class.path"), "-Dai.djl.offline=true",
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+            if (i > 0) {
+                command.addAll(List.of("-Xmx256m", "-Xmn4m", "-XX:+UseSerialGC"));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true",
                     "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
                     "org.netwright.runner.cli.Cli", "train", "--template", "transformer-seq2seq", "--seed", "2",
-                    "--epochs", "2", "--json").redirectOutput(out.toFile()).redirectError(dir.resolve("err" + i).toFile());
+                    "--epochs", "2", "--json"));
+            ProcessBuilder b = new ProcessBuilder(command).redirectOutput(out.toFile())
+                    .redirectError(dir.resolve("err" + i).toFile());
             running.add(NumericEnvironment.apply(b).start());
         }
         for (Process p : running) {
