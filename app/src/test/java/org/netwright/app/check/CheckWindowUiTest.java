@@ -96,4 +96,39 @@ class CheckWindowUiTest {
         assertEquals(expected, form.settings().learningRate(), 1e-12);
         assertTrue(message.getText().startsWith("The learning rate is now"), message.getText());
     }
+
+    /** The child JVMs of this test that run {@code command} and are still alive. */
+    private static long children(String command) {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(h -> h.info().arguments().map(a -> java.util.List.of(a).contains(command)).orElse(false))
+                .count();
+    }
+
+    @Test
+    void cancelAndClosingTheWindowEndTheCheckInItsChild(FxRobot robot) throws Exception {
+        CheckWindow[] made = new CheckWindow[1];
+        robot.interact(() -> made[0] = new CheckWindow(null, java.util.List.of(), new CheckViewModel(
+                CheckViewModel.Kind.RATE, () -> project, () -> { }, CliJob::start, Platform::runLater,
+                form::setLearningRate)));
+        CheckWindow window = made[0];
+        robot.interact(window::open);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> children("lr-find") == 1);
+        Button cancel = robot.lookup("#check-cancel").match(n -> n.getScene().getWindow() == window)
+                .queryAs(Button.class);
+        assertFalse(cancel.isDisabled());
+        robot.clickOn(cancel);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = robot.lookup("#check-message").match(n -> n.getScene().getWindow() == window)
+                .queryAs(Label.class);
+        assertEquals("Cancelled.", message.getText());
+        assertTrue(cancel.isDisabled());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> children("lr-find") == 0);
+
+        robot.clickOn(robot.lookup("#check-again").match(n -> n.getScene().getWindow() == window)
+                .queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> children("lr-find") == 1);
+        robot.interact(window::close);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> children("lr-find") == 0);
+        assertEquals("Cancelled.", message.getText());
+    }
 }
