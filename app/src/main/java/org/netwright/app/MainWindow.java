@@ -253,17 +253,18 @@ public final class MainWindow {
     /**
      * Goes on with stored run {@code runId} as a new run in the training panel (refused there with the reason when it
      * cannot): its stored epochs up to the checkpoint are read off the UI thread and drawn first, then the child
-     * process trains on from the checkpoint. {@code epochs} above 0 sets how many epochs it trains in all.
+     * process trains on from the checkpoint. {@code epochs} above 0 sets how many epochs it trains in all. Returns why
+     * it did not start, or empty when it is on its way.
      */
-    private void resumeRun(ProjectSession session, TrainingViewModel model, long runId, int epochs) {
+    private Optional<String> resumeRun(ProjectSession session, TrainingViewModel model, long runId, int epochs) {
         if (model.runningProperty().get()) {
-            return;
+            return Optional.of("A run is going in the training panel; stop it or let it end before resuming run "
+                    + runId + ".");
         }
         org.netwright.model.store.RunRecord run = session.store().runs().stream().filter(r -> r.id() == runId)
                 .findFirst().orElse(null);
         if (run == null) {
-            model.refuse("There is no run " + runId + " in the project any more.");
-            return;
+            return Optional.of("There is no run " + runId + " in the project any more.");
         }
         org.netwright.app.runs.ResumeReadiness.Checkpoint checkpoint = org.netwright.app.runs.ResumeReadiness.Checkpoint
                 .read(session.store().latestCheckpoint(runId));
@@ -272,8 +273,7 @@ public final class MainWindow {
         Optional<String> why = org.netwright.app.runs.ResumeReadiness.whyNot(runId, run.status(), planned,
                 epochs > 0 ? epochs : planned, checkpoint, session.editor().graph());
         if (why.isPresent()) {
-            model.refuse(why.get());
-            return;
+            return why;
         }
         int complete = checkpoint.point().orElseThrow().epochsComplete();
         java.util.concurrent.CompletableFuture.supplyAsync(() -> org.netwright.app.training.RunHistory.replay(run,
@@ -289,6 +289,7 @@ public final class MainWindow {
                         model.resume(session.file(), runId, epochs, before);
                     }
                 }));
+        return Optional.empty();
     }
 
     /** Reads stored runs for the window; a daemon, so it never keeps the app alive. */
@@ -341,7 +342,7 @@ public final class MainWindow {
                 });
         panel.setRunsWindow(() -> new org.netwright.app.runs.RunsWindow(stage, stage.getScene().getStylesheets(), runs));
         // Resume, from the panel after a stop or from the Runs window: a new run from the stored one's checkpoint.
-        panel.setResume(id -> resumeRun(session, model, id, 0));
+        panel.setResume(id -> resumeRun(session, model, id, 0).ifPresent(model::refuse));
         runs.allowResume(id -> session.store().latestCheckpoint(id), editor::graph,
                 (id, epochs) -> resumeRun(session, model, id, epochs));
         Runnable overfit = check(session, form, org.netwright.app.check.CheckViewModel.Kind.OVERFIT);

@@ -52,8 +52,11 @@ public final class RunsViewModel {
     /** Goes on with a stored run (the app: in the training panel, in a child process). */
     @FunctionalInterface
     public interface ResumeAction {
-        /** Resumes run {@code runId}; {@code epochs} above 0 sets how many epochs it trains in all. */
-        void resume(long runId, int epochs);
+        /**
+         * Resumes run {@code runId}; {@code epochs} above 0 sets how many epochs it trains in all. Returns why it did
+         * not start (another run is going, say), or empty when it did.
+         */
+        java.util.Optional<String> resume(long runId, int epochs);
     }
 
     /** A view model that cannot delete runs (the Delete button then explains why). */
@@ -219,9 +222,10 @@ public final class RunsViewModel {
             return false;
         }
         int epochs = resumeEpochs.get();
-        resumer.resume(resumeRun.id(), epochs == plannedEpochs(resumeRun) ? 0 : epochs);
-        caption.set("Run " + resumeRun.id() + " goes on in the training panel as a new run.");
-        return true;
+        java.util.Optional<String> refused = resumer.resume(resumeRun.id(), epochs == plannedEpochs(resumeRun) ? 0
+                : epochs);
+        caption.set(refused.orElse("Run " + resumeRun.id() + " goes on in the training panel as a new run."));
+        return refused.isEmpty();
     }
 
     /** Why the chosen run cannot go on, or what Resume would do; one sentence. */

@@ -80,7 +80,10 @@ class ResumeReadinessTest {
         checkpoints.put(3L, Optional.empty());
         List<String> started = new ArrayList<>();
         RunsViewModel model = new RunsViewModel(() -> runs, id -> List.of());
-        model.allowResume(checkpoints::get, () -> NET, (id, epochs) -> started.add(id + ":" + epochs));
+        model.allowResume(checkpoints::get, () -> NET, (id, epochs) -> {
+            started.add(id + ":" + epochs);
+            return started.size() < 3 ? Optional.empty() : Optional.of("A run is going.");
+        });
         model.refresh();
 
         model.compare(List.of());
@@ -102,6 +105,10 @@ class ResumeReadinessTest {
         assertTrue(model.resumableProperty().get(), model.resumeReasonProperty().get());
         assertTrue(model.resume());
         assertEquals(List.of("1:0", "2:5"), started);
+
+        model.compare(List.of(1L));
+        assertFalse(model.resume(), "the app refused: another run is going");
+        assertEquals("A run is going.", model.captionProperty().get());
 
         model.compare(List.of(3L));
         assertTrue(model.resumeReasonProperty().get().startsWith("Run 3 kept no checkpoint"));
