@@ -259,6 +259,48 @@ public final class MainWindow {
                 }));
     }
 
+    /**
+     * Goes on with stored run {@code runId} as a new run in the training panel (refused there with the reason when it
+     * cannot): its stored epochs up to the checkpoint are read off the UI thread and drawn first, then the child
+     * process trains on from the checkpoint. {@code epochs} above 0 sets how many epochs it trains in all. Returns why
+     * it did not start, or empty when it is on its way.
+     */
+    private Optional<String> resumeRun(ProjectSession session, TrainingViewModel model, long runId, int epochs) {
+        if (model.runningProperty().get()) {
+            return Optional.of("A run is going in the training panel; stop it or let it end before resuming run "
+                    + runId + ".");
+        }
+        org.netwright.model.store.RunRecord run = session.store().runs().stream().filter(r -> r.id() == runId)
+                .findFirst().orElse(null);
+        if (run == null) {
+            return Optional.of("There is no run " + runId + " in the project any more.");
+        }
+        org.netwright.app.runs.ResumeReadiness.Checkpoint checkpoint = org.netwright.app.runs.ResumeReadiness.Checkpoint
+                .read(session.store().latestCheckpoint(runId));
+        int planned = org.netwright.model.run.RunSummary.of(run, java.time.Instant.now()).settings().path("epochs")
+                .asInt(0);
+        Optional<String> why = org.netwright.app.runs.ResumeReadiness.whyNot(runId, run.status(), planned,
+                epochs > 0 ? epochs : planned, checkpoint, session.editor().graph());
+        if (why.isPresent()) {
+            return why;
+        }
+        int complete = checkpoint.point().orElseThrow().epochsComplete();
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> org.netwright.app.training.RunHistory.replay(run,
+                session.store().metrics(runId, org.netwright.app.training.RunHistory.KEYS_DRAWN).stream()
+                        .filter(m -> m.epoch() <= complete).toList()), RUN_READER)
+                .whenComplete((before, error) -> Platform.runLater(() -> {
+                    if (workspace.session() != session) {
+                        return;
+                    }
+                    if (error != null) {
+                        model.refuse("Could not read run " + runId + ": " + error.getMessage());
+                    } else {
+                        model.resume(session.file(), runId, epochs, before);
+                    }
+                }));
+        return Optional.empty();
+    }
+
     /** Reads stored runs for the window; a daemon, so it never keeps the app alive. */
     private static final Executor RUN_READER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "netwright-run-reader");
@@ -308,6 +350,10 @@ public final class MainWindow {
                     session.lastRun().ifPresentOrElse(run -> showLastRun(session, model, run), model::forgetPast);
                 });
         panel.setRunsWindow(() -> new org.netwright.app.runs.RunsWindow(stage, stage.getScene().getStylesheets(), runs));
+        // Resume, from the panel after a stop or from the Runs window: a new run from the stored one's checkpoint.
+        panel.setResume(id -> resumeRun(session, model, id, 0).ifPresent(model::refuse));
+        runs.allowResume(id -> session.store().latestCheckpoint(id), editor::graph,
+                (id, epochs) -> resumeRun(session, model, id, epochs));
         Runnable overfit = check(session, form, org.netwright.app.check.CheckViewModel.Kind.OVERFIT);
         Runnable rate = check(session, form, org.netwright.app.check.CheckViewModel.Kind.RATE);
         panel.setChecks(overfit, rate);

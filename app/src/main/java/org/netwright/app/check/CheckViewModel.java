@@ -55,6 +55,8 @@ public final class CheckViewModel {
     private final Executor ui;
     private final Function<String, Optional<String>> setRate;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    /** The check's child job while it runs; cancelling it ends the child. */
+    private CompletableFuture<CliJob.Outcome> current;
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Overfit> overfit = new ReadOnlyObjectWrapper<>();
@@ -94,12 +96,35 @@ public final class CheckViewModel {
         curve.set(null);
         message.set(kind == Kind.OVERFIT ? "Training a copy of the network on one batch…"
                 : "Training a copy of the network while the learning rate grows…");
-        cli.apply(List.of(kind.command, project.get().toString(), "--json"))
-                .whenComplete((outcome, error) -> ui.execute(() -> finish(outcome, error)));
+        CompletableFuture<CliJob.Outcome> job = cli.apply(List.of(kind.command, project.get().toString(), "--json"));
+        current = job;
+        job.whenComplete((outcome, error) -> ui.execute(() -> finish(job, outcome, error)));
     }
 
-    private void finish(CliJob.Outcome outcome, Throwable error) {
+    /**
+     * Cancels the check that runs: its child process is ended and the window says "Cancelled". Nothing happens when
+     * no check runs. Closing the window calls it too.
+     */
+    public void cancel() {
+        CompletableFuture<CliJob.Outcome> job = current;
+        if (job == null || !running.get()) {
+            return;
+        }
+        job.cancel(true);
+    }
+
+    private void finish(CompletableFuture<CliJob.Outcome> job, CliJob.Outcome outcome, Throwable error) {
+        if (job != current) {
+            // An older check's late answer: a newer one has started since.
+            return;
+        }
+        current = null;
         running.set(false);
+        if (job.isCancelled()) {
+            failed.set(false);
+            message.set("Cancelled.");
+            return;
+        }
         if (error != null || outcome == null) {
             fail("The check could not run: " + (error == null ? "no answer" : error.getMessage()));
             return;

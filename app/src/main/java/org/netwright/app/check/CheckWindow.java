@@ -31,8 +31,8 @@ import org.netwright.app.charts.ChartExport;
 
 /**
  * The window of one quick check: its sentence, a bar while it runs, the curve (loss per step on the batch, or loss
- * against the learning rate on a logarithmic axis with the suggested rate marked), Run Again, and for the range test
- * "Use this rate".
+ * against the learning rate on a logarithmic axis with the suggested rate marked), Cancel while it runs (closing the
+ * window cancels too), Run Again, and for the range test "Use this rate".
  */
 public final class CheckWindow extends Stage {
     private static final Color RAW = new Color(0x1a, 0x73, 0xe8, 0x55);
@@ -80,9 +80,15 @@ public final class CheckWindow extends Stage {
         again.setId("check-again");
         again.disableProperty().bind(model.runningProperty());
         again.setOnAction(e -> model.start());
+        Button cancel = new Button("Cancel");
+        cancel.setId("check-cancel");
+        cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.setOnAction(e -> model.cancel());
         Button close = new Button("Close");
         close.setId("check-close");
         close.setOnAction(e -> hide());
+        // A check nobody can see any more is not worth its CPU: closing the window ends it.
+        setOnHidden(e -> model.cancel());
         HBox buttons = new HBox(8);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         if (model.kind() == CheckViewModel.Kind.RATE) {
@@ -96,7 +102,7 @@ public final class CheckWindow extends Stage {
         }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        buttons.getChildren().addAll(gap, again, close);
+        buttons.getChildren().addAll(gap, cancel, again, close);
 
         VBox root = new VBox(10, message, bar, viewer, buttons);
         root.setPadding(new Insets(14));

@@ -30,7 +30,10 @@ public final class CliJob {
     private CliJob() {
     }
 
-    /** Runs {@code netwright ARGS} in a child JVM like the app's runs; the future completes when it has exited. */
+    /**
+     * Runs {@code netwright ARGS} in a child JVM like the app's runs; the future completes when it has exited.
+     * Cancelling the future ends the child (and anything it started) at once: a check the user no longer wants.
+     */
     public static CompletableFuture<Outcome> start(List<String> args) {
         return run(ChildCommand.cli(args));
     }
@@ -41,6 +44,12 @@ public final class CliJob {
         Thread t = new Thread(() -> {
             try {
                 Process p = org.netwright.runner.run.NumericEnvironment.apply(new ProcessBuilder(command)).start();
+                // A cancel before this line or after it ends the child; its pipes then close and the reads below end.
+                done.whenComplete((outcome, error) -> {
+                    if (done.isCancelled()) {
+                        end(p);
+                    }
+                });
                 p.getOutputStream().close();
                 List<String> errors = new ArrayList<>();
                 Thread err = new Thread(() -> errors.addAll(lines(p.getErrorStream())), "cli-job-stderr");
@@ -60,6 +69,12 @@ public final class CliJob {
         t.setDaemon(true);
         t.start();
         return done;
+    }
+
+    /** Ends a child and what it started, by force: nothing it would still write is wanted. */
+    private static void end(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     private static List<String> lines(InputStream in) {

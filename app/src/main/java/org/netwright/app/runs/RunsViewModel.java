@@ -37,6 +37,27 @@ public final class RunsViewModel {
     private final XYSeriesCollection overlay = new XYSeriesCollection();
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
     private final java.util.function.LongConsumer deleter;
+    private java.util.function.LongFunction<java.util.Optional<byte[]>> checkpoints = id -> java.util.Optional.empty();
+    private Supplier<org.netwright.model.graph.Graph> network;
+    private ResumeAction resumer;
+    private final ReadOnlyStringWrapper resumeReason = new ReadOnlyStringWrapper(CHOOSE_ONE);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper resumable =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.IntegerProperty resumeEpochs = new javafx.beans.property.SimpleIntegerProperty();
+    /** The one chosen run and its checkpoint, read once per choice. */
+    private RunSummary resumeRun;
+    private ResumeReadiness.Checkpoint resumeCheckpoint = ResumeReadiness.Checkpoint.NONE;
+    private static final String CHOOSE_ONE = "Choose one run to go on with it.";
+
+    /** Goes on with a stored run (the app: in the training panel, in a child process). */
+    @FunctionalInterface
+    public interface ResumeAction {
+        /**
+         * Resumes run {@code runId}; {@code epochs} above 0 sets how many epochs it trains in all. Returns why it did
+         * not start (another run is going, say), or empty when it did.
+         */
+        java.util.Optional<String> resume(long runId, int epochs);
+    }
 
     /** A view model that cannot delete runs (the Delete button then explains why). */
     public RunsViewModel(Supplier<List<RunRecord>> runs, LongFunction<List<MetricPoint>> metrics) {
@@ -51,6 +72,18 @@ public final class RunsViewModel {
         this.runs = runs;
         this.metrics = metrics;
         this.deleter = deleter;
+    }
+
+    /**
+     * Lets the window resume runs: {@code latestCheckpoint} reads a run's latest checkpoint, {@code network} is the
+     * project's network now (a run goes on only with the network it trained), {@code action} starts the new run.
+     */
+    public void allowResume(java.util.function.LongFunction<java.util.Optional<byte[]>> latestCheckpoint,
+                            Supplier<org.netwright.model.graph.Graph> network, ResumeAction action) {
+        this.checkpoints = latestCheckpoint;
+        this.network = network;
+        this.resumer = action;
+        resumeEpochs.addListener((o, was, now) -> judgeResume());
     }
 
     /** Why {@code run} cannot be deleted now (it is still running), or empty when it can. */
@@ -132,8 +165,82 @@ public final class RunsViewModel {
                 }
             }
         }
+        chooseForResume(ids);
         caption.set(ids.isEmpty() ? "Choose runs in the table to draw their curves (two to compare settings)."
                 : "Validation loss per epoch (training loss where a run has no validation data).");
+    }
+
+    /** Reads the checkpoint of the one run chosen (none for several) and sets the epochs to its planned ones. */
+    private void chooseForResume(List<Long> ids) {
+        resumeRun = ids.size() == 1 ? find(ids.get(0)) : null;
+        resumeCheckpoint = ResumeReadiness.Checkpoint.NONE;
+        if (resumeRun != null && resumer != null && !"running".equals(resumeRun.status())) {
+            try {
+                resumeCheckpoint = ResumeReadiness.Checkpoint.read(checkpoints.apply(resumeRun.id()));
+            } catch (RuntimeException e) {
+                resumeCheckpoint = new ResumeReadiness.Checkpoint(ResumeReadiness.Checkpoint.Kind.UNREADABLE,
+                        java.util.Optional.empty(), String.valueOf(e.getMessage()));
+            }
+        }
+        int planned = resumeRun == null ? 0 : plannedEpochs(resumeRun);
+        resumeEpochs.set(planned);
+        judgeResume();
+    }
+
+    private static int plannedEpochs(RunSummary run) {
+        return run.settings().path("epochs").asInt(0);
+    }
+
+    /** Sets {@link #resumeReasonProperty} and {@link #resumableProperty} for the chosen run and epochs. */
+    private void judgeResume() {
+        java.util.Optional<String> why = whyNotResume();
+        resumable.set(why.isEmpty());
+        resumeReason.set(why.orElseGet(() -> "Run " + resumeRun.id() + " can go on from epoch "
+                + (resumeCheckpoint.point().orElseThrow().epochsComplete() + 1) + " to epoch " + resumeEpochs.get()
+                + "."));
+    }
+
+    private java.util.Optional<String> whyNotResume() {
+        if (resumer == null) {
+            return java.util.Optional.of("Runs cannot be resumed here.");
+        }
+        if (resumeRun == null) {
+            return java.util.Optional.of(CHOOSE_ONE);
+        }
+        return ResumeReadiness.whyNot(resumeRun.id(), resumeRun.status(), plannedEpochs(resumeRun),
+                resumeEpochs.get(), resumeCheckpoint, network.get());
+    }
+
+    /**
+     * Goes on with the chosen run (checked again: the network may have changed since it was chosen); refused with the
+     * reason in the caption. True when the new run was started.
+     */
+    public boolean resume() {
+        judgeResume();
+        if (!resumable.get()) {
+            caption.set(resumeReason.get());
+            return false;
+        }
+        int epochs = resumeEpochs.get();
+        java.util.Optional<String> refused = resumer.resume(resumeRun.id(), epochs == plannedEpochs(resumeRun) ? 0
+                : epochs);
+        caption.set(refused.orElse("Run " + resumeRun.id() + " goes on in the training panel as a new run."));
+        return refused.isEmpty();
+    }
+
+    /** Why the chosen run cannot go on, or what Resume would do; one sentence. */
+    public ReadOnlyStringProperty resumeReasonProperty() {
+        return resumeReason.getReadOnlyProperty();
+    }
+
+    /** True when exactly one run is chosen and it can go on to {@link #resumeEpochsProperty} epochs. */
+    public javafx.beans.property.ReadOnlyBooleanProperty resumableProperty() {
+        return resumable.getReadOnlyProperty();
+    }
+
+    /** How many epochs the resumed run trains in all: the chosen run's own, or more for a run that completed. */
+    public javafx.beans.property.IntegerProperty resumeEpochsProperty() {
+        return resumeEpochs;
     }
 
     private RunSummary find(long id) {

@@ -26,8 +26,9 @@ import org.netwright.model.run.RunSummary;
 /**
  * The Runs window (CSS id {@code runs-window}): a table of the project's runs (id, status, epochs, results,
  * duration, device), and for the rows chosen their curves on one chart and, for two, the settings that differ.
- * A chosen run that is not running can be deleted (Delete Run…, after a question that names it). It only shows
- * {@link RunsViewModel} and forwards the choice.
+ * A chosen run that is not running can be deleted (Delete Run…, after a question that names it), and one that
+ * stopped, was interrupted or failed after a checkpoint can go on (Resume, to its own epochs or more; the reason
+ * shows under the buttons when it cannot). It only shows {@link RunsViewModel} and forwards the choice.
  */
 public final class RunsWindow extends Stage {
     private final RunsViewModel model;
@@ -44,6 +45,7 @@ public final class RunsWindow extends Stage {
         table.getColumns().add(column("Run", s -> Long.toString(s.id())));
         table.getColumns().add(column("Status", RunSummary::status));
         table.getColumns().add(column("Epochs", s -> s.finalValues().path("epochs").asText("")));
+        table.getColumns().add(column("From run", s -> s.settings().path("resumed_from").asText("")));
         table.getColumns().add(column("Val. loss", s -> RunsViewModel.number(s.metric("val_loss"))));
         table.getColumns().add(column("Val. accuracy", s -> RunsViewModel.number(s.metric("val_accuracy"))));
         table.getColumns().add(column("Test accuracy", s -> RunsViewModel.number(s.metric("test_accuracy"))));
@@ -94,8 +96,36 @@ public final class RunsWindow extends Stage {
                 model.delete(run.id());
             }
         });
-        HBox buttons = new HBox(8, refresh, delete);
-        VBox left = new VBox(6, table, buttons);
+        Button resume = new Button("Resume");
+        resume.setId("runs-resume");
+        resume.disableProperty().bind(model.resumableProperty().not());
+        resume.setOnAction(e -> model.resume());
+        // A completed run goes on only to more epochs than it trained: the user sets how many in all.
+        javafx.scene.control.Spinner<Integer> epochs = new javafx.scene.control.Spinner<>(1, 100_000, 1);
+        epochs.setId("runs-resume-epochs");
+        epochs.setEditable(true);
+        epochs.setPrefWidth(90);
+        epochs.getValueFactory().valueProperty().addListener((o, was, now) -> {
+            if (now != null && now != model.resumeEpochsProperty().get()) {
+                model.resumeEpochsProperty().set(now);
+            }
+        });
+        model.resumeEpochsProperty().addListener((o, was, now) -> {
+            if (now.intValue() > 0 && !now.equals(epochs.getValue())) {
+                epochs.getValueFactory().setValue(now.intValue());
+            }
+        });
+        epochs.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Label epochsLabel = new Label("epochs in all");
+        // A disabled button shows no tooltip: the reason is a line of its own under the buttons.
+        Label resumeReason = new Label();
+        resumeReason.setId("runs-resume-reason");
+        resumeReason.setWrapText(true);
+        resumeReason.getStyleClass().add("hint");
+        resumeReason.textProperty().bind(model.resumeReasonProperty());
+        HBox buttons = new HBox(8, refresh, delete, resume, epochs, epochsLabel);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox left = new VBox(6, table, buttons, resumeReason);
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox root = new HBox(12, left, right);
         HBox.setHgrow(left, Priority.ALWAYS);

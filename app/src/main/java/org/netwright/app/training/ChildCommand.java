@@ -33,6 +33,24 @@ public final class ChildCommand {
     }
 
     /**
+     * {@code Cli train <file> --events --resume RUN [--epochs N]}: run {@code runId} goes on from its latest checkpoint
+     * with its own stored settings; {@code epochs} above 0 sets how many epochs it trains in all.
+     */
+    public static List<String> resume(Path project, long runId, int epochs) {
+        List<String> cmd = cli(List.of());
+        cmd.add("train");
+        cmd.add(project.toAbsolutePath().toString());
+        cmd.add("--events");
+        cmd.add("--resume");
+        cmd.add(Long.toString(runId));
+        if (epochs > 0) {
+            cmd.add("--epochs");
+            cmd.add(Integer.toString(epochs));
+        }
+        return cmd;
+    }
+
+    /**
      * The runner's CLI with {@code args} in a child JVM (e.g. {@code export P --format onnx --out D --json}): the same
      * JVM binary and class path as the app, DJL kept offline, and the GPU build's libtorch settings passed on.
      */

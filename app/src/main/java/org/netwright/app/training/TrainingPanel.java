@@ -37,6 +37,7 @@ public final class TrainingPanel extends HBox {
     private java.util.function.Supplier<org.netwright.app.runs.RunsWindow> makeRunsWindow;
     private org.netwright.app.runs.RunsWindow runsWindow;
     /** The quick checks' actions, set by the window that knows the project (see {@link #setChecks}). */
+    private java.util.function.LongConsumer resume = id -> { };
     private Runnable checkOverfit = () -> { };
     private Runnable findRate = () -> { };
 
@@ -67,6 +68,11 @@ public final class TrainingPanel extends HBox {
         stopButton.setId("stop-button");
         stopButton.disableProperty().bind(model.runningProperty().not().or(model.stoppingProperty()));
         stopButton.setOnAction(e -> model.stop());
+        Button resumeButton = new Button("Resume");
+        resumeButton.setId("resume-button");
+        resumeButton.setTooltip(new javafx.scene.control.Tooltip("Go on with the stopped run from its last checkpoint"));
+        resumeButton.disableProperty().bind(model.runningProperty().or(model.resumableRunProperty().isEqualTo(0)));
+        resumeButton.setOnAction(e -> resume.accept(model.resumableRunProperty().get()));
         Button optionsButton = new Button("Options…");
         optionsButton.setId("options-button");
         optionsButton.setOnAction(e -> showOptions());
@@ -84,12 +90,14 @@ public final class TrainingPanel extends HBox {
         // The checks train a copy of the network in a child process; not beside a run, which locks the graph.
         overfitButton.disableProperty().bind(trainButton.disableProperty());
         rateButton.disableProperty().bind(trainButton.disableProperty());
-        // Six buttons do not fit the column's width at their full text: the run's own two on one row, the windows
+        // Seven buttons do not fit the column's width at their full text: the run's own three on one row, the windows
         // on the next, the checks on the third, and none may shrink to an ellipsis.
-        for (Button b : List.of(trainButton, stopButton, optionsButton, runsButton, overfitButton, rateButton)) {
+        for (Button b : List.of(trainButton, stopButton, resumeButton, optionsButton, runsButton, overfitButton,
+                rateButton)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        VBox buttons = new VBox(6, new HBox(8, trainButton, stopButton), new HBox(8, optionsButton, runsButton),
+        VBox buttons = new VBox(6, new HBox(8, trainButton, stopButton, resumeButton),
+                new HBox(8, optionsButton, runsButton),
                 new HBox(8, overfitButton, rateButton));
         model.runningProperty().addListener((o, was, now) ->
                 javafx.application.Platform.runLater(() -> followRunWithFocus(now ? stopButton : trainButton)));
@@ -363,6 +371,11 @@ public final class TrainingPanel extends HBox {
     public void setChecks(Runnable overfit, Runnable rate) {
         this.checkOverfit = overfit;
         this.findRate = rate;
+    }
+
+    /** What Resume does with the run the panel offers to go on with (set by the window that knows the project). */
+    public void setResume(java.util.function.LongConsumer resume) {
+        this.resume = resume;
     }
 
     /** Opens the Runs window, reading the runs afresh. */

@@ -72,6 +72,10 @@ public final class TrainingViewModel {
     /** Set when an epoch brought norms; the heat map is rebuilt once per batch, not per epoch of a replay. */
     private boolean normsChanged;
     private long runId;
+    private final javafx.beans.property.ReadOnlyLongWrapper resumableRun = new javafx.beans.property.ReadOnlyLongWrapper();
+    /** Subtracted from a resumed run's step numbers so its first step sits at the start of its first epoch. */
+    private long stepOffset;
+    private boolean alignNextStep;
     private RunProcess current;
     private int generation;
     private int epochs;
@@ -92,15 +96,54 @@ public final class TrainingViewModel {
         if (running.get()) {
             return;
         }
+        begin(settings.epochs(), List.of(), "Starting the run (a few seconds)…",
+                bridge -> starter.start(project, settings, bridge));
+    }
+
+    /**
+     * Goes on with stored run {@code runId} from its latest checkpoint as a new run in a child process, drawn like a
+     * run started by Train: the chart first shows {@code before} (the stored run replayed up to its checkpoint, see
+     * {@link RunHistory#replay}), and the new run's epochs continue from there. {@code epochs} above 0 sets how many
+     * epochs the run trains in all; 0 keeps its own.
+     */
+    public void resume(Path project, long runId, int epochs, List<RunEvent> before) {
+        if (running.get()) {
+            return;
+        }
+        begin(0, before, "Resuming run " + runId + " (a few seconds)…",
+                bridge -> starter.resume(project, runId, epochs, bridge));
+        // The new run's step numbers go on from the checkpoint's; the first one places them after the replayed epochs.
+        alignNextStep = true;
+    }
+
+    /** The stored run a Resume would go on with (the run just stopped, or a shown one that did not finish); 0 for none. */
+    public javafx.beans.property.ReadOnlyLongProperty resumableRunProperty() {
+        return resumableRun.getReadOnlyProperty();
+    }
+
+    /** Says why a run cannot go on (a Resume that was refused), as a failure in the status line. */
+    public void refuse(String why) {
+        if (running.get()) {
+            return;
+        }
+        failed.set(true);
+        status.set(why);
+    }
+
+    /** The shared start of a run: forgets what was shown, draws {@code before}, then starts the child. */
+    private void begin(int plannedEpochCount, List<RunEvent> before, String starting, ChildStart child) {
         int mine = ++generation;
         plannedEpochs.set(0);
         trainLoss.clear();
         trainLoss.refresh();
         valLoss.clear();
-        epochs = settings.epochs();
+        epochs = plannedEpochCount;
         stepsPerEpoch = 0;
         lastEpoch = 0;
         currentEpoch = 0;
+        stepOffset = 0;
+        alignNextStep = false;
+        resumableRun.set(0);
         device.set("");
         accuracy.set("");
         samples.set(null);
@@ -110,10 +153,14 @@ public final class TrainingViewModel {
         warningDetails.set("");
         nodeWarnings.clear();
         forgetGradients();
+        if (!before.isEmpty()) {
+            apply(before);
+            trainLoss.refresh();
+        }
         progress.set(-1);
         epochText.set("");
         failed.set(false);
-        status.set("Starting the run (a few seconds)…");
+        status.set(starting);
         running.set(true);
         stopping.set(false);
         // Events of an older run (one stopped just before) are dropped by the generation check.
@@ -123,12 +170,18 @@ public final class TrainingViewModel {
             }
         });
         try {
-            current = starter.start(project, settings, bridge);
+            current = child.start(bridge);
         } catch (IOException | RuntimeException e) {
             running.set(false);
             failed.set(true);
             status.set("Could not start the run: " + e.getMessage());
         }
+    }
+
+    /** How a run's child process is started, given where its events go. */
+    @FunctionalInterface
+    private interface ChildStart {
+        RunProcess start(RunEventBridge events) throws IOException;
     }
 
     /**
@@ -202,6 +255,7 @@ public final class TrainingViewModel {
         failed.set(false);
         String when = startedAt(run);
         String how = "running".equals(run.status()) ? "did not finish" : run.status();
+        resumableRun.set(java.util.Set.of("stopped", "interrupted", "failed").contains(run.status()) ? run.id() : 0);
         status.set("Showing the last run" + when + " (" + how + ", " + lastEpoch
                 + (lastEpoch == 1 ? " epoch)." : " epochs)."));
         progress.set(epochs == 0 ? 0 : "completed".equals(run.status()) ? 1 : Math.min(1, (double) lastEpoch / epochs));
@@ -213,6 +267,7 @@ public final class TrainingViewModel {
         if (running.get()) {
             return;
         }
+        resumableRun.set(0);
         trainLoss.clear();
         trainLoss.refresh();
         valLoss.clear();
@@ -287,10 +342,17 @@ public final class TrainingViewModel {
             device.set("Training on " + runDevice);
             // A GPU build that fell back to the CPU says why, where the user looks for the device.
             status.set(s.note().isEmpty() ? "Training run " + s.runId() + "…" : s.note());
-            epochText.set("Epoch 1 / " + epochs);
-            progress.set(0);
+            // A resumed run starts after the epochs already drawn.
+            epochText.set("Epoch " + (lastEpoch + 1) + " / " + epochs);
+            progress.set(Math.min(1, (double) lastEpoch / Math.max(1, epochs)));
         } else if (event instanceof RunEvent.Step s) {
-            double x = (double) s.step() / Math.max(1, stepsPerEpoch);
+            if (alignNextStep) {
+                // After a stop inside an epoch the checkpoint's step count is mid-epoch, but that epoch is trained
+                // again from its start: shift the new steps so the epoch begins where it should on the chart.
+                alignNextStep = false;
+                stepOffset = (s.step() - 1) - (long) (Math.max(1, s.epoch()) - 1) * Math.max(1, stepsPerEpoch);
+            }
+            double x = (double) (s.step() - stepOffset) / Math.max(1, stepsPerEpoch);
             if (Double.isFinite(s.trainLoss())) {
                 trainLoss.add(x, s.trainLoss());
             }
@@ -341,6 +403,8 @@ public final class TrainingViewModel {
                 samplesCaption.set("Samples from fixed noise after epoch " + g.epoch());
             });
         } else if (event instanceof RunEvent.Finished f) {
+            // A stopped run can go on (Resume); its id is the one Started gave.
+            resumableRun.set("stopped".equals(f.status()) ? runId : 0);
             end(!"completed".equals(f.status()) && !"stopped".equals(f.status()), finishedText(f),
                     "completed".equals(f.status()));
         } else if (event instanceof RunEvent.Failed f) {

@@ -78,4 +78,32 @@ class CheckViewModelTest {
         assertTrue(broken.failedProperty().get());
         assertFalse(broken.useSuggestedRate());
     }
+
+    @Test
+    void cancelEndsTheJobAndSaysSoAndALateAnswerIsIgnored() throws Exception {
+        List<CompletableFuture<CliJob.Outcome>> jobs = new ArrayList<>();
+        CheckViewModel m = new CheckViewModel(CheckViewModel.Kind.OVERFIT, () -> Path.of("p.nwproj"), () -> { },
+                args -> {
+                    CompletableFuture<CliJob.Outcome> job = new CompletableFuture<>();
+                    jobs.add(job);
+                    return job;
+                }, Runnable::run, text -> Optional.empty());
+        m.cancel();
+        assertEquals("", m.messageProperty().get(), "nothing to cancel");
+        m.start();
+        assertTrue(m.runningProperty().get());
+        m.cancel();
+        assertTrue(jobs.get(0).isCancelled(), "the child's job is cancelled, which ends the child");
+        assertFalse(m.runningProperty().get());
+        assertFalse(m.failedProperty().get());
+        assertEquals("Cancelled.", m.messageProperty().get());
+
+        m.start();
+        assertEquals(2, jobs.size());
+        jobs.get(0).complete(answer(0, "{\"healthy\":true,\"losses\":[1],\"verdict\":\"old\"}"));
+        assertTrue(m.runningProperty().get(), "the cancelled job's answer does not end the new check");
+        jobs.get(1).complete(answer(0, "{\"healthy\":true,\"losses\":[1,0.001],\"verdict\":\"Healthy.\"}"));
+        assertFalse(m.runningProperty().get());
+        assertEquals("Healthy.", m.messageProperty().get());
+    }
 }

@@ -96,4 +96,40 @@ class CheckWindowUiTest {
         assertEquals(expected, form.settings().learningRate(), 1e-12);
         assertTrue(message.getText().startsWith("The learning rate is now"), message.getText());
     }
+
+    /**
+     * The live child processes of this JVM (the other checks here have ended theirs; a child's long class path can
+     * keep its arguments from being read, so they are not matched).
+     */
+    private static long children() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count();
+    }
+
+    @Test
+    void cancelAndClosingTheWindowEndTheCheckInItsChild(FxRobot robot) throws Exception {
+        CheckWindow[] made = new CheckWindow[1];
+        robot.interact(() -> made[0] = new CheckWindow(null, java.util.List.of(), new CheckViewModel(
+                CheckViewModel.Kind.RATE, () -> project, () -> { }, CliJob::start, Platform::runLater,
+                form::setLearningRate)));
+        CheckWindow window = made[0];
+        robot.interact(window::open);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> children() >= 1);
+        Button cancel = robot.lookup("#check-cancel").match(n -> n.getScene().getWindow() == window)
+                .queryAs(Button.class);
+        assertFalse(cancel.isDisabled());
+        robot.clickOn(cancel);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = robot.lookup("#check-message").match(n -> n.getScene().getWindow() == window)
+                .queryAs(Label.class);
+        assertEquals("Cancelled.", message.getText());
+        assertTrue(cancel.isDisabled());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> children() == 0);
+
+        robot.clickOn(robot.lookup("#check-again").match(n -> n.getScene().getWindow() == window)
+                .queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> children() >= 1);
+        robot.interact(window::close);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> children() == 0);
+        assertEquals("Cancelled.", message.getText());
+    }
 }

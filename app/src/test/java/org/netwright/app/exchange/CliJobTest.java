@@ -26,4 +26,26 @@ class CliJobTest {
         assertEquals(2, refused.exitCode());
         assertTrue(refused.error().startsWith("unknown command 'frobnicate'"), refused.error());
     }
+
+    @Test
+    void cancellingTheJobEndsItsChildProcess() throws Exception {
+        // A marker argument finds this test's child among the JVM's descendants.
+        String marker = "987.25";
+        java.util.concurrent.CompletableFuture<CliJob.Outcome> job = CliJob.run(List.of("sleep", marker));
+        java.util.function.Supplier<Long> alive = () -> ProcessHandle.current().descendants()
+                .filter(h -> h.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false))
+                .filter(ProcessHandle::isAlive).count();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (alive.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1L, alive.get(), "the child started");
+        assertTrue(job.cancel(true));
+        deadline = System.nanoTime() + 10_000_000_000L;
+        while (alive.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0L, alive.get(), "the child was ended");
+        assertTrue(job.isCancelled());
+    }
 }

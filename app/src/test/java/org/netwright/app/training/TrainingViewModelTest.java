@@ -213,4 +213,46 @@ class TrainingViewModelTest {
         assertTrue(model.activations().isEmpty());
         assertEquals("", model.activationsCaptionProperty().get());
     }
+
+    @Test
+    void aResumedRunDrawsTheStoredEpochsFirstAndGoesOnAfterThem() {
+        List<String> asked = new ArrayList<>();
+        TrainingViewModel resuming = new TrainingViewModel(new RunStarter() {
+            @Override
+            public RunProcess start(java.nio.file.Path project, org.netwright.model.settings.TrainingSettings settings,
+                                    java.util.function.Consumer<RunEvent> events) {
+                throw new AssertionError("Train was not pressed");
+            }
+
+            @Override
+            public RunProcess resume(java.nio.file.Path project, long runId, int epochs,
+                                     java.util.function.Consumer<RunEvent> events) {
+                asked.add(project + " " + runId + " " + epochs);
+                return null;
+            }
+        });
+        List<RunEvent> before = new ArrayList<>(List.of(new RunEvent.Started(1, "cpu", 1, 4)));
+        for (int step = 1; step <= 4; step++) {
+            before.add(new RunEvent.Step(step, 1, 1.0 / step, 0.01, step));
+        }
+        before.add(new RunEvent.Epoch(1, 0.5, 0.6, Map.of(), 0.01, 4, 1));
+        resuming.resume(java.nio.file.Path.of("p.nwproj"), 1, 0, before);
+        assertEquals(List.of("p.nwproj 1 0"), asked);
+        assertTrue(resuming.runningProperty().get());
+        assertEquals(4, resuming.trainLossPointCount());
+        assertEquals(1, resuming.validationLossPointCount());
+        assertEquals("Resuming run 1 (a few seconds)…", resuming.statusProperty().get());
+
+        // Run 1 had stopped at step 5, inside epoch 2: the new run trains epoch 2 again from its start.
+        resuming.apply(List.of(new RunEvent.Started(2, "cpu", 3, 4)));
+        assertEquals("Epoch 2 / 3", resuming.epochTextProperty().get());
+        resuming.apply(List.of(new RunEvent.Step(6, 2, 0.3, 0.01, 1), new RunEvent.Step(9, 2, 0.2, 0.01, 2),
+                new RunEvent.Epoch(2, 0.25, 0.4, Map.of(), 0.01, 2, 1),
+                new RunEvent.Finished("stopped", new org.netwright.model.run.FinalMetrics(0.25, Map.of(), "last",
+                        "cpu", 2, 9))));
+        assertEquals(1.25, resuming.trainLossCurve().x(4), 1e-9, "the first new step sits at the start of epoch 2");
+        assertEquals(2.0, resuming.trainLossCurve().x(5), 1e-9);
+        assertEquals(2, resuming.validationLossPointCount());
+        assertEquals(2L, resuming.resumableRunProperty().get(), "the new run, stopped, can go on in its turn");
+    }
 }

@@ -16,6 +16,20 @@ import org.netwright.runner.checkpoint.RunState;
  * settings as for any run.
  */
 record Resume(long runId, TrainingSettings settings, byte[] checkpoint, int epoch, boolean partial) {
+    /** The key under which a resumed run's stored settings name the run it went on from. */
+    static final String RESUMED_FROM = "resumed_from";
+
+    /** The settings JSON stored with the new run, naming the run it goes on from. */
+    String note(String settingsJson) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(settingsJson);
+            o.put(RESUMED_FROM, runId);
+            return o.toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | ClassCastException e) {
+            return settingsJson;
+        }
+    }
 
     static Resume of(Source source, String idText) {
         if (source.projectFile().isEmpty()) {
@@ -41,6 +55,12 @@ record Resume(long runId, TrainingSettings settings, byte[] checkpoint, int epoc
                         + " could be resumed); start a new run instead");
             }
             RunState state = RunState.read(checkpoint);
+            // Refused here, before a new run is recorded: the network must be the one the checkpoint trained.
+            java.util.Optional<String> changed = org.netwright.runner.checkpoint.ResumePoint.of(state)
+                    .whyNotWith(source.graph(), id);
+            if (changed.isPresent()) {
+                throw new UsageException(changed.get());
+            }
             return new Resume(id, settings, checkpoint, state.epoch(), state.parts().containsKey("partial"));
         } catch (ProjectFileException | SettingsFormatException | CheckpointFormatException e) {
             throw new UsageException(e.getMessage());

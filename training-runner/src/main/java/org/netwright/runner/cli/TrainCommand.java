@@ -141,8 +141,8 @@ final class TrainCommand {
         Optional<Path> projectFile = projectFile(args, source);
         try (ProjectStore store = projectFile.map(p -> openOrCreate(p, source, settings)).orElse(null)) {
             ProjectRecorder recorder = store == null ? null
-                    : new ProjectRecorder(store, WidthFlag.note(args, DropoutFlag.note(args,
-                            SettingsJson.write(settings))),
+                    : new ProjectRecorder(store, resumeNote(resume, WidthFlag.note(args, DropoutFlag.note(args,
+                            SettingsJson.write(settings)))),
                             TrainingRun.deviceName(TrainingRun.device()));
             if (recorder != null) {
                 run.withRunId(recorder.runId()).addListener(recorder);
@@ -151,6 +151,10 @@ final class TrainCommand {
         } catch (ProjectFileException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    private static String resumeNote(Resume resume, String settingsJson) {
+        return resume == null ? settingsJson : resume.note(settingsJson);
     }
 
     /** The template fitted to the data {@code --data} names (input shape, class count), refusing unreadable data. */

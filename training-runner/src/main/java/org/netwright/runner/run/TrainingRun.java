@@ -332,7 +332,19 @@ public final class TrainingRun {
                 }
                 int firstEpoch = 1;
                 if (resumeFrom != null) {
+                    java.util.Optional<String> changed = org.netwright.runner.checkpoint.ResumePoint.of(resumeFrom)
+                            .whyNotWith(graph, 0);
+                    if (changed.isPresent()) {
+                        return fail(changed.get());
+                    }
                     initialLoad = task.loadWeights(block, resumeFrom.weights());
+                    if (!initialLoad.skipped().isEmpty()) {
+                        // An older checkpoint does not name its network: its weights must fit every layer exactly.
+                        Map.Entry<String, String> first = initialLoad.skipped().entrySet().iterator().next();
+                        return fail("The network changed since the checkpoint was saved (layer '" + first.getKey()
+                                + "': " + first.getValue() + "); undo that change to go on with the run, or start a"
+                                + " new run.");
+                    }
                     step = resumeFrom.step();
                     optimizer.loadState(part(resumeFrom, "optimizer"), block, step);
                     shuffle = Streams.random(part(resumeFrom, "shuffle"));
@@ -445,8 +457,9 @@ public final class TrainingRun {
                     values.putAll(reported.metrics());
                 }
                 values.putAll(test.prefixed("test"));
-                FinalMetrics metrics = new FinalMetrics(lastTrainLoss, values, weights, deviceName, epochs.size(),
-                        step);
+                // A resumed run counts on from the epochs before it, as its epoch events do.
+                FinalMetrics metrics = new FinalMetrics(lastTrainLoss, values, weights, deviceName,
+                        firstEpoch - 1 + epochs.size(), step);
                 String status = stopped ? RunEvent.Finished.STOPPED : RunEvent.Finished.COMPLETED;
                 emit(new RunEvent.Finished(status, metrics));
                 return new RunResult(status, metrics, epochs, null);
@@ -490,6 +503,9 @@ public final class TrainingRun {
         parts.put("optimizer", optimizer.saveState(block));
         parts.put("shuffle", Streams.bytes(shuffle));
         parts.put("streams", task.streamState());
+        // The network it belongs to, so a resume can refuse a changed one before it starts.
+        parts.put(org.netwright.runner.checkpoint.ResumePoint.NETWORK,
+                org.netwright.runner.checkpoint.ResumePoint.networkPart(graph));
         if (partial) {
             parts.put("partial", new byte[] {1});
         }
