@@ -50,8 +50,11 @@ final class AppMenus {
         this.files = files;
         bar.setId("menu-bar");
 
+        // An empty canvas is where a new user who wants to build a network starts; the gallery is one more key away.
+        MenuItem newEmpty = item("New", "menu-new-empty", files::newEmpty);
+        newEmpty.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
         MenuItem fromTemplate = item("New from Template…", "menu-new", files::newFromTemplate);
-        fromTemplate.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+        fromTemplate.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         MenuItem open = item("Open…", "menu-open", files::open);
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         MenuItem importGraph = item("Import Graph (JSON)…", "menu-import", files::importGraph);
@@ -77,7 +80,7 @@ final class AppMenus {
         recent.setId("menu-recent");
         MenuItem quitItem = item("Quit", "menu-quit", quit);
         quitItem.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        Menu file = new Menu("File", null, fromTemplate, open, recent, importGraph, new SeparatorMenuItem(), save, saveAs,
+        Menu file = new Menu("File", null, newEmpty, fromTemplate, open, recent, importGraph, new SeparatorMenuItem(), save, saveAs,
                 saveTemplate, new SeparatorMenuItem(), importData, importModel, export, new SeparatorMenuItem(), quitItem);
 
         undo.setId("menu-undo");

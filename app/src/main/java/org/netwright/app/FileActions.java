@@ -44,6 +44,11 @@ final class FileActions {
         this.saveDialog = c -> Optional.ofNullable(c.showSaveDialog(owner)).map(File::toPath);
     }
 
+    /** File > New: an empty canvas as a new project, named on its first save. */
+    void newEmpty() {
+        workspace.createEmpty().ifPresent(why -> showError("Could not create the project", why));
+    }
+
     /** The template gallery; the chosen template opens at once as a new project, named on its first save. */
     void newFromTemplate() {
         Optional<Template> chosen = new GalleryDialog(owner, workspace.userTemplates()).showAndWait();

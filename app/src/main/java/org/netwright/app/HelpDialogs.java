@@ -27,7 +27,8 @@ final class HelpDialogs {
             {"Double-click a block, or Enter", "Open it to edit the layers inside; Esc or the path above goes back"},
             {"Ctrl+L", "Lay the network out automatically (undoable)"},
             {"Ctrl+wheel, Ctrl+plus / minus", "Zoom; Ctrl+0 back to 100 %"},
-            {"Ctrl+N", "New project from the template gallery"},
+            {"Ctrl+N", "New project with an empty canvas"},
+            {"Ctrl+Shift+N", "New project from the template gallery"},
             {"Ctrl+O / Ctrl+S", "Open a project / save a new one under a name"},
     };
 
@@ -95,7 +96,7 @@ final class HelpDialogs {
         a.setTitle("Getting started");
         a.setHeaderText("Your first network in five steps");
         Label text = new Label("""
-                1. File > New from Template… and pick a small one (Two moons or LeNet-5), or start from the open sample.
+                1. File > New for an empty canvas, or File > New from Template… and pick a small one (Two moons or LeNet-5).
                 2. Click a card: the inspector on the right explains the layer and lets you change its settings.
                    Each card shows the shape of what leaves it; a red card says what does not fit and why.
                 3. Drag new layers in from the palette on the left and wire an output port (right) to an input port (left).

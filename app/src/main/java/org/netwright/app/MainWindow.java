@@ -175,7 +175,7 @@ public final class MainWindow {
             trainingPanel = null;
             menus.follow(null);
             stage.setTitle("Netwright");
-            Label none = new Label("No project is open. Use File > New from Template… or File > Open…");
+            Label none = new Label("No project is open. Use File > New, File > New from Template… or File > Open…");
             none.getStyleClass().add("hint");
             root.setLeft(null);
             root.setRight(null);
@@ -255,6 +255,8 @@ public final class MainWindow {
                         model.showPastUnreadable(String.valueOf(error.getMessage()));
                     } else {
                         model.showReplayed(run, events);
+                        // Cards deleted since the run keep no warning (their ids may be reused by new layers).
+                        model.keepWarningsOn(session.editor().graph().nodes().keySet());
                     }
                 }));
     }
@@ -330,10 +332,13 @@ public final class MainWindow {
         session.lastRun().ifPresent(run -> showLastRun(session, model, run));
         // The run's words about layers (warnings, where a NaN began) go on their cards in the canvas.
         javafx.beans.binding.Bindings.bindContent(editor.runWarnings(), model.nodeWarnings());
+        // A deleted card takes its warning with it; a new layer that reuses its id starts clean.
+        editor.graphProperty().addListener((o, before, after) -> model.keepWarningsOn(after.nodes().keySet()));
         StringBinding blocker = Bindings.createStringBinding(
                 () -> TrainReadiness.whyNot(editor.graph(), editor.shapes(), form.settings(), data.basisProperty().get())
-                        .orElse(""),
-                editor.graphProperty(), editor.shapesProperty(), form.settingsProperty(), data.basisProperty());
+                        .orElse(data.fitsProperty().get() ? "" : TrainReadiness.DATA_DOES_NOT_FIT),
+                editor.graphProperty(), editor.shapesProperty(), form.settingsProperty(), data.basisProperty(),
+                data.fitsProperty());
         // The task editor changes a GAN's noise layers as edits of the network, undone like any other.
         data.taskEditor().editNetworkWith(command -> editor.execute(command) ? Optional.empty()
                 : Optional.of(editor.messageProperty().get()));

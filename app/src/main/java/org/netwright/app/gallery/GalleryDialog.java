@@ -91,6 +91,9 @@ public final class GalleryDialog extends Dialog<Template> {
         scroll.setFitToWidth(true);
         scroll.setPrefSize(3 * 300 + 2 * 12 + 30, 600);
         getDialogPane().setContent(new VBox(10, filters, scroll));
+        // AtlantaFX's stylesheet caps every dialog at 600 px, which left one narrow column of cards and cut the texts
+        // off; the gallery is meant to show three cards in a row. Only a style (not a setter) outranks the theme's.
+        getDialogPane().setStyle("-fx-max-width: 100000;");
         getDialogPane().getButtonTypes().addAll(open, ButtonType.CANCEL);
         getDialogPane().lookupButton(open).disableProperty().bind(chosen.isNull());
         getDialogPane().getStylesheets().add(GalleryDialog.class.getResource("gallery.css").toExternalForm());

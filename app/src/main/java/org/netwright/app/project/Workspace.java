@@ -111,6 +111,31 @@ public final class Workspace {
         return open(file);
     }
 
+    /** The name a project started from an empty canvas carries until its first save. */
+    public static final String EMPTY_PROJECT_NAME = "New project";
+
+    /**
+     * Opens a new unsaved project with an empty canvas (File > New): no layers yet and the default training settings,
+     * kept among the unsaved projects until {@link #saveDraftAs} names it.
+     */
+    public Optional<String> createEmpty() {
+        Path folder = recent.draftsFolder();
+        try {
+            Files.createDirectories(folder);
+            Path file = folder.resolve("new-" + DRAFT_STAMP.format(LocalDateTime.now()) + ProjectStore.EXTENSION);
+            ProjectStore.create(file, store -> {
+                store.saveGraph(Graph.empty(), "New project");
+                store.saveSettings(defaults);
+                store.setProjectName(EMPTY_PROJECT_NAME);
+            }).close();
+            return open(file);
+        } catch (IOException e) {
+            return Optional.of("Netwright could not make the new project in " + folder + ": " + e.getMessage());
+        } catch (ProjectFileException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /**
      * Opens a graph file ({@code netwright-graph} JSON, e.g. written by another tool) as a new unsaved project,
      * laid out automatically when its cards lie on top of each other; says why when the file is not such a graph.

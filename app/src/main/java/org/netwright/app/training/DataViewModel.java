@@ -37,6 +37,8 @@ public final class DataViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper task = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
+    /** False while the saved data cannot train the network as it is (a refused new choice leaves it as it was). */
+    private final ReadOnlyBooleanWrapper fits = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper moved = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper samples = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<DataCheck.TaskBasis> basis = new ReadOnlyObjectWrapper<>();
@@ -100,7 +102,8 @@ public final class DataViewModel {
                     moved.set(changed.strip());
                     keptCopyInUse.set(inUse);
                     summary.set(words(outcome.summary()));
-                    error.set(outcome.problem().orElse(""));
+                    error.set(outcome.problem().map(p -> whereTheLossIsSet(p, loss)).orElse(""));
+                    fits.set(outcome.problem().isEmpty());
                     task.set(String.join("\n", outcome.task()));
                     samples.set(outcome.samples());
                     basis.set(outcome.basis().orElse(null));
@@ -244,14 +247,32 @@ public final class DataViewModel {
     private void accept(DataRecipe recipe, DataCheck.Outcome outcome) {
         Optional<String> refusal = outcome.problem().or(() -> form.setData(recipe));
         if (refusal.isPresent()) {
-            error.set(refusal.get());
+            // The choice is not taken, so say so: the row still names the data the project keeps training on.
+            error.set(notChosen(recipe, form.settings().data(), refusal.get()));
             return;
         }
         summary.set(words(outcome.summary()));
         error.set("");
+        fits.set(true);
         task.set(String.join("\n", outcome.task()));
         samples.set(outcome.samples());
         basis.set(outcome.basis().orElse(null));
+    }
+
+    /**
+     * A refusal that blames the chosen loss, told where that choice lives in the app (the runner's sentence is also
+     * the command line's, which knows no Options window).
+     */
+    static String whereTheLossIsSet(String problem, String loss) {
+        boolean chosen = loss != null && !org.netwright.model.settings.TrainingSettings.AUTO.equals(loss);
+        return chosen && problem.contains("loss") ? problem + " The loss is chosen in Options… under Loss and data."
+                : problem;
+    }
+
+    /** "Not switched to X: why. Runs still use Y; change the network to fit X, then choose it again." */
+    static String notChosen(DataRecipe chosen, DataRecipe kept, String why) {
+        return "Not switched to " + DataCheck.name(chosen) + ": " + why + " Runs still use " + DataCheck.name(kept)
+                + "; change the network to fit, then choose it again.";
     }
 
     private static String words(String what) {
@@ -294,7 +315,12 @@ public final class DataViewModel {
         return taskEditor;
     }
 
-    /** True while data is being loaded and checked. */
+    /** False while the project's saved data cannot train the network as it is now (the error says why). */
+    public ReadOnlyBooleanProperty fitsProperty() {
+        return fits.getReadOnlyProperty();
+    }
+
+    /** True while the data is being loaded and checked. */
     public ReadOnlyBooleanProperty checkingProperty() {
         return checking.getReadOnlyProperty();
     }

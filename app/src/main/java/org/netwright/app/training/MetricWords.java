@@ -13,7 +13,10 @@ final class MetricWords {
     private MetricWords() {
     }
 
-    /** E.g. "Validation accuracy 95.0 %", "Validation R² 0.988 · MAE 0.056 · RMSE 0.071", "D loss 0.61 · G loss 0.83". */
+    /**
+     * E.g. "Validation accuracy 95.0 %", "Validation R² 0.988 · MAE 0.056 · RMSE 0.071", "Validation D loss 1.64 ·
+     * G loss 3.11 · training D loss 1.58 · G loss 2.52".
+     */
     static String epoch(Map<String, Double> metrics) {
         return words(metrics, "val_", "Validation ");
     }
@@ -51,7 +54,10 @@ final class MetricWords {
         if (!parts.isEmpty()) {
             all.add(lead + String.join(" · ", parts));
         }
-        all.addAll(plain);
+        if (!plain.isEmpty()) {
+            // Measured on the training batches: named so, or a GAN's D and G losses read twice with other values.
+            all.add("training " + String.join(" · ", plain));
+        }
         return String.join(" · ", all);
     }
 

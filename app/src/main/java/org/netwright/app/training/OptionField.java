@@ -61,7 +61,11 @@ public final class OptionField {
         if (text == null || text.strip().equals(value.get())) {
             return;
         }
-        error.set(commit.apply(text).orElse(""));
+        String kept = value.get();
+        // The field goes back to the saved value, so the reason says so: a refusal of -1 under a field showing 0
+        // read as if the 0 were wrong.
+        error.set(commit.apply(text).map(why -> why + " Kept " + (kept.isEmpty() ? "as it was" : kept) + ".")
+                .orElse(""));
     }
 
     /** CSS id of the control, e.g. {@code option-momentum}. */

@@ -13,6 +13,10 @@ public final class TrainReadiness {
     private TrainReadiness() {
     }
 
+    /** Why Train is off when the network is fine but the project's data cannot train it (the Data row says more). */
+    public static final String DATA_DOES_NOT_FIT = "The data cannot train the network as it is: the red line in the"
+            + " Data row says why and what to change.";
+
     /** Said after a saved task's problem: where to fix it. */
     static final String FIX_TASK = " Change it with Edit task\u2026 in the Data row, or reset it to the proposal there.";
 

@@ -162,6 +162,20 @@ public final class TrainingPanel extends HBox {
         gradients.textProperty().bind(model.gradientsTitleProperty());
         TabPane tabs = new TabPane(loss, gradients);
         tabs.setId("training-views");
+        // A generative run's samples get a tab of their own once it has drawn some: in the run column the picture
+        // made the whole panel twice as tall and squeezed the canvas in the middle of the run.
+        Tab samplesTab = new Tab("Samples", samplesPane());
+        samplesTab.setId("samples-tab");
+        model.samplesProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                tabs.getTabs().remove(samplesTab);
+            } else if (!tabs.getTabs().contains(samplesTab)) {
+                tabs.getTabs().add(samplesTab);
+            }
+        });
+        if (model.samplesProperty().get() != null) {
+            tabs.getTabs().add(samplesTab);
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinSize(200, 150);
         tabs.setPrefHeight(186);
@@ -308,16 +322,7 @@ public final class TrainingPanel extends HBox {
         }
         epoch.visibleProperty().bind(model.epochTextProperty().isNotEmpty());
         accuracy.visibleProperty().bind(model.accuracyProperty().isNotEmpty());
-        javafx.scene.image.ImageView samples = sampleView();
-        Label samplesCaption = new Label();
-        samplesCaption.setId("samples-caption");
-        samplesCaption.setWrapText(true);
-        samplesCaption.textProperty().bind(model.samplesCaptionProperty());
-        samples.visibleProperty().bind(model.samplesProperty().isNotNull());
-        samplesCaption.visibleProperty().bind(model.samplesProperty().isNotNull());
-        samples.managedProperty().bind(samples.visibleProperty());
-        samplesCaption.managedProperty().bind(samplesCaption.visibleProperty());
-        VBox box = new VBox(8, title("Run"), device, bar, epoch, accuracy, health, status, samplesCaption, samples);
+        VBox box = new VBox(8, title("Run"), device, bar, epoch, accuracy, health, status);
         box.setAlignment(Pos.TOP_LEFT);
         box.setMinWidth(240);
         box.setPrefWidth(260);
@@ -325,7 +330,19 @@ public final class TrainingPanel extends HBox {
         return box;
     }
 
-    /** The latest sample grid, drawn at 4× (or less, to fit the column) without smoothing so pixels stay sharp. */
+    /** The latest sample grid with its caption (which epoch drew it). */
+    private HBox samplesPane() {
+        javafx.scene.image.ImageView samples = sampleView();
+        Label samplesCaption = new Label();
+        samplesCaption.setId("samples-caption");
+        samplesCaption.setWrapText(true);
+        samplesCaption.textProperty().bind(model.samplesCaptionProperty());
+        HBox box = new HBox(12, samples, samplesCaption);
+        box.setPadding(new Insets(6, 0, 0, 0));
+        return box;
+    }
+
+    /** The latest sample grid, drawn at 4× (or less, to fit the tab) without smoothing so pixels stay sharp. */
     private javafx.scene.image.ImageView sampleView() {
         javafx.scene.image.ImageView view = new javafx.scene.image.ImageView();
         view.setId("samples-view");
@@ -340,7 +357,8 @@ public final class TrainingPanel extends HBox {
             image.getPixelWriter().setPixels(0, 0, grid.width(), grid.height(),
                     javafx.scene.image.PixelFormat.getIntArgbInstance(), grid.argb(), 0, grid.width());
             view.setImage(image);
-            view.setFitWidth(Math.min(240, grid.width() * 4.0));
+            view.setFitWidth(Math.min(480, grid.width() * 4.0));
+            view.setFitHeight(Math.min(140, grid.height() * 4.0));
         });
         return view;
     }

@@ -530,6 +530,14 @@ public final class TrainingViewModel {
     }
 
     /**
+     * Drops the run's words about cards that are no longer on the canvas ({@code cards} are the ids there now), so a
+     * layer added later under a deleted one's id does not inherit a warning it never earned.
+     */
+    public void keepWarningsOn(java.util.Set<String> cards) {
+        nodeWarnings.keySet().retainAll(cards);
+    }
+
+    /**
      * What the run said about layers, by the id of their card on the canvas: the latest epoch's warnings in a few
      * words, or where a NaN began; the editor marks those cards.
      */

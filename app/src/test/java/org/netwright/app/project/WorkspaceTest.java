@@ -196,4 +196,22 @@ class WorkspaceTest {
         assertEquals(piled.nodes().size(), opened.nodes().values().stream().map(n -> n.x() + "," + n.y()).distinct().count(),
                 "every card has a place of its own");
     }
+
+    @Test
+    void fileNewOpensAnEmptyCanvasAsAnUnsavedProjectThatTheFirstSaveNames() {
+        workspace = new Workspace(RecentProjects.inHome(dir), Runnable::run);
+        assertEquals(Optional.empty(), workspace.createFromTemplate(moons, dir.resolve("before")));
+
+        assertEquals(Optional.empty(), workspace.createEmpty());
+
+        assertTrue(workspace.isDraft(), "an empty canvas is named on its first save");
+        assertTrue(workspace.session().editor().graph().nodes().isEmpty());
+        assertEquals(Workspace.EMPTY_PROJECT_NAME, workspace.session().projectName());
+        workspace.session().editor().addLayer("image_input", 40, 40).orElseThrow();
+        Graph built = workspace.session().editor().graph();
+        workspace.session().flush();
+        assertEquals(Optional.empty(), workspace.saveDraftAs(dir.resolve("lenet by hand")));
+        assertEquals("lenet by hand", workspace.session().projectName());
+        assertEquals(built, reload(workspace.session().file()));
+    }
 }

@@ -121,6 +121,8 @@ class TrainingViewModelTest {
         assertEquals("\u26a0 Epoch 2: vanishing gradients (2 layers), overfitting", model.warningTextProperty().get());
         assertEquals("d1 barely learns.\nd2 barely learns.\nRising.", model.warningDetailsProperty().get());
         assertEquals(Map.of("d1", "vanishing gradients", "d2", "vanishing gradients"), model.nodeWarnings());
+        model.keepWarningsOn(java.util.Set.of("d2", "block"));
+        assertEquals(Map.of("d2", "vanishing gradients"), model.nodeWarnings(), "d1 was deleted: its warning goes too");
         model.apply(List.of(new RunEvent.Failed("NaN.", "block/d3")));
         assertEquals("the first output that was not finite", model.nodeWarnings().get("block"));
     }

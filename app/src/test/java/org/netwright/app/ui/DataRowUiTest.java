@@ -65,7 +65,8 @@ class DataRowUiTest {
 
         choose(robot, TestData.shared("digits/digits.csv"));
         AppWindowFixture.waitUntil("the refusal shows", 10, () -> !error(robot).isEmpty());
-        assertEquals("The data's samples are a vector of 64 but the input layer 'input' expects a vector of 4.",
+        assertEquals("Not switched to digits.csv: The data's samples are a vector of 64 but the input layer 'input'"
+                + " expects a vector of 4. Runs still use iris.csv; change the network to fit, then choose it again.",
                 error(robot));
         assertEquals(IRIS, summary(robot), "the old data stays");
         assertEquals(saved, savedData(), "nothing saved");
@@ -81,6 +82,12 @@ class DataRowUiTest {
                 () -> summary(robot).equals("Data: two moons generator (1000 samples)"));
         assertEquals(DataRecipe.generator("two_moons", java.util.Map.of()), savedData());
         assertFalse(robot.lookup("#train-button").queryButton().isDisabled());
+
+        // The network changes so that two moons no longer fits: Train goes off and says why instead of failing a run.
+        reopenWith(TestData.mlp(5, 2));
+        AppWindowFixture.waitUntil("Train to go off", 10, () -> robot.lookup("#train-button").queryButton().isDisabled());
+        assertEquals(org.netwright.app.training.TrainReadiness.DATA_DOES_NOT_FIT,
+                robot.lookup("#train-blocker").queryAs(Label.class).getText());
     }
 
     @Test

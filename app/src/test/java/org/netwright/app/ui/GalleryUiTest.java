@@ -29,6 +29,8 @@ class GalleryUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        // The app's own styling, whose dialog width cap once squeezed the gallery into one column.
+        org.netwright.app.theme.Themes.apply(org.netwright.app.theme.Theme.LIGHT);
         Template moons = TemplateLibrary.find("two-moons-mlp").orElseThrow();
         app = AppWindowFixture.open(stage, dir, moons.graph(), moons.settings(), (p, s, e) -> {
             throw new AssertionError("no training in this test");
@@ -44,6 +46,8 @@ class GalleryUiTest {
     void choosingATemplateOpensItAsAnUnsavedLaidOutProject(FxRobot robot) {
         robot.clickOn("File").clickOn("#menu-new");
         AppWindowFixture.waitUntil("the gallery", 20, () -> robot.lookup("#template-lenet5").tryQuery().isPresent());
+        javafx.scene.layout.Region tiles = robot.lookup("#gallery-tiles").queryAs(javafx.scene.layout.Region.class);
+        assertTrue(tiles.getWidth() >= 3 * 300, "three cards side by side, not one narrow column: " + tiles.getWidth());
         robot.clickOn("#gallery-family").clickOn("CNN");
         robot.clickOn("#template-lenet5");
         robot.clickOn("Open");

@@ -21,7 +21,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** A GAN trained from the app shows its latest grid of samples from fixed noise in the run column. */
+/** A GAN trained from the app shows its latest grid of samples from fixed noise in a Samples tab beside the loss chart, and the panel keeps its height. */
 @ExtendWith(ApplicationExtension.class)
 @Tag("ui")
 class GanSamplesUiTest {
@@ -46,6 +46,12 @@ class GanSamplesUiTest {
     void theSampleGridAppearsAfterAnEpoch(FxRobot robot) {
         robot.clickOn("#train-button");
         AppWindowFixture.waitUntil("the run ends", 90, () -> !app.window.trainingPanel().model().runningProperty().get());
+        double panelHeight = app.window.trainingPanel().getHeight();
+        // The run column's words take about 350 px here; the picture in that column once added 240 more.
+        assertTrue(panelHeight < 420, "the samples must not make the training panel grow: " + panelHeight);
+        assertEquals(3, robot.lookup("#training-views").queryAs(javafx.scene.control.TabPane.class).getTabs().size(),
+                "Loss, Gradients and Samples");
+        robot.clickOn("Samples");
         ImageView view = robot.lookup("#samples-view").queryAs(ImageView.class);
         assertTrue(view.isVisible() && view.getImage() != null, "no sample grid shown");
         assertEquals(160, (int) view.getImage().getWidth());

@@ -99,15 +99,16 @@ class TrainingOptionsUiTest {
         TrainingSettings before = saved();
 
         enter(robot, "#option-clip-norm", "-1");
-        assertEquals("Gradient clipping limits must be 0 (off) or positive numbers.", error(robot, "option-clip-norm"));
+        assertEquals("Gradient clipping limits must be 0 (off) or positive numbers. Kept 0.", error(robot, "option-clip-norm"));
         assertEquals("0", robot.lookup("#option-clip-norm").queryAs(TextField.class).getText(), "the saved value is back");
 
         robot.clickOn("#option-l1");
-        assertEquals("Gradient clipping limits must be 0 (off) or positive numbers.", error(robot, "option-clip-norm"),
+        assertEquals("Gradient clipping limits must be 0 (off) or positive numbers. Kept 0.", error(robot, "option-clip-norm"),
                 "the reason stays when focus leaves the field");
 
         enter(robot, "#option-weight-decay", "lots");
-        assertEquals("Weight decay must be a number such as 0.0001; got \"lots\".", error(robot, "option-weight-decay"));
+        assertEquals("Weight decay must be a number such as 0.0001; got \"lots\". Kept 0.",
+                error(robot, "option-weight-decay"));
 
         enter(robot, "#option-schedule", "step:gamma=0.5");
         assertTrue(error(robot, "option-schedule").contains("every"), error(robot, "option-schedule"));

@@ -151,7 +151,8 @@ final class ConnectGesture {
         } else if (canvas.nodeViews().stream().noneMatch(v -> v.cardContains(at))
                 && at.distance(canvas.nodeView(from.nodeId()).outPortCenter(from.port()).orElse(at)) > 2 * NodeGeometry.PORT_HIT) {
             // Dropped on empty canvas, away from its own port: offer the layers that can take the wire.
-            WireDropMenu.show(canvas, model, from, at, e.getScreenX(), e.getScreenY());
+            Point2D port = canvas.nodeView(from.nodeId()).outPortCenter(from.port()).orElse(at);
+            WireDropMenu.show(canvas, model, from, WireDropMenu.alignedDrop(at, port), e.getScreenX(), e.getScreenY());
         }
     }
 

@@ -70,7 +70,9 @@ final class EdgeView extends Group {
         c.setStartY(from.getY());
         c.setControlX1(from.getX() + pull);
         c.setControlY1(from.getY());
-        c.setControlX2(to.getX() - pull);
+        // Never left of the canvas's origin: a wire drawn back towards the first column bulged past it, the canvas
+        // grew to the left and everything shifted under the pointer, so the drop missed the port aimed at.
+        c.setControlX2(Math.max(Math.min(0, to.getX()), to.getX() - pull));
         c.setControlY2(to.getY());
         c.setEndX(to.getX());
         c.setEndY(to.getY());

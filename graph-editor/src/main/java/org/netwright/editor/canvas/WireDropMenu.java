@@ -76,7 +76,8 @@ final class WireDropMenu {
         search.setPromptText("Layers that take " + source + "…");
         ListView<Choice> list = new ListView<>();
         list.setId("wire-drop-list");
-        list.setPrefSize(260, 260);
+        // Wide enough for "ConvTranspose2d  ·  Convolution & pooling" without a sideways scroll bar.
+        list.setPrefSize(340, 260);
         list.getItems().setAll(all);
         list.getSelectionModel().selectFirst();
         list.setCellFactory(v -> new ListCell<>() {
@@ -138,11 +139,28 @@ final class WireDropMenu {
         return popup;
     }
 
+    /**
+     * Where the new card's input port goes for a wire released at {@code drop}: level with the source's port when the
+     * release is within a port's reach of its height, so a chain built by dropping wires runs straight instead of
+     * kinking by the few pixels a hand misses by.
+     */
+    static Point2D alignedDrop(Point2D drop, Point2D sourcePort) {
+        return Math.abs(drop.getY() - sourcePort.getY()) <= NodeGeometry.PORT_HIT
+                ? new Point2D(drop.getX(), sourcePort.getY()) : drop;
+    }
+
+    /** How far below the card's top the input port the wire goes into sits (lower on a card with several ports). */
+    static double inPortY(Node node, Choice c) {
+        List<String> ins = NodePorts.inputs(node, c.spec());
+        boolean many = NodeGeometry.manyPorts(ins.size(), NodePorts.outputs(node, c.spec()).size());
+        return NodeGeometry.portY(Math.max(0, ins.indexOf(c.port())), many, false);
+    }
+
     /** Adds the chosen layer with its top-left at the drop point and the wire into it, as one edit; selects it. */
     static Optional<String> add(EditorModel model, PortRef source, Choice c, Point2D at) {
         Graph g = model.graph();
-        Node node = new Node(g.freshId(c.spec().id()), c.spec().id(), c.spec().defaults(), Math.max(0, Math.round(at.getX())),
-                Math.max(0, Math.round(at.getY() - NodeGeometry.SINGLE_PORT_Y)));
+        Node probe = new Node(g.freshId(c.spec().id()), c.spec().id(), c.spec().defaults(), 0, 0);
+        Node node = probe.at(Math.max(0, Math.round(at.getX())), Math.max(0, Math.round(at.getY() - inPortY(probe, c))));
         Edge edge = new Edge(source, new PortRef(node.id(), c.port()));
         if (!model.execute(new AddSubgraph(List.of(node), List.of(edge), "Add " + node.id() + " fed by " + source))) {
             return Optional.empty();
