@@ -85,4 +85,19 @@ class BlockEditingUiTest {
         robot.clickOn("#node-residual_1");
         assertEquals("Composite block", robot.lookup("#inspector-title").queryAs(Label.class).getText());
     }
+
+    @Test
+    void thePaletteSearchIsKeptWhenEnteringAndLeavingABlock(FxRobot robot) {
+        robot.clickOn("#palette-search").write("drop");
+        robot.clickOn("#node-residual_1").type(javafx.scene.input.KeyCode.ENTER);
+        AppWindowFixture.waitUntil("the block to open", 10, () -> robot.lookup("#trail-1").tryQuery().isPresent());
+        assertEquals("drop", robot.lookup("#palette-search").queryAs(javafx.scene.control.TextField.class).getText());
+        assertTrue(robot.lookup("#palette-dropout").query().isVisible(), "the hit is shown inside");
+        assertTrue(!robot.lookup("#palette-dense").query().isVisible(), "the search still filters inside");
+
+        robot.clickOn("#trail-0");
+        AppWindowFixture.waitUntil("the network to show", 10, () -> robot.lookup("#trail-1").tryQuery().isEmpty());
+        assertEquals("drop", robot.lookup("#palette-search").queryAs(javafx.scene.control.TextField.class).getText());
+        assertTrue(!robot.lookup("#palette-dense").query().isVisible());
+    }
 }
