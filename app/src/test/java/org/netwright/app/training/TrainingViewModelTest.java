@@ -121,8 +121,9 @@ class TrainingViewModelTest {
         assertEquals("\u26a0 Epoch 2: vanishing gradients (2 layers), overfitting", model.warningTextProperty().get());
         assertEquals("d1 barely learns.\nd2 barely learns.\nRising.", model.warningDetailsProperty().get());
         assertEquals(Map.of("d1", "vanishing gradients", "d2", "vanishing gradients"), model.nodeWarnings());
+        // By the layer's path: the editor names it on its block's card and marks its own card inside the block.
         model.apply(List.of(new RunEvent.Failed("NaN.", "block/d3")));
-        assertEquals("the first output that was not finite", model.nodeWarnings().get("block"));
+        assertEquals("the first output that was not finite", model.nodeWarnings().get("block/d3"));
     }
 
     @Test

@@ -100,4 +100,33 @@ class BlockEditingUiTest {
         assertEquals("drop", robot.lookup("#palette-search").queryAs(javafx.scene.control.TextField.class).getText());
         assertTrue(!robot.lookup("#palette-dense").query().isVisible());
     }
+
+    @Test
+    void aWarningOnALayerInsideABlockMarksTheBlockNamingTheLayerAndTheLayerWhenOpen(FxRobot robot) {
+        robot.interact(() -> app.window.trainingPanel().model().apply(List.of(
+                new org.netwright.model.run.RunEvent.Started(1, "cpu", 3, 2),
+                new org.netwright.model.run.RunEvent.Epoch(1, 0.5, 0.6, Map.of(), 0.01, 1, 1, Map.of(), Map.of(),
+                        List.of(new org.netwright.model.run.RunWarning("dead_relu", "residual_1/relu_1",
+                                "relu_1 in residual_1 passes almost nothing."))))));
+        javafx.scene.Node block = robot.lookup("#node-residual_1").query();
+        assertTrue(block.getStyleClass().contains("layer-node-warned"), block.getStyleClass().toString());
+        assertTrue(warningShown(robot, "\u26a0 dead ReLUs in relu_1"), "the block's card names the layer inside");
+
+        robot.clickOn("#node-residual_1").type(javafx.scene.input.KeyCode.ENTER);
+        AppWindowFixture.waitUntil("the block to open", 10, () -> robot.lookup("#trail-1").tryQuery().isPresent());
+        javafx.scene.Node relu = robot.lookup("#node-relu_1").query();
+        AppWindowFixture.waitUntil("the layer's card to be marked", 10,
+                () -> relu.getStyleClass().contains("layer-node-warned"));
+        assertTrue(warningShown(robot, "\u26a0 dead ReLUs"), "the layer's own card says it inside the block");
+        assertTrue(!robot.lookup("#node-dense_1").query().getStyleClass().contains("layer-node-warned"));
+
+        robot.clickOn("#trail-0");
+        AppWindowFixture.waitUntil("the network to show", 10, () -> robot.lookup("#trail-1").tryQuery().isEmpty());
+        assertTrue(warningShown(robot, "\u26a0 dead ReLUs in relu_1"), "still marked after leaving the block");
+    }
+
+    private static boolean warningShown(FxRobot robot, String text) {
+        return robot.lookup(".layer-node-run-warning").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.isVisible() && l.getText().equals(text));
+    }
 }
