@@ -84,6 +84,8 @@ class ImportDrawingsThemeUiTest {
         Image darkSeries = snapshot(series.get());
         Image darkGraph = snapshot(picture.get());
         DrawingColors dark = DrawingColors.DARK;
+        look(darkSeries, "import-series-dark");
+        look(darkGraph, "import-graph-dark");
         assertTrue(shows(darkSeries, dark.background()) && !shows(darkSeries, Color.WHITE), "series ground");
         assertTrue(shows(darkSeries, dark.ink()), "the curve in the dark theme's ink");
         assertTrue(shows(darkGraph, dark.background()) && shows(darkGraph, dark.ink()), "graph ground and nodes");
@@ -94,5 +96,19 @@ class ImportDrawingsThemeUiTest {
         Image lightSeries = snapshot(series.get());
         assertTrue(shows(lightSeries, DrawingColors.LIGHT.background()), "redrawn light: " + ground(lightSeries));
         assertTrue(shows(snapshot(picture.get()), DrawingColors.LIGHT.ink()), "graph nodes redrawn light");
+    }
+
+    /** Writes a drawing to {@code netwright.screenshot.more}/NAME.png when asked (to look at it, not for the README). */
+    private static void look(Image image, String name) {
+        String dir = System.getProperty("netwright.screenshot.more");
+        if (dir == null) {
+            return;
+        }
+        try {
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                    java.nio.file.Path.of(dir, name + ".png").toFile());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the drawing " + name + " could not be written", e);
+        }
     }
 }

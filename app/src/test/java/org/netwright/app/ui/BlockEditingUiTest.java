@@ -111,6 +111,7 @@ class BlockEditingUiTest {
         javafx.scene.Node block = robot.lookup("#node-residual_1").query();
         assertTrue(block.getStyleClass().contains("layer-node-warned"), block.getStyleClass().toString());
         assertTrue(warningShown(robot, "\u26a0 dead ReLUs in relu_1"), "the block's card names the layer inside");
+        shot(robot, "warning-on-block");
 
         robot.clickOn("#node-residual_1").type(javafx.scene.input.KeyCode.ENTER);
         AppWindowFixture.waitUntil("the block to open", 10, () -> robot.lookup("#trail-1").tryQuery().isPresent());
@@ -118,6 +119,7 @@ class BlockEditingUiTest {
         AppWindowFixture.waitUntil("the layer's card to be marked", 10,
                 () -> relu.getStyleClass().contains("layer-node-warned"));
         assertTrue(warningShown(robot, "\u26a0 dead ReLUs"), "the layer's own card says it inside the block");
+        shot(robot, "warning-inside-block");
         assertTrue(!robot.lookup("#node-dense_1").query().getStyleClass().contains("layer-node-warned"));
 
         robot.clickOn("#trail-0");
@@ -128,5 +130,22 @@ class BlockEditingUiTest {
     private static boolean warningShown(FxRobot robot, String text) {
         return robot.lookup(".layer-node-run-warning").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.isVisible() && l.getText().equals(text));
+    }
+
+    /** Writes the window to {@code netwright.screenshot.more}/NAME.png when asked (to look at it, not for the README). */
+    private static void shot(FxRobot robot, String name) {
+        String dir = System.getProperty("netwright.screenshot.more");
+        if (dir == null) {
+            return;
+        }
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            var scene = robot.listTargetWindows().get(0).getScene();
+            var image = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                    Path.of(dir, name + ".png").toFile());
+        } catch (Exception e) {
+            throw new AssertionError("the screenshot " + name + " could not be written", e);
+        }
     }
 }
