@@ -14,6 +14,9 @@ import org.netwright.model.graph.CompositeFlattening;
  * inside a closed block.
  */
 public final class RunNotes {
+    /** How many inner layers a block's card names for one kind of warning; the rest are counted. */
+    static final int NAMED = 3;
+
     private RunNotes() {
     }
 
@@ -38,7 +41,10 @@ public final class RunNotes {
                 inside.computeIfAbsent(words, w -> new ArrayList<>()).add(p.substring(path.length() + sep.length()));
             }
         });
-        inside.forEach((words, layers) -> parts.add(words + " in " + String.join(", ", layers)));
+        // A few names say where to look; a block of many warned layers would not fit them on its card.
+        inside.forEach((words, layers) -> parts.add(words + " in " + String.join(", ", layers.subList(0,
+                Math.min(NAMED, layers.size()))) + (layers.size() > NAMED ? " and " + (layers.size() - NAMED) + " more"
+                : "")));
         return parts.isEmpty() ? null : String.join("; ", parts);
     }
 }

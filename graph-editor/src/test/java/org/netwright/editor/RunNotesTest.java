@@ -38,4 +38,11 @@ class RunNotesTest {
         assertEquals("exploding gradients", RunNotes.forCard(run, List.of("res_1", "inner_1"), "dense_9"));
         assertNull(RunNotes.forCard(run, List.of("res_1"), "dense_1"));
     }
+
+    @Test
+    void aBlockNamesAFewLayersAndCountsTheRest() {
+        Map<String, String> many = Map.of("b/relu_1", "dead ReLUs", "b/relu_2", "dead ReLUs", "b/relu_3", "dead ReLUs",
+                "b/relu_4", "dead ReLUs", "b/relu_5", "dead ReLUs");
+        assertEquals("dead ReLUs in relu_1, relu_2, relu_3 and 2 more", RunNotes.forCard(many, List.of(), "b"));
+    }
 }
