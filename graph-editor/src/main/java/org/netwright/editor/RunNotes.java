@@ -34,7 +34,7 @@ public final class RunNotes {
         if (own != null && !own.isEmpty()) {
             parts.add(own);
         }
-        // Words on layers inside, grouped so two dead ReLUs read "dead ReLUs in relu_1, relu_2"; sorted for a steady text.
+        // Words on layers inside, grouped ("dead ReLUs in relu_1, relu_2") and sorted, so the text stays steady.
         Map<String, List<String>> inside = new LinkedHashMap<>();
         new TreeMap<>(byPath).forEach((p, words) -> {
             if (p.startsWith(path + sep) && words != null && !words.isEmpty()) {
