@@ -228,6 +228,10 @@ public final class MainWindow {
         EditorModel model = levels.currentModelProperty().get();
         GraphCanvas canvas = levels.currentCanvasProperty().get();
         PaletteView palette = new PaletteView(model, canvas::visibleCenter);
+        // A search typed before entering or leaving a block still applies: the user is looking for the same layer.
+        if (root.getLeft() instanceof PaletteView shown) {
+            palette.searchField().setText(shown.searchField().getText());
+        }
         InspectorView inspector = new InspectorView(model);
         // The palette's own width: at 220 px its "Attention & Transformers" heading was cut off.
         palette.setPrefWidth(250);

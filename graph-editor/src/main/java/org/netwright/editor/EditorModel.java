@@ -73,7 +73,8 @@ public final class EditorModel {
     private final ReadOnlyStringWrapper lock = new ReadOnlyStringWrapper(this, "lock", "");
     private final ReadOnlyIntegerWrapper replacements = new ReadOnlyIntegerWrapper(this, "graphReplacements");
 
-    private final javafx.collections.ObservableMap<String, String> runWarnings = FXCollections.observableHashMap();
+    /** The run's words by layer path, one map for every level (a block's inside reads its part of it). */
+    private final javafx.collections.ObservableMap<String, String> runWarnings;
     /** The block this model edits the inside of, as a path from the project's graph; empty for the graph itself. */
     private final List<String> path;
     /** True once the block this model edits the inside of is no longer in the network (undone, ungrouped, deleted). */
@@ -108,6 +109,7 @@ public final class EditorModel {
         this.inference = inference;
         this.editable = editable;
         this.path = List.copyOf(path);
+        this.runWarnings = outer == null ? FXCollections.observableHashMap() : outer.runWarnings;
         if (outer != null) {
             // A run that locks the network locks every block inside it.
             lock.bind(outer.lockProperty());
@@ -212,11 +214,21 @@ public final class EditorModel {
     }
 
     /**
-     * What the last training run said about layers, by node id: a health warning (vanishing gradients, dead ReLUs,
-     * ...) or that the first non-finite output came from it. The canvas marks those cards; the training side fills it.
+     * What the last training run said about layers, by node path from the project's network ({@code block_1/dense_2}
+     * for a layer inside a block): a health warning (vanishing gradients, dead ReLUs, ...) or that the first
+     * non-finite output came from it. Every level shares this map; the canvas marks cards through
+     * {@link #runWarningOf}; the training side fills it.
      */
     public javafx.collections.ObservableMap<String, String> runWarnings() {
         return runWarnings;
+    }
+
+    /**
+     * What the card {@code nodeId} of this level shows of the last run: its own words and, for a block, those on the
+     * layers inside it with their names; null when nothing.
+     */
+    public String runWarningOf(String nodeId) {
+        return RunNotes.forCard(runWarnings, path, nodeId);
     }
 
     /** The id of the selected node, or null; with several selected, the last one picked (the inspector shows it). */

@@ -32,6 +32,8 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.netwright.app.theme.DrawingColors;
+import org.netwright.app.theme.Themes;
 import org.netwright.runner.data.DataSummary;
 
 /**
@@ -443,11 +445,8 @@ public final class ImportDataWindow extends Stage {
         return Math.max(0, Math.min(1, v));
     }
 
-    /** The series as a line, the last sample's window shaded and its horizon marked. */
-    private static Node series(DataPreview.Series s) {
-        Canvas canvas = new Canvas(PREVIEW_WIDTH, 220);
-        canvas.setId("import-series");
-        GraphicsContext g = canvas.getGraphicsContext2D();
+    /** The series as a line, the last sample's window shaded and its horizon marked, in the theme's colours. */
+    static Node series(DataPreview.Series s) {
         double[] v = s.values();
         double min = Double.MAX_VALUE;
         double max = -Double.MAX_VALUE;
@@ -460,19 +459,32 @@ public final class ImportDataWindow extends Stage {
         if (v.length < 2 || min > max) {
             return new Label("No numbers in the column '" + s.target() + "'.");
         }
+        Canvas canvas = new Canvas(PREVIEW_WIDTH, 220);
+        canvas.setId("import-series");
+        double low = min;
+        double range = max > min ? max - min : 1;
+        return DrawingColors.paint(canvas, colours -> drawSeries(canvas, s, low, range, colours));
+    }
+
+    private static void drawSeries(Canvas canvas, DataPreview.Series s, double min, double range,
+                                   DrawingColors colours) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double[] v = s.values();
         double w = canvas.getWidth();
         double h = canvas.getHeight() - 20;
-        double range = max > min ? max - min : 1;
+        g.clearRect(0, 0, w, canvas.getHeight());
+        g.setFill(colours.background());
+        g.fillRect(0, 0, w, canvas.getHeight());
         int end = v.length;
         // The last sample: a window of points ending at n-h-1, forecasting the h points after it.
         double step = w / (v.length - 1);
         int windowEnd = Math.max(0, end - s.horizon() - 1);
         int windowStart = Math.max(0, windowEnd - s.window() + 1);
-        g.setFill(Color.rgb(26, 95, 180, 0.15));
+        g.setFill(colours.kind(0).deriveColor(0, 1, 1, 0.2));
         g.fillRect(windowStart * step, 0, (windowEnd - windowStart) * step, h);
-        g.setFill(Color.rgb(200, 80, 0, 0.3));
+        g.setFill(colours.kind(1).deriveColor(0, 1, 1, 0.3));
         g.fillRect(windowEnd * step, 0, (end - 1 - windowEnd) * step, h);
-        g.setStroke(Color.rgb(30, 30, 30));
+        g.setStroke(colours.ink());
         g.beginPath();
         for (int i = 0; i < v.length; i++) {
             double x = i * w / (v.length - 1);
@@ -484,25 +496,40 @@ public final class ImportDataWindow extends Stage {
             }
         }
         g.stroke();
-        g.setFill(Color.rgb(60, 60, 60));
+        g.setFill(colours.caption());
         g.fillText(s.target() + ": a window of " + s.window() + " steps (blue) forecasts the next " + s.horizon()
                 + " (orange)", 4, canvas.getHeight() - 4);
-        return canvas;
     }
 
-    /** Class colours of a graph drawing (cycled when there are more classes). */
-    private static final Color[] CLASS_COLOURS = {Color.rgb(26, 95, 180), Color.rgb(224, 108, 0),
-            Color.rgb(46, 140, 60), Color.rgb(170, 40, 40), Color.rgb(120, 70, 160), Color.rgb(120, 90, 60)};
-
-    /** One graph drawn small: edges grey, nodes coloured by class (a set's graph: one colour), the caption below. */
-    private static Node graphPicture(DataPreview.GraphPicture p, double width) {
+    /** One graph drawn small in the theme's colours: nodes coloured by class (a set's graph: one colour), a caption. */
+    static Node graphPicture(DataPreview.GraphPicture p, double width) {
         Canvas canvas = new Canvas(width, width == 260 ? 240 : 320);
         canvas.getStyleClass().add("import-graph");
+        DrawingColors.paint(canvas, colours -> drawGraph(canvas, p, colours));
+        VBox box = new VBox(4, canvas);
+        if (java.util.Arrays.stream(p.nodeClass()).anyMatch(c -> c >= 0)) {
+            HBox key = new HBox(12);
+            for (int c = 0; c < p.classNames().size(); c++) {
+                Label l = new Label("● " + p.classNames().get(c));
+                int kind = c;
+                l.textFillProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                        () -> DrawingColors.of(Themes.isDark()).kind(kind), Themes.darkProperty()));
+                key.getChildren().add(l);
+            }
+            box.getChildren().add(key);
+        }
+        return box;
+    }
+
+    private static void drawGraph(Canvas canvas, DataPreview.GraphPicture p, DrawingColors colours) {
         GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.setFill(colours.background());
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         double margin = 16;
         double size = canvas.getHeight() - 2 * margin - 18;
         double left = (canvas.getWidth() - size) / 2;
-        g.setStroke(Color.rgb(150, 150, 150));
+        g.setStroke(colours.line());
         g.setLineWidth(1);
         for (int[] e : p.edges()) {
             g.strokeLine(left + p.x()[e[0]] * size, margin + p.y()[e[0]] * size,
@@ -511,22 +538,11 @@ public final class ImportDataWindow extends Stage {
         double r = p.x().length > 60 ? 3.5 : 5;
         for (int i = 0; i < p.x().length; i++) {
             int c = p.nodeClass()[i];
-            g.setFill(c < 0 ? Color.rgb(60, 60, 60) : CLASS_COLOURS[c % CLASS_COLOURS.length]);
+            g.setFill(c < 0 ? colours.ink() : colours.kind(c));
             g.fillOval(left + p.x()[i] * size - r, margin + p.y()[i] * size - r, 2 * r, 2 * r);
         }
-        g.setFill(Color.rgb(60, 60, 60));
+        g.setFill(colours.caption());
         g.fillText(p.caption(), 4, canvas.getHeight() - 6);
-        VBox box = new VBox(4, canvas);
-        if (java.util.Arrays.stream(p.nodeClass()).anyMatch(c -> c >= 0)) {
-            HBox key = new HBox(12);
-            for (int c = 0; c < p.classNames().size(); c++) {
-                Label l = new Label("● " + p.classNames().get(c));
-                l.setTextFill(CLASS_COLOURS[c % CLASS_COLOURS.length]);
-                key.getChildren().add(l);
-            }
-            box.getChildren().add(key);
-        }
-        return box;
     }
 
     private static Path showFileChooser(Window owner) {

@@ -1,39 +1,38 @@
 package org.netwright.app.gallery;
 
-import java.util.Map;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import org.netwright.app.theme.DrawingColors;
 import org.netwright.editor.canvas.CardShapes;
 import org.netwright.editor.layout.CardShape;
 import org.netwright.model.catalog.LayerCatalog;
-import org.netwright.model.catalog.LayerFamily;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
 
-/** A small drawing of a laid-out graph: a box per card in its family's colour, a line per edge. */
+/** A small drawing of a laid-out graph in the theme's colours: boxes in family colours, edges as lines. */
 final class Thumbnail {
     private static final LayerCatalog CATALOG = LayerCatalog.standard();
     private static final CardShapes CARDS = CardShapes.standard();
-    private static final Map<LayerFamily, Color> COLOURS = Map.of(
-            LayerFamily.INPUT, Color.web("#2e7d32"), LayerFamily.CORE, Color.web("#1565c0"),
-            LayerFamily.ACTIVATION, Color.web("#e65100"), LayerFamily.CONVOLUTION, Color.web("#6a1b9a"),
-            LayerFamily.MERGE, Color.web("#00838f"), LayerFamily.RECURRENT, Color.web("#ad1457"),
-            LayerFamily.ATTENTION, Color.web("#4527a0"), LayerFamily.GRAPH, Color.web("#558b2f"),
-            LayerFamily.GENERATIVE, Color.web("#6d4c41"));
 
     private Thumbnail() {
     }
 
-    /** The graph drawn to fit {@code width} by {@code height} pixels, centred. */
+    /** The graph drawn to fit {@code width} by {@code height} pixels, centred, in the theme's colours. */
     static Canvas of(Graph graph, double width, double height) {
         Canvas canvas = new Canvas(width, height);
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.web("#f7f9fb"));
+        canvas.getStyleClass().add("gallery-thumbnail");
+        return DrawingColors.paint(canvas,
+                colours -> draw(canvas.getGraphicsContext2D(), graph, width, height, colours));
+    }
+
+    private static void draw(GraphicsContext g, Graph graph, double width, double height, DrawingColors colours) {
+        g.clearRect(0, 0, width, height);
+        g.setFill(colours.background());
         g.fillRect(0, 0, width, height);
         if (graph.isEmpty()) {
-            return canvas;
+            return;
         }
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;
@@ -50,7 +49,7 @@ final class Thumbnail {
         double scale = Math.min((width - 2 * pad) / (maxX - minX), (height - 2 * pad) / (maxY - minY));
         double ox = (width - (maxX - minX) * scale) / 2 - minX * scale;
         double oy = (height - (maxY - minY) * scale) / 2 - minY * scale;
-        g.setStroke(Color.web("#8795a5"));
+        g.setStroke(colours.line());
         g.setLineWidth(1);
         for (Edge e : graph.edges()) {
             Node a = graph.require(e.from().nodeId());
@@ -69,14 +68,13 @@ final class Thumbnail {
             CardShape c = CARDS.apply(n);
             double x = ox + n.x() * scale;
             double y = oy + n.y() * scale;
-            g.setFill(Color.WHITE);
+            g.setFill(colours.card());
             g.fillRoundRect(x, y, c.width() * scale, c.height() * scale, 4, 4);
-            g.setStroke(Color.web("#c3ccd7"));
+            g.setStroke(colours.border());
             g.strokeRoundRect(x, y, c.width() * scale, c.height() * scale, 4, 4);
-            Color strip = CATALOG.find(n.type()).map(s -> COLOURS.get(s.family())).orElse(Color.GREY);
+            Color strip = colours.family(CATALOG.find(n.type()).map(s -> s.family()).orElse(null));
             g.setFill(strip);
             g.fillRect(x, y, c.width() * scale, Math.max(2, 10 * scale));
         }
-        return canvas;
     }
 }

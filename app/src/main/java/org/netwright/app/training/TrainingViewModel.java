@@ -382,11 +382,12 @@ public final class TrainingViewModel {
                 warningText.set("\u26a0 Epoch " + ep.epoch() + ": " + marker.label());
                 warningDetails.set(String.join("\n", ep.warnings().stream().map(RunWarning::message).toList()));
             }
-            // The cards show the latest epoch's word on each layer; a layer that recovered loses its mark.
+            // The cards show the latest epoch's word on each layer (by its path, so a layer inside a block is named on
+            // the block's card and marked on its own when the block is open); a layer that recovered loses its mark.
             java.util.Map<String, String> byCard = new java.util.LinkedHashMap<>();
             for (RunWarning w : ep.warnings()) {
                 if (w.node() != null) {
-                    byCard.merge(card(w.node()), WarningMarker.words(w.kind()), (a, b) -> a.contains(b) ? a : a + ", " + b);
+                    byCard.merge(w.node(), WarningMarker.words(w.kind()), (a, b) -> a.contains(b) ? a : a + ", " + b);
                 }
             }
             nodeWarnings.keySet().retainAll(byCard.keySet());
@@ -409,7 +410,7 @@ public final class TrainingViewModel {
                     "completed".equals(f.status()));
         } else if (event instanceof RunEvent.Failed f) {
             if (f.node() != null) {
-                nodeWarnings.put(card(f.node()), "the first output that was not finite");
+                nodeWarnings.put(f.node(), "the first output that was not finite");
             }
             end(true, "The run failed: " + f.message(), false);
         } else if (event instanceof RunEvent.Crashed c) {
@@ -524,22 +525,21 @@ public final class TrainingViewModel {
     }
 
     /** The card on the main canvas that holds a node: a layer inside a group ({@code group/inner}) is on its group's. */
-    private static String card(String nodeId) {
-        int cut = nodeId.indexOf(org.netwright.model.graph.CompositeFlattening.SEPARATOR);
-        return cut < 0 ? nodeId : nodeId.substring(0, cut);
-    }
-
     /**
      * Drops the run's words about cards that are no longer on the canvas ({@code cards} are the ids there now), so a
-     * layer added later under a deleted one's id does not inherit a warning it never earned.
+     * layer added later under a deleted one's id does not inherit a warning it never earned. A layer inside a block
+     * ({@code block_1/dense_2}) stays while its block's card does.
      */
     public void keepWarningsOn(java.util.Set<String> cards) {
-        nodeWarnings.keySet().retainAll(cards);
+        nodeWarnings.keySet().removeIf(path -> {
+            int cut = path.indexOf(org.netwright.model.graph.CompositeFlattening.SEPARATOR);
+            return !cards.contains(cut < 0 ? path : path.substring(0, cut));
+        });
     }
 
     /**
-     * What the run said about layers, by the id of their card on the canvas: the latest epoch's warnings in a few
-     * words, or where a NaN began; the editor marks those cards.
+     * What the run said about layers, by layer path ({@code block_1/dense_2} inside a block): the latest epoch's
+     * warnings in a few words, or where a NaN began; the editor marks those cards and the blocks holding them.
      */
     public javafx.collections.ObservableMap<String, String> nodeWarnings() {
         return nodeWarningsView;

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netwright.editor.canvas.CardShapes;
 import org.netwright.editor.layout.CardShape;
 import org.netwright.editor.layout.LayeredLayout;
 import org.netwright.editor.layout.Position;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
 import org.netwright.templates.Template;
 import org.netwright.templates.TemplateLibrary;
@@ -58,6 +61,39 @@ class TemplateLayoutTest {
         if (t.graph().nodes().size() <= RESNET18_NODES) {
             assertTrue(title >= READABLE_PX, t.id() + ": titles are " + title + " px at Fit (zoom " + zoom
                     + ", drawing " + size[0] + "x" + size[1] + ")");
+        }
+    }
+
+    /** Every composite block's inside (a residual block, a transformer block), once per template and block type. */
+    static Stream<Arguments> blocks() {
+        List<Arguments> out = new ArrayList<>();
+        for (Template t : TemplateLibrary.all()) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Node n : t.graph().nodes().values()) {
+                if (n.body() != null && seen.add(n.body().nodes().keySet().toString())) {
+                    out.add(Arguments.of(t.id() + "/" + n.id(), n.body()));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blocks")
+    void insideABlockTheMainPathIsOneRowAndTheShortcutRunsBesideIt(String name, Graph body) {
+        Map<String, Position> at = LayeredLayout.forView(body, CARDS, LayeredLayout.VIEW_WIDTH,
+                LayeredLayout.VIEW_HEIGHT);
+        // Left to right in one row: no edge runs back to the start of a next row.
+        for (Edge e : body.edges()) {
+            assertTrue(at.get(e.to().nodeId()).x() > at.get(e.from().nodeId()).x(), name + ": " + e.from() + " -> "
+                    + e.to() + " runs back (" + at.get(e.from().nodeId()) + " to " + at.get(e.to().nodeId()) + ")");
+        }
+        List<Node> nodes = new ArrayList<>(body.nodes().values());
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int j = i + 1; j < nodes.size(); j++) {
+                assertFalse(overlap(nodes.get(i), at, nodes.get(j)), name + ": " + nodes.get(i).id() + " overlaps "
+                        + nodes.get(j).id());
+            }
         }
     }
 

@@ -123,8 +123,12 @@ class TrainingViewModelTest {
         assertEquals(Map.of("d1", "vanishing gradients", "d2", "vanishing gradients"), model.nodeWarnings());
         model.keepWarningsOn(java.util.Set.of("d2", "block"));
         assertEquals(Map.of("d2", "vanishing gradients"), model.nodeWarnings(), "d1 was deleted: its warning goes too");
+        // By the layer's path: the editor names it on its block's card and marks its own card inside the block.
         model.apply(List.of(new RunEvent.Failed("NaN.", "block/d3")));
-        assertEquals("the first output that was not finite", model.nodeWarnings().get("block"));
+        assertEquals("the first output that was not finite", model.nodeWarnings().get("block/d3"));
+        model.keepWarningsOn(java.util.Set.of("block"));
+        assertEquals(Map.of("block/d3", "the first output that was not finite"), model.nodeWarnings(),
+                "a layer inside a block stays while the block's card does");
     }
 
     @Test

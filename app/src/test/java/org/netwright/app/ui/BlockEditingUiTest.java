@@ -85,4 +85,67 @@ class BlockEditingUiTest {
         robot.clickOn("#node-residual_1");
         assertEquals("Composite block", robot.lookup("#inspector-title").queryAs(Label.class).getText());
     }
+
+    @Test
+    void thePaletteSearchIsKeptWhenEnteringAndLeavingABlock(FxRobot robot) {
+        robot.clickOn("#palette-search").write("drop");
+        robot.clickOn("#node-residual_1").type(javafx.scene.input.KeyCode.ENTER);
+        AppWindowFixture.waitUntil("the block to open", 10, () -> robot.lookup("#trail-1").tryQuery().isPresent());
+        assertEquals("drop", robot.lookup("#palette-search").queryAs(javafx.scene.control.TextField.class).getText());
+        assertTrue(robot.lookup("#palette-dropout").query().isVisible(), "the hit is shown inside");
+        assertTrue(!robot.lookup("#palette-dense").query().isVisible(), "the search still filters inside");
+
+        robot.clickOn("#trail-0");
+        AppWindowFixture.waitUntil("the network to show", 10, () -> robot.lookup("#trail-1").tryQuery().isEmpty());
+        assertEquals("drop", robot.lookup("#palette-search").queryAs(javafx.scene.control.TextField.class).getText());
+        assertTrue(!robot.lookup("#palette-dense").query().isVisible());
+    }
+
+    @Test
+    void aWarningOnALayerInsideABlockMarksTheBlockNamingTheLayerAndTheLayerWhenOpen(FxRobot robot) {
+        robot.interact(() -> app.window.trainingPanel().model().apply(List.of(
+                new org.netwright.model.run.RunEvent.Started(1, "cpu", 3, 2),
+                new org.netwright.model.run.RunEvent.Epoch(1, 0.5, 0.6, Map.of(), 0.01, 1, 1, Map.of(), Map.of(),
+                        List.of(new org.netwright.model.run.RunWarning("dead_relu", "residual_1/relu_1",
+                                "relu_1 in residual_1 passes almost nothing."))))));
+        javafx.scene.Node block = robot.lookup("#node-residual_1").query();
+        assertTrue(block.getStyleClass().contains("layer-node-warned"), block.getStyleClass().toString());
+        assertTrue(warningShown(robot, "\u26a0 dead ReLUs in relu_1"), "the block's card names the layer inside");
+        shot(robot, "warning-on-block");
+
+        robot.clickOn("#node-residual_1").type(javafx.scene.input.KeyCode.ENTER);
+        AppWindowFixture.waitUntil("the block to open", 10, () -> robot.lookup("#trail-1").tryQuery().isPresent());
+        javafx.scene.Node relu = robot.lookup("#node-relu_1").query();
+        AppWindowFixture.waitUntil("the layer's card to be marked", 10,
+                () -> relu.getStyleClass().contains("layer-node-warned"));
+        assertTrue(warningShown(robot, "\u26a0 dead ReLUs"), "the layer's own card says it inside the block");
+        shot(robot, "warning-inside-block");
+        assertTrue(!robot.lookup("#node-dense_1").query().getStyleClass().contains("layer-node-warned"));
+
+        robot.clickOn("#trail-0");
+        AppWindowFixture.waitUntil("the network to show", 10, () -> robot.lookup("#trail-1").tryQuery().isEmpty());
+        assertTrue(warningShown(robot, "\u26a0 dead ReLUs in relu_1"), "still marked after leaving the block");
+    }
+
+    private static boolean warningShown(FxRobot robot, String text) {
+        return robot.lookup(".layer-node-run-warning").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.isVisible() && l.getText().equals(text));
+    }
+
+    /** Writes the window to {@code netwright.screenshot.more}/NAME.png when asked (to look at it, not for the README). */
+    private static void shot(FxRobot robot, String name) {
+        String dir = System.getProperty("netwright.screenshot.more");
+        if (dir == null) {
+            return;
+        }
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            var scene = robot.listTargetWindows().get(0).getScene();
+            var image = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                    Path.of(dir, name + ".png").toFile());
+        } catch (Exception e) {
+            throw new AssertionError("the screenshot " + name + " could not be written", e);
+        }
+    }
 }

@@ -132,6 +132,9 @@ public final class GraphCanvas extends StackPane {
     private boolean widenPending;
     /** Set for the redraw that adds the cards around the visible ones. */
     private boolean widenNow;
+    /** Marks the cards again when the run's words change; held here so the map holds it only weakly. */
+    private final javafx.collections.MapChangeListener<String, String> onRunWarnings;
+
     /** The spacing of the canvas's background grid (editor.css), which snapping lines cards up on. */
     static final double GRID = 24;
     private final javafx.beans.property.BooleanProperty snapToGrid =
@@ -237,8 +240,9 @@ public final class GraphCanvas extends StackPane {
             requestLayout();
         });
         minimapShown.addListener((o, was, now) -> requestLayout());
-        model.runWarnings().addListener((javafx.collections.MapChangeListener<String, String>) c ->
-                nodeViews.forEach((id, view) -> view.setRunWarning(model.runWarnings().get(id))));
+        // Weakly: every level's canvas shares the project's map, and a closed block's canvas should not stay reachable.
+        onRunWarnings = c -> nodeViews.forEach((id, view) -> view.setRunWarning(model.runWarningOf(id)));
+        model.runWarnings().addListener(new javafx.collections.WeakMapChangeListener<>(onRunWarnings));
         model.selectedEdgeProperty().addListener((o, was, now) -> showSelection());
         redraw();
     }
@@ -658,7 +662,7 @@ public final class GraphCanvas extends StackPane {
                 view.fitTitleTo(zoom.zoom());
             }
             // Warnings change with the run, not with the node: set on kept cards too.
-            view.setRunWarning(model.runWarnings().get(node.id()));
+            view.setRunWarning(model.runWarningOf(node.id()));
             nodeViews.put(node.id(), view);
             nodes.add(view);
         }

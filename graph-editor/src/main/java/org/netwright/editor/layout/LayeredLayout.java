@@ -1,10 +1,13 @@
 package org.netwright.editor.layout;
 
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.elk.alg.layered.LayeredLayoutProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
@@ -47,32 +50,119 @@ public final class LayeredLayout {
     private LayeredLayout() {
     }
 
-    /** The wrapping aims tried by {@link #forView}: from nearly square to a few long rows. */
-    private static final double[] AIMS = {1.2, 1.8, 2.5, 3.5, 5.0};
+    /** The wrapping aims tried by {@link #forView}: from nearly square to a few long rows, then no wrapping at all. */
+    private static final double[] AIMS = {1.2, 1.8, 2.5, 3.5, 5.0, Double.POSITIVE_INFINITY};
+    /**
+     * The smallest zoom at Fit accepted to keep a skip connection (a residual's shortcut) in one row with the layers
+     * it skips; below it the wrapping that shows largest wins, split skips or not.
+     */
+    static final double KEEP_SKIPS_DOWN_TO = 0.4;
 
     /**
      * Each node's new top-left corner, chosen so that the whole drawing shows as large as possible in a view of
      * {@code viewWidth} by {@code viewHeight} pixels (never above 100 %): several wrappings are laid out and the one
      * that needs the least zooming out wins; among those that fit at 100 %, the one shaped most like the view.
-     * Unconnected parts (a GAN's generator and discriminator) are laid out one under the other.
+     * A wrapping that cuts a row between a skip connection's ends (the shortcut around a residual block's layers,
+     * drawn then across rows and cards) loses to one that keeps each skip in one row with the path it skips, as long
+     * as that one shows at {@link #KEEP_SKIPS_DOWN_TO} or more. Unconnected parts (a GAN's generator and
+     * discriminator) are laid out one under the other.
      */
     public static Map<String, Position> forView(Graph graph, Function<Node, CardShape> cards, double viewWidth,
                                                 double viewHeight) {
-        Map<String, Position> best = Map.of();
-        double bestZoom = -1;
-        double bestShape = Double.MAX_VALUE;
+        List<Candidate> all = new ArrayList<>();
         for (double aim : AIMS) {
             Map<String, Position> at = positions(graph, cards, aim);
             double[] size = size(graph, cards, at);
             double zoom = Math.min(1, Math.min(viewWidth / size[0], viewHeight / size[1]));
             double shape = Math.abs(Math.log((size[0] / size[1]) / (viewWidth / viewHeight)));
-            if (zoom > bestZoom + 0.01 || (Math.abs(zoom - bestZoom) <= 0.01 && shape < bestShape)) {
-                best = at;
-                bestZoom = zoom;
-                bestShape = shape;
+            all.add(new Candidate(at, zoom, shape, splitSkips(graph, at)));
+        }
+        List<Candidate> readable = all.stream().filter(c -> c.zoom() >= KEEP_SKIPS_DOWN_TO).toList();
+        List<Candidate> pool = all;
+        if (!readable.isEmpty()) {
+            int fewest = readable.stream().mapToInt(Candidate::splitSkips).min().orElse(0);
+            pool = readable.stream().filter(c -> c.splitSkips() == fewest).toList();
+        }
+        Candidate best = null;
+        for (Candidate c : pool) {
+            if (best == null || c.zoom() > best.zoom() + 0.01
+                    || (Math.abs(c.zoom() - best.zoom()) <= 0.01 && c.shape() < best.shape())) {
+                best = c;
             }
         }
-        return best;
+        return best == null ? Map.of() : best.at();
+    }
+
+    /** One laid-out wrapping: its positions, zoom at Fit, unlikeness to the view's shape and skips split by rows. */
+    private record Candidate(Map<String, Position> at, double zoom, double shape, int splitSkips) {
+    }
+
+    /**
+     * How many skip connections the placement {@code at} cuts: edges that jump over at least one layer of the longest
+     * path (a residual's shortcut) and yet do not run left to right within a row, because a row ends between their
+     * ends or a layer they skip sits outside their span.
+     */
+    static int splitSkips(Graph graph, Map<String, Position> at) {
+        Map<String, Integer> depth = new HashMap<>();
+        Map<String, List<String>> into = new HashMap<>();
+        for (Edge e : graph.edges()) {
+            into.computeIfAbsent(e.to().nodeId(), k -> new ArrayList<>()).add(e.from().nodeId());
+        }
+        for (String id : graph.topologicalOrder()) {
+            int d = 0;
+            for (String from : into.getOrDefault(id, List.of())) {
+                d = Math.max(d, depth.getOrDefault(from, 0) + 1);
+            }
+            depth.put(id, d);
+        }
+        int split = 0;
+        for (Edge e : graph.edges()) {
+            String a = e.from().nodeId();
+            String b = e.to().nodeId();
+            if (depth.get(b) - depth.get(a) < 2) {
+                continue;
+            }
+            Position pa = at.get(a);
+            Position pb = at.get(b);
+            boolean inRow = pb.x() > pa.x();
+            // The layers the edge skips must lie between its ends, or the edge is drawn across the rows they are in.
+            for (String mid : between(graph, a, b)) {
+                Position pm = at.get(mid);
+                inRow &= pm.x() > pa.x() && pm.x() < pb.x();
+            }
+            if (!inRow) {
+                split++;
+            }
+        }
+        return split;
+    }
+
+    /** The nodes on some path from {@code from} to {@code to}, both ends excluded. */
+    private static List<String> between(Graph graph, String from, String to) {
+        Map<String, List<String>> out = new HashMap<>();
+        Map<String, List<String>> in = new HashMap<>();
+        for (Edge e : graph.edges()) {
+            out.computeIfAbsent(e.from().nodeId(), k -> new ArrayList<>()).add(e.to().nodeId());
+            in.computeIfAbsent(e.to().nodeId(), k -> new ArrayList<>()).add(e.from().nodeId());
+        }
+        Set<String> after = reach(from, out);
+        Set<String> before = reach(to, in);
+        after.retainAll(before);
+        after.remove(from);
+        after.remove(to);
+        return List.copyOf(after);
+    }
+
+    private static Set<String> reach(String start, Map<String, List<String>> next) {
+        Set<String> seen = new LinkedHashSet<>();
+        ArrayDeque<String> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (seen.add(id)) {
+                todo.addAll(next.getOrDefault(id, List.of()));
+            }
+        }
+        return seen;
     }
 
     /** The width and height the cards cover when placed at {@code at}. */
@@ -89,8 +179,9 @@ public final class LayeredLayout {
     }
 
     /**
-     * Each node's new top-left corner, for a drawing whose width over height is near {@code aspect}; unconnected
-     * parts are laid out each on its own and stacked, in the order of their first node.
+     * Each node's new top-left corner, for a drawing whose width over height is near {@code aspect} (infinite: no
+     * wrapping, one row); unconnected parts are laid out each on its own and stacked, in the order of their first
+     * node.
      */
     public static Map<String, Position> positions(Graph graph, Function<Node, CardShape> cards, double aspect) {
         Map<String, Position> out = new LinkedHashMap<>();
@@ -158,9 +249,14 @@ public final class LayeredLayout {
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, ROW_GAP);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 14.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_EDGE_BETWEEN_LAYERS, 10.0);
-        root.setProperty(LayeredOptions.ASPECT_RATIO, aspect);
-        // Cuts a long chain into rows like lines of text; an edge may cross a cut, unlike the single-edge strategy.
-        root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.MULTI_EDGE);
+        if (Double.isFinite(aspect)) {
+            root.setProperty(LayeredOptions.ASPECT_RATIO, aspect);
+            // Cuts a long chain into rows like lines of text; an edge may cross a cut, unlike the single-edge strategy.
+            root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.MULTI_EDGE);
+        } else {
+            // One row: every layer its own column, so a skip connection runs beside the layers it skips.
+            root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.OFF);
+        }
         root.setProperty(LayeredOptions.WRAPPING_ADDITIONAL_EDGE_SPACING, 16.0);
         root.setProperty(LayeredOptions.THOROUGHNESS, 10);
 
