@@ -43,7 +43,7 @@ public final class CliJob {
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                Process p = org.netwright.runner.run.NumericEnvironment.apply(new ProcessBuilder(command)).start();
+                Process p = new ProcessBuilder(command).start();
                 // A cancel before this line or after it ends the child; its pipes then close and the reads below end.
                 done.whenComplete((outcome, error) -> {
                     if (done.isCancelled()) {

@@ -358,8 +358,7 @@ public final class ChildInsight implements InsightSource {
         cmd.addAll(args);
         Path errors = Files.createTempFile("netwright-insight", ".err");
         try {
-            Process p = org.netwright.runner.run.NumericEnvironment.apply(new ProcessBuilder(cmd))
-                    .redirectError(errors.toFile()).start();
+            Process p = new ProcessBuilder(cmd).redirectError(errors.toFile()).start();
             String out;
             try (InputStream o = p.getInputStream()) {
                 out = new String(o.readAllBytes(), StandardCharsets.UTF_8);

@@ -47,7 +47,7 @@ public final class RunProcess {
     }
 
     static RunProcess start(List<String> command, Consumer<RunEvent> sink, Duration stopGrace) throws IOException {
-        Process p = org.netwright.runner.run.NumericEnvironment.apply(new ProcessBuilder(command)).start();
+        Process p = new ProcessBuilder(command).start();
         RunProcess run = new RunProcess(p, sink, stopGrace);
         run.watch();
         return run;

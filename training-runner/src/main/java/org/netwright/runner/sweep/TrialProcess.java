@@ -63,7 +63,7 @@ final class TrialProcess {
     static TrialResult run(int trial, Map<String, Number> params, List<String> command) {
         Process p;
         try {
-            p = org.netwright.runner.run.NumericEnvironment.apply(new ProcessBuilder(command)).start();
+            p = new ProcessBuilder(command).start();
         } catch (IOException e) {
             return new TrialResult(trial, params, 0, RunEvent.Failed.STATUS, null, "could not start the trial: "
                     + e.getMessage());

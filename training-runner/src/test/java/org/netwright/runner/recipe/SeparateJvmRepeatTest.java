@@ -13,14 +13,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netwright.runner.run.NumericEnvironment;
 
 /**
  * A seeded transformer-seq2seq run gives the same epoch losses, bit for bit, in separate JVMs started side by side.
  * Two of the three collect garbage very often (a 4 MB young generation): before {@code runner.nd.Scalars}, a
  * collection between a forward and a backward pass freed the scalars DJL had made for {@code x.mul(2f)} and the
- * like, and such runs left the normal path by step 6 (16 of 16). The children get their environment the way the app
- * and sweep start theirs.
+ * like, and such runs left the normal path by step 6 (16 of 16). No MKL setting is needed
+ * (MKL_CBWR=COMPATIBLE once looked like the fix; it cost a quarter or more of a step and did not help).
  */
 @Tag("training")
 class SeparateJvmRepeatTest {
@@ -44,7 +43,7 @@ class SeparateJvmRepeatTest {
                     "--epochs", "2", "--json"));
             ProcessBuilder b = new ProcessBuilder(command).redirectOutput(out.toFile())
                     .redirectError(dir.resolve("err" + i).toFile());
-            running.add(NumericEnvironment.apply(b).start());
+            running.add(b.start());
         }
         for (Process p : running) {
             assertTrue(p.waitFor(10, TimeUnit.MINUTES), "a run did not end in 10 minutes");
