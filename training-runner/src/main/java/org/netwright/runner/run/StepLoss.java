@@ -1,12 +1,7 @@
 package org.netwright.runner.run;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,40 +14,20 @@ record StepLoss(NDArray total, Map<String, NDArray> parts) {
     }
 
     /**
-     * The total and the parts as numbers. When all are single numbers of one shape they are read back from the
-     * engine in one transfer (stacked first), since each read-back costs more than the small ops that made them.
+     * The total and the parts as numbers, each read straight from its array's memory: DJL's {@code getFloat()} first
+     * makes an indexed copy of the number, which costs a step more than the read itself.
      */
     static StepValues read(StepLoss loss) {
-        List<NDArray> arrays = new ArrayList<>(1 + loss.parts().size());
-        arrays.add(loss.total());
-        arrays.addAll(loss.parts().values());
-        float[] numbers = numbers(arrays);
         Map<String, Double> parts = new LinkedHashMap<>();
-        int i = 1;
-        for (String name : loss.parts().keySet()) {
-            parts.put(name, (double) numbers[i++]);
+        for (Map.Entry<String, NDArray> p : loss.parts().entrySet()) {
+            parts.put(p.getKey(), (double) number(p.getValue()));
         }
-        return new StepValues(numbers[0], parts);
+        return new StepValues(number(loss.total()), parts);
     }
 
-    private static float[] numbers(List<NDArray> arrays) {
-        Shape shape = arrays.get(0).getShape();
-        boolean stackable = shape.size() == 1;
-        for (NDArray a : arrays) {
-            stackable &= a.getShape().equals(shape);
-        }
-        if (arrays.size() == 1 && stackable) {
-            return arrays.get(0).toFloatArray();
-        }
-        if (stackable) {
-            try (NDArray all = NDArrays.stack(new NDList(arrays))) {
-                return all.toFloatArray();
-            }
-        }
-        float[] out = new float[arrays.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = arrays.get(i).getFloat();
-        }
-        return out;
+    /** The single number {@code a} holds (as {@code getFloat()} gives it, which also refuses other sizes). */
+    private static float number(NDArray a) {
+        float[] v = a.toFloatArray();
+        return v.length == 1 ? v[0] : a.getFloat();
     }
 }
