@@ -1,6 +1,8 @@
 package org.netwright.runner.optim;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,9 +29,12 @@ public final class GradientClipping {
         try {
             double norm = norm(gradients);
             if (norm > maxNorm) {
-                float scale = (float) (maxNorm / (norm + 1e-6));
-                for (NDArray g : gradients) {
-                    g.muli(scale);
+                // One scale array for all gradients: the same multiplication as muli(float), without making and
+                // freeing a number array per gradient.
+                try (NDArray scale = gradients.get(0).getManager().create((float) (maxNorm / (norm + 1e-6)))) {
+                    for (NDArray g : gradients) {
+                        g.muli(scale);
+                    }
                 }
             }
             return norm;
@@ -82,14 +87,37 @@ public final class GradientClipping {
         return gradients;
     }
 
+    /**
+     * The global L2 norm: each gradient's sum of squares in the engine, all of them read back in one transfer (a
+     * read-back per gradient cost more than the sums themselves on small models), then added in double precision in
+     * the gradients' order.
+     */
     private static double norm(List<NDArray> gradients) {
-        double sum = 0;
-        for (NDArray g : gradients) {
-            try (NDArray square = g.square(); NDArray total = square.sum()) {
-                sum += total.getFloat();
-            }
+        if (gradients.isEmpty()) {
+            return 0;
         }
-        return Math.sqrt(sum);
+        NDList sums = new NDList(gradients.size());
+        List<NDArray> made = new ArrayList<>(2 * gradients.size() + 1);
+        try {
+            for (NDArray g : gradients) {
+                NDArray square = g.square();
+                made.add(square);
+                NDArray total = square.sum();
+                made.add(total);
+                sums.add(total);
+            }
+            NDArray all = sums.size() == 1 ? sums.get(0) : NDArrays.stack(sums);
+            if (all != sums.get(0)) {
+                made.add(all);
+            }
+            double sum = 0;
+            for (float v : all.toFloatArray()) {
+                sum += v;
+            }
+            return Math.sqrt(sum);
+        } finally {
+            close(made);
+        }
     }
 
     private static void close(List<NDArray> gradients) {

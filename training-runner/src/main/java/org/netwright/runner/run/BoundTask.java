@@ -428,7 +428,8 @@ final class BoundTask implements SingleLossTask {
                 kl = kl == null ? term : kl.add(term);
             }
             parts.put("kl", kl);
-            total = total.add(Scalars.mul(kl, klWeight));
+            // A weight of 1 (the default) multiplies by nothing: the same sum, one op less per step.
+            total = total.add(klWeight == 1.0 ? kl : Scalars.mul(kl, klWeight));
         }
         return new StepLoss(total, parts);
     }

@@ -66,8 +66,13 @@ final class ObjectiveLoss {
     NDArray apply(NDArray output, NDArray target) {
         return switch (this.target.kind()) {
             case CLASS_ID, TOKEN_IDS -> classes(output, target);
-            default -> loss.evaluate(new NDList(target), new NDList(output.reshape(target.getShape())));
+            default -> loss.evaluate(new NDList(target), new NDList(sameShape(output, target)));
         };
+    }
+
+    /** {@code output} in the target's shape; itself when it has it already (a reshape is an op per step). */
+    private static NDArray sameShape(NDArray output, NDArray target) {
+        return output.getShape().equals(target.getShape()) ? output : output.reshape(target.getShape());
     }
 
     private NDArray classes(NDArray output, NDArray ids) {

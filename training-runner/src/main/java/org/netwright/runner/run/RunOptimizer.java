@@ -1,10 +1,12 @@
 package org.netwright.runner.run;
 
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,8 @@ final class RunOptimizer {
     private final Schedule schedule;
     private final TrainingOptions options;
     private long step;
+    /** Each trained block's parameters (a GAN clips two models' gradients), gathered at the first update. */
+    private final Map<Block, List<Parameter>> parameters = new IdentityHashMap<>();
     private double rateUsed;
 
     private RunOptimizer(ScheduledOptimizer optimizer, Schedule schedule, TrainingOptions options) {
@@ -94,16 +98,22 @@ final class RunOptimizer {
         if (options.clipValue() <= 0 && options.clipNorm() <= 0) {
             return;
         }
-        List<Parameter> params = new ArrayList<>();
-        for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
-            params.add(p.getValue());
-        }
+        List<Parameter> params = parameters.computeIfAbsent(trainer.getModel().getBlock(), RunOptimizer::parametersOf);
         if (options.clipValue() > 0) {
             GradientClipping.clipByValue(params, options.clipValue());
         }
         if (options.clipNorm() > 0) {
             GradientClipping.clipByGlobalNorm(params, options.clipNorm());
         }
+    }
+
+    /** A block's parameters, listed once: the list does not change while the run trains. */
+    private static List<Parameter> parametersOf(Block block) {
+        List<Parameter> params = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            params.add(p.getValue());
+        }
+        return List.copyOf(params);
     }
 
     void afterUpdate() {

@@ -1,11 +1,8 @@
 package org.netwright.runner.run;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /** A task that trains one model on one summed loss: its step is a forward pass, the loss, backward and one update. */
@@ -19,16 +16,12 @@ interface SingleLossTask extends TrainingTask {
 
     @Override
     default StepValues step(Trainer trainer, NDManager scope, int[] order, int from, int to, Consumer<Trainer> update) {
-        StepValues values;
+        StepLoss l;
         try (GradientCollector collector = trainer.newGradientCollector()) {
-            StepLoss l = trainStep(trainer, scope, order, from, to);
+            l = trainStep(trainer, scope, order, from, to);
             collector.backward(l.total());
-            Map<String, Double> parts = new LinkedHashMap<>();
-            for (Map.Entry<String, NDArray> p : l.parts().entrySet()) {
-                parts.put(p.getKey(), (double) p.getValue().getFloat());
-            }
-            values = new StepValues(l.total().getFloat(), parts);
         }
+        StepValues values = StepLoss.read(l);
         // A step whose loss is not finite updates nothing: the run stops on it, and the weights that made it stay
         // as they were, so the failing batch can be run again to find the layer where it went wrong.
         if (Double.isFinite(values.loss())) {

@@ -322,11 +322,14 @@ public final class TrainingRun {
                     .optOptimizer(optimizer.djl())
                     .optDevices(new Device[] {device});
             optimizer.initializer().ifPresent(init -> config.optInitializer(init, ai.djl.nn.Parameter.Type.WEIGHT));
-            try (Trainer trainer = model.newTrainer(config)) {
+            try (Trainer trainer = DirectUpdates.install(model.newTrainer(config), optimizer.djl())) {
                 trainer.initialize(task.inputShapes(batch));
-                task.prepare(trainer, device, batch, m -> m.newTrainer(new DefaultTrainingConfig(
-                        new ai.djl.training.loss.L2Loss("unused")).optOptimizer(
-                        RunOptimizer.create(settings, stepsPerEpoch, totalSteps).djl()).optDevices(new Device[] {device})));
+                task.prepare(trainer, device, batch, m -> {
+                    Optimizer second = RunOptimizer.create(settings, stepsPerEpoch, totalSteps).djl();
+                    return DirectUpdates.install(m.newTrainer(new DefaultTrainingConfig(
+                            new ai.djl.training.loss.L2Loss("unused")).optOptimizer(second)
+                            .optDevices(new Device[] {device})), second);
+                });
                 if (initialWeights != null) {
                     initialLoad = task.loadWeights(block, initialWeights);
                 }
