@@ -56,6 +56,49 @@ class SeparateJvmRepeatTest {
         }
     }
 
+    /**
+     * Issue 6's promise across processes: a run saved after epoch 2 and resumed in a new JVM to epoch 4 prints the
+     * losses of epochs 3 and 4 of an uninterrupted 4-epoch run in a third JVM (the resuming one collects often).
+     */
+    @Test
+    void aRunResumedInAnotherJvmRepeatsTheUninterruptedOne() throws Exception {
+        Path whole = dir.resolve("whole.nwproj");
+        Path half = dir.resolve("half.nwproj");
+        Path wholeOut = cli(List.of(), "whole", "train", "--template", "transformer-seq2seq", "--seed", "3", "--epochs",
+                "4", "--save", whole.toString(), "--json");
+        cli(List.of(), "half", "train", "--template", "transformer-seq2seq", "--seed", "3", "--epochs", "2", "--save",
+                half.toString(), "--json");
+        Path resumedOut = cli(List.of("-Xmx256m", "-Xmn4m", "-XX:+UseSerialGC"), "resumed", "train", half.toString(),
+                "--resume", "1", "--epochs", "4", "--json");
+        List<String> uninterrupted = epochLosses(wholeOut);
+        assertEquals(4, uninterrupted.size(), uninterrupted.toString());
+        assertEquals(uninterrupted.subList(2, 4), epochLosses(resumedOut));
+    }
+
+    /** Runs the CLI in a new JVM with {@code jvm} options at one libtorch thread; returns the file holding its output. */
+    private Path cli(List<String> jvm, String name, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true",
+                "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
+                "org.netwright.runner.cli.Cli"));
+        command.addAll(List.of(args));
+        Path out = dir.resolve(name + ".jsonl");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
+                .redirectError(dir.resolve(name + ".err").toFile()).start();
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), name + " did not end in 10 minutes");
+        assertEquals(0, p.exitValue(), () -> name + ": " + readQuietly(dir.resolve(name + ".err")));
+        return out;
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
     /** Each epoch line's train_loss and val_loss as printed (the shortest text that reads back as the same double). */
     private static List<String> epochLosses(Path out) throws IOException {
         List<String> losses = new ArrayList<>();
