@@ -64,4 +64,35 @@ public final class GraphCuts {
         }
         return Graph.of(nodes, edges);
     }
+
+    /**
+     * An autoencoder's code layer: for a network with one input and one output of the same shape (it rebuilds its
+     * input, plainly or from a noisy copy), the layer giving the fewest values as a vector, the first of them in
+     * order (so the layers after it, an activation included, form the decoder). Empty when the network is not shaped
+     * like that or no layer in between gives a vector.
+     */
+    public static java.util.Optional<String> bottleneck(Graph graph) {
+        NetworkEnds ends = NetworkEnds.of(graph);
+        if (ends.inputs().size() != 1 || ends.outputs().size() != 1 || ends.inputs().get(0).shape() == null
+                || !ends.inputs().get(0).shape().equals(ends.outputs().get(0).shape())) {
+            return java.util.Optional.empty();
+        }
+        String in = ends.inputs().get(0).nodeId();
+        String outNode = ends.outputs().get(0).nodeId();
+        var shapes = ShapeInference.infer(graph);
+        String best = null;
+        long bestSize = Long.MAX_VALUE;
+        for (String id : graph.topologicalOrder()) {
+            if (id.equals(in) || id.equals(outNode)) {
+                continue;
+            }
+            NodeReport r = shapes.report(id);
+            Shape out = r == null || !r.isOk() ? null : r.outputs().get("out");
+            if (out != null && out.rank() == 1 && out.size() < bestSize) {
+                best = id;
+                bestSize = out.size();
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
 }

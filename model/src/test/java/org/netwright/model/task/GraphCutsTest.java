@@ -63,4 +63,25 @@ class GraphCutsTest {
         assertThrows(IllegalArgumentException.class, () -> GraphCuts.after(vae(false), "nope"));
         assertThrows(IllegalArgumentException.class, () -> GraphCuts.after(vae(false), "out"));
     }
+
+    @Test
+    void anAutoencodersCodeIsItsNarrowestVectorLayerTheFirstOfTies() {
+        Graph ae = Graph.of(List.of(
+                        new Node("input", "vector_input", Map.of("features", 6), 0, 0),
+                        new Node("enc", "dense", Map.of("units", 4), 0, 0),
+                        new Node("code", "dense", Map.of("units", 2), 0, 0),
+                        new Node("act", "relu", Map.of(), 0, 0),
+                        new Node("dec", "dense", Map.of("units", 4), 0, 0),
+                        new Node("out", "dense", Map.of("units", 6), 0, 0)),
+                List.of(Edge.of("input", "out", "enc", "in"), Edge.of("enc", "out", "code", "in"),
+                        Edge.of("code", "out", "act", "in"), Edge.of("act", "out", "dec", "in"),
+                        Edge.of("dec", "out", "out", "in")));
+        assertEquals(java.util.Optional.of("code"), GraphCuts.bottleneck(ae));
+        assertEquals(Set.of("code", "act", "dec", "out"), GraphCuts.after(ae, "code").nodes().keySet());
+        // A network whose output is not shaped like its input (a classifier, a VAE's two outputs) has none.
+        Graph classifier = Graph.of(List.of(new Node("input", "vector_input", Map.of("features", 6), 0, 0),
+                        new Node("fc", "dense", Map.of("units", 3), 0, 0)),
+                List.of(Edge.of("input", "out", "fc", "in")));
+        assertTrue(GraphCuts.bottleneck(classifier).isEmpty());
+    }
 }

@@ -78,9 +78,10 @@ final class GenerateCommand {
         List<Path> files;
         String kind;
         int[] ends = args.value("--interpolate").map(GenerateCommand::ends).orElse(null);
-        if (ends != null && !Task.VAE.equals(t.task().recipe())) {
-            throw new UsageException("--interpolate walks between two samples in a VAE's latent space; run " + t.runId()
-                    + " trained a " + describe(t));
+        if (ends != null && !Task.VAE.equals(t.task().recipe()) && autoencoderCode(t).isEmpty()) {
+            throw new UsageException("--interpolate walks between two samples' codes in a VAE or an autoencoder (a"
+                    + " layer giving a vector between an input and an output that rebuilds it); run " + t.runId()
+                    + " trained a " + describe(t) + " without such a layer");
         }
         try {
             if (ends != null) {
@@ -92,7 +93,7 @@ final class GenerateCommand {
                     throw new UsageException("--values lists at most " + MAX_VALUES + " samples; asked for " + count);
                 }
                 float[] values = interpolate(t, project, ends, count);
-                try (GanSampler decoder = vaeDecoder(t)) {
+                try (GanSampler decoder = decoder(t)) {
                     if (args.has("--values")) {
                         drawn = values;
                         shapeDrawn = decoder.sampleShape().toArray();
@@ -108,7 +109,7 @@ final class GenerateCommand {
                             + " trained a " + t.task().recipe().toUpperCase());
                 }
                 try (GanSampler sampler = Task.GAN.equals(t.task().recipe()) ? GanSampler.open(t.graph(), t.task(), t.weights())
-                        : vaeDecoder(t)) {
+                        : decoder(t)) {
                     int[] classes = null;
                     if (condition.isPresent()) {
                         if (!sampler.conditional()) {
@@ -215,7 +216,8 @@ final class GenerateCommand {
     /**
      * The decoder's output along the straight line between the latent means of test samples {@code ends[0]} and
      * {@code ends[1]} ({@code count} points, both ends included): the first and last decode as those samples'
-     * reconstructions, since a VAE's sampling layer passes its mean when not training.
+     * reconstructions, since a VAE's sampling layer passes its mean when not training. For a plain autoencoder the
+     * line runs between the two samples' values at its code layer ({@link GraphCuts#bottleneck}).
      */
     static float[] interpolate(TrainedRun t, Path project, int[] ends, int count) {
         InsightCommands.requireSamples(t, project);
@@ -226,20 +228,16 @@ final class GenerateCommand {
                         + "'s test part holds " + test.size() + " (0 to " + (test.size() - 1) + ")");
             }
         }
-        Node sampling = samplingLayer(t);
-        org.netwright.model.graph.Edge mu = t.graph().incoming(new org.netwright.model.graph.PortRef(sampling.id(),
-                "mu")).orElseThrow(() -> new UsageException("the VAE's sampling layer '" + sampling.id()
-                + "' has no mean wired to it"));
+        String port = latentPort(t);
         try (org.netwright.runner.explain.TrainedNetwork net = org.netwright.runner.explain.TrainedNetwork.open(
                 t.graph(), t.task(), t.weights())) {
             String field = t.task().fieldOf(net.input().nodeId()).orElseThrow();
             float[] x = test.require(field).values();
             int width = Math.toIntExact(net.input().shape().size());
-            String port = mu.from().nodeId() + "." + mu.from().port();
             float[] a = net.portValues(java.util.Arrays.copyOfRange(x, ends[0] * width, (ends[0] + 1) * width), port);
             float[] b = net.portValues(java.util.Arrays.copyOfRange(x, ends[1] * width, (ends[1] + 1) * width), port);
             float[] path = org.netwright.runner.generate.LatentPath.between(a, b, count);
-            try (GanSampler decoder = vaeDecoder(t)) {
+            try (GanSampler decoder = decoder(t)) {
                 return decoder.decode(path, count);
             }
         }
@@ -256,14 +254,51 @@ final class GenerateCommand {
                 : "model trained with " + t.task().objectives().get(0).loss();
     }
 
-    /** A VAE's decoder: the layers after its sampling layer, fed by fresh normal noise in its place. */
-    private static GanSampler vaeDecoder(TrainedRun t) {
+    /**
+     * A plain autoencoder's code layer, or empty for a VAE or a network that does not rebuild its input. It rebuilds
+     * when it is trained against an input's own field, or (a denoiser) gives an image or sequence shaped like its
+     * input; a vector out shaped like a vector in proves nothing (two features in, two class scores out).
+     */
+    private static Optional<String> autoencoderCode(TrainedRun t) {
+        if (!Task.PLAIN.equals(t.task().recipe())) {
+            return Optional.empty();
+        }
+        boolean rebuilds = t.task().objectives().stream().anyMatch(o -> t.task().inputs().stream()
+                .anyMatch(b -> b.field().equals(o.target())))
+                || NetworkEnds.of(t.graph()).inputs().stream().anyMatch(e -> e.shape() != null && e.shape().rank() >= 2);
+        return rebuilds ? GraphCuts.bottleneck(t.graph()) : Optional.empty();
+    }
+
+    /** The port whose values are the latent code: a VAE's mean, or an autoencoder's code layer's output. */
+    private static String latentPort(TrainedRun t) {
+        if (!Task.VAE.equals(t.task().recipe())) {
+            String code = autoencoderCode(t).orElseThrow(() -> new UsageException("run " + t.runId()
+                    + "'s network has no code layer giving a vector between its input and its output"));
+            return code + ".out";
+        }
         Node sampling = samplingLayer(t);
-        Graph decoder = GraphCuts.after(t.graph(), sampling.id());
+        org.netwright.model.graph.Edge mu = t.graph().incoming(new org.netwright.model.graph.PortRef(sampling.id(),
+                "mu")).orElseThrow(() -> new UsageException("the VAE's sampling layer '" + sampling.id()
+                + "' has no mean wired to it"));
+        return mu.from().nodeId() + "." + mu.from().port();
+    }
+
+    /**
+     * The decoder: the layers after a VAE's sampling layer, or after an autoencoder's code layer, fed by the values
+     * given in that layer's place.
+     */
+    private static GanSampler decoder(TrainedRun t) {
+        String cut = Task.VAE.equals(t.task().recipe()) ? samplingLayer(t).id() : autoencoderCode(t).orElseThrow();
+        Graph decoder;
+        try {
+            decoder = GraphCuts.after(t.graph(), cut);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         List<NetworkEnds.End> outs = NetworkEnds.of(decoder).outputs();
         if (outs.size() != 1) {
-            throw new UsageException("the layers after the VAE's sampling layer '" + sampling.id() + "' end in "
-                    + outs.size() + " outputs; generate needs exactly one");
+            throw new UsageException("the layers after '" + cut + "' end in " + outs.size()
+                    + " outputs; generate needs exactly one");
         }
         return GanSampler.openPart(decoder, outs.get(0).nodeId(), t.weights());
     }

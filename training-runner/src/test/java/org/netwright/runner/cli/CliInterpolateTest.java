@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code generate --interpolate A,B} on a trained VAE: its ends decode as the two samples' reconstructions. */
+/** {@code generate --interpolate A,B} on a trained VAE or autoencoder: its ends decode as the two samples' reconstructions. */
 @Tag("training")
 class CliInterpolateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,6 +81,41 @@ class CliInterpolateTest {
                 out.toString());
         assertEquals(2, wrong.status());
         assertTrue(wrong.err().contains("two sample numbers"), wrong.err());
+    }
+
+    @Test
+    void aPlainAutoencoderWalksBetweenItsCodes() throws Exception {
+        Path p = dir.resolve("ae.nwproj");
+        CliRunner t = CliRunner.run("train", "--template", "autoencoder", "--epochs", "2", "--save", p.toString());
+        assertEquals(0, t.status(), t.err());
+        CliRunner g = CliRunner.run("generate", p.toString(), "--interpolate", "0,3", "--count", "5", "--out",
+                dir.resolve("walk").toString(), "--json", "--values");
+        assertEquals(0, g.status(), g.err());
+        JsonNode answer = JSON.readTree(g.outLines().get(0));
+        assertEquals("png", answer.get("kind").asText());
+        int width = 1;
+        for (JsonNode d : answer.get("sample_shape")) {
+            width *= d.asInt();
+        }
+        JsonNode values = answer.get("values");
+        assertEquals(5 * width, values.size());
+        // The ends are the two samples' reconstructions, as the network itself gives them.
+        CliRunner r = CliRunner.run("inspect", p.toString(), "--what", "reconstructions", "--count", "4", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode rec = JSON.readTree(r.outLines().get(0)).get("outputs");
+        for (int k = 0; k < width; k += 17) {
+            assertEquals(rec.get(k).asDouble(), values.get(k).asDouble(), 1e-4, "sample 0, value " + k);
+            assertEquals(rec.get(3 * width + k).asDouble(), values.get(4 * width + k).asDouble(), 1e-4,
+                    "sample 3, value " + k);
+        }
+        CliRunner classifier = CliRunner.run("train", "--template", "two-moons-mlp", "--epochs", "1", "--save",
+                dir.resolve("c.nwproj").toString());
+        assertEquals(0, classifier.status(), classifier.err());
+        CliRunner refused = CliRunner.run("generate", dir.resolve("c.nwproj").toString(), "--interpolate", "0,1",
+                "--count", "3", "--out", dir.resolve("no").toString());
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("VAE or an autoencoder") && refused.err().contains("without such a layer"),
+                refused.err());
     }
 
     private static double[] row(String line) {
