@@ -123,7 +123,13 @@ public final class RunsWindow extends Stage {
         resumeReason.setWrapText(true);
         resumeReason.getStyleClass().add("hint");
         resumeReason.textProperty().bind(model.resumeReasonProperty());
-        HBox buttons = new HBox(8, refresh, delete, resume, epochs, epochsLabel);
+        Button close = new Button("Close");
+        close.setId("runs-close");
+        close.setCancelButton(true);
+        close.setOnAction(e -> hide());
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox buttons = new HBox(8, refresh, delete, resume, epochs, epochsLabel, gap, close);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox left = new VBox(6, table, buttons, resumeReason);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -131,7 +137,8 @@ public final class RunsWindow extends Stage {
         HBox.setHgrow(left, Priority.ALWAYS);
         root.setPadding(new Insets(10));
         root.setId("runs-window");
-        Scene scene = new Scene(root, 1100, 460);
+        // Wide enough for every column's whole title beside the chart (each column's minimum fits its title).
+        Scene scene = new Scene(root, 1360, 480);
         scene.getStylesheets().addAll(stylesheets);
         setScene(scene);
         model.compare(List.of());
@@ -147,8 +154,18 @@ public final class RunsWindow extends Stage {
     private static TableColumn<RunSummary, String> column(String title,
                                                           java.util.function.Function<RunSummary, String> text) {
         TableColumn<RunSummary, String> c = new TableColumn<>(title);
+        // A title cut to "Ep…" says nothing: no column is narrower than its title (and the sort arrow's room).
+        c.setMinWidth(titleWidth(title));
         c.setCellValueFactory(row -> new ReadOnlyStringWrapper(text.apply(row.getValue())));
         return c;
+    }
+
+    /** The width a column needs to show {@code title} whole, in the table header's font. */
+    static double titleWidth(String title) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(title);
+        t.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, Math.max(13, javafx.scene.text.Font.getDefault().getSize())));
+        return Math.ceil(t.getLayoutBounds().getWidth()) + 28;
     }
 
     private static boolean askUser(String question) {

@@ -67,7 +67,22 @@ class RunsUiTest {
         assertEquals(1, differences.getItems().size(), differences.getItems().toString());
         assertTrue(differences.getItems().get(0).startsWith("learning_rate: 0.05 (run 2) vs 0.01 (run 1)"),
                 differences.getItems().toString());
-        robot.interact(window::hide);
+        // Every column shows its whole title (they were cut to "Ep…", "T…", "D…").
+        for (var column : table.getColumns()) {
+            assertTrue(column.getWidth() >= column.getMinWidth() && column.getMinWidth() > 40, column.getText());
+        }
+        for (javafx.scene.Node label : table.lookupAll(".column-header .label")) {
+            javafx.scene.control.Label l = (javafx.scene.control.Label) label;
+            if (!l.getText().isEmpty()) {
+                assertTrue(l.getWidth() >= l.prefWidth(-1) - 0.5, "the title '" + l.getText() + "' is cut: " + l.getWidth()
+                        + " < " + l.prefWidth(-1));
+            }
+        }
+        // Esc (the Close button is the cancel button) closes the window.
+        robot.interact(() -> window.getScene().getRoot().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!window.isShowing(), "Esc closes the runs window");
     }
 
     @Test
