@@ -41,7 +41,9 @@ final class ActivationOps {
         }));
         into.put("selu", LayerImplementation.stateless(p -> NodeOp.of(in -> Activation.selu(in.get(0)))));
         into.put("gelu", LayerImplementation.stateless(p -> NodeOp.of(in -> Activation.gelu(in.get(0)))));
-        into.put("silu", LayerImplementation.stateless(p -> NodeOp.of(in -> Activation.swish(in.get(0), 1f))));
+        // x·sigmoid(x) written out: DJL's Activation.swish multiplies by its beta through a scalar the garbage
+        // collector may free before the backward pass reads it (see runner.nd).
+        into.put("silu", LayerImplementation.stateless(p -> NodeOp.of(in -> in.get(0).mul(Activation.sigmoid(in.get(0))))));
         into.put("log_softmax", LayerImplementation.stateless(p -> NodeOp.of(in -> in.get(0).logSoftmax(-1))));
     }
 }

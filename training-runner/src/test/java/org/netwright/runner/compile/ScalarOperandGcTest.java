@@ -100,6 +100,16 @@ class ScalarOperandGcTest {
     }
 
     @Test
+    void djlActivationsWeUseKeepTheirGradient() throws InterruptedException {
+        // DJL's swish is not among them: it multiplies by beta through a freed scalar, so SiLU is written out.
+        assertStable("silu", (m, x) -> x.mul(ai.djl.nn.Activation.sigmoid(x)));
+        assertStable("elu", (m, x) -> ai.djl.nn.Activation.elu(x, 0.7f));
+        assertStable("selu", (m, x) -> ai.djl.nn.Activation.selu(x));
+        assertStable("gelu", (m, x) -> ai.djl.nn.Activation.gelu(x));
+        assertStable("leaky relu", (m, x) -> ai.djl.nn.Activation.leakyRelu(x, 0.1f));
+    }
+
+    @Test
     void attentionKeepsItsGradient() throws InterruptedException {
         assertStable("attention", (m, x) -> {
             NDArray q = x.reshape(1, 2, 4);
