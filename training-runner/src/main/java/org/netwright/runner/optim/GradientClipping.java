@@ -1,8 +1,6 @@
 package org.netwright.runner.optim;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -87,37 +85,13 @@ public final class GradientClipping {
         return gradients;
     }
 
-    /**
-     * The global L2 norm: each gradient's sum of squares in the engine, all of them read back in one transfer (a
-     * read-back per gradient cost more than the sums themselves on small models), then added in double precision in
-     * the gradients' order.
-     */
+    /** The global L2 norm: the gradients' sums of squares (read back at once) added in double precision in order. */
     private static double norm(List<NDArray> gradients) {
-        if (gradients.isEmpty()) {
-            return 0;
+        double sum = 0;
+        for (double v : org.netwright.runner.nd.SquaredSums.of(gradients, false)) {
+            sum += v;
         }
-        NDList sums = new NDList(gradients.size());
-        List<NDArray> made = new ArrayList<>(2 * gradients.size() + 1);
-        try {
-            for (NDArray g : gradients) {
-                NDArray square = g.square();
-                made.add(square);
-                NDArray total = square.sum();
-                made.add(total);
-                sums.add(total);
-            }
-            NDArray all = sums.size() == 1 ? sums.get(0) : NDArrays.stack(sums);
-            if (all != sums.get(0)) {
-                made.add(all);
-            }
-            double sum = 0;
-            for (float v : all.toFloatArray()) {
-                sum += v;
-            }
-            return Math.sqrt(sum);
-        } finally {
-            close(made);
-        }
+        return Math.sqrt(sum);
     }
 
     private static void close(List<NDArray> gradients) {

@@ -1,8 +1,6 @@
 package org.netwright.runner.run;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
@@ -12,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.netwright.runner.compile.GraphBlock;
+import org.netwright.runner.nd.SquaredSums;
 
 /**
  * Each layer's gradient norm after a backward pass: the L2 norm over all of the layer's trainable parameters'
@@ -28,11 +27,10 @@ final class GradientNorms {
         if (!(trainer.getModel().getBlock() instanceof GraphBlock block)) {
             return out;
         }
-        // Each parameter's sum of squares in the engine; all read back in one transfer at the end (a read-back per
-        // parameter cost more than the sums on small models).
+        // Each parameter's sum of squares, all read back at once; in double precision: the squares of a vanishing
+        // layer's gradients underflow a float. Each getGradient() is a new handle, closed here, so nothing piles up.
         List<String> owners = new ArrayList<>();
-        NDList sums = new NDList();
-        List<NDArray> made = new ArrayList<>();
+        List<NDArray> gradients = new ArrayList<>();
         try {
             for (Map.Entry<String, Block> node : block.weightedNodes().entrySet()) {
                 for (Pair<String, Parameter> p : node.getValue().getParameters()) {
@@ -40,28 +38,11 @@ final class GradientNorms {
                     if (!param.requiresGradient() || !param.isInitialized() || !param.getArray().hasGradient()) {
                         continue;
                     }
-                    // In double precision: the squares of a vanishing layer's gradients underflow a float. Each
-                    // getGradient() is a new handle, closed here like every array made, so nothing piles up.
-                    NDArray g = param.getArray().getGradient();
-                    made.add(g);
-                    NDArray wide = g.toType(ai.djl.ndarray.types.DataType.FLOAT64, true);
-                    made.add(wide);
-                    NDArray square = wide.square();
-                    made.add(square);
-                    NDArray total = square.sum();
-                    made.add(total);
-                    sums.add(total);
+                    gradients.add(param.getArray().getGradient());
                     owners.add(node.getKey());
                 }
             }
-            if (sums.isEmpty()) {
-                return out;
-            }
-            NDArray all = sums.size() == 1 ? sums.get(0) : NDArrays.stack(sums);
-            if (all != sums.get(0)) {
-                made.add(all);
-            }
-            double[] values = all.toDoubleArray();
+            double[] values = SquaredSums.of(gradients, true);
             Map<String, Double> squares = new LinkedHashMap<>();
             for (int i = 0; i < values.length; i++) {
                 squares.merge(owners.get(i), values[i], Double::sum);
@@ -69,7 +50,7 @@ final class GradientNorms {
             squares.forEach((node, sum) -> out.put(node, Math.sqrt(sum)));
             return out;
         } finally {
-            made.forEach(NDArray::close);
+            gradients.forEach(NDArray::close);
         }
     }
 }
