@@ -95,4 +95,17 @@ public final class GraphCuts {
         }
         return java.util.Optional.ofNullable(best);
     }
+
+    /**
+     * The code layer of a network that rebuilds its input ({@link #bottleneck}), or empty when it does not. It
+     * rebuilds when {@code task} trains an output against an input's own field, or (a denoiser) it gives an image or
+     * sequence shaped like its input; a vector out shaped like a vector in proves nothing (two features in, two class
+     * scores out).
+     */
+    public static java.util.Optional<String> codeLayer(Graph graph, Task task) {
+        boolean rebuilds = task.objectives().stream().anyMatch(o -> task.inputs().stream()
+                .anyMatch(b -> b.field().equals(o.target())))
+                || NetworkEnds.of(graph).inputs().stream().anyMatch(e -> e.shape() != null && e.shape().rank() >= 2);
+        return rebuilds ? bottleneck(graph) : java.util.Optional.empty();
+    }
 }

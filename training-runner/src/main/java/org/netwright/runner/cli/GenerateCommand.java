@@ -254,19 +254,9 @@ final class GenerateCommand {
                 : "model trained with " + t.task().objectives().get(0).loss();
     }
 
-    /**
-     * A plain autoencoder's code layer, or empty for a VAE or a network that does not rebuild its input. It rebuilds
-     * when it is trained against an input's own field, or (a denoiser) gives an image or sequence shaped like its
-     * input; a vector out shaped like a vector in proves nothing (two features in, two class scores out).
-     */
+    /** A plain autoencoder's code layer ({@link GraphCuts#codeLayer}), or empty for a VAE or any other run. */
     private static Optional<String> autoencoderCode(TrainedRun t) {
-        if (!Task.PLAIN.equals(t.task().recipe())) {
-            return Optional.empty();
-        }
-        boolean rebuilds = t.task().objectives().stream().anyMatch(o -> t.task().inputs().stream()
-                .anyMatch(b -> b.field().equals(o.target())))
-                || NetworkEnds.of(t.graph()).inputs().stream().anyMatch(e -> e.shape() != null && e.shape().rank() >= 2);
-        return rebuilds ? GraphCuts.bottleneck(t.graph()) : Optional.empty();
+        return Task.PLAIN.equals(t.task().recipe()) ? GraphCuts.codeLayer(t.graph(), t.task()) : Optional.empty();
     }
 
     /** The port whose values are the latent code: a VAE's mean, or an autoencoder's code layer's output. */
