@@ -2,7 +2,6 @@ package org.netwright.editor.canvas;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -16,6 +15,7 @@ import javafx.stage.Popup;
 import org.netwright.editor.EditorModel;
 import org.netwright.editor.EditorStyles;
 import org.netwright.editor.NodePorts;
+import org.netwright.editor.palette.PaletteFilter;
 import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.catalog.LayerSpec;
 import org.netwright.model.command.AddSubgraph;
@@ -99,10 +99,9 @@ final class WireDropMenu {
         popup.getContent().add(box);
 
         search.textProperty().addListener((o, was, now) -> {
-            String q = now.trim().toLowerCase(Locale.ROOT);
-            list.getItems().setAll(all.stream().filter(c -> q.isEmpty()
-                    || c.spec().name().toLowerCase(Locale.ROOT).contains(q)
-                    || c.spec().id().toLowerCase(Locale.ROOT).contains(q)).toList());
+            // The palette's search, so "max pool" finds the same layers here as there.
+            java.util.Set<String> hits = PaletteFilter.hits(all.stream().map(Choice::spec).toList(), now);
+            list.getItems().setAll(all.stream().filter(c -> hits.contains(c.spec().id())).toList());
             list.getSelectionModel().selectFirst();
         });
         Runnable choose = () -> {

@@ -68,4 +68,26 @@ class WireDropTest {
         robot.interact(model::undo);
         assertEquals(start, model.graph());
     }
+
+    @Test
+    void theSearchFindsALayerTypedWithSpacesAsThePaletteDoes(FxRobot robot) {
+        Bounds port = robot.lookup("#port-input-out").query().localToScreen(
+                robot.lookup("#port-input-out").query().getBoundsInLocal());
+        robot.drag(port.getCenterX(), port.getCenterY(), MouseButton.PRIMARY)
+                .moveTo(new javafx.geometry.Point2D(port.getCenterX() + 300, port.getCenterY()))
+                .release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.lookup("#wire-drop-search").query();
+        // A new user types the words of "MaxPool2d" apart; only Global max pooling used to be offered.
+        robot.write("max pool");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> list = robot.lookup("#wire-drop-list").queryAs(javafx.scene.control.ListView.class);
+        List<String> offered = list.getItems().stream().map(Object::toString).toList();
+        assertTrue(offered.contains("MaxPool2d") && offered.contains("Global max pooling"), offered.toString());
+        robot.write(" 2d");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of(Edge.of("input", "out", "max_pool2d_1", "in")), model.graph().edges());
+    }
 }

@@ -20,6 +20,8 @@ class PaletteFilterTest {
     @CsvSource(delimiter = '|', value = {
             "conv      | conv2d     | dense",
             "MAXPOOL   | max_pool2d | conv2d",
+            "max pool  | max_pool2d | conv2d",
+            "Max-Pool 2d | max_pool2d | global_max_pool",
             "probabil  | softmax    | relu",
             "residual  | add        | concatenate",
             "Vector in | vector_input | image_input"
