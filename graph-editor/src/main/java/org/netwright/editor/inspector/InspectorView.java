@@ -63,6 +63,12 @@ public final class InspectorView extends StackPane {
         });
         model.selectedNodeProperty().addListener((o, was, now) -> refresh());
         model.graphProperty().addListener((o, was, now) -> refresh());
+        // "Editing is locked until the run ends" under a field no longer applies once the run has ended.
+        model.lockProperty().addListener((o, was, now) -> {
+            if (now.isEmpty()) {
+                editors.forEach(editor -> editor.withdraw(was));
+            }
+        });
         refresh();
     }
 

@@ -178,6 +178,13 @@ final class ParamEditor extends VBox {
         }
     }
 
+    /** Takes back the red line when it says {@code reason}, e.g. the run's lock once the run has ended. */
+    void withdraw(String reason) {
+        if (error.isVisible() && reason != null && !reason.isEmpty() && reason.equals(error.getText())) {
+            hideError();
+        }
+    }
+
     /** Shows the value now in the graph, e.g. after a commit, an undo or a refusal. */
     void show(Object value) {
         current = value;

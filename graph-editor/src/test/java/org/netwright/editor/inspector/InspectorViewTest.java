@@ -160,4 +160,35 @@ class InspectorViewTest {
         assertTrue(model.graph().require("conv2d_1").trainable());
         assertTrue(robot.lookup("#inspector-trainable").queryAs(CheckBox.class).isSelected());
     }
+
+    @Test
+    void aValueRefusedWhileARunLocksTheGraphLosesItsReasonWhenTheRunEnds(FxRobot robot) {
+        String lock = "Training uses this network as it was when the run started, so editing is locked until the run"
+                + " ends. Press Stop to edit now.";
+        robot.clickOn("#node-dense_1");
+        robot.interact(() -> model.setLock(lock));
+        replaceText(robot, "#param-units", "32");
+        robot.type(KeyCode.ENTER);
+        Label error = robot.lookup("#param-units-error").queryAs(Label.class);
+        assertTrue(error.isVisible());
+        assertEquals(lock, error.getText());
+        assertEquals("16", robot.lookup("#param-units").queryAs(TextField.class).getText());
+
+        robot.interact(() -> model.setLock(""));
+
+        assertFalse(error.isVisible(), "the lock's reason stayed under the field after the run ended");
+        assertFalse(robot.lookup("#param-units").queryAs(TextField.class).getStyleClass().contains("param-invalid"));
+        assertEquals(16, model.graph().require("dense_1").params().get("units"));
+    }
+
+    @Test
+    void aRefusalForAnotherReasonStaysWhenTheLockLifts(FxRobot robot) {
+        robot.clickOn("#node-dense_1");
+        replaceText(robot, "#param-units", "-3");
+        robot.type(KeyCode.ENTER);
+        robot.interact(() -> model.setLock("locked"));
+        robot.interact(() -> model.setLock(""));
+
+        assertTrue(robot.lookup("#param-units-error").queryAs(Label.class).isVisible());
+    }
 }
