@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.netwright.model.graph.CompositePorts;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.shape.Shape;
@@ -39,7 +40,7 @@ public final class TaskProposal {
             throw new TaskException("The graph has no input layer; add one for the data to enter by.");
         }
         if (ends.outputs().isEmpty()) {
-            throw new TaskException("The graph has no output layer.");
+            throw new TaskException(noOutput(graph));
         }
         if (ends.hasGraphInput()) {
             String in = ends.inputs().stream().filter(e -> e.type().equals("graph_input")).findFirst().orElseThrow()
@@ -187,6 +188,16 @@ public final class TaskProposal {
             }
             DataField chosen = pick(in, fields, taken);
             List<DataField> valueFields = fields.stream().filter(f -> f.kind() == DataField.Kind.VALUES).toList();
+            Optional<InputBinding> reader = chosen != null || valueFields.size() != 1 || !fits(in, valueFields.get(0))
+                    ? Optional.empty()
+                    : out.stream().filter(b -> b.field().equals(valueFields.get(0).name())).findFirst();
+            if (reader.isPresent()) {
+                // The one field fits this input too, but another input reads it: its shape is not the trouble.
+                throw new TaskException("The input layer '" + in.nodeId() + "' has no data left to read: the data's"
+                        + " samples ('" + valueFields.get(0).name() + "', " + valueFields.get(0).shape().describe()
+                        + ") already feed '" + reader.get().node() + "'. Delete the extra input layer or connect"
+                        + " its layers to '" + reader.get().node() + "' instead.");
+            }
             if (chosen == null && valueFields.size() == 1 && in.shape() != null) {
                 throw new TaskException("The data's samples are " + valueFields.get(0).shape().describe()
                         + " but the input layer '" + in.nodeId() + "' expects " + in.shape().describe() + ".");
@@ -204,6 +215,20 @@ public final class TaskProposal {
             out.add(new InputBinding(in.nodeId(), chosen.name()));
         }
         return out;
+    }
+
+    /**
+     * Why the graph has no output, with what to do: a block (composite) ending the network does not count as its output
+     * layer, so the user is told to add a layer after it; otherwise nothing follows the input yet.
+     */
+    private static String noOutput(Graph graph) {
+        List<String> blocks = graph.sinks().stream()
+                .filter(id -> graph.require(id).type().equals(CompositePorts.COMPOSITE)).toList();
+        if (!blocks.isEmpty()) {
+            return "The network ends in the block '" + blocks.get(0) + "', and a block cannot be its output layer:"
+                    + " add a layer after it (a Dense layer for the result, say).";
+        }
+        return "The graph has no output layer: connect a layer after the input.";
     }
 
     private static String noiseName(NetworkEnds.End in, List<NetworkEnds.End> ends) {

@@ -119,4 +119,34 @@ class TaskProposalTest {
                 .withOption("kl_weight", "0.5");
         assertEquals(t, TaskJson.read(TaskJson.write(t)));
     }
+
+    @Test
+    void aBlockEndingTheNetworkIsNamedWithWhatToAdd() {
+        Graph chain = Graph.of(List.of(node("in", "vector_input", Map.of("features", 2)),
+                        node("d1", "dense", Map.of("units", 8)), node("r1", "relu", Map.of())),
+                List.of(Edge.of("in", "out", "d1", "in"), Edge.of("d1", "out", "r1", "in")));
+        Graph grouped = org.netwright.model.command.GroupNodes.of(chain, List.of("d1", "r1"), "block_1", "block_1")
+                .apply(chain);
+
+        TaskException e = assertThrows(TaskException.class, () -> propose(grouped, DataField.values("features", Shape.of(2)),
+                DataField.classId("label", 2)));
+        assertTrue(e.getMessage().contains("ends in the block 'block_1'") && e.getMessage().contains("add a layer after it"),
+                e.getMessage());
+        Graph lonely = Graph.of(List.of(node("in", "vector_input", Map.of("features", 2))), List.of());
+        assertEquals("The graph has no output layer: connect a layer after the input.", assertThrows(TaskException.class,
+                () -> propose(lonely, DataField.values("features", Shape.of(2)))).getMessage());
+    }
+
+    @Test
+    void aSecondInputOfTheSameShapeIsToldTheOneFieldIsTakenNotThatItsShapeIsWrong() {
+        Graph g = Graph.of(List.of(node("in", "vector_input", Map.of("features", 2)),
+                        node("copy", "vector_input", Map.of("features", 2)), node("out", "dense", Map.of("units", 2))),
+                List.of(Edge.of("in", "out", "out", "in")));
+
+        TaskException e = assertThrows(TaskException.class, () -> propose(g, DataField.values("point", Shape.of(2)),
+                DataField.classId("mode", 8)));
+        // It said "the data's samples are a vector of 2 but the input layer 'copy' expects a vector of 2".
+        assertEquals("The input layer 'copy' has no data left to read: the data's samples ('point', a vector of 2)"
+                + " already feed 'in'. Delete the extra input layer or connect its layers to 'in' instead.", e.getMessage());
+    }
 }
