@@ -24,6 +24,8 @@ public final class SummaryView extends BorderPane {
     private final TableView<SummaryRow> table = new TableView<>();
     private final Label totals = new Label();
     private ModelSummary summary;
+    /** Set while a click on a row selects its layer, so that following the selection leaves the table where it is. */
+    private boolean clicked;
     /** Set while the table follows the editor's selection, so that following does not select again. */
     private boolean following;
 
@@ -47,7 +49,13 @@ public final class SummaryView extends BorderPane {
             TableRow<SummaryRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (!row.isEmpty()) {
-                    model.selectedNodeProperty().set(row.getItem().nodeId());
+                    // The clicked row is in view: scrolling it to the top would move the table under the mouse.
+                    clicked = true;
+                    try {
+                        model.selectedNodeProperty().set(row.getItem().nodeId());
+                    } finally {
+                        clicked = false;
+                    }
                     reveal.accept(row.getItem().nodeId());
                 }
             });
@@ -97,7 +105,9 @@ public final class SummaryView extends BorderPane {
             for (int i = 0; i < table.getItems().size(); i++) {
                 if (table.getItems().get(i).nodeId().equals(nodeId)) {
                     table.getSelectionModel().clearAndSelect(i);
-                    table.scrollTo(i);
+                    if (!clicked) {
+                        table.scrollTo(i);
+                    }
                     return;
                 }
             }

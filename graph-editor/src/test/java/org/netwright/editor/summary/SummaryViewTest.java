@@ -81,4 +81,35 @@ class SummaryViewTest {
         assertTrue(robot.lookup("#model-summary-totals").queryLabeled().getText().contains("23 trainable, 0 frozen"),
                 robot.lookup("#model-summary-totals").queryLabeled().getText());
     }
+
+    @Test
+    void aClickedRowStaysUnderTheMouse(FxRobot robot) {
+        List<Node> nodes = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        nodes.add(new Node("input", "vector_input", Map.of("features", 4), 0, 0));
+        for (int i = 1; i <= 20; i++) {
+            nodes.add(new Node("dense_" + i, "dense", Map.of("units", 4), 250 * i, 0));
+            edges.add(Edge.of(i == 1 ? "input" : "dense_" + (i - 1), "out", "dense_" + i, "in"));
+        }
+        robot.interact(() -> model.stack().reset(Graph.of(nodes, edges), "a long chain"));
+        @SuppressWarnings("unchecked")
+        TableView<SummaryRow> table = robot.lookup("#model-summary-table").queryAs(TableView.class);
+        robot.interact(() -> table.scrollTo(5));
+        WaitForAsyncUtils.waitForFxEvents();
+        double before = rowOf(robot, "dense_8").localToScreen(0, 0).getY();
+
+        robot.clickOn(rowOf(robot, "dense_8"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("dense_8", model.selectedNodeProperty().get());
+        assertEquals(before, rowOf(robot, "dense_8").localToScreen(0, 0).getY(), 1.0,
+                "the table scrolled the clicked row away from the mouse");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static javafx.scene.control.TableRow<SummaryRow> rowOf(FxRobot robot, String nodeId) {
+        return robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.getItem() != null && ((SummaryRow) r.getItem()).nodeId().equals(nodeId) && r.isVisible())
+                .findFirst().orElseThrow();
+    }
 }
