@@ -76,8 +76,9 @@ final class WireDropMenu {
         search.setPromptText("Layers that take " + source + "…");
         ListView<Choice> list = new ListView<>();
         list.setId("wire-drop-list");
-        // Wide enough for "ConvTranspose2d  ·  Convolution & pooling" without a sideways scroll bar.
-        list.setPrefSize(340, 260);
+        // Wide enough for the longest entry, "Transformer decoder block  ·  Attention & Transformers", without a
+        // sideways scroll bar.
+        list.setPrefSize(430, 260);
         list.getItems().setAll(all);
         list.getSelectionModel().selectFirst();
         list.setCellFactory(v -> new ListCell<>() {
