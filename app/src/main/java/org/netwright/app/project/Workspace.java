@@ -30,8 +30,13 @@ public final class Workspace {
     private final ReadOnlyObjectWrapper<ProjectSession> session = new ReadOnlyObjectWrapper<>();
     private final RecentProjects recent;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
-    private final TrainingSettings defaults =
-            TemplateLibrary.find(TemplateLibrary.TWO_MOONS_MLP).orElseThrow().settings();
+    /**
+     * The settings of a project that has none of its own (an empty canvas, an imported graph): the first template's,
+     * but with the loss left to the task ("auto"), since the network that will be built may be a GAN or a regressor,
+     * whose losses a classifier's cross-entropy would refuse.
+     */
+    private final TrainingSettings defaults = TemplateLibrary.find(TemplateLibrary.TWO_MOONS_MLP).orElseThrow()
+            .settings().withLoss(TrainingSettings.AUTO);
 
     private final Executor ui;
     private static final DateTimeFormatter DRAFT_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
@@ -65,6 +70,16 @@ public final class Workspace {
 
     public ProjectSession session() {
         return session.get();
+    }
+
+    /** How {@code file} is named in a sentence: an unsaved project by what it was started from, not its file name. */
+    public String label(Path file) {
+        return ProjectLabels.name(file, recent.draftsFolder());
+    }
+
+    /** How {@code file} is listed in File > Open Recent: a saved project with its folder, an unsaved one as above. */
+    public String listLabel(Path file) {
+        return ProjectLabels.inList(file, recent.draftsFolder());
     }
 
     /** Recently opened files, newest first, for File > Open Recent. */

@@ -214,4 +214,13 @@ class WorkspaceTest {
         assertEquals("lenet by hand", workspace.session().projectName());
         assertEquals(built, reload(workspace.session().file()));
     }
+
+    @Test
+    void anEmptyCanvasLeavesTheLossToTheTaskSoAGanBuiltOnItIsNotRefused() {
+        workspace = new Workspace(RecentProjects.inHome(dir), Runnable::run);
+        assertEquals(Optional.empty(), workspace.createEmpty());
+
+        // A classifier's cross-entropy here made a GAN built from scratch say "set the loss to auto".
+        assertEquals(org.netwright.model.settings.TrainingSettings.AUTO, workspace.session().settings().loss());
+    }
 }
