@@ -5,6 +5,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /** The Help menu's windows: the keyboard and mouse shortcuts, and the first steps with a project. */
@@ -44,15 +45,26 @@ final class HelpDialogs {
         for (int i = 0; i < SHORTCUTS.length; i++) {
             Label key = new Label(SHORTCUTS[i][0]);
             key.setStyle("-fx-font-weight: bold;");
+            Label does = new Label(SHORTCUTS[i][1]);
+            // Each line whole: squeezed, the labels ended in "Drag from an output por…" twice.
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            does.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(key, 0, i);
-            grid.add(new Label(SHORTCUTS[i][1]), 1, i);
+            grid.add(does, 1, i);
         }
         Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         a.initOwner(owner);
         a.setTitle("Keyboard and mouse shortcuts");
         a.setHeaderText("Keyboard and mouse shortcuts");
         a.getDialogPane().setContent(grid);
+        uncapped(a);
         a.show();
+    }
+
+    /** AtlantaFX caps a dialog at 600 px wide, which cut the sheet's lines; these dialogs take the width they need. */
+    static void uncapped(Alert a) {
+        a.getDialogPane().setStyle("-fx-max-width: 100000;");
+        a.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
     }
 
     /** What the selected layer is, from the catalog: its family, explanation, ports and each setting with its help. */
@@ -103,8 +115,9 @@ final class HelpDialogs {
                 4. Press Train at the bottom. The chart shows the loss falling; Stop ends the run within a step.
                 5. File > Save… names your project. Every later change is saved as you make it.""");
         text.setWrapText(true);
-        text.setMaxWidth(640);
+        text.setMaxWidth(760);
         a.getDialogPane().setContent(text);
+        uncapped(a);
         a.show();
     }
 }

@@ -67,4 +67,10 @@ final class AppWindowFixture {
             throw new AssertionError("Timed out after " + seconds + " s waiting until " + what, e);
         }
     }
+
+    /** True when a label shows its whole text, not a shortened "Desc…" (read from the text node its skin draws). */
+    static boolean shownWhole(javafx.scene.control.Labeled label) {
+        javafx.scene.Node drawn = label.lookup(".text");
+        return drawn instanceof javafx.scene.text.Text text && label.getText().equals(text.getText());
+    }
 }

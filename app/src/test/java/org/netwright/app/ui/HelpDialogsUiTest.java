@@ -1,0 +1,62 @@
+package org.netwright.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.netwright.templates.Template;
+import org.netwright.templates.TemplateLibrary;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Help > Keyboard Shortcuts (F1) shows every line whole, not squeezed to "Drag from an output por…". */
+@ExtendWith(ApplicationExtension.class)
+@Tag("ui")
+class HelpDialogsUiTest {
+    @TempDir
+    Path dir;
+    private AppWindowFixture app;
+
+    @Start
+    void start(Stage stage) {
+        // The app's own look (AtlantaFX caps its dialogs at 600 px, which is what cut their texts).
+        org.netwright.app.theme.Themes.apply(org.netwright.app.theme.Theme.LIGHT);
+        Template moons = TemplateLibrary.find("two-moons-mlp").orElseThrow();
+        app = AppWindowFixture.open(stage, dir, moons.graph(), moons.settings(), (p, s, e) -> {
+            throw new AssertionError("no training in this test");
+        });
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+        // Back to JavaFX's own stylesheet, which the other window tests are laid out in.
+        WaitForAsyncUtils.asyncFx(() -> javafx.application.Application.setUserAgentStylesheet(null));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theShortcutSheetShowsEveryLineWhole(FxRobot robot) {
+        robot.clickOn("Help").clickOn("Keyboard Shortcuts");
+        AppWindowFixture.waitUntil("the sheet", 10, () -> robot.lookup("#shortcut-sheet").tryQuery().isPresent());
+        GridPane sheet = robot.lookup("#shortcut-sheet").queryAs(GridPane.class);
+        List<Label> lines = sheet.getChildren().stream().map(Label.class::cast).toList();
+
+        assertEquals(2 * 19, lines.size());
+        for (Label line : lines) {
+            assertTrue(AppWindowFixture.shownWhole(line), "cut: " + line.getText());
+        }
+        robot.clickOn("Close");
+    }
+}
