@@ -59,9 +59,9 @@ public final class SaveTemplateDialog extends Dialog<UserTemplate> {
         form.setHgap(10);
         form.setVgap(8);
         form.setPadding(new Insets(10));
-        form.addRow(0, new Label("Name"), name);
-        form.addRow(1, new Label("Description"), description);
-        form.addRow(2, new Label("Tags"), tags);
+        form.addRow(0, fieldName("Name"), name);
+        form.addRow(1, fieldName("Description"), description);
+        form.addRow(2, fieldName("Tags"), tags);
         form.add(new Label("Saved in " + library.folder()), 1, 3);
         form.add(problem, 1, 4);
         getDialogPane().setContent(form);
@@ -84,6 +84,13 @@ public final class SaveTemplateDialog extends Dialog<UserTemplate> {
             name.requestFocus();
             name.end();
         }));
+    }
+
+    /** A field's name, never shortened: squeezed by the fields, "Description" showed as "Desc…". */
+    private static Label fieldName(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     /** "vision, small ,," -> [vision, small]. */

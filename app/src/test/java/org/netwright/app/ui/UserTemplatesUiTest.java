@@ -21,6 +21,7 @@ import org.netwright.templates.user.UserTemplate;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * File > Save as Template… keeps the open network in the user's library; the gallery shows it under "My templates"
@@ -36,6 +37,8 @@ class UserTemplatesUiTest {
 
     @Start
     void start(Stage stage) {
+        // The app's own look (AtlantaFX caps its dialogs at 600 px, which is what cut their texts).
+        org.netwright.app.theme.Themes.apply(org.netwright.app.theme.Theme.LIGHT);
         Template moons = TemplateLibrary.find("two-moons-mlp").orElseThrow();
         // A layout of the user's own, which the template must keep.
         Node first = moons.graph().nodes().values().iterator().next();
@@ -48,6 +51,9 @@ class UserTemplatesUiTest {
     @AfterEach
     void close() {
         app.close();
+        // Back to JavaFX's own stylesheet, which the other window tests are laid out in.
+        WaitForAsyncUtils.asyncFx(() -> javafx.application.Application.setUserAgentStylesheet(null));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -58,6 +64,11 @@ class UserTemplatesUiTest {
 
         robot.clickOn("File").clickOn("#menu-save-template");
         AppWindowFixture.waitUntil("the save dialog", 10, () -> robot.lookup("#template-name").tryQuery().isPresent());
+        for (String field : List.of("Name", "Description", "Tags")) {
+            Label name = robot.lookup((javafx.scene.Node n) -> n instanceof Label l && field.equals(l.getText()))
+                    .queryAs(Label.class);
+            assertTrue(AppWindowFixture.shownWhole(name), field + " is cut");
+        }
         robot.doubleClickOn("#template-name").eraseText(40);
         robot.clickOn("Save");
         assertEquals("Give the template a name.", robot.lookup("#template-problem").queryAs(Label.class).getText());
