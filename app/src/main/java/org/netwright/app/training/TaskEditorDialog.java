@@ -204,7 +204,12 @@ public final class TaskEditorDialog extends Stage {
             help.setWrapText(true);
             help.setMinHeight(Region.USE_PREF_SIZE);
             help.setMaxWidth(WIDTH - 360);
-            optionGrid.addRow(row++, new Label(r.label()), control, help);
+            Label name = new Label(r.label());
+            name.setId("task-option-label-" + r.id());
+            // A long name ("Noise of 'noise_input_1'") wraps in its column instead of ending in "…".
+            name.setWrapText(true);
+            name.setMinHeight(Region.USE_PREF_SIZE);
+            optionGrid.addRow(row++, name, control, help);
         }
         if (getScene() != null && isShowing()) {
             Platform.runLater(this::sizeToScene);

@@ -57,6 +57,11 @@ class RecipeOptionsUiTest {
                 () -> robot.lookup("#data-task").queryAs(Label.class).getText().startsWith("Recipe: gan"));
         robot.clickOn("#task-edit");
         assertTrue(robot.lookup("#task-options").query().isVisible(), "the recipe options are shown");
+        for (Label name : robot.lookup("#task-options .label").queryAllAs(Label.class)) {
+            if (name.getId() != null && name.getId().startsWith("task-option-label-")) {
+                assertTrue(AppWindowFixture.shownWhole(name), "cut: " + name.getText());
+            }
+        }
         ComboBox<String> generator = combo(robot, "#task-option-generator");
         ComboBox<String> discriminator = combo(robot, "#task-option-discriminator");
         String g = generator.getValue();
