@@ -78,7 +78,8 @@ final class MetricWords {
     }
 
     private static String value(String metric, double v) {
-        return metric.endsWith("accuracy") ? String.format(Locale.ROOT, "%.1f %%", 100 * v)
+        // A no-break space: a wrapped line never leaves the "%" alone at the start of the next ("35.5\n%").
+        return metric.endsWith("accuracy") ? String.format(Locale.ROOT, "%.1f\u00a0%%", 100 * v)
                 : String.format(Locale.ROOT, "%.3g", v);
     }
 }

@@ -22,8 +22,8 @@ class MetricWordsTest {
 
     @Test
     void aClassifierReadsAsBefore() {
-        assertEquals("Validation accuracy 95.0 %", MetricWords.epoch(Map.of("val_accuracy", 0.95, "val_loss", 0.2,
+        assertEquals("Validation accuracy 95.0\u00a0%", MetricWords.epoch(Map.of("val_accuracy", 0.95, "val_loss", 0.2,
                 "loss", 0.1)));
-        assertEquals(" Test accuracy 97.5 %.", MetricWords.test(Map.of("test_accuracy", 0.975)));
+        assertEquals(" Test accuracy 97.5\u00a0%.", MetricWords.test(Map.of("test_accuracy", 0.975)));
     }
 }

@@ -41,7 +41,7 @@ class TrainingViewModelTest {
         assertEquals(List.of(1.0, 2.0), List.of(validation.getX(0).doubleValue(), validation.getX(1).doubleValue()));
         assertEquals("Training on CPU", model.deviceProperty().get());
         assertEquals("Epoch 2 / 2", model.epochTextProperty().get());
-        assertEquals("Validation accuracy 90.0 %", model.accuracyProperty().get());
+        assertEquals("Validation accuracy 90.0\u00a0%", model.accuracyProperty().get());
         assertEquals(1.0, model.progressProperty().get(), 1e-9);
     }
 
@@ -76,7 +76,7 @@ class TrainingViewModelTest {
         model.apply(List.of(new RunEvent.Started(1, "cpu", 1, 2), new RunEvent.Epoch(1, 0.3, 0.3, java.util.Map.of("val_accuracy", 0.9), 0.01, 1, 1),
                 new RunEvent.Finished("completed", new org.netwright.model.run.FinalMetrics(0.3, Map.of("test_accuracy", 0.925), "last", "cpu", 1, 2))));
 
-        assertEquals("Finished 1 epoch. Test accuracy 92.5 %. The run is saved in the project.",
+        assertEquals("Finished 1 epoch. Test accuracy 92.5\u00a0%. The run is saved in the project.",
                 model.statusProperty().get());
     }
 
