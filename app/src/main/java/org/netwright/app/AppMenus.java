@@ -215,7 +215,7 @@ final class AppMenus {
     private void fillRecent(Workspace workspace) {
         recent.getItems().clear();
         for (Path p : workspace.recentFiles()) {
-            MenuItem i = new MenuItem(p.getFileName().toString() + "  —  " + p.getParent());
+            MenuItem i = new MenuItem(workspace.listLabel(p));
             i.setMnemonicParsing(false);
             i.setOnAction(e -> files.open(p));
             recent.getItems().add(i);

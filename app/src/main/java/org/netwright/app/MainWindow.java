@@ -95,7 +95,7 @@ public final class MainWindow {
     /** While no project is open yet: says that {@code file} is being opened, in place of "No project is open". */
     public void showOpening(Path file) {
         if (workspace.session() == null) {
-            Label opening = new Label("Opening " + file.getFileName() + "…");
+            Label opening = new Label("Opening " + workspace.label(file) + "…");
             opening.getStyleClass().add("hint");
             root.setCenter(opening);
         }
