@@ -68,8 +68,6 @@ public final class EditorModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     /** The last copied layers with their internal edges; null before the first copy. */
     private Graph clipboard;
-    /** How many times the clipboard was pasted, so each paste lands a step further away. */
-    private int pastes;
     private final ReadOnlyStringWrapper lock = new ReadOnlyStringWrapper(this, "lock", "");
     private final ReadOnlyIntegerWrapper replacements = new ReadOnlyIntegerWrapper(this, "graphReplacements");
 
@@ -468,7 +466,6 @@ public final class EditorModel {
             return false;
         }
         clipboard = subgraph(List.copyOf(selection));
-        pastes = 0;
         return true;
     }
 
@@ -477,23 +474,25 @@ public final class EditorModel {
         return clipboard != null;
     }
 
-    /** Adds a copy of what was copied, a little below and to the right, with fresh ids, and selects it; one edit. */
+    /**
+     * Adds a copy of what was copied under it, on the first free place (see {@link #below}), with fresh ids, and selects
+     * it; one edit.
+     */
     public boolean paste() {
         if (clipboard == null) {
             message.set("Copy some layers first (Ctrl+C).");
             return false;
         }
-        pastes++;
-        return addCopy(clipboard, 40.0 * pastes, "Paste");
+        return addCopy(clipboard, "Paste");
     }
 
-    /** Copies the selection (with its internal edges) next to itself in one edit; the clipboard stays as it was. */
+    /** Copies the selection (with its internal edges) under itself in one edit; the clipboard stays as it was. */
     public boolean duplicateSelection() {
         if (selection.isEmpty()) {
             message.set("Select the layers to duplicate first.");
             return false;
         }
-        return addCopy(subgraph(List.copyOf(selection)), 40, "Duplicate");
+        return addCopy(subgraph(List.copyOf(selection)), "Duplicate");
     }
 
     private Graph subgraph(List<String> ids) {
@@ -510,7 +509,39 @@ public final class EditorModel {
         return b.build();
     }
 
-    private boolean addCopy(Graph part, double offset, String verb) {
+    /** Room a card takes at most on the canvas (wider and taller than any card), for placing copies clear of others. */
+    private static final double CARD_WIDTH = 200;
+    private static final double CARD_HEIGHT = 110;
+    private static final double STEP = 40;
+
+    /**
+     * How far down a copy of {@code part} goes so that none of its cards covers a card already there: first just under
+     * the part itself, then a step further each time. A copy laid over its originals (40 px off, as it was) hid them
+     * and their wires.
+     */
+    private double below(Graph part) {
+        double top = part.nodes().values().stream().mapToDouble(Node::y).min().orElse(0);
+        double bottom = part.nodes().values().stream().mapToDouble(Node::y).max().orElse(0);
+        double dy = bottom - top + CARD_HEIGHT + STEP;
+        for (int i = 0; i < 1000 && covers(part, dy); i++) {
+            dy += STEP;
+        }
+        return dy;
+    }
+
+    private boolean covers(Graph part, double dy) {
+        for (Node copy : part.nodes().values()) {
+            for (Node there : graph().nodes().values()) {
+                if (Math.abs(copy.x() - there.x()) < CARD_WIDTH && Math.abs(copy.y() + dy - there.y()) < CARD_HEIGHT) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean addCopy(Graph part, String verb) {
+        double offset = below(part);
         Map<String, String> ids = new LinkedHashMap<>();
         java.util.Set<String> taken = new java.util.HashSet<>(graph().nodes().keySet());
         List<Node> nodes = new ArrayList<>();
@@ -519,7 +550,7 @@ public final class EditorModel {
             String id = fresh(CompositePorts.isComposite(n) ? "block" : n.type(), taken);
             taken.add(id);
             ids.put(n.id(), id);
-            nodes.add(new Node(id, n.type(), n.params(), n.x() + offset, n.y() + offset, n.body()));
+            nodes.add(new Node(id, n.type(), n.params(), n.x(), n.y() + offset, n.body()));
         }
         List<Edge> edges = new ArrayList<>();
         for (Edge e : part.edges()) {
