@@ -172,6 +172,15 @@ public final class ProjectStore implements AutoCloseable {
         return opened(file, () -> ProjectFileCheck.readOnlyConnection(file), true);
     }
 
+    /**
+     * A second connection to this project, read-only, for a long read off the UI thread (a run's million metric
+     * points): this store's calls do not wait for it, nor it for them (each store serves one caller at a time). The
+     * file is not checked again, as this store's opening did; close the reader when done.
+     */
+    public ProjectStore readerBeside() {
+        return opened(file, () -> ProjectFileCheck.readOnlyConnection(file), true);
+    }
+
     /** A store on a connection {@code connect} opens, noted in {@link OpenInThisProcess} before it connects. */
     private static ProjectStore opened(Path file, Supplier<Connection> connect, boolean readOnly) {
         Object key = OpenInThisProcess.add(file);

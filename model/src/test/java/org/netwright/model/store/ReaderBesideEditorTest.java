@@ -1,10 +1,12 @@
 package org.netwright.model.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -106,6 +108,28 @@ class ReaderBesideEditorTest {
             recordRunInChild(file, 50);
             recordRunInChild(file, 40);
             assertEquals(3, window.runs().size());
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aReaderBesideTheWindowsStoreNeverWaitsForIt() throws Exception {
+        Path file = Projects.realProject(dir, "p.nwproj");
+        try (ProjectStore window = ProjectStore.openForEditing(file)) {
+            long run = window.runs().get(0).id();
+            // Held as while the window's store is busy with a long call: the reader beside it must not wait for it.
+            synchronized (window) {
+                CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
+                    try (ProjectStore reader = window.readerBeside()) {
+                        return reader.metrics(run).size();
+                    }
+                });
+                assertEquals(300, read.get(30, TimeUnit.SECONDS));
+            }
+            try (ProjectStore reader = window.readerBeside()) {
+                assertThrows(IllegalStateException.class, () -> reader.setProjectName("changed"), "read-only");
+            }
+            assertEquals("p", window.projectName());
         }
     }
 }
