@@ -249,8 +249,10 @@ public final class MainWindow {
      */
     private void showLastRun(ProjectSession session, TrainingViewModel model, org.netwright.model.store.RunRecord run) {
         model.showReadingPast();
+        // On a connection of its own: the window's store would be held for the whole read, and the window asks it for
+        // the project's name and settings while it is built.
         java.util.concurrent.CompletableFuture.supplyAsync(() -> org.netwright.app.training.RunHistory.read(run,
-                session.store().metrics(run.id(), org.netwright.app.training.RunHistory.KEYS_DRAWN)), RUN_READER)
+                pastMetrics(session, run.id())), RUN_READER)
                 .whenComplete((events, error) -> Platform.runLater(() -> {
                     if (workspace.session() != session) {
                         return;
@@ -292,7 +294,7 @@ public final class MainWindow {
         }
         int complete = checkpoint.point().orElseThrow().epochsComplete();
         java.util.concurrent.CompletableFuture.supplyAsync(() -> org.netwright.app.training.RunHistory.replay(run,
-                session.store().metrics(runId, org.netwright.app.training.RunHistory.KEYS_DRAWN).stream()
+                pastMetrics(session, runId).stream()
                         .filter(m -> m.epoch() <= complete).toList()), RUN_READER)
                 .whenComplete((before, error) -> Platform.runLater(() -> {
                     if (workspace.session() != session) {
@@ -305,6 +307,13 @@ public final class MainWindow {
                     }
                 }));
         return Optional.empty();
+    }
+
+    /** The points of stored run {@code runId} the chart draws, read on a second connection (see showLastRun). */
+    private static java.util.List<org.netwright.model.store.MetricPoint> pastMetrics(ProjectSession session, long runId) {
+        try (org.netwright.model.store.ProjectStore reader = session.store().readerBeside()) {
+            return reader.metrics(runId, org.netwright.app.training.RunHistory.KEYS_DRAWN);
+        }
     }
 
     /** Reads stored runs for the window; a daemon, so it never keeps the app alive. */

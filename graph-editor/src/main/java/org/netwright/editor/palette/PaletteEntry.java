@@ -17,6 +17,7 @@ import org.netwright.model.catalog.LayerSpec;
 /** One layer type in the palette: its name with a family-coloured dot; drag it out or double-click it. */
 final class PaletteEntry extends HBox {
     private final LayerSpec spec;
+    private Tooltip help;
 
     PaletteEntry(LayerSpec spec, Runnable onDoubleClick) {
         super(8);
@@ -31,16 +32,16 @@ final class PaletteEntry extends HBox {
         name.setWrapText(true);
         getChildren().addAll(dot, name);
 
-        Tooltip help = new Tooltip(spec.name() + "\n\n" + spec.explanation()
-                + "\n\nDrag onto the canvas, or double-click to add.");
-        help.setWrapText(true);
-        help.setMaxWidth(340);
-        help.setShowDelay(Duration.millis(400));
-        Tooltip.install(this, help);
+        // The explanation is made when the pointer first comes over the entry: the palette is built again with
+        // every project opened, and a tooltip each (a popup window with its own scene) was about 7 % of the FX
+        // thread's samples in opening a large project.
+        addEventHandler(MouseEvent.MOUSE_ENTERED, e -> help());
 
         setOnDragDetected(e -> {
             // The explanation would float over the canvas for the whole drag otherwise.
-            help.hide();
+            if (help != null) {
+                help.hide();
+            }
             Dragboard board = startDragAndDrop(TransferMode.COPY);
             ClipboardContent content = new ClipboardContent();
             content.putString(LayerTransfer.encode(spec.id()));
@@ -55,6 +56,18 @@ final class PaletteEntry extends HBox {
                 e.consume();
             }
         });
+    }
+
+    /** The entry's tooltip (the layer's name and what it does), installed on first use. */
+    Tooltip help() {
+        if (help == null) {
+            help = new Tooltip(spec.name() + "\n\n" + spec.explanation() + "\n\nDrag onto the canvas, or double-click to add.");
+            help.setWrapText(true);
+            help.setMaxWidth(340);
+            help.setShowDelay(Duration.millis(400));
+            Tooltip.install(this, help);
+        }
+        return help;
     }
 
     LayerSpec spec() {

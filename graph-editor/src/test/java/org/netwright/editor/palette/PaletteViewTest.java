@@ -3,6 +3,7 @@ package org.netwright.editor.palette;
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.Node;
@@ -57,8 +58,13 @@ class PaletteViewTest {
 
     @Test
     void entriesExplainTheLayerInATooltip(FxRobot robot) {
+        robot.clickOn("#palette-search").write("conv2d");
         Node entry = robot.lookup("#palette-conv2d").query();
+        // Made when the pointer first comes over the entry, and shown after the delay.
+        assertNull(entry.getProperties().get("javafx.scene.control.Tooltip"));
+        robot.moveTo(entry).moveBy(5, 0).sleep(1200);
         Tooltip tip = (Tooltip) entry.getProperties().get("javafx.scene.control.Tooltip");
         assertTrue(tip.getText().contains("Slides learned k×k filters"), tip.getText());
+        assertTrue(tip.isShowing(), "shown when the pointer rests on the entry");
     }
 }

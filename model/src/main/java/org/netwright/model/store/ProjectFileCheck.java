@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.netwright.model.json.GraphFormatException;
@@ -41,14 +42,32 @@ final class ProjectFileCheck {
         if (!Files.isRegularFile(file)) {
             throw new ProjectFileException(name + " is not a Netwright project (it is not a file).");
         }
+        Optional<SqliteHeader> header;
         long length;
-        SqliteHeader header;
         try {
             length = Files.size(file);
-            header = SqliteHeader.read(file);
+            header = OpenInThisProcess.headerUnlessOpen(file);
         } catch (IOException e) {
             throw new ProjectFileException(name + " cannot be read (" + e.getMessage() + ").", e);
         }
+        boolean walPresent = Files.exists(sibling(file, "-wal"));
+        // A file this process has open through SQLite passed these checks when it was opened; SQLite judges it now.
+        if (header.isPresent()) {
+            checkHeader(name, header.get(), length, walPresent);
+        }
+        Set<Path> sideFilesBefore = existingSideFiles(file);
+        Object open = OpenInThisProcess.add(file);
+        try {
+            inspect(file, walPresent);
+        } catch (ProjectFileException e) {
+            removeSideFilesCreatedSince(file, sideFilesBefore);
+            throw e;
+        } finally {
+            OpenInThisProcess.remove(open);
+        }
+    }
+
+    private static void checkHeader(String name, SqliteHeader header, long length, boolean walPresent) {
         if (!header.hasMagic()) {
             throw new ProjectFileException(name + " is not a Netwright project (it is not a SQLite database).");
         }
@@ -60,18 +79,10 @@ final class ProjectFileCheck {
             throw new ProjectFileException(name + " is damaged (its size, " + length + " bytes, is not a whole number of "
                     + page + "-byte pages; it may have been cut short).");
         }
-        boolean walPresent = Files.exists(sibling(file, "-wal"));
         // With a write-ahead log present the header may lag behind the log, so only SQLite can judge the size.
         if (!walPresent && header.headerPageCount() > length / page) {
             throw new ProjectFileException(name + " is damaged (it holds " + length / page + " of the "
                     + header.headerPageCount() + " pages its header lists; it may have been cut short).");
-        }
-        Set<Path> sideFilesBefore = existingSideFiles(file);
-        try {
-            inspect(file, walPresent);
-        } catch (ProjectFileException e) {
-            removeSideFilesCreatedSince(file, sideFilesBefore);
-            throw e;
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.json.GraphFormatException;
 import org.netwright.model.json.GraphJson;
@@ -58,6 +59,8 @@ public final class ProjectStore implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final boolean readOnly;
+    /** This connection's entry in {@link OpenInThisProcess}, or null for a project still being created. */
+    private Object openHere;
     private String editorClaim;
     private boolean closed;
 
@@ -148,7 +151,7 @@ public final class ProjectStore implements AutoCloseable {
     public static ProjectStore open(Path path) {
         Path file = path.toAbsolutePath();
         ProjectFileCheck.verify(file);
-        ProjectStore store = new ProjectStore(file, connect(file, false), false);
+        ProjectStore store = opened(file, () -> connect(file, false), false);
         try {
             store.migrate();
             store.markInterruptedRuns();
@@ -166,7 +169,29 @@ public final class ProjectStore implements AutoCloseable {
     public static ProjectStore openReadOnly(Path path) {
         Path file = path.toAbsolutePath();
         ProjectFileCheck.verify(file);
-        return new ProjectStore(file, ProjectFileCheck.readOnlyConnection(file), true);
+        return opened(file, () -> ProjectFileCheck.readOnlyConnection(file), true);
+    }
+
+    /**
+     * A second connection to this project, read-only, for a long read off the UI thread (a run's million metric
+     * points): this store's calls do not wait for it, nor it for them (each store serves one caller at a time). The
+     * file is not checked again, as this store's opening did; close the reader when done.
+     */
+    public ProjectStore readerBeside() {
+        return opened(file, () -> ProjectFileCheck.readOnlyConnection(file), true);
+    }
+
+    /** A store on a connection {@code connect} opens, noted in {@link OpenInThisProcess} before it connects. */
+    private static ProjectStore opened(Path file, Supplier<Connection> connect, boolean readOnly) {
+        Object key = OpenInThisProcess.add(file);
+        try {
+            ProjectStore store = new ProjectStore(file, connect.get(), readOnly);
+            store.openHere = key;
+            return store;
+        } catch (RuntimeException e) {
+            OpenInThisProcess.remove(key);
+            throw e;
+        }
     }
 
     /**
@@ -755,6 +780,10 @@ public final class ProjectStore implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw new ProjectFileException("Could not close " + file + " (SQLite says: " + SqliteErrors.plain(e) + ").", e);
+        } finally {
+            if (openHere != null) {
+                OpenInThisProcess.remove(openHere);
+            }
         }
     }
 
