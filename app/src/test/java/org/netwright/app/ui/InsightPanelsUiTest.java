@@ -126,7 +126,7 @@ class InsightPanelsUiTest {
         idle(model, "the filters");
         assertEquals("filters", model.mapsProperty().get().what());
         assertNotNull(robot.lookup("#layer-picture").queryAs(ImageView.class).getImage());
-        robot.interact(() -> robot.lookup("#layer-view-choice").queryAs(javafx.scene.control.ChoiceBox.class)
+        robot.interact(() -> robot.lookup("#layer-view-choice").queryAs(javafx.scene.control.ComboBox.class)
                 .setValue("feature-maps"));
         robot.clickOn("#show-layer-button");
         idle(model, "the feature maps");
@@ -164,7 +164,7 @@ class InsightPanelsUiTest {
         idle(model, "the layers");
         select(robot, "tab-layers");
         robot.interact(() -> {
-            robot.lookup("#layer-view-choice").queryAs(javafx.scene.control.ChoiceBox.class).setValue("attention");
+            robot.lookup("#layer-view-choice").queryAs(javafx.scene.control.ComboBox.class).setValue("attention");
             robot.lookup("#head-spinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(1);
         });
         robot.clickOn("#show-layer-button");
