@@ -25,9 +25,11 @@ final class ActivationsPanel extends VBox {
     private static final Color BAR = Color.web("#1a73e8");
     private final TableView<InsightData.LayerActivations> table = new TableView<>();
     /** Rows at one height, so the table can be sized to show every layer. */
-    static final double ROW_HEIGHT = 28;
-    /** The header row and the table's border. */
+    static final double ROW_HEIGHT = 26;
+    /** The header row's height until the table is drawn and its own can be read. */
     private static final double HEADER_HEIGHT = 40;
+    /** The table's border and a pixel of slack, so the last row needs no scroll bar. */
+    private static final double BORDERS = 4;
     private final Canvas histogram = new Canvas(520, 120);
     private final Label histogramCaption = new Label();
 
@@ -82,12 +84,19 @@ final class ActivationsPanel extends VBox {
                         : "");
             }
         });
-        // Tall enough for every layer (the header and one fixed-height row each) as far as the window allows; the
-        // histogram below keeps its size.
+        // Tall enough for every layer (the header as the theme draws it, and one fixed-height row each) as far as the
+        // window allows, and no taller; the histogram below keeps its size.
         table.setFixedCellSize(ROW_HEIGHT);
+        javafx.beans.property.DoubleProperty header = new javafx.beans.property.SimpleDoubleProperty(HEADER_HEIGHT);
+        table.skinProperty().addListener((o, was, skin) -> {
+            if (table.lookup(".column-header-background") instanceof javafx.scene.layout.Region r) {
+                header.bind(r.heightProperty());
+            }
+        });
         table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(table.getItems()).multiply(ROW_HEIGHT)
-                .add(HEADER_HEIGHT));
+                .add(header).add(BORDERS));
         table.setMinHeight(HEADER_HEIGHT + 3 * ROW_HEIGHT);
+        table.maxHeightProperty().bind(table.prefHeightProperty());
         VBox.setVgrow(table, javafx.scene.layout.Priority.SOMETIMES);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showHistogram(now));
         histogramCaption.setId("activation-histogram-caption");

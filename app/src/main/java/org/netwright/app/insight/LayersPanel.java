@@ -32,6 +32,8 @@ final class LayersPanel extends VBox {
     private final GridPane attention = new GridPane();
     private final ComboBox<InsightData.Layer> embedding = new ComboBox<>();
     private final VBox neighbourBox;
+    /** Names what the layers offer: "Filters, feature maps" for a CNN, "Attention" for a transformer. */
+    private final Label mapTitle = InsightView.title("");
     private final ListView<String> nearest = new ListView<>();
 
     LayersPanel(InsightViewModel model) {
@@ -86,7 +88,8 @@ final class LayersPanel extends VBox {
         HBox neighbourRow = new HBox(8, new Label("Embedding"), embedding, token, find);
         neighbourRow.setAlignment(Pos.CENTER_LEFT);
         neighbourBox = new VBox(10, InsightView.title("Nearest tokens by cosine similarity"), neighbourRow, nearest);
-        VBox mapBox = new VBox(10, InsightView.title("Filters, feature maps, attention"), controls, picture, attention);
+        neighbourBox.setId("neighbours-box");
+        VBox mapBox = new VBox(10, mapTitle, controls, picture, attention);
         mapBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(view.getItems()));
         mapBox.managedProperty().bind(mapBox.visibleProperty());
         neighbourBox.managedProperty().bind(neighbourBox.visibleProperty());
@@ -113,6 +116,8 @@ final class LayersPanel extends VBox {
         embedding.getItems().setAll(embeddings);
         embedding.setValue(embeddings.isEmpty() ? null : embeddings.get(0));
         neighbourBox.setVisible(InsightViews.offersNeighbours(model.layersProperty().get()));
+        String named = String.join(", ", views).replace("feature-maps", "feature maps");
+        mapTitle.setText(named.isEmpty() ? "" : Character.toUpperCase(named.charAt(0)) + named.substring(1));
     }
 
     private void draw(InsightData.Maps m) {

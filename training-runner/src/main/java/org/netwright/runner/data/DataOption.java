@@ -36,9 +36,9 @@ public enum DataOption {
         return "app".equals(System.getProperty(AUDIENCE_PROPERTY));
     }
 
-    /** Where to choose the option: "--label COLUMN", or in the app "the Label column list (File > Import Data…)". */
+    /** Where to choose the option: "--label COLUMN", or in the app "the Label column list of File > Import Data…". */
     public String where() {
-        return forApp() ? "the " + control + " " + kind + " (File > Import Data…)" : flag + " " + placeholder;
+        return forApp() ? "the " + control + " " + kind + " of File > Import Data…" : flag + " " + placeholder;
     }
 
     /** The option by its name alone: "--label", or in the app "Label column". */

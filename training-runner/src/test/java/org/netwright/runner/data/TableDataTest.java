@@ -83,14 +83,14 @@ class TableDataTest {
         try {
             Path f = write("t.csv", "a,b,year\n1,2,2001\n2,3,2002\n");
             String refused = assertThrows(DataFileException.class, () -> load(f)).getMessage();
-            assertTrue(refused.contains("with the Label column list (File > Import Data…)"), refused);
+            assertTrue(refused.contains("with the Label column list of File > Import Data…"), refused);
             assertFalse(refused.contains("--"), refused);
             TableData.Loaded guessed = load(write("g.csv", animals(20)));
-            assertTrue(says(guessed, "choose another with the Label column list (File > Import Data…)"),
+            assertTrue(says(guessed, "choose another with the Label column list of File > Import Data…)"),
                     guessed.summary().notices().toString());
             Path gaps = write("p.csv", "species,mass\nA,10\nA,NA\nB,30\nB,31\nA,12\nB,29\n");
             TableData.Loaded filled = loadWith(gaps, 0, 0, false);
-            assertTrue(says(filled, "(the default; choose with the Missing cells list (File > Import Data…))"),
+            assertTrue(says(filled, "(the default; choose with the Missing cells list of File > Import Data…)"),
                     filled.summary().notices().toString());
             for (String notice : filled.summary().notices()) {
                 assertFalse(notice.contains("--"), notice);
