@@ -75,7 +75,7 @@ public final class InsightView extends BorderPane {
         regression.setId("regression-charts");
         Label figures = new Label();
         figures.setId("evaluation-summary");
-        // The column's width, not a narrower cap: the usual "Run 1, 240 test samples: loss …, accuracy …" fits one line.
+        // The column's width, not a narrower cap: "Run 1, 240 test samples: loss …, accuracy …" fits one line.
         figures.setWrapText(true);
         figures.textProperty().bind(model.evaluationSummaryProperty());
         cellCaption.setId("cell-caption");

@@ -75,7 +75,8 @@ public final class InsightViews {
         if (gan) {
             String noTestPart = run + " trained a GAN, which keeps no test part to score or run through its layers.";
             why.put(View.TEST_PART, noTestPart);
-            why.put(View.PREDICT, run + " trained a GAN, which scores no files: its generator draws samples (Generated).");
+            why.put(View.PREDICT, run + " trained a GAN, which scores no files: its generator draws samples"
+                    + " (Generated).");
             why.put(View.LAYERS, noTestPart);
             why.put(View.ACTIVATIONS, noTestPart);
             why.put(View.AUTOENCODER, run + " trained a GAN, which rebuilds no input.");

@@ -150,8 +150,8 @@ class InsightHealthUiTest {
         assertTrue(robot.lookup("#activation-histogram-caption").queryAs(Label.class).getText()
                 .startsWith(table.getItems().get(0).id()));
         // Every layer's row in view (no scroll bar) and every column title whole.
-        assertFalse(table.lookupAll(".scroll-bar").stream().anyMatch(b -> b instanceof javafx.scene.control.ScrollBar bar
-                && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL && bar.isVisible()),
+        assertFalse(table.lookupAll(".scroll-bar").stream().anyMatch(b -> b instanceof javafx.scene.control.ScrollBar
+                bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL && bar.isVisible()),
                 "a vertical scroll bar: " + table.getItems().size() + " rows in " + table.getHeight() + " px");
         for (javafx.scene.control.TableColumn<?, ?> column : table.getColumns()) {
             assertTrue(column.getWidth() >= org.netwright.app.theme.ColumnTitles.width(column.getText()) - 0.5,

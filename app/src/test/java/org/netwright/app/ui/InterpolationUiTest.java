@@ -73,8 +73,10 @@ class InterpolationUiTest {
             + "\"edges\":[{\"from\":\"image.out\",\"to\":\"flat.in\"},{\"from\":\"flat.out\",\"to\":\"enc.in\"},"
             + "{\"from\":\"enc.out\",\"to\":\"enc_act.in\"},{\"from\":\"enc_act.out\",\"to\":\"mu.in\"},"
             + "{\"from\":\"enc_act.out\",\"to\":\"log_var.in\"},{\"from\":\"mu.out\",\"to\":\"sampling.mu\"},"
-            + "{\"from\":\"log_var.out\",\"to\":\"sampling.log_var\"},{\"from\":\"sampling.out\",\"to\":\"dec_hidden.in\"},"
-            + "{\"from\":\"dec_hidden.out\",\"to\":\"dec_hidden_act.in\"},{\"from\":\"dec_hidden_act.out\",\"to\":\"dec.in\"},"
+            + "{\"from\":\"log_var.out\",\"to\":\"sampling.log_var\"},"
+            + "{\"from\":\"sampling.out\",\"to\":\"dec_hidden.in\"},"
+            + "{\"from\":\"dec_hidden.out\",\"to\":\"dec_hidden_act.in\"},"
+            + "{\"from\":\"dec_hidden_act.out\",\"to\":\"dec.in\"},"
             + "{\"from\":\"dec.out\",\"to\":\"dec_act.in\"},{\"from\":\"dec_act.out\",\"to\":\"shape.in\"}]}";
 
     /**
@@ -183,7 +185,8 @@ class InterpolationUiTest {
         // The epoch chooser shows "40" clear of its arrow; the table's placeholder no longer asks to read the norms.
         AppWindowFixture.assertTextClearOfArrow(robot.lookup("#training-activations-epoch")
                 .queryAs(javafx.scene.control.ComboBox.class));
-        assertEquals("Choose an epoch.", ((Label) before.getPlaceholder()).getText(), "no longer asks to read the norms");
+        assertEquals("Choose an epoch.", ((Label) before.getPlaceholder()).getText(),
+                "no longer asks to read the norms");
         TableView<?> table = robot.lookup("#training-activations-table").queryAs(TableView.class);
         assertEquals(model.trainingActivationsProperty().get().byEpoch().get(40).size(), table.getItems().size());
         assertTrue(table.getItems().size() >= 5, "a row per layer: " + table.getItems());
