@@ -22,6 +22,8 @@ public final class NetwrightApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // Messages about data name this app's controls, not the CLI's flags (and so do the child processes' ones).
+        System.setProperty(org.netwright.runner.data.DataOption.AUDIENCE_PROPERTY, "app");
         Path home = Path.of(System.getProperty("user.home"));
         Path projects = UserFolders.projects(home);
         TemplateLayouts.prepareInBackground();

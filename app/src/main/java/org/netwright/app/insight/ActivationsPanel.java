@@ -14,6 +14,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.netwright.app.theme.ColumnTitles;
 
 /**
  * Activation statistics per layer on test samples: mean, std, the share of exact zeros and of saturated values
@@ -23,7 +24,13 @@ import javafx.scene.paint.Color;
 final class ActivationsPanel extends VBox {
     private static final Color BAR = Color.web("#1a73e8");
     private final TableView<InsightData.LayerActivations> table = new TableView<>();
-    private final Canvas histogram = new Canvas(520, 150);
+    /** Rows at one height, so the table can be sized to show every layer. */
+    static final double ROW_HEIGHT = 26;
+    /** The header row's height until the table is drawn and its own can be read. */
+    private static final double HEADER_HEIGHT = 40;
+    /** The table's border and a pixel of slack, so the last row needs no scroll bar. */
+    private static final double BORDERS = 4;
+    private final Canvas histogram = new Canvas(520, 120);
     private final Label histogramCaption = new Label();
 
     ActivationsPanel(InsightViewModel model) {
@@ -41,13 +48,14 @@ final class ActivationsPanel extends VBox {
         table.setId("activations-table");
         table.setPlaceholder(new Label("Press Compute Activation Statistics."));
         table.getColumns().add(text("Layer", InsightData.LayerActivations::id, 150));
-        table.getColumns().add(text("Type", InsightData.LayerActivations::type, 90));
+        table.getColumns().add(text("Type", InsightData.LayerActivations::type, 110));
         table.getColumns().add(text("Mean", l -> number(l.mean()), 80));
         table.getColumns().add(text("Std", l -> number(l.std()), 80));
         table.getColumns().add(text("Zeros", l -> percent(l.zeros()), 70));
         table.getColumns().add(text("Saturated", l -> percent(l.saturated()), 80));
         TableColumn<InsightData.LayerActivations, InsightData.LayerActivations> bars = new TableColumn<>("Histogram");
         bars.setPrefWidth(140);
+        bars.setMinWidth(ColumnTitles.width("Histogram"));
         bars.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         bars.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -57,11 +65,11 @@ final class ActivationsPanel extends VBox {
                     setGraphic(null);
                     return;
                 }
-                Canvas small = new Canvas(120, 20);
+                Canvas small = new Canvas(120, 18);
                 // On white, so the bars stay readable on a selected (blue) row.
                 small.getGraphicsContext2D().setFill(Color.WHITE);
-                small.getGraphicsContext2D().fillRect(0, 0, 120, 20);
-                drawHistogram(small.getGraphicsContext2D(), item.histogram(), 120, 20);
+                small.getGraphicsContext2D().fillRect(0, 0, 120, 18);
+                drawHistogram(small.getGraphicsContext2D(), item.histogram(), 120, 18);
                 setGraphic(small);
             }
         });
@@ -76,7 +84,20 @@ final class ActivationsPanel extends VBox {
                         : "");
             }
         });
-        table.setPrefHeight(300);
+        // Tall enough for every layer (the header as the theme draws it, and one fixed-height row each) as far as the
+        // window allows, and no taller; the histogram below keeps its size.
+        table.setFixedCellSize(ROW_HEIGHT);
+        javafx.beans.property.DoubleProperty header = new javafx.beans.property.SimpleDoubleProperty(HEADER_HEIGHT);
+        table.skinProperty().addListener((o, was, skin) -> {
+            if (table.lookup(".column-header-background") instanceof javafx.scene.layout.Region r) {
+                header.bind(r.heightProperty());
+            }
+        });
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(table.getItems()).multiply(ROW_HEIGHT)
+                .add(header).add(BORDERS));
+        table.setMinHeight(HEADER_HEIGHT + 3 * ROW_HEIGHT);
+        table.maxHeightProperty().bind(table.prefHeightProperty());
+        VBox.setVgrow(table, javafx.scene.layout.Priority.SOMETIMES);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showHistogram(now));
         histogramCaption.setId("activation-histogram-caption");
         histogram.setId("activation-histogram");
@@ -126,7 +147,9 @@ final class ActivationsPanel extends VBox {
             Function<InsightData.LayerActivations, String> value, double width) {
         TableColumn<InsightData.LayerActivations, String> c = new TableColumn<>(title);
         c.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));
-        c.setPrefWidth(width);
+        // No title cut to "Satur…": each column at least its title's width.
+        c.setMinWidth(ColumnTitles.width(title));
+        c.setPrefWidth(Math.max(width, c.getMinWidth()));
         return c;
     }
 

@@ -165,7 +165,7 @@ public final class ChildInsight implements InsightSource {
 
     static InsightData.Interpolation parseInterpolation(JsonNode o, int from, int to) throws IOException {
         if (!o.has("values")) {
-            throw new IOException("generate --interpolate gave no values for run " + o.path("run").asLong());
+            throw new IOException("the interpolation gave no values for run " + o.path("run").asLong());
         }
         return new InsightData.Interpolation(o.path("run").asLong(), from, to, o.path("count").asInt(),
                 ints(o.path("sample_shape")), flat(o.path("values")));
@@ -175,6 +175,32 @@ public final class ChildInsight implements InsightSource {
     public InsightData.Activations activations(Path project, Long run, int count) throws IOException {
         return parseActivations(JSON.readTree(call(inspect(project, run, "activations", "--count",
                 Integer.toString(count)))));
+    }
+
+    @Override
+    public InsightData.RunNature nature(Path project, Long run) throws IOException {
+        // Read from the project file as the CLI commands read it (the run's settings, the project's network): the
+        // window decides its views before any child starts.
+        try (org.netwright.model.store.ProjectStore store = org.netwright.model.store.ProjectStore.open(project)) {
+            long id = runOf(store, project, run);
+            org.netwright.model.store.RunRecord record = store.runs().stream().filter(r -> r.id() == id).findFirst()
+                    .orElseThrow(() -> new IOException(project.getFileName() + " has no run " + id));
+            org.netwright.model.settings.TrainingSettings settings = org.netwright.model.json.SettingsJson.read(
+                    record.settingsJson());
+            org.netwright.model.graph.Graph graph = store.loadGraph();
+            org.netwright.model.task.NetworkKind kind = org.netwright.model.task.NetworkKind.of(graph, settings);
+            Path baseDir = project.toAbsolutePath().getParent();
+            boolean graphs = settings.data() != null && (org.netwright.runner.data.DataSources.isGraphSet(
+                    settings.data(), baseDir) || org.netwright.runner.data.DataSources.isGraph(settings.data(),
+                    baseDir));
+            boolean code = settings.task() != null
+                    ? org.netwright.model.task.GraphCuts.codeLayer(graph, settings.task()).isPresent()
+                    : kind.task().equals(org.netwright.model.task.NetworkKind.RECONSTRUCTION)
+                    && org.netwright.model.task.GraphCuts.bottleneck(graph).isPresent();
+            return new InsightData.RunNature(id, kind.family(), kind.task(), graphs, code);
+        } catch (RuntimeException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     @Override
@@ -249,8 +275,8 @@ public final class ChildInsight implements InsightSource {
     static InsightData.Generated parseGenerated(JsonNode o, boolean perClass) throws IOException {
         if (!o.has("values")) {
             throw new IOException("run " + o.path("run").asLong() + " writes " + o.path("kind").asText("files")
-                    + " samples (a language model's texts), which this tab does not draw; netwright generate writes"
-                    + " them to files");
+                    + " samples (a language model's texts), which this tab does not draw: it draws images and"
+                    + " 2-D points");
         }
         int rows = perClass ? o.path("rows").asInt(1) : 4;
         int cols = perClass ? o.path("cols").asInt(1) : GRID / 4;
@@ -352,10 +378,7 @@ public final class ChildInsight implements InsightSource {
 
     /** Runs the CLI with {@code args}; its one line of JSON, or an IOException with its one-line message. */
     private static String call(List<String> args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(ChildCommand.javaExecutable(), "-cp",
-                System.getProperty("java.class.path"), "-Dai.djl.offline=true",
-                "-Dai.djl.pytorch.num_interop_threads=1", "org.netwright.runner.cli.Cli"));
-        cmd.addAll(args);
+        List<String> cmd = ChildCommand.cli(args);
         Path errors = Files.createTempFile("netwright-insight", ".err");
         try {
             Process p = new ProcessBuilder(cmd).redirectError(errors.toFile()).start();

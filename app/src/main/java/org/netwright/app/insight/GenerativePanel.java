@@ -59,7 +59,7 @@ final class GenerativePanel extends VBox {
         java.util.Optional<SampleGrid> picture = SampleGrid.of(samples);
         if (picture.isEmpty()) {
             caption.setText("These samples (" + java.util.Arrays.toString(g.shape()) + " each) are neither images nor"
-                    + " 2-D points; generate writes them to CSV files.");
+                    + " 2-D points, the two kinds this tab draws.");
             return;
         }
         SampleGrid p = picture.get();

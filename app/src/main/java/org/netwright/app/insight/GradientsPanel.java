@@ -79,11 +79,17 @@ public final class GradientsPanel extends VBox {
         javafx.collections.ObservableList<org.netwright.app.training.ActivationRow> rows =
                 javafx.collections.FXCollections.observableArrayList();
         org.netwright.app.training.ActivationTable table = new org.netwright.app.training.ActivationTable(rows,
-                "training-activations-table", "Read the gradient norms to see each layer's outputs during training.");
+                "training-activations-table", placeholder(null));
         table.setPrefHeight(170);
         table.setMaxWidth(500);
-        javafx.scene.control.ChoiceBox<Integer> epoch = new javafx.scene.control.ChoiceBox<>();
+        javafx.scene.control.ComboBox<Integer> epoch = new javafx.scene.control.ComboBox<>();
         epoch.setId("training-activations-epoch");
+        // Room for a three-digit epoch beside the arrow; disabled until there are epochs to choose.
+        epoch.setPrefWidth(90);
+        epoch.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        epoch.setPromptText("—");
+        epoch.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(epoch.getItems()));
+        Label waiting = (Label) table.getPlaceholder();
         Label caption = new Label();
         caption.setId("training-activations-caption");
         caption.setWrapText(true);
@@ -103,10 +109,11 @@ public final class GradientsPanel extends VBox {
         model.trainingActivationsProperty().addListener((o, was, a) -> {
             epoch.getItems().setAll(a == null ? java.util.List.of() : a.byEpoch().keySet());
             epoch.setValue(epoch.getItems().isEmpty() ? null : epoch.getItems().get(epoch.getItems().size() - 1));
-            if (a != null && a.isEmpty()) {
-                caption.setText("Run " + a.run() + " kept no layer output statistics (runs trained before they were"
-                        + " kept have none); the Activations tab measures them on test samples.");
-            }
+            // The placeholder says what the table waits for now, not what it waited for before the norms were read.
+            waiting.setText(placeholder(a));
+            caption.setText(a == null ? "" : a.isEmpty() ? "Run " + a.run() + " kept no layer output statistics (runs"
+                    + " trained before they were kept have none); the Activations tab measures them on test samples."
+                    : "");
             show.run();
         });
         javafx.scene.layout.HBox choose = new javafx.scene.layout.HBox(8, new Label("Epoch"), epoch);
@@ -114,6 +121,14 @@ public final class GradientsPanel extends VBox {
         VBox box = new VBox(6, InsightView.title("Layer outputs during training"), choose, caption, table);
         box.setPadding(new Insets(6, 0, 0, 0));
         return box;
+    }
+
+    /** What the layer output table says while it is empty: read the norms first, or why the run has no rows. */
+    static String placeholder(InsightData.TrainingActivations a) {
+        if (a == null) {
+            return "Read the gradient norms to see each layer's outputs during training.";
+        }
+        return a.isEmpty() ? "Run " + a.run() + " kept no layer output statistics." : "Choose an epoch.";
     }
 
     private static final String EXPLANATION = "Each layer's gradient norm at the end of each epoch, on a log scale."

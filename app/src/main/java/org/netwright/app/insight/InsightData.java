@@ -194,4 +194,12 @@ public final class InsightData {
      */
     public record Latent(String layer, int dims, double[] xs, double[] ys, int[] classes, List<String> classNames) {
     }
+
+    /**
+     * What a run is, as far as the insight window's views care: its network's family and task
+     * ({@link org.netwright.model.task.NetworkKind}), whether it trained on graphs, and whether its network has a code
+     * layer between an input and an output that rebuilds it ({@link org.netwright.model.task.GraphCuts#codeLayer}).
+     */
+    public record RunNature(long run, String family, String task, boolean onGraphs, boolean codeLayer) {
+    }
 }

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 
 /** Where the insight view's data come from; the app's is {@link ChildInsight}, the runner's CLI in a child JVM. */
 public interface InsightSource {
+    /** What run {@code run} (null: the latest trained one) is: its network's family and task, and its data's kind. */
+    InsightData.RunNature nature(Path project, Long run) throws IOException;
+
     /** The run's evaluation on its test part ({@code run} null: the latest trained run). */
     InsightData.Evaluation evaluate(Path project, Long run) throws IOException;
 

@@ -50,6 +50,10 @@ public final class InsightView extends BorderPane {
     private final Label cellCaption = new Label();
     private final javafx.scene.layout.FlowPane cellSamples = new javafx.scene.layout.FlowPane(6, 6);
     private Function<Window, Path> fileChooser = InsightView::chooseFile;
+    /** The style class of the cell sample last clicked (and explained). */
+    static final String CHOSEN = "chosen-sample";
+    /** The test sample last clicked among a cell's samples; -1: none. */
+    private int chosenSample = -1;
 
     public InsightView(InsightViewModel model) {
         this.model = model;
@@ -60,8 +64,6 @@ public final class InsightView extends BorderPane {
         status.setId("insight-status");
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
-        setTop(status);
-        BorderPane.setMargin(status, new Insets(0, 0, 10, 0));
 
         confusion.setId("confusion-grid");
         confusion.setHgap(2);
@@ -73,8 +75,8 @@ public final class InsightView extends BorderPane {
         regression.setId("regression-charts");
         Label figures = new Label();
         figures.setId("evaluation-summary");
+        // The column's width, not a narrower cap: "Run 1, 240 test samples: loss …, accuracy …" fits one line.
         figures.setWrapText(true);
-        figures.setMaxWidth(380);
         figures.textProperty().bind(model.evaluationSummaryProperty());
         cellCaption.setId("cell-caption");
         cellCaption.setWrapText(true);
@@ -124,13 +126,47 @@ public final class InsightView extends BorderPane {
         HBox testPart = new HBox(leftScroll, right);
         testPart.setPadding(new Insets(10, 0, 0, 0));
 
-        TabPane tabs = new TabPane(tab("Test part", "tab-test", testPart), tab("Predict a file", "tab-predict",
-                predictPanel()), tab("Layers", "tab-layers", new LayersPanel(model)), tab("Gradients", "tab-gradients",
-                new GradientsPanel(model)), tab("Activations", "tab-activations", new ActivationsPanel(model)),
-                tab("Autoencoder", "tab-autoencoder", new AutoencoderPanel(model)), tab("Generated", "tab-generated",
-                new GenerativePanel(model)), tab("Interpolation", "tab-interpolation", new InterpolationPanel(model)));
+        java.util.Map<InsightViews.View, Tab> all = new java.util.EnumMap<>(InsightViews.View.class);
+        all.put(InsightViews.View.TEST_PART, tab(InsightViews.View.TEST_PART, testPart));
+        all.put(InsightViews.View.PREDICT, tab(InsightViews.View.PREDICT, predictPanel()));
+        all.put(InsightViews.View.LAYERS, tab(InsightViews.View.LAYERS, new LayersPanel(model)));
+        all.put(InsightViews.View.GRADIENTS, tab(InsightViews.View.GRADIENTS, new GradientsPanel(model)));
+        all.put(InsightViews.View.ACTIVATIONS, tab(InsightViews.View.ACTIVATIONS, new ActivationsPanel(model)));
+        all.put(InsightViews.View.AUTOENCODER, tab(InsightViews.View.AUTOENCODER, new AutoencoderPanel(model)));
+        all.put(InsightViews.View.GENERATED, tab(InsightViews.View.GENERATED, new GenerativePanel(model)));
+        all.put(InsightViews.View.INTERPOLATION, tab(InsightViews.View.INTERPOLATION, new InterpolationPanel(model)));
+        // Until the run has been read every view is there (a view model driven directly shows them all).
+        TabPane tabs = new TabPane();
+        tabs.getTabs().setAll(all.values());
         tabs.setId("insight-tabs");
+        tabs.visibleProperty().bind(model.readingRunProperty().not());
         setCenter(tabs);
+        Label notShown = new Label();
+        notShown.setId("insight-not-shown");
+        notShown.setWrapText(true);
+        notShown.getStyleClass().add("hint");
+        notShown.setStyle("-fx-opacity: 0.75");
+        notShown.managedProperty().bind(notShown.textProperty().isNotEmpty());
+        VBox top = new VBox(4, status, notShown);
+        setTop(top);
+        BorderPane.setMargin(top, new Insets(0, 0, 10, 0));
+        model.viewsProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                return;
+            }
+            // Only the views that apply: a tab that could only say "not for this run" is left out, and the line
+            // under the status names what was left out, its reasons in the tooltip.
+            Tab selected = tabs.getSelectionModel().getSelectedItem();
+            tabs.getTabs().setAll(now.shown().stream().map(all::get).toList());
+            tabs.getSelectionModel().select(was == null || !tabs.getTabs().contains(selected) ? all.get(now.first())
+                    : selected);
+            List<InsightViews.View> hidden = now.hidden().stream().filter(v -> !(v == InsightViews.View.LAYERS
+                    && now.awaitsLayers())).toList();
+            notShown.setText(hidden.isEmpty() ? "" : "Not for this run: " + String.join(", ", hidden.stream()
+                    .map(InsightViews.View::title).toList()) + " (hover for why).");
+            notShown.setTooltip(hidden.isEmpty() ? null : new javafx.scene.control.Tooltip(String.join("\n",
+                    hidden.stream().map(v -> v.title() + ": " + now.whyNot(v)).toList())));
+        });
 
         model.evaluationProperty().addListener((o, was, now) -> showEvaluation(now));
         model.cellSamplesProperty().addListener((o, was, now) -> showCell(now));
@@ -140,9 +176,9 @@ public final class InsightView extends BorderPane {
         model.predictionProperty().addListener((o, was, now) -> drawPrediction());
     }
 
-    private static Tab tab(String name, String id, javafx.scene.Node content) {
-        Tab t = new Tab(name, content);
-        t.setId(id);
+    private static Tab tab(InsightViews.View view, javafx.scene.Node content) {
+        Tab t = new Tab(view.title(), content);
+        t.setId(view.id());
         t.setClosable(false);
         return t;
     }
@@ -363,14 +399,30 @@ public final class InsightView extends BorderPane {
         VBox tile = new VBox(2, view, text);
         tile.setAlignment(Pos.TOP_CENTER);
         tile.setCursor(javafx.scene.Cursor.HAND);
+        tile.setUserData(s.index());
+        markTile(tile, s.index() == chosenSample);
         tile.setOnMouseClicked(e -> {
             if (!model.busyProperty().get()) {
+                // The clicked sample is framed, so the map on the right is seen to be its own.
+                chosenSample = s.index();
+                cellSamples.getChildren().forEach(n -> markTile(n, n == tile));
                 sample.getValueFactory().setValue(s.index());
                 model.sampleProperty().set(s.index());
                 model.explain();
             }
         });
         return tile;
+    }
+
+    /** Frames the chosen sample's tile (the one explained on the right); the others keep an empty frame. */
+    private static void markTile(javafx.scene.Node tile, boolean chosen) {
+        tile.getStyleClass().remove(CHOSEN);
+        if (chosen) {
+            tile.getStyleClass().add(CHOSEN);
+        }
+        tile.setStyle("-fx-padding: 2; -fx-border-width: 2; -fx-border-radius: 3; -fx-background-radius: 3;"
+                + (chosen ? " -fx-border-color: #1a73e8; -fx-background-color: rgba(26, 115, 232, 0.15);"
+                : " -fx-border-color: transparent;"));
     }
 
     private static String row(List<String> features, float[] values) {

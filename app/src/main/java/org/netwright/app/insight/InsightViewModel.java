@@ -53,6 +53,9 @@ public final class InsightViewModel {
     private final IntegerProperty sample = new SimpleIntegerProperty(0);
     private final DoubleProperty opacity = new SimpleDoubleProperty(0.6);
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ObjectProperty<InsightData.RunNature> nature = new SimpleObjectProperty<>();
+    private final ObjectProperty<InsightViews> views = new SimpleObjectProperty<>();
+    private final BooleanProperty readingRun = new SimpleBooleanProperty();
     private int pending;
 
     /** The view model of {@code project}'s run {@code run} (null: the latest trained one). */
@@ -72,6 +75,50 @@ public final class InsightViewModel {
             t.start();
         }, Platform::runLater);
     }
+
+    /**
+     * Reads what the run is, decides which views apply ({@link InsightViews}) and fills the first of them: a
+     * classifier's or regression's test part and the saliency of its first test sample, an autoencoder's or VAE's
+     * reconstructions, a GAN's samples; the layers and the gradient norms too where they apply.
+     */
+    public void open() {
+        readingRun.set(true);
+        work("Reading the run…", () -> {
+            InsightData.RunNature n;
+            try {
+                n = source.nature(project, run);
+            } catch (Exception e) {
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                return () -> {
+                    readingRun.set(false);
+                    status.set("Could not look inside the run: " + why);
+                };
+            }
+            return () -> {
+                nature.set(n);
+                InsightViews v = InsightViews.of(n, null);
+                views.set(v);
+                readingRun.set(false);
+                if (v.applies(InsightViews.View.TEST_PART)) {
+                    evaluate();
+                    explain();
+                }
+                if (v.applies(InsightViews.View.AUTOENCODER)) {
+                    loadAutoencoder(AUTOENCODER_SHOWN);
+                }
+                if (n.family().equals("GAN")) {
+                    generate(1);
+                }
+                if (v.awaitsLayers()) {
+                    loadLayers();
+                }
+                loadGradients();
+            };
+        });
+    }
+
+    /** How many test inputs the Autoencoder tab reconstructs. */
+    public static final int AUTOENCODER_SHOWN = 8;
 
     /** Evaluates the run on its test part. */
     public void evaluate() {
@@ -120,6 +167,9 @@ public final class InsightViewModel {
             java.util.List<InsightData.Layer> l = source.layers(project, run);
             return () -> {
                 layers.set(java.util.List.copyOf(l));
+                if (nature.get() != null) {
+                    views.set(InsightViews.of(nature.get(), layers.get()));
+                }
                 status.set(l.size() + " layers; " + l.stream().filter(x -> !x.offers().isEmpty()).count()
                         + " can be looked into.");
             };
@@ -465,6 +515,21 @@ public final class InsightViewModel {
 
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** What the run is, once {@link #open} has read it; null before. */
+    public ObjectProperty<InsightData.RunNature> natureProperty() {
+        return nature;
+    }
+
+    /** The views that apply to the run and why the others do not, once {@link #open} has read it; null before. */
+    public ObjectProperty<InsightViews> viewsProperty() {
+        return views;
+    }
+
+    /** True while {@link #open} reads what the run is (the window shows no views yet). */
+    public BooleanProperty readingRunProperty() {
+        return readingRun;
     }
 
     /**

@@ -10,7 +10,7 @@ public final class InsightWindow {
     private InsightWindow() {
     }
 
-    /** Opens the window and starts evaluating the run, explaining its first test sample and listing its layers. */
+    /** Opens the window on the views that apply to the run and starts filling the first of them. */
     public static Stage open(Window owner, Path project, Long run) {
         InsightViewModel model = InsightViewModel.forApp(project, run);
         Stage stage = new Stage();
@@ -20,10 +20,7 @@ public final class InsightWindow {
         stage.setTitle("Inside " + project.getFileName() + (run == null ? "" : " — run " + run));
         stage.setScene(new Scene(new InsightView(model), 1120, 720));
         stage.show();
-        model.evaluate();
-        model.explain();
-        model.loadLayers();
-        model.loadGradients();
+        model.open();
         return stage;
     }
 }

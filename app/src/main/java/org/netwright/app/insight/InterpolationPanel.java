@@ -182,12 +182,20 @@ final class InterpolationPanel extends VBox {
             return;
         }
         SampleGrid p = picture.get();
-        WritableImage image = new WritableImage(p.width(), p.height());
-        image.getPixelWriter().setPixels(0, 0, p.width(), p.height(), PixelFormat.getIntArgbInstance(), p.argb(), 0,
-                p.width());
+        // Enlarged here, each pixel a square block: an image view's own scaling may smooth the digits into a blur.
+        int zoom = (int) Math.max(1, Math.floor(Math.min(900.0 / p.width(), 96.0 / p.height())));
+        int w = p.width() * zoom;
+        int h = p.height() * zoom;
+        int[] big = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                big[y * w + x] = p.argb()[(y / zoom) * p.width() + x / zoom];
+            }
+        }
+        WritableImage image = new WritableImage(w, h);
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), big, 0, w);
         strip.setImage(image);
-        double zoom = Math.max(1, Math.floor(Math.min(900.0 / p.width(), 96.0 / p.height())));
-        strip.setFitWidth(p.width() * zoom);
+        strip.setFitWidth(0);
     }
 
     /** Two values: the path on a plane; more (or one): each of the first values against the step. And a table. */

@@ -5,7 +5,7 @@ import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
@@ -15,6 +15,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -22,15 +23,17 @@ import javafx.scene.layout.VBox;
  * chosen head of an attention layer (tokens on both axes), and the tokens nearest to a token in an embedding.
  */
 final class LayersPanel extends VBox {
-    private static final List<String> VIEWS = List.of("filters", "feature-maps", "attention");
     private static final int SIDE = 420;
     private final InsightViewModel model;
-    private final ChoiceBox<String> view = new ChoiceBox<>();
-    private final ChoiceBox<InsightData.Layer> layer = new ChoiceBox<>();
+    private final ComboBox<String> view = new ComboBox<>();
+    private final ComboBox<InsightData.Layer> layer = new ComboBox<>();
     private final Spinner<Integer> head = new Spinner<>(0, 63, 0);
     private final ImageView picture = new ImageView();
     private final GridPane attention = new GridPane();
-    private final ChoiceBox<InsightData.Layer> embedding = new ChoiceBox<>();
+    private final ComboBox<InsightData.Layer> embedding = new ComboBox<>();
+    private final VBox neighbourBox;
+    /** Names what the layers offer: "Filters, feature maps" for a CNN, "Attention" for a transformer. */
+    private final Label mapTitle = InsightView.title("");
     private final ListView<String> nearest = new ListView<>();
 
     LayersPanel(InsightViewModel model) {
@@ -39,9 +42,11 @@ final class LayersPanel extends VBox {
         setId("layers-panel");
         setPadding(new Insets(10, 0, 0, 0));
         view.setId("layer-view-choice");
-        view.getItems().setAll(VIEWS);
-        view.setValue("filters");
         layer.setId("layer-choice");
+        // A combo box as wide as its longest choice, so no name runs under its arrow.
+        for (ComboBox<?> c : List.of(view, layer, embedding)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         head.setId("head-spinner");
         head.setPrefWidth(70);
         Button show = new Button("Show");
@@ -50,8 +55,15 @@ final class LayersPanel extends VBox {
         show.setOnAction(e -> model.showMaps(view.getValue(), layer.getValue().id(), head.getValue()));
         view.valueProperty().addListener((o, was, now) -> offer());
         model.layersProperty().addListener((o, was, now) -> offer());
-        HBox controls = new HBox(8, view, new Label("of"), layer, new Label("head"), head, show,
-                new Label("(feature maps and attention: the test sample chosen under Test part)"));
+        Label headLabel = new Label("head");
+        // The head applies to attention only.
+        for (javafx.scene.Node n : List.of(headLabel, head)) {
+            n.visibleProperty().bind(view.valueProperty().isEqualTo("attention"));
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        Label sampleNote = new Label("(the test sample chosen under Test part)");
+        sampleNote.visibleProperty().bind(view.valueProperty().isNotEqualTo("filters"));
+        HBox controls = new HBox(8, view, new Label("of"), layer, headLabel, head, show, sampleNote);
         controls.setAlignment(Pos.CENTER_LEFT);
         picture.setId("layer-picture");
         picture.setSmooth(false);
@@ -75,17 +87,37 @@ final class LayersPanel extends VBox {
                 .toList()));
         HBox neighbourRow = new HBox(8, new Label("Embedding"), embedding, token, find);
         neighbourRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(InsightView.title("Filters, feature maps, attention"), controls, picture, attention,
-                InsightView.title("Nearest tokens by cosine similarity"), neighbourRow, nearest);
+        neighbourBox = new VBox(10, InsightView.title("Nearest tokens by cosine similarity"), neighbourRow, nearest);
+        neighbourBox.setId("neighbours-box");
+        VBox mapBox = new VBox(10, mapTitle, controls, picture, attention);
+        mapBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(view.getItems()));
+        mapBox.managedProperty().bind(mapBox.visibleProperty());
+        neighbourBox.managedProperty().bind(neighbourBox.visibleProperty());
+        neighbourBox.setVisible(false);
+        getChildren().addAll(mapBox, neighbourBox);
     }
 
+    /**
+     * Offers only what the network's layers have ({@link InsightViews#mapViews}): a CNN's filters and feature maps,
+     * a transformer's attention; the nearest tokens only with an embedding.
+     */
     private void offer() {
-        List<InsightData.Layer> offering = model.layersOffering(view.getValue());
+        List<String> views = InsightViews.mapViews(model.layersProperty().get());
+        if (!views.equals(view.getItems())) {
+            String was = view.getValue();
+            view.getItems().setAll(views);
+            view.setValue(views.contains(was) ? was : views.isEmpty() ? null : views.get(0));
+        }
+        List<InsightData.Layer> offering = view.getValue() == null ? List.of()
+                : model.layersOffering(view.getValue());
         layer.getItems().setAll(offering);
         layer.setValue(offering.isEmpty() ? null : offering.get(0));
         List<InsightData.Layer> embeddings = model.layersOffering("neighbours");
         embedding.getItems().setAll(embeddings);
         embedding.setValue(embeddings.isEmpty() ? null : embeddings.get(0));
+        neighbourBox.setVisible(InsightViews.offersNeighbours(model.layersProperty().get()));
+        String named = String.join(", ", views).replace("feature-maps", "feature maps");
+        mapTitle.setText(named.isEmpty() ? "" : Character.toUpperCase(named.charAt(0)) + named.substring(1));
     }
 
     private void draw(InsightData.Maps m) {

@@ -162,10 +162,7 @@ public final class RunsWindow extends Stage {
 
     /** The width a column needs to show {@code title} whole, in the table header's font. */
     static double titleWidth(String title) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(title);
-        t.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
-                javafx.scene.text.FontWeight.BOLD, Math.max(13, javafx.scene.text.Font.getDefault().getSize())));
-        return Math.ceil(t.getLayoutBounds().getWidth()) + 28;
+        return org.netwright.app.theme.ColumnTitles.width(title);
     }
 
     private static boolean askUser(String question) {

@@ -8,8 +8,12 @@ import org.netwright.model.settings.TrainingSettings;
 /** The command line that trains a project in a child JVM running the runner's CLI. */
 public final class ChildCommand {
     static final String CLI_CLASS = "org.netwright.runner.cli.Cli";
-    /** System properties of the app that the child needs too: which libtorch to load, and which build this is. */
-    static final List<String> FORWARDED = List.of("PYTORCH_LIBRARY_PATH", "PYTORCH_FLAVOR", "netwright.flavor");
+    /**
+     * System properties of the app that the child needs too: which libtorch to load, which build this is, and that
+     * its messages are read in the app (so they name the app's controls, not the CLI's flags).
+     */
+    static final List<String> FORWARDED = List.of("PYTORCH_LIBRARY_PATH", "PYTORCH_FLAVOR", "netwright.flavor",
+            org.netwright.runner.data.DataOption.AUDIENCE_PROPERTY);
 
     private ChildCommand() {
     }

@@ -10,6 +10,11 @@ abstract class UnaskedSource implements InsightSource {
     }
 
     @Override
+    public InsightData.RunNature nature(Path project, Long run) throws java.io.IOException {
+        throw unasked();
+    }
+
+    @Override
     public InsightData.Evaluation evaluate(Path project, Long run) throws java.io.IOException {
         throw unasked();
     }

@@ -73,4 +73,59 @@ final class AppWindowFixture {
         javafx.scene.Node drawn = label.lookup(".text");
         return drawn instanceof javafx.scene.text.Text text && label.getText().equals(text.getText());
     }
+
+    /**
+     * Fails unless the combo box shows its chosen text whole and clear of its arrow (the text's right edge left of
+     * the arrow button's left edge).
+     */
+    static void assertTextClearOfArrow(javafx.scene.control.ComboBox<?> box) {
+        // The cell that shows the choice is the combo box's own child (a lookup can find the popup list's cells).
+        javafx.scene.control.ListCell<?> cell = (javafx.scene.control.ListCell<?>) box.getChildrenUnmodifiable()
+                .stream().filter(n -> n instanceof javafx.scene.control.ListCell<?>).findFirst().orElseThrow();
+        javafx.scene.Node arrow = box.getChildrenUnmodifiable().stream().filter(n -> n.getStyleClass()
+                .contains("arrow-button")).findFirst().orElseThrow();
+        javafx.scene.text.Text text = (javafx.scene.text.Text) cell.lookup(".text");
+        String id = box.getId();
+        if (text == null || cell.getText() == null || cell.getText().isEmpty()) {
+            throw new AssertionError(id + " shows no text: value " + box.getValue() + ", cell '" + cell.getText()
+                    + "' (" + cell + "), text node " + text);
+        }
+        if (!text.getText().equals(cell.getText())) {
+            throw new AssertionError(id + " cuts '" + cell.getText() + "' to '" + text.getText() + "'");
+        }
+        double right = text.localToScene(text.getBoundsInLocal()).getMaxX();
+        double arrowLeft = arrow.localToScene(arrow.getBoundsInLocal()).getMinX();
+        if (right > arrowLeft + 0.5) {
+            throw new AssertionError(id + "'s text '" + cell.getText() + "' runs under its arrow: text ends at "
+                    + right + ", the arrow starts at " + arrowLeft);
+        }
+    }
+
+    /**
+     * Saves {@code stage}'s scene as {@code name} in the folder {@code netwright.screenshots} names (nothing without
+     * it), taken at the README's 1600x1000 and the stage put back to its size afterwards.
+     */
+    static void screenshot(org.testfx.api.FxRobot robot, Stage stage, String name) throws java.io.IOException {
+        String to = System.getProperty("netwright.screenshots");
+        if (to == null) {
+            return;
+        }
+        double w = stage.getWidth();
+        double h = stage.getHeight();
+        robot.interact(() -> {
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> shot[0] = stage.getScene().snapshot(null));
+        java.nio.file.Files.createDirectories(Path.of(to));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot[0], null), "png",
+                Path.of(to, name).toFile());
+        robot.interact(() -> {
+            stage.setWidth(w);
+            stage.setHeight(h);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
 }

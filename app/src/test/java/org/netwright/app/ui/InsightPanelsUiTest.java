@@ -1,6 +1,7 @@
 package org.netwright.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +49,8 @@ class InsightPanelsUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        // The app's own look (AtlantaFX), in which its controls are sized and its pictures taken.
+        org.netwright.app.theme.Themes.apply(org.netwright.app.theme.Theme.LIGHT);
     }
 
     private static Path train(String name, String... args) {
@@ -72,6 +75,9 @@ class InsightPanelsUiTest {
             stage.setScene(new Scene(new InsightView(model), 1040, 680));
             stage.show();
         });
+        // As the window opens it: the run read, only its views shown, the first of them filled.
+        robot.interact(model::open);
+        idle(model, "the window's first views");
         return model;
     }
 
@@ -90,14 +96,26 @@ class InsightPanelsUiTest {
     @Test
     void aCnnPredictsAPickedFileAndShowsItsFiltersAndFeatureMaps(FxRobot robot) throws IOException {
         Path project = train("cnn", "--template", "shapes-cnn", "--epochs", "2", "--data", "gen:shapes:samples=300");
+        // Opened as the window opens it: the run read, then its test part, first map, layers and gradient norms.
         InsightViewModel model = open(robot, project);
-        robot.interact(() -> {
-            model.evaluate();
-            model.explain();
-            model.loadLayers();
-        });
         AppWindowFixture.waitUntil("evaluation, map and layers", 180, () -> !model.busyProperty().get()
                 && model.saliencyProperty().get() != null && !model.layersProperty().get().isEmpty());
+        // Only the views a CNN classifier has; the others named, with their reasons in the tooltip.
+        TabPane tabs = robot.lookup("#insight-tabs").queryAs(TabPane.class);
+        assertEquals(java.util.List.of("tab-test", "tab-predict", "tab-layers", "tab-gradients", "tab-activations"),
+                tabs.getTabs().stream().map(javafx.scene.control.Tab::getId).toList());
+        assertEquals("tab-test", tabs.getSelectionModel().getSelectedItem().getId());
+        Label notShown = robot.lookup("#insight-not-shown").queryAs(Label.class);
+        assertEquals("Not for this run: Autoencoder, Generated, Interpolation (hover for why).", notShown.getText());
+        assertTrue(notShown.getTooltip().getText().contains("Generated: Run 1's network draws no samples"),
+                notShown.getTooltip().getText());
+        // The test figures keep to one line in their column.
+        Label figures = robot.lookup("#evaluation-summary").queryAs(Label.class);
+        javafx.scene.text.Text line = new javafx.scene.text.Text("Run");
+        line.setFont(figures.getFont());
+        assertTrue(figures.getText().contains("accuracy") && figures.getHeight() < 1.5 * line.getLayoutBounds()
+                .getHeight(), figures.getText() + " takes " + figures.getHeight() + " px, a line "
+                + line.getLayoutBounds().getHeight());
         screenshot(robot, "insight.png");
 
         Path png = dir.resolve("square.png");
@@ -122,17 +140,27 @@ class InsightPanelsUiTest {
         assertTrue(robot.lookup("#prediction-caption").queryAs(Label.class).getText().contains("square.png"));
 
         select(robot, "tab-layers");
+        // A CNN offers filters and feature maps, no attention and no nearest tokens; every name clear of its arrow.
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> views = robot.lookup("#layer-view-choice")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(java.util.List.of("filters", "feature-maps"), views.getItems());
+        assertFalse(robot.lookup("#neighbours-box").query().isVisible(), "no Nearest tokens for a CNN");
+        AppWindowFixture.assertTextClearOfArrow(views);
+        AppWindowFixture.assertTextClearOfArrow(robot.lookup("#layer-choice")
+                .queryAs(javafx.scene.control.ComboBox.class));
         robot.clickOn("#show-layer-button");
         idle(model, "the filters");
         assertEquals("filters", model.mapsProperty().get().what());
         assertNotNull(robot.lookup("#layer-picture").queryAs(ImageView.class).getImage());
-        robot.interact(() -> robot.lookup("#layer-view-choice").queryAs(javafx.scene.control.ChoiceBox.class)
+        robot.interact(() -> robot.lookup("#layer-view-choice").queryAs(javafx.scene.control.ComboBox.class)
                 .setValue("feature-maps"));
         robot.clickOn("#show-layer-button");
         idle(model, "the feature maps");
         assertEquals("feature-maps", model.mapsProperty().get().what());
         assertEquals(3, model.mapsProperty().get().shape().length);
         assertNotNull(robot.lookup("#layer-picture").queryAs(ImageView.class).getImage());
+        AppWindowFixture.assertTextClearOfArrow(views);
         screenshot(robot, "insight-layers.png");
     }
 
@@ -140,7 +168,6 @@ class InsightPanelsUiTest {
     void aRegressionDrawsPredictedAgainstTrueAndItsResiduals(FxRobot robot) {
         Path project = train("regression", "--template", "regression-mlp", "--epochs", "2");
         InsightViewModel model = open(robot, project);
-        robot.interact(model::evaluate);
         AppWindowFixture.waitUntil("the evaluation", 180, () -> !model.busyProperty().get()
                 && model.evaluationProperty().get() != null);
         ChartViewer scatter = robot.lookup("#scatter-chart").queryAs(ChartViewer.class);
@@ -160,11 +187,11 @@ class InsightPanelsUiTest {
         Files.writeString(graph, ATTENTION_GRAPH);
         Path project = train("attention", graph.toString(), "--data", "gen:tokens:samples=300", "--epochs", "1");
         InsightViewModel model = open(robot, project);
-        robot.interact(model::loadLayers);
-        idle(model, "the layers");
+        assertTrue(robot.lookup("#insight-tabs").queryAs(TabPane.class).getTabs().stream()
+                .anyMatch(t -> t.getId().equals("tab-layers")), "an attention network has its Layers tab");
         select(robot, "tab-layers");
         robot.interact(() -> {
-            robot.lookup("#layer-view-choice").queryAs(javafx.scene.control.ChoiceBox.class).setValue("attention");
+            robot.lookup("#layer-view-choice").queryAs(javafx.scene.control.ComboBox.class).setValue("attention");
             robot.lookup("#head-spinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(1);
         });
         robot.clickOn("#show-layer-button");
@@ -174,6 +201,9 @@ class InsightPanelsUiTest {
         // 16 key labels, 16 query labels and the map.
         assertEquals(33, grid.getChildren().size());
         assertNotNull(robot.lookup("#attention-map").queryAs(ImageView.class).getImage());
+        assertTrue(robot.lookup("#neighbours-box").query().isVisible(), "an embedding offers its nearest tokens");
+        assertEquals(java.util.List.of("attention"), robot.lookup("#layer-view-choice")
+                .queryAs(javafx.scene.control.ComboBox.class).getItems());
         robot.interact(() -> robot.lookup("#token-field").queryAs(javafx.scene.control.TextField.class).setText("3"));
         robot.clickOn("#neighbours-button");
         idle(model, "the nearest tokens");
@@ -203,16 +233,9 @@ class InsightPanelsUiTest {
                 robot.lookup("#latent-caption").queryAs(Label.class).getText());
     }
 
-    /** Saves the window's content when {@code netwright.screenshots} names a folder. */
+    /** Saves the window's content at 1600x1000 when {@code netwright.screenshots} names a folder. */
     private void screenshot(FxRobot robot, String name) throws IOException {
-        String to = System.getProperty("netwright.screenshots");
-        if (to == null) {
-            return;
-        }
-        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
-        robot.interact(() -> shot[0] = stage.getScene().snapshot(null));
-        Files.createDirectories(Path.of(to));
-        ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", Path.of(to, name).toFile());
+        AppWindowFixture.screenshot(robot, stage, name);
     }
 
     /** token_input -> embedding -> two-head self-attention -> mean over the steps -> dense 2. */

@@ -46,8 +46,9 @@ final class InsightCommands {
     /** Refuses runs these commands cannot read: GANs and networks trained on one graph or on graph sets. */
     static void requireSamples(TrainedRun t, Path project) {
         if (Task.GAN.equals(t.task().recipe())) {
-            throw new UsageException("run " + t.runId() + " trained a GAN, which scores no held-out data; draw samples"
-                    + " from it with generate");
+            throw new UsageException("run " + t.runId() + " trained a GAN, which scores no held-out data; "
+                    + (org.netwright.runner.data.DataOption.forApp() ? "its samples are under Generated in the Insight"
+                    + " window" : "draw samples from it with generate"));
         }
         var recipe = t.settings().data();
         Path baseDir = project.toAbsolutePath().getParent();

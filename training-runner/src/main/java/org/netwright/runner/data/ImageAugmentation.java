@@ -62,12 +62,14 @@ public record ImageAugmentation(boolean flip, int cropPadding, double rotationDe
                     case "rotate" -> rotate = Double.parseDouble(value(kv));
                     case "noise" -> noise = Double.parseDouble(value(kv));
                     case "jitter" -> jitter = kv.length == 1 ? DEFAULT_JITTER : Double.parseDouble(value(kv));
-                    default -> throw new DataFileException("--augment knows flip, crop=PIXELS, rotate=DEGREES,"
-                            + " noise=DEVIATION and jitter[=STRENGTH] (e.g. flip,crop=4,rotate=15,jitter=0.2); got '"
+                    default -> throw new DataFileException(DataOption.AUGMENT.named() + " knows flip, crop=PIXELS,"
+                            + " rotate=DEGREES, noise=DEVIATION and jitter[=STRENGTH] (e.g. flip,crop=4,rotate=15,"
+                            + "jitter=0.2); got '"
                             + part.trim() + "'.");
                 }
             } catch (NumberFormatException e) {
-                throw new DataFileException("--augment: '" + part.trim() + "' needs a number after '='.");
+                throw new DataFileException(DataOption.AUGMENT.named() + ": '" + part.trim()
+                        + "' needs a number after '='.");
             }
         }
         return new ImageAugmentation(flip, crop, rotate, noise, jitter);

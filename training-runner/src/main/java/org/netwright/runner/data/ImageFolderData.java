@@ -458,7 +458,7 @@ public final class ImageFolderData {
             if (resized > 0) {
                 notices.accept(dir + ": " + resized + " images were resized to " + height + "×" + width
                         + " (the images have several sizes" + (recipe.options().get("image_size") != null
-                        ? ", or another size than --image-size" : "; set one with --image-size HxW") + ").");
+                        ? ", or another size than " + DataOption.IMAGE_SIZE.named() : "; set one with " + DataOption.IMAGE_SIZE.where()) + ").");
             }
             if (!skipped.isEmpty()) {
                 notices.accept(dir + ": skipped " + skipped.size() + " image" + (skipped.size() == 1 ? "" : "s")

@@ -23,8 +23,8 @@ final class ImageSize {
             }
         }
         if (h < 1 || w < 1 || h > MAX || w > MAX) {
-            throw new DataFileException("--image-size takes HEIGHTxWIDTH in pixels, e.g. 28x28 (each 1 to " + MAX
-                    + "); got '" + text + "'.");
+            throw new DataFileException(DataOption.IMAGE_SIZE.named() + " takes HEIGHTxWIDTH in pixels, e.g. 28x28"
+                    + " (each 1 to " + MAX + "); got '" + text + "'.");
         }
         return new int[] {h, w};
     }

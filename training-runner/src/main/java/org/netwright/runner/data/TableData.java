@@ -121,7 +121,8 @@ public final class TableData {
             int[] testKept = kept(keep, fileRows, rows.size());
             if (fileKept.length == 0) {
                 throw new DataFileException(file + " has no row left to train on once the rows with missing cells are"
-                        + " dropped; choose --missing mean or mode to fill them instead.");
+                        + " dropped; choose mean or mode with " + DataOption.MISSING.where()
+                        + " to fill them instead.");
             }
             int[] classOf = plan.classification ? classIds(label, plan) : null;
             int[][] parts;
@@ -222,7 +223,7 @@ public final class TableData {
             if (options.label().isPresent()) {
                 int c = column(options.label().get());
                 if (c < 0) {
-                    throw new DataFileException(file + " has no column '" + options.label().get() + "' for --label; its"
+                    throw new DataFileException(file + " has no column '" + options.label().get() + "' for " + DataOption.LABEL.named() + "; its"
                             + " columns are " + String.join(", ", header) + ".");
                 }
                 return c;
@@ -230,11 +231,11 @@ public final class TableData {
             OptionalInt guess = LabelColumn.guess(header);
             if (guess.isEmpty()) {
                 throw new DataFileException(file + " has no column named like a label (" + String.join(", ",
-                        LabelColumn.NAMES.subList(0, 6)) + ", ...); name the column to predict with --label COLUMN"
+                        LabelColumn.NAMES.subList(0, 6)) + ", ...); name the column to predict with " + DataOption.LABEL.where()
                         + " (its columns are " + String.join(", ", header) + ").");
             }
             notices.add("Label: the column '" + header[guess.getAsInt()] + "' (guessed from its name; choose another"
-                    + " with --label COLUMN).");
+                    + " with " + DataOption.LABEL.where() + ").");
             return guess.getAsInt();
         }
 
@@ -488,7 +489,7 @@ public final class TableData {
                 if (Cells.missing(row[label])) {
                     if (policy == MissingPolicy.ERROR) {
                         throw new DataFileException(where(r) + ": the label '" + header[label] + "' is missing ('"
-                                + row[label] + "'); --missing error refuses missing cells.");
+                                + row[label] + "'); " + DataOption.MISSING.set("error") + " refuses missing cells.");
                     }
                     keep[r] = false;
                     noLabel++;
@@ -502,11 +503,11 @@ public final class TableData {
                         if (policy == MissingPolicy.ERROR) {
                             throw new DataFileException(where(r) + ": column '" + header[c] + "' "
                                     + (stray ? "must be a number, but is '" + cell.trim() + "'"
-                                    : "is missing ('" + cell + "')") + "; --missing error refuses missing cells.");
+                                    : "is missing ('" + cell + "')") + "; " + DataOption.MISSING.set("error") + " refuses missing cells.");
                         }
                         if (tokenIds && policy != MissingPolicy.DROP) {
                             throw new DataFileException(where(r) + ": column '" + header[c] + "' holds no token id ('"
-                                    + cell + "'); token ids cannot be filled in (--missing drop leaves such rows out).");
+                                    + cell + "'); token ids cannot be filled in (" + DataOption.MISSING.set("drop") + " leaves such rows out).");
                         }
                         if (stray) {
                             strays++;
@@ -541,7 +542,7 @@ public final class TableData {
                             + " columns)";
                 };
                 notices.add(missing + " missing cell(s) in " + where + ": " + how
-                        + (options.missing().isEmpty() ? " (the default; choose with --missing drop|mean|mode|error)"
+                        + (options.missing().isEmpty() ? " (the default; choose with " + DataOption.MISSING.where() + ")"
                         : "") + ".");
             }
             return missing;

@@ -121,14 +121,14 @@ public final class TextClassData {
                 .withTransform("label", FieldTransform.named(texts.classes).withOption("column", texts.labelName));
         notices.add("Tokens: " + options.tokenizer() + " tokenizer" + (options.lowercase() ? ", lower-cased" : "")
                 + ", HTML tags stripped; a vocabulary of " + vocabulary.size() + " ids (padding 0, unknown 1) fitted on"
-                + " the " + parts[0].length + " training texts only (--vocabulary " + options.vocabulary() + ")."
+                + " the " + parts[0].length + " training texts only (" + DataOption.VOCABULARY.set(options.vocabulary()) + ")."
                 + " Token ids are not standardized.");
         int[] lengths = parts[0].length == 0 ? new int[] {0}
                 : Arrays.stream(parts[0]).map(r -> tokens.get(r).size()).sorted().toArray();
         int p95 = lengths[Math.min(lengths.length - 1, (int) Math.ceil(0.95 * lengths.length) - 1)];
-        notices.add(String.format(Locale.ROOT, "Length: %d tokens per text (--max-length); %d of %d texts were longer"
+        notices.add(String.format(Locale.ROOT, "Length: %d tokens per text (" + DataOption.MAX_LENGTH.named() + "); %d of %d texts were longer"
                 + " and were cut (the longest has %d)%s; %.1f%% of the tokens kept are outside the vocabulary.", length,
-                cut, n, longest, cut * 10 > n && p95 > length ? "; --max-length " + p95 + " would keep 95% of the"
+                cut, n, longest, cut * 10 > n && p95 > length ? "; " + DataOption.MAX_LENGTH.set(p95) + " would keep 95% of the"
                         + " training texts whole" : "", total == 0 ? 0.0 : 100.0 * unknown / total));
         notices.add(String.format(Locale.ROOT, "Split: %d texts to train on, %d to validate, %d to test%s.",
                 parts[0].length, parts[1].length, parts[2].length, testRows.length > 0 ? " (the given test set)"
@@ -171,10 +171,10 @@ public final class TextClassData {
         CsvTable table = CsvTable.read(file);
         String[] header = table.header();
         String textName = options.textColumn().orElseThrow(() -> new DataFileException("A table of texts needs"
-                + " --text-column COLUMN naming the column that holds the text."));
+                + " " + DataOption.TEXT_COLUMN.where() + " naming the column that holds the text."));
         int textCol = table.column(textName);
         if (textCol < 0) {
-            throw new DataFileException(file + " has no column '" + textName + "' for --text-column; its columns are "
+            throw new DataFileException(file + " has no column '" + textName + "' for " + DataOption.TEXT_COLUMN.named() + "; its columns are "
                     + String.join(", ", header) + ".");
         }
         int labelCol;
@@ -182,7 +182,7 @@ public final class TextClassData {
         if (options.label().isPresent()) {
             labelCol = table.column(options.label().get());
             if (labelCol < 0) {
-                throw new DataFileException(file + " has no column '" + options.label().get() + "' for --label; its"
+                throw new DataFileException(file + " has no column '" + options.label().get() + "' for " + DataOption.LABEL.named() + "; its"
                         + " columns are " + String.join(", ", header) + ".");
             }
         } else {
@@ -190,18 +190,18 @@ public final class TextClassData {
             if (g.isPresent() && g.getAsInt() != textCol) {
                 labelCol = g.getAsInt();
                 notices.add("Label: the column '" + header[labelCol] + "' (guessed from its name; choose another with"
-                        + " --label COLUMN).");
+                        + " " + DataOption.LABEL.where() + ").");
             } else if (header.length == 2) {
                 labelCol = 1 - textCol;
                 notices.add("Label: the column '" + header[labelCol] + "', the only column besides the text (choose"
-                        + " another with --label COLUMN).");
+                        + " another with " + DataOption.LABEL.where() + ").");
             } else {
                 throw new DataFileException(file + " has no column named like a label; name the column to predict with"
-                        + " --label COLUMN (its columns are " + String.join(", ", header) + ").");
+                        + " " + DataOption.LABEL.where() + " (its columns are " + String.join(", ", header) + ").");
             }
         }
         if (labelCol == textCol) {
-            throw new DataFileException("--label and --text-column name the same column '" + header[textCol] + "'.");
+            throw new DataFileException(DataOption.LABEL.named() + " and " + DataOption.TEXT_COLUMN.named() + " name the same column '" + header[textCol] + "'.");
         }
         List<String[]> rows = new ArrayList<>(table.rows());
         int fileCount = rows.size();

@@ -149,13 +149,14 @@ public final class TimeSeriesData {
             throw new DataFileException(s.file() + " has " + n + " rows; its training stretch (" + train
                     + " rows after " + val + " for validation and " + test + " for test) must hold at least one window"
                     + " of " + o.window() + " and a horizon of " + o.horizon() + " (" + need + " rows): use a longer"
-                    + " series, a shorter --window or --horizon, or smaller --split fractions.");
+                    + " series, a shorter " + DataOption.WINDOW.named() + " or " + DataOption.HORIZON.named()
+                    + ", or smaller split fractions.");
         }
         for (int[] part : new int[][] {{val, 0}, {test, 1}}) {
             if (part[0] > 0 && part[0] < o.horizon()) {
                 throw new DataFileException(s.file() + ": the " + (part[1] == 0 ? "validation" : "test") + " stretch has "
                         + part[0] + " rows, fewer than the horizon of " + o.horizon() + ", so no forecast fits in it;"
-                        + " use a larger --split fraction or a shorter --horizon.");
+                        + " use a larger split fraction or a shorter " + DataOption.HORIZON.named() + ".");
             }
         }
         return new int[] {train, val};
@@ -212,7 +213,7 @@ public final class TimeSeriesData {
         names.add(o.target());
         int[] cols = new int[names.size()];
         for (int i = 0; i < cols.length; i++) {
-            cols[i] = column(header, names.get(i), file, i == cols.length - 1 ? "--target" : "--features");
+            cols[i] = column(header, names.get(i), file, i == cols.length - 1 ? DataOption.TARGET.named() : "--features");
         }
         List<String[]> rows = table.rows();
         int dateCol = dateColumn(table, cols);
@@ -369,7 +370,8 @@ public final class TimeSeriesData {
         static Options of(DataRecipe recipe) {
             Object target = recipe.options().get("target");
             if (target == null || target.toString().isBlank()) {
-                throw new DataFileException("A time series needs the column to forecast: --target COLUMN.");
+                throw new DataFileException("A time series needs the column to forecast: "
+                        + DataOption.TARGET.where() + ".");
             }
             Object f = recipe.options().get("features");
             List<String> features = f == null || f.toString().isBlank() ? List.of()

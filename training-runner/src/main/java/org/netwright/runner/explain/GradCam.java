@@ -83,8 +83,9 @@ final class GradCam {
                 return id;
             }
         }
-        throw new IllegalArgumentException("Grad-CAM needs a conv2d layer and the network has none; name another"
-                + " layer whose output is feature maps with --layer.");
+        throw new IllegalArgumentException("Grad-CAM needs a conv2d layer and the network has none; "
+                + (org.netwright.runner.data.DataOption.forApp() ? "choose saliency, smoothgrad or integrated-gradients"
+                + " instead." : "name another layer whose output is feature maps with --layer."));
     }
 
     /** Bilinear resize of an h×w map to rows×cols, pixel centres aligned. */

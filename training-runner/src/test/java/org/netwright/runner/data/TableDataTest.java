@@ -77,6 +77,36 @@ class TableDataTest {
     }
 
     @Test
+    void inTheAppTheLabelAndMissingCellHintsNameTheImportWindowsControlsNotFlags() throws IOException {
+        String was = System.getProperty(DataOption.AUDIENCE_PROPERTY);
+        System.setProperty(DataOption.AUDIENCE_PROPERTY, "app");
+        try {
+            Path f = write("t.csv", "a,b,year\n1,2,2001\n2,3,2002\n");
+            String refused = assertThrows(DataFileException.class, () -> load(f)).getMessage();
+            assertTrue(refused.contains("with the Label column list of File > Import Data…"), refused);
+            assertFalse(refused.contains("--"), refused);
+            TableData.Loaded guessed = load(write("g.csv", animals(20)));
+            assertTrue(says(guessed, "choose another with the Label column list of File > Import Data…)"),
+                    guessed.summary().notices().toString());
+            Path gaps = write("p.csv", "species,mass\nA,10\nA,NA\nB,30\nB,31\nA,12\nB,29\n");
+            TableData.Loaded filled = loadWith(gaps, 0, 0, false);
+            assertTrue(says(filled, "(the default; choose with the Missing cells list of File > Import Data…)"),
+                    filled.summary().notices().toString());
+            for (String notice : filled.summary().notices()) {
+                assertFalse(notice.contains("--"), notice);
+            }
+        } finally {
+            if (was == null) {
+                System.clearProperty(DataOption.AUDIENCE_PROPERTY);
+            } else {
+                System.setProperty(DataOption.AUDIENCE_PROPERTY, was);
+            }
+        }
+        assertTrue(assertThrows(DataFileException.class, () -> load(write("c.csv", "a,b\n1,2\n"))).getMessage()
+                .contains("--label COLUMN"), "the CLI keeps its flags");
+    }
+
+    @Test
     void anUnknownLabelOrFeatureColumnIsNamedWithTheColumnsThereAre() throws IOException {
         Path f = write("t.csv", animals(10));
         assertTrue(assertThrows(DataFileException.class, () -> load(f, "label", "kind")).getMessage()
