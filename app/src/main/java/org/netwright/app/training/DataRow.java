@@ -55,12 +55,20 @@ public final class DataRow extends VBox {
         MenuButton generators = new MenuButton("Generator");
         generators.setId("data-generator");
         for (String name : Generators.NAMES) {
-            MenuItem item = new MenuItem(name.replace('_', ' ')
-                    + (Generators.GRAPH_NAMES.contains(name) ? " (one graph)" : ""));
+            MenuItem item = new MenuItem(generatorWords(name));
             item.setId("data-generator-" + name);
             item.setOnAction(e -> model.chooseGenerator(name));
             generators.getItems().add(item);
         }
+        // Which data fits the network is worked out as the menu opens (the network may have changed since).
+        generators.setOnShowing(e -> model.checkGenerators());
+        model.generatorFits().addListener((javafx.collections.MapChangeListener<String, String>) c -> {
+            for (MenuItem item : generators.getItems()) {
+                if (c.getKey().equals(item.getId().substring("data-generator-".length())) || model.generatorFits().isEmpty()) {
+                    markFit(item, model.generatorFits());
+                }
+            }
+        });
 
         Button choose = new Button("Choose file…");
         choose.setId("data-choose");
@@ -197,5 +205,35 @@ public final class DataRow extends VBox {
                 new FileChooser.ExtensionFilter("All files", "*"));
         File file = chooser.showOpenDialog(owner);
         return file == null ? null : file.toPath();
+    }
+
+    private static String generatorWords(String name) {
+        return name.replace('_', ' ') + (Generators.GRAPH_NAMES.contains(name) ? " (one graph)" : "");
+    }
+
+    /**
+     * Marks a generator's menu item with whether its data fits the network: a tick, or a cross and the start of the
+     * reason (the whole reason in the mark's tooltip); unmarked while nothing is known.
+     */
+    static void markFit(MenuItem item, java.util.Map<String, String> fits) {
+        String name = item.getId().substring("data-generator-".length());
+        String why = fits.get(name);
+        if (why == null) {
+            item.setText(generatorWords(name));
+            item.setGraphic(null);
+            return;
+        }
+        Label mark = new Label(why.isEmpty() ? "\u2713" : "\u2717");
+        mark.getStyleClass().add(why.isEmpty() ? "generator-fits" : "generator-misfit");
+        mark.setStyle(why.isEmpty() ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
+        String shortWhy = why.length() > 70 ? why.substring(0, 69).strip() + "\u2026" : why;
+        item.setText(generatorWords(name) + (why.isEmpty() ? "  fits the network" : "  \u2014 " + shortWhy));
+        if (!why.isEmpty()) {
+            Tooltip whole = new Tooltip(why);
+            whole.setWrapText(true);
+            whole.setMaxWidth(420);
+            Tooltip.install(mark, whole);
+        }
+        item.setGraphic(mark);
     }
 }
