@@ -461,12 +461,65 @@ public final class GraphCanvas extends StackPane {
             minimapDrawn = null;
             return;
         }
+        placeMinimap(cards.values(), visible);
         Object state = java.util.List.of(graph, java.util.Set.copyOf(model.selectedNodes()), visible);
         if (state.equals(minimapDrawn)) {
             return;
         }
         minimapDrawn = state;
         minimap.draw(cards, model.selectedNodes(), visible);
+    }
+
+    /**
+     * Puts the minimap in the corner of the view where it hides the least of the cards shown (top right when that is
+     * as good as any): over a graph zoomed in, the top right often held cards it covered. The bottom corners are above
+     * the zoom bar's and the banner's band.
+     */
+    private void placeMinimap(Collection<Bounds> cards, Bounds visible) {
+        Bounds viewport = scroll.getViewportBounds();
+        double z = zoom.zoom();
+        double w = Minimap.WIDTH / z;
+        double h = Minimap.HEIGHT / z;
+        double band = fitMargins().getBottom();
+        // Corners in view pixels, each with the margins the minimap keeps there.
+        List<Map.Entry<Pos, Insets>> corners = List.of(
+                Map.entry(Pos.TOP_RIGHT, new Insets(10, 22, 0, 0)),
+                Map.entry(Pos.BOTTOM_RIGHT, new Insets(0, 22, band, 0)),
+                Map.entry(Pos.TOP_LEFT, new Insets(10, 0, 0, 16)),
+                Map.entry(Pos.BOTTOM_LEFT, new Insets(0, 0, band, 16)));
+        Map.Entry<Pos, Insets> best = corners.get(0);
+        double least = Double.MAX_VALUE;
+        for (Map.Entry<Pos, Insets> c : corners) {
+            Insets m = c.getValue();
+            boolean right = c.getKey().getHpos() == javafx.geometry.HPos.RIGHT;
+            boolean bottom = c.getKey().getVpos() == javafx.geometry.VPos.BOTTOM;
+            double x = right ? viewport.getWidth() - m.getRight() - Minimap.WIDTH : m.getLeft();
+            double y = bottom ? viewport.getHeight() - m.getBottom() - Minimap.HEIGHT : m.getTop();
+            Bounds over = new BoundingBox(visible.getMinX() + x / z, visible.getMinY() + y / z, w, h);
+            double hidden = 0;
+            for (Bounds b : cards) {
+                double ix = Math.min(b.getMaxX(), over.getMaxX()) - Math.max(b.getMinX(), over.getMinX());
+                double iy = Math.min(b.getMaxY(), over.getMaxY()) - Math.max(b.getMinY(), over.getMinY());
+                if (ix > 0 && iy > 0) {
+                    hidden += ix * iy;
+                }
+            }
+            // A little better is not worth moving for: the minimap stays put unless another corner is clearly freer.
+            if (hidden < least - 1 / (z * z) * 400) {
+                least = hidden;
+                best = c;
+            }
+        }
+        // Only on a change: setting a constraint asks for another layout pass, and this runs after every one.
+        if (StackPane.getAlignment(minimap) != best.getKey() || !best.getValue().equals(StackPane.getMargin(minimap))) {
+            StackPane.setAlignment(minimap, best.getKey());
+            StackPane.setMargin(minimap, best.getValue());
+        }
+    }
+
+    /** Where the minimap is, for tests. */
+    Pos minimapCorner() {
+        return StackPane.getAlignment(minimap);
     }
 
     /**
