@@ -442,7 +442,8 @@ public final class EditorModel {
         // The layers' places among the others mean nothing inside the block: lay the inside out as Layout would.
         org.netwright.editor.canvas.CardShapes cards = org.netwright.editor.canvas.CardShapes.standard();
         GroupNodes group = GroupNodes.of(graph(), List.copyOf(selection), id, id).arrangingBody(body ->
-                LayeredLayout.apply(body, cards, LayeredLayout.VIEW_WIDTH, LayeredLayout.VIEW_HEIGHT));
+                LayeredLayout.moved(body, LayeredLayout.forBlock(body, cards, LayeredLayout.VIEW_WIDTH,
+                        LayeredLayout.VIEW_HEIGHT)));
         if (!execute(group)) {
             return false;
         }
@@ -588,7 +589,9 @@ public final class EditorModel {
             return false;
         }
         Map<String, double[]> to = new LinkedHashMap<>();
-        LayeredLayout.forView(graph(), cards, viewWidth, viewHeight)
+        // Inside a block, one row from its input ports to its output ports while that reads well.
+        (path.isEmpty() ? LayeredLayout.forView(graph(), cards, viewWidth, viewHeight)
+                : LayeredLayout.forBlock(graph(), cards, viewWidth, viewHeight))
                 .forEach((id, p) -> to.put(id, new double[] {p.x(), p.y()}));
         return execute(PlaceNodes.of(graph(), to, "Lay out the network"));
     }

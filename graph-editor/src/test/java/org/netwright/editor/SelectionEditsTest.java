@@ -53,6 +53,8 @@ class SelectionEditsTest {
         double top = body.nodes().values().stream().mapToDouble(Node::y).min().orElseThrow();
         double bottom = body.nodes().values().stream().mapToDouble(Node::y).max().orElseThrow();
         assertTrue(left < 100 && top < 100 && bottom < 600, "inside not laid out: " + body.nodes());
+        // Five cards show at 83 % in one row: one row from the block's input port to its output port.
+        assertEquals(top, bottom, "one row: " + body.nodes());
         assertNoOverlap(body);
 
         model.undo();

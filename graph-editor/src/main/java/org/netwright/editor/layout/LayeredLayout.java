@@ -93,6 +93,25 @@ public final class LayeredLayout {
         return best == null ? Map.of() : best.at();
     }
 
+    /** The smallest zoom at which a block's inside is still laid out as one row (see {@link #forBlock}). */
+    static final double BLOCK_ROW_DOWN_TO = 0.5;
+
+    /**
+     * Like {@link #forView}, for the inside of a block: one row from its input ports to its output ports while that
+     * shows at {@link #BLOCK_ROW_DOWN_TO} or more (the ports stand at the view's left and right edges, so a wrapped
+     * inside ran from the input port across the view and back), else wrapped as {@link #forView} does.
+     */
+    public static Map<String, Position> forBlock(Graph graph, Function<Node, CardShape> cards, double viewWidth,
+                                                 double viewHeight) {
+        Map<String, Position> row = positions(graph, cards, Double.POSITIVE_INFINITY);
+        if (graph.isEmpty()) {
+            return row;
+        }
+        double[] size = size(graph, cards, row);
+        double zoom = Math.min(1, Math.min(viewWidth / size[0], viewHeight / size[1]));
+        return zoom >= BLOCK_ROW_DOWN_TO ? row : forView(graph, cards, viewWidth, viewHeight);
+    }
+
     /** One laid-out wrapping: its positions, zoom at Fit, unlikeness to the view's shape and skips split by rows. */
     private record Candidate(Map<String, Position> at, double zoom, double shape, int splitSkips) {
     }
@@ -370,7 +389,11 @@ public final class LayeredLayout {
 
     /** The graph with every node moved where {@link #forView} puts it. */
     public static Graph apply(Graph graph, Function<Node, CardShape> cards, double viewWidth, double viewHeight) {
-        Map<String, Position> at = forView(graph, cards, viewWidth, viewHeight);
+        return moved(graph, forView(graph, cards, viewWidth, viewHeight));
+    }
+
+    /** The graph with every node moved where {@code at} says. */
+    public static Graph moved(Graph graph, Map<String, Position> at) {
         List<Node> moved = new ArrayList<>();
         for (Node n : graph.nodes().values()) {
             Position p = at.get(n.id());
