@@ -96,6 +96,11 @@ public final class DataRow extends VBox {
         error.textProperty().bind(model.errorProperty());
         error.managedProperty().bind(model.errorProperty().isNotEmpty());
         error.visibleProperty().bind(error.managedProperty());
+        Tooltip wholeError = new Tooltip();
+        wholeError.textProperty().bind(model.errorProperty());
+        wholeError.setWrapText(true);
+        wholeError.setMaxWidth(520);
+        error.setTooltip(wholeError);
 
         // The task a run would train: which field feeds each input, each output's loss and target, the metrics.
         Label task = new Label();
@@ -107,6 +112,10 @@ public final class DataRow extends VBox {
         task.visibleProperty().bind(task.managedProperty());
         task.setMinWidth(0);
         task.setMaxWidth(Double.MAX_VALUE);
+        // The panel keeps its height: a task of more lines than there is room for ends in an ellipsis, whole here.
+        Tooltip wholeTask = new Tooltip();
+        wholeTask.textProperty().bind(model.taskProperty());
+        task.setTooltip(wholeTask);
         HBox.setHgrow(task, Priority.ALWAYS);
 
         // Beside the task: the editor to change it, once a check has given a task to change.
@@ -226,7 +235,11 @@ public final class DataRow extends VBox {
         Label mark = new Label(why.isEmpty() ? "\u2713" : "\u2717");
         mark.getStyleClass().add(why.isEmpty() ? "generator-fits" : "generator-misfit");
         mark.setStyle(why.isEmpty() ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
-        String shortWhy = why.length() > 70 ? why.substring(0, 69).strip() + "\u2026" : why;
+        // Cut at a word, so the menu stays narrower than the window; the tooltip and choosing say it whole.
+        int cut = why.length() > 80 ? Math.max(40, why.lastIndexOf(' ', 79)) : why.length();
+        String shortWhy = cut < why.length() ? why.substring(0, cut).strip() + "\u2026" : why;
+        // A layer's id has underscores (dense_3): not keyboard mnemonics.
+        item.setMnemonicParsing(false);
         item.setText(generatorWords(name) + (why.isEmpty() ? "  fits the network" : "  \u2014 " + shortWhy));
         if (!why.isEmpty()) {
             Tooltip whole = new Tooltip(why);

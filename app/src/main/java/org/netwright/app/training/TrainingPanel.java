@@ -161,8 +161,11 @@ public final class TrainingPanel extends HBox {
         return computePrefHeight(width);
     }
 
-    /** The panel is never lower than this, so the chart keeps some room. */
-    private static final double MIN_HEIGHT = 262;
+    /**
+     * The panel is never lower than this: the Data row's usual lines (the data, four lines of task) and the chart's
+     * tabs at their height (186 px) fit; more lines end in an ellipsis instead of raising the panel.
+     */
+    private static final double MIN_HEIGHT = 310;
 
     /**
      * A message label in the Run column: it takes the room left, ends in an ellipsis when that is too little, and
