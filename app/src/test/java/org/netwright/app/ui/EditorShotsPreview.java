@@ -67,7 +67,7 @@ public class EditorShotsPreview extends Application {
             step(stage, workspace.session().editor(), scenario);
             // The script takes its screenshot once this line appears (a loaded machine takes long to start).
             PauseTransition shown = new PauseTransition(Duration.seconds(
-                    scenario.equals("block45") ? 6 : scenario.equals("generator") ? 10 : 3));
+                    scenario.equals("block45") || scenario.equals("group") ? 8 : scenario.equals("generator") ? 10 : 3));
             shown.setOnFinished(x -> System.out.println("SHOTS READY"));
             shown.play();
         });
