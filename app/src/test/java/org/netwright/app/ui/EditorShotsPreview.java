@@ -67,7 +67,8 @@ public class EditorShotsPreview extends Application {
             step(stage, workspace.session().editor(), scenario);
             // The script takes its screenshot once this line appears (a loaded machine takes long to start).
             PauseTransition shown = new PauseTransition(Duration.seconds(
-                    scenario.equals("block45") || scenario.equals("group") ? 8 : scenario.equals("generator") ? 10 : 3));
+                    scenario.equals("block45") || scenario.equals("group") ? 8
+                            : scenario.equals("generator") || scenario.equals("gallery") ? 10 : 3));
             shown.setOnFinished(x -> System.out.println("SHOTS READY"));
             shown.play();
         });
@@ -101,6 +102,12 @@ public class EditorShotsPreview extends Application {
                     then.play();
                 });
                 zoom.play();
+            }
+            case "gallery" -> {
+                // File > New from Template…, as its menu item does it.
+                javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) stage.getScene().lookup(".menu-bar");
+                bar.getMenus().get(0).getItems().stream().filter(i -> "menu-new".equals(i.getId())).findFirst()
+                        .ifPresent(i -> Platform.runLater(i::fire));
             }
             case "generator" -> ((javafx.scene.control.MenuButton) stage.getScene().lookup("#data-generator")).show();
             default -> { }
