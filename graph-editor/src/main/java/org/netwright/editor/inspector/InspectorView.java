@@ -31,6 +31,7 @@ public final class InspectorView extends StackPane {
     /** Whether the selected layer's weights train; shown for layers that have weights. */
     private final javafx.scene.control.CheckBox trainable = new javafx.scene.control.CheckBox("Train this layer's weights");
     private final VBox training = new VBox(4);
+    private boolean refreshQueued;
     /** The node and type the editors were built for; edits of that node refresh them in place. */
     private String shownId;
     private String shownType;
@@ -62,10 +63,26 @@ public final class InspectorView extends StackPane {
                 model.execute(org.netwright.model.command.SetTrainable.of(model.graph(), shownId, trainable.isSelected()));
             }
         });
-        model.selectedNodeProperty().addListener((o, was, now) -> refresh());
-        model.selectedNodes().addListener((javafx.collections.SetChangeListener<String>) c -> refresh());
+        model.selectedNodeProperty().addListener((o, was, now) -> refreshSoon());
+        model.selectedNodes().addListener((javafx.collections.SetChangeListener<String>) c -> refreshSoon());
         model.graphProperty().addListener((o, was, now) -> refresh());
         refresh();
+    }
+
+    /**
+     * Refreshes now for one layer; for several, once after the current batch of changes: Select All adds the nodes
+     * one by one, and a summary for each would take time growing with the square of their number.
+     */
+    private void refreshSoon() {
+        if (model.selectedNodes().size() <= 1) {
+            refresh();
+        } else if (!refreshQueued) {
+            refreshQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                refreshQueued = false;
+                refresh();
+            });
+        }
     }
 
     private void refresh() {
