@@ -394,7 +394,8 @@ public final class EditorModel {
 
     /**
      * Inserts a new layer of type {@code layerId} into the connection {@code edge} (its first input takes what the
-     * edge carried, its first output feeds where the edge went), its top-left at (x, y), and selects it; one edit.
+     * edge carried, its first output feeds where the edge went), placed clear of the other cards near (x, y) (see
+     * {@link SpliceRoom}), and selects it; one edit.
      */
     public Optional<String> spliceLayer(String layerId, Edge edge, double x, double y) {
         Optional<LayerSpec> spec = catalog.find(layerId);
@@ -409,7 +410,17 @@ public final class EditorModel {
             message.set(spec.get().name() + " cannot go into a connection: it needs an input and an output.");
             return Optional.empty();
         }
-        if (!execute(new SpliceNode(edge, node, ins.get(0), outs.get(0)))) {
+        if (!graph().edges().contains(edge)) {
+            message.set("There is no edge " + edge + " to insert into.");
+            return Optional.empty();
+        }
+        // Placed clear of the other cards (those after it moved right when the connection runs left to right).
+        SpliceRoom room = SpliceRoom.plan(graph(), edge, node, org.netwright.editor.canvas.CardShapes.standard());
+        Node placed = node.at(room.x(), room.y());
+        SpliceNode splice = new SpliceNode(edge, placed, ins.get(0), outs.get(0));
+        GraphCommand command = room.moves().isEmpty() ? splice : org.netwright.model.command.Steps.of(
+                splice.description(), List.of(PlaceNodes.of(graph(), room.moves(), "Make room"), splice));
+        if (!execute(command)) {
             return Optional.empty();
         }
         selectedNode.set(node.id());
@@ -417,7 +428,7 @@ public final class EditorModel {
     }
 
     /**
-     * Groups the selected nodes into one composite block ({@code block_1}, …) and selects it; false
+     * Groups the selected nodes into one composite block ({@code block_1}, …), its inside laid out, and selects it; false
      * (with the reason in the message) when the selection cannot be grouped.
      */
     public boolean groupSelection() {
@@ -426,11 +437,38 @@ public final class EditorModel {
             return false;
         }
         String id = graph().freshId("block");
-        if (!execute(GroupNodes.of(graph(), List.copyOf(selection), id, id))) {
+        // The layers' places among the others mean nothing inside the block: lay the inside out as Layout would.
+        org.netwright.editor.canvas.CardShapes cards = org.netwright.editor.canvas.CardShapes.standard();
+        GroupNodes group = GroupNodes.of(graph(), List.copyOf(selection), id, id).arrangingBody(body ->
+                LayeredLayout.moved(body, LayeredLayout.forBlock(body, cards, LayeredLayout.VIEW_WIDTH,
+                        LayeredLayout.VIEW_HEIGHT)));
+        if (!execute(group)) {
             return false;
         }
         selectedNode.set(id);
         return true;
+    }
+
+    /**
+     * Freezes ({@code trainable} false) or unfreezes every selected layer that has weights, as one undoable edit;
+     * false with the reason in the message when none of them would change.
+     */
+    public boolean setSelectionTrainable(boolean trainable) {
+        List<org.netwright.model.command.GraphCommand> steps = new ArrayList<>();
+        for (String id : selection) {
+            Optional<Node> node = graph().node(id);
+            org.netwright.model.shape.NodeReport report = shapes().report(id);
+            if (node.isPresent() && report != null && report.isOk() && report.params() > 0
+                    && node.get().trainable() != trainable) {
+                steps.add(org.netwright.model.command.SetTrainable.of(graph(), id, trainable));
+            }
+        }
+        if (steps.isEmpty()) {
+            message.set("The selected layers with weights are " + (trainable ? "trainable" : "frozen") + " already.");
+            return false;
+        }
+        return execute(org.netwright.model.command.Steps.of((trainable ? "Unfreeze " : "Freeze ") + steps.size()
+                + " layer" + (steps.size() == 1 ? "" : "s"), steps));
     }
 
     /** Replaces the selected composite by the layers inside it and selects them; false when refused. */
@@ -582,7 +620,9 @@ public final class EditorModel {
             return false;
         }
         Map<String, double[]> to = new LinkedHashMap<>();
-        LayeredLayout.forView(graph(), cards, viewWidth, viewHeight)
+        // Inside a block, one row from its input ports to its output ports while that reads well.
+        (path.isEmpty() ? LayeredLayout.forView(graph(), cards, viewWidth, viewHeight)
+                : LayeredLayout.forBlock(graph(), cards, viewWidth, viewHeight))
                 .forEach((id, p) -> to.put(id, new double[] {p.x(), p.y()}));
         return execute(PlaceNodes.of(graph(), to, "Lay out the network"));
     }

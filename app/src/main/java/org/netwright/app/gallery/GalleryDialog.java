@@ -88,7 +88,12 @@ public final class GalleryDialog extends Dialog<Template> {
         builtIn.getStyleClass().add("gallery-section");
         VBox sections = library == null ? new VBox(tiles) : new VBox(8, myTitle, myTiles, skipped, builtIn, tiles);
         ScrollPane scroll = new ScrollPane(sections);
+        scroll.setId("gallery-scroll");
         scroll.setFitToWidth(true);
+        wheelByRows(scroll);
+        // The tiles do not change while the gallery is scrolled: drawn once as a picture, not again per frame.
+        sections.setCache(true);
+        sections.setCacheHint(javafx.scene.CacheHint.SPEED);
         scroll.setPrefSize(3 * 300 + 2 * 12 + 30, 600);
         getDialogPane().setContent(new VBox(10, filters, scroll));
         // AtlantaFX's stylesheet caps every dialog at 600 px, which left one narrow column of cards and cut the texts
@@ -228,6 +233,30 @@ public final class GalleryDialog extends Dialog<Template> {
             tile.getStyleClass().add("gallery-chosen");
         }
         return tile;
+    }
+
+    /** How far one notch of the mouse wheel scrolls the gallery: about half a row of tiles. */
+    static final double WHEEL_STEP = 150;
+
+    /**
+     * Scrolls {@code scroll} by {@link #WHEEL_STEP} pixels per wheel notch. A scroll pane moves its content by the
+     * event's few pixels (40 a notch on most systems, less on some), a tenth of a tile's height: going through the
+     * gallery took a dozen notches per row.
+     */
+    static void wheelByRows(ScrollPane scroll) {
+        scroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            double range = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+            if (e.getDeltaY() == 0 || range <= 0) {
+                return;
+            }
+            // In notches (the event's pixels over its pixels per notch): a touchpad's fractions of a notch stay small.
+            double notches = e.getMultiplierY() > 0 ? e.getDeltaY() / e.getMultiplierY() : Math.signum(e.getDeltaY());
+            double pixels = Math.max(-3, Math.min(3, notches)) * WHEEL_STEP;
+            double span = scroll.getVmax() - scroll.getVmin();
+            scroll.setVvalue(Math.max(scroll.getVmin(), Math.min(scroll.getVmax(),
+                    scroll.getVvalue() - pixels / range * span)));
+            e.consume();
+        });
     }
 
     /** The family filter, for tests. */

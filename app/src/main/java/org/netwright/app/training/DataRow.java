@@ -55,12 +55,20 @@ public final class DataRow extends VBox {
         MenuButton generators = new MenuButton("Generator");
         generators.setId("data-generator");
         for (String name : Generators.NAMES) {
-            MenuItem item = new MenuItem(name.replace('_', ' ')
-                    + (Generators.GRAPH_NAMES.contains(name) ? " (one graph)" : ""));
+            MenuItem item = new MenuItem(generatorWords(name));
             item.setId("data-generator-" + name);
             item.setOnAction(e -> model.chooseGenerator(name));
             generators.getItems().add(item);
         }
+        // Which data fits the network is worked out as the menu opens (the network may have changed since).
+        generators.setOnShowing(e -> model.checkGenerators());
+        model.generatorFits().addListener((javafx.collections.MapChangeListener<String, String>) c -> {
+            for (MenuItem item : generators.getItems()) {
+                if (c.getKey().equals(item.getId().substring("data-generator-".length())) || model.generatorFits().isEmpty()) {
+                    markFit(item, model.generatorFits());
+                }
+            }
+        });
 
         Button choose = new Button("Choose file…");
         choose.setId("data-choose");
@@ -88,6 +96,11 @@ public final class DataRow extends VBox {
         error.textProperty().bind(model.errorProperty());
         error.managedProperty().bind(model.errorProperty().isNotEmpty());
         error.visibleProperty().bind(error.managedProperty());
+        Tooltip wholeError = new Tooltip();
+        wholeError.textProperty().bind(model.errorProperty());
+        wholeError.setWrapText(true);
+        wholeError.setMaxWidth(520);
+        error.setTooltip(wholeError);
 
         // The task a run would train: which field feeds each input, each output's loss and target, the metrics.
         Label task = new Label();
@@ -99,6 +112,10 @@ public final class DataRow extends VBox {
         task.visibleProperty().bind(task.managedProperty());
         task.setMinWidth(0);
         task.setMaxWidth(Double.MAX_VALUE);
+        // The panel keeps its height: a task of more lines than there is room for ends in an ellipsis, whole here.
+        Tooltip wholeTask = new Tooltip();
+        wholeTask.textProperty().bind(model.taskProperty());
+        task.setTooltip(wholeTask);
         HBox.setHgrow(task, Priority.ALWAYS);
 
         // Beside the task: the editor to change it, once a check has given a task to change.
@@ -197,5 +214,39 @@ public final class DataRow extends VBox {
                 new FileChooser.ExtensionFilter("All files", "*"));
         File file = chooser.showOpenDialog(owner);
         return file == null ? null : file.toPath();
+    }
+
+    private static String generatorWords(String name) {
+        return name.replace('_', ' ') + (Generators.GRAPH_NAMES.contains(name) ? " (one graph)" : "");
+    }
+
+    /**
+     * Marks a generator's menu item with whether its data fits the network: a tick, or a cross and the start of the
+     * reason (the whole reason in the mark's tooltip); unmarked while nothing is known.
+     */
+    static void markFit(MenuItem item, java.util.Map<String, String> fits) {
+        String name = item.getId().substring("data-generator-".length());
+        String why = fits.get(name);
+        if (why == null) {
+            item.setText(generatorWords(name));
+            item.setGraphic(null);
+            return;
+        }
+        Label mark = new Label(why.isEmpty() ? "\u2713" : "\u2717");
+        mark.getStyleClass().add(why.isEmpty() ? "generator-fits" : "generator-misfit");
+        mark.setStyle(why.isEmpty() ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
+        // Cut at a word, so the menu stays narrower than the window; the tooltip and choosing say it whole.
+        int cut = why.length() > 80 ? Math.max(40, why.lastIndexOf(' ', 79)) : why.length();
+        String shortWhy = cut < why.length() ? why.substring(0, cut).strip() + "\u2026" : why;
+        // A layer's id has underscores (dense_3): not keyboard mnemonics.
+        item.setMnemonicParsing(false);
+        item.setText(generatorWords(name) + (why.isEmpty() ? "  fits the network" : "  \u2014 " + shortWhy));
+        if (!why.isEmpty()) {
+            Tooltip whole = new Tooltip(why);
+            whole.setWrapText(true);
+            whole.setMaxWidth(420);
+            Tooltip.install(mark, whole);
+        }
+        item.setGraphic(mark);
     }
 }

@@ -46,6 +46,9 @@ public final class DataViewModel {
     /** The bytes of the data the project keeps, by content hash (none until {@link #keptCopiesFrom} says where). */
     private java.util.function.Function<String, Optional<byte[]>> keptCopies = hash -> Optional.empty();
     private final TaskEditorModel taskEditor;
+    private final javafx.collections.ObservableMap<String, String> generatorFits =
+            javafx.collections.FXCollections.observableHashMap();
+    private int generatorChecks;
     /** Counts requests, so that the answer to an older one (a slow file, say) never overwrites a newer one. */
     private int generation;
 
@@ -110,6 +113,42 @@ public final class DataViewModel {
                 }
             });
         });
+    }
+
+    /**
+     * Checks every built-in generator against the network as it is now, off the UI thread, as choosing it would (the
+     * saved task and loss included); {@link #generatorFits()} then holds, per generator, "" when it fits or why not.
+     * While the network cannot be judged yet (a red layer, no weights) the map is emptied: nothing can be said.
+     */
+    public void checkGenerators() {
+        Graph network = graph.get();
+        GraphShapes networkShapes = shapes.get();
+        if (network == null || networkShapes == null || !networkShapes.isValid() || networkShapes.totalParams() == 0) {
+            generatorFits.clear();
+            return;
+        }
+        long seed = form.settings().seed();
+        String loss = form.settings().loss();
+        Task saved = form.settings().task();
+        int mine = ++generatorChecks;
+        background.execute(() -> {
+            // Each answer as it comes: the menu is open while they are worked out, the first ones within a moment.
+            for (String name : org.netwright.templates.data.Generators.NAMES) {
+                DataCheck.Outcome outcome = DataCheck.check(DataRecipe.generator(name, Map.of()), network, networkShapes,
+                        baseDir, seed, loss, saved);
+                String why = outcome.problem().orElse("");
+                uiThread.execute(() -> {
+                    if (mine == generatorChecks) {
+                        generatorFits.put(name, why);
+                    }
+                });
+            }
+        });
+    }
+
+    /** Per built-in generator, "" when it fits the network of the last {@link #checkGenerators()}, else why not. */
+    public javafx.collections.ObservableMap<String, String> generatorFits() {
+        return generatorFits;
     }
 
     /** Trains on the file from now on, if it loads and fits: CSV (samples or an edge table) or IDX images. */

@@ -2,9 +2,15 @@ package org.netwright.app.training;
 
 import java.util.List;
 import java.util.Optional;
+import org.netwright.model.catalog.FirstLayer;
+import org.netwright.model.catalog.LayerCatalog;
+import org.netwright.model.catalog.LayerSpec;
 import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
 import org.netwright.model.settings.TrainingSettings;
 import org.netwright.model.shape.GraphShapes;
+import org.netwright.model.shape.NodeReport;
+import org.netwright.model.shape.Shape;
 import org.netwright.model.task.TaskProposal;
 import org.netwright.templates.Template;
 
@@ -49,7 +55,7 @@ public final class TrainReadiness {
                     : "Fix the red node first: " + problem);
         }
         if (shapes != null && shapes.totalParams() == 0) {
-            return Optional.of("Nothing to train yet: drag a Dense layer onto the canvas, then drag from the input's port to it.");
+            return Optional.of(nothingToTrain(graph, shapes));
         }
         List<String> problems = settings == null ? List.of("No training settings.") : settings.problems();
         if (!problems.isEmpty()) {
@@ -62,5 +68,33 @@ public final class TrainReadiness {
                     + ": choose it in the Data row, or change its input and output layers.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * What to add first to a network without weights: the layer that fits its input (a Conv2d after images, an
+     * Embedding after tokens; {@link FirstLayer}), named with the input it should follow.
+     */
+    static String nothingToTrain(Graph graph, GraphShapes shapes) {
+        LayerCatalog catalog = LayerCatalog.standard();
+        // The input nothing reads yet is where the user is; else the first input of the graph.
+        Node input = null;
+        for (Node n : graph.nodes().values()) {
+            boolean isInput = catalog.find(n.type()).map(LayerSpec::isInput).orElse(false);
+            if (isInput && (input == null || (!graph.outgoingEdges(input.id()).isEmpty()
+                    && graph.outgoingEdges(n.id()).isEmpty()))) {
+                input = n;
+            }
+        }
+        if (input == null) {
+            return "Nothing to train yet: drag an input layer from the palette onto the canvas to start.";
+        }
+        NodeReport report = shapes == null ? null : shapes.report(input.id());
+        Shape shape = report == null || report.outputs().isEmpty() ? null
+                : report.outputs().values().iterator().next();
+        String layer = FirstLayer.after(catalog, input.type(), shape).map(LayerSpec::name).orElse("Dense");
+        // "an Embedding", "an LSTM" (said "el-ess-tee-em"), "a Conv2d".
+        String article = "AEIOU".indexOf(layer.charAt(0)) >= 0 || layer.startsWith("LSTM") ? "an " : "a ";
+        return "Nothing to train yet: drag " + article + layer + " layer onto the canvas, then drag from " + input.id()
+                + "'s port to it.";
     }
 }

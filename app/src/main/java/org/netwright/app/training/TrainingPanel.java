@@ -14,6 +14,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -115,7 +116,10 @@ public final class TrainingPanel extends HBox {
         settingsError.setWrapText(true);
         settingsError.managedProperty().bind(settingsError.textProperty().isNotEmpty());
 
-        VBox left = new VBox(8, title("Training"), fields, buttons, blocker, settingsError);
+        // Why Train is off and a refused value are said in the Run column, in room it has; see messages().
+        blocker.setMinHeight(Region.USE_COMPUTED_SIZE);
+        VBox left = new VBox(8, title("Training"), fields, buttons);
+        this.left = left;
         left.getStyleClass().add("training-settings");
         left.setMinWidth(290);
         left.setPrefWidth(290);
@@ -135,11 +139,47 @@ public final class TrainingPanel extends HBox {
         HBox.setHgrow(centre, Priority.ALWAYS);
 
         VBox right = runStatus();
+        right.getChildren().addAll(messages(blocker), messages(settingsError));
         getChildren().addAll(left, centre, right);
         setSpacing(16);
         setPadding(new Insets(10, 14, 10, 14));
-        // At least this tall; taller only when a long reason under Train needs the lines.
-        setMinHeight(262);
+        // As tall as the settings column, whatever the messages say: a reason of one line or four used to make the
+        // panel taller and push the canvas up. Longer messages end in an ellipsis; their tooltip holds them whole.
+        setMaxHeight(Region.USE_PREF_SIZE);
+    }
+
+    /** The settings column, whose height is the panel's. */
+    private final VBox left;
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return Math.max(MIN_HEIGHT, snappedTopInset() + left.prefHeight(left.getPrefWidth()) + snappedBottomInset());
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    /**
+     * The panel is never lower than this: the Data row's usual lines (the data, four lines of task) and the chart's
+     * tabs at their height (186 px) fit; more lines end in an ellipsis instead of raising the panel.
+     */
+    private static final double MIN_HEIGHT = 310;
+
+    /**
+     * A message label in the Run column: it takes the room left, ends in an ellipsis when that is too little, and
+     * shows whole in its tooltip.
+     */
+    private static Label messages(Label label) {
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(label.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(420);
+        label.setTooltip(whole);
+        label.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
     }
 
     /**

@@ -74,4 +74,34 @@ class DataChoiceRefusedTest {
         String shape = "The data's samples are a vector of 64 but the input layer 'input' expects a vector of 4.";
         assertEquals(shape, DataViewModel.whereTheLossIsSet(shape, "cross_entropy"));
     }
+
+    @Test
+    void theGeneratorMenuKnowsWhichDataFitsTheNetworkAndWhyTheOthersDoNot() {
+        TrainingSettings settings = TemplateLibrary.find("two-moons-mlp").orElseThrow().settings();
+        SettingsForm form = new SettingsForm(settings, s -> { });
+        var graph = TestData.mlp(2, 2);
+        DataViewModel row = new DataViewModel(form, () -> graph, () -> ShapeInference.infer(graph), dir, Runnable::run,
+                Runnable::run);
+
+        row.checkGenerators();
+
+        Map<String, String> fits = Map.copyOf(row.generatorFits());
+        assertEquals("", fits.get("two_moons"), "two moons: points in the plane, two classes");
+        assertTrue(fits.get("segment_digits").contains("expects a vector of 2"), fits.get("segment_digits"));
+        // Choosing says the same as the mark: the menu and the refusal never disagree.
+        row.chooseGenerator("segment_digits");
+        assertTrue(row.errorProperty().get().contains(fits.get("segment_digits")), row.errorProperty().get());
+    }
+
+    @Test
+    void aNetworkThatCannotBeJudgedYetMarksNoGenerator() {
+        TrainingSettings settings = TemplateLibrary.find("two-moons-mlp").orElseThrow().settings();
+        SettingsForm form = new SettingsForm(settings, s -> { });
+        var lone = org.netwright.model.graph.Graph.of(java.util.List.of(new org.netwright.model.graph.Node("in",
+                "image_input", Map.of(), 0, 0)), java.util.List.of());
+        DataViewModel row = new DataViewModel(form, () -> lone, () -> ShapeInference.infer(lone), dir, Runnable::run,
+                Runnable::run);
+        row.checkGenerators();
+        assertTrue(row.generatorFits().isEmpty());
+    }
 }

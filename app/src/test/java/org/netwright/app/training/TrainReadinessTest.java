@@ -36,6 +36,15 @@ class TrainReadinessTest {
     }
 
     @Test
+    void anImageInputAloneSuggestsAConvolutionNotADenseLayer() {
+        Graph g = Graph.of(List.of(new Node("image_input_1", "image_input", Map.of(), 0, 0)), List.of());
+        assertEquals("Nothing to train yet: drag a Conv2d layer onto the canvas, then drag from image_input_1's port"
+                + " to it.", why(g, settings));
+        Graph tokens = Graph.of(List.of(new Node("token_input_1", "token_input", Map.of(), 0, 0)), List.of());
+        assertTrue(why(tokens, settings).contains("drag an Embedding layer"), why(tokens, settings));
+    }
+
+    @Test
     void aShapeProblemNamesTheNode() {
         // A 2-D convolution cannot take a flat vector: the node is red and Train must say so.
         Graph g = Graph.of(List.of(input, new Node("conv2d_1", "conv2d", Map.of(), 200, 0)),

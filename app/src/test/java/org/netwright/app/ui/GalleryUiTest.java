@@ -60,4 +60,23 @@ class GalleryUiTest {
         assertTrue(stage.getTitle().contains("LeNet-5") && stage.getTitle().contains("not saved yet"), stage.getTitle());
         assertTrue(robot.lookup("#node-conv2d_1").tryQuery().isPresent(), "the canvas shows the template's layers");
     }
+
+    @Test
+    void oneWheelNotchScrollsTheGalleryByHalfARowOfTiles(FxRobot robot) {
+        robot.clickOn("File").clickOn("#menu-new");
+        AppWindowFixture.waitUntil("the gallery", 20, () -> robot.lookup("#template-lenet5").tryQuery().isPresent());
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#gallery-scroll")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        double range = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        assertTrue(range > 300, "the gallery is taller than its window: " + range);
+        robot.moveTo(scroll);
+        // One notch down, as a mouse wheel sends it (40 px, 40 px a notch); the plain scroll pane moved 40 px.
+        robot.interact(() -> javafx.event.Event.fireEvent(scroll, new javafx.scene.input.ScrollEvent(
+                javafx.scene.input.ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false, false, false, false,
+                0, -40, 0, -40, 40, 40, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.LINES, 1, 0, null)));
+        double moved = scroll.getVvalue() * range;
+        assertEquals(150, moved, 1, "pixels scrolled by one notch");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    }
 }

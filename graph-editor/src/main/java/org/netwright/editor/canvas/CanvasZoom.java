@@ -86,9 +86,17 @@ final class CanvasZoom {
      * {@code margin} viewport pixels around it, never above 100% so small graphs keep their size.
      */
     void fit(Bounds area, double margin) {
+        fit(area, new javafx.geometry.Insets(margin));
+    }
+
+    /**
+     * Zooms (never above 100 %) and scrolls so that {@code area} shows whole inside the viewport less
+     * {@code margins}, centred in what is left (the canvas's own controls lie in the margins).
+     */
+    void fit(Bounds area, javafx.geometry.Insets margins) {
         Bounds viewport = scroll.getViewportBounds();
-        double w = viewport.getWidth() - 2 * margin;
-        double h = viewport.getHeight() - 2 * margin;
+        double w = viewport.getWidth() - margins.getLeft() - margins.getRight();
+        double h = viewport.getHeight() - margins.getTop() - margins.getBottom();
         if (area == null || w <= 0 || h <= 0) {
             apply(1);
             scrollTo(Point2D.ZERO);
@@ -97,8 +105,8 @@ final class CanvasZoom {
         double z = clamp(Math.min(1, Math.min(w / area.getWidth(), h / area.getHeight())));
         apply(z);
         // Centre the area; at the top or left edge the scroll position simply stops at zero.
-        scrollTo(new Point2D(area.getCenterX() * z - viewport.getWidth() / 2,
-                area.getCenterY() * z - viewport.getHeight() / 2));
+        scrollTo(new Point2D(area.getCenterX() * z - margins.getLeft() - w / 2,
+                area.getCenterY() * z - margins.getTop() - h / 2));
     }
 
     private void apply(double z) {

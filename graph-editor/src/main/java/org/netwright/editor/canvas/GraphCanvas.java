@@ -123,6 +123,9 @@ public final class GraphCanvas extends StackPane {
     /** How many cards this canvas has created so far, for tests that check only the visible ones are. */
     private int cardsCreated;
     private final Minimap minimap = new Minimap(this::centerOn);
+    /** The zoom bar and the banner, bottom right and bottom left over the canvas: Fit keeps the cards above them. */
+    private final ZoomBar bar;
+    private final CanvasBanner banner;
     private final javafx.beans.property.BooleanProperty minimapShown =
             new javafx.beans.property.SimpleBooleanProperty(this, "minimapShown", true);
     /** What the minimap last drew: redrawn only when the graph, the selection or the view changed. */
@@ -168,14 +171,14 @@ public final class GraphCanvas extends StackPane {
         scroll.viewportBoundsProperty().addListener((o, was, now) -> sizeContent());
         hint.getStyleClass().add("graph-canvas-hint");
         hint.setMouseTransparent(true);
-        ZoomBar bar = new ZoomBar(this);
+        bar = new ZoomBar(this);
         StackPane.setAlignment(bar, Pos.BOTTOM_RIGHT);
         // Clear of the scroll bars.
-        StackPane.setMargin(bar, new Insets(0, 22, 22, 0));
-        CanvasBanner banner = new CanvasBanner(model);
+        StackPane.setMargin(bar, new Insets(0, CONTROLS_MARGIN, CONTROLS_MARGIN, 0));
+        banner = new CanvasBanner(model);
         // Bottom left, beside the zoom bar: a fitted graph starts at the top left, so the bottom is the emptier side.
         StackPane.setAlignment(banner, Pos.BOTTOM_LEFT);
-        StackPane.setMargin(banner, new Insets(0, 0, 22, 16));
+        StackPane.setMargin(banner, new Insets(0, 0, CONTROLS_MARGIN, 16));
         StackPane.setAlignment(minimap, Pos.TOP_RIGHT);
         StackPane.setMargin(minimap, new Insets(10, 22, 0, 0));
         minimap.setVisible(false);
@@ -331,9 +334,23 @@ public final class GraphCanvas extends StackPane {
     /** Scales (never above 100%) and scrolls so every card is visible with a margin around them. */
     public void fitToView() {
         fitPending = false;
-        zoom.fit(graphBounds(), FIT_MARGIN);
+        zoom.fit(graphBounds(), fitMargins());
         fittedViewport = scroll.getViewportBounds();
     }
+
+    /**
+     * The room {@link #fitToView()} leaves around the cards: {@link #FIT_MARGIN}, and at the bottom the band of the
+     * zoom bar and the banner (the lock while a run trains, a refusal), which covered the lowest cards before.
+     */
+    Insets fitMargins() {
+        double controls = Math.max(bar.prefHeight(-1), banner.isVisible() ? banner.prefHeight(-1) : 0);
+        // Their own margin from the edge (see the constructor) and a few pixels of air above them.
+        double bottom = Math.max(FIT_MARGIN, controls + CONTROLS_MARGIN + 8);
+        return new Insets(FIT_MARGIN, FIT_MARGIN, bottom, FIT_MARGIN);
+    }
+
+    /** How far the zoom bar and the banner sit from the canvas's bottom edge (clear of the scroll bar). */
+    private static final double CONTROLS_MARGIN = 22;
 
     /**
      * Lays the graph out automatically (an undoable edit) so that it shows as large as possible in this canvas's
@@ -341,8 +358,10 @@ public final class GraphCanvas extends StackPane {
      */
     public boolean layOut() {
         Bounds viewport = scroll.getViewportBounds();
-        double w = viewport.getWidth() > 2 * FIT_MARGIN ? viewport.getWidth() - 2 * FIT_MARGIN : LayeredLayout.VIEW_WIDTH;
-        double h = viewport.getHeight() > 2 * FIT_MARGIN ? viewport.getHeight() - 2 * FIT_MARGIN
+        Insets m = fitMargins();
+        double w = viewport.getWidth() > m.getLeft() + m.getRight() ? viewport.getWidth() - m.getLeft() - m.getRight()
+                : LayeredLayout.VIEW_WIDTH;
+        double h = viewport.getHeight() > m.getTop() + m.getBottom() ? viewport.getHeight() - m.getTop() - m.getBottom()
                 : LayeredLayout.VIEW_HEIGHT;
         if (!model.layOut(CardShapes.standard(), w, h)) {
             return false;
@@ -442,12 +461,65 @@ public final class GraphCanvas extends StackPane {
             minimapDrawn = null;
             return;
         }
+        placeMinimap(cards.values(), visible);
         Object state = java.util.List.of(graph, java.util.Set.copyOf(model.selectedNodes()), visible);
         if (state.equals(minimapDrawn)) {
             return;
         }
         minimapDrawn = state;
         minimap.draw(cards, model.selectedNodes(), visible);
+    }
+
+    /**
+     * Puts the minimap in the corner of the view where it hides the least of the cards shown (top right when that is
+     * as good as any): over a graph zoomed in, the top right often held cards it covered. The bottom corners are above
+     * the zoom bar's and the banner's band.
+     */
+    private void placeMinimap(Collection<Bounds> cards, Bounds visible) {
+        Bounds viewport = scroll.getViewportBounds();
+        double z = zoom.zoom();
+        double w = Minimap.WIDTH / z;
+        double h = Minimap.HEIGHT / z;
+        double band = fitMargins().getBottom();
+        // Corners in view pixels, each with the margins the minimap keeps there.
+        List<Map.Entry<Pos, Insets>> corners = List.of(
+                Map.entry(Pos.TOP_RIGHT, new Insets(10, 22, 0, 0)),
+                Map.entry(Pos.BOTTOM_RIGHT, new Insets(0, 22, band, 0)),
+                Map.entry(Pos.TOP_LEFT, new Insets(10, 0, 0, 16)),
+                Map.entry(Pos.BOTTOM_LEFT, new Insets(0, 0, band, 16)));
+        Map.Entry<Pos, Insets> best = corners.get(0);
+        double least = Double.MAX_VALUE;
+        for (Map.Entry<Pos, Insets> c : corners) {
+            Insets m = c.getValue();
+            boolean right = c.getKey().getHpos() == javafx.geometry.HPos.RIGHT;
+            boolean bottom = c.getKey().getVpos() == javafx.geometry.VPos.BOTTOM;
+            double x = right ? viewport.getWidth() - m.getRight() - Minimap.WIDTH : m.getLeft();
+            double y = bottom ? viewport.getHeight() - m.getBottom() - Minimap.HEIGHT : m.getTop();
+            Bounds over = new BoundingBox(visible.getMinX() + x / z, visible.getMinY() + y / z, w, h);
+            double hidden = 0;
+            for (Bounds b : cards) {
+                double ix = Math.min(b.getMaxX(), over.getMaxX()) - Math.max(b.getMinX(), over.getMinX());
+                double iy = Math.min(b.getMaxY(), over.getMaxY()) - Math.max(b.getMinY(), over.getMinY());
+                if (ix > 0 && iy > 0) {
+                    hidden += ix * iy;
+                }
+            }
+            // A little better is not worth moving for: the minimap stays put unless another corner is clearly freer.
+            if (hidden < least - 1 / (z * z) * 400) {
+                least = hidden;
+                best = c;
+            }
+        }
+        // Only on a change: setting a constraint asks for another layout pass, and this runs after every one.
+        if (StackPane.getAlignment(minimap) != best.getKey() || !best.getValue().equals(StackPane.getMargin(minimap))) {
+            StackPane.setAlignment(minimap, best.getKey());
+            StackPane.setMargin(minimap, best.getValue());
+        }
+    }
+
+    /** Where the minimap is, for tests. */
+    Pos minimapCorner() {
+        return StackPane.getAlignment(minimap);
     }
 
     /**

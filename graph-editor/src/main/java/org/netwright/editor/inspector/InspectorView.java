@@ -16,7 +16,8 @@ import org.netwright.model.command.SetParam;
 
 /**
  * Shows the selected node: what the layer does, one editor per parameter, the shapes in and out,
- * its cost, and for convolutions the size arithmetic with its numbers filled in.
+ * its cost, and for convolutions the size arithmetic with its numbers filled in. With several layers selected it
+ * sums them up ({@link SelectionFacts}) and offers what applies to all of them.
  */
 public final class InspectorView extends StackPane {
     private final EditorModel model;
@@ -30,6 +31,7 @@ public final class InspectorView extends StackPane {
     /** Whether the selected layer's weights train; shown for layers that have weights. */
     private final javafx.scene.control.CheckBox trainable = new javafx.scene.control.CheckBox("Train this layer's weights");
     private final VBox training = new VBox(4);
+    private boolean refreshQueued;
     /** The node and type the editors were built for; edits of that node refresh them in place. */
     private String shownId;
     private String shownType;
@@ -61,7 +63,8 @@ public final class InspectorView extends StackPane {
                 model.execute(org.netwright.model.command.SetTrainable.of(model.graph(), shownId, trainable.isSelected()));
             }
         });
-        model.selectedNodeProperty().addListener((o, was, now) -> refresh());
+        model.selectedNodeProperty().addListener((o, was, now) -> refreshSoon());
+        model.selectedNodes().addListener((javafx.collections.SetChangeListener<String>) c -> refreshSoon());
         model.graphProperty().addListener((o, was, now) -> refresh());
         // "Editing is locked until the run ends" under a field no longer applies once the run has ended.
         model.lockProperty().addListener((o, was, now) -> {
@@ -72,7 +75,27 @@ public final class InspectorView extends StackPane {
         refresh();
     }
 
+    /**
+     * Refreshes now for one layer; for several, once after the current batch of changes: Select All adds the nodes
+     * one by one, and a summary for each would take time growing with the square of their number.
+     */
+    private void refreshSoon() {
+        if (model.selectedNodes().size() <= 1) {
+            refresh();
+        } else if (!refreshQueued) {
+            refreshQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                refreshQueued = false;
+                refresh();
+            });
+        }
+    }
+
     private void refresh() {
+        if (model.selectedNodes().size() > 1) {
+            showSelection(SelectionFacts.of(model.graph(), model.shapes(), List.copyOf(model.selectedNodes())));
+            return;
+        }
         String id = model.selectedNodeProperty().get();
         Optional<LayerFacts> found = id == null ? Optional.empty() : LayerFacts.of(model.graph(), model.shapes(), id);
         if (found.isEmpty()) {
@@ -97,6 +120,62 @@ public final class InspectorView extends StackPane {
             build(f, values);
         }
         showFacts(f);
+    }
+
+    /**
+     * Several layers selected: how many and of which types, their parameters together, and what can be done with
+     * all of them at once (each one undoable step).
+     */
+    private void showSelection(SelectionFacts f) {
+        shownId = null;
+        shownType = null;
+        editors.clear();
+        body.getChildren().clear();
+        scroll.setVisible(true);
+        empty.setVisible(false);
+        Label title = new Label(f.title());
+        title.setId("inspector-title");
+        title.getStyleClass().add("inspector-title");
+        Label types = value("inspector-selection-types", f.typesLine());
+        Label params = value("inspector-selection-params", f.paramsLine());
+        Label hint = value("inspector-selection-hint", "Click one of them alone to see and edit its settings.");
+        hint.getStyleClass().add("inspector-explanation");
+        body.getChildren().addAll(title, types, params, hint, section("WITH ALL OF THEM"));
+
+        javafx.scene.control.Button group = action("inspector-group", "Group into Block", model::groupSelection);
+        javafx.scene.control.Button delete = action("inspector-delete", "Delete", model::deleteSelection);
+        javafx.scene.control.Button alignTop = action("inspector-align-top", "Align Tops",
+                () -> model.alignSelection(EditorModel.Alignment.TOP, org.netwright.editor.canvas.CardShapes.standard()));
+        javafx.scene.control.Button alignLeft = action("inspector-align-left", "Align Lefts",
+                () -> model.alignSelection(EditorModel.Alignment.LEFT, org.netwright.editor.canvas.CardShapes.standard()));
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, group, delete, alignTop, alignLeft);
+        body.getChildren().add(actions);
+        if (f.withWeights() > 0) {
+            javafx.scene.control.CheckBox all = new javafx.scene.control.CheckBox(
+                    "Train their weights (" + f.withWeights() + " with weights)");
+            all.setId("inspector-trainable-all");
+            all.setWrapText(true);
+            Boolean state = f.allTrain();
+            all.setIndeterminate(state == null);
+            all.setSelected(Boolean.TRUE.equals(state));
+            all.setTooltip(new javafx.scene.control.Tooltip("Untick to freeze every selected layer's weights at once;"
+                    + " tick to let them all train. Undo brings the old state back."));
+            // A mixed selection shows a dash; a click makes them all train (the box leaves the dash ticked), one undo step.
+            all.setOnAction(e -> model.setSelectionTrainable(all.isSelected()));
+            Label note = value("inspector-frozen", f.frozen() == 0 ? ""
+                    : f.frozen() + " of the " + f.withWeights() + " keep their weights while the rest trains.");
+            note.setManaged(f.frozen() > 0);
+            note.setVisible(f.frozen() > 0);
+            body.getChildren().addAll(section("TRAINING"), all, note);
+        }
+    }
+
+    private javafx.scene.control.Button action(String id, String text, java.util.function.BooleanSupplier run) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button(text);
+        b.setId(id);
+        b.setDisable(!model.isEditable());
+        b.setOnAction(e -> run.getAsBoolean());
+        return b;
     }
 
     private void build(LayerFacts f, LayerParams values) {

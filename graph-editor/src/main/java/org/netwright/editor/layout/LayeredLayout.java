@@ -93,6 +93,25 @@ public final class LayeredLayout {
         return best == null ? Map.of() : best.at();
     }
 
+    /** The smallest zoom at which a block's inside is still laid out as one row (see {@link #forBlock}). */
+    static final double BLOCK_ROW_DOWN_TO = 0.5;
+
+    /**
+     * Like {@link #forView}, for the inside of a block: one row from its input ports to its output ports while that
+     * shows at {@link #BLOCK_ROW_DOWN_TO} or more (the ports stand at the view's left and right edges, so a wrapped
+     * inside ran from the input port across the view and back), else wrapped as {@link #forView} does.
+     */
+    public static Map<String, Position> forBlock(Graph graph, Function<Node, CardShape> cards, double viewWidth,
+                                                 double viewHeight) {
+        Map<String, Position> row = positions(graph, cards, Double.POSITIVE_INFINITY);
+        if (graph.isEmpty()) {
+            return row;
+        }
+        double[] size = size(graph, cards, row);
+        double zoom = Math.min(1, Math.min(viewWidth / size[0], viewHeight / size[1]));
+        return zoom >= BLOCK_ROW_DOWN_TO ? row : forView(graph, cards, viewWidth, viewHeight);
+    }
+
     /** One laid-out wrapping: its positions, zoom at Fit, unlikeness to the view's shape and skips split by rows. */
     private record Candidate(Map<String, Position> at, double zoom, double shape, int splitSkips) {
     }
@@ -300,12 +319,81 @@ public final class LayeredLayout {
             out.put(b.getKey(), new Position(Math.round(b.getValue().getX() - minX + ORIGIN),
                     Math.round(b.getValue().getY() - minY + ORIGIN)));
         }
+        Map<String, Position> aligned = alignTallCards(graph, cards, out);
+        // A card lifted above the row set the top; level with it now, the drawing starts at the origin again.
+        double top = aligned.values().stream().mapToDouble(Position::y).min().orElse(ORIGIN);
+        Map<String, Position> shifted = new LinkedHashMap<>();
+        aligned.forEach((id, p) -> shifted.put(id, new Position(p.x(), p.y() - top + ORIGIN)));
+        return shifted;
+    }
+
+    /**
+     * Puts a taller card (an Add or a Concatenate, whose labelled port rows lie below its header) level with the row
+     * it is in. ELK draws the edge into it straight, which lifts the card by the height its ports sit lower than a
+     * one-port card's, so it stood above its row; now its top is the top of the card feeding it, the edge takes a
+     * short step instead, and the cards after it (level with its output) stay in the row. A card that would then
+     * cover another stays where it was.
+     */
+    static Map<String, Position> alignTallCards(Graph graph, Function<Node, CardShape> cards,
+                                                Map<String, Position> at) {
+        Map<String, Position> out = new LinkedHashMap<>(at);
+        for (Node v : graph.nodes().values()) {
+            CardShape vc = cards.apply(v);
+            Position pv = out.get(v.id());
+            for (Edge e : graph.incomingEdges(v.id())) {
+                Node u = graph.require(e.from().nodeId());
+                CardShape uc = cards.apply(u);
+                Position pu = out.get(u.id());
+                boolean straight = Math.abs(pu.y() + portY(uc.outputs(), e.from().port())
+                        - (pv.y() + portY(vc.inputs(), e.to().port()))) < 1;
+                if (!straight || pu.x() >= pv.x() || vc.height() <= uc.height() || pv.y() >= pu.y()) {
+                    continue;
+                }
+                Position level = new Position(pv.x(), pu.y());
+                if (clear(graph, cards, out, v.id(), level, vc)) {
+                    out.put(v.id(), level);
+                }
+                break;
+            }
+        }
         return out;
+    }
+
+    private static double portY(List<CardShape.PortAt> ports, String name) {
+        for (CardShape.PortAt p : ports) {
+            if (p.name().equals(name)) {
+                return p.y();
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Whether the card of {@code id} at {@code p} keeps half a row's gap from every other card. */
+    private static boolean clear(Graph graph, Function<Node, CardShape> cards, Map<String, Position> at, String id,
+                                 Position p, CardShape card) {
+        double m = ROW_GAP / 2;
+        for (Node n : graph.nodes().values()) {
+            if (n.id().equals(id)) {
+                continue;
+            }
+            Position q = at.get(n.id());
+            CardShape c = cards.apply(n);
+            boolean apart = p.x() + card.width() + m <= q.x() || q.x() + c.width() + m <= p.x()
+                    || p.y() + card.height() + m <= q.y() || q.y() + c.height() + m <= p.y();
+            if (!apart) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The graph with every node moved where {@link #forView} puts it. */
     public static Graph apply(Graph graph, Function<Node, CardShape> cards, double viewWidth, double viewHeight) {
-        Map<String, Position> at = forView(graph, cards, viewWidth, viewHeight);
+        return moved(graph, forView(graph, cards, viewWidth, viewHeight));
+    }
+
+    /** The graph with every node moved where {@code at} says. */
+    public static Graph moved(Graph graph, Map<String, Position> at) {
         List<Node> moved = new ArrayList<>();
         for (Node n : graph.nodes().values()) {
             Position p = at.get(n.id());

@@ -166,4 +166,27 @@ class BlockEditingTest {
         assertNotNull(robot.lookup("#port-block1-out2").query());
         assertEquals("8", project.shapes().report("block1").outputs().get("out2").toString());
     }
+
+    @Test
+    void aBlockJustGroupedOpensFittedWithItsLaidOutLayersDrawn(FxRobot robot) {
+        robot.interact(() -> {
+            project.select(List.of("block1", "dense_2"));
+            assertTrue(project.groupSelection(), project.messageProperty().get());
+        });
+        // A narrow window: the block's row (4 cards, about 900 px) is wider than the view, so opening it must fit it.
+        robot.interact(() -> levels.getScene().getWindow().setWidth(700));
+        robot.interact(() -> levels.open("block_1"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> { });
+        GraphCanvas inside = levels.currentCanvasProperty().get();
+        Graph shown = levels.currentModelProperty().get().graph();
+        assertTrue(inside.shownCardCount() == shown.nodes().size(),
+                inside.shownCardCount() + " of " + shown.nodes().size() + " cards drawn: " + shown.nodes());
+        for (String id : shown.nodes().keySet()) {
+            javafx.scene.Node card = robot.lookup("#node-" + id).query();
+            javafx.geometry.Bounds b = card.localToScene(card.getLayoutBounds());
+            javafx.geometry.Bounds view = inside.localToScene(inside.getLayoutBounds());
+            assertTrue(view.contains(b), id + " " + b + " outside the view " + view);
+        }
+    }
 }

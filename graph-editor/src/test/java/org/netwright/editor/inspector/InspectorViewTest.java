@@ -191,4 +191,33 @@ class InspectorViewTest {
 
         assertTrue(robot.lookup("#param-units-error").queryAs(Label.class).isVisible());
     }
+
+    @Test
+    void severalSelectedLayersAreSummedUpAndFrozenTogetherInOneUndoStep(FxRobot robot) {
+        robot.clickOn("#node-conv2d_1");
+        robot.press(KeyCode.SHIFT).clickOn("#node-dense_1").release(KeyCode.SHIFT);
+
+        assertEquals("2 layers selected", robot.lookup("#inspector-title").queryAs(Label.class).getText());
+        String types = robot.lookup("#inspector-selection-types").queryAs(Label.class).getText();
+        assertTrue(types.contains("1 \u00d7 Conv2d") && types.contains("1 \u00d7 Dense"), types);
+        assertTrue(robot.lookup("#inspector-selection-params").queryAs(Label.class).getText()
+                .startsWith("Parameters together: "));
+        Graph before = model.graph();
+
+        CheckBox all = robot.lookup("#inspector-trainable-all").queryAs(CheckBox.class);
+        assertTrue(all.isSelected() && !all.isIndeterminate(), "they train");
+        robot.clickOn(all);
+
+        assertFalse(model.graph().require("conv2d_1").trainable());
+        // dense_1 has no input, so no weights yet: nothing of it to freeze.
+        assertTrue(model.graph().require("dense_1").trainable());
+        assertFalse(robot.lookup("#inspector-trainable-all").queryAs(CheckBox.class).isSelected());
+        robot.interact(model::undo);
+        assertEquals(before, model.graph(), "one undo takes both back");
+
+        robot.clickOn("#inspector-group");
+        assertTrue(model.graph().node("block_1").isPresent(), model.graph().nodes().keySet().toString());
+        robot.interact(model::undo);
+        assertEquals(before, model.graph());
+    }
 }

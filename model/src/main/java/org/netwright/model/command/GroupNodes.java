@@ -160,6 +160,17 @@ public final class GroupNodes implements GraphCommand {
         }
     }
 
+    /**
+     * The same grouping with the block's inside placed by {@code arrange} (the editor lays it out, so that the layers
+     * do not keep the places they had among the others); a grouping that cannot be made is returned as it is.
+     */
+    public GroupNodes arrangingBody(java.util.function.UnaryOperator<Graph> arrange) {
+        if (composite == null) {
+            return this;
+        }
+        return new GroupNodes(members, touching, composite.withBody(arrange.apply(composite.body())), outerEdges, problem);
+    }
+
     /** The composite this command makes; null when it cannot be made. */
     public Node composite() {
         return composite;

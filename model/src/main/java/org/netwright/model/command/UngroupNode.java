@@ -52,6 +52,19 @@ public final class UngroupNode implements GraphCommand {
         taken.remove(id);
         Map<String, String> rename = new LinkedHashMap<>();
         List<Node> nodes = new ArrayList<>();
+        // The layers come out centred where the block was: a block's inside is laid out on its own, so its places mean
+        // nothing among the outer cards (a block grouped in place comes back where its layers were).
+        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (Node n : body.nodes().values()) {
+            if (!CompositePorts.isPlaceholder(n)) {
+                box[0] = Math.min(box[0], n.x());
+                box[1] = Math.min(box[1], n.y());
+                box[2] = Math.max(box[2], n.x());
+                box[3] = Math.max(box[3], n.y());
+            }
+        }
+        double dx = box[0] > box[2] ? 0 : Math.round(c.x() - (box[0] + box[2]) / 2);
+        double dy = box[1] > box[3] ? 0 : Math.round(c.y() - (box[1] + box[3]) / 2);
         for (Node n : body.nodes().values()) {
             if (CompositePorts.isPlaceholder(n)) {
                 continue;
@@ -62,7 +75,7 @@ public final class UngroupNode implements GraphCommand {
             }
             taken.add(fresh);
             rename.put(n.id(), fresh);
-            nodes.add(new Node(fresh, n.type(), n.params(), n.x(), n.y(), n.body()));
+            nodes.add(new Node(fresh, n.type(), n.params(), n.x() + dx, n.y() + dy, n.body()));
         }
         List<Edge> edges = new ArrayList<>();
         for (Edge e : body.edges()) {
