@@ -77,7 +77,8 @@ public final class RecurrentStack extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray lastForward = null;
-        NDArray lastBackward = null;
+        // The backward direction's outputs in the order it read them (the sequence reversed).
+        NDArray lastReversed = null;
         for (int l = 0; l < layers; l++) {
             if (l > 0 && dropout > 0) {
                 x = Dropout.dropout(x, dropout, training).singletonOrThrow();
@@ -85,20 +86,25 @@ public final class RecurrentStack extends AbstractBlock {
             NDArray f = forward.get(l).forward(store, new NDList(x), training, params).get(0);
             lastForward = f;
             if (bidirectional) {
-                NDArray b = backward.get(l).forward(store, new NDList(x.flip(1)), training, params).get(0).flip(1);
-                lastBackward = b;
-                x = NDArrays.concat(new NDList(f, b), 2);
-            } else {
+                lastReversed = backward.get(l).forward(store, new NDList(x.flip(1)), training, params).get(0);
+            }
+            // The last layer of a stack that returns end states feeds no sequence on: its outputs are neither
+            // flipped back nor joined, only the end states below are read (two full-sequence copies saved per step).
+            boolean feedsOn = l < layers - 1 || returnSequences;
+            if (bidirectional && feedsOn) {
+                x = NDArrays.concat(new NDList(f, lastReversed.flip(1)), 2);
+            } else if (feedsOn) {
                 x = f;
             }
         }
         if (returnSequences) {
             return new NDList(x);
         }
-        // The final state of each direction: forward after the last step, backward after the first.
+        // The final state of each direction: forward after the last step, backward after the first step, which is
+        // the last one it read.
         NDArray last = lastForward.get(new NDIndex(":, -1, :"));
         if (bidirectional) {
-            last = NDArrays.concat(new NDList(last, lastBackward.get(new NDIndex(":, 0, :"))), 1);
+            last = NDArrays.concat(new NDList(last, lastReversed.get(new NDIndex(":, -1, :"))), 1);
         }
         return new NDList(last);
     }
