@@ -32,6 +32,7 @@ public final class GraphBlock extends AbstractBlock {
 
     private final List<Step> steps;
     private final List<String> inputIds;
+    private final List<String> inputPorts;
     private final List<String> outputPorts;
     private final Map<String, Block> weighted;
     private final Map<String, org.netwright.model.shape.Shape> shapes;
@@ -45,6 +46,8 @@ public final class GraphBlock extends AbstractBlock {
         this.frozen = java.util.Set.copyOf(frozen);
         this.steps = List.copyOf(steps);
         this.inputIds = List.copyOf(inputIds);
+        // Read by every forward pass: listed once.
+        this.inputPorts = inputPorts(this.steps, this.inputIds);
         this.outputPorts = List.copyOf(outputPorts);
         this.shapes = Map.copyOf(shapes);
         this.softmaxSkipped = java.util.Set.copyOf(softmaxSkipped);
@@ -60,13 +63,17 @@ public final class GraphBlock extends AbstractBlock {
      * one array per port, so an input with two ports (graph features and adjacency) takes two.
      */
     public List<String> inputPorts() {
+        return inputPorts;
+    }
+
+    private static List<String> inputPorts(List<Step> steps, List<String> inputIds) {
         List<String> out = new ArrayList<>();
         for (Step step : steps) {
             if (inputIds.contains(step.nodeId())) {
                 out.addAll(step.outputs());
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Input node ids, in the order their arrays come in the forward pass. */

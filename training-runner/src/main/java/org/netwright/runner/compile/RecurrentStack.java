@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -58,10 +57,13 @@ public final class RecurrentStack extends AbstractBlock {
 
     private static Block oneWay(String kind, String rnnActivation, int hidden) {
         return switch (kind) {
-            case "lstm" -> LSTM.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true).build();
-            case "gru" -> GRU.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true).build();
+            // Each also returns its final hidden state (second output), which the end states are read from.
+            case "lstm" -> LSTM.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true).optReturnState(true)
+                    .build();
+            case "gru" -> GRU.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true).optReturnState(true)
+                    .build();
             // DJL's RNN has no default activation on this engine (a null reaches the native call).
-            case "rnn" -> RNN.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true)
+            case "rnn" -> RNN.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true).optReturnState(true)
                     .setActivation("relu".equals(rnnActivation) ? RNN.Activation.RELU : RNN.Activation.TANH).build();
             default -> throw new IllegalArgumentException("Not a recurrent layer: " + kind);
         };
@@ -76,31 +78,41 @@ public final class RecurrentStack extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray lastForward = null;
-        NDArray lastBackward = null;
+        // Each direction's final hidden state (1×B×H): the forward one after the last step, the backward one after
+        // the first step, the last it read.
+        NDArray forwardState = null;
+        NDArray backwardState = null;
         for (int l = 0; l < layers; l++) {
             if (l > 0 && dropout > 0) {
                 x = Dropout.dropout(x, dropout, training).singletonOrThrow();
             }
-            NDArray f = forward.get(l).forward(store, new NDList(x), training, params).get(0);
-            lastForward = f;
+            NDList forwardOut = forward.get(l).forward(store, new NDList(x), training, params);
+            NDArray f = forwardOut.get(0);
+            forwardState = forwardOut.get(1);
+            // The backward direction's outputs in the order it read them (the sequence reversed).
+            NDArray reversed = null;
             if (bidirectional) {
-                NDArray b = backward.get(l).forward(store, new NDList(x.flip(1)), training, params).get(0).flip(1);
-                lastBackward = b;
-                x = NDArrays.concat(new NDList(f, b), 2);
-            } else {
+                NDList backwardOut = backward.get(l).forward(store, new NDList(x.flip(1)), training, params);
+                reversed = backwardOut.get(0);
+                backwardState = backwardOut.get(1);
+            }
+            // The last layer of a stack that returns end states feeds no sequence on: its outputs are neither
+            // flipped back nor joined, only the end states below are read (two full-sequence copies saved per step).
+            boolean feedsOn = l < layers - 1 || returnSequences;
+            if (bidirectional && feedsOn) {
+                x = NDArrays.concat(new NDList(f, reversed.flip(1)), 2);
+            } else if (feedsOn) {
                 x = f;
             }
         }
         if (returnSequences) {
             return new NDList(x);
         }
-        // The final state of each direction: forward after the last step, backward after the first.
-        NDArray last = lastForward.get(new NDIndex(":, -1, :"));
-        if (bidirectional) {
-            last = NDArrays.concat(new NDList(last, lastBackward.get(new NDIndex(":, 0, :"))), 1);
-        }
-        return new NDList(last);
+        // The final states are the outputs' last steps (the same numbers, and the same gradients): read as the states
+        // the layers return, not indexed out of the output sequences, which costs an index op each and, backward, a
+        // zero-filled sequence each.
+        NDArray last = bidirectional ? NDArrays.concat(new NDList(forwardState, backwardState), 2) : forwardState;
+        return new NDList(last.reshape(last.getShape().get(1), last.getShape().get(2)));
     }
 
     @Override

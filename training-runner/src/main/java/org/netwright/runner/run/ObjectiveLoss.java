@@ -77,8 +77,10 @@ final class ObjectiveLoss {
 
     private NDArray classes(NDArray output, NDArray ids) {
         long k = output.getShape().get(output.getShape().dimension() - 1);
-        NDArray scores = output.reshape(-1, k);
-        NDArray flatIds = ids.reshape(-1);
+        // Rows of scores and a row of ids already (a classifier's batch) are used as they are: a reshape is a
+        // native call per step, and one more node in the backward graph for the scores.
+        NDArray scores = output.getShape().dimension() == 2 ? output : output.reshape(-1, k);
+        NDArray flatIds = ids.getShape().dimension() == 1 ? ids : ids.reshape(-1);
         if (takesClassIdsDirectly()) {
             return loss.evaluate(new NDList(flatIds), new NDList(scores));
         }
