@@ -249,8 +249,13 @@ public final class MainWindow {
      */
     private void showLastRun(ProjectSession session, TrainingViewModel model, org.netwright.model.store.RunRecord run) {
         model.showReadingPast();
+        // A resumed run is drawn after the epochs of the run it went on from, as it was while it trained.
         java.util.concurrent.CompletableFuture.supplyAsync(() -> org.netwright.app.training.RunHistory.read(run,
-                session.store().metrics(run.id(), org.netwright.app.training.RunHistory.KEYS_DRAWN)), RUN_READER)
+                org.netwright.app.training.RunHistory.withEarlierRuns(run,
+                        session.store().metrics(run.id(), org.netwright.app.training.RunHistory.KEYS_DRAWN),
+                        id -> session.store().runs().stream().filter(r -> r.id() == id).findFirst(),
+                        id -> session.store().metrics(id, org.netwright.app.training.RunHistory.KEYS_DRAWN))),
+                RUN_READER)
                 .whenComplete((events, error) -> Platform.runLater(() -> {
                     if (workspace.session() != session) {
                         return;
@@ -267,43 +272,40 @@ public final class MainWindow {
 
     /**
      * Goes on with stored run {@code runId} as a new run in the training panel (refused there with the reason when it
-     * cannot): its stored epochs up to the checkpoint are read off the UI thread and drawn first, then the child
-     * process trains on from the checkpoint. {@code epochs} above 0 sets how many epochs it trains in all. Returns why
-     * it did not start, or empty when it is on its way.
+     * cannot): its checkpoint is judged and its stored epochs up to it are read off the UI thread and drawn first, then
+     * the child process trains on from the checkpoint. {@code epochs} above 0 sets how many epochs it trains in all.
+     * Returns why it did not start, or empty when it is on its way.
      */
-    private Optional<String> resumeRun(ProjectSession session, TrainingViewModel model, long runId, int epochs) {
+    private Optional<String> resumeRun(ProjectSession session, TrainingViewModel model,
+                                       org.netwright.app.runs.StoredRunCheck check, long runId, int epochs) {
         if (model.runningProperty().get()) {
             return Optional.of("A run is going in the training panel; stop it or let it end before resuming run "
                     + runId + ".");
         }
-        org.netwright.model.store.RunRecord run = session.store().runs().stream().filter(r -> r.id() == runId)
-                .findFirst().orElse(null);
-        if (run == null) {
-            return Optional.of("There is no run " + runId + " in the project any more.");
+        org.netwright.model.graph.Graph now = session.editor().graph();
+        record Prepared(Optional<String> why, java.util.List<org.netwright.model.run.RunEvent> before) {
         }
-        org.netwright.app.runs.ResumeReadiness.Checkpoint checkpoint = org.netwright.app.runs.ResumeReadiness.Checkpoint
-                .read(session.store().latestCheckpoint(runId));
-        int planned = org.netwright.model.run.RunSummary.of(run, java.time.Instant.now()).settings().path("epochs")
-                .asInt(0);
-        Optional<String> why = org.netwright.app.runs.ResumeReadiness.whyNot(runId, run.status(), planned,
-                epochs > 0 ? epochs : planned, checkpoint, session.editor().graph());
-        if (why.isPresent()) {
-            return why;
-        }
-        int complete = checkpoint.point().orElseThrow().epochsComplete();
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> org.netwright.app.training.RunHistory.replay(run,
-                session.store().metrics(runId, org.netwright.app.training.RunHistory.KEYS_DRAWN).stream()
-                        .filter(m -> m.epoch() <= complete).toList()), RUN_READER)
-                .whenComplete((before, error) -> Platform.runLater(() -> {
-                    if (workspace.session() != session) {
-                        return;
-                    }
-                    if (error != null) {
-                        model.refuse("Could not read run " + runId + ": " + error.getMessage());
-                    } else {
-                        model.resume(session.file(), runId, epochs, before);
-                    }
-                }));
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            org.netwright.app.runs.StoredRunCheck.Answer answer = check.judge(runId, epochs, now);
+            if (answer.why().isPresent()) {
+                return new Prepared(answer.why(), java.util.List.of());
+            }
+            int complete = answer.epochsComplete();
+            return new Prepared(Optional.empty(), org.netwright.app.training.RunHistory.replay(answer.run(),
+                    session.store().metrics(runId, org.netwright.app.training.RunHistory.KEYS_DRAWN).stream()
+                            .filter(m -> m.epoch() <= complete).toList()));
+        }, RUN_READER).whenComplete((prepared, error) -> Platform.runLater(() -> {
+            if (workspace.session() != session) {
+                return;
+            }
+            if (error != null) {
+                model.refuse("Could not read run " + runId + ": " + error.getMessage());
+            } else if (prepared.why().isPresent()) {
+                model.refuse(prepared.why().get());
+            } else {
+                model.resume(session.file(), runId, epochs, prepared.before());
+            }
+        }));
         return Optional.empty();
     }
 
@@ -360,9 +362,23 @@ public final class MainWindow {
                 });
         panel.setRunsWindow(() -> new org.netwright.app.runs.RunsWindow(stage, stage.getScene().getStylesheets(), runs));
         // Resume, from the panel after a stop or from the Runs window: a new run from the stored one's checkpoint.
-        panel.setResume(id -> resumeRun(session, model, id, 0).ifPresent(model::refuse));
+        org.netwright.app.runs.StoredRunCheck resumeCheck = new org.netwright.app.runs.StoredRunCheck(
+                session.store()::runs, id -> session.store().latestCheckpoint(id));
+        panel.setResume(id -> resumeRun(session, model, resumeCheck, id, 0).ifPresent(model::refuse));
+        // The panel's Resume is judged before it is clicked (a run stopped before its first checkpoint cannot go on),
+        // off the UI thread, and again when the network changes.
+        model.judgeResumeWith(id -> {
+            org.netwright.model.graph.Graph now = editor.graph();
+            return () -> resumeCheck.judge(id, 0, now).why();
+        }, RUN_READER, Platform::runLater);
+        editor.graphProperty().addListener((o, before, after) -> model.rejudgeResume());
+        // A failed run's red sentence goes once what it trained on changes: it may name a cause that is fixed now.
+        editor.graphProperty().addListener((o, before, after) -> model.inputsChanged());
+        form.settingsProperty().addListener((o, before, after) -> model.inputsChanged());
         runs.allowResume(id -> session.store().latestCheckpoint(id), editor::graph,
-                (id, epochs) -> resumeRun(session, model, id, epochs));
+                (id, epochs) -> resumeRun(session, model, resumeCheck, id, epochs));
+        // A large model's checkpoint is megabytes: read it beside the window, not in it.
+        runs.readCheckpointsWith(RUN_READER, Platform::runLater);
         Runnable overfit = check(session, form, org.netwright.app.check.CheckViewModel.Kind.OVERFIT);
         Runnable rate = check(session, form, org.netwright.app.check.CheckViewModel.Kind.RATE);
         panel.setChecks(overfit, rate);

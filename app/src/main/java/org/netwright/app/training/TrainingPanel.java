@@ -71,7 +71,10 @@ public final class TrainingPanel extends HBox {
         Button resumeButton = new Button("Resume");
         resumeButton.setId("resume-button");
         resumeButton.setTooltip(new javafx.scene.control.Tooltip("Go on with the stopped run from its last checkpoint"));
-        resumeButton.disableProperty().bind(model.runningProperty().or(model.resumableRunProperty().isEqualTo(0)));
+        // Off while the offered run cannot go on (it kept no checkpoint, the network changed...): the line under the
+        // buttons says why, rather than a refusal only once clicked.
+        resumeButton.disableProperty().bind(model.runningProperty().or(model.resumableRunProperty().isEqualTo(0))
+                .or(model.resumeBlockerProperty().isNotEmpty()));
         resumeButton.setOnAction(e -> resume.accept(model.resumableRunProperty().get()));
         Button optionsButton = new Button("Options…");
         optionsButton.setId("options-button");
@@ -110,12 +113,21 @@ public final class TrainingPanel extends HBox {
         blocker.visibleProperty().bind(Bindings.createBooleanBinding(() -> !trainBlocker.get().isEmpty(), trainBlocker));
         blocker.managedProperty().bind(blocker.visibleProperty());
 
+        Label resumeReason = new Label();
+        resumeReason.setId("resume-reason");
+        resumeReason.getStyleClass().add("hint");
+        resumeReason.setWrapText(true);
+        resumeReason.textProperty().bind(model.resumeBlockerProperty());
+        resumeReason.visibleProperty().bind(model.resumeBlockerProperty().isNotEmpty()
+                .and(model.resumableRunProperty().isNotEqualTo(0)).and(model.runningProperty().not()));
+        resumeReason.managedProperty().bind(resumeReason.visibleProperty());
+
         settingsError.setId("settings-error");
         settingsError.getStyleClass().add("error");
         settingsError.setWrapText(true);
         settingsError.managedProperty().bind(settingsError.textProperty().isNotEmpty());
 
-        VBox left = new VBox(8, title("Training"), fields, buttons, blocker, settingsError);
+        VBox left = new VBox(8, title("Training"), fields, buttons, blocker, resumeReason, settingsError);
         left.getStyleClass().add("training-settings");
         left.setMinWidth(290);
         left.setPrefWidth(290);
@@ -123,14 +135,15 @@ public final class TrainingPanel extends HBox {
 
         ChartViewer chart = LossChart.create(model.lossData(), model.plannedEpochsProperty(), model.runningProperty(),
                 model.warningMarkers());
-        chart.setMinSize(200, 150);
+        chart.setMinSize(200, 200);
         LossChart.pace(chart, model.trainLossCurve());
         // The CSV holds every step's loss, not the decimated points on screen.
         org.netwright.app.charts.ChartExport.install(chart, "loss", java.util.List.of(model.trainLossCurve()));
         // The data row sits where the other columns have their titles, so the panel grows no taller for it; the
         // chart asks for little and takes the rest, so a one-line refusal under the row shrinks the chart, not the canvas.
-        // 186 px with the tab headers above it, as tall as the panel was before it had tabs.
-        chart.setPrefSize(600, 156);
+        // About 230 px of chart under the tab headers: at 156 px (the panel's old height) a 1600x1000 window drew the
+        // curve in a strip too flat to read.
+        chart.setPrefSize(600, 230);
         VBox centre = new VBox(6, dataRow, views(chart));
         HBox.setHgrow(centre, Priority.ALWAYS);
 
@@ -177,8 +190,8 @@ public final class TrainingPanel extends HBox {
             tabs.getTabs().add(samplesTab);
         }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setMinSize(200, 150);
-        tabs.setPrefHeight(186);
+        tabs.setMinSize(200, 230);
+        tabs.setPrefHeight(262);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         return tabs;
     }
