@@ -135,15 +135,14 @@ public final class TrainingPanel extends HBox {
 
         ChartViewer chart = LossChart.create(model.lossData(), model.plannedEpochsProperty(), model.runningProperty(),
                 model.warningMarkers());
-        chart.setMinSize(200, 200);
+        chart.setMinSize(200, 150);
         LossChart.pace(chart, model.trainLossCurve());
         // The CSV holds every step's loss, not the decimated points on screen.
         org.netwright.app.charts.ChartExport.install(chart, "loss", java.util.List.of(model.trainLossCurve()));
         // The data row sits where the other columns have their titles, so the panel grows no taller for it; the
         // chart asks for little and takes the rest, so a one-line refusal under the row shrinks the chart, not the canvas.
-        // About 230 px of chart under the tab headers: at 156 px (the panel's old height) a 1600x1000 window drew the
-        // curve in a strip too flat to read.
-        chart.setPrefSize(600, 230);
+        // The tabs' height follows the window (see views): the chart asks for no more than the smallest of it.
+        chart.setPrefSize(600, 156);
         VBox centre = new VBox(6, dataRow, views(chart));
         HBox.setHgrow(centre, Priority.ALWAYS);
 
@@ -190,10 +189,27 @@ public final class TrainingPanel extends HBox {
             tabs.getTabs().add(samplesTab);
         }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setMinSize(200, 230);
-        tabs.setPrefHeight(262);
+        tabs.setMinSize(200, 150);
+        // A quarter of the window's height, 186 to 262 px: about 230 px of chart at 1600x1000, where 156 px drew the
+        // curve in a strip too flat to read, and no taller on a small screen, where the canvas needs the room.
+        tabs.setPrefHeight(TABS_MIN);
+        sceneProperty().addListener((o, was, scene) -> {
+            tabs.prefHeightProperty().unbind();
+            if (scene != null) {
+                tabs.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> tabsHeight(scene.getHeight()),
+                        scene.heightProperty()));
+            }
+        });
         VBox.setVgrow(tabs, Priority.ALWAYS);
         return tabs;
+    }
+
+    private static final double TABS_MIN = 186;
+    private static final double TABS_MAX = 262;
+
+    /** The loss and gradient tabs' height in a window {@code windowHeight} tall. */
+    static double tabsHeight(double windowHeight) {
+        return Math.max(TABS_MIN, Math.min(TABS_MAX, Math.round(windowHeight * 0.26)));
     }
 
     /** The latest epoch's output statistics per layer; rows that look stuck (mostly zero, constant) in red. */
