@@ -15,7 +15,7 @@ import org.jfree.chart.ui.RectangleEdge;
  */
 public final class ReadableAxis extends NumberAxis {
     /** The fewest pixels between two labelled ticks. */
-    public static final double MIN_GAP_PX = 50;
+    public static final double MIN_GAP_PX = 40;
     /** The most labelled ticks on one axis, however long it is. */
     public static final int MAX_TICKS = 8;
 

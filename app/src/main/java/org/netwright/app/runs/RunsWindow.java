@@ -33,6 +33,7 @@ import org.netwright.model.run.RunSummary;
 public final class RunsWindow extends Stage {
     private final RunsViewModel model;
     private final TableView<RunSummary> table = new TableView<>();
+    private final JFreeChart chart;
     private java.util.function.Predicate<String> confirm = RunsWindow::askUser;
 
     public RunsWindow(Window owner, List<String> stylesheets, RunsViewModel model) {
@@ -67,9 +68,16 @@ public final class RunsWindow extends Stage {
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c ->
                 model.compare(table.getSelectionModel().getSelectedItems().stream().map(RunSummary::id).toList()));
 
-        JFreeChart chart = ChartFactory.createXYLineChart(null, "epoch", "loss", model.overlay(),
+        chart = ChartFactory.createXYLineChart(null, "epoch", "loss", model.overlay(),
                 PlotOrientation.VERTICAL, true, false, false);
         org.netwright.app.charts.ReadableAxis.onRange(chart.getXYPlot());
+        // Epochs are whole numbers, and a run of one epoch is one point: it gets a marker and an axis one epoch wide
+        // (its range of zero width was labelled "1E0" eleven times with nothing drawn).
+        org.jfree.chart.axis.NumberAxis epochAxis = (org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getDomainAxis();
+        epochAxis.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        epochAxis.setAutoRangeMinimumSize(1);
+        ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) chart.getXYPlot().getRenderer())
+                .setDefaultShapesVisible(true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getXYPlot().setBackgroundPaint(Color.WHITE);
         chart.getXYPlot().setNoDataMessage("Choose runs in the table to draw their curves.");
@@ -205,6 +213,11 @@ public final class RunsWindow extends Stage {
     /** Replaces the question asked before a run is deleted (tests answer it without a dialog). */
     public void setConfirm(java.util.function.Predicate<String> confirm) {
         this.confirm = confirm;
+    }
+
+    /** The overlay chart, for tests. */
+    public JFreeChart chart() {
+        return chart;
     }
 
     /** The table, for tests. */

@@ -36,6 +36,7 @@ class RateChartTest {
         assertTrue(ticks >= 2, ticks + " ticks");
         assertEquals(8, ReadableAxis.maxTicks(640));
         assertEquals(3, ReadableAxis.maxTicks(150));
+        assertEquals(4, ReadableAxis.maxTicks(160));
     }
 
     @Test

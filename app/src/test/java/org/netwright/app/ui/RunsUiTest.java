@@ -88,6 +88,11 @@ class RunsUiTest {
                 assertTrue(!sb.isVisible(), "the table scrolls sideways");
             }
         }
+        // The chart's epoch axis counts whole epochs, at least one wide, and its loss axis labels a handful of ticks.
+        org.jfree.chart.axis.NumberAxis epochs = (org.jfree.chart.axis.NumberAxis) window.chart().getXYPlot()
+                .getDomainAxis();
+        assertTrue(epochs.getRange().getLength() >= 1 && epochs.getAutoRangeMinimumSize() >= 1, epochs.getRange().toString());
+        assertTrue(window.chart().getXYPlot().getRangeAxis() instanceof org.netwright.app.charts.ReadableAxis);
         // Each short title carries its words in full.
         var rate = (javafx.scene.control.Label) table.getColumns().get(7).getGraphic();
         assertEquals("Rate", rate.getText());
