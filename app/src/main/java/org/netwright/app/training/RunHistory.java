@@ -79,10 +79,13 @@ public final class RunHistory {
         int firstEpoch = own.stream().mapToInt(MetricPoint::epoch).min().orElse(1);
         List<MetricPoint> earlier = withEarlierRuns(parent.get(), metrics.apply(parentId), runs, metrics, seen)
                 .stream().filter(m -> m.epoch() < firstEpoch).toList();
-        Map<Integer, Integer> stepsPerEpoch = new TreeMap<>();
-        for (MetricPoint m : earlier) {
-            if (m.key().equals("train/loss")) {
-                stepsPerEpoch.merge(m.epoch(), 1, Integer::sum);
+        // Steps per epoch from the complete epochs on either side (a run stopped inside its first epoch has none).
+        Map<String, Integer> stepsPerEpoch = new java.util.HashMap<>();
+        for (List<MetricPoint> side : List.of(earlier, own)) {
+            for (MetricPoint m : side) {
+                if (m.key().equals("train/loss")) {
+                    stepsPerEpoch.merge((side == own ? "own " : "earlier ") + m.epoch(), 1, Integer::sum);
+                }
             }
         }
         int perEpoch = stepsPerEpoch.values().stream().mapToInt(Integer::intValue).max().orElse(0);

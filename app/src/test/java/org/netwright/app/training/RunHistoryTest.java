@@ -138,6 +138,22 @@ class RunHistoryTest {
                 "the new epoch 3 begins right after the parent's epoch 2");
         assertEquals(3, steps.get(8).epoch());
 
+        // Run 1 stopped inside its first epoch (no complete epoch); run 3 resumed it at step 6 and trained epochs 1-2.
+        RunRecord early = new RunRecord(3, "completed", "cpu", "2026-01-01T02:00:00Z", null,
+                "{\"epochs\":2,\"resumed_from\":4}", "{}");
+        RunRecord stoppedInFirst = new RunRecord(4, "stopped", "cpu", "2026-01-01T00:00:00Z", null, "{}", "{}");
+        List<MetricPoint> partial = List.of(new MetricPoint(5, 1, "train/loss", 0.9, 1));
+        List<MetricPoint> fromStep6 = new ArrayList<>();
+        for (int s = 6; s <= 13; s++) {
+            fromStep6.add(new MetricPoint(s, 1 + (s - 6) / 4, "train/loss", 0.5, s));
+        }
+        var chain = java.util.Map.of(3L, early, 4L, stoppedInFirst);
+        List<MetricPoint> drawn = RunHistory.withEarlierRuns(early, fromStep6,
+                id -> java.util.Optional.ofNullable(chain.get(id)), id -> id == 4 ? partial : List.of());
+        assertEquals(8, drawn.size(), "the earlier run's unfinished epoch is trained again, so it is not drawn");
+        assertEquals(1, drawn.get(0).step(), "the first step sits at the start of epoch 1, not half-way into it");
+        assertEquals(5, drawn.get(4).step());
+
         // A run that did not resume, or whose earlier run was deleted, is drawn as it is.
         assertEquals(before, RunHistory.withEarlierRuns(parent, before, id -> java.util.Optional.empty(),
                 id -> List.of()));
