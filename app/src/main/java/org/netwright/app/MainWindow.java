@@ -291,9 +291,13 @@ public final class MainWindow {
                 return new Prepared(answer.why(), java.util.List.of());
             }
             int complete = answer.epochsComplete();
+            // Drawn as a reopened run is: after the epochs of the runs it went on from, if it resumed one itself.
             return new Prepared(Optional.empty(), org.netwright.app.training.RunHistory.replay(answer.run(),
-                    session.store().metrics(runId, org.netwright.app.training.RunHistory.KEYS_DRAWN).stream()
-                            .filter(m -> m.epoch() <= complete).toList()));
+                    org.netwright.app.training.RunHistory.withEarlierRuns(answer.run(),
+                            session.store().metrics(runId, org.netwright.app.training.RunHistory.KEYS_DRAWN),
+                            id -> session.store().runs().stream().filter(r -> r.id() == id).findFirst(),
+                            id -> session.store().metrics(id, org.netwright.app.training.RunHistory.KEYS_DRAWN))
+                            .stream().filter(m -> m.epoch() <= complete).toList()));
         }, RUN_READER).whenComplete((prepared, error) -> Platform.runLater(() -> {
             if (workspace.session() != session) {
                 return;
