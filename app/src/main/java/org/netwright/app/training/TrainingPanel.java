@@ -190,7 +190,7 @@ public final class TrainingPanel extends HBox {
         }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinSize(200, 150);
-        // A quarter of the window's height, 186 to 262 px: about 230 px of chart at 1600x1000, where 156 px drew the
+        // About a quarter of the window's height, 186 to 262 px: about 230 px of chart at 1600x1000, where 156 px drew the
         // curve in a strip too flat to read, and no taller on a small screen, where the canvas needs the room.
         tabs.setPrefHeight(TABS_MIN);
         sceneProperty().addListener((o, was, scene) -> {

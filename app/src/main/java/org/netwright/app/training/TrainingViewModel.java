@@ -81,6 +81,8 @@ public final class TrainingViewModel {
     private java.util.concurrent.Executor uiThread = Runnable::run;
     /** Counts judgements, so an older answer never overwrites a newer one. */
     private int judgement;
+    /** The run the blocker speaks of (0: none). */
+    private long judgedRun;
     /** Subtracted from a resumed run's step numbers so its first step sits at the start of its first epoch. */
     private long stepOffset;
     private boolean alignNextStep;
@@ -149,10 +151,16 @@ public final class TrainingViewModel {
         int mine = ++judgement;
         long id = resumableRun.get();
         if (id == 0 || resumeJudge == null) {
+            judgedRun = 0;
             resumeBlocker.set("");
             return;
         }
-        resumeBlocker.set("Checking whether run " + id + " can go on\u2026");
+        if (id != judgedRun) {
+            // A new run to judge; the same one judged again (after an edit) keeps its answer until the new one, so the
+            // line does not flicker with each edit.
+            judgedRun = id;
+            resumeBlocker.set("Checking whether run " + id + " can go on\u2026");
+        }
         java.util.function.Supplier<java.util.Optional<String>> work = resumeJudge.apply(id);
         judgeThread.execute(() -> {
             String why;

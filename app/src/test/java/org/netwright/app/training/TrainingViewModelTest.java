@@ -112,6 +112,11 @@ class TrainingViewModelTest {
         background.poll().run();
         assertEquals("", model.resumeBlockerProperty().get(), "run 2 can go on");
         assertEquals(List.of(1L, 2L), judged);
+        // Judged again after an edit: the answer stands until the new one comes, then changes.
+        model.rejudgeResume();
+        assertEquals("", model.resumeBlockerProperty().get());
+        background.poll().run();
+        assertEquals(List.of(1L, 2L, 2L), judged);
     }
 
     @Test
