@@ -250,9 +250,10 @@ public final class MainWindow {
     private void showLastRun(ProjectSession session, TrainingViewModel model, org.netwright.model.store.RunRecord run) {
         model.showReadingPast();
         // On a connection of its own: the window's store would be held for the whole read, and the window asks it for
-        // the project's name and settings while it is built.
+        // the project's name and settings while it is built. A resumed run is drawn after the epochs of the run it went
+        // on from, as it was while it trained.
         java.util.concurrent.CompletableFuture.supplyAsync(() -> org.netwright.app.training.RunHistory.read(run,
-                pastMetrics(session, run.id())), RUN_READER)
+                pastMetrics(session, run)), RUN_READER)
                 .whenComplete((events, error) -> Platform.runLater(() -> {
                     if (workspace.session() != session) {
                         return;
@@ -269,50 +270,58 @@ public final class MainWindow {
 
     /**
      * Goes on with stored run {@code runId} as a new run in the training panel (refused there with the reason when it
-     * cannot): its stored epochs up to the checkpoint are read off the UI thread and drawn first, then the child
-     * process trains on from the checkpoint. {@code epochs} above 0 sets how many epochs it trains in all. Returns why
-     * it did not start, or empty when it is on its way.
+     * cannot): its checkpoint is judged and its stored epochs up to it are read off the UI thread and drawn first, then
+     * the child process trains on from the checkpoint. {@code epochs} above 0 sets how many epochs it trains in all.
+     * Returns why it did not start, or empty when it is on its way.
      */
-    private Optional<String> resumeRun(ProjectSession session, TrainingViewModel model, long runId, int epochs) {
+    private Optional<String> resumeRun(ProjectSession session, TrainingViewModel model,
+                                       org.netwright.app.runs.StoredRunCheck check, long runId, int epochs) {
         if (model.runningProperty().get()) {
             return Optional.of("A run is going in the training panel; stop it or let it end before resuming run "
                     + runId + ".");
         }
-        org.netwright.model.store.RunRecord run = session.store().runs().stream().filter(r -> r.id() == runId)
-                .findFirst().orElse(null);
-        if (run == null) {
-            return Optional.of("There is no run " + runId + " in the project any more.");
+        org.netwright.model.graph.Graph now = session.editor().graph();
+        record Prepared(Optional<String> why, java.util.List<org.netwright.model.run.RunEvent> before) {
         }
-        org.netwright.app.runs.ResumeReadiness.Checkpoint checkpoint = org.netwright.app.runs.ResumeReadiness.Checkpoint
-                .read(session.store().latestCheckpoint(runId));
-        int planned = org.netwright.model.run.RunSummary.of(run, java.time.Instant.now()).settings().path("epochs")
-                .asInt(0);
-        Optional<String> why = org.netwright.app.runs.ResumeReadiness.whyNot(runId, run.status(), planned,
-                epochs > 0 ? epochs : planned, checkpoint, session.editor().graph());
-        if (why.isPresent()) {
-            return why;
-        }
-        int complete = checkpoint.point().orElseThrow().epochsComplete();
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> org.netwright.app.training.RunHistory.replay(run,
-                pastMetrics(session, runId).stream()
-                        .filter(m -> m.epoch() <= complete).toList()), RUN_READER)
-                .whenComplete((before, error) -> Platform.runLater(() -> {
-                    if (workspace.session() != session) {
-                        return;
-                    }
-                    if (error != null) {
-                        model.refuse("Could not read run " + runId + ": " + error.getMessage());
-                    } else {
-                        model.resume(session.file(), runId, epochs, before);
-                    }
-                }));
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            org.netwright.app.runs.StoredRunCheck.Answer answer = check.judge(runId, epochs, now);
+            if (answer.why().isPresent()) {
+                return new Prepared(answer.why(), java.util.List.of());
+            }
+            int complete = answer.epochsComplete();
+            // Drawn as a reopened run is: after the epochs of the runs it went on from, if it resumed one itself.
+            return new Prepared(Optional.empty(), org.netwright.app.training.RunHistory.replay(answer.run(),
+                    pastMetrics(session, answer.run()).stream().filter(m -> m.epoch() <= complete).toList()));
+        }, RUN_READER).whenComplete((prepared, error) -> Platform.runLater(() -> {
+            if (workspace.session() != session) {
+                return;
+            }
+            if (error != null) {
+                model.refuse("Could not read run " + runId + ": " + error.getMessage());
+            } else if (prepared.why().isPresent()) {
+                model.refuse(prepared.why().get());
+            } else {
+                model.resume(session.file(), runId, epochs, prepared.before());
+            }
+        }));
         return Optional.empty();
     }
 
     /** The points of stored run {@code runId} the chart draws, read on a second connection (see showLastRun). */
-    private static java.util.List<org.netwright.model.store.MetricPoint> pastMetrics(ProjectSession session, long runId) {
+    private static java.util.List<org.netwright.model.store.MetricPoint> pastMetrics(ProjectSession session,
+                                                                               org.netwright.model.store.RunRecord run) {
         try (org.netwright.model.store.ProjectStore reader = session.store().readerBeside()) {
-            return reader.metrics(runId, org.netwright.app.training.RunHistory.KEYS_DRAWN);
+            return org.netwright.app.training.RunHistory.withEarlierRuns(run,
+                    reader.metrics(run.id(), org.netwright.app.training.RunHistory.KEYS_DRAWN),
+                    id -> reader.runs().stream().filter(r -> r.id() == id).findFirst(),
+                    id -> reader.metrics(id, org.netwright.app.training.RunHistory.KEYS_DRAWN));
+        }
+    }
+
+    /** A run's latest checkpoint, read on a connection of its own (a large one would hold the window's store). */
+    private static java.util.Optional<byte[]> latestCheckpoint(ProjectSession session, long runId) {
+        try (org.netwright.model.store.ProjectStore reader = session.store().readerBeside()) {
+            return reader.latestCheckpoint(runId);
         }
     }
 
@@ -369,9 +378,23 @@ public final class MainWindow {
                 });
         panel.setRunsWindow(() -> new org.netwright.app.runs.RunsWindow(stage, stage.getScene().getStylesheets(), runs));
         // Resume, from the panel after a stop or from the Runs window: a new run from the stored one's checkpoint.
-        panel.setResume(id -> resumeRun(session, model, id, 0).ifPresent(model::refuse));
-        runs.allowResume(id -> session.store().latestCheckpoint(id), editor::graph,
-                (id, epochs) -> resumeRun(session, model, id, epochs));
+        org.netwright.app.runs.StoredRunCheck resumeCheck = new org.netwright.app.runs.StoredRunCheck(
+                session.store()::runs, id -> latestCheckpoint(session, id));
+        panel.setResume(id -> resumeRun(session, model, resumeCheck, id, 0).ifPresent(model::refuse));
+        // The panel's Resume is judged before it is clicked (a run stopped before its first checkpoint cannot go on),
+        // off the UI thread, and again when the network changes.
+        model.judgeResumeWith(id -> {
+            org.netwright.model.graph.Graph now = editor.graph();
+            return () -> resumeCheck.judge(id, 0, now).why();
+        }, RUN_READER, Platform::runLater);
+        editor.graphProperty().addListener((o, before, after) -> model.rejudgeResume());
+        // A failed run's red sentence goes once what it trained on changes: it may name a cause that is fixed now.
+        editor.graphProperty().addListener((o, before, after) -> model.inputsChanged());
+        form.settingsProperty().addListener((o, before, after) -> model.inputsChanged());
+        runs.allowResume(id -> latestCheckpoint(session, id), editor::graph,
+                (id, epochs) -> resumeRun(session, model, resumeCheck, id, epochs));
+        // A large model's checkpoint is megabytes: read it beside the window, not in it.
+        runs.readCheckpointsWith(RUN_READER, Platform::runLater);
         Runnable overfit = check(session, form, org.netwright.app.check.CheckViewModel.Kind.OVERFIT);
         Runnable rate = check(session, form, org.netwright.app.check.CheckViewModel.Kind.RATE);
         panel.setChecks(overfit, rate);

@@ -143,7 +143,7 @@ public final class CheckWindow extends Stage {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         r.setSeriesPaint(0, o.healthy() ? SMOOTH : MARK);
         r.setSeriesStroke(0, new BasicStroke(1.6f));
-        NumberAxis y = new NumberAxis("loss");
+        NumberAxis y = new org.netwright.app.charts.ReadableAxis("loss");
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(new XYSeriesCollection(s), new NumberAxis("step"), y, r);
         return styled(new JFreeChart(plot));
@@ -176,7 +176,7 @@ public final class CheckWindow extends Stage {
         x.setSmallestValue(1e-12);
         // Whole decades (10^-6, 10^-5, ...), not half ones.
         x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0, new java.text.DecimalFormat("0")));
-        NumberAxis y = new NumberAxis("loss");
+        NumberAxis y = new org.netwright.app.charts.ReadableAxis("loss");
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, x, y, r);
         c.suggested().ifPresent(rate -> {
@@ -185,11 +185,29 @@ public final class CheckWindow extends Stage {
             m.setLabel("suggested " + CheckViewModel.rateText(rate));
             m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             m.setLabelPaint(MARK);
-            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            placeLabelInside(m, rate, c.rates());
             plot.addDomainMarker(m);
         });
         return styled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+    }
+
+    /**
+     * Puts the suggested rate's label inside the plot: a little below its top edge, and on the side of the line that
+     * has room (left of it when the rate lies in the right half of the rates tried, on the log scale drawn).
+     */
+    static void placeLabelInside(ValueMarker m, double rate, double[] rates) {
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        for (double r : rates) {
+            if (r > 0) {
+                lo = Math.min(lo, Math.log10(r));
+                hi = Math.max(hi, Math.log10(r));
+            }
+        }
+        boolean rightHalf = hi > lo && Math.log10(rate) > (lo + hi) / 2;
+        m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(8, 6, 8, 6));
+        m.setLabelAnchor(rightHalf ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(rightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
     }
 
     private static JFreeChart styled(JFreeChart chart) {

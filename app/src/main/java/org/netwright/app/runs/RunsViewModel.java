@@ -47,6 +47,12 @@ public final class RunsViewModel {
     /** The one chosen run and its checkpoint, read once per choice. */
     private RunSummary resumeRun;
     private ResumeReadiness.Checkpoint resumeCheckpoint = ResumeReadiness.Checkpoint.NONE;
+    /** True while the chosen run's checkpoint is being read (off the UI thread: a large model's is megabytes). */
+    private boolean checkingCheckpoint;
+    /** Counts choices, so a slow read for a run chosen earlier never judges the run chosen now. */
+    private int choice;
+    private java.util.concurrent.Executor checkpointReader = Runnable::run;
+    private java.util.concurrent.Executor uiThread = Runnable::run;
     private static final String CHOOSE_ONE = "Choose one run to go on with it.";
 
     /** Goes on with a stored run (the app: in the training panel, in a child process). */
@@ -84,6 +90,16 @@ public final class RunsViewModel {
         this.network = network;
         this.resumer = action;
         resumeEpochs.addListener((o, was, now) -> judgeResume());
+    }
+
+    /**
+     * Reads a chosen run's checkpoint on {@code background} and judges Resume on {@code uiThread} (the app: a reader
+     * thread and Platform::runLater); until then Resume is off and says it is checking. Without this call both run
+     * at once, where the choice is made.
+     */
+    public void readCheckpointsWith(java.util.concurrent.Executor background, java.util.concurrent.Executor uiThread) {
+        this.checkpointReader = java.util.Objects.requireNonNull(background);
+        this.uiThread = java.util.Objects.requireNonNull(uiThread);
     }
 
     /** Why {@code run} cannot be deleted now (it is still running), or empty when it can. */
@@ -170,17 +186,36 @@ public final class RunsViewModel {
                 : "Validation loss per epoch (training loss where a run has no validation data).");
     }
 
-    /** Reads the checkpoint of the one run chosen (none for several) and sets the epochs to its planned ones. */
+    /**
+     * Reads the checkpoint of the one run chosen (none for several) off the UI thread and sets the epochs to its
+     * planned ones; Resume waits, saying so, until the checkpoint is known.
+     */
     private void chooseForResume(List<Long> ids) {
+        int mine = ++choice;
         resumeRun = ids.size() == 1 ? find(ids.get(0)) : null;
         resumeCheckpoint = ResumeReadiness.Checkpoint.NONE;
+        checkingCheckpoint = false;
         if (resumeRun != null && resumer != null && !"running".equals(resumeRun.status())) {
-            try {
-                resumeCheckpoint = ResumeReadiness.Checkpoint.read(checkpoints.apply(resumeRun.id()));
-            } catch (RuntimeException e) {
-                resumeCheckpoint = new ResumeReadiness.Checkpoint(ResumeReadiness.Checkpoint.Kind.UNREADABLE,
-                        java.util.Optional.empty(), String.valueOf(e.getMessage()));
-            }
+            checkingCheckpoint = true;
+            long id = resumeRun.id();
+            var read = checkpoints;
+            checkpointReader.execute(() -> {
+                ResumeReadiness.Checkpoint found;
+                try {
+                    found = ResumeReadiness.Checkpoint.read(read.apply(id));
+                } catch (RuntimeException e) {
+                    found = new ResumeReadiness.Checkpoint(ResumeReadiness.Checkpoint.Kind.UNREADABLE,
+                            java.util.Optional.empty(), String.valueOf(e.getMessage()));
+                }
+                ResumeReadiness.Checkpoint checkpoint = found;
+                uiThread.execute(() -> {
+                    if (mine == choice) {
+                        resumeCheckpoint = checkpoint;
+                        checkingCheckpoint = false;
+                        judgeResume();
+                    }
+                });
+            });
         }
         int planned = resumeRun == null ? 0 : plannedEpochs(resumeRun);
         resumeEpochs.set(planned);
@@ -207,6 +242,9 @@ public final class RunsViewModel {
         if (resumeRun == null) {
             return java.util.Optional.of(CHOOSE_ONE);
         }
+        if (checkingCheckpoint) {
+            return java.util.Optional.of(checkingText(resumeRun.id()));
+        }
         return ResumeReadiness.whyNot(resumeRun.id(), resumeRun.status(), plannedEpochs(resumeRun),
                 resumeEpochs.get(), resumeCheckpoint, network.get());
     }
@@ -226,6 +264,11 @@ public final class RunsViewModel {
                 : epochs);
         caption.set(refused.orElse("Run " + resumeRun.id() + " goes on in the training panel as a new run."));
         return refused.isEmpty();
+    }
+
+    /** What the reason line says while run {@code id}'s checkpoint is being read. */
+    static String checkingText(long id) {
+        return "Checking run " + id + "'s checkpoint\u2026";
     }
 
     /** Why the chosen run cannot go on, or what Resume would do; one sentence. */

@@ -33,6 +33,7 @@ import org.netwright.model.run.RunSummary;
 public final class RunsWindow extends Stage {
     private final RunsViewModel model;
     private final TableView<RunSummary> table = new TableView<>();
+    private final JFreeChart chart;
     private java.util.function.Predicate<String> confirm = RunsWindow::askUser;
 
     public RunsWindow(Window owner, List<String> stylesheets, RunsViewModel model) {
@@ -42,24 +43,41 @@ public final class RunsWindow extends Stage {
         table.setId("runs-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setItems(model.rows());
-        table.getColumns().add(column("Run", s -> Long.toString(s.id())));
-        table.getColumns().add(column("Status", RunSummary::status));
-        table.getColumns().add(column("Epochs", s -> s.finalValues().path("epochs").asText("")));
-        table.getColumns().add(column("From run", s -> s.settings().path("resumed_from").asText("")));
-        table.getColumns().add(column("Val. loss", s -> RunsViewModel.number(s.metric("val_loss"))));
-        table.getColumns().add(column("Val. accuracy", s -> RunsViewModel.number(s.metric("val_accuracy"))));
-        table.getColumns().add(column("Test accuracy", s -> RunsViewModel.number(s.metric("test_accuracy"))));
-        table.getColumns().add(column("Learning rate", s -> s.settings().path("learning_rate").asText("")));
-        table.getColumns().add(column("Batch", s -> s.settings().path("batch_size").asText("")));
-        table.getColumns().add(column("Time", s -> RunsViewModel.duration(s.durationSeconds())));
-        table.getColumns().add(column("Device", RunSummary::device));
+        // Short titles, each with its words in full on a tooltip: eleven full titles beside the chart did not fit the
+        // window's default width, so the last columns (Time, Device) were behind a scroll bar.
+        table.getColumns().add(column("Run", "Run number", s -> Long.toString(s.id())));
+        table.getColumns().add(column("Status", "Completed, stopped, interrupted, failed or running",
+                RunSummary::status));
+        table.getColumns().add(column("Epochs", "Epochs trained", s -> s.finalValues().path("epochs").asText("")));
+        table.getColumns().add(column("From", "The run this one resumed",
+                s -> s.settings().path("resumed_from").asText("")));
+        table.getColumns().add(column("Val. loss", "Validation loss at the end",
+                s -> RunsViewModel.number(s.metric("val_loss"))));
+        table.getColumns().add(column("Val. acc.", "Validation accuracy at the end",
+                s -> RunsViewModel.number(s.metric("val_accuracy"))));
+        table.getColumns().add(column("Test acc.", "Test accuracy",
+                s -> RunsViewModel.number(s.metric("test_accuracy"))));
+        table.getColumns().add(column("Rate", "Learning rate", s -> s.settings().path("learning_rate").asText("")));
+        table.getColumns().add(column("Batch", "Batch size", s -> s.settings().path("batch_size").asText("")));
+        table.getColumns().add(column("Time", "How long it ran", s -> RunsViewModel.duration(s.durationSeconds())));
+        table.getColumns().add(column("Device", "Where it trained", RunSummary::device));
+        // Every row as tall as the others: without a fixed size, rows other than a clicked one were laid out shorter.
+        table.setFixedCellSize(ROW_HEIGHT);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No runs yet: press Train."));
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c ->
                 model.compare(table.getSelectionModel().getSelectedItems().stream().map(RunSummary::id).toList()));
 
-        JFreeChart chart = ChartFactory.createXYLineChart(null, "epoch", "loss", model.overlay(),
+        chart = ChartFactory.createXYLineChart(null, "epoch", "loss", model.overlay(),
                 PlotOrientation.VERTICAL, true, false, false);
+        org.netwright.app.charts.ReadableAxis.onRange(chart.getXYPlot());
+        // Epochs are whole numbers, and a run of one epoch is one point: it gets a marker and an axis one epoch wide
+        // (its range of zero width was labelled "1E0" eleven times with nothing drawn).
+        org.jfree.chart.axis.NumberAxis epochAxis = (org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getDomainAxis();
+        epochAxis.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        epochAxis.setAutoRangeMinimumSize(1);
+        ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) chart.getXYPlot().getRenderer())
+                .setDefaultShapesVisible(true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getXYPlot().setBackgroundPaint(Color.WHITE);
         chart.getXYPlot().setNoDataMessage("Choose runs in the table to draw their curves.");
@@ -67,7 +85,7 @@ public final class RunsWindow extends Stage {
         org.netwright.app.theme.ChartColors.follow(chart);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("runs-chart");
-        viewer.setPrefSize(520, 260);
+        viewer.setPrefSize(480, 260);
 
         Label caption = new Label();
         caption.setId("runs-caption");
@@ -137,7 +155,7 @@ public final class RunsWindow extends Stage {
         HBox.setHgrow(left, Priority.ALWAYS);
         root.setPadding(new Insets(10));
         root.setId("runs-window");
-        // Wide enough for every column's whole title beside the chart (each column's minimum fits its title).
+        // Wide enough for every column's whole (short) title beside the chart, without a horizontal scroll bar.
         Scene scene = new Scene(root, 1360, 480);
         scene.getStylesheets().addAll(stylesheets);
         setScene(scene);
@@ -151,10 +169,19 @@ public final class RunsWindow extends Stage {
         toFront();
     }
 
-    private static TableColumn<RunSummary, String> column(String title,
+    /** A row's height in the table, the same for every row whether chosen or not. */
+    static final double ROW_HEIGHT = Math.ceil(javafx.scene.text.Font.getDefault().getSize() * 2.15);
+
+    private static TableColumn<RunSummary, String> column(String title, String words,
                                                           java.util.function.Function<RunSummary, String> text) {
-        TableColumn<RunSummary, String> c = new TableColumn<>(title);
-        // A title cut to "Ep…" says nothing: no column is narrower than its title (and the sort arrow's room).
+        TableColumn<RunSummary, String> c = new TableColumn<>();
+        // The title is a label of its own so it can carry its words in full (a column has no tooltip).
+        Label header = new Label(title);
+        header.setTooltip(new javafx.scene.control.Tooltip(words));
+        header.setMinWidth(Label.USE_PREF_SIZE);
+        c.setGraphic(header);
+        c.setId("runs-column-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
+        // A title cut to "Ep…" says nothing: no column is narrower than its title.
         c.setMinWidth(titleWidth(title));
         c.setCellValueFactory(row -> new ReadOnlyStringWrapper(text.apply(row.getValue())));
         return c;
@@ -183,6 +210,11 @@ public final class RunsWindow extends Stage {
     /** Replaces the question asked before a run is deleted (tests answer it without a dialog). */
     public void setConfirm(java.util.function.Predicate<String> confirm) {
         this.confirm = confirm;
+    }
+
+    /** The overlay chart, for tests. */
+    public JFreeChart chart() {
+        return chart;
     }
 
     /** The table, for tests. */

@@ -102,6 +102,15 @@ public final class DataRow extends VBox {
         wholeError.setMaxWidth(520);
         error.setTooltip(wholeError);
 
+        // The saved task proposed again for newly chosen data: said once, in plain (not red) words.
+        Label notice = new Label();
+        notice.setId("data-notice");
+        notice.getStyleClass().add("hint");
+        notice.setWrapText(true);
+        notice.textProperty().bind(model.noticeProperty());
+        notice.managedProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.visibleProperty().bind(notice.managedProperty());
+
         // The task a run would train: which field feeds each input, each output's loss and target, the metrics.
         Label task = new Label();
         task.setId("data-task");
@@ -162,7 +171,7 @@ public final class DataRow extends VBox {
         movedLine.managedProperty().bind(model.movedProperty().isNotEmpty());
         movedLine.visibleProperty().bind(movedLine.managedProperty());
 
-        getChildren().addAll(line, error, movedLine, taskLine);
+        getChildren().addAll(line, error, notice, movedLine, taskLine);
         setSpacing(2);
     }
 

@@ -1,6 +1,7 @@
 package org.netwright.app.training;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -40,6 +41,8 @@ public final class DataViewModel {
     /** False while the saved data cannot train the network as it is (a refused new choice leaves it as it was). */
     private final ReadOnlyBooleanWrapper fits = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper moved = new ReadOnlyStringWrapper("");
+    /** What the last choice changed beside the data (the saved task proposed again for it); empty otherwise. */
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper samples = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<DataCheck.TaskBasis> basis = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper keptCopyInUse = new ReadOnlyBooleanWrapper();
@@ -67,6 +70,12 @@ public final class DataViewModel {
         this.uiThread = uiThread;
         summary.set(words(DataCheck.name(form.settings().data())));
         this.taskEditor = new TaskEditorModel(form, basis.getReadOnlyProperty());
+        // Once the task is changed again, what the notice said of it no longer holds.
+        form.settingsProperty().addListener((o, before, after) -> {
+            if (before != null && after != null && !java.util.Objects.equals(before.task(), after.task())) {
+                notice.set("");
+            }
+        });
     }
 
     /**
@@ -272,15 +281,48 @@ public final class DataViewModel {
         int mine = ++generation;
         checking.set(true);
         error.set("");
+        notice.set("");
         background.execute(() -> {
             DataCheck.Outcome outcome = DataCheck.check(recipe, network, networkShapes, baseDir, seed, loss, saved);
+            Optional<Retasked> retasked = outcome.problem().isPresent() && saved != null
+                    ? retask(recipe, network, networkShapes, seed, loss, saved) : Optional.empty();
             uiThread.execute(() -> {
                 if (mine == generation) {
                     checking.set(false);
-                    accept(recipe, outcome);
+                    if (retasked.isPresent()) {
+                        acceptRetasked(recipe, retasked.get());
+                    } else {
+                        accept(recipe, outcome);
+                    }
                 }
             });
         });
+    }
+
+    /** New data with the task proposed again for it: the check with that task, the task to save (null: the proposal). */
+    private record Retasked(DataCheck.Outcome outcome, Task task, List<String> kept) {
+    }
+
+    /**
+     * When the task saved with the project does not fit the chosen data but the runner proposes one that does: that
+     * proposal with the user's choices that still apply ({@link org.netwright.model.task.TaskCarryOver}), checked as a
+     * run would; empty when no task fits the data (the refusal then stands).
+     */
+    private Optional<Retasked> retask(DataRecipe recipe, Graph network, GraphShapes networkShapes, long seed,
+                                      String loss, Task saved) {
+        DataCheck.Outcome fresh = DataCheck.check(recipe, network, networkShapes, baseDir, seed, loss, null);
+        if (fresh.problem().isPresent() || fresh.basis().isEmpty() || fresh.basis().get().proposal().isEmpty()) {
+            return Optional.empty();
+        }
+        DataCheck.TaskBasis b = fresh.basis().get();
+        Task proposal = b.proposal().get();
+        org.netwright.model.task.TaskCarryOver.Result carried = org.netwright.model.task.TaskCarryOver.of(saved,
+                proposal, network, b.ends(), b.fields());
+        Task keep = carried.task().equals(proposal) ? null : carried.task();
+        DataCheck.Outcome checked = keep == null ? fresh
+                : DataCheck.check(recipe, network, networkShapes, baseDir, seed, loss, keep);
+        return checked.problem().isPresent() ? Optional.of(new Retasked(fresh, null, List.of()))
+                : Optional.of(new Retasked(checked, keep, carried.kept()));
     }
 
     private void accept(DataRecipe recipe, DataCheck.Outcome outcome) {
@@ -296,6 +338,29 @@ public final class DataViewModel {
         task.set(String.join("\n", outcome.task()));
         samples.set(outcome.samples());
         basis.set(outcome.basis().orElse(null));
+    }
+
+    private void acceptRetasked(DataRecipe recipe, Retasked r) {
+        Optional<String> refusal = form.setDataAndTask(recipe, r.task());
+        if (refusal.isPresent()) {
+            error.set(notChosen(recipe, form.settings().data(), refusal.get()));
+            return;
+        }
+        notice.set(retaskedText(DataCheck.name(recipe), r.kept()));
+        summary.set(words(r.outcome().summary()));
+        error.set("");
+        fits.set(true);
+        task.set(String.join("\n", r.outcome().task()));
+        samples.set(r.outcome().samples());
+        basis.set(r.outcome().basis().orElse(null));
+    }
+
+    /** "The task saved with the project did not fit X, so …": the proposal now, or what of the user's task it kept. */
+    static String retaskedText(String data, List<String> kept) {
+        return "The task saved with the project did not fit " + data + ", so "
+                + (kept.isEmpty() ? "runs train the runner's proposal for it now."
+                        : "the task was proposed again for it, keeping " + String.join("; ", kept) + ".")
+                + " Edit task\u2026 changes it.";
     }
 
     /**
@@ -321,6 +386,14 @@ public final class DataViewModel {
     /** "Data: iris.csv (150 rows, 4 features, 3 classes)" and the like. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /**
+     * What the last choice of data changed besides the data, e.g. that the saved task was proposed again for it and
+     * which of the user's choices it kept; empty otherwise.
+     */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** Why the last choice was refused or the project's data cannot be read; empty when all is well. */

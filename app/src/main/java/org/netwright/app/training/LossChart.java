@@ -84,7 +84,8 @@ final class LossChart {
 
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        // A handful of loss labels at any height (the taller chart labelled every 0.1).
+        NumberAxis y = org.netwright.app.charts.ReadableAxis.onRange(plot);
         y.setAutoRangeIncludesZero(true);
         for (NumberAxis axis : new NumberAxis[] {x, y}) {
             axis.setLabelFont(LABEL);

@@ -62,19 +62,7 @@ final class MetricWords {
     }
 
     private static String name(String metric) {
-        return switch (metric) {
-            case "accuracy" -> "accuracy";
-            case "token_accuracy" -> "token accuracy";
-            case "r2" -> "R²";
-            case "mae" -> "MAE";
-            case "rmse" -> "RMSE";
-            case "kl" -> "KL";
-            case "d_loss" -> "D loss";
-            case "g_loss" -> "G loss";
-            case "recon_loss" -> "reconstruction loss";
-            case "swd" -> "sample distance";
-            default -> metric.replace('_', ' ');
-        };
+        return org.netwright.model.task.MetricNames.name(metric);
     }
 
     private static String value(String metric, double v) {

@@ -49,6 +49,58 @@ public final class RunHistory {
         return new Replay(replay(run, metrics), losses(metrics));
     }
 
+    /** The longest chain of resumed runs followed back (a guard: ids are not expected to loop). */
+    static final int MAX_EARLIER_RUNS = 1000;
+
+    /**
+     * A run's metrics preceded, when it resumed another run, by that run's epochs before its own first one (and so on
+     * up the chain of resumed runs), its own steps moved so its first epoch begins where the earlier run's left off
+     * (a stop inside an epoch trains that epoch again): a reopened resumed run is drawn as the live one was.
+     * {@code runs} finds a stored run by id, {@code metrics} reads a run's points; a run no longer stored ends the chain.
+     */
+    public static List<MetricPoint> withEarlierRuns(RunRecord run, List<MetricPoint> own,
+                                                    java.util.function.LongFunction<java.util.Optional<RunRecord>> runs,
+                                                    java.util.function.LongFunction<List<MetricPoint>> metrics) {
+        return withEarlierRuns(run, own, runs, metrics, new java.util.HashSet<>());
+    }
+
+    private static List<MetricPoint> withEarlierRuns(RunRecord run, List<MetricPoint> own,
+                                                     java.util.function.LongFunction<java.util.Optional<RunRecord>> runs,
+                                                     java.util.function.LongFunction<List<MetricPoint>> metrics,
+                                                     java.util.Set<Long> seen) {
+        seen.add(run.id());
+        long parentId = org.netwright.model.run.RunSummary.of(run, java.time.Instant.now()).settings()
+                .path("resumed_from").asLong(0);
+        java.util.Optional<RunRecord> parent = parentId <= 0 || seen.contains(parentId)
+                || seen.size() > MAX_EARLIER_RUNS ? java.util.Optional.empty() : runs.apply(parentId);
+        if (parent.isEmpty() || own.isEmpty()) {
+            return own;
+        }
+        int firstEpoch = own.stream().mapToInt(MetricPoint::epoch).min().orElse(1);
+        List<MetricPoint> earlier = withEarlierRuns(parent.get(), metrics.apply(parentId), runs, metrics, seen)
+                .stream().filter(m -> m.epoch() < firstEpoch).toList();
+        // Steps per epoch from the complete epochs on either side (a run stopped inside its first epoch has none).
+        Map<String, Integer> stepsPerEpoch = new java.util.HashMap<>();
+        for (List<MetricPoint> side : List.of(earlier, own)) {
+            for (MetricPoint m : side) {
+                if (m.key().equals("train/loss")) {
+                    stepsPerEpoch.merge((side == own ? "own " : "earlier ") + m.epoch(), 1, Integer::sum);
+                }
+            }
+        }
+        int perEpoch = stepsPerEpoch.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        long firstStep = own.stream().filter(m -> m.key().equals("train/loss")).mapToLong(MetricPoint::step).min()
+                .orElse(1);
+        // As the live chart does: the first new step sits at the start of the first new epoch.
+        long shift = perEpoch == 0 ? 0 : Math.max(0, (firstStep - 1) - (long) (firstEpoch - 1) * perEpoch);
+        List<MetricPoint> out = new ArrayList<>(earlier.size() + own.size());
+        out.addAll(earlier);
+        for (MetricPoint m : own) {
+            out.add(shift == 0 ? m : new MetricPoint(m.step() - shift, m.epoch(), m.key(), m.value(), m.seconds()));
+        }
+        return out;
+    }
+
     /** The {@code train/loss} points among {@code metrics}, every one. */
     public static Losses losses(List<MetricPoint> metrics) {
         int n = 0;

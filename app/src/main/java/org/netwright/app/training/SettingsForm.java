@@ -174,6 +174,14 @@ public final class SettingsForm {
     }
 
     /**
+     * Trains on other data with another task (null: the proposal) from now on, saved as one change; the caller has
+     * checked that both fit the network.
+     */
+    public Optional<String> setDataAndTask(DataRecipe data, Task task) {
+        return apply(s -> s.withData(data).withTask(task));
+    }
+
+    /**
      * Trains {@code task} from now on instead of the proposal, or the proposal again when {@code task} is null; the
      * caller has checked the task against the network and the data (the settings cannot: they know neither).
      */

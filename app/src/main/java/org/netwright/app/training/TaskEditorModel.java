@@ -533,9 +533,6 @@ public final class TaskEditorModel {
         if (b == null || loaded == null) {
             return "";
         }
-        if (loaded.recipe().equals(Task.GAN)) {
-            return "losses (d_loss, g_loss) and the sample distance (swd)";
-        }
         List<Objective> terms = new ArrayList<>();
         for (ObjectiveRow row : objectives) {
             String loss = row.lossProperty().get();
@@ -544,9 +541,8 @@ public final class TaskEditorModel {
                 terms.add(new Objective(row.output(), loss, target, 1.0));
             }
         }
-        List<String> m = metricsOf(terms, b.fields());
-        String words = m.isEmpty() ? "losses only" : String.join(", ", m);
-        return loaded.recipe().equals(Task.VAE) ? words + " (plus the loss parts recon_loss and kl)" : words;
+        // Named as the Data row names them (one naming, in model).
+        return org.netwright.model.task.MetricNames.reported(loaded.recipe(), metricsOf(terms, b.fields()));
     }
 
     private static String describe(NetworkEnds.End end) {

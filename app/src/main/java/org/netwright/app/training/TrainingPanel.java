@@ -72,7 +72,10 @@ public final class TrainingPanel extends HBox {
         Button resumeButton = new Button("Resume");
         resumeButton.setId("resume-button");
         resumeButton.setTooltip(new javafx.scene.control.Tooltip("Go on with the stopped run from its last checkpoint"));
-        resumeButton.disableProperty().bind(model.runningProperty().or(model.resumableRunProperty().isEqualTo(0)));
+        // Off while the offered run cannot go on (it kept no checkpoint, the network changed...): the line under the
+        // buttons says why, rather than a refusal only once clicked.
+        resumeButton.disableProperty().bind(model.runningProperty().or(model.resumableRunProperty().isEqualTo(0))
+                .or(model.resumeBlockerProperty().isNotEmpty()));
         resumeButton.setOnAction(e -> resume.accept(model.resumableRunProperty().get()));
         Button optionsButton = new Button("Options…");
         optionsButton.setId("options-button");
@@ -111,6 +114,15 @@ public final class TrainingPanel extends HBox {
         blocker.visibleProperty().bind(Bindings.createBooleanBinding(() -> !trainBlocker.get().isEmpty(), trainBlocker));
         blocker.managedProperty().bind(blocker.visibleProperty());
 
+        Label resumeReason = new Label();
+        resumeReason.setId("resume-reason");
+        resumeReason.getStyleClass().add("hint");
+        resumeReason.setWrapText(true);
+        resumeReason.textProperty().bind(model.resumeBlockerProperty());
+        resumeReason.visibleProperty().bind(model.resumeBlockerProperty().isNotEmpty()
+                .and(model.resumableRunProperty().isNotEqualTo(0)).and(model.runningProperty().not()));
+        resumeReason.managedProperty().bind(resumeReason.visibleProperty());
+
         settingsError.setId("settings-error");
         settingsError.getStyleClass().add("error");
         settingsError.setWrapText(true);
@@ -133,13 +145,13 @@ public final class TrainingPanel extends HBox {
         org.netwright.app.charts.ChartExport.install(chart, "loss", java.util.List.of(model.trainLossCurve()));
         // The data row sits where the other columns have their titles, so the panel grows no taller for it; the
         // chart asks for little and takes the rest, so a one-line refusal under the row shrinks the chart, not the canvas.
-        // 186 px with the tab headers above it, as tall as the panel was before it had tabs.
+        // The tabs' height follows the window (see views): the chart asks for no more than the smallest of it.
         chart.setPrefSize(600, 156);
         VBox centre = new VBox(6, dataRow, views(chart));
         HBox.setHgrow(centre, Priority.ALWAYS);
 
         VBox right = runStatus();
-        right.getChildren().addAll(messages(blocker), messages(settingsError));
+        right.getChildren().addAll(messages(blocker), messages(resumeReason), messages(settingsError));
         getChildren().addAll(left, centre, right);
         setSpacing(16);
         setPadding(new Insets(10, 14, 10, 14));
@@ -218,9 +230,26 @@ public final class TrainingPanel extends HBox {
         }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinSize(200, 150);
-        tabs.setPrefHeight(186);
+        // About a quarter of the window's height, 186 to 262 px: about 230 px of chart at 1600x1000, where 156 px drew the
+        // curve in a strip too flat to read, and no taller on a small screen, where the canvas needs the room.
+        tabs.setPrefHeight(TABS_MIN);
+        sceneProperty().addListener((o, was, scene) -> {
+            tabs.prefHeightProperty().unbind();
+            if (scene != null) {
+                tabs.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> tabsHeight(scene.getHeight()),
+                        scene.heightProperty()));
+            }
+        });
         VBox.setVgrow(tabs, Priority.ALWAYS);
         return tabs;
+    }
+
+    private static final double TABS_MIN = 186;
+    private static final double TABS_MAX = 262;
+
+    /** The loss and gradient tabs' height in a window {@code windowHeight} tall. */
+    static double tabsHeight(double windowHeight) {
+        return Math.max(TABS_MIN, Math.min(TABS_MAX, Math.round(windowHeight * 0.26)));
     }
 
     /** The latest epoch's output statistics per layer; rows that look stuck (mostly zero, constant) in red. */

@@ -73,6 +73,16 @@ public final class TrainingViewModel {
     private boolean normsChanged;
     private long runId;
     private final javafx.beans.property.ReadOnlyLongWrapper resumableRun = new javafx.beans.property.ReadOnlyLongWrapper();
+    /** Why the run offered for Resume cannot go on (no checkpoint, changed network...), "" when it can. */
+    private final ReadOnlyStringWrapper resumeBlocker = new ReadOnlyStringWrapper("");
+    /** Judges the offered run: called on the UI thread, returns the work (reading its checkpoint) to do off it. */
+    private java.util.function.LongFunction<java.util.function.Supplier<java.util.Optional<String>>> resumeJudge;
+    private java.util.concurrent.Executor judgeThread = Runnable::run;
+    private java.util.concurrent.Executor uiThread = Runnable::run;
+    /** Counts judgements, so an older answer never overwrites a newer one. */
+    private int judgement;
+    /** The run the blocker speaks of (0: none). */
+    private long judgedRun;
     /** Subtracted from a resumed run's step numbers so its first step sits at the start of its first epoch. */
     private long stepOffset;
     private boolean alignNextStep;
@@ -119,6 +129,61 @@ public final class TrainingViewModel {
     /** The stored run a Resume would go on with (the run just stopped, or a shown one that did not finish); 0 for none. */
     public javafx.beans.property.ReadOnlyLongProperty resumableRunProperty() {
         return resumableRun.getReadOnlyProperty();
+    }
+
+    /**
+     * Lets the panel judge the run it offers for Resume before it is clicked: {@code judge}, called on the UI thread
+     * with the run's id, gives the work that says why it cannot go on (reading its checkpoint), which runs on {@code
+     * background}; the answer comes back through {@code ui}. Until it is known Resume is off and says it is checking.
+     */
+    public void judgeResumeWith(java.util.function.LongFunction<java.util.function.Supplier<java.util.Optional<String>>>
+                                        judge, java.util.concurrent.Executor background,
+                                java.util.concurrent.Executor ui) {
+        this.resumeJudge = java.util.Objects.requireNonNull(judge);
+        this.judgeThread = java.util.Objects.requireNonNull(background);
+        this.uiThread = java.util.Objects.requireNonNull(ui);
+        resumableRun.addListener((o, was, now) -> rejudgeResume());
+        rejudgeResume();
+    }
+
+    /** Judges the offered run again (the network changed, say); nothing to judge when none is offered. */
+    public void rejudgeResume() {
+        int mine = ++judgement;
+        long id = resumableRun.get();
+        if (id == 0 || resumeJudge == null) {
+            judgedRun = 0;
+            resumeBlocker.set("");
+            return;
+        }
+        if (id != judgedRun) {
+            // A new run to judge; the same one judged again (after an edit) keeps its answer until the new one, so the
+            // line does not flicker with each edit.
+            judgedRun = id;
+            resumeBlocker.set("Checking whether run " + id + " can go on\u2026");
+        }
+        java.util.function.Supplier<java.util.Optional<String>> work = resumeJudge.apply(id);
+        judgeThread.execute(() -> {
+            String why;
+            try {
+                why = work.get().orElse("");
+            } catch (RuntimeException e) {
+                why = "Run " + id + " cannot go on: " + e.getMessage();
+            }
+            String answer = why;
+            uiThread.execute(() -> {
+                if (mine == judgement) {
+                    resumeBlocker.set(answer);
+                }
+            });
+        });
+    }
+
+    /**
+     * Why the run offered for Resume cannot go on, in one sentence ("Run 1 kept no checkpoint…"), or that it is being
+     * checked; "" when it can, or when no run is offered.
+     */
+    public ReadOnlyStringProperty resumeBlockerProperty() {
+        return resumeBlocker.getReadOnlyProperty();
     }
 
     /** Says why a run cannot go on (a Resume that was refused), as a failure in the status line. */
@@ -261,6 +326,22 @@ public final class TrainingViewModel {
         progress.set(epochs == 0 ? 0 : "completed".equals(run.status()) ? 1 : Math.min(1, (double) lastEpoch / epochs));
         epochText.set("");
     }
+
+    /**
+     * The network, the data or the settings changed: a failure's red sentence (which named what was wrong then) gives
+     * way to a plain one, since the cause may be fixed; nothing changes while a run is going or when none failed.
+     */
+    public void inputsChanged() {
+        if (running.get() || !failed.get()) {
+            return;
+        }
+        failed.set(false);
+        status.set(STALE_FAILURE);
+    }
+
+    /** The status line once what a failed run trained on has changed. */
+    static final String STALE_FAILURE = "The last run failed; the network, data or settings have changed since."
+            + " Press Train to try again.";
 
     /** Shows no run (the project's runs were deleted); nothing happens while a run is going. */
     public void forgetPast() {

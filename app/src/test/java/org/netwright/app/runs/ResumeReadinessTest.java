@@ -116,6 +116,40 @@ class ResumeReadinessTest {
         assertFalse(model.resumableProperty().get());
     }
 
+    @Test
+    void theChosenRunsCheckpointIsReadOffTheUiThreadAndResumeWaitsForIt() {
+        List<RunRecord> runs = List.of(run(1, "stopped"), run(2, "stopped"));
+        List<Long> read = new ArrayList<>();
+        java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Runnable> ui = new java.util.ArrayDeque<>();
+        RunsViewModel model = new RunsViewModel(() -> runs, id -> List.of());
+        model.allowResume(id -> {
+            read.add(id);
+            return Optional.of(state(2));
+        }, () -> NET, (id, epochs) -> Optional.empty());
+        model.readCheckpointsWith(background::add, ui::add);
+        model.refresh();
+
+        model.compare(List.of(1L));
+        assertEquals(List.of(), read, "nothing is read where the choice is made");
+        assertFalse(model.resumableProperty().get());
+        assertEquals("Checking run 1's checkpoint\u2026", model.resumeReasonProperty().get());
+        assertFalse(model.resume(), "Resume waits for the checkpoint");
+
+        // The user chooses run 2 before run 1's checkpoint is known: run 1's answer must not judge run 2.
+        model.compare(List.of(2L));
+        background.poll().run();
+        ui.poll().run();
+        assertEquals(List.of(1L), read);
+        assertEquals("Checking run 2's checkpoint\u2026", model.resumeReasonProperty().get());
+        assertFalse(model.resumableProperty().get());
+        background.poll().run();
+        assertFalse(model.resumableProperty().get(), "judged on the UI thread only");
+        ui.poll().run();
+        assertTrue(model.resumableProperty().get(), model.resumeReasonProperty().get());
+        assertEquals("Run 2 can go on from epoch 3 to epoch 3.", model.resumeReasonProperty().get());
+    }
+
     private static byte[] state(int epoch) {
         Map<String, byte[]> parts = new LinkedHashMap<>();
         parts.put(RunState.WEIGHTS, new byte[0]);

@@ -97,4 +97,66 @@ class RunHistoryTest {
         assertEquals(n, trainRows);
         assertTrue(curve.shown().getItemCount() < n / 10, "the chart draws far fewer: " + curve.shown().getItemCount());
     }
+
+    /** Run 1 stopped inside epoch 3 (2 complete, 4 steps an epoch); run 2 resumed it and trained epochs 3 and 4. */
+    @Test
+    void aResumedRunIsDrawnAfterTheEpochsOfTheRunItWentOnFrom() {
+        RunRecord parent = new RunRecord(1, "stopped", "cpu", "2026-01-01T00:00:00Z", null, "{\"epochs\":4}", "{}");
+        RunRecord child = new RunRecord(2, "completed", "cpu", "2026-01-01T01:00:00Z", null,
+                "{\"epochs\":4,\"resumed_from\":1}", "{}");
+        List<MetricPoint> before = new ArrayList<>();
+        for (int s = 1; s <= 10; s++) {
+            int epoch = 1 + (s - 1) / 4;
+            before.add(new MetricPoint(s, epoch, "train/loss", 1.0 / s, s));
+            if (s % 4 == 0) {
+                before.add(new MetricPoint(s, epoch, "validate/loss", 0.5 / epoch, s));
+            }
+        }
+        // The checkpoint held 10 steps: the new run's steps count on from 11, though epoch 3 starts again.
+        List<MetricPoint> own = new ArrayList<>();
+        for (int s = 11; s <= 18; s++) {
+            int epoch = 3 + (s - 11) / 4;
+            own.add(new MetricPoint(s, epoch, "train/loss", 0.05, s));
+            if ((s - 10) % 4 == 0) {
+                own.add(new MetricPoint(s, epoch, "validate/loss", 0.1 / epoch, s));
+            }
+        }
+        var runs = java.util.Map.of(1L, parent, 2L, child);
+        List<MetricPoint> all = RunHistory.withEarlierRuns(child, own,
+                id -> java.util.Optional.ofNullable(runs.get(id)), id -> id == 1 ? before : List.of());
+
+        List<RunEvent> events = RunHistory.replay(child, all);
+        List<RunEvent.Epoch> epochs = events.stream().filter(e -> e instanceof RunEvent.Epoch)
+                .map(e -> (RunEvent.Epoch) e).toList();
+        assertEquals(List.of(1, 2, 3, 4), epochs.stream().map(RunEvent.Epoch::epoch).toList(),
+                "the parent's two epochs, then the run's own");
+        assertEquals(0.5, epochs.get(0).valLoss(), 1e-12);
+        assertEquals(0.1 / 4, epochs.get(3).valLoss(), 1e-12);
+        List<RunEvent.Step> steps = steps(events);
+        assertEquals(16, steps.size(), "8 steps of the parent's complete epochs (its partial epoch 3 left out), 8 new");
+        assertEquals(List.of(8L, 9L), List.of(steps.get(7).step(), steps.get(8).step()),
+                "the new epoch 3 begins right after the parent's epoch 2");
+        assertEquals(3, steps.get(8).epoch());
+
+        // Run 1 stopped inside its first epoch (no complete epoch); run 3 resumed it at step 6 and trained epochs 1-2.
+        RunRecord early = new RunRecord(3, "completed", "cpu", "2026-01-01T02:00:00Z", null,
+                "{\"epochs\":2,\"resumed_from\":4}", "{}");
+        RunRecord stoppedInFirst = new RunRecord(4, "stopped", "cpu", "2026-01-01T00:00:00Z", null, "{}", "{}");
+        List<MetricPoint> partial = List.of(new MetricPoint(5, 1, "train/loss", 0.9, 1));
+        List<MetricPoint> fromStep6 = new ArrayList<>();
+        for (int s = 6; s <= 13; s++) {
+            fromStep6.add(new MetricPoint(s, 1 + (s - 6) / 4, "train/loss", 0.5, s));
+        }
+        var chain = java.util.Map.of(3L, early, 4L, stoppedInFirst);
+        List<MetricPoint> drawn = RunHistory.withEarlierRuns(early, fromStep6,
+                id -> java.util.Optional.ofNullable(chain.get(id)), id -> id == 4 ? partial : List.of());
+        assertEquals(8, drawn.size(), "the earlier run's unfinished epoch is trained again, so it is not drawn");
+        assertEquals(1, drawn.get(0).step(), "the first step sits at the start of epoch 1, not half-way into it");
+        assertEquals(5, drawn.get(4).step());
+
+        // A run that did not resume, or whose earlier run was deleted, is drawn as it is.
+        assertEquals(before, RunHistory.withEarlierRuns(parent, before, id -> java.util.Optional.empty(),
+                id -> List.of()));
+        assertEquals(own, RunHistory.withEarlierRuns(child, own, id -> java.util.Optional.empty(), id -> List.of()));
+    }
 }

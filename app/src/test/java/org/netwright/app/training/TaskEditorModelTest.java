@@ -51,9 +51,23 @@ class TaskEditorModelTest {
         assertEquals("target", out.targetProperty().get());
         assertEquals(List.of("features", "target"), out.targets());
         assertEquals("1", out.weightProperty().get());
-        assertEquals("mae, rmse, r2", editor.metricsProperty().get());
+        assertEquals("MAE, RMSE, R²", editor.metricsProperty().get());
         assertEquals("", editor.errorProperty().get());
         assertTrue(editor.originProperty().get().startsWith("The runner's proposal"));
+    }
+
+    @Test
+    void theEditorNamesMetricsAsTheDataRowDoes() {
+        for (String id : List.of("regression-mlp", "two-moons-mlp", "gan-2d", "vae")) {
+            Template t = TemplateLibrary.find(id).orElseThrow();
+            SettingsForm f = new SettingsForm(t.settings(), s -> { });
+            TrainingSettings s = f.settings();
+            DataCheck.Outcome outcome = DataCheck.check(s.data(), t.graph(), ShapeInference.infer(t.graph()),
+                    Path.of("."), s.seed(), s.loss(), s.task());
+            String rowLine = outcome.task().stream().filter(l -> l.startsWith("Metrics: ")).findFirst().orElseThrow();
+            TaskEditorModel editor = new TaskEditorModel(f, new SimpleObjectProperty<>(outcome.basis().orElseThrow()));
+            assertEquals(rowLine, "Metrics: " + editor.metricsProperty().get(), id);
+        }
     }
 
     @Test
@@ -125,7 +139,7 @@ class TaskEditorModelTest {
     void metricsFollowTheRows() {
         TaskEditorModel editor = editorOn(regression.graph());
         editor.objectives().get(0).lossProperty().set("mae");
-        assertEquals("mae, rmse, r2", editor.metricsProperty().get());
+        assertEquals("MAE, RMSE, R²", editor.metricsProperty().get());
     }
 
     @Test

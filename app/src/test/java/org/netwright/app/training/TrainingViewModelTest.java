@@ -72,6 +72,54 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aFailuresRedSentenceGoesOnceTheNetworkDataOrSettingsChange() {
+        model.inputsChanged();
+        assertEquals("No run yet.", model.statusProperty().get(), "nothing failed, nothing to clear");
+        model.apply(List.of(new RunEvent.Started(1, "cpu", 5, 10),
+                new RunEvent.Failed("The loss became NaN at step 3.", "dense_1")));
+        assertTrue(model.failedProperty().get());
+        assertTrue(model.statusProperty().get().startsWith("The run failed: "), model.statusProperty().get());
+
+        model.inputsChanged();
+
+        assertFalse(model.failedProperty().get(), "the sentence is no longer red");
+        assertEquals(TrainingViewModel.STALE_FAILURE, model.statusProperty().get());
+    }
+
+    @Test
+    void resumeIsJudgedBeforeItIsClickedOffTheUiThread() {
+        java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
+        List<Long> judged = new ArrayList<>();
+        model.judgeResumeWith(id -> () -> {
+            judged.add(id);
+            return id == 1 ? java.util.Optional.of("Run 1 kept no checkpoint.") : java.util.Optional.empty();
+        }, background::add, Runnable::run);
+        assertEquals("", model.resumeBlockerProperty().get(), "no run offered, nothing to say");
+
+        // Stopped before its first checkpoint: Resume says why before anyone clicks it.
+        model.apply(List.of(new RunEvent.Started(1, "cpu", 5, 10), new RunEvent.Step(1, 1, 0.9, 0.01, 1),
+                new RunEvent.Finished("stopped", new org.netwright.model.run.FinalMetrics(0.9, Map.of(), "last", "cpu",
+                        0, 1))));
+        assertEquals(1, model.resumableRunProperty().get());
+        assertEquals("Checking whether run 1 can go on\u2026", model.resumeBlockerProperty().get());
+        assertEquals(List.of(), judged, "not read where the event is applied");
+        background.poll().run();
+        assertEquals("Run 1 kept no checkpoint.", model.resumeBlockerProperty().get());
+
+        RunRecord other = new RunRecord(2, "stopped", "cpu", "2026-01-02T10:00:00Z", "2026-01-02T10:01:00Z", "{}", "{}");
+        model.showPast(other, List.of(new MetricPoint(1, 1, "train/loss", 0.5, 1)));
+        assertEquals(2, model.resumableRunProperty().get());
+        background.poll().run();
+        assertEquals("", model.resumeBlockerProperty().get(), "run 2 can go on");
+        assertEquals(List.of(1L, 2L), judged);
+        // Judged again after an edit: the answer stands until the new one comes, then changes.
+        model.rejudgeResume();
+        assertEquals("", model.resumeBlockerProperty().get());
+        background.poll().run();
+        assertEquals(List.of(1L, 2L, 2L), judged);
+    }
+
+    @Test
     void aFinishedRunNamesItsTestAccuracy() {
         model.apply(List.of(new RunEvent.Started(1, "cpu", 1, 2), new RunEvent.Epoch(1, 0.3, 0.3, java.util.Map.of("val_accuracy", 0.9), 0.01, 1, 1),
                 new RunEvent.Finished("completed", new org.netwright.model.run.FinalMetrics(0.3, Map.of("test_accuracy", 0.925), "last", "cpu", 1, 2))));

@@ -99,11 +99,14 @@ class ResumeUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         Label reason = (Label) window.getScene().lookup("#runs-resume-reason");
         Button again = (Button) window.getScene().lookup("#runs-resume");
+        // The checkpoint is read off the UI thread; until then Resume is off and says so.
+        AppWindowFixture.waitUntil("run 2's checkpoint read", 30, () -> !reason.getText().startsWith("Checking"));
         assertTrue(again.isDisabled());
         assertEquals("Run 2 completed all " + EPOCHS + " epochs; set more epochs than " + EPOCHS
                 + " to go on with it.", reason.getText());
         robot.interact(() -> window.table().getSelectionModel().clearAndSelect(1));
         WaitForAsyncUtils.waitForFxEvents();
+        AppWindowFixture.waitUntil("run 1's checkpoint read", 30, () -> !reason.getText().startsWith("Checking"));
         assertFalse(again.isDisabled(), reason.getText());
         assertEquals("Run 1 can go on from epoch " + (kept + 1) + " to epoch " + EPOCHS + ".", reason.getText());
         robot.interact(window::hide);

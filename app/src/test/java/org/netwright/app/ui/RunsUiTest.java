@@ -78,11 +78,47 @@ class RunsUiTest {
                         + " < " + l.prefWidth(-1));
             }
         }
+        // At the window's default size every column fits: no horizontal scroll bar (Time and Device were behind one).
+        assertEquals(1360, window.getScene().getWidth(), 0.5);
+        double columns = table.getColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+        assertTrue(columns <= table.getWidth(), "columns " + columns + " px in a table " + table.getWidth() + " px");
+        for (javafx.scene.Node bar : table.lookupAll(".scroll-bar")) {
+            if (bar instanceof javafx.scene.control.ScrollBar sb
+                    && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                assertTrue(!sb.isVisible(), "the table scrolls sideways");
+            }
+        }
+        // The chart's epoch axis counts whole epochs, at least one wide, and its loss axis labels a handful of ticks.
+        org.jfree.chart.axis.NumberAxis epochs = (org.jfree.chart.axis.NumberAxis) window.chart().getXYPlot()
+                .getDomainAxis();
+        assertTrue(epochs.getRange().getLength() >= 1 && epochs.getAutoRangeMinimumSize() >= 1, epochs.getRange().toString());
+        assertTrue(window.chart().getXYPlot().getRangeAxis() instanceof org.netwright.app.charts.ReadableAxis);
+        // Each short title carries its words in full.
+        var rate = (javafx.scene.control.Label) table.getColumns().get(7).getGraphic();
+        assertEquals("Rate", rate.getText());
+        assertEquals("Learning rate", rate.getTooltip().getText());
+        // A clicked row leaves every row as tall as before (the other rows got shorter).
+        robot.interact(() -> table.getSelectionModel().clearSelection());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Double> before = rowHeights(table);
+        robot.clickOn(table.lookupAll(".table-row-cell").stream()
+                .filter(r -> ((javafx.scene.control.TableRow<?>) r).getIndex() == 1).findFirst().orElseThrow());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, table.getSelectionModel().getSelectedIndex());
+        assertEquals(before, rowHeights(table));
+        assertTrue(before.get(0) >= 20, before.toString());
         // Esc (the Close button is the cancel button) closes the window.
         robot.interact(() -> window.getScene().getRoot().requestFocus());
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!window.isShowing(), "Esc closes the runs window");
+    }
+
+    private static List<Double> rowHeights(TableView<?> table) {
+        return table.lookupAll(".table-row-cell").stream().map(r -> (javafx.scene.control.TableRow<?>) r)
+                .filter(r -> r.getIndex() >= 0 && r.getIndex() < table.getItems().size())
+                .sorted(java.util.Comparator.comparingInt(javafx.scene.control.TableRow::getIndex))
+                .map(r -> r.getHeight()).toList();
     }
 
     @Test

@@ -55,7 +55,7 @@ class TaskEditorUiTest {
         robot.clickOn("#task-edit");
         String out = app.window.trainingPanel().dataRow().model().taskEditor().objectives().get(0).output();
         assertEquals("plain", robot.lookup("#task-recipe").queryAs(Label.class).getText());
-        assertEquals("Metrics: mae, rmse, r2", robot.lookup("#task-metrics").queryAs(Label.class).getText());
+        assertEquals("Metrics: MAE, RMSE, R²", robot.lookup("#task-metrics").queryAs(Label.class).getText());
 
         choose(robot, "#task-loss-" + out, "huber");
         robot.clickOn("#task-params-" + out).write("delta=0.5");

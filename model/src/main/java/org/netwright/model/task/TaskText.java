@@ -40,7 +40,7 @@ public final class TaskText {
                         + fieldText(o.target(), fields) + (o.weight() == 1.0 ? "" : " x " + o.weight()));
             }
         }
-        out.add("Metrics: " + (task.metrics().isEmpty() ? "losses only" : String.join(", ", task.metrics())));
+        out.add("Metrics: " + MetricNames.reported(task.recipe(), task.metrics()));
         return out;
     }
 

@@ -101,21 +101,21 @@ public final class RateRangeTest {
         return new Result(curve, diverged[0], suggested, sentence(curve, diverged[0], suggested, from, to));
     }
 
-    private static String sentence(RateCurve curve, boolean diverged, OptionalDouble suggested, double from,
+    static String sentence(RateCurve curve, boolean diverged, OptionalDouble suggested, double from,
                                    double to) {
         int n = curve.losses().length;
         if (n == 0) {
             return "The rate range test did not train a single step.";
         }
         String ended = diverged ? "the loss exploded at a rate of " + num(curve.rates()[n - 1])
-                : "the loss did not explode up to " + num(curve.rates()[n - 1]);
+                : "the loss did not explode up to a rate of " + num(curve.rates()[n - 1]);
         if (suggested.isEmpty()) {
             return "The loss never fell between the rates " + num(from) + " and " + num(curve.rates()[n - 1]) + " ("
                     + ended + "); try a wider range or check the network with the overfit check.";
         }
         int low = curve.lowest().orElse(0);
-        return "Suggested learning rate " + num(suggested.getAsDouble()) + ", where the loss fell fastest; it was"
-                + " lowest at " + num(curve.rates()[low]) + " and " + ended + ".";
+        return "Suggested learning rate " + num(suggested.getAsDouble()) + ", where the loss fell fastest; the lowest"
+                + " loss came at a rate of " + num(curve.rates()[low]) + ", and " + ended + ".";
     }
 
     static String num(double x) {
