@@ -210,7 +210,8 @@ public final class Losses {
             if (smoothing == 0 && z.getShape().dimension() == 2 && k.size() == z.getShape().get(0)) {
                 // Rows of scores and one id each: pick the true class's log-probability (one gather) instead of
                 // building one-hot rows; the same number in a third of the native calls.
-                NDArray ids = k.toType(DataType.INT64, false).reshape(z.getShape().get(0));
+                NDArray ids = k.toType(DataType.INT64, false);
+                ids = ids.getShape().dimension() == 1 ? ids : ids.reshape(z.getShape().get(0));
                 return logP.get(new ai.djl.ndarray.index.NDIndex().addAllDim().addPickDim(ids)).mean().neg();
             }
             NDArray q = oneHot(labels, z);

@@ -77,8 +77,9 @@ final class ObjectiveLoss {
 
     private NDArray classes(NDArray output, NDArray ids) {
         long k = output.getShape().get(output.getShape().dimension() - 1);
-        NDArray scores = output.reshape(-1, k);
-        NDArray flatIds = ids.reshape(-1);
+        // Rows of scores and a flat list of ids; each reshape is an op per step, so none when they are so already.
+        NDArray scores = output.getShape().dimension() == 2 ? output : output.reshape(-1, k);
+        NDArray flatIds = ids.getShape().dimension() == 1 ? ids : ids.reshape(-1);
         if (takesClassIdsDirectly()) {
             return loss.evaluate(new NDList(flatIds), new NDList(scores));
         }
