@@ -14,7 +14,7 @@ import org.netwright.templates.data.Samples;
  * Times what the training thread does to assemble one batch before the forward pass, the way the runner's tasks do
  * it: gather the batch's rows of every field into a float array and make the NDArray (class ids cast to int64), draw
  * the noise of each noise input (twice for a GAN, once for D's step and once for G's), or for node classification
- * make the whole graph's features, adjacency and labels.
+ * make the step's one-hot labels (the graph's features and adjacency are made once per run and lent to each step).
  */
 final class BatchAssembly {
     private BatchAssembly() {
@@ -32,7 +32,7 @@ final class BatchAssembly {
                 long start = System.nanoTime();
                 try (NDManager scope = base.newSubManager()) {
                     if (run.nodes() != null) {
-                        graph(scope, run.nodes().graph());
+                        graph(scope, run.nodes().graph(), run.batch(), random);
                     } else {
                         samples(scope, run.samples().train(), run.batch(), random);
                         for (int i = 0; i < noiseDraws; i++) {
@@ -65,14 +65,15 @@ final class BatchAssembly {
         }
     }
 
-    private static void graph(NDManager scope, GraphDataset g) {
+    /** A node classification step's one-hot labels; the graph's features and adjacency are made once per run. */
+    private static void graph(NDManager scope, GraphDataset g, int batch, Random random) {
         int n = g.nodes();
-        scope.create(g.features(), new Shape(1, n, g.featureCount()));
-        scope.create(g.adjacency(), new Shape(1, n, n));
-        float[] labels = new float[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = g.labels()[i];
+        int classes = g.numClasses();
+        float[] oneHot = new float[n * classes];
+        for (int i = 0; i < Math.min(batch, n); i++) {
+            int node = random.nextInt(n);
+            oneHot[node * classes + g.labels()[node]] = 1f;
         }
-        scope.create(labels, new Shape(1, n));
+        scope.create(oneHot, new Shape(1, n, classes));
     }
 }

@@ -28,9 +28,23 @@ final class AttentionKernel {
      * attention weights (..., T_q, T_k), the latter as they were before dropout.
      */
     static NDList attend(NDArray q, NDArray k, NDArray v, NDArray mask, float dropout, boolean training) {
+        return attend(q, k, v, mask, null, dropout, training);
+    }
+
+    /** 1/√d_k for queries and keys of width {@code d}: what {@link #attend} multiplies the scores by. */
+    static float scale(long d) {
+        return (float) (1.0 / Math.sqrt(d));
+    }
+
+    /**
+     * As above with the scale given as a 0-dimensional array ({@link #scale} of the keys' width, made by libtorch,
+     * kept by the block from step to step), or null to make it here.
+     */
+    static NDList attend(NDArray q, NDArray k, NDArray v, NDArray mask, NDArray scale, float dropout,
+                         boolean training) {
         int rank = k.getShape().dimension();
-        float scale = (float) (1.0 / Math.sqrt(q.getShape().get(rank - 1)));
-        NDArray scores = Scalars.mul(q.matMul(k.swapAxes(rank - 1, rank - 2)), scale);
+        NDArray product = q.matMul(k.swapAxes(rank - 1, rank - 2));
+        NDArray scores = scale != null ? product.mul(scale) : Scalars.mul(product, scale(q.getShape().get(rank - 1)));
         if (mask != null) {
             scores = scores.add(mask);
         }
@@ -62,8 +76,14 @@ final class AttentionKernel {
      */
     static NDArray mask(NDManager manager, boolean causal, NDArray ids, int paddingId, long tq, long tk,
                         boolean withHeads) {
-        NDArray mask = causal ? causal(manager, tq, tk) : null;
+        return mask(causal ? causal(manager, tq, tk) : null, ids, paddingId, withHeads);
+    }
+
+    /** As above with the causal mask given ({@link #causal}, or null for none). */
+    static NDArray mask(NDArray causal, NDArray ids, int paddingId, boolean withHeads) {
+        NDArray mask = causal;
         if (ids != null) {
+            long tk = ids.getShape().get(1);
             long batch = ids.getShape().get(0);
             NDArray pad = padding(ids, paddingId);
             pad = withHeads ? pad.reshape(batch, 1, 1, tk) : pad.reshape(batch, 1, tk);

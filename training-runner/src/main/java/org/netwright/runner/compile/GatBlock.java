@@ -61,8 +61,7 @@ final class GatBlock extends AbstractBlock {
         NDArray scoreJ = wh.mul(StepScope.with(h, store.getValue(attJ, h.getDevice(), training).reshape(1, heads, 1, units)))
                 .sum(new int[] {3});
         NDArray e = Activation.leakyRelu(scoreI.expandDims(3).add(scoreJ.expandDims(2)), slope);
-        NDArray keep = GraphMath.edges(GraphMath.withSelfLoops(a)).expandDims(1);
-        NDArray alpha = e.add(keep.sub(1).mul(-GraphMath.MASKED)).softmax(-1);
+        NDArray alpha = e.add(GraphMath.attentionMask(a)).softmax(-1);
         NDArray out = alpha.matMul(wh);
         out = concat ? out.transpose(0, 2, 1, 3).reshape(b, n, (long) heads * units) : out.mean(new int[] {1});
         if (bias != null) {

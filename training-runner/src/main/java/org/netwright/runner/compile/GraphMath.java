@@ -3,6 +3,7 @@ package org.netwright.runner.compile;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
+import org.netwright.runner.nd.StepConstants;
 
 /** Adjacency arithmetic shared by the graph layers; arrays are batched, adjacency B×N×N. */
 final class GraphMath {
@@ -32,6 +33,12 @@ final class GraphMath {
      * normalizes once. The array is the step's input (never changed in place); a new step brings a new array.
      */
     static NDArray propagation(NDArray adjacency, boolean selfLoops) {
+        // One graph for the whole run (node classification): normalized once per run, not once per step.
+        return StepConstants.derive(adjacency, selfLoops ? "propagation+I" : "propagation",
+                a -> propagationOnce(a, selfLoops));
+    }
+
+    private static NDArray propagationOnce(NDArray adjacency, boolean selfLoops) {
         Object[] last = LAST_PROPAGATION.get();
         if (last[0] == adjacency && last[1].equals(selfLoops) && !((NDArray) last[2]).isReleased()) {
             return (NDArray) last[2];
@@ -41,6 +48,15 @@ final class GraphMath {
         last[1] = selfLoops;
         last[2] = result;
         return result;
+    }
+
+    /**
+     * The term graph attention adds to its B×1×N×N scores: 0 where (A+I) has an edge, {@link #MASKED} elsewhere;
+     * made once per run when the adjacency is the run's own (see {@link StepConstants}).
+     */
+    static NDArray attentionMask(NDArray adjacency) {
+        return StepConstants.derive(adjacency, "attention-mask",
+                a -> edges(withSelfLoops(a)).expandDims(1).sub(1).mul(-MASKED));
     }
 
     /** D^-1/2 A D^-1/2 with D the row sums of A; a node of degree 0 gets a zero row and column, not infinity. */

@@ -29,6 +29,12 @@ public final class MultiHeadAttentionBlock extends AbstractBlock {
     private final Linear key;
     private final Linear value;
     private final Linear out;
+    /**
+     * The 1/√d_head scale and the causal mask, the same every step: made once (by libtorch, so safe on the backward
+     * path) with the model's parameters instead of in each forward pass.
+     */
+    private NDArray scale;
+    private NDArray causalMask;
 
     /** @param paddingId the padding token id, or null when the block takes no key_padding input */
     public MultiHeadAttentionBlock(int dModel, int heads, boolean causal, float dropout, Integer paddingId) {
@@ -71,12 +77,38 @@ public final class MultiHeadAttentionBlock extends AbstractBlock {
         NDArray k = split(key.forward(store, new NDList(inputs.get(1)), training, params).singletonOrThrow(), batch, tk);
         NDArray v = split(value.forward(store, new NDList(inputs.get(2)), training, params).singletonOrThrow(), batch, tk);
         NDArray ids = inputs.size() > 3 ? inputs.get(3) : null;
-        NDArray mask = AttentionKernel.mask(xq.getManager(), causal, ids, paddingId, tq, tk, true);
-        NDList attended = AttentionKernel.attend(q, k, v, mask, dropout, training);
+        NDArray mask = AttentionKernel.mask(causal ? causalMask(store, xq, tq, tk) : null, ids, paddingId, true);
+        NDList attended = AttentionKernel.attend(q, k, v, mask, scale(store, q), dropout, training);
         // Heads back side by side: (B, H, T_q, d_head) -> (B, T_q, d_model).
         NDArray joined = attended.get(0).transpose(0, 2, 1, 3).reshape(batch, tq, dModel);
         NDArray y = out.forward(store, new NDList(joined), training, params).singletonOrThrow();
         return new NDList(y, attended.get(1));
+    }
+
+    /**
+     * The kept scale for queries like {@code q}, made again when it is gone (its manager closed) or on another device.
+     * Results of ops with it land in the other operand's manager, as it is always the second.
+     */
+    private NDArray scale(ParameterStore store, NDArray q) {
+        if (scale == null || scale.isReleased() || !scale.getDevice().equals(q.getDevice())
+                || scale.getDataType() != q.getDataType()) {
+            scale = store.getManager().full(new Shape(), AttentionKernel.scale(dModel / heads), q.getDataType(),
+                    q.getDevice());
+        }
+        return scale;
+    }
+
+    /** The kept causal mask T_q×T_k, made again for other lengths or when gone. */
+    private NDArray causalMask(ParameterStore store, NDArray xq, long tq, long tk) {
+        if (causalMask == null || causalMask.isReleased() || !causalMask.getShape().equals(new Shape(tq, tk))
+                || !causalMask.getDevice().equals(xq.getDevice())) {
+            if (causalMask != null && !causalMask.isReleased()) {
+                causalMask.close();
+            }
+            NDManager m = store.getManager();
+            causalMask = AttentionKernel.causal(m.getDevice().equals(xq.getDevice()) ? m : xq.getManager(), tq, tk);
+        }
+        return causalMask;
     }
 
     /** (B, T, d_model) -> (B, heads, T, d_model / heads). */

@@ -6,6 +6,7 @@
  * whatever memory took its place: wrong gradients at random steps, runs of one seed differing between processes,
  * now and then non-finite weights. {@link org.netwright.runner.nd.Scalars} makes the scalar in libtorch's own memory
  * instead. {@link org.netwright.runner.nd.SquaredSums} reads many arrays' sums of squares back at once (gradient
- * clipping, per-layer gradient norms).
+ * clipping, per-layer gradient norms). {@link org.netwright.runner.nd.StepConstants} keeps arrays that are the same
+ * every step of a run (one graph's adjacency and what layers derive from it) and lends them to each step's scope.
  */
 package org.netwright.runner.nd;

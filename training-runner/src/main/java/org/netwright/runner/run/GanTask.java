@@ -51,6 +51,8 @@ final class GanTask implements TrainingTask {
     private final String realInput;
     private final Random noise;
     private final long seed;
+    /** Whether the next step's noise and samples are made on a prefetch thread while a step runs. */
+    private final boolean prefetch;
     private float[][] gridInputs;
     private int gridRows;
     private int gridCols;
@@ -61,7 +63,8 @@ final class GanTask implements TrainingTask {
     private List<NetworkEnds.End> genInputs;
     private List<NetworkEnds.End> disInputs;
 
-    GanTask(Graph graph, Task task, Samples.Split data, long seed) {
+    GanTask(Graph graph, Task task, Samples.Split data, long seed, boolean prefetch) {
+        this.prefetch = prefetch;
         this.task = task;
         this.data = data;
         this.parts = GanParts.of(graph, task);
@@ -156,6 +159,91 @@ final class GanTask implements TrainingTask {
         disTrainer.initialize(shapes(disInputs, batch));
     }
 
+    /** A step's data: G's inputs for D's step (noise drawn first), the real samples, G's inputs for G's own step. */
+    private record StepData(NDList forD, NDArray real, NDList forG) {
+        void attach(NDManager scope) {
+            forD.attach(scope);
+            real.attach(scope);
+            forG.attach(scope);
+        }
+    }
+
+    /** Made in this order, so the noise stream is drawn as when each part was made where it is used. */
+    private StepData makeStepData(NDManager manager, int[] order, int from, int to) {
+        Samples part = data.train();
+        NDList forD = genInputs(manager, part, order, from, to);
+        NDArray real = real(manager, part, order, from, to);
+        return new StepData(forD, real, genInputs(manager, part, order, from, to));
+    }
+
+    /**
+     * The data of step {@code order[from..to)}: made ahead on the prefetch thread while the step before ran when it
+     * is that step, else made now; then the next step of the same epoch is started there, so the trainer does not
+     * wait for noise and samples. Steps are made one at a time and in order: the noise stream is drawn as without
+     * prefetching. Whichever thread claims a step first makes it (on a busy machine the trainer then never waits
+     * for a thread that has not had a core yet).
+     */
+    private StepData stepData(Trainer trainer, NDManager scope, int[] order, int from, int to) {
+        StepData d = null;
+        Ahead p = ahead;
+        ahead = null;
+        if (p != null && !p.claimed().compareAndSet(false, true)) {
+            StepData ready = p.await();
+            if (p.order() == order && p.from() == from && p.to() == to) {
+                ready.attach(scope);
+                d = ready;
+            }
+        } else if (p != null && (p.order() != order || p.from() != from || p.to() != to)) {
+            // Not the step asked for: drawn all the same, as the prefetch thread would have.
+            makeStepData(p.manager(), p.order(), p.from(), p.to());
+        }
+        if (p != null) {
+            p.manager().close();
+        }
+        if (d == null) {
+            d = makeStepData(scope, order, from, to);
+        }
+        int n = data.train().size();
+        if (prefetch && to < n) {
+            int nextTo = Math.min(n, to + (to - from));
+            NDManager pm = trainer.getManager().newSubManager();
+            java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.Future<StepData> f = prefetchThread().submit(() -> claimed.compareAndSet(false, true)
+                    ? makeStepData(pm, order, to, nextTo) : null);
+            ahead = new Ahead(order, to, nextTo, pm, f, claimed);
+        }
+        return d;
+    }
+
+    /** A step's data being made ahead, in its own manager until the step takes it. */
+    private record Ahead(int[] order, int from, int to, NDManager manager,
+                         java.util.concurrent.Future<StepData> data, java.util.concurrent.atomic.AtomicBoolean claimed) {
+        StepData await() {
+            try {
+                return data.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for a batch", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private Ahead ahead;
+    private java.util.concurrent.ExecutorService prefetcher;
+
+    private java.util.concurrent.ExecutorService prefetchThread() {
+        if (prefetcher == null) {
+            prefetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "netwright-gan-prefetch");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return prefetcher;
+    }
+
     /** G's inputs for samples {@code order[from..to)} of {@code part}: fresh noise and the samples' conditions. */
     private NDList genInputs(NDManager scope, Samples part, int[] order, int from, int to) {
         NDList x = new NDList();
@@ -204,12 +292,12 @@ final class GanTask implements TrainingTask {
     @Override
     public StepValues step(Trainer trainer, NDManager scope, int[] order, int from, int to, Consumer<Trainer> update) {
         Samples part = data.train();
+        StepData d = stepData(trainer, scope, order, from, to);
         float dLoss;
         // DJL allows one gradient collector at a time: D's step, then G's, each in its own.
         try (GradientCollector collector = disTrainer.newGradientCollector()) {
-            NDArray fake = trainer.forward(genInputs(scope, part, order, from, to)).singletonOrThrow().stopGradient();
-            NDArray onReal = disTrainer.forward(disInputs(scope, real(scope, part, order, from, to), part, order, from,
-                    to)).singletonOrThrow();
+            NDArray fake = trainer.forward(d.forD()).singletonOrThrow().stopGradient();
+            NDArray onReal = disTrainer.forward(disInputs(scope, d.real(), part, order, from, to)).singletonOrThrow();
             NDArray onFake = disTrainer.forward(disInputs(scope, fake, part, order, from, to)).singletonOrThrow();
             NDArray loss = bce(onReal, true).add(bce(onFake, false));
             collector.backward(loss);
@@ -220,7 +308,7 @@ final class GanTask implements TrainingTask {
         // D is frozen so that G's loss leaves no gradient on D's weights.
         discriminator.freezeParameters(true);
         try (GradientCollector collector = trainer.newGradientCollector()) {
-            NDArray fake = trainer.forward(genInputs(scope, part, order, from, to)).singletonOrThrow();
+            NDArray fake = trainer.forward(d.forG()).singletonOrThrow();
             NDArray onFake = disTrainer.forward(disInputs(scope, fake, part, order, from, to)).singletonOrThrow();
             NDArray loss = bce(onFake, true);
             collector.backward(loss);
@@ -314,6 +402,22 @@ final class GanTask implements TrainingTask {
 
     @Override
     public void close() {
+        Ahead p = ahead;
+        ahead = null;
+        if (p != null) {
+            if (!p.claimed().compareAndSet(false, true)) {
+                try {
+                    p.await();
+                } catch (RuntimeException e) {
+                    // The run is over; data it will never use failing to be made changes nothing.
+                }
+            }
+            p.manager().close();
+        }
+        if (prefetcher != null) {
+            prefetcher.shutdownNow();
+            prefetcher = null;
+        }
         if (disTrainer != null) {
             disTrainer.close();
         }

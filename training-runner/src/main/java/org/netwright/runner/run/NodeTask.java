@@ -5,12 +5,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.netwright.model.graph.Graph;
 import org.netwright.runner.compile.GraphBlock;
 import org.netwright.runner.compile.GraphCompiler;
+import org.netwright.runner.nd.StepConstants;
 import org.netwright.templates.data.GraphDataset;
 import org.netwright.templates.data.NodeSplit;
 
@@ -20,13 +21,13 @@ import org.netwright.templates.data.NodeSplit;
  * score their own nodes. The other nodes' labels never reach the loss.
  */
 final class NodeTask implements SingleLossTask {
-    /** The label of a node the loss must not see, as {@link MaskedNodeLoss} expects. */
-    private static final float HIDDEN = -1f;
-
     private final NodeSplit split;
     private final GraphDataset graph;
     private final boolean crossEntropy;
     private final MaskedNodeLoss loss = new MaskedNodeLoss();
+    /** The graph's features and adjacency, made once for the run and lent to each step (see {@link #lent}). */
+    private StepConstants constants;
+    private NDList graphArrays;
 
     NodeTask(NodeSplit split, boolean crossEntropy) {
         this.split = split;
@@ -86,37 +87,60 @@ final class NodeTask implements SingleLossTask {
     }
 
     @Override
+    public StepValues step(Trainer trainer, NDManager scope, int[] order, int from, int to, Consumer<Trainer> update) {
+        lent(trainer, scope);
+        try {
+            return SingleLossTask.super.step(trainer, scope, order, from, to, update);
+        } finally {
+            constants.takeBack();
+        }
+    }
+
+    @Override
     public StepLoss trainStep(Trainer trainer, NDManager scope, int[] order, int from, int to) {
-        NDList predictions = trainer.forward(wholeGraph(scope));
-        return new StepLoss(loss.evaluate(targets(scope, order, from, to), predictions), Map.of());
+        NDList predictions = trainer.forward(lent(trainer, scope));
+        int[] nodes = new int[to - from];
+        for (int i = from; i < to; i++) {
+            nodes[i - from] = split.train()[order[i]];
+        }
+        return new StepLoss(loss(scope, predictions, nodes), Map.of());
     }
 
     /**
-     * The graph's arrays, made afresh in the step's scope: ops put their results in their inputs' manager, so
-     * arrays kept in the trainer's manager would collect every step's activations there.
+     * The graph's arrays for a step: made once, then lent to each step's {@code scope} (whatever the step computes
+     * from them dies with it), so the step neither copies the N×N adjacency again nor normalizes it again (the GCN
+     * layers' propagation is derived once per run, see {@link StepConstants#derive}).
      */
+    private NDList lent(Trainer trainer, NDManager scope) {
+        if (constants == null) {
+            int n = graph.nodes();
+            constants = new StepConstants(trainer.getManager());
+            graphArrays = new NDList(constants.keep(trainer.getManager().create(graph.features(),
+                    new Shape(1, n, graph.featureCount()))),
+                    constants.keep(trainer.getManager().create(graph.adjacency(), new Shape(1, n, n))));
+        }
+        if (graphArrays.get(0).getManager() != scope) {
+            constants.lendTo(scope);
+        }
+        return graphArrays;
+    }
+
+    /** The graph's arrays made afresh in {@code scope}, for a look inside the network outside a step. */
     private NDList wholeGraph(NDManager scope) {
         int n = graph.nodes();
         return new NDList(scope.create(graph.features(), new Shape(1, n, graph.featureCount())),
                 scope.create(graph.adjacency(), new Shape(1, n, n)));
     }
 
-    private NDList targets(NDManager scope, int[] order, int from, int to) {
-        int[] nodes = new int[to - from];
-        for (int i = from; i < to; i++) {
-            nodes[i - from] = split.train()[order[i]];
-        }
-        return labelsOf(scope, nodes);
-    }
-
-    /** Labels 1×N with the class ids of {@code nodes} and {@link #HIDDEN} everywhere else. */
-    private NDList labelsOf(NDManager scope, int[] nodes) {
-        float[] labels = new float[graph.nodes()];
-        Arrays.fill(labels, HIDDEN);
+    /** The masked cross-entropy over {@code nodes}, with their one-hot labels made here (a zero row for every other node). */
+    private NDArray loss(NDManager scope, NDList predictions, int[] nodes) {
+        int classes = graph.numClasses();
+        float[] oneHot = new float[graph.nodes() * classes];
         for (int node : nodes) {
-            labels[node] = graph.labels()[node];
+            oneHot[node * classes + graph.labels()[node]] = 1f;
         }
-        return new NDList(scope.create(labels, new Shape(1, graph.nodes())));
+        return loss.evaluate(predictions.singletonOrThrow(),
+                scope.create(oneHot, new Shape(1, graph.nodes(), classes)), nodes.length);
     }
 
     @Override
@@ -129,14 +153,27 @@ final class NodeTask implements SingleLossTask {
         return evaluate(trainer, split.test());
     }
 
+    @Override
+    public void close() {
+        if (constants != null) {
+            constants.close();
+            constants = null;
+        }
+    }
+
     /** Mean loss and accuracy over {@code nodes}, from one pass over the whole graph; NONE without nodes. */
     private Evaluation evaluate(Trainer trainer, int[] nodes) {
         if (nodes.length == 0) {
             return Evaluation.NONE;
         }
         try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDList predictions = trainer.evaluate(wholeGraph(scope));
-            float value = loss.evaluate(labelsOf(scope, nodes), predictions).getFloat();
+            NDList predictions;
+            try {
+                predictions = trainer.evaluate(lent(trainer, scope));
+            } finally {
+                constants.takeBack();
+            }
+            float value = loss(scope, predictions, nodes).getFloat();
             NDArray scores = predictions.get(0);
             long[] predicted = scores.reshape(graph.nodes(), -1).argMax(1).toLongArray();
             int hits = 0;

@@ -84,7 +84,7 @@ public final class TrainingRun {
         String problem = null;
         try {
             t = resolveTask(graph, settings, data.train().fields());
-            bound = t.recipe().equals(Task.GAN) ? new GanTask(graph, t, data, settings.seed())
+            bound = t.recipe().equals(Task.GAN) ? new GanTask(graph, t, data, settings.seed(), prefetches(settings))
                     : new BoundTask(graph, t, data, settings.seed(),
                     org.netwright.runner.data.ImageAugmentation.of(settings.data()).orElse(null),
                     prefetches(settings));

@@ -125,4 +125,23 @@ class NodeTrainingRunTest {
         assertTrue(live.get(2) > 0, live.toString());
         assertEquals(live.get(2), live.get(5), "arrays alive after epoch 2 vs epoch 5: " + live);
     }
+
+    @Test
+    void graphAttentionKeepsNoArraysFromStepToStepEither() {
+        // GAT derives its attention mask from the run's adjacency once; what each step computes from it must still
+        // close with the step.
+        Template gat = TemplateLibrary.find("gat-node").orElseThrow();
+        TrainingSettings s = gat.settings().withEpochs(4).withBatchSize(40);
+        Map<Integer, Integer> live = new HashMap<>();
+        TrainingRun run = new TrainingRun(gat.graph(), s,
+                Generators.generateGraph(s.data(), s.seed()).split(s.validationSplit(), s.testSplit(), s.seed()));
+        run.addListener(new RunListener() {
+            @Override
+            public void epoch(RunEvent.Epoch e) {
+                live.put(e.epoch(), run.liveArrays());
+            }
+        });
+        assertEquals("completed", run.run().status());
+        assertEquals(live.get(2), live.get(4), "arrays alive after epoch 2 vs epoch 4: " + live);
+    }
 }
