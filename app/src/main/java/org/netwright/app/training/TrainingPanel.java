@@ -162,10 +162,16 @@ public final class TrainingPanel extends HBox {
 
     /** The settings column, whose height is the panel's. */
     private final VBox left;
+    /** The chart's tabs, whose height follows the window's (see views). */
+    private TabPane tabs;
 
     @Override
     protected double computePrefHeight(double width) {
-        return Math.max(MIN_HEIGHT, snappedTopInset() + left.prefHeight(left.getPrefWidth()) + snappedBottomInset());
+        // The settings column, or the Data row and the tabs: MIN_HEIGHT holds them at their lowest, and the panel grows
+        // by what a taller window gives the tabs. Never by a message, so the canvas above does not move.
+        double tabsGrowth = tabs == null ? 0 : Math.max(0, tabs.getPrefHeight() - TABS_MIN);
+        return Math.max(MIN_HEIGHT + tabsGrowth,
+                snappedTopInset() + left.prefHeight(left.getPrefWidth()) + snappedBottomInset());
     }
 
     @Override
@@ -213,6 +219,7 @@ public final class TrainingPanel extends HBox {
         gradients.setId("gradients-tab");
         gradients.textProperty().bind(model.gradientsTitleProperty());
         TabPane tabs = new TabPane(loss, gradients);
+        this.tabs = tabs;
         tabs.setId("training-views");
         // A generative run's samples get a tab of their own once it has drawn some: in the run column the picture
         // made the whole panel twice as tall and squeezed the canvas in the middle of the run.
