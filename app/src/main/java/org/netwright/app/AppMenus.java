@@ -22,14 +22,14 @@ final class AppMenus {
     private final MenuItem undo = new MenuItem("Undo");
     private final MenuItem redo = new MenuItem("Redo");
     private final MenuItem delete = new MenuItem("Delete Selection");
-    private final MenuItem cut = idItem("Cut (Ctrl+X)", "menu-cut");
-    private final MenuItem copy = idItem("Copy (Ctrl+C)", "menu-copy-edit");
-    private final MenuItem paste = idItem("Paste (Ctrl+V)", "menu-paste-edit");
-    private final MenuItem duplicate = idItem("Duplicate (Ctrl+D)", "menu-duplicate-edit");
-    private final MenuItem selectAll = idItem("Select All (Ctrl+A)", "menu-select-all-edit");
-    private final MenuItem layout = idItem("Lay Out Automatically (Ctrl+L)", "menu-layout-edit");
-    private final MenuItem group = idItem("Group into Block (Ctrl+G)", "menu-group-edit");
-    private final MenuItem ungroup = idItem("Ungroup Block (Ctrl+Shift+G)", "menu-ungroup-edit");
+    private final MenuItem cut = idItem("Cut", "menu-cut");
+    private final MenuItem copy = idItem("Copy", "menu-copy-edit");
+    private final MenuItem paste = idItem("Paste", "menu-paste-edit");
+    private final MenuItem duplicate = idItem("Duplicate", "menu-duplicate-edit");
+    private final MenuItem selectAll = idItem("Select All", "menu-select-all-edit");
+    private final MenuItem layout = idItem("Lay Out Automatically", "menu-layout-edit");
+    private final MenuItem group = idItem("Group into Block", "menu-group-edit");
+    private final MenuItem ungroup = idItem("Ungroup Block", "menu-ungroup-edit");
     /** Lays out the open project's canvas; set by the window, which owns the canvas. */
     private Runnable layOut = () -> { };
     private final FileActions files;
@@ -93,8 +93,18 @@ final class AppMenus {
         // The canvas handles Delete itself when it has the focus.
         delete.setId("menu-delete");
         delete.setOnAction(e -> editor.deleteSelection());
-        // Copy, paste and select all carry their keys in the text, not as accelerators: an accelerator would take
-        // Ctrl+C from the text fields; the canvas handles the keys itself when it has the focus.
+        // The editor's keys are accelerators, so they work wherever the focus is in the window (Ctrl+L from an
+        // inspector field). JavaFX tries accelerators only after the focused control left the key unconsumed, so a
+        // text field keeps Ctrl+C, Ctrl+V, Ctrl+X, Ctrl+A and Ctrl+Z for its text; the canvas consumes the keys it
+        // handles itself, so one press is one step (ShortcutsInFieldsUiTest, EditKeysUiTest).
+        cut.setAccelerator(new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN));
+        copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
+        paste.setAccelerator(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN));
+        duplicate.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
+        selectAll.setAccelerator(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN));
+        layout.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        group.setAccelerator(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN));
+        ungroup.setAccelerator(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         cut.setOnAction(e -> {
             if (editor.copySelection()) {
                 editor.deleteSelection();

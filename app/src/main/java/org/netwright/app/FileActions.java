@@ -65,7 +65,16 @@ final class FileActions {
             return;
         }
         new org.netwright.app.gallery.SaveTemplateDialog(owner, workspace.userTemplates(), session.projectName(),
-                session.editor().graph(), session.settings()).showAndWait();
+                session.editor().graph(), session.settings()).showAndWait().ifPresent(saved -> {
+                    // Said, not only done: the dialog closing alone left the user wondering whether and where.
+                    Alert done = new Alert(Alert.AlertType.INFORMATION, org.netwright.app.gallery.SaveTemplateDialog
+                            .savedMessage(saved, workspace.userTemplates().fileOf(saved.id())));
+                    done.initOwner(owner);
+                    done.setTitle("Netwright");
+                    done.setHeaderText("Template saved");
+                    done.getDialogPane().setId("template-saved");
+                    done.showAndWait();
+                });
     }
 
     /** Opens a template as a new unsaved project. */

@@ -196,10 +196,11 @@ public final class MainWindow {
         trainingPanel.model().runningProperty().addListener((o, was, now) -> editor.setLock(now ? TRAINING_LOCK : ""));
         stage.setTitle("Netwright — " + session.projectName() + (workspace.isDraft() ? " (not saved yet)" : ""));
         // View > Model Summary puts the table of layers under the canvas; a click on a row finds the layer there.
+        // A GAN's rows come part by part, named after the task's generator and discriminator outputs.
         org.netwright.editor.summary.SummaryView summary = new org.netwright.editor.summary.SummaryView(editor, id -> {
             levels.backTo(0);
             canvas.reveal(id);
-        });
+        }, () -> partNames(session.settings()));
         javafx.scene.control.SplitPane centre = new javafx.scene.control.SplitPane(levels);
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
         Runnable showSummary = () -> {
@@ -221,6 +222,23 @@ public final class MainWindow {
         root.setBottom(new VBox(trainingPanel, status));
         // Keyboard shortcuts (Delete, undo) should reach the canvas, not the palette's search box.
         Platform.runLater(canvas::requestFocus);
+    }
+
+    /** The task's generator and discriminator outputs named for the model summary; empty when the task has none. */
+    static java.util.Map<String, String> partNames(org.netwright.model.settings.TrainingSettings settings) {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        org.netwright.model.task.Task task = settings == null ? null : settings.task();
+        if (task != null && task.options() != null) {
+            String g = task.options().get("generator");
+            String d = task.options().get("discriminator");
+            if (g != null) {
+                names.put(g, "Generator");
+            }
+            if (d != null) {
+                names.put(d, "Discriminator");
+            }
+        }
+        return names;
     }
 
     /** Points the palette, the inspector and the Edit menu at the level {@code levels} shows. */

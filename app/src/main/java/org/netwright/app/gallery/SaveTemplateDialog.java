@@ -93,6 +93,12 @@ public final class SaveTemplateDialog extends Dialog<UserTemplate> {
         return l;
     }
 
+    /** What the app says once {@code saved} is written to {@code file}: where it is and where to find it again. */
+    public static String savedMessage(UserTemplate saved, java.nio.file.Path file) {
+        return "\u201c" + saved.name() + "\u201d is saved in " + file + ".\nYou find it under \u201cMy templates\u201d in "
+                + "File > New from Template\u2026, where it opens as a new project.";
+    }
+
     /** "vision, small ,," -> [vision, small]. */
     static List<String> tags(String text) {
         return Arrays.stream(text == null ? new String[0] : text.split(","))

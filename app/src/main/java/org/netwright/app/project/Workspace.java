@@ -33,10 +33,19 @@ public final class Workspace {
     /**
      * The settings of a project that has none of its own (an empty canvas, an imported graph): the first template's,
      * but with the loss left to the task ("auto"), since the network that will be built may be a GAN or a regressor,
-     * whose losses a classifier's cross-entropy would refuse.
+     * whose losses a classifier's cross-entropy would refuse; and with Adam at {@link #DEFAULT_RATE}, not the
+     * small MLP's 0.01, at which a CNN built here can stall (see {@code DEFAULT_RATE}).
      */
     private final TrainingSettings defaults = TemplateLibrary.find(TemplateLibrary.TWO_MOONS_MLP).orElseThrow()
-            .settings().withLoss(TrainingSettings.AUTO);
+            .settings().withLoss(TrainingSettings.AUTO).withOptimizer("adam").withLearningRate(Workspace.DEFAULT_RATE);
+
+    /**
+     * The learning rate of a project that has no settings yet: the LeNet-5 template's (0.002). LeNet-5 on generated 32x32
+     * seven-segment digits (the generator's default count, seed 42), 2 epochs with Adam: 8 % test accuracy at 0.01
+     * (chance: it stalls), 41 % at 0.002, 40 % at 0.001; with the template's 1,500 samples 66 %, 68 % and 60 %.
+     */
+    public static final double DEFAULT_RATE = TemplateLibrary.find(TemplateLibrary.LENET5).orElseThrow().settings()
+            .learningRate();
 
     private final Executor ui;
     private static final DateTimeFormatter DRAFT_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");

@@ -223,4 +223,15 @@ class WorkspaceTest {
         // A classifier's cross-entropy here made a GAN built from scratch say "set the loss to auto".
         assertEquals(org.netwright.model.settings.TrainingSettings.AUTO, workspace.session().settings().loss());
     }
+
+    @Test
+    void anEmptyCanvasTrainsWithAdamAtARateACnnLearnsAt() {
+        workspace = new Workspace(RecentProjects.inHome(dir), Runnable::run);
+        assertEquals(Optional.empty(), workspace.createEmpty());
+
+        // The two-moons MLP's 0.01 left a LeNet-5 built here at chance after 2 epochs; the LeNet template uses 0.002.
+        assertEquals("adam", workspace.session().settings().optimizer());
+        assertEquals(TemplateLibrary.find(TemplateLibrary.LENET5).orElseThrow().settings().learningRate(),
+                workspace.session().settings().learningRate());
+    }
 }

@@ -78,6 +78,12 @@ class UserTemplatesUiTest {
         robot.clickOn("Save");
         Path file = folder.resolve("moons-my-way.json");
         AppWindowFixture.waitUntil("the template file", 10, () -> Files.isRegularFile(file));
+        // The save is confirmed with where the file is and where the template shows.
+        AppWindowFixture.waitUntil("the confirmation", 10, () -> robot.lookup("#template-saved").tryQuery().isPresent());
+        String said = robot.lookup("#template-saved").queryAs(javafx.scene.control.DialogPane.class).getContentText();
+        assertTrue(said.contains(file.toString()) && said.contains("My templates")
+                && said.contains("\u201cMoons, my way\u201d"), said);
+        robot.clickOn("OK");
 
         robot.clickOn("File").clickOn("#menu-new");
         AppWindowFixture.waitUntil("the gallery", 20, () -> robot.lookup("#template-my-moons-my-way").tryQuery()

@@ -415,7 +415,10 @@ public final class GraphCanvas extends StackPane {
         double maxY = -Double.MAX_VALUE;
         for (Node node : model.graph().nodes().values()) {
             NodeView v = nodeViews.get(node.id());
-            Bounds b = v != null ? v.getBoundsInParent() : placedBounds(node);
+            // The card itself: its bounds in the parent also hold its drop shadow and the port dots on its edges,
+            // which made a fit after the cards were drawn (a reopened project) come out at 99 % where the first
+            // fit, from the shapes alone, and the layout made for the view gave 100 %.
+            Bounds b = v != null ? v.cardBounds() : placedBounds(node);
             minX = Math.min(minX, b.getMinX());
             minY = Math.min(minY, b.getMinY());
             maxX = Math.max(maxX, b.getMaxX());

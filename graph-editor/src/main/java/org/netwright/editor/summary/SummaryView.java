@@ -1,6 +1,8 @@
 package org.netwright.editor.summary;
 
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,13 +26,25 @@ public final class SummaryView extends BorderPane {
     private final TableView<SummaryRow> table = new TableView<>();
     private final Label totals = new Label();
     private ModelSummary summary;
+    private final Supplier<Map<String, String>> partNames;
+    /** Shown only while the canvas holds more than one network (a GAN's generator and discriminator). */
+    private final TableColumn<SummaryRow, String> partColumn = column("Part", SummaryRow::part, 110);
     /** Set while a click on a row selects its layer, so that following the selection leaves the table where it is. */
     private boolean clicked;
     /** Set while the table follows the editor's selection, so that following does not select again. */
     private boolean following;
 
     public SummaryView(EditorModel model, Consumer<String> reveal) {
+        this(model, reveal, Map::of);
+    }
+
+    /**
+     * @param partNames names the parts of a canvas of unconnected networks by a node each holds (the task's generator
+     *                  and discriminator outputs), read at each refresh; see {@link ModelSummary#of}
+     */
+    public SummaryView(EditorModel model, Consumer<String> reveal, Supplier<Map<String, String>> partNames) {
         this.model = model;
+        this.partNames = partNames;
         setId("model-summary");
         getStyleClass().add("model-summary");
         EditorStyles.apply(this);
@@ -80,11 +94,17 @@ public final class SummaryView extends BorderPane {
     }
 
     private void refresh() {
-        ModelSummary next = ModelSummary.of(model.graph(), model.shapes(), catalog);
+        ModelSummary next = ModelSummary.of(model.graph(), model.shapes(), catalog, partNames.get());
         if (next.equals(summary)) {
             return;
         }
         summary = next;
+        boolean parts = summary.rows().stream().anyMatch(r -> !r.part().isEmpty());
+        if (parts && !table.getColumns().contains(partColumn)) {
+            table.getColumns().add(0, partColumn);
+        } else if (!parts) {
+            table.getColumns().remove(partColumn);
+        }
         following = true;
         table.getItems().setAll(summary.rows());
         following = false;

@@ -182,7 +182,7 @@ public final class UserTemplateLibrary {
         if (!UserTemplate.isUser(id)) {
             throw new UserTemplateException(id + " is a built-in template; only your own can be removed.");
         }
-        Path file = folder.resolve(id.substring(UserTemplate.ID_PREFIX.length()) + SUFFIX);
+        Path file = fileOf(id);
         if (!file.normalize().getParent().equals(folder.normalize())) {
             throw new UserTemplateException("There is no template " + id + " in " + folder + ".");
         }
@@ -193,6 +193,11 @@ public final class UserTemplateLibrary {
         } catch (IOException e) {
             throw new UserTemplateException("The template file " + file + " could not be deleted: " + e.getMessage(), e);
         }
+    }
+
+    /** The file that holds (or would hold) the user template {@code id} in this library's folder. */
+    public Path fileOf(String id) {
+        return folder.resolve(id.substring(UserTemplate.ID_PREFIX.length()) + SUFFIX);
     }
 
     /** "Tiny CNN: v2" -> "tiny-cnn-v2": lower-case letters and digits joined by single dashes. */
