@@ -394,6 +394,7 @@ public final class MainWindow {
                     // The training panel may have been showing the deleted run: show the last one left, or none.
                     session.lastRun().ifPresentOrElse(run -> showLastRun(session, model, run), model::forgetPast);
                 });
+        panel.setLookInside(id -> org.netwright.app.insight.InsightWindow.open(stage, session.file(), id));
         panel.setRunsWindow(() -> new org.netwright.app.runs.RunsWindow(stage, stage.getScene().getStylesheets(), runs));
         // Resume, from the panel after a stop or from the Runs window: a new run from the stored one's checkpoint.
         org.netwright.app.runs.StoredRunCheck resumeCheck = new org.netwright.app.runs.StoredRunCheck(

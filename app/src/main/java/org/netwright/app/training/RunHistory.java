@@ -146,6 +146,8 @@ public final class RunHistory {
                         epochMetrics.computeIfAbsent(m.epoch(), e -> new java.util.LinkedHashMap<>())
                                 .put("val_" + m.key().substring("validate/".length()), m.value());
                     } else if (m.key().startsWith("train/")) {
+                        // A GAN's epoch may have no validation at all: its D and G losses still make the epoch.
+                        epochValues(epochValues, m.epoch());
                         epochMetrics.computeIfAbsent(m.epoch(), e -> new java.util.LinkedHashMap<>())
                                 .put(m.key().substring("train/".length()), m.value());
                     }

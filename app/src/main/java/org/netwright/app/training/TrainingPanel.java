@@ -225,16 +225,18 @@ public final class TrainingPanel extends HBox {
         // made the whole panel twice as tall and squeezed the canvas in the middle of the run.
         Tab samplesTab = new Tab("Samples", samplesPane());
         samplesTab.setId("samples-tab");
-        model.samplesProperty().addListener((o, was, now) -> {
-            if (now == null) {
+        // Also for a reopened generative run, whose samples were not kept: the tab says where to see them.
+        Runnable showSamplesTab = () -> {
+            boolean any = model.samplesProperty().get() != null || model.samplesNotKeptProperty().get() != 0;
+            if (!any) {
                 tabs.getTabs().remove(samplesTab);
             } else if (!tabs.getTabs().contains(samplesTab)) {
                 tabs.getTabs().add(samplesTab);
             }
-        });
-        if (model.samplesProperty().get() != null) {
-            tabs.getTabs().add(samplesTab);
-        }
+        };
+        model.samplesProperty().addListener((o, was, now) -> showSamplesTab.run());
+        model.samplesNotKeptProperty().addListener((o, was, now) -> showSamplesTab.run());
+        showSamplesTab.run();
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinSize(200, 150);
         // About a quarter of the window's height, 186 to 262 px: about 230 px of chart at 1600x1000, where 156 px drew the
@@ -413,7 +415,18 @@ public final class TrainingPanel extends HBox {
         samplesCaption.setId("samples-caption");
         samplesCaption.setWrapText(true);
         samplesCaption.textProperty().bind(model.samplesCaptionProperty());
-        HBox box = new HBox(12, samples, samplesCaption);
+        Button lookInside = new Button("Look Inside\u2026");
+        lookInside.setId("samples-look-inside");
+        lookInside.visibleProperty().bind(model.samplesNotKeptProperty().isNotEqualTo(0));
+        lookInside.managedProperty().bind(lookInside.visibleProperty());
+        lookInside.setOnAction(e -> {
+            long run = model.samplesNotKeptProperty().get();
+            if (run != 0 && this.lookInside != null) {
+                this.lookInside.accept(run);
+            }
+        });
+        samplesCaption.setMaxWidth(420);
+        HBox box = new HBox(12, samples, new VBox(8, samplesCaption, lookInside));
         box.setPadding(new Insets(6, 0, 0, 0));
         return box;
     }
@@ -455,6 +468,13 @@ public final class TrainingPanel extends HBox {
         optionsDialog.show();
         optionsDialog.toFront();
     }
+
+    /** What the Samples tab's Look Inside button does with a stored run's id (opens the Insight window on it). */
+    public void setLookInside(java.util.function.LongConsumer open) {
+        this.lookInside = open;
+    }
+
+    private java.util.function.LongConsumer lookInside;
 
     /** How the Runs… button makes the project's Runs window (once; later clicks bring it to the front). */
     public void setRunsWindow(java.util.function.Supplier<org.netwright.app.runs.RunsWindow> make) {

@@ -48,6 +48,7 @@ public final class TrainingViewModel {
     private final javafx.beans.property.ReadOnlyObjectWrapper<SampleGrid> samples =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper samplesCaption = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyLongWrapper samplesNotKept = new javafx.beans.property.ReadOnlyLongWrapper();
     private final javafx.collections.ObservableList<WarningMarker> warnings =
             javafx.collections.FXCollections.observableArrayList();
     // One read-only view, kept: a view made per call listens to the list weakly, so its listeners could be dropped.
@@ -213,6 +214,7 @@ public final class TrainingViewModel {
         accuracy.set("");
         samples.set(null);
         samplesCaption.set("");
+        samplesNotKept.set(0);
         warnings.clear();
         warningText.set("");
         warningDetails.set("");
@@ -301,7 +303,14 @@ public final class TrainingViewModel {
         nodeWarnings.clear();
         forgetGradients();
         runId = run.id();
+        samplesNotKept.set(0);
         apply(replayed);
+        if (samples.get() == null && generative(replayed)) {
+            // The grids a generative run draws each epoch go to the live panel only; the checkpoint can draw them again.
+            samplesNotKept.set(run.id());
+            samplesCaption.set("Samples are drawn while a run trains and are not kept with it. Look Inside draws run "
+                    + run.id() + "'s samples from its last checkpoint.");
+        }
         if (every != null) {
             // The same x as a live step's (its step over the steps per epoch the replay's Started gave).
             trainLoss.clear();
@@ -361,6 +370,7 @@ public final class TrainingViewModel {
         forgetGradients();
         samples.set(null);
         samplesCaption.set("");
+        samplesNotKept.set(0);
         device.set("");
         failed.set(false);
         progress.set(0);
@@ -595,6 +605,20 @@ public final class TrainingViewModel {
     }
 
     /** True when the last run failed or crashed, so the status reads as an error. */
+    /** Whether a replayed run's epochs carry a generative model's loss parts (a GAN's D/G losses, a VAE's KL term). */
+    private static boolean generative(List<RunEvent> replayed) {
+        return replayed.stream().anyMatch(e -> e instanceof RunEvent.Epoch ep
+                && (ep.metrics().containsKey("d_loss") || ep.metrics().containsKey("kl")));
+    }
+
+    /**
+     * The id of a shown past generative run whose samples were not kept (its Samples tab offers Look Inside), or 0:
+     * a live run's samples, or none to show.
+     */
+    public javafx.beans.property.ReadOnlyLongProperty samplesNotKeptProperty() {
+        return samplesNotKept.getReadOnlyProperty();
+    }
+
     /** The latest grid of samples a generative run drew from its fixed noise; null until one arrives. */
     public javafx.beans.property.ReadOnlyObjectProperty<SampleGrid> samplesProperty() {
         return samples.getReadOnlyProperty();

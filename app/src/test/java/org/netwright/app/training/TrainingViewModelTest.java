@@ -225,6 +225,26 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aReopenedGanSaysItsSamplesWereNotKeptAndWhereToSeeThemAndAClassifierDoesNot() {
+        RunRecord gan = new RunRecord(7, "completed", "cpu", "2026-01-02T10:00:00Z", "2026-01-02T10:01:00Z", "{}", "{}");
+        model.showPast(gan, List.of(new MetricPoint(1, 1, "train/loss", 1.4, 1),
+                new MetricPoint(1, 1, "train/d_loss", 1.2, 1), new MetricPoint(1, 1, "train/g_loss", 0.9, 1)));
+        assertEquals(7, model.samplesNotKeptProperty().get());
+        assertTrue(model.samplesCaptionProperty().get().contains("Look Inside draws run 7's samples"),
+                model.samplesCaptionProperty().get());
+
+        RunRecord classifier = new RunRecord(8, "completed", "cpu", "2026-01-02T10:00:00Z", "2026-01-02T10:01:00Z",
+                "{}", "{}");
+        model.showPast(classifier, List.of(new MetricPoint(1, 1, "train/loss", 0.5, 1),
+                new MetricPoint(1, 1, "validate/accuracy", 0.9, 1)));
+        assertEquals(0, model.samplesNotKeptProperty().get());
+        model.showPast(gan, List.of(new MetricPoint(1, 1, "train/loss", 1.4, 1), new MetricPoint(1, 1, "train/kl", 0.2, 1)));
+        assertEquals(7, model.samplesNotKeptProperty().get(), "a VAE's KL term marks it generative too");
+        model.forgetPast();
+        assertEquals(0, model.samplesNotKeptProperty().get());
+    }
+
+    @Test
     void aStoredRunShowsItsGradientNormsFromItsMetrics() {
         RunRecord run = new RunRecord(5, "completed", "cpu", "2026-01-02T10:00:00Z", "2026-01-02T10:01:00Z", "{}", "{}");
         List<MetricPoint> metrics = List.of(new MetricPoint(1, 1, "train/loss", 0.9, 1),
