@@ -136,7 +136,8 @@ final class GanNets {
         private final List<Edge> edges = new ArrayList<>();
 
         Parts node(String id, String type, Map<String, Object> params, double column, double row) {
-            nodes.add(new Node(id, type, params, column * STEP, row * ROW));
+            // From the layout's margin, as GraphBuilder's templates: a fit cannot scroll past the canvas's origin.
+            nodes.add(new Node(id, type, params, GraphBuilder.LEFT + column * STEP, GraphBuilder.LEFT + row * ROW));
             return this;
         }
 
