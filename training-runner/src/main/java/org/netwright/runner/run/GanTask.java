@@ -49,7 +49,7 @@ final class GanTask implements TrainingTask {
     private final NetworkEnds genEnds;
     private final NetworkEnds disEnds;
     private final String realInput;
-    private final Random noise;
+    private Random noise;
     private final long seed;
     /** Whether the next step's noise and samples are made on a prefetch thread while a step runs. */
     private final boolean prefetch;
@@ -60,6 +60,8 @@ final class GanTask implements TrainingTask {
     private GraphBlock discriminator;
     private Model disModel;
     private Trainer disTrainer;
+    /** The discriminator's optimizer, whose moments a resumable checkpoint keeps. */
+    private org.netwright.runner.optim.ScheduledOptimizer disOptimizer;
     private List<NetworkEnds.End> genInputs;
     private List<NetworkEnds.End> disInputs;
 
@@ -155,7 +157,9 @@ final class GanTask implements TrainingTask {
     public void prepare(Trainer trainer, Device device, int batch, TrainerFactory trainers) {
         disModel = Model.newInstance("discriminator", device);
         disModel.setBlock(discriminator);
-        disTrainer = trainers.trainer(disModel);
+        SecondTrainer second = trainers.trainer(disModel);
+        disTrainer = second.trainer();
+        disOptimizer = second.optimizer();
         disTrainer.initialize(shapes(disInputs, batch));
     }
 
@@ -188,7 +192,7 @@ final class GanTask implements TrainingTask {
         Ahead p = ahead;
         ahead = null;
         if (p != null && !p.claimed().compareAndSet(false, true)) {
-            StepData ready = p.await();
+            StepData ready = p.await().data();
             if (p.order() == order && p.from() == from && p.to() == to) {
                 ready.attach(scope);
                 d = ready;
@@ -208,17 +212,26 @@ final class GanTask implements TrainingTask {
             int nextTo = Math.min(n, to + (to - from));
             NDManager pm = trainer.getManager().newSubManager();
             java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
-            java.util.concurrent.Future<StepData> f = prefetchThread().submit(() -> claimed.compareAndSet(false, true)
-                    ? makeStepData(pm, order, to, nextTo) : null);
+            java.util.concurrent.Future<Made> f = prefetchThread().submit(() -> claimed.compareAndSet(false, true)
+                    ? made(pm, order, to, nextTo) : null);
             ahead = new Ahead(order, to, nextTo, pm, f, claimed);
         }
         return d;
     }
 
+    /** A step's data made ahead, and the noise stream's state before it was drawn. */
+    private record Made(StepData data, byte[] streamBefore) {
+    }
+
+    private Made made(NDManager manager, int[] order, int from, int to) {
+        byte[] before = Streams.bytes(noise);
+        return new Made(makeStepData(manager, order, from, to), before);
+    }
+
     /** A step's data being made ahead, in its own manager until the step takes it. */
     private record Ahead(int[] order, int from, int to, NDManager manager,
-                         java.util.concurrent.Future<StepData> data, java.util.concurrent.atomic.AtomicBoolean claimed) {
-        StepData await() {
+                         java.util.concurrent.Future<Made> data, java.util.concurrent.atomic.AtomicBoolean claimed) {
+        Made await() {
             try {
                 return data.get();
             } catch (InterruptedException e) {
@@ -321,6 +334,54 @@ final class GanTask implements TrainingTask {
         values.put("d_loss", (double) dLoss);
         values.put("g_loss", (double) gLoss);
         return new StepValues(dLoss + gLoss, values);
+    }
+
+    /**
+     * The noise stream as of the last step taken: when the next step's noise was already drawn ahead (a stop inside
+     * an epoch; at an epoch's end nothing is ahead), the state from before that draw.
+     */
+    @Override
+    public byte[] streamState() {
+        Ahead p = ahead;
+        if (p == null) {
+            return Streams.bytes(noise);
+        }
+        if (p.claimed().compareAndSet(false, true)) {
+            // Not begun: made here instead, as the prefetch thread would have, so the stream moves as it would.
+            ahead = new Ahead(p.order(), p.from(), p.to(), p.manager(), java.util.concurrent.CompletableFuture
+                    .completedFuture(made(p.manager(), p.order(), p.from(), p.to())), new java.util.concurrent.atomic
+                    .AtomicBoolean(true));
+            p = ahead;
+        }
+        return p.await().streamBefore();
+    }
+
+    @Override
+    public void restoreStreams(byte[] state) {
+        if (state.length > 0) {
+            noise = Streams.random(state);
+        }
+    }
+
+    /** The checkpoint part that holds the discriminator's optimizer state. */
+    static final String DISCRIMINATOR_OPTIMIZER = "discriminator_optimizer";
+
+    @Override
+    public Map<String, byte[]> optimizerParts() {
+        return Map.of(DISCRIMINATOR_OPTIMIZER, disOptimizer.saveState(
+                org.netwright.runner.optim.Optimizers.parametersByNode(discriminator.weightedNodes())));
+    }
+
+    @Override
+    public void restoreOptimizers(Map<String, byte[]> parts) {
+        byte[] state = parts.get(DISCRIMINATOR_OPTIMIZER);
+        if (state == null) {
+            // Saved before checkpoints kept it: the discriminator's moments would start from zero, not as they were.
+            throw new IllegalArgumentException("This checkpoint has no state of the discriminator's optimizer (it was"
+                    + " saved by an older version), so the GAN cannot go on from it exactly; start a new run.");
+        }
+        disOptimizer.loadState(state,
+                org.netwright.runner.optim.Optimizers.parametersByNode(discriminator.weightedNodes()));
     }
 
     @Override

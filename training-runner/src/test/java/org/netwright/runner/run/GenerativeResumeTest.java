@@ -70,4 +70,52 @@ class GenerativeResumeTest {
         }
         assertEquals(whole.metrics().testLoss(), rest.metrics().testLoss(), 0.0, id + " test loss");
     }
+
+    /**
+     * A stop inside epoch 2 saves the GAN's noise stream as of the last step taken, not as the prefetch thread left
+     * it after drawing the next step's noise ahead: the same with prefetching on as off.
+     */
+    @org.junit.jupiter.api.Test
+    void aStopInsideAnEpochSavesTheNoiseStreamOfTheLastStepTaken() {
+        Template t = TemplateLibrary.find("gan-2d").orElseThrow();
+        byte[] on = partialStreams(t, true);
+        byte[] off = partialStreams(t, false);
+        org.junit.jupiter.api.Assertions.assertTrue(off.length > 0, "the GAN saves its noise stream");
+        assertArrayEquals(off, on);
+    }
+
+    private static byte[] partialStreams(Template t, boolean prefetch) {
+        java.util.Map<String, Object> options = new java.util.LinkedHashMap<>(t.settings().data().options());
+        options.put(TrainingRun.PREFETCH, String.valueOf(prefetch));
+        TrainingSettings s = t.settings().withEpochs(3)
+                .withData(new org.netwright.model.settings.DataRecipe(t.settings().data().kind(), options));
+        ResumeTest.Saved saved = new ResumeTest.Saved();
+        TrainingRun run = new TrainingRun(t.graph(), s, split(t));
+        long[] stopAt = {-1};
+        run.addListener(saved).addListener(new RunListener() {
+            @Override
+            public void epoch(RunEvent.Epoch e) {
+                if (e.epoch() == 1) {
+                    stopAt[0] = 0;
+                }
+            }
+
+            @Override
+            public void step(RunEvent.Step e) {
+                // The third step of epoch 2 (gan-2d has more than three steps an epoch).
+                if (stopAt[0] == 0) {
+                    stopAt[0] = e.step() + 2;
+                }
+                if (e.step() == stopAt[0]) {
+                    run.stop();
+                }
+            }
+        });
+        assertEquals("stopped", run.run().status());
+        org.netwright.runner.checkpoint.RunState partial = org.netwright.runner.checkpoint.RunState.read(
+                saved.checkpoints.get(saved.checkpoints.size() - 1));
+        assertEquals(2, partial.epoch());
+        org.junit.jupiter.api.Assertions.assertTrue(partial.parts().containsKey("partial"));
+        return partial.parts().get("streams");
+    }
 }
