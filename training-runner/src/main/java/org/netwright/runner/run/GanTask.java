@@ -183,79 +183,20 @@ final class GanTask implements TrainingTask {
     /**
      * The data of step {@code order[from..to)}: made ahead on the prefetch thread while the step before ran when it
      * is that step, else made now; then the next step of the same epoch is started there, so the trainer does not
-     * wait for noise and samples. Steps are made one at a time and in order: the noise stream is drawn as without
-     * prefetching. Whichever thread claims a step first makes it (on a busy machine the trainer then never waits
-     * for a thread that has not had a core yet).
+     * wait for noise and samples (see {@link StepPrefetcher}).
      */
     private StepData stepData(Trainer trainer, NDManager scope, int[] order, int from, int to) {
-        StepData d = null;
-        Ahead p = ahead;
-        ahead = null;
-        if (p != null && !p.claimed().compareAndSet(false, true)) {
-            StepData ready = p.await().data();
-            if (p.order() == order && p.from() == from && p.to() == to) {
-                ready.attach(scope);
-                d = ready;
-            }
-        } else if (p != null && (p.order() != order || p.from() != from || p.to() != to)) {
-            // Not the step asked for: drawn all the same, as the prefetch thread would have.
-            makeStepData(p.manager(), p.order(), p.from(), p.to());
-        }
-        if (p != null) {
-            p.manager().close();
-        }
-        if (d == null) {
-            d = makeStepData(scope, order, from, to);
-        }
+        StepData d = prefetcher.take(scope, order, from, to);
         int n = data.train().size();
         if (prefetch && to < n) {
-            int nextTo = Math.min(n, to + (to - from));
-            NDManager pm = trainer.getManager().newSubManager();
-            java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
-            java.util.concurrent.Future<Made> f = prefetchThread().submit(() -> claimed.compareAndSet(false, true)
-                    ? made(pm, order, to, nextTo) : null);
-            ahead = new Ahead(order, to, nextTo, pm, f, claimed);
+            prefetcher.startNext(trainer.getManager(), order, to, Math.min(n, to + (to - from)));
         }
         return d;
     }
 
-    /** A step's data made ahead, and the noise stream's state before it was drawn. */
-    private record Made(StepData data, byte[] streamBefore) {
-    }
-
-    private Made made(NDManager manager, int[] order, int from, int to) {
-        byte[] before = Streams.bytes(noise);
-        return new Made(makeStepData(manager, order, from, to), before);
-    }
-
-    /** A step's data being made ahead, in its own manager until the step takes it. */
-    private record Ahead(int[] order, int from, int to, NDManager manager,
-                         java.util.concurrent.Future<Made> data, java.util.concurrent.atomic.AtomicBoolean claimed) {
-        Made await() {
-            try {
-                return data.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for a batch", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
-        }
-    }
-
-    private Ahead ahead;
-    private java.util.concurrent.ExecutorService prefetcher;
-
-    private java.util.concurrent.ExecutorService prefetchThread() {
-        if (prefetcher == null) {
-            prefetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "netwright-gan-prefetch");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return prefetcher;
-    }
+    /** Makes steps' noise and real samples ahead; the stream it reads is the noise's. */
+    private final StepPrefetcher<StepData> prefetcher = new StepPrefetcher<>("netwright-gan-prefetch",
+            this::makeStepData, StepData::attach, () -> Streams.bytes(noise));
 
     /** G's inputs for samples {@code order[from..to)} of {@code part}: fresh noise and the samples' conditions. */
     private NDList genInputs(NDManager scope, Samples part, int[] order, int from, int to) {
@@ -336,24 +277,10 @@ final class GanTask implements TrainingTask {
         return new StepValues(dLoss + gLoss, values);
     }
 
-    /**
-     * The noise stream as of the last step taken: when the next step's noise was already drawn ahead (a stop inside
-     * an epoch; at an epoch's end nothing is ahead), the state from before that draw.
-     */
+    /** The noise stream as of the last step taken. */
     @Override
     public byte[] streamState() {
-        Ahead p = ahead;
-        if (p == null) {
-            return Streams.bytes(noise);
-        }
-        if (p.claimed().compareAndSet(false, true)) {
-            // Not begun: made here instead, as the prefetch thread would have, so the stream moves as it would.
-            ahead = new Ahead(p.order(), p.from(), p.to(), p.manager(), java.util.concurrent.CompletableFuture
-                    .completedFuture(made(p.manager(), p.order(), p.from(), p.to())), new java.util.concurrent.atomic
-                    .AtomicBoolean(true));
-            p = ahead;
-        }
-        return p.await().streamBefore();
+        return prefetcher.streamState();
     }
 
     @Override
@@ -463,22 +390,7 @@ final class GanTask implements TrainingTask {
 
     @Override
     public void close() {
-        Ahead p = ahead;
-        ahead = null;
-        if (p != null) {
-            if (!p.claimed().compareAndSet(false, true)) {
-                try {
-                    p.await();
-                } catch (RuntimeException e) {
-                    // The run is over; data it will never use failing to be made changes nothing.
-                }
-            }
-            p.manager().close();
-        }
-        if (prefetcher != null) {
-            prefetcher.shutdownNow();
-            prefetcher = null;
-        }
+        prefetcher.close();
         if (disTrainer != null) {
             disTrainer.close();
         }
