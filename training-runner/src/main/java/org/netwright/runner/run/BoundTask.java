@@ -55,15 +55,13 @@ final class BoundTask implements SingleLossTask {
 
     /** Changes training images each batch (null: none), drawn from their own seeded stream. */
     private final org.netwright.runner.data.ImageAugmentation augmentation;
-    private final Random augmentRandom;
+    private Random augmentRandom;
 
     /** Whether the next training batch is made on the prefetch thread while a step runs (see {@link #trainBatch}). */
     private final boolean prefetch;
     /** Time the training thread waited for its batches, and over how many steps. */
     private long waitNanos;
     private long waitedSteps;
-    private long prefetchedSteps;
-    private long blockedNanos;
 
     BoundTask(Graph graph, Task task, Samples.Split data, long seed) {
         this(graph, task, data, seed, null, true);
@@ -109,6 +107,14 @@ final class BoundTask implements SingleLossTask {
             }
         }
         this.klWeight = Double.parseDouble(task.options().getOrDefault("kl_weight", "1"));
+        this.prefetcher = new StepPrefetcher<>("netwright-batch-prefetch",
+                (manager, order, from, to) -> batch(manager, data.train(), order, from, to, true),
+                (b, scope) -> {
+                    for (NDArray a : b.inputs()) {
+                        a.attach(scope);
+                    }
+                    b.targets().forEach(a -> a.attach(scope));
+                }, () -> Streams.bytes(noise, augmentRandom));
     }
 
     /**
@@ -290,108 +296,28 @@ final class BoundTask implements SingleLossTask {
     /** How long the training thread waited for its batches so far, over how many steps. */
     @Override
     public DataWait dataWait() {
-        return new DataWait(waitedSteps, waitNanos, blockedNanos, prefetchedSteps);
+        return new DataWait(waitedSteps, waitNanos, prefetcher.blockedNanos(), prefetcher.prefetchedSteps());
     }
 
     private Batch madeBatch(Trainer trainer, NDManager scope, int[] order, int from, int to) {
-        Batch b = null;
-        Prefetched p = prefetched;
-        prefetched = null;
-        if (p != null && !p.claimed().compareAndSet(false, true)) {
-            // The prefetch thread has begun (or finished) the batch: take it. When it had not begun, the claim above
-            // stops it and the batch is made below on this thread, the same batch in the same order: on a busy
-            // machine the trainer then never waits for a thread that has not been given a core yet.
-            long blockedFrom = System.nanoTime();
-            Batch ready = p.await();
-            blockedNanos += System.nanoTime() - blockedFrom;
-            if (p.order() == order && p.from() == from && p.to() == to) {
-                for (NDArray a : ready.inputs()) {
-                    a.attach(scope);
-                }
-                ready.targets().forEach(a -> a.attach(scope));
-                b = ready;
-                prefetchedSteps++;
-            }
-            p.manager().close();
-        } else if (p != null) {
-            if (p.order() != order || p.from() != from || p.to() != to) {
-                // Not the batch asked for: made all the same, as the prefetch thread would have, so that the noise
-                // stream is drawn the same however the threads were scheduled.
-                batch(p.manager(), data.train(), p.order(), p.from(), p.to(), true);
-            }
-            p.manager().close();
-        }
-        if (b == null) {
-            long blockedFrom = System.nanoTime();
-            b = batch(scope, data.train(), order, from, to, true);
-            blockedNanos += System.nanoTime() - blockedFrom;
-        }
+        Batch b = prefetcher.take(scope, order, from, to);
         int n = data.train().size();
         if (prefetch && data.train().hasLazyFields()) {
             // Samples read from files: their sources start decoding the batches after the next one now.
             data.train().prefetch(order, to, Math.min(n, to + LOOKAHEAD * (to - from)));
         }
         if (prefetch && to < n) {
-            int nextTo = Math.min(n, to + (to - from));
-            NDManager pm = trainer.getManager().newSubManager();
-            java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
-            java.util.concurrent.Future<Batch> f = prefetchThread().submit(() -> claimed.compareAndSet(false, true)
-                    ? batch(pm, data.train(), order, to, nextTo, true) : null);
-            prefetched = new Prefetched(order, to, nextTo, pm, f, claimed);
+            prefetcher.startNext(trainer.getManager(), order, to, Math.min(n, to + (to - from)));
         }
         return b;
     }
 
-    /**
-     * A batch being made ahead on the prefetch thread, in its own manager until a step takes it; whichever thread
-     * sets {@code claimed} first makes it.
-     */
-    private record Prefetched(int[] order, int from, int to, NDManager manager, java.util.concurrent.Future<Batch> batch,
-                              java.util.concurrent.atomic.AtomicBoolean claimed) {
-        Batch await() {
-            try {
-                return batch.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for a batch", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
-        }
-    }
-
-    private Prefetched prefetched;
-    private java.util.concurrent.ExecutorService prefetcher;
-
-    private java.util.concurrent.ExecutorService prefetchThread() {
-        if (prefetcher == null) {
-            prefetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "netwright-batch-prefetch");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return prefetcher;
-    }
+    /** Makes training batches ahead; the streams it reads are the noise inputs' and the augmentation's. */
+    private final StepPrefetcher<Batch> prefetcher;
 
     @Override
     public void close() {
-        Prefetched p = prefetched;
-        prefetched = null;
-        if (p != null) {
-            if (!p.claimed().compareAndSet(false, true)) {
-                try {
-                    p.await();
-                } catch (RuntimeException e) {
-                    // The run is over; a batch it will never use failing to build changes nothing.
-                }
-            }
-            p.manager().close();
-        }
-        if (prefetcher != null) {
-            prefetcher.shutdownNow();
-            prefetcher = null;
-        }
+        prefetcher.close();
     }
 
     @Override
@@ -434,15 +360,20 @@ final class BoundTask implements SingleLossTask {
         return new StepLoss(total, parts);
     }
 
+    /** The noise inputs' stream, then the augmentation's, as of the last step taken. */
     @Override
     public byte[] streamState() {
-        return Streams.bytes(noise);
+        return prefetcher.streamState();
     }
 
     @Override
     public void restoreStreams(byte[] state) {
         if (state.length > 0) {
-            noise = Streams.random(state);
+            List<Random> streams = Streams.randoms(state);
+            noise = streams.get(0);
+            if (streams.size() > 1) {
+                augmentRandom = streams.get(1);
+            }
         }
     }
 

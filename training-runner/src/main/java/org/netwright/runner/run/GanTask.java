@@ -49,7 +49,7 @@ final class GanTask implements TrainingTask {
     private final NetworkEnds genEnds;
     private final NetworkEnds disEnds;
     private final String realInput;
-    private final Random noise;
+    private Random noise;
     private final long seed;
     /** Whether the next step's noise and samples are made on a prefetch thread while a step runs. */
     private final boolean prefetch;
@@ -60,6 +60,8 @@ final class GanTask implements TrainingTask {
     private GraphBlock discriminator;
     private Model disModel;
     private Trainer disTrainer;
+    /** The discriminator's optimizer, whose moments a resumable checkpoint keeps. */
+    private org.netwright.runner.optim.ScheduledOptimizer disOptimizer;
     private List<NetworkEnds.End> genInputs;
     private List<NetworkEnds.End> disInputs;
 
@@ -155,7 +157,9 @@ final class GanTask implements TrainingTask {
     public void prepare(Trainer trainer, Device device, int batch, TrainerFactory trainers) {
         disModel = Model.newInstance("discriminator", device);
         disModel.setBlock(discriminator);
-        disTrainer = trainers.trainer(disModel);
+        SecondTrainer second = trainers.trainer(disModel);
+        disTrainer = second.trainer();
+        disOptimizer = second.optimizer();
         disTrainer.initialize(shapes(disInputs, batch));
     }
 
@@ -179,70 +183,20 @@ final class GanTask implements TrainingTask {
     /**
      * The data of step {@code order[from..to)}: made ahead on the prefetch thread while the step before ran when it
      * is that step, else made now; then the next step of the same epoch is started there, so the trainer does not
-     * wait for noise and samples. Steps are made one at a time and in order: the noise stream is drawn as without
-     * prefetching. Whichever thread claims a step first makes it (on a busy machine the trainer then never waits
-     * for a thread that has not had a core yet).
+     * wait for noise and samples (see {@link StepPrefetcher}).
      */
     private StepData stepData(Trainer trainer, NDManager scope, int[] order, int from, int to) {
-        StepData d = null;
-        Ahead p = ahead;
-        ahead = null;
-        if (p != null && !p.claimed().compareAndSet(false, true)) {
-            StepData ready = p.await();
-            if (p.order() == order && p.from() == from && p.to() == to) {
-                ready.attach(scope);
-                d = ready;
-            }
-        } else if (p != null && (p.order() != order || p.from() != from || p.to() != to)) {
-            // Not the step asked for: drawn all the same, as the prefetch thread would have.
-            makeStepData(p.manager(), p.order(), p.from(), p.to());
-        }
-        if (p != null) {
-            p.manager().close();
-        }
-        if (d == null) {
-            d = makeStepData(scope, order, from, to);
-        }
+        StepData d = prefetcher.take(scope, order, from, to);
         int n = data.train().size();
         if (prefetch && to < n) {
-            int nextTo = Math.min(n, to + (to - from));
-            NDManager pm = trainer.getManager().newSubManager();
-            java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
-            java.util.concurrent.Future<StepData> f = prefetchThread().submit(() -> claimed.compareAndSet(false, true)
-                    ? makeStepData(pm, order, to, nextTo) : null);
-            ahead = new Ahead(order, to, nextTo, pm, f, claimed);
+            prefetcher.startNext(trainer.getManager(), order, to, Math.min(n, to + (to - from)));
         }
         return d;
     }
 
-    /** A step's data being made ahead, in its own manager until the step takes it. */
-    private record Ahead(int[] order, int from, int to, NDManager manager,
-                         java.util.concurrent.Future<StepData> data, java.util.concurrent.atomic.AtomicBoolean claimed) {
-        StepData await() {
-            try {
-                return data.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for a batch", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
-        }
-    }
-
-    private Ahead ahead;
-    private java.util.concurrent.ExecutorService prefetcher;
-
-    private java.util.concurrent.ExecutorService prefetchThread() {
-        if (prefetcher == null) {
-            prefetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "netwright-gan-prefetch");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return prefetcher;
-    }
+    /** Makes steps' noise and real samples ahead; the stream it reads is the noise's. */
+    private final StepPrefetcher<StepData> prefetcher = new StepPrefetcher<>("netwright-gan-prefetch",
+            this::makeStepData, StepData::attach, () -> Streams.bytes(noise));
 
     /** G's inputs for samples {@code order[from..to)} of {@code part}: fresh noise and the samples' conditions. */
     private NDList genInputs(NDManager scope, Samples part, int[] order, int from, int to) {
@@ -321,6 +275,40 @@ final class GanTask implements TrainingTask {
         values.put("d_loss", (double) dLoss);
         values.put("g_loss", (double) gLoss);
         return new StepValues(dLoss + gLoss, values);
+    }
+
+    /** The noise stream as of the last step taken. */
+    @Override
+    public byte[] streamState() {
+        return prefetcher.streamState();
+    }
+
+    @Override
+    public void restoreStreams(byte[] state) {
+        if (state.length > 0) {
+            noise = Streams.random(state);
+        }
+    }
+
+    /** The checkpoint part that holds the discriminator's optimizer state. */
+    static final String DISCRIMINATOR_OPTIMIZER = "discriminator_optimizer";
+
+    @Override
+    public Map<String, byte[]> optimizerParts() {
+        return Map.of(DISCRIMINATOR_OPTIMIZER, disOptimizer.saveState(
+                org.netwright.runner.optim.Optimizers.parametersByNode(discriminator.weightedNodes())));
+    }
+
+    @Override
+    public void restoreOptimizers(Map<String, byte[]> parts) {
+        byte[] state = parts.get(DISCRIMINATOR_OPTIMIZER);
+        if (state == null) {
+            // Saved before checkpoints kept it: the discriminator's moments would start from zero, not as they were.
+            throw new IllegalArgumentException("This checkpoint has no state of the discriminator's optimizer (it was"
+                    + " saved by an older version), so the GAN cannot go on from it exactly; start a new run.");
+        }
+        disOptimizer.loadState(state,
+                org.netwright.runner.optim.Optimizers.parametersByNode(discriminator.weightedNodes()));
     }
 
     @Override
@@ -402,22 +390,7 @@ final class GanTask implements TrainingTask {
 
     @Override
     public void close() {
-        Ahead p = ahead;
-        ahead = null;
-        if (p != null) {
-            if (!p.claimed().compareAndSet(false, true)) {
-                try {
-                    p.await();
-                } catch (RuntimeException e) {
-                    // The run is over; data it will never use failing to be made changes nothing.
-                }
-            }
-            p.manager().close();
-        }
-        if (prefetcher != null) {
-            prefetcher.shutdownNow();
-            prefetcher = null;
-        }
+        prefetcher.close();
         if (disTrainer != null) {
             disTrainer.close();
         }

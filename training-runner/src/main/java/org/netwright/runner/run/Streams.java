@@ -16,17 +16,30 @@ final class Streams {
     private Streams() {
     }
 
-    static byte[] bytes(Random random) {
+    /** The streams' states, in order, as one value; a single stream's bytes are what {@link #random} reads back. */
+    static byte[] bytes(Random... randoms) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ObjectOutputStream o = new ObjectOutputStream(out)) {
-            o.writeObject(random);
+            for (Random r : randoms) {
+                o.writeObject(r);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
 
+    /** The first stream {@link #bytes} kept. */
     static Random random(byte[] bytes) {
+        return randoms(bytes).get(0);
+    }
+
+    /**
+     * Every stream {@link #bytes} kept, in order (a checkpoint saved before a task kept a second stream holds one:
+     * the caller leaves the missing ones as they start).
+     */
+    static java.util.List<Random> randoms(byte[] bytes) {
+        java.util.List<Random> all = new java.util.ArrayList<>();
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
             @Override
             protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException, ClassNotFoundException {
@@ -37,7 +50,14 @@ final class Streams {
                 return super.resolveClass(desc);
             }
         }) {
-            return (Random) in.readObject();
+            all.add((Random) in.readObject());
+            while (true) {
+                try {
+                    all.add((Random) in.readObject());
+                } catch (java.io.EOFException end) {
+                    return all;
+                }
+            }
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             throw new IllegalArgumentException("The checkpoint's random stream is damaged (" + e.getMessage() + ").");
         }

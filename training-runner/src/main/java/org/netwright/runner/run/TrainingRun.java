@@ -325,10 +325,10 @@ public final class TrainingRun {
             try (Trainer trainer = DirectUpdates.install(model.newTrainer(config), optimizer.djl())) {
                 trainer.initialize(task.inputShapes(batch));
                 task.prepare(trainer, device, batch, m -> {
-                    Optimizer second = RunOptimizer.create(settings, stepsPerEpoch, totalSteps).djl();
-                    return DirectUpdates.install(m.newTrainer(new DefaultTrainingConfig(
+                    org.netwright.runner.optim.ScheduledOptimizer second = RunOptimizer.create(settings, stepsPerEpoch, totalSteps).djl();
+                    return new TrainingTask.SecondTrainer(DirectUpdates.install(m.newTrainer(new DefaultTrainingConfig(
                             new ai.djl.training.loss.L2Loss("unused")).optOptimizer(second)
-                            .optDevices(new Device[] {device})), second);
+                            .optDevices(new Device[] {device})), second), second);
                 });
                 if (initialWeights != null) {
                     initialLoad = task.loadWeights(block, initialWeights);
@@ -352,6 +352,7 @@ public final class TrainingRun {
                     optimizer.loadState(part(resumeFrom, "optimizer"), block, step);
                     shuffle = Streams.random(part(resumeFrom, "shuffle"));
                     task.restoreStreams(resumeFrom.parts().getOrDefault("streams", new byte[0]));
+                    task.restoreOptimizers(resumeFrom.parts());
                     // A stop inside an epoch saved that epoch's number: it is trained again from its start.
                     firstEpoch = resumeFrom.parts().containsKey("partial") ? resumeFrom.epoch() : resumeFrom.epoch() + 1;
                 }
@@ -359,6 +360,10 @@ public final class TrainingRun {
                 emit(new RunEvent.Started(runId, deviceName, settings.epochs(), stepsPerEpoch, deviceNote));
                 for (int epoch = firstEpoch; epoch <= settings.epochs() && !stopRequested.get(); epoch++) {
                     long epochStart = System.nanoTime();
+                    // The engine's stream (dropout masks, a VAE's sampling noise) lives in libtorch, where a
+                    // checkpoint cannot read it: each epoch starts it afresh from the seed and the epoch's number,
+                    // so a run resumed at this epoch draws what an uninterrupted one does.
+                    Engine.getInstance().setRandomSeed(engineSeed(settings.seed(), epoch));
                     int[] order = Dataset.shuffledIndices(n, shuffle);
                     double lossSum = 0;
                     Map<String, Double> partSums = new LinkedHashMap<>();
@@ -494,6 +499,14 @@ public final class TrainingRun {
         }
     }
 
+    /** The purpose number of the engine's per-epoch seeds, see {@link Dataset#stream}. */
+    private static final long ENGINE_STREAM = 13;
+
+    /** The engine's seed for {@code epoch} of a run with {@code seed}: its own stream, one seed per epoch. */
+    static int engineSeed(long seed, int epoch) {
+        return (int) Dataset.stream(Dataset.stream(seed, ENGINE_STREAM), epoch);
+    }
+
     /**
      * Saves a checkpoint that can resume the run: the weights and, beside them, the optimizer's state, the shuffle
      * stream and the task's streams; {@code partial} marks a stop in the middle of an epoch. Returns the weights.
@@ -506,6 +519,7 @@ public final class TrainingRun {
         parts.put("optimizer", optimizer.saveState(block));
         parts.put("shuffle", Streams.bytes(shuffle));
         parts.put("streams", task.streamState());
+        parts.putAll(task.optimizerParts());
         // The network it belongs to, so a resume can refuse a changed one before it starts.
         parts.put(org.netwright.runner.checkpoint.ResumePoint.NETWORK,
                 org.netwright.runner.checkpoint.ResumePoint.networkPart(graph));

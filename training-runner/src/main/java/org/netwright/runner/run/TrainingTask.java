@@ -64,6 +64,21 @@ interface TrainingTask {
     default void restoreStreams(byte[] state) {
     }
 
+    /**
+     * The optimizer state of any second model (a GAN's discriminator), by checkpoint part name, for a resumable
+     * checkpoint; the run's own optimizer is saved by the run.
+     */
+    default java.util.Map<String, byte[]> optimizerParts() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Restores what {@link #optimizerParts} returned from a checkpoint's {@code parts}; throws
+     * IllegalArgumentException when a part it needs is missing or does not fit.
+     */
+    default void restoreOptimizers(java.util.Map<String, byte[]> parts) {
+    }
+
     /** Releases a second model's resources; the run calls it when it ends. */
     /**
      * The samples a generative task draws after {@code epoch} from its fixed noise, or null for a task that
@@ -92,7 +107,11 @@ interface TrainingTask {
 
     /** Makes a trainer for another block on the run's device, with the run's optimizer settings. */
     interface TrainerFactory {
-        Trainer trainer(ai.djl.Model model);
+        SecondTrainer trainer(ai.djl.Model model);
+    }
+
+    /** Another block's trainer and the optimizer it updates with, whose state a resumable checkpoint keeps. */
+    record SecondTrainer(Trainer trainer, org.netwright.runner.optim.ScheduledOptimizer optimizer) {
     }
 
     /** Loss and metrics on the validation part, without dropout. */

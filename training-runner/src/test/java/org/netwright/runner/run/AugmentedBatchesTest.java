@@ -49,4 +49,29 @@ class AugmentedBatchesTest {
         assertFalse(Arrays.equals(stored, trained), "a training batch gets noise");
         assertArrayEquals(stored, Arrays.copyOf(pixels, 4 * 16), "the stored samples stay as they were");
     }
+
+    /** A task restored from another's stream state augments its next training batch as that one does. */
+    @Test
+    void theAugmentationStreamIsKeptForResuming() {
+        Graph g = Graph.of(List.of(new Node("img", "image_input", Map.of("channels", 1, "height", 4, "width", 4), 0, 0),
+                        new Node("flat", "flatten", Map.of(), 1, 0), new Node("out", "dense", Map.of("units", 2), 2, 0)),
+                List.of(Edge.of("img", "out", "flat", "in"), Edge.of("flat", "out", "out", "in")));
+        float[] pixels = new float[8 * 16];
+        float[] labels = new float[8];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (i % 16) / 16f;
+        }
+        Samples s = new Samples(List.of(new Samples.Column(DataField.values("image", Shape.of(1, 4, 4)), pixels),
+                new Samples.Column(DataField.classId("label", 2), labels)), 8, false);
+        Task task = TaskProposal.propose(g, NetworkEnds.of(g), s.fields());
+        ImageAugmentation noise = new ImageAugmentation(false, 0, 0, 0.5);
+        BoundTask first = new BoundTask(g, task, new Samples.Split(s, s, s), 1, noise);
+        BoundTask resumed = new BoundTask(g, task, new Samples.Split(s, s, s), 1, noise);
+        assertNull(first.mismatch(first.compile(g)));
+        assertNull(resumed.mismatch(resumed.compile(g)));
+        int[] order = {0, 1, 2, 3, 4, 5, 6, 7};
+        first.inputValues(0, s, order, 0, 4, true);
+        resumed.restoreStreams(first.streamState());
+        assertArrayEquals(first.inputValues(0, s, order, 4, 8, true), resumed.inputValues(0, s, order, 4, 8, true));
+    }
 }
