@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netwright.runner.export.DebianTorch;
 
 /**
- * One template of each family trained for one epoch here (the GAN for 12), exported as PyTorch source, then trained on
- * by {@code torchrun --nproc_per_node=2 train.py --epochs 1} (the GAN for 3 epochs; DistributedDataParallel over gloo
- * on the CPU): both processes run, and the validation loss after the epoch is below the one before it. A GAN's two
+ * One template of each family trained for one epoch here (the GAN for 4), exported as PyTorch source, then trained on
+ * by {@code torchrun --nproc_per_node=2 train.py --epochs 1} (the VAE for 3 epochs, the GAN for 6;
+ * DistributedDataParallel over gloo on the CPU): both processes run, and the validation loss after the last epoch is
+ * below the one before the first. A GAN's two
  * losses fight each other and need not fall; its measure is the sliced Wasserstein distance of the generator's samples
  * from fixed noise to the validation samples ({@code swd}): before torchrun's first epoch it equals what our run
  * reported as {@code val_swd} for the same weights, and after the last it is lower.
@@ -36,11 +37,14 @@ class CliExportTorchrunTest {
         DebianTorch.require();
         Path project = dir.resolve(template + ".nwproj");
         boolean gan = template.equals("gan-2d");
-        // A GAN's samples first spread past the ring (swd rises for the first 3 epochs of our run: 0.585, 1.070,
-        // 1.462) and then close in on it; torchrun continues from epoch 12, where they do, for 3 epochs (one epoch
-        // from epoch 10 went from 1.011 to 1.064 before falling).
-        String ours = gan ? "12" : "1";
-        String theirs = gan ? "3" : "1";
+        // A GAN's samples first spread past the ring and then close in on it (our run's swd, seed 42: 0.66, 0.59,
+        // 0.99, 0.90, 0.79, 0.86, 0.61, 0.77, 0.66, 0.47 in epochs 1-10, then 0.41-0.47); once on the ring it only
+        // wobbles, and train.py's fresh Adam moments shake it (from epoch 12: 0.447 -> 0.65, 0.52, 0.56). So torchrun
+        // goes on from epoch 4, before the ring is found, for 6 epochs.
+        // A VAE's validation loss draws its sampling noise afresh each pass, so one epoch's change can be smaller than
+        // that noise (2.4235 -> 2.4295 with a train loss falling 4.07 -> 2.81 inside the epoch): three epochs.
+        String ours = gan ? "4" : "1";
+        String theirs = gan ? "6" : template.equals("vae") ? "3" : "1";
         CliRunner r = CliRunner.run("train", "--template", template, "--epochs", ours, "--save", project.toString(),
                 "--json");
         assertEquals(0, r.status(), r.err());
