@@ -102,20 +102,12 @@ public final class FitNetworkToData implements GraphCommand {
 
     @Override
     public Graph apply(Graph graph) {
-        Graph g = graph;
-        for (SetParam e : edits) {
-            g = e.apply(g);
-        }
-        return g;
+        return Steps.applyAll(edits, graph);
     }
 
     @Override
     public Graph undo(Graph graph) {
-        Graph g = graph;
-        for (int i = edits.size() - 1; i >= 0; i--) {
-            g = edits.get(i).undo(g);
-        }
-        return g;
+        return Steps.undoAll(edits, graph);
     }
 
     @Override

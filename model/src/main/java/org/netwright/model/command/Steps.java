@@ -31,6 +31,16 @@ public final class Steps implements GraphCommand {
 
     @Override
     public Graph apply(Graph graph) {
+        return applyAll(steps, graph);
+    }
+
+    @Override
+    public Graph undo(Graph graph) {
+        return undoAll(steps, graph);
+    }
+
+    /** {@code graph} after each of {@code steps} in order (for a command made of several edits). */
+    static Graph applyAll(List<? extends GraphCommand> steps, Graph graph) {
         Graph g = graph;
         for (GraphCommand step : steps) {
             g = step.apply(g);
@@ -38,8 +48,8 @@ public final class Steps implements GraphCommand {
         return g;
     }
 
-    @Override
-    public Graph undo(Graph graph) {
+    /** {@code graph} with each of {@code steps} undone, the last first. */
+    static Graph undoAll(List<? extends GraphCommand> steps, Graph graph) {
         Graph g = graph;
         for (int i = steps.size() - 1; i >= 0; i--) {
             g = steps.get(i).undo(g);
