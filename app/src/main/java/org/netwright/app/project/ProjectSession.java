@@ -45,7 +45,8 @@ public final class ProjectSession implements AutoCloseable {
         this.store = store;
         this.defaults = defaults;
         this.ui = ui;
-        CommandStack stack = new CommandStack(store.loadGraph());
+        // A graph saved by the command line from a template opens laid out as the template does in the app.
+        CommandStack stack = new CommandStack(TemplateLayouts.laidOutIfTemplateAsSaved(store.loadGraph()));
         stack.addListener(this::autosave);
         this.editor = new EditorModel(stack);
     }

@@ -52,6 +52,32 @@ public final class TemplateLayouts {
     }
 
     /**
+     * A project's graph whose cards still stand exactly where a built-in template's raw graph puts them (a project
+     * the command line saved from {@code --template}: LeNet-5 opened as one row at 30 %), with the cards placed as
+     * that template opens in the app; any other graph, one a user has arranged included, as it is. Only positions
+     * change: the layers and their settings stay the project's.
+     */
+    public static Graph laidOutIfTemplateAsSaved(Graph graph) {
+        for (Template template : org.netwright.templates.TemplateLibrary.all()) {
+            Graph raw = template.graph();
+            if (raw.nodes().size() != graph.nodes().size() || !raw.nodes().keySet().equals(graph.nodes().keySet())) {
+                continue;
+            }
+            boolean asSaved = graph.nodes().values().stream().allMatch(n -> {
+                org.netwright.model.graph.Node r = raw.nodes().get(n.id());
+                return r.x() == n.x() && r.y() == n.y();
+            });
+            if (!asSaved) {
+                continue;
+            }
+            Graph laid = laidOut(template);
+            return graph.withNodes(graph.nodes().values().stream()
+                    .map(n -> n.at(laid.nodes().get(n.id()).x(), laid.nodes().get(n.id()).y())).toList());
+        }
+        return graph;
+    }
+
+    /**
      * The template's graph with every node placed by {@link LayeredLayout}; computed once, then remembered. A user's
      * template keeps its own layout.
      */
