@@ -53,12 +53,15 @@ public final class Checkpoints {
 
     /** Serializes tensors in the checkpoint format. */
     public static byte[] write(List<Tensor> tensors) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // Sized exactly and filled in place: a VGG-16 (553 MB of weights) once took a doubling buffer, its copy and a
+        // whole-tensor byte buffer besides, over 2 GB at the peak, and a test JVM ran out of heap.
+        ExactBytes bytes = new ExactBytes(size(tensors));
         CheckedOutputStream checked = new CheckedOutputStream(bytes, new CRC32());
         try (DataOutputStream out = new DataOutputStream(checked)) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeInt(tensors.size());
+            ByteBuffer chunk = ByteBuffer.allocate(CHUNK_FLOATS * Float.BYTES);
             for (Tensor t : tensors) {
                 checked.getChecksum().reset();
                 out.writeUTF(t.nodeId());
@@ -69,16 +72,71 @@ public final class Checkpoints {
                     out.writeLong(d);
                 }
                 float[] values = t.values();
-                ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES);
-                buffer.asFloatBuffer().put(values);
                 out.writeInt(values.length);
-                out.write(buffer.array());
+                for (int from = 0; from < values.length; from += CHUNK_FLOATS) {
+                    int n = Math.min(CHUNK_FLOATS, values.length - from);
+                    chunk.clear();
+                    chunk.asFloatBuffer().put(values, from, n);
+                    out.write(chunk.array(), 0, n * Float.BYTES);
+                }
                 out.writeInt((int) checked.getChecksum().getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        return bytes.result();
+    }
+
+    /** Floats written per chunk (big-endian, as a whole-tensor buffer wrote them). */
+    private static final int CHUNK_FLOATS = 16_384;
+
+    /** The bytes {@link #write} gives for {@code tensors}. */
+    private static int size(List<Tensor> tensors) {
+        long size = 3L * Integer.BYTES;
+        for (Tensor t : tensors) {
+            size += utfLength(t.nodeId()) + utfLength(t.paramName()) + Integer.BYTES
+                    + (long) t.shape().length * Long.BYTES + Integer.BYTES + (long) t.values().length * Float.BYTES
+                    + Integer.BYTES;
+        }
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("The weights take " + size + " bytes; a checkpoint holds at most 2 GB.");
+        }
+        return (int) size;
+    }
+
+    /** What {@link DataOutputStream#writeUTF} writes for {@code s}: its two length bytes and modified UTF-8. */
+    private static long utfLength(String s) {
+        long n = 2;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c >= 0x0001 && c <= 0x007F ? 1 : c <= 0x07FF ? 2 : 3;
+        }
+        return n;
+    }
+
+    /** A byte array of a known size, filled by writes and handed over whole (no copy when it is full). */
+    private static final class ExactBytes extends java.io.OutputStream {
+        private final byte[] buf;
+        private int count;
+
+        ExactBytes(int size) {
+            this.buf = new byte[size];
+        }
+
+        @Override
+        public void write(int b) {
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        byte[] result() {
+            return count == buf.length ? buf : java.util.Arrays.copyOf(buf, count);
+        }
     }
 
     /** Reads every tensor of a checkpoint (or of a {@link RunState}'s weights), in saved order. */

@@ -142,4 +142,39 @@ class CheckpointsTest {
         assertEquals(List.of(new Tensor("dense_1", "bias", new long[] {2}, new float[] {0.5f, -1.5f})),
                 Checkpoints.read(bytes.toByteArray()));
     }
+    @Test
+    void theBytesWrittenInChunksAreTheFormatsBytesExactly() throws Exception {
+        // Written as the format was first written: each tensor through one whole buffer, into a growing stream.
+        java.util.Random r = new java.util.Random(3);
+        float[] big = new float[40_000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = r.nextFloat() - 0.5f;
+        }
+        List<Tensor> tensors = List.of(new Tensor("dense_1", "weight", new long[] {200, 200}, big),
+                new Tensor("cou\u00e7he_\u4e00", "bias", new long[] {3}, new float[] {1f, -2f, Float.NaN}),
+                new Tensor("empty", "gamma", new long[] {0}, new float[0]));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.util.zip.CheckedOutputStream checked = new java.util.zip.CheckedOutputStream(bytes,
+                new java.util.zip.CRC32());
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(checked)) {
+            out.writeInt(Checkpoints.MAGIC);
+            out.writeInt(Checkpoints.VERSION);
+            out.writeInt(tensors.size());
+            for (Tensor t : tensors) {
+                checked.getChecksum().reset();
+                out.writeUTF(t.nodeId());
+                out.writeUTF(t.paramName());
+                out.writeInt(t.shape().length);
+                for (long d : t.shape()) {
+                    out.writeLong(d);
+                }
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(t.values().length * Float.BYTES);
+                buffer.asFloatBuffer().put(t.values());
+                out.writeInt(t.values().length);
+                out.write(buffer.array());
+                out.writeInt((int) checked.getChecksum().getValue());
+            }
+        }
+        assertArrayEquals(bytes.toByteArray(), Checkpoints.write(tensors));
+    }
 }
