@@ -316,6 +316,7 @@ public final class TrainingRun {
         List<Double> valLosses = new ArrayList<>();
         long[] stepEnds = new long[RATE_WINDOW];
         long timedSteps = 0;
+        List<RunOptimizer> secondOptimizers = new ArrayList<>();
         try (Model model = Model.newInstance("netwright", device)) {
             model.setBlock(block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(new ai.djl.training.loss.L2Loss("unused"))
@@ -325,7 +326,9 @@ public final class TrainingRun {
             try (Trainer trainer = DirectUpdates.install(model.newTrainer(config), optimizer.djl())) {
                 trainer.initialize(task.inputShapes(batch));
                 task.prepare(trainer, device, batch, m -> {
-                    org.netwright.runner.optim.ScheduledOptimizer second = RunOptimizer.create(settings, stepsPerEpoch, totalSteps).djl();
+                    RunOptimizer secondRun = RunOptimizer.create(settings, stepsPerEpoch, totalSteps);
+                    secondOptimizers.add(secondRun);
+                    org.netwright.runner.optim.ScheduledOptimizer second = secondRun.djl();
                     return new TrainingTask.SecondTrainer(DirectUpdates.install(m.newTrainer(new DefaultTrainingConfig(
                             new ai.djl.training.loss.L2Loss("unused")).optOptimizer(second)
                             .optDevices(new Device[] {device})), second), second);
@@ -426,7 +429,12 @@ public final class TrainingRun {
                             optimizer.rateUsed(), seconds(start), seconds(epochStart)).withHealth(norms, dead, warnings)
                             .withActivations(activity);
                     epochs.add(e);
-                    optimizer.epochEnded(epoch, val.loss() == null ? lastTrainLoss : val.loss());
+                    double monitored = val.loss() == null ? lastTrainLoss : val.loss();
+                    optimizer.epochEnded(epoch, monitored);
+                    // A GAN's discriminator follows the same schedule: reduce-on-plateau lowers its rate too.
+                    for (RunOptimizer second : secondOptimizers) {
+                        second.epochEnded(epoch, monitored);
+                    }
                     partialEpoch = false;
                     boolean best = early.observe(e);
                     emit(e);
