@@ -980,6 +980,14 @@ public final class GraphCanvas extends StackPane {
         return Optional.of(v.titleShown());
     }
 
+    /**
+     * The card drawn for a node, or empty when it is not drawn. A full card can be found by its id too
+     * ({@code #node-ID}); a brief one (zoomed out below 50 %) has none, so that hundreds of them share one style.
+     */
+    public Optional<javafx.scene.layout.Region> card(String nodeId) {
+        return Optional.ofNullable(nodeViews.get(nodeId)).map(NodeView::card);
+    }
+
     /** How many cards are in the scene now (the others are placed from their shapes without being drawn). */
     public int shownCardCount() {
         return nodeViews.size();
