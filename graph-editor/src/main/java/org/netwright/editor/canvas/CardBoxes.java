@@ -30,6 +30,8 @@ final class CardBoxes {
     private List<Bounds> list = List.of();
     private Bounds union;
     private long listedAt = -1;
+    private EdgeRoute.Cards routing;
+    private long routedAt = -1;
 
     /** @param boundsOf a card's bounds now (its drawn card's, or those of its shape where it is not drawn) */
     CardBoxes(Function<String, Bounds> boundsOf) {
@@ -72,6 +74,16 @@ final class CardBoxes {
     List<Bounds> list() {
         listed();
         return list;
+    }
+
+    /** The cards sorted for routing edges among them ({@link EdgeRoute}), up to date. */
+    EdgeRoute.Cards forRouting() {
+        listed();
+        if (routedAt != version) {
+            routing = new EdgeRoute.Cards(list);
+            routedAt = version;
+        }
+        return routing;
     }
 
     /** The area all the cards cover, or null when there are none. */

@@ -882,7 +882,7 @@ public final class GraphCanvas extends StackPane {
     /** Routes every edge again between its ports and around the cards, e.g. while a card is being dragged. */
     void layoutEdges() {
         Graph graph = model.graph();
-        List<Bounds> cards = boxes.list();
+        EdgeRoute.Cards cards = boxes.forRouting();
         for (EdgeView view : edgeViews.values()) {
             Optional<Point2D> a = portEnd(graph, view.edge().from(), false);
             Optional<Point2D> b = portEnd(graph, view.edge().to(), true);
