@@ -71,17 +71,29 @@ final class EdgeRoute {
         out.add(from.getY());
         out.add(to.getY());
         // Between a higher source and a lower target (a row wrapping to the next), the gap between them first.
-        List<Double> gaps = new ArrayList<>();
+        double[] gaps = new double[cards.size() * 2];
+        int n = 0;
         for (Bounds b : cards) {
-            gaps.add(b.getMinY() - CLEARANCE - 4);
-            gaps.add(b.getMaxY() + CLEARANCE + 4);
+            gaps[n++] = b.getMinY() - CLEARANCE - 4;
+            gaps[n++] = b.getMaxY() + CLEARANCE + 4;
         }
-        // Of two gaps as near, the higher first: the route does not depend on the order the cards come in.
-        gaps.sort((p, q) -> {
-            int nearer = Double.compare(Math.abs(p - mid), Math.abs(q - mid));
-            return nearer != 0 ? nearer : Double.compare(p, q);
-        });
-        out.addAll(gaps);
+        // Sorted once, then taken outwards from the middle: nearest first, of two as near the higher first (the route
+        // does not depend on the order the cards come in). Cards of a row share their gaps; each is tried once.
+        java.util.Arrays.sort(gaps, 0, n);
+        int above = 0;
+        while (above < n && gaps[above] < mid) {
+            above++;
+        }
+        int below = above - 1;
+        double last = Double.NaN;
+        while (below >= 0 || above < n) {
+            boolean takeBelow = above >= n || (below >= 0 && mid - gaps[below] <= gaps[above] - mid);
+            double gap = takeBelow ? gaps[below--] : gaps[above++];
+            if (gap != last) {
+                out.add(gap);
+                last = gap;
+            }
+        }
         return out;
     }
 
