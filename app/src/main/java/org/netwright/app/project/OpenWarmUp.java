@@ -12,7 +12,7 @@ import org.netwright.model.store.ProjectStore;
 /**
  * Loads what opening the first project needs (SQLite's native library, the JSON reader, the layer catalog and shape
  * inference) on a background thread while the window is being built, so that the window's thread does not pay for
- * it when the project opens (about a fifth of a fresh window's opening, measured with JFR).
+ * it when the project opens (in a JFR profile of a fresh window, 30 of the first opening's 65 samples there).
  */
 public final class OpenWarmUp {
     private OpenWarmUp() {
