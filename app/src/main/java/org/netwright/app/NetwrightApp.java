@@ -17,6 +17,8 @@ import org.netwright.app.training.RunStarter;
 
 /** The JavaFX application: opens the project named on the command line, or the bundled sample. */
 public final class NetwrightApp extends Application {
+    /** How long after the first project's opening the templates are laid out for the gallery. */
+    private static final javafx.util.Duration LAYOUTS_AFTER = javafx.util.Duration.seconds(3);
     private Workspace workspace;
     private MainWindow window;
 
@@ -26,7 +28,8 @@ public final class NetwrightApp extends Application {
         System.setProperty(org.netwright.runner.data.DataOption.AUDIENCE_PROPERTY, "app");
         Path home = Path.of(System.getProperty("user.home"));
         Path projects = UserFolders.projects(home);
-        TemplateLayouts.prepareInBackground();
+        // While the window is built: SQLite's library and the JSON reader, which the first project's opening needs.
+        org.netwright.app.project.OpenWarmUp.startInBackground();
         workspace = new Workspace(RecentProjects.inHome(home));
         // The theme chosen last, before anything is drawn.
         ThemePreference theme = ThemePreference.inHome(home);
@@ -57,6 +60,12 @@ public final class NetwrightApp extends Application {
 
     /** Opens the project named on the command line, else the one open last, else the sample. */
     private void openFirst(List<String> args, RecentProjects recent, Path projects) {
+        // The gallery's layouts (ELK's classes and a layout per template, seconds of a core) once the project shows:
+        // begun at launch, they took one of two cores from the window's first frame. A gallery opened sooner lays
+        // out what it needs itself.
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(LAYOUTS_AFTER);
+        later.setOnFinished(e -> TemplateLayouts.prepareInBackground());
+        later.play();
         // No file named: the project the user had open last, as they left it; the sample only the first time.
         Optional<String> refused = !args.isEmpty() ? workspace.open(Path.of(args.get(0)))
                 : recent.last().map(workspace::open).orElse(Optional.of(""));

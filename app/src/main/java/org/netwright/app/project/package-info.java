@@ -1,6 +1,6 @@
 /**
  * The open project and the user's files: Workspace (which project is open, recent files, drafts), ProjectSession
- * (one project's store, editor and settings), the sample project, the projects folder (UserFolders) and template
- * layouts prepared for the gallery.
+ * (one project's store, editor and settings), the sample project, the projects folder (UserFolders), template
+ * layouts prepared for the gallery and what opening a project needs loaded in the background (OpenWarmUp).
  */
 package org.netwright.app.project;

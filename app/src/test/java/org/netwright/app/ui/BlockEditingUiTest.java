@@ -63,11 +63,11 @@ class BlockEditingUiTest {
     @Test
     void paletteInspectorAndEditMenuWorkInsideAndUndoReachesAcrossLevels(FxRobot robot) {
         // Enter on the selected block (a double-click does the same; a loaded machine can split one into two clicks).
-        robot.clickOn("#node-residual_1").type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn(card(robot, "residual_1")).type(javafx.scene.input.KeyCode.ENTER);
         AppWindowFixture.waitUntil("the block to open", 10, () -> robot.lookup("#trail-1").tryQuery().isPresent());
         assertEquals("residual (residual_1)", robot.lookup("#trail-1").queryAs(Label.class).getText());
 
-        robot.clickOn("#node-relu_1");
+        robot.clickOn(card(robot, "relu_1"));
         assertEquals("ReLU", robot.lookup("#inspector-title").queryAs(Label.class).getText());
         robot.clickOn("Edit").clickOn("#menu-delete");
         assertTrue(body().node("relu_1").isEmpty(), body().nodes().keySet().toString());
@@ -82,14 +82,14 @@ class BlockEditingUiTest {
         robot.clickOn("Edit").clickOn("#menu-undo");
         assertEquals(start, app.workspace.session().editor().graph(), "both edits made inside are undone from outside");
         // And the project file has it as it is now.
-        robot.clickOn("#node-residual_1");
+        robot.clickOn(card(robot, "residual_1"));
         assertEquals("Composite block", robot.lookup("#inspector-title").queryAs(Label.class).getText());
     }
 
     @Test
     void thePaletteSearchIsKeptWhenEnteringAndLeavingABlock(FxRobot robot) {
         robot.clickOn("#palette-search").write("drop");
-        robot.clickOn("#node-residual_1").type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn(card(robot, "residual_1")).type(javafx.scene.input.KeyCode.ENTER);
         AppWindowFixture.waitUntil("the block to open", 10, () -> robot.lookup("#trail-1").tryQuery().isPresent());
         assertEquals("drop", robot.lookup("#palette-search").queryAs(javafx.scene.control.TextField.class).getText());
         assertTrue(robot.lookup("#palette-dropout").query().isVisible(), "the hit is shown inside");
@@ -108,23 +108,30 @@ class BlockEditingUiTest {
                 new org.netwright.model.run.RunEvent.Epoch(1, 0.5, 0.6, Map.of(), 0.01, 1, 1, Map.of(), Map.of(),
                         List.of(new org.netwright.model.run.RunWarning("dead_relu", "residual_1/relu_1",
                                 "relu_1 in residual_1 passes almost nothing."))))));
-        javafx.scene.Node block = robot.lookup("#node-residual_1").query();
+        javafx.scene.Node block = card(robot, "residual_1");
         assertTrue(block.getStyleClass().contains("layer-node-warned"), block.getStyleClass().toString());
         assertTrue(warningShown(robot, "\u26a0 dead ReLUs in relu_1"), "the block's card names the layer inside");
         shot(robot, "warning-on-block");
 
-        robot.clickOn("#node-residual_1").type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn(card(robot, "residual_1")).type(javafx.scene.input.KeyCode.ENTER);
         AppWindowFixture.waitUntil("the block to open", 10, () -> robot.lookup("#trail-1").tryQuery().isPresent());
-        javafx.scene.Node relu = robot.lookup("#node-relu_1").query();
+        javafx.scene.Node relu = card(robot, "relu_1");
         AppWindowFixture.waitUntil("the layer's card to be marked", 10,
                 () -> relu.getStyleClass().contains("layer-node-warned"));
         assertTrue(warningShown(robot, "\u26a0 dead ReLUs"), "the layer's own card says it inside the block");
         shot(robot, "warning-inside-block");
-        assertTrue(!robot.lookup("#node-dense_1").query().getStyleClass().contains("layer-node-warned"));
+        assertTrue(!card(robot, "dense_1").getStyleClass().contains("layer-node-warned"));
 
         robot.clickOn("#trail-0");
         AppWindowFixture.waitUntil("the network to show", 10, () -> robot.lookup("#trail-1").tryQuery().isEmpty());
         assertTrue(warningShown(robot, "\u26a0 dead ReLUs in relu_1"), "still marked after leaving the block");
+    }
+
+    /** A node's card on the canvas shown: found through the canvas, since a brief card (below 50 %) has no id. */
+    private static javafx.scene.Node card(FxRobot robot, String id) {
+        return robot.lookup("#graph-canvas").queryAllAs(org.netwright.editor.canvas.GraphCanvas.class).stream()
+                .map(c -> c.card(id)).flatMap(java.util.Optional::stream).findFirst()
+                .orElseThrow(() -> new AssertionError("no card drawn for " + id));
     }
 
     private static boolean warningShown(FxRobot robot, String text) {

@@ -23,15 +23,15 @@ final class EdgeRoute {
 
     /** The corner points of the route from {@code from} to {@code to}, both ends included. */
     static List<Point2D> route(Point2D from, Point2D to, List<Bounds> allCards) {
+        return route(from, to, new Cards(allCards));
+    }
+
+    /** As {@link #route(Point2D, Point2D, List)}, with the cards sorted once for all the edges routed among them. */
+    static List<Point2D> route(Point2D from, Point2D to, Cards allCards) {
         // Only cards across the edge's horizontal span can be in its way; on a large canvas that is a few of them.
         double left = Math.min(from.getX(), to.getX()) - STUB - 1;
         double right = Math.max(from.getX(), to.getX()) + STUB + 1;
-        List<Bounds> cards = new ArrayList<>();
-        for (Bounds b : allCards) {
-            if (b.getMaxX() > left && b.getMinX() < right) {
-                cards.add(b);
-            }
-        }
+        List<Bounds> cards = allCards.across(left, right);
         if (to.getX() - from.getX() >= 2 * STUB) {
             if (Math.abs(to.getY() - from.getY()) < 0.5 && free(from, to, cards)) {
                 return List.of(from, to);
@@ -71,13 +71,29 @@ final class EdgeRoute {
         out.add(from.getY());
         out.add(to.getY());
         // Between a higher source and a lower target (a row wrapping to the next), the gap between them first.
-        List<Double> gaps = new ArrayList<>();
+        double[] gaps = new double[cards.size() * 2];
+        int n = 0;
         for (Bounds b : cards) {
-            gaps.add(b.getMinY() - CLEARANCE - 4);
-            gaps.add(b.getMaxY() + CLEARANCE + 4);
+            gaps[n++] = b.getMinY() - CLEARANCE - 4;
+            gaps[n++] = b.getMaxY() + CLEARANCE + 4;
         }
-        gaps.sort((p, q) -> Double.compare(Math.abs(p - mid), Math.abs(q - mid)));
-        out.addAll(gaps);
+        // Sorted once, then taken outwards from the middle: nearest first, of two as near the higher first (the route
+        // does not depend on the order the cards come in). Cards of a row share their gaps; each is tried once.
+        java.util.Arrays.sort(gaps, 0, n);
+        int above = 0;
+        while (above < n && gaps[above] < mid) {
+            above++;
+        }
+        int below = above - 1;
+        double last = Double.NaN;
+        while (below >= 0 || above < n) {
+            boolean takeBelow = above >= n || (below >= 0 && mid - gaps[below] <= gaps[above] - mid);
+            double gap = takeBelow ? gaps[below--] : gaps[above++];
+            if (gap != last) {
+                out.add(gap);
+                last = gap;
+            }
+        }
         return out;
     }
 
@@ -95,6 +111,55 @@ final class EdgeRoute {
             }
         }
         return true;
+    }
+
+    /**
+     * Cards sorted by their left edge, so that those across an edge's horizontal span are found by a binary search:
+     * routing the few hundred edges in view scanned a thousand cards for each.
+     */
+    static final class Cards {
+        private final Bounds[] byLeft;
+        private final double[] lefts;
+        private final double widest;
+
+        Cards(java.util.Collection<Bounds> cards) {
+            byLeft = cards.toArray(Bounds[]::new);
+            java.util.Arrays.sort(byLeft, java.util.Comparator.comparingDouble(Bounds::getMinX));
+            lefts = new double[byLeft.length];
+            double w = 0;
+            for (int i = 0; i < byLeft.length; i++) {
+                lefts[i] = byLeft[i].getMinX();
+                w = Math.max(w, byLeft[i].getWidth());
+            }
+            widest = w;
+        }
+
+        /** The cards reaching into the open span from {@code left} to {@code right}, by left edge. */
+        List<Bounds> across(double left, double right) {
+            // A card reaches past left only when its left edge is within the widest card's width of it.
+            List<Bounds> out = new ArrayList<>();
+            for (int i = firstAbove(left - widest); i < byLeft.length && lefts[i] < right; i++) {
+                if (byLeft[i].getMaxX() > left) {
+                    out.add(byLeft[i]);
+                }
+            }
+            return out;
+        }
+
+        /** The first index whose left edge is above {@code x}. */
+        private int firstAbove(double x) {
+            int lo = 0;
+            int hi = lefts.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (lefts[mid] > x) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo;
+        }
     }
 
     /** A card's bounds on the canvas. */

@@ -1,7 +1,6 @@
 package org.netwright.editor.canvas;
 
 import java.util.List;
-import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.paint.Color;
@@ -47,7 +46,7 @@ final class EdgeView extends Group {
     }
 
     /** Routes the edge between its ports around {@code cards}. */
-    void setEnds(Point2D from, Point2D to, List<Bounds> cards) {
+    void setEnds(Point2D from, Point2D to, EdgeRoute.Cards cards) {
         List<Point2D> points = EdgeRoute.route(from, to, cards);
         Double[] xy = new Double[points.size() * 2];
         for (int i = 0; i < points.size(); i++) {

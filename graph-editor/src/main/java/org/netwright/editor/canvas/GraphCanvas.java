@@ -128,8 +128,14 @@ public final class GraphCanvas extends StackPane {
     private final CanvasBanner banner;
     private final javafx.beans.property.BooleanProperty minimapShown =
             new javafx.beans.property.SimpleBooleanProperty(this, "minimapShown", true);
-    /** What the minimap last drew: redrawn only when the graph, the selection or the view changed. */
+    /** What the minimap last drew: redrawn only when a card's bounds, the selection or the view changed. */
     private Object minimapDrawn;
+    /** What the minimap's corner was last chosen for: chosen again only when the cards or the view changed. */
+    private Object minimapPlaced;
+    /** Counts changes of the selection, for the minimap. */
+    private long selectionVersion;
+    /** Every card's bounds, worked out again only for cards that changed (the minimap and the edges read them). */
+    private final CardBoxes boxes = new CardBoxes(this::currentBounds);
     private boolean redrawQueued;
     /** Set when only the visible cards were drawn: those around them are drawn after the next layout pass. */
     private boolean widenPending;
@@ -238,6 +244,7 @@ public final class GraphCanvas extends StackPane {
             }
         });
         model.selectedNodes().addListener((javafx.collections.SetChangeListener<String>) c -> {
+            selectionVersion++;
             showSelection();
             // The minimap draws the selection after the next layout pass.
             requestLayout();
@@ -409,22 +416,19 @@ public final class GraphCanvas extends StackPane {
 
     /** The area the cards cover in content coordinates, or null for an empty graph. */
     private Bounds graphBounds() {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (Node node : model.graph().nodes().values()) {
-            NodeView v = nodeViews.get(node.id());
-            // The card itself: its bounds in the parent also hold its drop shadow and the port dots on its edges,
-            // which made a fit after the cards were drawn (a reopened project) come out at 99 % where the first
-            // fit, from the shapes alone, and the layout made for the view gave 100 %.
-            Bounds b = v != null ? v.cardBounds() : placedBounds(node);
-            minX = Math.min(minX, b.getMinX());
-            minY = Math.min(minY, b.getMinY());
-            maxX = Math.max(maxX, b.getMaxX());
-            maxY = Math.max(maxY, b.getMaxY());
-        }
-        return model.graph().isEmpty() ? null : new BoundingBox(minX, minY, maxX - minX, maxY - minY);
+        // The cards themselves: their bounds in the parent also hold their drop shadows and the port dots on their
+        // edges, which made a fit after the cards were drawn (a reopened project) come out at 99 % where the first
+        // fit, from the shapes alone, and the layout made for the view gave 100 %.
+        return boxes.union();
+    }
+
+    /**
+     * Where a node's card is now: a drawn card's own bounds (from its laid-out size, counting a drag in progress;
+     * cheaper than its bounds in the scene, which take in its shadow and port circles), else from its shape.
+     */
+    private Bounds currentBounds(String id) {
+        NodeView v = nodeViews.get(id);
+        return v != null ? v.cardBounds() : placedBounds(model.graph().require(id));
     }
 
     /** Where a node's card is (or would be) on the canvas, from its shape, without drawing it. */
@@ -439,24 +443,7 @@ public final class GraphCanvas extends StackPane {
     }
 
     private void drawMinimap(Bounds visible) {
-        Graph graph = model.graph();
-        // The cards' own bounds (a drawn card's from its laid-out size, the others' from their shape): cheaper than
-        // the bounds of drawn cards in the scene, which take in their shadows and port circles.
-        Map<String, Bounds> cards = new HashMap<>();
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (Node node : graph.nodes().values()) {
-            NodeView v = nodeViews.get(node.id());
-            Bounds b = v != null ? v.cardBounds() : placedBounds(node);
-            cards.put(node.id(), b);
-            minX = Math.min(minX, b.getMinX());
-            minY = Math.min(minY, b.getMinY());
-            maxX = Math.max(maxX, b.getMaxX());
-            maxY = Math.max(maxY, b.getMaxY());
-        }
-        Bounds all = graph.isEmpty() ? null : new BoundingBox(minX, minY, maxX - minX, maxY - minY);
+        Bounds all = boxes.union();
         // Only a graph that does not fit the view needs an overview; over a small one the box would hide cards.
         boolean wanted = minimapShown.get() && visible != null && all != null && !contains(visible, all);
         minimap.setVisible(wanted);
@@ -464,13 +451,19 @@ public final class GraphCanvas extends StackPane {
             minimapDrawn = null;
             return;
         }
-        placeMinimap(cards.values(), visible);
-        Object state = java.util.List.of(graph, java.util.Set.copyOf(model.selectedNodes()), visible);
+        // This runs after every layout pass: the corner and the drawing are made again only when what they show changed.
+        long cards = boxes.version();
+        Object placing = List.of(cards, visible, zoom.zoom(), scroll.getViewportBounds(), fitMargins().getBottom());
+        if (!placing.equals(minimapPlaced)) {
+            minimapPlaced = placing;
+            placeMinimap(boxes.list(), visible);
+        }
+        Object state = List.of(cards, selectionVersion, visible);
         if (state.equals(minimapDrawn)) {
             return;
         }
         minimapDrawn = state;
-        minimap.draw(cards, model.selectedNodes(), visible);
+        minimap.draw(boxes.all(), model.selectedNodes(), visible);
     }
 
     /**
@@ -754,6 +747,18 @@ public final class GraphCanvas extends StackPane {
             edgeViews.put(edge, view);
             edges.add(view);
         }
+        boxes.sync(graph);
+        // A card drawn, taken out or drawn anew has its bounds from its view now, or from its shape again.
+        before.forEach((id, v) -> {
+            if (nodeViews.get(id) != v) {
+                boxes.stale(id);
+            }
+        });
+        nodeViews.forEach((id, v) -> {
+            if (before.get(id) != v) {
+                boxes.stale(id);
+            }
+        });
         replaceChildren(nodeLayer, nodes);
         replaceChildren(edgeLayer, edges);
         layoutEdges();
@@ -806,6 +811,11 @@ public final class GraphCanvas extends StackPane {
     /** Wires a new card's gestures (moving, connecting, opening a block). */
     private NodeView newNodeView(NodeView view, Node node) {
         cardsCreated++;
+        // Dragged (moved by a translation until dropped) or laid out to another height: its bounds change.
+        javafx.beans.value.ChangeListener<Number> changed = (o, was, now) -> boxes.stale(node.id());
+        view.translateXProperty().addListener(changed);
+        view.translateYProperty().addListener(changed);
+        view.card().heightProperty().addListener(changed);
         if (model.isEditable()) {
             move.install(view);
             connect.install(view);
@@ -872,11 +882,7 @@ public final class GraphCanvas extends StackPane {
     /** Routes every edge again between its ports and around the cards, e.g. while a card is being dragged. */
     void layoutEdges() {
         Graph graph = model.graph();
-        List<Bounds> cards = new ArrayList<>(graph.nodes().size());
-        for (Node node : graph.nodes().values()) {
-            NodeView v = nodeViews.get(node.id());
-            cards.add(v != null ? v.cardBounds() : placedBounds(node));
-        }
+        EdgeRoute.Cards cards = boxes.forRouting();
         for (EdgeView view : edgeViews.values()) {
             Optional<Point2D> a = portEnd(graph, view.edge().from(), false);
             Optional<Point2D> b = portEnd(graph, view.edge().to(), true);
@@ -972,6 +978,14 @@ public final class GraphCanvas extends StackPane {
             return Optional.empty();
         }
         return Optional.of(v.titleShown());
+    }
+
+    /**
+     * The card drawn for a node, or empty when it is not drawn. A full card can be found by its id too
+     * ({@code #node-ID}); a brief one (zoomed out below 50 %) has none, so that hundreds of them share one style.
+     */
+    public Optional<javafx.scene.layout.Region> card(String nodeId) {
+        return Optional.ofNullable(nodeViews.get(nodeId)).map(NodeView::card);
     }
 
     /** How many cards are in the scene now (the others are placed from their shapes without being drawn). */

@@ -88,7 +88,13 @@ final class NodeView extends Pane {
 
         boolean composite = CompositePorts.isComposite(node);
         many = NodeGeometry.manyPorts(inputNames.size(), outputNames.size());
-        card.setId("node-" + node.id());
+        if (!brief) {
+            // Not on a brief card: JavaFX caches styles by id among other things, so an id of its own per card made
+            // each of the hundreds of brief cards at Fit be styled from scratch (three times the CSS time of cards
+            // that share one style). A full card keeps it (a few dozen are drawn at most); the canvas keeps every
+            // card by its node id.
+            card.setId("node-" + node.id());
+        }
         card.getStyleClass().add("layer-node");
         card.setPrefWidth(NodeGeometry.WIDTH);
         card.setMinWidth(NodeGeometry.WIDTH);

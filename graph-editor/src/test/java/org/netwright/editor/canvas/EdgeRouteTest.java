@@ -18,6 +18,41 @@ import org.netwright.model.graph.Node;
 
 /** Edges of a laid-out network run orthogonally and cross no card, including the edges that wrap to the next row. */
 class EdgeRouteTest {
+    /**
+     * The sorted cards find exactly the cards a scan over all of them finds, and a route does not depend on the order
+     * the cards come in.
+     */
+    @Test
+    void theSortedCardsFindWhatAScanFindsAndTheOrderDoesNotMatter() {
+        java.util.Random random = new java.util.Random(7);
+        List<Bounds> cards = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            // Rows of cards of two widths, as a chain wrapped into rows and a few wider ones.
+            cards.add(new BoundingBox((i % 25) * 260 + random.nextInt(20), (i / 25) * 160, i % 7 == 0 ? 240 : 188, 92));
+        }
+        EdgeRoute.Cards sorted = new EdgeRoute.Cards(cards);
+        for (int t = 0; t < 200; t++) {
+            double left = random.nextDouble() * 7000 - 300;
+            double right = left + random.nextDouble() * 3000;
+            java.util.Set<Bounds> scanned = new java.util.HashSet<>();
+            for (Bounds b : cards) {
+                if (b.getMaxX() > left && b.getMinX() < right) {
+                    scanned.add(b);
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(scanned, new java.util.HashSet<>(sorted.across(left, right)));
+        }
+        List<Bounds> reversed = new ArrayList<>(cards);
+        java.util.Collections.reverse(reversed);
+        for (int row = 0; row < 15; row++) {
+            // From the end of a row back to the start of the next: the long run takes a gap between rows.
+            Point2D from = new Point2D(24 * 260 + 188, row * 160 + 24);
+            Point2D to = new Point2D(0, (row + 1) * 160 + 24);
+            org.junit.jupiter.api.Assertions.assertEquals(EdgeRoute.route(from, to, cards),
+                    EdgeRoute.route(from, to, reversed));
+        }
+    }
+
     private static final CardShapes CARDS = CardShapes.standard();
 
     /** A chain long enough to wrap into rows, with residual skips (Add) over two layers each. */

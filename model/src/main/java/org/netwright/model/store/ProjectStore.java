@@ -144,6 +144,22 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
+     * Loads SQLite's native library and the driver's classes now, on the caller's thread, for a process that will
+     * open a project soon: the first connection in a process copies the library out of its jar and compares the copy
+     * (about 0.1 s), which the app does on a background thread at launch instead of on the window's thread. Touches no
+     * file; a failure here is left for the real opening to report.
+     */
+    public static void prepare() {
+        try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite::memory:");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT 1")) {
+            r.next();
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            // Nothing was opened: opening a project says what is wrong, in words, where it matters.
+        }
+    }
+
+    /**
      * Opens an existing project for writing, migrating it to this version's schema; refuses anything else,
      * leaving it untouched. Runs still marked running whose process has died are marked {@link #INTERRUPTED}
      * (their checkpoints stay, so they can be continued).
