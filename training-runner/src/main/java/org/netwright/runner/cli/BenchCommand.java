@@ -29,7 +29,7 @@ import org.netwright.runner.run.RunListener;
  */
 final class BenchCommand {
     static final String USAGE = "bench [--family cnn|lstm|transformer|gcn|gan|vae|all] [--steps N] [--warmup N]"
-            + " [--rounds N] [--threads 1|all|both] [--clock wall|cpu] [--json]"
+            + " [--rounds N] [--threads 1|all|both] [--clock wall|cpu] [--no-prefetch] [--json]"
             + " | bench --ops [--family ...] [--steps N] [--warmup N]"
             + " | bench --data PATH --template ID [--epochs N] [--batch-size N] [--cache-mb MB] [--rounds N] [--json]";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,7 +47,7 @@ final class BenchCommand {
             return dataWait(argv);
         }
         Args args = Args.parse(argv, Set.of("--family", "--steps", "--warmup", "--rounds", "--threads", "--clock"),
-                Set.of("--json", "--ops"));
+                Set.of("--json", "--ops", "--no-prefetch"));
         if (!args.positionals().isEmpty()) {
             throw new UsageException("bench takes no file; got '" + args.positionals().get(0) + "'; usage: " + USAGE);
         }
@@ -81,6 +81,9 @@ final class BenchCommand {
         }
         Benchmark bench = new Benchmark(steps, warmup, rounds, BenchCommand::realListeners,
                 what -> err.println("netwright: timing " + what), clock);
+        if (args.has("--no-prefetch")) {
+            bench.withoutPrefetch();
+        }
         if (!json) {
             out.println("Median ms per training step" + (clock == StepClock.CPU ? " (CPU time of the training thread)"
                     : "") + " (" + steps + " timed steps after " + warmup + " warm-up, "

@@ -55,6 +55,15 @@ class CliBenchTest {
     }
 
     @Test
+    void withoutPrefetchTheTrainingThreadMakesItsBatches() throws Exception {
+        CliRunner r = CliRunner.run("bench", "--family", "vae", "--steps", "2", "--warmup", "1", "--rounds", "1",
+                "--threads", "1", "--no-prefetch", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.outLines().get(0));
+        assertTrue(j.get("ours_ms").asDouble() > 0, r.outLines().get(0));
+    }
+
+    @Test
     @Tag("training")
     void opsPrintsEachFamilysOpCountsOursAndPlain() {
         CliRunner r = CliRunner.run("bench", "--ops", "--family", "gan", "--steps", "2", "--warmup", "2");
