@@ -19,6 +19,7 @@ public final class Benchmark {
     private final Supplier<Listeners> listeners;
     private final Consumer<String> progress;
     private final StepClock clock;
+    private boolean prefetch = true;
 
     /**
      * @param steps timed steps per run
@@ -45,6 +46,12 @@ public final class Benchmark {
         this.progress = progress;
     }
 
+    /** Times our runner with its batches made by the training thread instead of the prefetch thread. */
+    public Benchmark withoutPrefetch() {
+        this.prefetch = false;
+        return this;
+    }
+
     /** The number of cores libtorch may use on this machine. */
     public static int allCores() {
         return Runtime.getRuntime().availableProcessors();
@@ -55,7 +62,7 @@ public final class Benchmark {
         Engine.getInstance();
         int before = JniUtils.getNumThreads();
         try {
-            TemplateRun ours = new TemplateRun(family);
+            TemplateRun ours = new TemplateRun(family, prefetch);
             List<FamilyResult> out = new ArrayList<>();
             for (int threads : threadCounts) {
                 JniUtils.setNumThreads(threads);

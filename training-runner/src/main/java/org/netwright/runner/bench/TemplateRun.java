@@ -30,10 +30,24 @@ final class TemplateRun {
     private final NodeSplit nodes;
 
     TemplateRun(Family family) {
+        this(family, true);
+    }
+
+    /**
+     * The family's run; with {@code prefetch} false its batches are made by the training thread itself (the data
+     * recipe's {@code prefetch=false}), to time what the prefetch thread's hand-off costs when libtorch's threads
+     * take every core.
+     */
+    TemplateRun(Family family, boolean prefetch) {
         this.family = family;
         this.template = TemplateLibrary.find(family.template()).orElseThrow(
                 () -> new IllegalStateException("No template " + family.template()));
         TrainingSettings s = template.settings().withEpochs(100_000);
+        if (!prefetch && s.data() != null) {
+            java.util.Map<String, Object> options = new java.util.LinkedHashMap<>(s.data().options());
+            options.put(TrainingRun.PREFETCH, "false");
+            s = s.withData(new org.netwright.model.settings.DataRecipe(s.data().kind(), options));
+        }
         this.settings = family.batchOverride() > 0 ? s.withBatchSize(family.batchOverride()) : s;
         Path here = Path.of("");
         if (DataSources.isGraph(settings.data(), here)) {

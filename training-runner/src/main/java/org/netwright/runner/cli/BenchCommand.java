@@ -18,6 +18,7 @@ import org.netwright.runner.bench.Benchmark;
 import org.netwright.runner.bench.Family;
 import org.netwright.runner.bench.FamilyResult;
 import org.netwright.runner.bench.Listeners;
+import org.netwright.runner.bench.OpCounts;
 import org.netwright.runner.bench.StepClock;
 import org.netwright.runner.run.RunListener;
 
@@ -28,7 +29,8 @@ import org.netwright.runner.run.RunListener;
  */
 final class BenchCommand {
     static final String USAGE = "bench [--family cnn|lstm|transformer|gcn|gan|vae|all] [--steps N] [--warmup N]"
-            + " [--rounds N] [--threads 1|all|both] [--clock wall|cpu] [--json]"
+            + " [--rounds N] [--threads 1|all|both] [--clock wall|cpu] [--no-prefetch] [--json]"
+            + " | bench --ops [--family ...] [--steps N] [--warmup N]"
             + " | bench --data PATH --template ID [--epochs N] [--batch-size N] [--cache-mb MB] [--rounds N] [--json]";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +47,7 @@ final class BenchCommand {
             return dataWait(argv);
         }
         Args args = Args.parse(argv, Set.of("--family", "--steps", "--warmup", "--rounds", "--threads", "--clock"),
-                Set.of("--json"));
+                Set.of("--json", "--ops", "--no-prefetch"));
         if (!args.positionals().isEmpty()) {
             throw new UsageException("bench takes no file; got '" + args.positionals().get(0) + "'; usage: " + USAGE);
         }
@@ -54,6 +56,10 @@ final class BenchCommand {
             families = Family.parse(args.value("--family").orElse("all"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+        if (args.has("--ops")) {
+            return ops(families, args.intValue("--steps", 1, 1000).orElse(10),
+                    args.intValue("--warmup", 0, 100_000).orElse(30));
         }
         // 200 steps after 30 warm-up ones: a shorter window times the run's start (JIT, the writer thread) rather than its steady state.
         int steps = args.intValue("--steps", 1, 100_000).orElse(200);
@@ -75,6 +81,9 @@ final class BenchCommand {
         }
         Benchmark bench = new Benchmark(steps, warmup, rounds, BenchCommand::realListeners,
                 what -> err.println("netwright: timing " + what), clock);
+        if (args.has("--no-prefetch")) {
+            bench.withoutPrefetch();
+        }
         if (!json) {
             out.println("Median ms per training step" + (clock == StepClock.CPU ? " (CPU time of the training thread)"
                     : "") + " (" + steps + " timed steps after " + warmup + " warm-up, "
@@ -91,6 +100,28 @@ final class BenchCommand {
         if (!json) {
             out.println("ratio = ours / plain DJL (goal <= 1.00); listeners = extra step time with the event stream and"
                     + " the project recorder (goal < 3 %); batch build = assembling a batch, in % of our step.");
+        }
+        return 0;
+    }
+
+    /**
+     * {@code bench --ops}: libtorch's operations per training step on the training thread, ours and plain DJL's,
+     * and the ops whose counts differ.
+     */
+    private int ops(List<Family> families, int steps, int warmup) {
+        out.println("libtorch ops per training step on the training thread (" + steps + " steps profiled after "
+                + warmup + ", or all but the first and last of a shorter epoch; an op called inside another counts"
+                + " with it)");
+        out.println(String.format(Locale.ROOT, "%-12s %8s %8s  %s", "family", "ours", "plain", "ours - plain, by op"));
+        for (Family f : families) {
+            err.println("netwright: profiling " + f.id());
+            OpCounts.Comparison c = OpCounts.compare(f, warmup, steps);
+            List<String> diff = new ArrayList<>();
+            c.differences().forEach((name, d) -> diff.add(name.replace("autograd::engine::evaluate_function: ", "grad:")
+                    + " " + String.format(Locale.ROOT, "%+.2f", d).replace(".00", "")));
+            out.println(String.format(Locale.ROOT, "%-12s %8.2f %8.2f  %s", f.id(), c.oursTotal(), c.plainTotal(),
+                    diff.isEmpty() ? "none" : String.join(", ", diff)));
+            out.flush();
         }
         return 0;
     }

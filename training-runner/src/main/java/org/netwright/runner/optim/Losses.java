@@ -211,9 +211,11 @@ public final class Losses {
                 // Rows of scores and one id each: pick the true class's log-probability (one gather) instead of
                 // building one-hot rows; the same number in a third of the native calls.
                 NDArray ids = k.toType(DataType.INT64, false);
-                // A reshape is a native call and a node of the backward graph: only when the ids are not a row yet.
-                if (ids.getShape().dimension() != 1) {
-                    ids = ids.reshape(z.getShape().get(0));
+                // DJL's pick gathers with a column of ids (B×1) and reshapes anything else into one: a column is
+                // used as it is, other shapes (a row, a sequence's B×T ids) take the one reshape here.
+                Shape idShape = ids.getShape();
+                if (idShape.dimension() != 2 || idShape.get(1) != 1) {
+                    ids = ids.reshape(z.getShape().get(0), 1);
                 }
                 return logP.get(new ai.djl.ndarray.index.NDIndex().addAllDim().addPickDim(ids)).mean().neg();
             }

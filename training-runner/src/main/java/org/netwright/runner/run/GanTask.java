@@ -161,6 +161,7 @@ final class GanTask implements TrainingTask {
         disTrainer = second.trainer();
         disOptimizer = second.optimizer();
         disTrainer.initialize(shapes(disInputs, batch));
+        zero = disModel.getNDManager().full(new Shape(), 0f, ai.djl.ndarray.types.DataType.FLOAT32);
     }
 
     /** A step's data: G's inputs for D's step (noise drawn first), the real samples, G's inputs for G's own step. */
@@ -237,9 +238,16 @@ final class GanTask implements TrainingTask {
         return scope.create(v, new Shape(shape.withBatch(n)));
     }
 
+    /**
+     * The 0 of {@code max(logits, 0)}: made once per run in libtorch's memory, as {@link Scalars#maximum} makes one
+     * for each call (three per step); the same op on the same numbers. Logits are float32, as everything the runner
+     * trains.
+     */
+    private NDArray zero;
+
     /** Binary cross-entropy of logits against a constant target 1 or 0, averaged: the stable form. */
-    private static NDArray bce(NDArray logits, boolean real) {
-        NDArray softplus = logits.abs().neg().exp().add(1f).log().add(Scalars.maximum(logits, 0));
+    private NDArray bce(NDArray logits, boolean real) {
+        NDArray softplus = logits.abs().neg().exp().add(1f).log().add(logits.maximum(zero));
         return (real ? softplus.sub(logits) : softplus).mean();
     }
 

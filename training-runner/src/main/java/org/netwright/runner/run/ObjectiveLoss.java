@@ -80,10 +80,13 @@ final class ObjectiveLoss {
         // Rows of scores and a row of ids already (a classifier's batch) are used as they are: a reshape is a
         // native call per step, and one more node in the backward graph for the scores.
         NDArray scores = output.getShape().dimension() == 2 ? output : output.reshape(-1, k);
-        NDArray flatIds = ids.getShape().dimension() == 1 ? ids : ids.reshape(-1);
         if (takesClassIdsDirectly()) {
-            return loss.evaluate(new NDList(flatIds), new NDList(scores));
+            // These losses take the ids in any shape holding one per row of scores: a classifier's column of ids
+            // (B×1) then reaches DJL's pick as the column it gathers with, where flattening it here cost a reshape
+            // and pick a second one back.
+            return loss.evaluate(new NDList(ids), new NDList(scores));
         }
+        NDArray flatIds = ids.getShape().dimension() == 1 ? ids : ids.reshape(-1);
         // mse, mae, huber, bce_with_logits and kl compare with one-hot rows (kl: the one-hot distribution).
         NDArray oneHot = flatIds.toType(DataType.INT64, false).oneHot((int) k).toType(DataType.FLOAT32, false);
         return loss.evaluate(new NDList(oneHot), new NDList(scores));
