@@ -134,9 +134,10 @@ class LargeProjectOpenUiTest {
         long curvesCpu = uiThreadsCpu() - startedUiCpu;
         System.out.printf("large project (1,000 nodes, %,d points), first in a fresh window: project opened %.0f ms,"
                 + " window built %.0f ms, shown %.0f ms; first frame with cards laid out %.0f ms (%d cards; FX and"
-                + " render threads' CPU %.0f ms), curves drawn %.0f ms (CPU %.0f ms, %d points on the chart)%n", points,
-                openNanos / 1e6, builtNanos / 1e6, shownNanos / 1e6, cardsNanos / 1e6, cardsAtFirst, cardsCpu / 1e6,
-                curves / 1e6, curvesCpu / 1e6, window.trainingPanel().trainLossPointCount());
+                + " render threads' CPU %.0f ms), curves drawn %.0f ms (CPU %.0f ms, %d points in the curve, %d drawn)%n",
+                points, openNanos / 1e6, builtNanos / 1e6, shownNanos / 1e6, cardsNanos / 1e6, cardsAtFirst,
+                cardsCpu / 1e6, curves / 1e6, curvesCpu / 1e6, window.trainingPanel().trainLossPointCount(),
+                window.trainingPanel().model().trainLossCurve().shown().getItemCount());
         assertEquals(1000, workspace.session().editor().graph().nodes().size());
         assertTrue(robot.lookup("#graph-canvas").tryQuery().isPresent());
 
