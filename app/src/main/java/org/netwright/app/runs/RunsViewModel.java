@@ -33,6 +33,8 @@ public final class RunsViewModel {
     private final Supplier<List<RunRecord>> runs;
     private final LongFunction<List<MetricPoint>> metrics;
     private final ObservableList<RunSummary> rows = FXCollections.observableArrayList();
+    /** The runs as last read, by id: where a resumed run's chain of earlier runs is followed. */
+    private Map<Long, RunRecord> records = Map.of();
     private final ObservableList<String> differences = FXCollections.observableArrayList();
     private final XYSeriesCollection overlay = new XYSeriesCollection();
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
@@ -154,7 +156,11 @@ public final class RunsViewModel {
     /** Reads the runs again (a run may have ended or been added); the newest first. */
     public void refresh() {
         Instant now = Instant.now();
-        List<RunSummary> all = new ArrayList<>(runs.get().stream().map(r -> RunSummary.of(r, now)).toList());
+        List<RunRecord> read = runs.get();
+        Map<Long, RunRecord> byId = new java.util.HashMap<>();
+        read.forEach(r -> byId.put(r.id(), r));
+        records = byId;
+        List<RunSummary> all = new ArrayList<>(read.stream().map(r -> RunSummary.of(r, now)).toList());
         java.util.Collections.reverse(all);
         rows.setAll(all);
     }
@@ -164,7 +170,7 @@ public final class RunsViewModel {
         overlay.removeAllSeries();
         for (long id : ids) {
             XYSeries s = new XYSeries("run " + id, true, false);
-            curve(metrics.apply(id)).forEach(s::add);
+            curve(drawn(id)).forEach(s::add);
             overlay.addSeries(s);
         }
         differences.clear();
@@ -184,6 +190,21 @@ public final class RunsViewModel {
         chooseForResume(ids);
         caption.set(ids.isEmpty() ? "Choose runs in the table to draw their curves (two to compare settings)."
                 : "Validation loss per epoch (training loss where a run has no validation data).");
+    }
+
+    /**
+     * Run {@code id}'s points as its curve draws them: after the epochs of the runs it went on from when it resumed one,
+     * as the training panel and a reopened run draw it.
+     */
+    private List<MetricPoint> drawn(long id) {
+        RunRecord run = records.get(id);
+        List<MetricPoint> own = metrics.apply(id);
+        if (run == null) {
+            return own;
+        }
+        Map<Long, RunRecord> known = records;
+        return org.netwright.app.training.RunHistory.withEarlierRuns(run, own,
+                earlier -> java.util.Optional.ofNullable(known.get(earlier)), metrics);
     }
 
     /**

@@ -76,4 +76,38 @@ class RunsViewModelTest {
         assertEquals(false, refusing.delete(2));
         assertTrue(refusing.captionProperty().get().contains("read-only"), refusing.captionProperty().get());
     }
+
+    @Test
+    void aResumedRunsCurveBeginsWithTheEpochsOfTheRunItWentOnFrom() {
+        // Run 5 stopped after epoch 2 of 4; run 6 resumed it and trained epochs 3 and 4; run 7 resumed run 6.
+        List<RunRecord> stored = List.of(
+                new RunRecord(5, "stopped", "cpu", "2026-01-02T10:00:00Z", "2026-01-02T10:00:30Z",
+                        "{\"epochs\":4}", "{\"epochs\":2}"),
+                new RunRecord(6, "completed", "cpu", "2026-01-02T11:00:00Z", "2026-01-02T11:00:30Z",
+                        "{\"epochs\":4,\"resumed_from\":5}", "{\"epochs\":4}"),
+                new RunRecord(7, "completed", "cpu", "2026-01-02T12:00:00Z", "2026-01-02T12:00:30Z",
+                        "{\"epochs\":5,\"resumed_from\":6}", "{\"epochs\":5}"));
+        Map<Long, List<MetricPoint>> points = Map.of(
+                5L, List.of(new MetricPoint(3, 1, "validate/loss", 0.9, 1), new MetricPoint(6, 2, "validate/loss", 0.7, 2),
+                        new MetricPoint(7, 3, "validate/loss", 0.65, 3)),
+                6L, List.of(new MetricPoint(3, 3, "validate/loss", 0.6, 1), new MetricPoint(6, 4, "validate/loss", 0.5, 2)),
+                7L, List.of(new MetricPoint(3, 5, "validate/loss", 0.45, 1)));
+        RunsViewModel m = new RunsViewModel(() -> stored, id -> points.getOrDefault(id, List.of()));
+        m.refresh();
+
+        m.compare(List.of(6L, 7L, 5L));
+
+        assertEquals(Map.of(1, 0.9, 2, 0.7, 3, 0.6, 4, 0.5), points(m, 0), "run 6 from run 5's first epoch");
+        assertEquals(Map.of(1, 0.9, 2, 0.7, 3, 0.6, 4, 0.5, 5, 0.45), points(m, 1), "run 7 through runs 6 and 5");
+        assertEquals(Map.of(1, 0.9, 2, 0.7, 3, 0.65), points(m, 2), "run 5 alone, as stored");
+    }
+
+    private static Map<Integer, Double> points(RunsViewModel m, int series) {
+        Map<Integer, Double> out = new java.util.TreeMap<>();
+        var s = m.overlay().getSeries(series);
+        for (int i = 0; i < s.getItemCount(); i++) {
+            out.put(s.getX(i).intValue(), s.getY(i).doubleValue());
+        }
+        return out;
+    }
 }
