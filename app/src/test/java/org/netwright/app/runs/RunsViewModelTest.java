@@ -102,6 +102,40 @@ class RunsViewModelTest {
         assertEquals(Map.of(1, 0.9, 2, 0.7, 3, 0.65), points(m, 2), "run 5 alone, as stored");
     }
 
+    @Test
+    void aRunThatEndedWithoutFinalFiguresShowsTheLastEpochItFinishedAndSaysSo() {
+        List<RunRecord> stored = List.of(RUNS.get(0), RUNS.get(1),
+                new RunRecord(8, "failed", "cpu", "2026-01-02T12:00:00Z", "2026-01-02T12:01:00Z", "{\"epochs\":5}",
+                        "{\"message\":\"The loss is no longer a number.\"}"),
+                new RunRecord(9, "stopped", "cpu", "2026-01-02T13:00:00Z", "2026-01-02T13:01:00Z", "{\"epochs\":5}",
+                        "{\"epochs\":0,\"steps\":4}"));
+        Map<Long, List<MetricPoint>> points = Map.of(
+                1L, metrics(1), 2L, metrics(2),
+                8L, List.of(new MetricPoint(3, 1, "train/loss", 0.9, 1), new MetricPoint(3, 1, "validate/loss", 0.8, 1),
+                        new MetricPoint(3, 1, "validate/accuracy", 0.5, 1), new MetricPoint(3, 1, "lr", 0.01, 1),
+                        new MetricPoint(6, 2, "train/loss", 0.7, 2), new MetricPoint(6, 2, "validate/loss", 0.6, 2),
+                        new MetricPoint(6, 2, "validate/accuracy", 0.75, 2), new MetricPoint(6, 2, "lr", 0.01, 2),
+                        new MetricPoint(8, 3, "train/loss", Double.NaN, 3)));
+        RunsViewModel m = new RunsViewModel(() -> stored, id -> points.getOrDefault(id, List.of()));
+        m.refresh();
+
+        RunsViewModel.Reached failed = m.reached(row(m, 8));
+        assertEquals(new RunsViewModel.Reached("2", 0.6, 0.75, java.util.Optional.of(
+                "Run 8 failed in epoch 3: these are the figures of epoch 2, the last it finished.")), failed);
+        RunsViewModel.Reached interrupted = m.reached(row(m, 2));
+        assertEquals(new RunsViewModel.Reached(RunsViewModel.NONE, null, null, java.util.Optional.of(
+                "Run 2 was interrupted before it finished its first epoch.")), interrupted,
+                "its training losses of epoch 1 are not a finished epoch");
+        assertEquals(new RunsViewModel.Reached("2", 0.4, null, java.util.Optional.empty()), m.reached(row(m, 1)),
+                "a completed run shows its final figures");
+        assertEquals(new RunsViewModel.Reached("0", null, null, java.util.Optional.empty()), m.reached(row(m, 9)),
+                "a stopped run has final figures of its own");
+    }
+
+    private static org.netwright.model.run.RunSummary row(RunsViewModel m, long id) {
+        return m.rows().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
     private static Map<Integer, Double> points(RunsViewModel m, int series) {
         Map<Integer, Double> out = new java.util.TreeMap<>();
         var s = m.overlay().getSeries(series);
