@@ -196,11 +196,14 @@ public final class MainWindow {
         trainingPanel.model().runningProperty().addListener((o, was, now) -> editor.setLock(now ? TRAINING_LOCK : ""));
         stage.setTitle("Netwright — " + session.projectName() + (workspace.isDraft() ? " (not saved yet)" : ""));
         // View > Model Summary puts the table of layers under the canvas; a click on a row finds the layer there.
-        // A GAN's rows come part by part, named after the task's generator and discriminator outputs.
+        // A GAN's rows come part by part, named after the task's generator and discriminator outputs: the task shown
+        // in the training panel, so an edit of the task shows at once.
+        SettingsForm shownSettings = trainingPanel.form();
         org.netwright.editor.summary.SummaryView summary = new org.netwright.editor.summary.SummaryView(editor, id -> {
             levels.backTo(0);
             canvas.reveal(id);
-        }, () -> partNames(session.settings()));
+        }, javafx.beans.binding.Bindings.createObjectBinding(() -> partNames(shownSettings.settings()),
+                shownSettings.settingsProperty()));
         javafx.scene.control.SplitPane centre = new javafx.scene.control.SplitPane(levels);
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
         Runnable showSummary = () -> {
