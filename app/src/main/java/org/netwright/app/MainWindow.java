@@ -296,7 +296,8 @@ public final class MainWindow {
      * Returns why it did not start, or empty when it is on its way.
      */
     private Optional<String> resumeRun(ProjectSession session, TrainingViewModel model,
-                                       org.netwright.app.runs.StoredRunCheck check, long runId, int epochs) {
+                                       org.netwright.app.runs.StoredRunCheck check, String recipe, long runId,
+                                       int epochs) {
         if (model.runningProperty().get()) {
             return Optional.of("A run is going in the training panel; stop it or let it end before resuming run "
                     + runId + ".");
@@ -305,7 +306,7 @@ public final class MainWindow {
         record Prepared(Optional<String> why, java.util.List<org.netwright.model.run.RunEvent> before) {
         }
         java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            org.netwright.app.runs.StoredRunCheck.Answer answer = check.judge(runId, epochs, now);
+            org.netwright.app.runs.StoredRunCheck.Answer answer = check.judge(runId, epochs, now, recipe);
             if (answer.why().isPresent()) {
                 return new Prepared(answer.why(), java.util.List.of());
             }
@@ -402,19 +403,27 @@ public final class MainWindow {
         // Resume, from the panel after a stop or from the Runs window: a new run from the stored one's checkpoint.
         org.netwright.app.runs.StoredRunCheck resumeCheck = new org.netwright.app.runs.StoredRunCheck(
                 session.store()::runs, id -> latestCheckpoint(session, id));
-        panel.setResume(id -> resumeRun(session, model, resumeCheck, id, 0).ifPresent(model::refuse));
+        // The task's recipe now: a GAN goes on only from a checkpoint that kept its discriminator's optimizer state.
+        java.util.function.Supplier<String> recipe = () -> {
+            org.netwright.app.training.DataCheck.TaskBasis basis = data.basisProperty().get();
+            return basis == null || basis.task() == null ? null : basis.task().recipe();
+        };
+        panel.setResume(id -> resumeRun(session, model, resumeCheck, recipe.get(), id, 0).ifPresent(model::refuse));
         // The panel's Resume is judged before it is clicked (a run stopped before its first checkpoint cannot go on),
-        // off the UI thread, and again when the network changes.
+        // off the UI thread, and again when the network or the task changes.
         model.judgeResumeWith(id -> {
             org.netwright.model.graph.Graph now = editor.graph();
-            return () -> resumeCheck.judge(id, 0, now).why();
+            String recipeNow = recipe.get();
+            return () -> resumeCheck.judge(id, 0, now, recipeNow).why();
         }, RUN_READER, Platform::runLater);
         editor.graphProperty().addListener((o, before, after) -> model.rejudgeResume());
+        data.basisProperty().addListener((o, before, after) -> model.rejudgeResume());
         // A failed run's red sentence goes once what it trained on changes: it may name a cause that is fixed now.
         editor.graphProperty().addListener((o, before, after) -> model.inputsChanged());
         form.settingsProperty().addListener((o, before, after) -> model.inputsChanged());
         runs.allowResume(id -> latestCheckpoint(session, id), editor::graph,
-                (id, epochs) -> resumeRun(session, model, resumeCheck, id, epochs));
+                (id, epochs) -> resumeRun(session, model, resumeCheck, recipe.get(), id, epochs));
+        runs.resumeAs(recipe);
         // A large model's checkpoint is megabytes: read it beside the window, not in it.
         runs.readCheckpointsWith(RUN_READER, Platform::runLater);
         Runnable overfit = check(session, form, org.netwright.app.check.CheckViewModel.Kind.OVERFIT);

@@ -45,6 +45,7 @@ public final class RunsViewModel {
     private final java.util.function.LongConsumer deleter;
     private java.util.function.LongFunction<java.util.Optional<byte[]>> checkpoints = id -> java.util.Optional.empty();
     private Supplier<org.netwright.model.graph.Graph> network;
+    private Supplier<String> recipe = () -> null;
     private ResumeAction resumer;
     private final ReadOnlyStringWrapper resumeReason = new ReadOnlyStringWrapper(CHOOSE_ONE);
     private final javafx.beans.property.ReadOnlyBooleanWrapper resumable =
@@ -96,6 +97,14 @@ public final class RunsViewModel {
         this.network = network;
         this.resumer = action;
         resumeEpochs.addListener((o, was, now) -> judgeResume());
+    }
+
+    /**
+     * Resume is judged for a run of the recipe {@code recipe} gives (the task resolved now, null when not known): a
+     * GAN cannot go on from a checkpoint saved before its discriminator's optimizer state was kept.
+     */
+    public void resumeAs(Supplier<String> recipe) {
+        this.recipe = java.util.Objects.requireNonNull(recipe);
     }
 
     /**
@@ -276,7 +285,7 @@ public final class RunsViewModel {
             return java.util.Optional.of(checkingText(resumeRun.id()));
         }
         return ResumeReadiness.whyNot(resumeRun.id(), resumeRun.status(), plannedEpochs(resumeRun),
-                resumeEpochs.get(), resumeCheckpoint, network.get());
+                resumeEpochs.get(), resumeCheckpoint, network.get(), recipe.get());
     }
 
     /**
