@@ -190,6 +190,16 @@ public final class MainWindow {
             each.snapToGridProperty().bind(menus.snapToGridProperty());
         });
         GraphCanvas canvas = levels.currentCanvasProperty().get();
+        // The project opens as the user left its canvas by hand (zoom and scroll); one left at Fit, or saved before
+        // views were kept, opens fitted. A view is kept a second after it settles.
+        session.view().ifPresent(canvas::showHandView);
+        javafx.animation.PauseTransition viewSettled = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        viewSettled.setOnFinished(e -> {
+            if (workspace.session() == session) {
+                session.keepView(canvas.handView());
+            }
+        });
+        canvas.onViewChanged(viewSettled::playFromStart);
         trainingPanel = trainingPanel(session);
         training.bind(trainingPanel.model().runningProperty());
         // A run trains the graph as it was when it started; edits meanwhile would make the canvas lie about it.
