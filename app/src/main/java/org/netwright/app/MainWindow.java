@@ -190,17 +190,30 @@ public final class MainWindow {
             each.snapToGridProperty().bind(menus.snapToGridProperty());
         });
         GraphCanvas canvas = levels.currentCanvasProperty().get();
+        // The project opens as the user left its canvas by hand (zoom and scroll); one left at Fit, or saved before
+        // views were kept, opens fitted. A view is kept a second after it settles.
+        session.view().ifPresent(canvas::showHandView);
+        javafx.animation.PauseTransition viewSettled = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        viewSettled.setOnFinished(e -> {
+            if (workspace.session() == session) {
+                session.keepView(canvas.handView());
+            }
+        });
+        canvas.onViewChanged(viewSettled::playFromStart);
         trainingPanel = trainingPanel(session);
         training.bind(trainingPanel.model().runningProperty());
         // A run trains the graph as it was when it started; edits meanwhile would make the canvas lie about it.
         trainingPanel.model().runningProperty().addListener((o, was, now) -> editor.setLock(now ? TRAINING_LOCK : ""));
         stage.setTitle("Netwright — " + session.projectName() + (workspace.isDraft() ? " (not saved yet)" : ""));
         // View > Model Summary puts the table of layers under the canvas; a click on a row finds the layer there.
-        // A GAN's rows come part by part, named after the task's generator and discriminator outputs.
+        // A GAN's rows come part by part, named after the task's generator and discriminator outputs: the task shown
+        // in the training panel, so an edit of the task shows at once.
+        SettingsForm shownSettings = trainingPanel.form();
         org.netwright.editor.summary.SummaryView summary = new org.netwright.editor.summary.SummaryView(editor, id -> {
             levels.backTo(0);
             canvas.reveal(id);
-        }, () -> partNames(session.settings()));
+        }, javafx.beans.binding.Bindings.createObjectBinding(() -> partNames(shownSettings.settings()),
+                shownSettings.settingsProperty()));
         javafx.scene.control.SplitPane centre = new javafx.scene.control.SplitPane(levels);
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
         Runnable showSummary = () -> {
@@ -293,7 +306,8 @@ public final class MainWindow {
      * Returns why it did not start, or empty when it is on its way.
      */
     private Optional<String> resumeRun(ProjectSession session, TrainingViewModel model,
-                                       org.netwright.app.runs.StoredRunCheck check, long runId, int epochs) {
+                                       org.netwright.app.runs.StoredRunCheck check, String recipe, long runId,
+                                       int epochs) {
         if (model.runningProperty().get()) {
             return Optional.of("A run is going in the training panel; stop it or let it end before resuming run "
                     + runId + ".");
@@ -302,7 +316,7 @@ public final class MainWindow {
         record Prepared(Optional<String> why, java.util.List<org.netwright.model.run.RunEvent> before) {
         }
         java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            org.netwright.app.runs.StoredRunCheck.Answer answer = check.judge(runId, epochs, now);
+            org.netwright.app.runs.StoredRunCheck.Answer answer = check.judge(runId, epochs, now, recipe);
             if (answer.why().isPresent()) {
                 return new Prepared(answer.why(), java.util.List.of());
             }
@@ -399,19 +413,27 @@ public final class MainWindow {
         // Resume, from the panel after a stop or from the Runs window: a new run from the stored one's checkpoint.
         org.netwright.app.runs.StoredRunCheck resumeCheck = new org.netwright.app.runs.StoredRunCheck(
                 session.store()::runs, id -> latestCheckpoint(session, id));
-        panel.setResume(id -> resumeRun(session, model, resumeCheck, id, 0).ifPresent(model::refuse));
+        // The task's recipe now: a GAN goes on only from a checkpoint that kept its discriminator's optimizer state.
+        java.util.function.Supplier<String> recipe = () -> {
+            org.netwright.app.training.DataCheck.TaskBasis basis = data.basisProperty().get();
+            return basis == null || basis.task() == null ? null : basis.task().recipe();
+        };
+        panel.setResume(id -> resumeRun(session, model, resumeCheck, recipe.get(), id, 0).ifPresent(model::refuse));
         // The panel's Resume is judged before it is clicked (a run stopped before its first checkpoint cannot go on),
-        // off the UI thread, and again when the network changes.
+        // off the UI thread, and again when the network or the task changes.
         model.judgeResumeWith(id -> {
             org.netwright.model.graph.Graph now = editor.graph();
-            return () -> resumeCheck.judge(id, 0, now).why();
+            String recipeNow = recipe.get();
+            return () -> resumeCheck.judge(id, 0, now, recipeNow).why();
         }, RUN_READER, Platform::runLater);
         editor.graphProperty().addListener((o, before, after) -> model.rejudgeResume());
+        data.basisProperty().addListener((o, before, after) -> model.rejudgeResume());
         // A failed run's red sentence goes once what it trained on changes: it may name a cause that is fixed now.
         editor.graphProperty().addListener((o, before, after) -> model.inputsChanged());
         form.settingsProperty().addListener((o, before, after) -> model.inputsChanged());
         runs.allowResume(id -> latestCheckpoint(session, id), editor::graph,
-                (id, epochs) -> resumeRun(session, model, resumeCheck, id, epochs));
+                (id, epochs) -> resumeRun(session, model, resumeCheck, recipe.get(), id, epochs));
+        runs.resumeAs(recipe);
         // A large model's checkpoint is megabytes: read it beside the window, not in it.
         runs.readCheckpointsWith(RUN_READER, Platform::runLater);
         Runnable overfit = check(session, form, org.netwright.app.check.CheckViewModel.Kind.OVERFIT);

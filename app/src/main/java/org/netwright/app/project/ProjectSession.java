@@ -96,6 +96,41 @@ public final class ProjectSession implements AutoCloseable {
         });
     }
 
+    /** The canvas view the user left by hand when the project was last open, or empty: the canvas fits the graph. */
+    public Optional<org.netwright.model.store.SavedView> view() {
+        try {
+            keptView = store.loadView();
+        } catch (ProjectFileException e) {
+            keptView = Optional.empty();
+        }
+        return keptView;
+    }
+
+    /** The view last handed to {@link #keepView}, so an unchanged view is not written again. */
+    private Optional<org.netwright.model.store.SavedView> keptView;
+
+    /**
+     * Keeps the canvas view the user left by hand (empty: the fit) with the project, on the writer thread; a view
+     * that cannot be written (a read-only file) is let go: the project then opens fitted, as it did before.
+     */
+    public void keepView(Optional<org.netwright.model.store.SavedView> view) {
+        if (view.equals(keptView) || writer.isShutdown()) {
+            return;
+        }
+        keptView = view;
+        try {
+            writer.execute(() -> {
+                try {
+                    store.saveView(view);
+                } catch (ProjectFileException e) {
+                    // Only the view is lost; the graph's own saves say so when they fail.
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closed meanwhile.
+        }
+    }
+
     /** Waits until every edit made so far is in the file (before a run reads it, say). */
     public void flush() {
         try {

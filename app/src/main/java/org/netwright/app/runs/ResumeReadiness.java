@@ -7,8 +7,8 @@ import org.netwright.runner.checkpoint.ResumePoint;
 
 /**
  * Whether a stored run can go on (Resume) and, when not, why in one sentence: it must not be running, must have
- * kept a resumable checkpoint, must have epochs left to train (a completed run needs more epochs asked for), and the
- * network must still be the one it trained. Pure: the caller reads the run and its checkpoint.
+ * kept a resumable checkpoint, must have epochs left to train (a completed run needs more epochs asked for), the
+ * network must still be the one it trained, and a GAN's checkpoint must hold its discriminator's optimizer state. Pure: the caller reads the run and its checkpoint.
  */
 public final class ResumeReadiness {
     private ResumeReadiness() {
@@ -44,10 +44,20 @@ public final class ResumeReadiness {
 
     /**
      * Why run {@code runId} (with {@code status}, planned for {@code plannedEpochs}) cannot go on to {@code
-     * targetEpochs} epochs in all with the network {@code now}; empty when it can.
+     * targetEpochs} epochs in all with the network {@code now}, the task's recipe not known; empty when it can.
      */
     public static Optional<String> whyNot(long runId, String status, int plannedEpochs, int targetEpochs,
                                           Checkpoint checkpoint, Graph now) {
+        return whyNot(runId, status, plannedEpochs, targetEpochs, checkpoint, now, null);
+    }
+
+    /**
+     * Why run {@code runId} (with {@code status}, planned for {@code plannedEpochs}) cannot go on to {@code
+     * targetEpochs} epochs in all with the network {@code now} as a run of {@code recipe} (the task's recipe now,
+     * null when not known: the child then says so itself); empty when it can.
+     */
+    public static Optional<String> whyNot(long runId, String status, int plannedEpochs, int targetEpochs,
+                                          Checkpoint checkpoint, Graph now, String recipe) {
         String run = "Run " + runId;
         if ("running".equals(status)) {
             return Optional.of(run + " is still running.");
@@ -74,7 +84,8 @@ public final class ResumeReadiness {
                     : " has trained " + plural(done, "epoch");
             return Optional.of(run + how + "; set more epochs than " + done + " to go on with it.");
         }
-        return point.whyNotWith(now, runId);
+        // The runner's own reasons, asked before the click rather than when the child starts.
+        return point.whyNotWith(now, runId).or(() -> point.whyNotAs(recipe, runId));
     }
 
     private static String plural(int n, String word) {

@@ -26,19 +26,26 @@ import org.netwright.model.store.RunRecord;
  */
 public final class RunsViewModel {
     /**
-     * The metric keys the overlay is drawn from; the window asks the store for their per-epoch means
-     * ({@code ProjectStore.epochMeans}), so choosing a run of a million steps does not read every step.
+     * The metric keys the window reads of a run: the overlay's losses, and for a run that ended without final figures
+     * (failed, interrupted) the epochs it finished ({@code lr} is written once per finished epoch) and their
+     * validation figures. The window asks the store for their per-epoch means ({@code ProjectStore.epochMeans}), so
+     * choosing a run of a million steps does not read every step.
      */
-    public static final List<String> CURVE_KEYS = List.of("validate/loss", "train/loss");
+    public static final List<String> CURVE_KEYS = List.of("validate/loss", "train/loss", "validate/accuracy", "lr");
     private final Supplier<List<RunRecord>> runs;
     private final LongFunction<List<MetricPoint>> metrics;
     private final ObservableList<RunSummary> rows = FXCollections.observableArrayList();
+    /** The runs as last read, by id: where a resumed run's chain of earlier runs is followed. */
+    private Map<Long, RunRecord> records = Map.of();
+    /** What each listed run reached, read with the rows. */
+    private Map<Long, Reached> reached = Map.of();
     private final ObservableList<String> differences = FXCollections.observableArrayList();
     private final XYSeriesCollection overlay = new XYSeriesCollection();
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
     private final java.util.function.LongConsumer deleter;
     private java.util.function.LongFunction<java.util.Optional<byte[]>> checkpoints = id -> java.util.Optional.empty();
     private Supplier<org.netwright.model.graph.Graph> network;
+    private Supplier<String> recipe = () -> null;
     private ResumeAction resumer;
     private final ReadOnlyStringWrapper resumeReason = new ReadOnlyStringWrapper(CHOOSE_ONE);
     private final javafx.beans.property.ReadOnlyBooleanWrapper resumable =
@@ -90,6 +97,14 @@ public final class RunsViewModel {
         this.network = network;
         this.resumer = action;
         resumeEpochs.addListener((o, was, now) -> judgeResume());
+    }
+
+    /**
+     * Resume is judged for a run of the recipe {@code recipe} gives (the task resolved now, null when not known): a
+     * GAN cannot go on from a checkpoint saved before its discriminator's optimizer state was kept.
+     */
+    public void resumeAs(Supplier<String> recipe) {
+        this.recipe = java.util.Objects.requireNonNull(recipe);
     }
 
     /**
@@ -154,8 +169,17 @@ public final class RunsViewModel {
     /** Reads the runs again (a run may have ended or been added); the newest first. */
     public void refresh() {
         Instant now = Instant.now();
-        List<RunSummary> all = new ArrayList<>(runs.get().stream().map(r -> RunSummary.of(r, now)).toList());
+        List<RunRecord> read = runs.get();
+        Map<Long, RunRecord> byId = new java.util.HashMap<>();
+        read.forEach(r -> byId.put(r.id(), r));
+        records = byId;
+        List<RunSummary> all = new ArrayList<>(read.stream().map(r -> RunSummary.of(r, now)).toList());
         java.util.Collections.reverse(all);
+        Map<Long, Reached> known = new java.util.HashMap<>();
+        for (RunSummary run : all) {
+            known.put(run.id(), reachedBy(run));
+        }
+        reached = known;
         rows.setAll(all);
     }
 
@@ -164,7 +188,7 @@ public final class RunsViewModel {
         overlay.removeAllSeries();
         for (long id : ids) {
             XYSeries s = new XYSeries("run " + id, true, false);
-            curve(metrics.apply(id)).forEach(s::add);
+            curve(drawn(id)).forEach(s::add);
             overlay.addSeries(s);
         }
         differences.clear();
@@ -184,6 +208,21 @@ public final class RunsViewModel {
         chooseForResume(ids);
         caption.set(ids.isEmpty() ? "Choose runs in the table to draw their curves (two to compare settings)."
                 : "Validation loss per epoch (training loss where a run has no validation data).");
+    }
+
+    /**
+     * Run {@code id}'s points as its curve draws them: after the epochs of the runs it went on from when it resumed one,
+     * as the training panel and a reopened run draw it.
+     */
+    private List<MetricPoint> drawn(long id) {
+        RunRecord run = records.get(id);
+        List<MetricPoint> own = metrics.apply(id);
+        if (run == null) {
+            return own;
+        }
+        Map<Long, RunRecord> known = records;
+        return org.netwright.app.training.RunHistory.withEarlierRuns(run, own,
+                earlier -> java.util.Optional.ofNullable(known.get(earlier)), metrics);
     }
 
     /**
@@ -246,7 +285,7 @@ public final class RunsViewModel {
             return java.util.Optional.of(checkingText(resumeRun.id()));
         }
         return ResumeReadiness.whyNot(resumeRun.id(), resumeRun.status(), plannedEpochs(resumeRun),
-                resumeEpochs.get(), resumeCheckpoint, network.get());
+                resumeEpochs.get(), resumeCheckpoint, network.get(), recipe.get());
     }
 
     /**
@@ -285,6 +324,63 @@ public final class RunsViewModel {
     public javafx.beans.property.IntegerProperty resumeEpochsProperty() {
         return resumeEpochs;
     }
+
+    /**
+     * What a run reached, as the table shows it: its epochs and validation figures, and {@code note} (empty for a run
+     * whose figures are its final ones) saying where figures of a run that ended without final ones come from.
+     */
+    public record Reached(String epochs, Double valLoss, Double valAccuracy, java.util.Optional<String> note) {
+    }
+
+    /** What {@code run} (one of {@link #rows}) reached; for a run not listed, its final figures. */
+    public Reached reached(RunSummary run) {
+        Reached r = reached.get(run.id());
+        return r != null ? r : finalFigures(run);
+    }
+
+    private static Reached finalFigures(RunSummary run) {
+        return new Reached(run.finalValues().path("epochs").asText(""), run.metric("val_loss"),
+                run.metric("val_accuracy"), java.util.Optional.empty());
+    }
+
+    /**
+     * A run's final figures, or for one that ended without them (it failed, or its process died) the last epoch it
+     * finished and that epoch's validation figures, read from its stored metrics; a dash when it finished none.
+     */
+    private Reached reachedBy(RunSummary run) {
+        if (run.finalValues().has("epochs") || "running".equals(run.status())) {
+            return finalFigures(run);
+        }
+        int last = 0;
+        Double loss = null;
+        Double accuracy = null;
+        List<MetricPoint> points = metrics.apply(run.id());
+        for (MetricPoint p : points) {
+            if (p.key().equals("lr") && p.epoch() > last) {
+                last = p.epoch();
+            }
+        }
+        for (MetricPoint p : points) {
+            if (p.epoch() == last && Double.isFinite(p.value())) {
+                if (p.key().equals("validate/loss")) {
+                    loss = p.value();
+                } else if (p.key().equals("validate/accuracy")) {
+                    accuracy = p.value();
+                }
+            }
+        }
+        String ended = "interrupted".equals(run.status()) ? "was interrupted" : run.status();
+        if (last == 0) {
+            return new Reached(NONE, null, null, java.util.Optional.of("Run " + run.id() + " " + ended
+                    + " before it finished its first epoch."));
+        }
+        return new Reached(Integer.toString(last), loss, accuracy, java.util.Optional.of("Run " + run.id() + " "
+                + ended + " in epoch " + (last + 1) + ": these are the figures of epoch " + last
+                + ", the last it finished."));
+    }
+
+    /** What a cell shows for a figure a run never reached. */
+    public static final String NONE = "\u2013";
 
     private RunSummary find(long id) {
         return rows.stream().filter(r -> r.id() == id).findFirst().orElse(null);

@@ -48,13 +48,14 @@ public final class RunsWindow extends Stage {
         table.getColumns().add(column("Run", "Run number", s -> Long.toString(s.id())));
         table.getColumns().add(column("Status", "Completed, stopped, interrupted, failed or running",
                 RunSummary::status));
-        table.getColumns().add(column("Epochs", "Epochs trained", s -> s.finalValues().path("epochs").asText("")));
+        // A run that failed or was interrupted shows the last epoch it finished, the cell's tooltip saying so.
+        table.getColumns().add(reachedColumn("Epochs", "Epochs trained", r -> r.epochs()));
         table.getColumns().add(column("From", "The run this one resumed",
                 s -> s.settings().path("resumed_from").asText("")));
-        table.getColumns().add(column("Val. loss", "Validation loss at the end",
-                s -> RunsViewModel.number(s.metric("val_loss"))));
-        table.getColumns().add(column("Val. acc.", "Validation accuracy at the end",
-                s -> RunsViewModel.number(s.metric("val_accuracy"))));
+        table.getColumns().add(reachedColumn("Val. loss", "Validation loss at the end",
+                r -> figure(r, r.valLoss())));
+        table.getColumns().add(reachedColumn("Val. acc.", "Validation accuracy at the end",
+                r -> figure(r, r.valAccuracy())));
         table.getColumns().add(column("Test acc.", "Test accuracy",
                 s -> RunsViewModel.number(s.metric("test_accuracy"))));
         table.getColumns().add(column("Rate", "Learning rate", s -> s.settings().path("learning_rate").asText("")));
@@ -184,6 +185,31 @@ public final class RunsWindow extends Stage {
         // A title cut to "Ep…" says nothing: no column is narrower than its title.
         c.setMinWidth(titleWidth(title));
         c.setCellValueFactory(row -> new ReadOnlyStringWrapper(text.apply(row.getValue())));
+        return c;
+    }
+
+    /** A figure of what a run reached: a dash, as its epochs, when it finished no epoch. */
+    private static String figure(RunsViewModel.Reached r, Double value) {
+        return value == null && RunsViewModel.NONE.equals(r.epochs()) ? RunsViewModel.NONE : RunsViewModel.number(value);
+    }
+
+    /**
+     * A column of what a run reached ({@link RunsViewModel#reached}); a cell whose figures are not the run's final
+     * ones carries, on its tooltip, where they come from.
+     */
+    private TableColumn<RunSummary, String> reachedColumn(String title, String words,
+                                                          java.util.function.Function<RunsViewModel.Reached, String> text) {
+        TableColumn<RunSummary, String> c = column(title, words, s -> text.apply(model.reached(s)));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                RunSummary run = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(run == null ? null : model.reached(run).note()
+                        .map(javafx.scene.control.Tooltip::new).orElse(null));
+            }
+        });
         return c;
     }
 

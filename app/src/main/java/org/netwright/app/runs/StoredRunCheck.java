@@ -31,9 +31,18 @@ public final class StoredRunCheck {
     }
 
     /**
-     * Whether run {@code runId} can go on to {@code epochs} epochs in all (0: its own) with the network {@code now}.
+     * Whether run {@code runId} can go on to {@code epochs} epochs in all (0: its own) with the network {@code now},
+     * the task's recipe not known.
      */
-    public synchronized Answer judge(long runId, int epochs, Graph now) {
+    public Answer judge(long runId, int epochs, Graph now) {
+        return judge(runId, epochs, now, null);
+    }
+
+    /**
+     * Whether run {@code runId} can go on to {@code epochs} epochs in all (0: its own) with the network {@code now}
+     * as a run of {@code recipe} (the task's recipe now; null when not known).
+     */
+    public synchronized Answer judge(long runId, int epochs, Graph now, String recipe) {
         RunRecord run = runs.get().stream().filter(r -> r.id() == runId).findFirst().orElse(null);
         if (run == null) {
             return new Answer(Optional.of("There is no run " + runId + " in the project any more."), 0, null);
@@ -52,7 +61,7 @@ public final class StoredRunCheck {
         }
         int planned = RunSummary.of(run, java.time.Instant.now()).settings().path("epochs").asInt(0);
         Optional<String> why = ResumeReadiness.whyNot(runId, run.status(), planned, epochs > 0 ? epochs : planned,
-                cached, now);
+                cached, now, recipe);
         int complete = cached.point().map(p -> p.epochsComplete()).orElse(0);
         return new Answer(why, complete, run);
     }

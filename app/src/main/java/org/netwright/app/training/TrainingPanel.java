@@ -532,6 +532,11 @@ public final class TrainingPanel extends HBox {
         return model;
     }
 
+    /** The training settings shown (the task among them), as the panel and its dialogs edit them. */
+    public SettingsForm form() {
+        return form;
+    }
+
     /** The Data row, e.g. to answer its file dialog in tests. */
     public DataRow dataRow() {
         return dataRow;

@@ -76,4 +76,72 @@ class RunsViewModelTest {
         assertEquals(false, refusing.delete(2));
         assertTrue(refusing.captionProperty().get().contains("read-only"), refusing.captionProperty().get());
     }
+
+    @Test
+    void aResumedRunsCurveBeginsWithTheEpochsOfTheRunItWentOnFrom() {
+        // Run 5 stopped after epoch 2 of 4; run 6 resumed it and trained epochs 3 and 4; run 7 resumed run 6.
+        List<RunRecord> stored = List.of(
+                new RunRecord(5, "stopped", "cpu", "2026-01-02T10:00:00Z", "2026-01-02T10:00:30Z",
+                        "{\"epochs\":4}", "{\"epochs\":2}"),
+                new RunRecord(6, "completed", "cpu", "2026-01-02T11:00:00Z", "2026-01-02T11:00:30Z",
+                        "{\"epochs\":4,\"resumed_from\":5}", "{\"epochs\":4}"),
+                new RunRecord(7, "completed", "cpu", "2026-01-02T12:00:00Z", "2026-01-02T12:00:30Z",
+                        "{\"epochs\":5,\"resumed_from\":6}", "{\"epochs\":5}"));
+        Map<Long, List<MetricPoint>> points = Map.of(
+                5L, List.of(new MetricPoint(3, 1, "validate/loss", 0.9, 1), new MetricPoint(6, 2, "validate/loss", 0.7, 2),
+                        new MetricPoint(7, 3, "validate/loss", 0.65, 3)),
+                6L, List.of(new MetricPoint(3, 3, "validate/loss", 0.6, 1), new MetricPoint(6, 4, "validate/loss", 0.5, 2)),
+                7L, List.of(new MetricPoint(3, 5, "validate/loss", 0.45, 1)));
+        RunsViewModel m = new RunsViewModel(() -> stored, id -> points.getOrDefault(id, List.of()));
+        m.refresh();
+
+        m.compare(List.of(6L, 7L, 5L));
+
+        assertEquals(Map.of(1, 0.9, 2, 0.7, 3, 0.6, 4, 0.5), points(m, 0), "run 6 from run 5's first epoch");
+        assertEquals(Map.of(1, 0.9, 2, 0.7, 3, 0.6, 4, 0.5, 5, 0.45), points(m, 1), "run 7 through runs 6 and 5");
+        assertEquals(Map.of(1, 0.9, 2, 0.7, 3, 0.65), points(m, 2), "run 5 alone, as stored");
+    }
+
+    @Test
+    void aRunThatEndedWithoutFinalFiguresShowsTheLastEpochItFinishedAndSaysSo() {
+        List<RunRecord> stored = List.of(RUNS.get(0), RUNS.get(1),
+                new RunRecord(8, "failed", "cpu", "2026-01-02T12:00:00Z", "2026-01-02T12:01:00Z", "{\"epochs\":5}",
+                        "{\"message\":\"The loss is no longer a number.\"}"),
+                new RunRecord(9, "stopped", "cpu", "2026-01-02T13:00:00Z", "2026-01-02T13:01:00Z", "{\"epochs\":5}",
+                        "{\"epochs\":0,\"steps\":4}"));
+        Map<Long, List<MetricPoint>> points = Map.of(
+                1L, metrics(1), 2L, metrics(2),
+                8L, List.of(new MetricPoint(3, 1, "train/loss", 0.9, 1), new MetricPoint(3, 1, "validate/loss", 0.8, 1),
+                        new MetricPoint(3, 1, "validate/accuracy", 0.5, 1), new MetricPoint(3, 1, "lr", 0.01, 1),
+                        new MetricPoint(6, 2, "train/loss", 0.7, 2), new MetricPoint(6, 2, "validate/loss", 0.6, 2),
+                        new MetricPoint(6, 2, "validate/accuracy", 0.75, 2), new MetricPoint(6, 2, "lr", 0.01, 2),
+                        new MetricPoint(8, 3, "train/loss", Double.NaN, 3)));
+        RunsViewModel m = new RunsViewModel(() -> stored, id -> points.getOrDefault(id, List.of()));
+        m.refresh();
+
+        RunsViewModel.Reached failed = m.reached(row(m, 8));
+        assertEquals(new RunsViewModel.Reached("2", 0.6, 0.75, java.util.Optional.of(
+                "Run 8 failed in epoch 3: these are the figures of epoch 2, the last it finished.")), failed);
+        RunsViewModel.Reached interrupted = m.reached(row(m, 2));
+        assertEquals(new RunsViewModel.Reached(RunsViewModel.NONE, null, null, java.util.Optional.of(
+                "Run 2 was interrupted before it finished its first epoch.")), interrupted,
+                "its training losses of epoch 1 are not a finished epoch");
+        assertEquals(new RunsViewModel.Reached("2", 0.4, null, java.util.Optional.empty()), m.reached(row(m, 1)),
+                "a completed run shows its final figures");
+        assertEquals(new RunsViewModel.Reached("0", null, null, java.util.Optional.empty()), m.reached(row(m, 9)),
+                "a stopped run has final figures of its own");
+    }
+
+    private static org.netwright.model.run.RunSummary row(RunsViewModel m, long id) {
+        return m.rows().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    private static Map<Integer, Double> points(RunsViewModel m, int series) {
+        Map<Integer, Double> out = new java.util.TreeMap<>();
+        var s = m.overlay().getSeries(series);
+        for (int i = 0; i < s.getItemCount(); i++) {
+            out.put(s.getX(i).intValue(), s.getY(i).doubleValue());
+        }
+        return out;
+    }
 }

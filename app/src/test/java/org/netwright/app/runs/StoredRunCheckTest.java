@@ -56,4 +56,24 @@ class StoredRunCheckTest {
         assertEquals(List.of(1L, 2L, 2L), reads);
         assertEquals(Optional.of("There is no run 9 in the project any more."), check.judge(9, 0, NET).why());
     }
+
+    @Test
+    void aGanCheckpointFromBeforeTheDiscriminatorsOptimizerWasKeptIsRefusedBeforeTheClick() {
+        Map<String, byte[]> kept = new java.util.LinkedHashMap<>();
+        kept.put(RunState.WEIGHTS, new byte[0]);
+        kept.put(ResumePoint.NETWORK, ResumePoint.networkPart(NET));
+        byte[] older = new RunState(2, 20, kept).write();
+        kept.put(ResumePoint.DISCRIMINATOR_OPTIMIZER, new byte[] {1});
+        byte[] newer = new RunState(2, 20, kept).write();
+        List<RunRecord> runs = List.of(run(1, "2026-01-01T00:00:00Z"), run(2, "2026-01-01T01:00:00Z"));
+        StoredRunCheck check = new StoredRunCheck(() -> runs, id -> Optional.of(id == 1 ? older : newer));
+
+        assertEquals(Optional.of("Run 1's checkpoint has no state of the discriminator's optimizer (it was saved by an"
+                + " older version), so the GAN cannot go on from it exactly; start a new run."),
+                check.judge(1, 0, NET, org.netwright.model.task.Task.GAN).why());
+        assertEquals(Optional.empty(), check.judge(1, 0, NET, org.netwright.model.task.Task.PLAIN).why(),
+                "only a GAN needs it");
+        assertEquals(Optional.empty(), check.judge(1, 0, NET, null).why(), "the task not known: the runner says");
+        assertEquals(Optional.empty(), check.judge(2, 0, NET, org.netwright.model.task.Task.GAN).why());
+    }
 }

@@ -112,6 +112,14 @@ public final class GraphCanvas extends StackPane {
      * resized) fits again. Null otherwise.
      */
     private Bounds fittedViewport;
+    /** A view kept by hand, shown instead of the fit at the next layout with a viewport (a reopened project); or null. */
+    private org.netwright.model.store.SavedView pendingView;
+    /**
+     * The view kept by hand that was shown, and the viewport it was shown in, while no one has touched the canvas
+     * since: a new viewport size (the window still settling) centres it again. Null otherwise.
+     */
+    private org.netwright.model.store.SavedView restoredView;
+    private Bounds restoredViewport;
     private final Runnable fitWhenLaidOut = this::fitIfPending;
     /** Card shapes of nodes without a card, keyed by node id and kept while the node is the same instance. */
     private final Map<String, Map.Entry<Node, Bounds>> placed = new HashMap<>();
@@ -211,13 +219,20 @@ public final class GraphCanvas extends StackPane {
         // A filter, so Ctrl+wheel zooms instead of also scrolling the pane.
         scroll.addEventFilter(ScrollEvent.SCROLL, this::wheel);
         // Any wheel or press (scrolling, panning, dragging) means the view is now the user's.
-        addEventFilter(ScrollEvent.SCROLL, e -> fittedViewport = null);
-        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> fittedViewport = null);
+        addEventFilter(ScrollEvent.SCROLL, e -> {
+            fittedViewport = null;
+            restoredView = null;
+        });
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            fittedViewport = null;
+            restoredView = null;
+        });
         addEventHandler(DragEvent.DRAG_OVER, this::dragOver);
         addEventHandler(DragEvent.DRAG_DROPPED, this::dragDropped);
 
         model.graphProperty().addListener((o, was, now) -> {
             fittedViewport = null;
+            restoredView = null;
             redraw();
         });
         metric.addListener((o, was, now) -> redraw());
@@ -233,6 +248,8 @@ public final class GraphCanvas extends StackPane {
         // A project opened or reset is framed once it is laid out; ordinary edits leave the view alone.
         model.graphReplacementsProperty().addListener((o, was, now) -> {
             fitPending = true;
+            pendingView = null;
+            restoredView = null;
             requestLayout();
         });
         sceneProperty().addListener((o, was, now) -> {
@@ -327,6 +344,7 @@ public final class GraphCanvas extends StackPane {
     /** Zooms to {@code z} (clamped to 25%–200%) around the middle of the visible part. */
     public void setZoom(double z) {
         fittedViewport = null;
+        restoredView = null;
         zoom.zoomAroundCenter(z);
     }
 
@@ -341,6 +359,7 @@ public final class GraphCanvas extends StackPane {
     /** Scales (never above 100%) and scrolls so every card is visible with a margin around them. */
     public void fitToView() {
         fitPending = false;
+        restoredView = null;
         zoom.fit(graphBounds(), fitMargins());
         fittedViewport = scroll.getViewportBounds();
     }
@@ -397,9 +416,55 @@ public final class GraphCanvas extends StackPane {
         // A few pixels are the focus ring coming and going, not a new window size.
         boolean resized = fittedViewport != null && (Math.abs(viewport.getWidth() - fittedViewport.getWidth()) > 4
                 || Math.abs(viewport.getHeight() - fittedViewport.getHeight()) > 4);
+        if (restoredView != null && (Math.abs(viewport.getWidth() - restoredViewport.getWidth()) > 4
+                || Math.abs(viewport.getHeight() - restoredViewport.getHeight()) > 4)) {
+            pendingView = restoredView;
+        }
+        if (pendingView != null) {
+            org.netwright.model.store.SavedView view = pendingView;
+            pendingView = null;
+            fitPending = false;
+            zoom.zoomAroundCenter(CanvasZoom.clamp(view.zoom()));
+            centerOn(view.centerX(), view.centerY());
+            restoredView = view;
+            restoredViewport = viewport;
+            return;
+        }
         if (fitPending || resized) {
             fitToView();
         }
+    }
+
+    /**
+     * The view as the user left it by hand (zoomed, scrolled, panned), or empty while it shows the fit: what the
+     * project keeps, so it opens as it was left.
+     */
+    public java.util.Optional<org.netwright.model.store.SavedView> handView() {
+        Bounds viewport = scroll.getViewportBounds();
+        if (fittedViewport != null || fitPending || pendingView != null || getScene() == null
+                || viewport.getWidth() <= 0 || viewport.getHeight() <= 0) {
+            return java.util.Optional.empty();
+        }
+        // The point centerOn puts in the middle of the viewport (scroll bars not counted), so it comes back exactly.
+        Bounds all = scroll.getContent().getLayoutBounds();
+        double z = zoom.zoom();
+        double x = (Math.max(0, all.getWidth() - viewport.getWidth()) * scroll.getHvalue() + viewport.getWidth() / 2) / z;
+        double y = (Math.max(0, all.getHeight() - viewport.getHeight()) * scroll.getVvalue() + viewport.getHeight() / 2)
+                / z;
+        return java.util.Optional.of(new org.netwright.model.store.SavedView(z, x, y));
+    }
+
+    /** Shows {@code view} (a reopened project's, kept by hand) instead of the fit, once the canvas is laid out. */
+    public void showHandView(org.netwright.model.store.SavedView view) {
+        pendingView = java.util.Objects.requireNonNull(view);
+        requestLayout();
+    }
+
+    /** Calls {@code changed} whenever the zoom or the scroll position changes (by hand, a fit, or a project opened). */
+    public void onViewChanged(Runnable changed) {
+        zoom.zoomProperty().addListener((o, was, now) -> changed.run());
+        scroll.hvalueProperty().addListener((o, was, now) -> changed.run());
+        scroll.vvalueProperty().addListener((o, was, now) -> changed.run());
     }
 
     /** Redraws soon, once: not inside a layout pass, where added cards would wait, unsized, for some later pulse. */

@@ -2,7 +2,6 @@ package org.netwright.editor.summary;
 
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -26,7 +25,7 @@ public final class SummaryView extends BorderPane {
     private final TableView<SummaryRow> table = new TableView<>();
     private final Label totals = new Label();
     private ModelSummary summary;
-    private final Supplier<Map<String, String>> partNames;
+    private final javafx.beans.value.ObservableValue<Map<String, String>> partNames;
     /** Shown only while the canvas holds more than one network (a GAN's generator and discriminator). */
     private final TableColumn<SummaryRow, String> partColumn = column("Part", SummaryRow::part, 110);
     /** Set while a click on a row selects its layer, so that following the selection leaves the table where it is. */
@@ -35,14 +34,16 @@ public final class SummaryView extends BorderPane {
     private boolean following;
 
     public SummaryView(EditorModel model, Consumer<String> reveal) {
-        this(model, reveal, Map::of);
+        this(model, reveal, new javafx.beans.property.SimpleObjectProperty<>(Map.of()));
     }
 
     /**
      * @param partNames names the parts of a canvas of unconnected networks by a node each holds (the task's generator
-     *                  and discriminator outputs), read at each refresh; see {@link ModelSummary#of}
+     *                  and discriminator outputs); the summary follows it at once when it changes (the task was
+     *                  edited), as it follows the graph; see {@link ModelSummary#of}
      */
-    public SummaryView(EditorModel model, Consumer<String> reveal, Supplier<Map<String, String>> partNames) {
+    public SummaryView(EditorModel model, Consumer<String> reveal,
+                       javafx.beans.value.ObservableValue<Map<String, String>> partNames) {
         this.model = model;
         this.partNames = partNames;
         setId("model-summary");
@@ -84,6 +85,7 @@ public final class SummaryView extends BorderPane {
 
         model.shapesProperty().addListener((o, was, now) -> refresh());
         model.graphProperty().addListener((o, was, now) -> refresh());
+        partNames.addListener((o, was, now) -> refresh());
         model.selectedNodeProperty().addListener((o, was, now) -> follow(now));
         refresh();
     }
@@ -94,7 +96,8 @@ public final class SummaryView extends BorderPane {
     }
 
     private void refresh() {
-        ModelSummary next = ModelSummary.of(model.graph(), model.shapes(), catalog, partNames.get());
+        ModelSummary next = ModelSummary.of(model.graph(), model.shapes(), catalog,
+                java.util.Objects.requireNonNullElse(partNames.getValue(), Map.of()));
         if (next.equals(summary)) {
             return;
         }

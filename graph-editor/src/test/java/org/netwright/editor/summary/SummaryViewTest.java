@@ -106,6 +106,34 @@ class SummaryViewTest {
                 "the table scrolled the clicked row away from the mouse");
     }
 
+    @Test
+    void thePartsFollowTheirNamesAtOnce(FxRobot robot) {
+        Graph two = Graph.of(List.of(
+                new Node("input", "vector_input", Map.of("features", 4), 0, 0),
+                new Node("dense_1", "dense", Map.of("units", 3), 250, 0),
+                new Node("input_b", "vector_input", Map.of("features", 2), 0, 200),
+                new Node("dense_b", "dense", Map.of("units", 1), 250, 200)),
+                List.of(Edge.of("input", "out", "dense_1", "in"), Edge.of("input_b", "out", "dense_b", "in")));
+        EditorModel twoParts = new EditorModel(new CommandStack(two));
+        javafx.beans.property.ObjectProperty<Map<String, String>> names =
+                new javafx.beans.property.SimpleObjectProperty<>(Map.of());
+        SummaryView[] view = new SummaryView[1];
+        robot.interact(() -> view[0] = new SummaryView(twoParts, id -> { }, names));
+        assertEquals(List.of("Part 1", "Part 1", "Part 2", "Part 2"),
+                view[0].summary().rows().stream().map(SummaryRow::part).toList(), "two parts named by nothing");
+
+        // The task is edited: it now names the two parts.
+        robot.interact(() -> names.set(Map.of("dense_1", "Generator", "dense_b", "Discriminator")));
+
+        for (String[] nodeAndPart : new String[][] {{"input", "Generator"}, {"dense_1", "Generator"},
+                {"input_b", "Discriminator"}, {"dense_b", "Discriminator"}}) {
+            assertEquals(nodeAndPart[1], view[0].summary().row(nodeAndPart[0]).orElseThrow().part(), nodeAndPart[0]);
+        }
+        @SuppressWarnings("unchecked")
+        TableView<SummaryRow> table = (TableView<SummaryRow>) view[0].lookup("#model-summary-table");
+        assertEquals("Part", table.getColumns().get(0).getText(), "the part column shows");
+    }
+
     @SuppressWarnings("unchecked")
     private static javafx.scene.control.TableRow<SummaryRow> rowOf(FxRobot robot, String nodeId) {
         return robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()

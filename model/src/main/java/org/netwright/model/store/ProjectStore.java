@@ -376,6 +376,29 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    /** The project-table key of the canvas view the user left by hand ({@link SavedView}). */
+    private static final String VIEW_KEY = "view";
+
+    /** The canvas view the user left by hand, or empty (none kept, or not readable): the canvas then fits the graph. */
+    public synchronized Optional<SavedView> loadView() {
+        return SavedView.parse(read("read the canvas view", () -> projectValue(VIEW_KEY)));
+    }
+
+    /** Keeps the canvas view the user left by hand; empty forgets it (the view is the fit again). */
+    public synchronized void saveView(Optional<SavedView> view) {
+        write("save the canvas view", () -> {
+            if (view.isPresent()) {
+                putProjectValue(VIEW_KEY, view.get().text());
+            } else {
+                try (PreparedStatement p = connection.prepareStatement("DELETE FROM project WHERE key = ?")) {
+                    p.setString(1, VIEW_KEY);
+                    p.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
     /** The main graph as last saved. */
     public synchronized Graph loadGraph() {
         String json = read("read the graph", () -> {

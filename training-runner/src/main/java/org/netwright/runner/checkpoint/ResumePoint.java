@@ -8,13 +8,25 @@ import org.netwright.model.json.GraphFormatException;
 import org.netwright.model.json.GraphJson;
 
 /**
- * Where a run can go on from: the epoch of its latest resumable checkpoint, whether it stopped inside that epoch, and
- * the network it trained (kept in the checkpoint since runs could be resumed from the app; absent in older ones).
- * Pure Java, so the app reads it without starting the engine; the CLI and the run read it the same way.
+ * Where a run can go on from: the epoch of its latest resumable checkpoint, whether it stopped inside that epoch,
+ * the network it trained (kept in the checkpoint since runs could be resumed from the app; absent in older ones) and
+ * the names of the parts it holds. Pure Java, so the app reads it without starting the engine; the CLI and the run
+ * read it the same way.
  */
-public record ResumePoint(int epoch, boolean partial, Optional<Graph> network) {
+public record ResumePoint(int epoch, boolean partial, Optional<Graph> network, java.util.Set<String> parts) {
     /** The run-state part holding the trained network as graph JSON. */
     public static final String NETWORK = "graph";
+    /** The run-state part holding a GAN discriminator's optimizer state (absent in checkpoints saved before it was kept). */
+    public static final String DISCRIMINATOR_OPTIMIZER = "discriminator_optimizer";
+
+    public ResumePoint {
+        parts = java.util.Set.copyOf(parts);
+    }
+
+    /** A point whose parts are not known (for tests of what does not depend on them). */
+    public ResumePoint(int epoch, boolean partial, Optional<Graph> network) {
+        this(epoch, partial, network, java.util.Set.of());
+    }
 
     /** The network's bytes for {@link #NETWORK}. */
     public static byte[] networkPart(Graph graph) {
@@ -44,7 +56,7 @@ public record ResumePoint(int epoch, boolean partial, Optional<Graph> network) {
                         + " cannot be read (" + e.getMessage() + ").");
             }
         }
-        return new ResumePoint(state.epoch(), state.parts().containsKey("partial"), network);
+        return new ResumePoint(state.epoch(), state.parts().containsKey("partial"), network, state.parts().keySet());
     }
 
     /** The epochs the run finished before this point (a stop inside an epoch leaves that epoch to be trained again). */
@@ -61,5 +73,25 @@ public record ResumePoint(int epoch, boolean partial, Optional<Graph> network) {
         String since = runId > 0 ? "run " + runId + " trained" : "the checkpoint was saved";
         return network.flatMap(then -> NetworkChange.between(then, now)).map(change -> "The network changed since "
                 + since + " (" + change + "); undo that change to go on with the run, or start a new run.");
+    }
+
+    /**
+     * Why a run of recipe {@code recipe} ({@code Task.GAN}, ...; null when not known) cannot go on from a checkpoint
+     * holding {@code parts}: a GAN needs its discriminator's optimizer state, which checkpoints saved before it was
+     * kept lack (its moments would start from zero, not as they were). Empty when it can. A {@code runId} of 0
+     * speaks of "this checkpoint" instead of a run's.
+     */
+    public static Optional<String> whyNotAs(String recipe, java.util.Set<String> parts, long runId) {
+        if (!org.netwright.model.task.Task.GAN.equals(recipe) || parts.contains(DISCRIMINATOR_OPTIMIZER)) {
+            return Optional.empty();
+        }
+        return Optional.of((runId > 0 ? "Run " + runId + "'s checkpoint" : "This checkpoint") + " has no state of the"
+                + " discriminator's optimizer (it was saved by an older version), so the GAN cannot go on from it"
+                + " exactly; start a new run.");
+    }
+
+    /** {@link #whyNotAs(String, java.util.Set, long)} for this point's parts. */
+    public Optional<String> whyNotAs(String recipe, long runId) {
+        return whyNotAs(recipe, parts, runId);
     }
 }

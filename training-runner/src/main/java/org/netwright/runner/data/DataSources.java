@@ -281,8 +281,8 @@ public final class DataSources {
         }
         if (TimeSeriesData.KIND.equals(recipe.kind())) {
             if (testFile != null) {
-                throw new DataFileException("A time series is tested on its last stretch; give its fractions with"
-                        + " --split instead of a separate test file (" + testFile + ").");
+                throw new DataFileException("A time series is tested on its last stretch; give its fractions with "
+                        + DataOption.SPLIT.named() + " instead of a separate test file (" + testFile + ").");
             }
             split = TimeSeriesData.load(recipe, path(recipe, baseDir), settings.validationSplit(), settings.testSplit());
         } else if (ImageFolderData.KIND.equals(recipe.kind())) {
@@ -511,7 +511,8 @@ public final class DataSources {
         Path file = Path.of(t.toString());
         file = file.isAbsolute() || baseDir == null ? file : baseDir.resolve(file);
         if (!java.nio.file.Files.exists(file)) {
-            throw new DataFileException("There is no test set " + file + " (named with --test).");
+            throw new DataFileException("There is no test set " + file + " (named with " + DataOption.TEST.named()
+                    + (DataOption.forApp() ? "; choose the data again with " + DataOption.TEST.where() : "") + ").");
         }
         return file;
     }

@@ -303,7 +303,7 @@ public final class ImageFolderData {
             nextKey += paths.size();
             notices.accept(dir + ": " + images.size() + " images decode to " + DataLimits.size(decodedBytes)
                     + ", more than the cache of " + DataLimits.size(budgetBytes) + " (" + (budgetOption() != null
-                    ? "--cache-mb" : "a quarter of the Java heap") + "): they are decoded when a batch needs them, on "
+                    ? DataOption.CACHE_MB.named() : "a quarter of the Java heap") + "): they are decoded when a batch needs them, on "
                     + LazyImages.THREADS + " background thread" + (LazyImages.THREADS == 1 ? "" : "s")
                     + ", and at most " + DataLimits.size(budgetBytes) + " of them kept.");
             return new Samples(List.of(Samples.Column.lazy(field, lazy), label), images.size(), false);
@@ -338,8 +338,10 @@ public final class ImageFolderData {
                 v = -1;
             }
             if (!(v >= 0) || Double.isInfinite(v)) {
-                throw new DataFileException("--cache-mb takes the megabytes of decoded images to keep in memory, a"
-                        + " number of 0 or more (e.g. 512); got '" + mb + "'.");
+                throw new DataFileException(DataOption.CACHE_MB.namedFirst() + " takes the megabytes of decoded"
+                        + " images to keep in memory, a number of 0 or more (e.g. 512); got '" + mb + "'"
+                        + (DataOption.forApp() ? "; choose the images again with " + DataOption.CACHE_MB.where() : "")
+                        + ".");
             }
             return (long) (v * 1024 * 1024);
         }

@@ -181,8 +181,10 @@ public final class TableData {
                 return -1;
             }
             if (testFile != null) {
-                throw new DataFileException(file + " has a " + GraphData.SPLIT + " column and --test names a test file ("
-                        + testFile + "); use one of them to say which rows test.");
+                throw new DataFileException(file + " has a " + GraphData.SPLIT + " column and "
+                        + DataOption.TEST.named() + " names a test file (" + testFile + "); use one of them to say"
+                        + " which rows test" + (DataOption.forApp() ? " (choose the data again with "
+                        + DataOption.TEST.where() + ")" : "") + ".");
             }
             return c;
         }
@@ -385,12 +387,13 @@ public final class TableData {
                 for (String f : options.features()) {
                     int c = column(f);
                     if (c < 0) {
-                        throw new DataFileException(file + " has no column '" + f + "' named in --features; its columns"
-                                + " are " + String.join(", ", header) + ".");
+                        throw new DataFileException(file + " has no column '" + f + "' named in "
+                                + DataOption.FEATURES.named() + "; its columns are " + String.join(", ", header) + ".");
                     }
                     if (c == label) {
-                        throw new DataFileException("--features names the label column '" + f + "'; a label cannot also"
-                                + " be a feature.");
+                        throw new DataFileException(DataOption.FEATURES.namedFirst() + " name"
+                                + (DataOption.forApp() ? "" : "s") + " the label column '" + f + "'; a label cannot"
+                                + " also be a feature.");
                     }
                     if (!cols.contains(c)) {
                         cols.add(c);
@@ -457,7 +460,9 @@ public final class TableData {
             int present = numbers + text;
             if (!named && (distinct.size() > MAX_AUTO_CATEGORIES || distinct.size() > 20 && distinct.size() * 2 > present)) {
                 notices.add("Left out the column '" + header[c] + "': its text takes " + distinct.size() + " distinct"
-                        + " values, too many to be a category (name it in --features to one-hot encode it anyway).");
+                        + " values, too many to be a category" + (DataOption.forApp() ? "."
+                        // The app has no control to name feature columns: it offers no way round that.
+                        : " (name it in --features to one-hot encode it anyway)."));
                 return Optional.empty();
             }
             if (distinct.size() > MAX_CATEGORIES) {

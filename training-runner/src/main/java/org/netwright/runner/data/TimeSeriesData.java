@@ -213,7 +213,8 @@ public final class TimeSeriesData {
         names.add(o.target());
         int[] cols = new int[names.size()];
         for (int i = 0; i < cols.length; i++) {
-            cols[i] = column(header, names.get(i), file, i == cols.length - 1 ? DataOption.TARGET.named() : "--features");
+            cols[i] = column(header, names.get(i), file, i == cols.length - 1 ? DataOption.TARGET.named()
+                    : DataOption.FEATURES.named());
         }
         List<String[]> rows = table.rows();
         int dateCol = dateColumn(table, cols);

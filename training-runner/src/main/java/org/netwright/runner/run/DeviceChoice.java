@@ -42,8 +42,7 @@ public record DeviceChoice(Device device, Optional<String> notice) {
                             + " new enough for CUDA 12.8: version 570 or newer)"
                     : "the engine sees no GPU here (this build's libtorch is for the CPU only)";
             if (s.equals("gpu")) {
-                throw new IllegalArgumentException("--device gpu was asked for, but " + why + "; use --device cpu or"
-                        + " auto.");
+                throw new IllegalArgumentException(gpuRefused(why));
             }
             return new DeviceChoice(Device.cpu(), gpuBuild ? Optional.of("Training on the CPU: " + why + ".")
                     : Optional.empty());
@@ -58,7 +57,7 @@ public record DeviceChoice(Device device, Optional<String> notice) {
         String why = "GPU 0 is listed but could not compute (" + failed.get() + "; usual causes: a driver older than"
                 + " the bundled CUDA, a card this libtorch has no kernels for, or a libtorch other than 2.7.1)";
         if (s.equals("gpu")) {
-            throw new IllegalArgumentException("--device gpu was asked for, but " + why + "; use --device cpu or auto.");
+            throw new IllegalArgumentException(gpuRefused(why));
         }
         return new DeviceChoice(Device.cpu(), Optional.of("Training on the CPU: " + why + "."));
     }
@@ -80,5 +79,16 @@ public record DeviceChoice(Device device, Optional<String> notice) {
         int end = text.indexOf('\n');
         text = end < 0 ? text : text.substring(0, end).strip();
         return text.length() > 160 ? text.substring(0, 157) + "..." : text;
+    }
+
+    /**
+     * Why a run that asked for the GPU does not start: at the command line in its flags, in the app naming the Device
+     * list where the GPU was chosen.
+     */
+    static String gpuRefused(String why) {
+        org.netwright.runner.data.DataOption device = org.netwright.runner.data.DataOption.DEVICE;
+        return org.netwright.runner.data.DataOption.forApp()
+                ? "The GPU was chosen in " + device.where() + ", but " + why + "; choose cpu or auto there."
+                : device.set("gpu") + " was asked for, but " + why + "; use " + device.set("cpu") + " or auto.";
     }
 }

@@ -299,7 +299,7 @@ final class GanTask implements TrainingTask {
     }
 
     /** The checkpoint part that holds the discriminator's optimizer state. */
-    static final String DISCRIMINATOR_OPTIMIZER = "discriminator_optimizer";
+    static final String DISCRIMINATOR_OPTIMIZER = org.netwright.runner.checkpoint.ResumePoint.DISCRIMINATOR_OPTIMIZER;
 
     @Override
     public Map<String, byte[]> optimizerParts() {
@@ -310,10 +310,10 @@ final class GanTask implements TrainingTask {
     @Override
     public void restoreOptimizers(Map<String, byte[]> parts) {
         byte[] state = parts.get(DISCRIMINATOR_OPTIMIZER);
-        if (state == null) {
-            // Saved before checkpoints kept it: the discriminator's moments would start from zero, not as they were.
-            throw new IllegalArgumentException("This checkpoint has no state of the discriminator's optimizer (it was"
-                    + " saved by an older version), so the GAN cannot go on from it exactly; start a new run.");
+        // Saved before checkpoints kept it: the discriminator's moments would start from zero, not as they were.
+        java.util.Optional<String> why = org.netwright.runner.checkpoint.ResumePoint.whyNotAs(Task.GAN, parts.keySet(), 0);
+        if (why.isPresent()) {
+            throw new IllegalArgumentException(why.get());
         }
         disOptimizer.loadState(state,
                 org.netwright.runner.optim.Optimizers.parametersByNode(discriminator.weightedNodes()));

@@ -107,6 +107,44 @@ class TableDataTest {
     }
 
     @Test
+    void inTheAppTheFeatureTestFileSplitAndCacheMessagesNameNoFlags() throws IOException {
+        Path f = write("t.csv", animals(10));
+        Path withSplit = write("s.csv", "x,label,split\n1,a,train\n2,b,test\n3,a,train\n4,b,validation\n");
+        Path testRows = write("s_test.csv", "x,label,split\n5,a,test\n6,b,test\n");
+        String was = System.getProperty(DataOption.AUDIENCE_PROPERTY);
+        System.setProperty(DataOption.AUDIENCE_PROPERTY, "app");
+        try {
+            List<String> seen = List.of(
+                    assertThrows(DataFileException.class, () -> load(f, "features", "x,size")).getMessage(),
+                    assertThrows(DataFileException.class, () -> load(f, "features", "x,label")).getMessage(),
+                    assertThrows(DataFileException.class, () -> DataSources.testPath(new DataRecipe("csv",
+                            Map.of("path", f.toString(), DataSources.TEST, "gone.csv")), dir)).getMessage(),
+                    assertThrows(DataFileException.class, () -> load(withSplit, DataSources.TEST, testRows.toString()))
+                            .getMessage(),
+                    "give its fractions with " + DataOption.SPLIT.named(),
+                    DataOption.CACHE_MB.namedFirst() + " takes");
+            for (String message : seen) {
+                assertFalse(message.contains("--"), message);
+            }
+            assertTrue(seen.get(0).contains("no column 'size' named in the data's feature columns"), seen.get(0));
+            assertTrue(seen.get(1).startsWith("The data's feature columns name the label column 'label'"), seen.get(1));
+            assertTrue(seen.get(2).contains("(named with the data's test file; choose the data again with File >"
+                    + " Import Data… (choosing the data again leaves the test file out))"), seen.get(2));
+            assertTrue(seen.get(3).contains("the data's test file names a test file"), seen.get(3));
+            assertEquals("give its fractions with Validation and Test", seen.get(4));
+            assertEquals("the Validation and Test fields of Options… (Loss and data)", DataOption.SPLIT.where());
+        } finally {
+            if (was == null) {
+                System.clearProperty(DataOption.AUDIENCE_PROPERTY);
+            } else {
+                System.setProperty(DataOption.AUDIENCE_PROPERTY, was);
+            }
+        }
+        assertTrue(assertThrows(DataFileException.class, () -> load(f, "features", "x,label")).getMessage()
+                .startsWith("--features names the label column 'label'"), "the CLI keeps its flags");
+    }
+
+    @Test
     void anUnknownLabelOrFeatureColumnIsNamedWithTheColumnsThereAre() throws IOException {
         Path f = write("t.csv", animals(10));
         assertTrue(assertThrows(DataFileException.class, () -> load(f, "label", "kind")).getMessage()

@@ -1,6 +1,7 @@
 package org.netwright.runner.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,5 +48,27 @@ class DeviceChoiceTest {
     @Test
     void theCpuOfThisMachineWorks() {
         assertEquals(Device.cpu(), DeviceChoice.choose("cpu").device());
+    }
+
+    @Test
+    void aRefusedGpuNamesTheFlagAtTheCommandLineAndTheDeviceListInTheApp() {
+        String cli = assertThrows(IllegalArgumentException.class,
+                () -> DeviceChoice.choose("gpu", 0, d -> Optional.empty(), false)).getMessage();
+        assertTrue(cli.startsWith("--device gpu was asked for, but ") && cli.endsWith("; use --device cpu or auto."), cli);
+        String was = System.getProperty(org.netwright.runner.data.DataOption.AUDIENCE_PROPERTY);
+        System.setProperty(org.netwright.runner.data.DataOption.AUDIENCE_PROPERTY, "app");
+        try {
+            String app = assertThrows(IllegalArgumentException.class,
+                    () -> DeviceChoice.choose("gpu", 0, d -> Optional.empty(), false)).getMessage();
+            assertTrue(app.startsWith("The GPU was chosen in the Device list of Options… (Start and device), but ")
+                    && app.endsWith("; choose cpu or auto there."), app);
+            assertFalse(app.contains("--"), app);
+        } finally {
+            if (was == null) {
+                System.clearProperty(org.netwright.runner.data.DataOption.AUDIENCE_PROPERTY);
+            } else {
+                System.setProperty(org.netwright.runner.data.DataOption.AUDIENCE_PROPERTY, was);
+            }
+        }
     }
 }
