@@ -122,8 +122,9 @@ public final class TrainingRun {
     }
 
     /**
-     * The data recipe option that turns batch prefetching off ({@code prefetch=false}), to measure what it saves;
-     * prefetching is on otherwise.
+     * The data recipe option that turns prefetching off ({@code prefetch=false}), to measure what it saves; otherwise
+     * a folder read lazily is decoded ahead, and the next batch of data read from files or augmented, and a GAN's
+     * noise and samples, are made on a background thread while a step runs.
      */
     public static final String PREFETCH = "prefetch";
 
