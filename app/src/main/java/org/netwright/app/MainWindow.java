@@ -156,8 +156,13 @@ public final class MainWindow {
         return trainingPanel;
     }
 
+    /** Keeps the closing project's canvas view now, when it changed less than a second ago (see {@link #show}). */
+    private Runnable keepViewNow = () -> { };
+
     /** Stops a run that is still going; the window is closing. */
     public void dispose() {
+        keepViewNow.run();
+        keepViewNow = () -> { };
         if (trainingPanel != null) {
             trainingPanel.model().dispose();
             // The options belong to the project that is closing.
@@ -200,6 +205,14 @@ public final class MainWindow {
             }
         });
         canvas.onViewChanged(viewSettled::playFromStart);
+        // A project closed (another opened, the app quit) within that second keeps the view too: the old session is
+        // still open while the window lets go of it.
+        keepViewNow = () -> {
+            if (viewSettled.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+                viewSettled.stop();
+                session.keepView(canvas.handView());
+            }
+        };
         trainingPanel = trainingPanel(session);
         training.bind(trainingPanel.model().runningProperty());
         // A run trains the graph as it was when it started; edits meanwhile would make the canvas lie about it.

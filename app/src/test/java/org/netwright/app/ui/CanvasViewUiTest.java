@@ -76,6 +76,23 @@ class CanvasViewUiTest {
         assertEquals(Optional.empty(), third.handView());
     }
 
+    @Test
+    void aViewChangedJustBeforeTheProjectClosesIsKept(FxRobot robot) {
+        GraphCanvas first = canvas(robot);
+        AppWindowFixture.waitUntil("the first fit", 10, () -> first.zoomProperty().get() < 1.0);
+        // Zoomed and closed in one go: well within the second the window waits for a view to settle.
+        WaitForAsyncUtils.asyncFx(() -> {
+            first.setZoom(1.25);
+            first.centerOn(300, 200);
+            app.workspace.close();
+            app.workspace.open(app.file);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        GraphCanvas second = canvas(robot);
+        AppWindowFixture.waitUntil("the kept view is shown", 10, () -> second.handView().isPresent());
+        assertEquals(1.25, second.handView().orElseThrow().zoom(), 1e-9);
+    }
+
     private static GraphCanvas canvas(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup("#graph-canvas").queryAs(GraphCanvas.class);
