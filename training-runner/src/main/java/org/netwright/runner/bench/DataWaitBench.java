@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.netwright.model.graph.Graph;
-import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.settings.TrainingSettings;
 import org.netwright.model.task.NetworkEnds;
 import org.netwright.runner.data.DataSources;
@@ -44,9 +43,7 @@ public final class DataWaitBench {
     }
 
     private static Result once(Graph graph, TrainingSettings settings, Path baseDir, boolean prefetch) {
-        Map<String, Object> options = new LinkedHashMap<>(settings.data().options());
-        options.put(TrainingRun.PREFETCH, Boolean.toString(prefetch));
-        TrainingSettings s = settings.withData(new DataRecipe(settings.data().kind(), options));
+        TrainingSettings s = TrainingRun.withPrefetch(settings, prefetch);
         Samples.Split split = DataSources.loadSplit(s, baseDir, NetworkEnds.of(graph), notice -> { });
         TrainingRun run = new TrainingRun(graph, s, split);
         // A step's time is the gap between two step events of one epoch: validation passes do not count.

@@ -44,9 +44,7 @@ final class TemplateRun {
                 () -> new IllegalStateException("No template " + family.template()));
         TrainingSettings s = template.settings().withEpochs(100_000);
         if (!prefetch && s.data() != null) {
-            java.util.Map<String, Object> options = new java.util.LinkedHashMap<>(s.data().options());
-            options.put(TrainingRun.PREFETCH, "false");
-            s = s.withData(new org.netwright.model.settings.DataRecipe(s.data().kind(), options));
+            s = TrainingRun.withPrefetch(s, false);
         }
         this.settings = family.batchOverride() > 0 ? s.withBatchSize(family.batchOverride()) : s;
         Path here = Path.of("");

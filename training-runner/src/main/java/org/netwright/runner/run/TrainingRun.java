@@ -128,6 +128,13 @@ public final class TrainingRun {
      */
     public static final String PREFETCH = "prefetch";
 
+    /** {@code settings} with the data recipe's {@link #PREFETCH} option set to {@code on} (to measure or test it). */
+    public static TrainingSettings withPrefetch(TrainingSettings settings, boolean on) {
+        Map<String, Object> options = new LinkedHashMap<>(settings.data().options());
+        options.put(PREFETCH, Boolean.toString(on));
+        return settings.withData(new org.netwright.model.settings.DataRecipe(settings.data().kind(), options));
+    }
+
     private static boolean prefetches(TrainingSettings settings) {
         Object v = settings.data() == null ? null : settings.data().options().get(PREFETCH);
         return v == null || !"false".equalsIgnoreCase(v.toString().trim());

@@ -22,21 +22,36 @@ import org.netwright.templates.data.Samples;
 
 /** Augmentation changes the images of training batches only; validation and test batches read them as stored. */
 class AugmentedBatchesTest {
-    @Test
-    void onlyTrainingBatchesAreAugmented() {
-        Graph g = Graph.of(List.of(new Node("img", "image_input", Map.of("channels", 1, "height", 4, "width", 4), 0, 0),
+    /** A 1×4×4 image input, flattened into a dense layer of 2 scores. */
+    private static Graph imageNet() {
+        return Graph.of(List.of(new Node("img", "image_input", Map.of("channels", 1, "height", 4, "width", 4), 0, 0),
                         new Node("flat", "flatten", Map.of(), 1, 0), new Node("out", "dense", Map.of("units", 2), 2, 0)),
                 List.of(Edge.of("img", "out", "flat", "in"), Edge.of("flat", "out", "out", "in")));
+    }
+
+    /** Eight 4×4 images, each the same ramp from 0 to 15/16. */
+    private static float[] pixels() {
         float[] pixels = new float[8 * 16];
-        float[] labels = new float[8];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (i % 16) / 16f;
         }
+        return pixels;
+    }
+
+    private static Samples samples(float[] pixels, float[] labels) {
+        return new Samples(List.of(new Samples.Column(DataField.values("image", Shape.of(1, 4, 4)), pixels),
+                new Samples.Column(DataField.classId("label", 2), labels)), 8, false);
+    }
+
+    @Test
+    void onlyTrainingBatchesAreAugmented() {
+        Graph g = imageNet();
+        float[] pixels = pixels();
+        float[] labels = new float[8];
         for (int i = 0; i < 8; i++) {
             labels[i] = i % 2;
         }
-        Samples s = new Samples(List.of(new Samples.Column(DataField.values("image", Shape.of(1, 4, 4)), pixels),
-                new Samples.Column(DataField.classId("label", 2), labels)), 8, false);
+        Samples s = samples(pixels, labels);
         Task task = TaskProposal.propose(g, NetworkEnds.of(g), s.fields());
         BoundTask bound = new BoundTask(g, task, new Samples.Split(s, s, s), 1,
                 new ImageAugmentation(false, 0, 0, 0.5));
@@ -53,16 +68,8 @@ class AugmentedBatchesTest {
     /** A task restored from another's stream state augments its next training batch as that one does. */
     @Test
     void theAugmentationStreamIsKeptForResuming() {
-        Graph g = Graph.of(List.of(new Node("img", "image_input", Map.of("channels", 1, "height", 4, "width", 4), 0, 0),
-                        new Node("flat", "flatten", Map.of(), 1, 0), new Node("out", "dense", Map.of("units", 2), 2, 0)),
-                List.of(Edge.of("img", "out", "flat", "in"), Edge.of("flat", "out", "out", "in")));
-        float[] pixels = new float[8 * 16];
-        float[] labels = new float[8];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (i % 16) / 16f;
-        }
-        Samples s = new Samples(List.of(new Samples.Column(DataField.values("image", Shape.of(1, 4, 4)), pixels),
-                new Samples.Column(DataField.classId("label", 2), labels)), 8, false);
+        Graph g = imageNet();
+        Samples s = samples(pixels(), new float[8]);
         Task task = TaskProposal.propose(g, NetworkEnds.of(g), s.fields());
         ImageAugmentation noise = new ImageAugmentation(false, 0, 0, 0.5);
         BoundTask first = new BoundTask(g, task, new Samples.Split(s, s, s), 1, noise);

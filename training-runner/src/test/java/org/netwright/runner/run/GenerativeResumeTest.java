@@ -85,10 +85,7 @@ class GenerativeResumeTest {
     }
 
     private static byte[] partialStreams(Template t, boolean prefetch) {
-        java.util.Map<String, Object> options = new java.util.LinkedHashMap<>(t.settings().data().options());
-        options.put(TrainingRun.PREFETCH, String.valueOf(prefetch));
-        TrainingSettings s = t.settings().withEpochs(3)
-                .withData(new org.netwright.model.settings.DataRecipe(t.settings().data().kind(), options));
+        TrainingSettings s = TrainingRun.withPrefetch(t.settings().withEpochs(3), prefetch);
         ResumeTest.Saved saved = new ResumeTest.Saved();
         TrainingRun run = new TrainingRun(t.graph(), s, split(t));
         long[] stopAt = {-1};
