@@ -13,6 +13,9 @@ final class DesktopLauncher {
 
     /** Opens the window on {@code project}, or on the sample project when it is null. */
     static void launch(Path project) {
+        // The project's opening goes on while JavaFX starts and the window is built.
+        NetwrightApp.beginOpening(project == null ? java.util.List.of() : java.util.List.of(project.toString()),
+                Path.of(System.getProperty("user.home")));
         if (project == null) {
             Application.launch(NetwrightApp.class);
         } else {

@@ -21,6 +21,23 @@ public final class NetwrightApp extends Application {
     private static final javafx.util.Duration LAYOUTS_AFTER = javafx.util.Duration.seconds(3);
     private Workspace workspace;
     private MainWindow window;
+    /** The first project's opening, begun by the launcher before JavaFX started (see {@link #beginOpening}). */
+    private static volatile org.netwright.app.project.OpeningAhead openingAhead;
+
+    /**
+     * Begins opening the project the window will open first ({@link #firstProject}), on a thread of its own, before
+     * the toolkit starts: the file's check and read, its shapes and the editor's model are then ready (or nearly)
+     * when the window has been drawn, instead of starting after it.
+     */
+    static void beginOpening(List<String> args, Path home) {
+        firstProject(args, RecentProjects.inHome(home))
+                .ifPresent(file -> openingAhead = Workspace.beginOpening(file));
+    }
+
+    /** The project the window opens first: the one named on the command line, else the one open last, if any. */
+    static Optional<Path> firstProject(List<String> args, RecentProjects recent) {
+        return !args.isEmpty() ? Optional.of(Path.of(args.get(0))) : recent.last();
+    }
 
     @Override
     public void start(Stage stage) {
@@ -28,9 +45,15 @@ public final class NetwrightApp extends Application {
         System.setProperty(org.netwright.runner.data.DataOption.AUDIENCE_PROPERTY, "app");
         Path home = Path.of(System.getProperty("user.home"));
         Path projects = UserFolders.projects(home);
-        // While the window is built: SQLite's library and the JSON reader, which the first project's opening needs.
-        org.netwright.app.project.OpenWarmUp.startInBackground();
         workspace = new Workspace(RecentProjects.inHome(home));
+        org.netwright.app.project.OpeningAhead ahead = openingAhead;
+        openingAhead = null;
+        if (ahead != null) {
+            workspace.adopt(ahead);
+        } else {
+            // While the window is built: SQLite's library and the JSON reader, which the first project's opening needs.
+            org.netwright.app.project.OpenWarmUp.startInBackground();
+        }
         // The theme chosen last, before anything is drawn.
         ThemePreference theme = ThemePreference.inHome(home);
         Themes.apply(theme.load());
@@ -38,7 +61,7 @@ public final class NetwrightApp extends Application {
         window.addThemeMenu(theme);
         List<String> args = getParameters().getRaw();
         RecentProjects recent = RecentProjects.inHome(home);
-        Optional<Path> first = !args.isEmpty() ? Optional.of(Path.of(args.get(0))) : recent.last();
+        Optional<Path> first = firstProject(args, recent);
         first.ifPresent(window::showOpening);
         stage.show();
         // The window is drawn once before the project opens, so it shows at once however large the project is.
@@ -67,8 +90,7 @@ public final class NetwrightApp extends Application {
         later.setOnFinished(e -> TemplateLayouts.prepareInBackground());
         later.play();
         // No file named: the project the user had open last, as they left it; the sample only the first time.
-        Optional<String> refused = !args.isEmpty() ? workspace.open(Path.of(args.get(0)))
-                : recent.last().map(workspace::open).orElse(Optional.of(""));
+        Optional<String> refused = firstProject(args, recent).map(workspace::open).orElse(Optional.of(""));
         if (refused.isEmpty()) {
             javafx.application.Platform.runLater(window::offerTourOnce);
             return;

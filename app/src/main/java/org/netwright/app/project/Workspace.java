@@ -30,14 +30,8 @@ public final class Workspace {
     private final ReadOnlyObjectWrapper<ProjectSession> session = new ReadOnlyObjectWrapper<>();
     private final RecentProjects recent;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
-    /**
-     * The settings of a project that has none of its own (an empty canvas, an imported graph): the first template's,
-     * but with the loss left to the task ("auto"), since the network that will be built may be a GAN or a regressor,
-     * whose losses a classifier's cross-entropy would refuse; and with Adam at {@link #DEFAULT_RATE}, not the
-     * small MLP's 0.01, at which a CNN built here can stall (see {@code DEFAULT_RATE}).
-     */
-    private final TrainingSettings defaults = TemplateLibrary.find(TemplateLibrary.TWO_MOONS_MLP).orElseThrow()
-            .settings().withLoss(TrainingSettings.AUTO).withOptimizer("adam").withLearningRate(Workspace.DEFAULT_RATE);
+    /** The first project's opening when the launcher began it (see {@link OpeningAhead}); null once taken or let go. */
+    private OpeningAhead ahead;
 
     /**
      * The learning rate of a project that has no settings yet: the LeNet-5 template's (0.002). LeNet-5 on generated 32x32
@@ -46,6 +40,16 @@ public final class Workspace {
      */
     public static final double DEFAULT_RATE = TemplateLibrary.find(TemplateLibrary.LENET5).orElseThrow().settings()
             .learningRate();
+
+    /**
+     * The settings of a project that has none of its own (an empty canvas, an imported graph): the first template's,
+     * but with the loss left to the task ("auto"), since the network that will be built may be a GAN or a regressor,
+     * whose losses a classifier's cross-entropy would refuse; and with Adam at {@link #DEFAULT_RATE}, not the
+     * small MLP's 0.01, at which a CNN built here can stall (see {@code DEFAULT_RATE}). Declared after it, which it
+     * reads while the class is initialized.
+     */
+    private static final TrainingSettings DEFAULTS = TemplateLibrary.find(TemplateLibrary.TWO_MOONS_MLP).orElseThrow()
+            .settings().withLoss(TrainingSettings.AUTO).withOptimizer("adam").withLearningRate(Workspace.DEFAULT_RATE);
 
     private final Executor ui;
     private static final DateTimeFormatter DRAFT_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
@@ -96,6 +100,20 @@ public final class Workspace {
         return recentFiles;
     }
 
+    /**
+     * Begins opening {@code file} for a workspace whose save status is updated on the FX thread, before there is one
+     * (the launcher, while JavaFX starts); hand it to the workspace with {@link #adopt}.
+     */
+    public static OpeningAhead beginOpening(Path file) {
+        return OpeningAhead.begin(file, () -> ProjectSession.open(file, DEFAULTS, Platform::runLater));
+    }
+
+    /** Lets {@link #open} take {@code opening} when it is asked for that file; any other file lets it go. */
+    public void adopt(OpeningAhead opening) {
+        letGoOfAhead();
+        ahead = opening;
+    }
+
     /** Opens {@code file} in place of the current project, or says why it cannot (the current one stays open). */
     public Optional<String> open(Path file) {
         ProjectSession current = session.get();
@@ -104,7 +122,7 @@ public final class Workspace {
         }
         ProjectSession next;
         try {
-            next = ProjectSession.open(file, defaults, ui);
+            next = takeAhead(file).orElseGet(() -> ProjectSession.open(file, DEFAULTS, ui));
         } catch (ProjectFileException e) {
             recentFiles.setAll(recent.list());
             return Optional.of(e.getMessage());
@@ -149,7 +167,7 @@ public final class Workspace {
             Path file = folder.resolve("new-" + DRAFT_STAMP.format(LocalDateTime.now()) + ProjectStore.EXTENSION);
             ProjectStore.create(file, store -> {
                 store.saveGraph(Graph.empty(), "New project");
-                store.saveSettings(defaults);
+                store.saveSettings(DEFAULTS);
                 store.setProjectName(EMPTY_PROJECT_NAME);
             }).close();
             return open(file);
@@ -284,6 +302,7 @@ public final class Workspace {
 
     /** Closes the open project (the window is closing). */
     public void close() {
+        letGoOfAhead();
         ProjectSession current = session.get();
         session.set(null);
         if (current != null) {
@@ -299,5 +318,26 @@ public final class Workspace {
         }
         recent.add(next.file());
         recentFiles.setAll(recent.list());
+    }
+
+    /** The opening begun ahead when it is of {@code file}; any opening ahead is over after this (taken or let go). */
+    private Optional<ProjectSession> takeAhead(Path file) {
+        OpeningAhead pending = ahead;
+        ahead = null;
+        if (pending == null) {
+            return Optional.empty();
+        }
+        Optional<ProjectSession> taken = pending.take(file);
+        if (taken.isEmpty()) {
+            pending.discard();
+        }
+        return taken;
+    }
+
+    private void letGoOfAhead() {
+        if (ahead != null) {
+            ahead.discard();
+            ahead = null;
+        }
     }
 }
