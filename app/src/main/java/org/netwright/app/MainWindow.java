@@ -449,6 +449,12 @@ public final class MainWindow {
         runs.resumeAs(recipe);
         // A large model's checkpoint is megabytes: read it beside the window, not in it.
         runs.readCheckpointsWith(RUN_READER, Platform::runLater);
+        // A failed or interrupted run's figures are an aggregate over its metrics: read them beside the window too.
+        runs.readRunsWith(RUN_READER, Platform::runLater, id -> {
+            try (org.netwright.model.store.ProjectStore reader = session.store().readerBeside()) {
+                return reader.epochMeans(id, org.netwright.app.runs.RunsViewModel.CURVE_KEYS);
+            }
+        });
         Runnable overfit = check(session, form, org.netwright.app.check.CheckViewModel.Kind.OVERFIT);
         Runnable rate = check(session, form, org.netwright.app.check.CheckViewModel.Kind.RATE);
         panel.setChecks(overfit, rate);
