@@ -99,7 +99,7 @@ class InsightHealthUiTest {
 
     @Test
     void aConfusionCellShowsItsTestImagesAndAClickExplainsOne(FxRobot robot) throws IOException {
-        Path project = train("cnn", "--template", "shapes-cnn", "--epochs", "2", "--data", "gen:shapes:samples=300");
+        Path project = shapesCnn();
         InsightViewModel model = open(robot, project);
         AppWindowFixture.waitUntil("the evaluation", 180, () -> !model.busyProperty().get()
                 && model.evaluationProperty().get() != null);
@@ -240,6 +240,15 @@ class InsightHealthUiTest {
         nodes.append(",{\"id\":\"out\",\"type\":\"dense\",\"x\":0,\"y\":0,\"params\":{\"units\":2}}");
         edges.append(",{\"from\":\"").append(last).append(".out\",\"to\":\"out.in\"}");
         return "{\"format\":\"netwright-graph\",\"version\":1,\"nodes\":[" + nodes + "],\"edges\":[" + edges + "]}";
+    }
+
+    /**
+     * The shapes CNN trained: for the test, 2 epochs on 300 samples; for the README's pictures (netwright.screenshots
+     * set), as the template trains it (10 epochs on 1,200 samples), so its test part shows a network that learned.
+     */
+    private static Path shapesCnn() {
+        return System.getProperty("netwright.screenshots") != null ? train("cnn", "--template", "shapes-cnn")
+                : train("cnn", "--template", "shapes-cnn", "--epochs", "2", "--data", "gen:shapes:samples=300");
     }
 
     /** Saves the window's content at 1600x1000 when {@code netwright.screenshots} names a folder. */
