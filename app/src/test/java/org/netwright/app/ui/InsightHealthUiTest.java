@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
@@ -156,6 +157,23 @@ class InsightHealthUiTest {
         for (javafx.scene.control.TableColumn<?, ?> column : table.getColumns()) {
             assertTrue(column.getWidth() >= org.netwright.app.theme.ColumnTitles.width(column.getText()) - 0.5,
                     column.getText() + " is " + column.getWidth() + " px wide");
+        }
+        // Every figure whole: a small negative mean was cut to "-0.000…".
+        for (javafx.scene.Node cell : table.lookupAll(".table-cell")) {
+            if (cell instanceof javafx.scene.control.TableCell<?, ?> tc && tc.getText() != null && !tc.getText().isEmpty()) {
+                assertTrue(AppWindowFixture.shownWhole(tc), "the cell '" + tc.getText() + "' is cut");
+            }
+        }
+        // And the widest figure four digits make would fit the Mean and Std columns, whatever this run's figures are.
+        for (javafx.scene.Node cell : table.lookupAll(".table-cell")) {
+            if (cell instanceof javafx.scene.control.TableCell<?, ?> tc && tc.getTableColumn() != null
+                    && List.of("Mean", "Std").contains(tc.getTableColumn().getText())) {
+                javafx.scene.text.Text widest = new javafx.scene.text.Text("-0.0001234");
+                widest.setFont(tc.getFont());
+                double room = tc.getTableColumn().getWidth() - tc.getInsets().getLeft() - tc.getInsets().getRight();
+                assertTrue(widest.getLayoutBounds().getWidth() <= room, tc.getTableColumn().getText() + " has "
+                        + room + " px for " + widest.getLayoutBounds().getWidth());
+            }
         }
         screenshot(robot, "insight-activations.png");
     }
