@@ -170,6 +170,38 @@ public final class MainWindow {
         }
     }
 
+    /** The property of a canvas holding what keeps its view at once (see {@link #keepViewOf}). */
+    private static final String KEEP_VIEW_NOW = "netwright.keepViewNow";
+
+    /**
+     * Shows the view the user left on {@code canvas} (the block at {@code path}; empty: the network) and keeps the
+     * view a second after it settles, while the canvas is in the window.
+     */
+    private void keepViewOf(ProjectSession session, GraphCanvas canvas, java.util.List<String> path) {
+        session.view(path).ifPresent(canvas::showHandView);
+        javafx.animation.PauseTransition viewSettled = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        viewSettled.setOnFinished(e -> {
+            // Out of the window its view cannot be read (and would read as the fit): it was kept as it left.
+            if (workspace.session() == session && canvas.getScene() != null) {
+                session.keepView(path, canvas.handView());
+            }
+        });
+        canvas.onViewChanged(viewSettled::playFromStart);
+        canvas.getProperties().put(KEEP_VIEW_NOW, (Runnable) () -> {
+            if (viewSettled.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+                viewSettled.stop();
+                session.keepView(path, canvas.handView());
+            }
+        });
+    }
+
+    /** Keeps {@code canvas}'s view now when it changed less than a second ago. */
+    private static void keepViewAtOnce(GraphCanvas canvas) {
+        if (canvas != null && canvas.getProperties().get(KEEP_VIEW_NOW) instanceof Runnable now) {
+            now.run();
+        }
+    }
+
     private void show(ProjectSession session) {
         dispose();
         training.unbind();
@@ -189,30 +221,21 @@ public final class MainWindow {
             return;
         }
         EditorModel editor = session.editor();
-        // The project's canvas, and those of the blocks opened inside it (double-click or Enter on a block).
-        LevelsView levels = new LevelsView(editor, each -> {
+        // The project's canvas, and those of the blocks opened inside it (double-click or Enter on a block). Each opens
+        // as the user left it by hand (zoom and scroll), a block's by its path; one left at Fit, or saved before views
+        // were kept, opens fitted.
+        LevelsView levels = new LevelsView(editor, (each, path) -> {
             each.minimapShownProperty().bind(menus.minimapShownProperty());
             each.snapToGridProperty().bind(menus.snapToGridProperty());
+            keepViewOf(session, each, path);
         });
+        // A canvas leaving the window (a block opened over it, or closed) keeps a view it settled on less than a
+        // second ago now, while the view can still be read.
+        levels.setOnLeaving(MainWindow::keepViewAtOnce);
         GraphCanvas canvas = levels.currentCanvasProperty().get();
-        // The project opens as the user left its canvas by hand (zoom and scroll); one left at Fit, or saved before
-        // views were kept, opens fitted. A view is kept a second after it settles.
-        session.view().ifPresent(canvas::showHandView);
-        javafx.animation.PauseTransition viewSettled = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
-        viewSettled.setOnFinished(e -> {
-            if (workspace.session() == session) {
-                session.keepView(canvas.handView());
-            }
-        });
-        canvas.onViewChanged(viewSettled::playFromStart);
         // A project closed (another opened, the app quit) within that second keeps the view too: the old session is
         // still open while the window lets go of it.
-        keepViewNow = () -> {
-            if (viewSettled.getStatus() == javafx.animation.Animation.Status.RUNNING) {
-                viewSettled.stop();
-                session.keepView(canvas.handView());
-            }
-        };
+        keepViewNow = () -> keepViewAtOnce(levels.currentCanvasProperty().get());
         trainingPanel = trainingPanel(session);
         training.bind(trainingPanel.model().runningProperty());
         // A run trains the graph as it was when it started; edits meanwhile would make the canvas lie about it.
@@ -449,6 +472,12 @@ public final class MainWindow {
         runs.resumeAs(recipe);
         // A large model's checkpoint is megabytes: read it beside the window, not in it.
         runs.readCheckpointsWith(RUN_READER, Platform::runLater);
+        // A failed or interrupted run's figures are an aggregate over its metrics: read them beside the window too.
+        runs.readRunsWith(RUN_READER, Platform::runLater, id -> {
+            try (org.netwright.model.store.ProjectStore reader = session.store().readerBeside()) {
+                return reader.epochMeans(id, org.netwright.app.runs.RunsViewModel.CURVE_KEYS);
+            }
+        });
         Runnable overfit = check(session, form, org.netwright.app.check.CheckViewModel.Kind.OVERFIT);
         Runnable rate = check(session, form, org.netwright.app.check.CheckViewModel.Kind.RATE);
         panel.setChecks(overfit, rate);

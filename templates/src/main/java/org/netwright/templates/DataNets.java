@@ -70,7 +70,7 @@ public final class DataNets {
         return new Template(MLP_TABULAR, "Tables: an MLP for classification or regression",
                 "Predicts a table's label column from its other columns with a ReLU layer of 64 (dropout and weight"
                         + " decay keep it from learning the rows by heart): classes for a text or few-valued label, a"
-                        + " number for a real-valued one. Bring a CSV with --data.",
+                        + " number for a real-valued one. Bring your own CSV file.",
                 mlp(TABLE_FEATURES, TABLE_OUTPUTS), settings);
     }
 
@@ -78,7 +78,7 @@ public final class DataNets {
         // Measured on the Austen passages: a bag of embeddings overfits within a few epochs, so weight decay,
         // early stopping on the validation loss and the best epoch's weights.
         var settings = new TrainingSettings(30, 32, 0.005, "adamw", "auto", 42, 0.1, 0.15,
-                Template.userData("text_classes", "texts with a class each: a CSV with --text-column, or a folder"
+                Template.userData("text_classes", "texts with a class each: a CSV with a column of texts, or a folder"
                         + " of .txt files per class"), TrainingOptions.DEFAULTS.withWeightDecay(0.05)
                 .withEarlyStopping(4, TrainingOptions.DEFAULTS.monitor()).withRestoreBest(true), null);
         return new Template(TEXT_CLASSIFIER, "Texts: an embedding classifier",

@@ -57,7 +57,7 @@ final class ReferenceNets {
         return new Template(TemplateLibrary.LENET5, "LeNet-5: the first CNN for digits",
                 "LeCun's digit reader (1×32×32, conv 6@5×5, pool, conv 16@5×5, pool, 120/84/10; ReLU and max "
                         + "pooling; 61,706 parameters). Trains on generated seven-segment digits 0-9 at 32×32; "
-                        + "for handwritten digits pass your own 32×32 IDX files with --data.",
+                        + "for handwritten digits bring your own 32×32 IDX files.",
                 graph, settings);
     }
 

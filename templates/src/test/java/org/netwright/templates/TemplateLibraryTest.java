@@ -65,6 +65,16 @@ class TemplateLibraryTest {
     }
 
     @Test
+    void noTemplateTellsItsUserACommandLineFlag() {
+        // The gallery shows every description and what a template without data expects: the app has no flags.
+        for (Template t : TemplateLibrary.all()) {
+            assertFalse(t.description().contains("--"), t.id() + ": " + t.description());
+            Object expects = t.settings().data() == null ? null : t.settings().data().options().get(Template.EXPECTS);
+            assertFalse(String.valueOf(expects).contains("--"), t.id() + " expects " + expects);
+        }
+    }
+
+    @Test
     void theCommunitiesGcnTakesItsGeneratedGraphAndScoresEveryNode() {
         Template t = TemplateLibrary.find("communities-gcn").orElseThrow();
         GraphShapes shapes = ShapeInference.infer(t.graph());

@@ -49,8 +49,9 @@ final class ActivationsPanel extends VBox {
         table.setPlaceholder(new Label("Press Compute Activation Statistics."));
         table.getColumns().add(text("Layer", InsightData.LayerActivations::id, 150));
         table.getColumns().add(text("Type", InsightData.LayerActivations::type, 110));
-        table.getColumns().add(text("Mean", l -> number(l.mean()), 80));
-        table.getColumns().add(text("Std", l -> number(l.std()), 80));
+        // Wide enough for the longest figure four digits make, "-0.0001234" or "-1.234e-05" (80 px cut it to "-0.000…").
+        table.getColumns().add(text("Mean", l -> number(l.mean()), 100));
+        table.getColumns().add(text("Std", l -> number(l.std()), 100));
         table.getColumns().add(text("Zeros", l -> percent(l.zeros()), 70));
         table.getColumns().add(text("Saturated", l -> percent(l.saturated()), 80));
         TableColumn<InsightData.LayerActivations, InsightData.LayerActivations> bars = new TableColumn<>("Histogram");

@@ -98,30 +98,47 @@ public final class ProjectSession implements AutoCloseable {
 
     /** The canvas view the user left by hand when the project was last open, or empty: the canvas fits the graph. */
     public Optional<org.netwright.model.store.SavedView> view() {
-        try {
-            keptView = store.loadView();
-        } catch (ProjectFileException e) {
-            keptView = Optional.empty();
-        }
-        return keptView;
+        return view(java.util.List.of());
     }
 
-    /** The view last handed to {@link #keepView}, so an unchanged view is not written again. */
-    private Optional<org.netwright.model.store.SavedView> keptView;
+    /**
+     * The view the user left by hand on the canvas of the block at {@code blockPath} (empty: the network's), as last
+     * kept in this session or else in the file; empty: that canvas fits its graph.
+     */
+    public Optional<org.netwright.model.store.SavedView> view(java.util.List<String> blockPath) {
+        // The last view kept: a block opened again soon after it was left may find its write still queued.
+        return keptViews.computeIfAbsent(java.util.List.copyOf(blockPath), path -> {
+            try {
+                return store.loadView(path);
+            } catch (ProjectFileException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The views last read or handed to {@link #keepView}, by block path, so an unchanged view is not written again. */
+    private final java.util.Map<java.util.List<String>, Optional<org.netwright.model.store.SavedView>> keptViews =
+            new java.util.HashMap<>();
 
     /**
      * Keeps the canvas view the user left by hand (empty: the fit) with the project, on the writer thread; a view
      * that cannot be written (a read-only file) is let go: the project then opens fitted, as it did before.
      */
     public void keepView(Optional<org.netwright.model.store.SavedView> view) {
-        if (view.equals(keptView) || writer.isShutdown()) {
+        keepView(java.util.List.of(), view);
+    }
+
+    /** {@link #keepView(Optional)} for the canvas of the block at {@code blockPath} (empty: the network's). */
+    public void keepView(java.util.List<String> blockPath, Optional<org.netwright.model.store.SavedView> view) {
+        java.util.List<String> path = java.util.List.copyOf(blockPath);
+        if (view.equals(keptViews.get(path)) || writer.isShutdown()) {
             return;
         }
-        keptView = view;
+        keptViews.put(path, view);
         try {
             writer.execute(() -> {
                 try {
-                    store.saveView(view);
+                    store.saveView(path, view);
                 } catch (ProjectFileException e) {
                     // Only the view is lost; the graph's own saves say so when they fail.
                 }

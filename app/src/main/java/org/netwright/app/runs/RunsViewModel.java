@@ -60,6 +60,17 @@ public final class RunsViewModel {
     private int choice;
     private java.util.concurrent.Executor checkpointReader = Runnable::run;
     private java.util.concurrent.Executor uiThread = Runnable::run;
+    /** Where {@link #refresh} reads the runs and what they reached, and where it shows them; see {@link #readRunsWith}. */
+    private java.util.concurrent.Executor runsReader = Runnable::run;
+    private java.util.concurrent.Executor runsShower = Runnable::run;
+    /** The per-epoch means {@link #refresh} reads for a run that ended without final figures. */
+    private LongFunction<List<MetricPoint>> reachedMetrics;
+    /** What ended runs reached, kept across refreshes: an ended run's stored figures no longer change. */
+    private final Map<Long, Reached> endedReached = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Counts refreshes, so a slow read started earlier never replaces the rows a later one showed. */
+    private int refreshes;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper reading =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
     private static final String CHOOSE_ONE = "Choose one run to go on with it.";
 
     /** Goes on with a stored run (the app: in the training panel, in a child process). */
@@ -84,6 +95,7 @@ public final class RunsViewModel {
                          java.util.function.LongConsumer deleter) {
         this.runs = runs;
         this.metrics = metrics;
+        this.reachedMetrics = metrics;
         this.deleter = deleter;
     }
 
@@ -115,6 +127,20 @@ public final class RunsViewModel {
     public void readCheckpointsWith(java.util.concurrent.Executor background, java.util.concurrent.Executor uiThread) {
         this.checkpointReader = java.util.Objects.requireNonNull(background);
         this.uiThread = java.util.Objects.requireNonNull(uiThread);
+    }
+
+    /**
+     * Has {@link #refresh} read the runs, and with {@code epochMeans} what each run that ended without final figures
+     * reached (one aggregate per such run), on {@code background}, and show them all at once on {@code uiThread} (the
+     * app: the run reader over a connection beside the window's, and Platform::runLater). The rows shown stay until the
+     * new ones are complete, so the table never shows a run without its figures. Without this call refresh reads
+     * where it is called.
+     */
+    public void readRunsWith(java.util.concurrent.Executor background, java.util.concurrent.Executor uiThread,
+                             LongFunction<List<MetricPoint>> epochMeans) {
+        this.runsReader = java.util.Objects.requireNonNull(background);
+        this.runsShower = java.util.Objects.requireNonNull(uiThread);
+        this.reachedMetrics = java.util.Objects.requireNonNull(epochMeans);
     }
 
     /** Why {@code run} cannot be deleted now (it is still running), or empty when it can. */
@@ -166,21 +192,35 @@ public final class RunsViewModel {
         return true;
     }
 
-    /** Reads the runs again (a run may have ended or been added); the newest first. */
+    /**
+     * Reads the runs again (a run may have ended or been added), the newest first, where {@link #readRunsWith} says;
+     * the rows change once, when every listed run's figures are known.
+     */
     public void refresh() {
-        Instant now = Instant.now();
-        List<RunRecord> read = runs.get();
-        Map<Long, RunRecord> byId = new java.util.HashMap<>();
-        read.forEach(r -> byId.put(r.id(), r));
-        records = byId;
-        List<RunSummary> all = new ArrayList<>(read.stream().map(r -> RunSummary.of(r, now)).toList());
-        java.util.Collections.reverse(all);
-        Map<Long, Reached> known = new java.util.HashMap<>();
-        for (RunSummary run : all) {
-            known.put(run.id(), reachedBy(run));
-        }
-        reached = known;
-        rows.setAll(all);
+        int mine = ++refreshes;
+        reading.set(true);
+        LongFunction<List<MetricPoint>> means = reachedMetrics;
+        runsReader.execute(() -> {
+            Instant now = Instant.now();
+            List<RunRecord> read = runs.get();
+            Map<Long, RunRecord> byId = new java.util.HashMap<>();
+            read.forEach(r -> byId.put(r.id(), r));
+            List<RunSummary> all = new ArrayList<>(read.stream().map(r -> RunSummary.of(r, now)).toList());
+            java.util.Collections.reverse(all);
+            Map<Long, Reached> known = new java.util.HashMap<>();
+            for (RunSummary run : all) {
+                known.put(run.id(), reachedBy(run, means));
+            }
+            endedReached.keySet().retainAll(byId.keySet());
+            runsShower.execute(() -> {
+                if (mine == refreshes) {
+                    records = byId;
+                    reached = known;
+                    rows.setAll(all);
+                    reading.set(false);
+                }
+            });
+        });
     }
 
     /** Overlays the curves of {@code ids} and, for two runs, lists the settings they differ in. */
@@ -347,14 +387,18 @@ public final class RunsViewModel {
      * A run's final figures, or for one that ended without them (it failed, or its process died) the last epoch it
      * finished and that epoch's validation figures, read from its stored metrics; a dash when it finished none.
      */
-    private Reached reachedBy(RunSummary run) {
+    private Reached reachedBy(RunSummary run, LongFunction<List<MetricPoint>> means) {
         if (run.finalValues().has("epochs") || "running".equals(run.status())) {
             return finalFigures(run);
         }
+        return endedReached.computeIfAbsent(run.id(), id -> lastEpochOf(run, means.apply(id)));
+    }
+
+    /** What {@code run}, which ended without final figures, reached by its stored per-epoch {@code points}. */
+    private static Reached lastEpochOf(RunSummary run, List<MetricPoint> points) {
         int last = 0;
         Double loss = null;
         Double accuracy = null;
-        List<MetricPoint> points = metrics.apply(run.id());
         for (MetricPoint p : points) {
             if (p.key().equals("lr") && p.epoch() > last) {
                 last = p.epoch();
@@ -441,6 +485,11 @@ public final class RunsViewModel {
 
     public XYSeriesCollection overlay() {
         return overlay;
+    }
+
+    /** True while {@link #refresh} reads the runs (the table then says so rather than that there are none). */
+    public javafx.beans.property.ReadOnlyBooleanProperty readingProperty() {
+        return reading.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty captionProperty() {

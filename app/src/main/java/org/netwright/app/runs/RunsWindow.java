@@ -65,7 +65,12 @@ public final class RunsWindow extends Stage {
         // Every row as tall as the others: without a fixed size, rows other than a clicked one were laid out shorter.
         table.setFixedCellSize(ROW_HEIGHT);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new Label("No runs yet: press Train."));
+        Label none = new Label();
+        none.setId("runs-placeholder");
+        // Until the first read is back the table is empty because it is being read, not because there are no runs.
+        none.textProperty().bind(javafx.beans.binding.Bindings.when(model.readingProperty())
+                .then("Reading the project's runs\u2026").otherwise("No runs yet: press Train."));
+        table.setPlaceholder(none);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c ->
                 model.compare(table.getSelectionModel().getSelectedItems().stream().map(RunSummary::id).toList()));
 

@@ -42,6 +42,57 @@ class RunsViewModelTest {
     }
 
     @Test
+    void refreshReadsWhatEndedRunsReachedOffTheUiThreadAndShowsTheRowsAtOnceReadingEachEndedRunOnce() {
+        List<RunRecord> stored = new java.util.ArrayList<>(List.of(RUNS.get(0)));
+        List<Long> readOnUi = new java.util.ArrayList<>();
+        List<Long> readBeside = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Runnable> ui = new java.util.ArrayDeque<>();
+        RunsViewModel m = new RunsViewModel(() -> List.copyOf(stored), id -> {
+            readOnUi.add(id);
+            return metrics(id);
+        });
+        m.readRunsWith(background::add, ui::add, id -> {
+            readBeside.add(id);
+            return metrics(id);
+        });
+        m.refresh();
+        assertTrue(m.readingProperty().get());
+        assertTrue(m.rows().isEmpty(), "nothing is read where refresh is called");
+        background.poll().run();
+        assertTrue(m.rows().isEmpty(), "rows change on the UI thread only");
+        ui.poll().run();
+        assertEquals(List.of(1L), m.rows().stream().map(r -> r.id()).toList());
+        assertTrue(!m.readingProperty().get());
+
+        // An interrupted run arrives: the rows shown stay, whole, until its figures are read with it.
+        stored.add(RUNS.get(1));
+        List<List<Long>> shown = new java.util.ArrayList<>();
+        m.rows().addListener((javafx.collections.ListChangeListener<org.netwright.model.run.RunSummary>) c ->
+                shown.add(m.rows().stream().map(r -> r.id()).toList()));
+        m.refresh();
+        background.poll().run();
+        assertEquals(List.of(1L), m.rows().stream().map(r -> r.id()).toList());
+        assertEquals(List.of(2L), readBeside, "the interrupted run's epoch means, read beside the window");
+        ui.poll().run();
+        assertEquals(List.of(List.of(2L, 1L)), shown, "one change, with both runs");
+        assertEquals(new RunsViewModel.Reached(RunsViewModel.NONE, null, null, java.util.Optional.of(
+                "Run 2 was interrupted before it finished its first epoch.")), m.reached(m.rows().get(0)));
+
+        // A slow read started earlier never replaces what a later one showed, and an ended run is read once.
+        m.refresh();
+        m.refresh();
+        Runnable older = background.poll();
+        background.poll().run();
+        ui.poll().run();
+        older.run();
+        ui.poll().run();
+        assertEquals(List.of(2L), readBeside, "run 2's figures no longer change: read once");
+        assertEquals(List.of(), readOnUi, "refresh read nothing with the window's own reader");
+        assertEquals(List.of(2L, 1L), m.rows().stream().map(r -> r.id()).toList());
+    }
+
+    @Test
     void aRunsCurveIsItsValidationLossOrElseItsMeanTrainingLossPerEpoch() {
         assertEquals(Map.of(1, 0.6, 2, 0.4), RunsViewModel.curve(metrics(1)));
         assertEquals(Map.of(1, 0.9, 2, 0.5), RunsViewModel.curve(metrics(2)));

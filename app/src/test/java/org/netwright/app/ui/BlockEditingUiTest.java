@@ -128,6 +128,63 @@ class BlockEditingUiTest {
     }
 
     /** A node's card on the canvas shown: found through the canvas, since a brief card (below 50 %) has no id. */
+    @Test
+    void aBlocksHandMadeViewIsKeptByItsPathApartFromTheNetworksAndComesBackWhenItOpensAgain(FxRobot robot) {
+        org.netwright.editor.canvas.LevelsView levels = robot.lookup("#levels-view")
+                .queryAs(org.netwright.editor.canvas.LevelsView.class);
+        openBlock(robot);
+        org.netwright.editor.canvas.GraphCanvas inside = levels.currentCanvasProperty().get();
+        AppWindowFixture.waitUntil("the block's first fit", 10, () -> inside.handView().isEmpty()
+                && inside.getScene() != null);
+        // Zoomed and left at once: well within the second a view waits to settle, so it is kept as the block closes.
+        robot.interact(() -> {
+            inside.setZoom(1.75);
+            inside.centerOn(200, 120);
+            levels.backTo(0);
+        });
+        AppWindowFixture.waitUntil("the block's view kept", 10, () -> kept(List.of("residual_1")).isPresent());
+        org.netwright.model.store.SavedView left = kept(List.of("residual_1")).orElseThrow();
+        assertEquals(1.75, left.zoom(), 1e-9);
+        assertTrue(kept(List.of()).map(v -> v.zoom() != 1.75).orElse(true), "the network's view is its own");
+
+        openBlock(robot);
+        org.netwright.editor.canvas.GraphCanvas again = levels.currentCanvasProperty().get();
+        assertTrue(again != inside, "a new canvas for the block opened again");
+        AppWindowFixture.waitUntil("the block's view shown again", 10, () -> again.handView().isPresent());
+        assertEquals(1.75, again.handView().orElseThrow().zoom(), 1e-9);
+        assertEquals(left.centerX(), again.handView().orElseThrow().centerX(), 2.0);
+        assertEquals(left.centerY(), again.handView().orElseThrow().centerY(), 2.0);
+
+        // In a project opened again too; Fit inside forgets the block's view.
+        robot.interact(() -> levels.backTo(0));
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            app.workspace.close();
+            app.workspace.open(app.file);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        org.netwright.editor.canvas.LevelsView reopened = robot.lookup("#levels-view")
+                .queryAs(org.netwright.editor.canvas.LevelsView.class);
+        assertTrue(reopened != levels);
+        openBlock(robot);
+        org.netwright.editor.canvas.GraphCanvas third = reopened.currentCanvasProperty().get();
+        AppWindowFixture.waitUntil("the kept view in the reopened project", 10, () -> third.handView().isPresent());
+        assertEquals(1.75, third.handView().orElseThrow().zoom(), 1e-9);
+        robot.interact(third::fitToView);
+        AppWindowFixture.waitUntil("the fit forgets the block's view", 10, () -> kept(List.of("residual_1")).isEmpty());
+    }
+
+    private void openBlock(FxRobot robot) {
+        robot.clickOn(card(robot, "residual_1")).type(javafx.scene.input.KeyCode.ENTER);
+        AppWindowFixture.waitUntil("the block to open", 10, () -> robot.lookup("#trail-1").tryQuery().isPresent());
+    }
+
+    /** The view the project file holds for the block at {@code path}, read beside the open window. */
+    private java.util.Optional<org.netwright.model.store.SavedView> kept(List<String> path) {
+        try (org.netwright.model.store.ProjectStore reader = app.workspace.session().store().readerBeside()) {
+            return reader.loadView(path);
+        }
+    }
+
     private static javafx.scene.Node card(FxRobot robot, String id) {
         return robot.lookup("#graph-canvas").queryAllAs(org.netwright.editor.canvas.GraphCanvas.class).stream()
                 .map(c -> c.card(id)).flatMap(java.util.Optional::stream).findFirst()

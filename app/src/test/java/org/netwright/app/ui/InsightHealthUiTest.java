@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
@@ -99,7 +100,7 @@ class InsightHealthUiTest {
 
     @Test
     void aConfusionCellShowsItsTestImagesAndAClickExplainsOne(FxRobot robot) throws IOException {
-        Path project = train("cnn", "--template", "shapes-cnn", "--epochs", "2", "--data", "gen:shapes:samples=300");
+        Path project = shapesCnn();
         InsightViewModel model = open(robot, project);
         AppWindowFixture.waitUntil("the evaluation", 180, () -> !model.busyProperty().get()
                 && model.evaluationProperty().get() != null);
@@ -156,6 +157,23 @@ class InsightHealthUiTest {
         for (javafx.scene.control.TableColumn<?, ?> column : table.getColumns()) {
             assertTrue(column.getWidth() >= org.netwright.app.theme.ColumnTitles.width(column.getText()) - 0.5,
                     column.getText() + " is " + column.getWidth() + " px wide");
+        }
+        // Every figure whole: a small negative mean was cut to "-0.000…".
+        for (javafx.scene.Node cell : table.lookupAll(".table-cell")) {
+            if (cell instanceof javafx.scene.control.TableCell<?, ?> tc && tc.getText() != null && !tc.getText().isEmpty()) {
+                assertTrue(AppWindowFixture.shownWhole(tc), "the cell '" + tc.getText() + "' is cut");
+            }
+        }
+        // And the widest figure four digits make would fit the Mean and Std columns, whatever this run's figures are.
+        for (javafx.scene.Node cell : table.lookupAll(".table-cell")) {
+            if (cell instanceof javafx.scene.control.TableCell<?, ?> tc && tc.getTableColumn() != null
+                    && List.of("Mean", "Std").contains(tc.getTableColumn().getText())) {
+                javafx.scene.text.Text widest = new javafx.scene.text.Text("-0.0001234");
+                widest.setFont(tc.getFont());
+                double room = tc.getTableColumn().getWidth() - tc.getInsets().getLeft() - tc.getInsets().getRight();
+                assertTrue(widest.getLayoutBounds().getWidth() <= room, tc.getTableColumn().getText() + " has "
+                        + room + " px for " + widest.getLayoutBounds().getWidth());
+            }
         }
         screenshot(robot, "insight-activations.png");
     }
@@ -240,6 +258,15 @@ class InsightHealthUiTest {
         nodes.append(",{\"id\":\"out\",\"type\":\"dense\",\"x\":0,\"y\":0,\"params\":{\"units\":2}}");
         edges.append(",{\"from\":\"").append(last).append(".out\",\"to\":\"out.in\"}");
         return "{\"format\":\"netwright-graph\",\"version\":1,\"nodes\":[" + nodes + "],\"edges\":[" + edges + "]}";
+    }
+
+    /**
+     * The shapes CNN trained: for the test, 2 epochs on 300 samples; for the README's pictures (netwright.screenshots
+     * set), as the template trains it (10 epochs on 1,200 samples), so its test part shows a network that learned.
+     */
+    private static Path shapesCnn() {
+        return System.getProperty("netwright.screenshots") != null ? train("cnn", "--template", "shapes-cnn")
+                : train("cnn", "--template", "shapes-cnn", "--epochs", "2", "--data", "gen:shapes:samples=300");
     }
 
     /** Saves the window's content at 1600x1000 when {@code netwright.screenshots} names a folder. */

@@ -95,7 +95,7 @@ class InsightPanelsUiTest {
 
     @Test
     void aCnnPredictsAPickedFileAndShowsItsFiltersAndFeatureMaps(FxRobot robot) throws IOException {
-        Path project = train("cnn", "--template", "shapes-cnn", "--epochs", "2", "--data", "gen:shapes:samples=300");
+        Path project = shapesCnn();
         // Opened as the window opens it: the run read, then its test part, first map, layers and gradient norms.
         InsightViewModel model = open(robot, project);
         AppWindowFixture.waitUntil("evaluation, map and layers", 180, () -> !model.busyProperty().get()
@@ -231,6 +231,15 @@ class InsightPanelsUiTest {
         assertEquals(model.latentProperty().get().xs().length, n);
         assertTrue(robot.lookup("#latent-caption").queryAs(Label.class).getText().contains("first two of 32"),
                 robot.lookup("#latent-caption").queryAs(Label.class).getText());
+    }
+
+    /**
+     * The shapes CNN trained: for the test, 2 epochs on 300 samples; for the README's pictures (netwright.screenshots
+     * set), as the template trains it (10 epochs on 1,200 samples), so its test part shows a network that learned.
+     */
+    private static Path shapesCnn() {
+        return System.getProperty("netwright.screenshots") != null ? train("cnn", "--template", "shapes-cnn")
+                : train("cnn", "--template", "shapes-cnn", "--epochs", "2", "--data", "gen:shapes:samples=300");
     }
 
     /** Saves the window's content at 1600x1000 when {@code netwright.screenshots} names a folder. */

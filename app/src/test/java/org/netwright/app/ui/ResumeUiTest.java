@@ -85,7 +85,7 @@ class ResumeUiTest {
         robot.clickOn("#runs-button");
         WaitForAsyncUtils.waitForFxEvents();
         RunsWindow window = app.window.trainingPanel().runsWindow();
-        assertEquals(2, window.table().getItems().size(), window.table().getItems().toString());
+        AppWindowFixture.waitUntil("the runs read", 30, () -> window.table().getItems().size() == 2);
         RunSummary newest = window.table().getItems().get(0);
         assertEquals(2, newest.id());
         assertEquals("completed", newest.status());

@@ -59,6 +59,8 @@ class RunsUiTest {
         RunsWindow window = app.window.trainingPanel().runsWindow();
         assertTrue(window.isShowing());
         TableView<?> table = window.table();
+        // The runs are read beside the window and shown when read.
+        AppWindowFixture.waitUntil("the runs read", 30, () -> table.getItems().size() == 2);
         assertEquals(2, table.getItems().size());
         robot.interact(() -> table.getSelectionModel().selectAll());
         WaitForAsyncUtils.waitForFxEvents();
@@ -126,6 +128,7 @@ class RunsUiTest {
         robot.clickOn("#runs-button");
         WaitForAsyncUtils.waitForFxEvents();
         RunsWindow window = app.window.trainingPanel().runsWindow();
+        AppWindowFixture.waitUntil("the runs read", 30, () -> window.table().getItems().size() == 2);
         List<String> asked = new java.util.ArrayList<>();
         window.setConfirm(q -> {
             asked.add(q);
@@ -139,6 +142,7 @@ class RunsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, asked.size());
         assertTrue(asked.get(0).startsWith("Delete run 1 (completed"), asked.get(0));
+        AppWindowFixture.waitUntil("the runs read again", 30, () -> window.table().getItems().size() == 1);
         assertEquals(1, window.table().getItems().size());
         assertEquals(2L, ((org.netwright.model.run.RunSummary) window.table().getItems().get(0)).id());
         try (ProjectStore store = ProjectStore.open(app.file)) {

@@ -35,7 +35,8 @@ import org.netwright.model.shape.NodeReport;
 public final class LevelsView extends BorderPane {
     private final List<EditorModel> models = new ArrayList<>();
     private final List<GraphCanvas> canvases = new ArrayList<>();
-    private final Consumer<GraphCanvas> eachCanvas;
+    private final java.util.function.BiConsumer<GraphCanvas, List<String>> eachCanvas;
+    private Consumer<GraphCanvas> onLeaving = canvas -> { };
     private final ReadOnlyObjectWrapper<EditorModel> current = new ReadOnlyObjectWrapper<>(this, "currentModel");
     private final ReadOnlyObjectWrapper<GraphCanvas> currentCanvas = new ReadOnlyObjectWrapper<>(this, "currentCanvas");
     private final HBox trail = new HBox(4);
@@ -54,6 +55,15 @@ public final class LevelsView extends BorderPane {
      * @param eachCanvas called once for every canvas made here, e.g. to bind the View menu's minimap and snapping
      */
     public LevelsView(EditorModel project, Consumer<GraphCanvas> eachCanvas) {
+        this(project, (canvas, path) -> eachCanvas.accept(canvas));
+    }
+
+    /**
+     * @param project    the project's editor model (level 0)
+     * @param eachCanvas called once for every canvas made here with the path of the block it shows (empty for the
+     *                   project's network), e.g. to show and keep the view the user left on that block
+     */
+    public LevelsView(EditorModel project, java.util.function.BiConsumer<GraphCanvas, List<String>> eachCanvas) {
         this.eachCanvas = eachCanvas;
         setId("levels-view");
         EditorStyles.apply(this);
@@ -102,9 +112,18 @@ public final class LevelsView extends BorderPane {
         return models.size() - 1;
     }
 
+    /**
+     * Calls {@code leaving} with the canvas shown just before it leaves the window (a block opened over it, or its
+     * level closed), while its view can still be read.
+     */
+    public void setOnLeaving(Consumer<GraphCanvas> leaving) {
+        this.onLeaving = java.util.Objects.requireNonNull(leaving);
+    }
+
     /** Opens the block {@code blockId} of the level shown, for editing; its inside becomes the level shown. */
     public void open(String blockId) {
         EditorModel inner = current.get().inside(blockId);
+        onLeaving.accept(canvases.get(canvases.size() - 1));
         push(inner, newCanvas(inner));
     }
 
@@ -119,6 +138,7 @@ public final class LevelsView extends BorderPane {
             return;
         }
         String from = models.get(depth + 1).path().get(depth);
+        onLeaving.accept(canvases.get(canvases.size() - 1));
         while (models.size() > depth + 1) {
             EditorModel gone = models.remove(models.size() - 1);
             gone.goneProperty().removeListener(onGone);
@@ -136,7 +156,7 @@ public final class LevelsView extends BorderPane {
     private GraphCanvas newCanvas(EditorModel model) {
         GraphCanvas canvas = new GraphCanvas(model);
         canvas.setOnOpenBlock(block -> open(block.id()));
-        eachCanvas.accept(canvas);
+        eachCanvas.accept(canvas, model.path());
         return canvas;
     }
 

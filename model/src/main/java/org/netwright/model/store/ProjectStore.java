@@ -379,19 +379,42 @@ public final class ProjectStore implements AutoCloseable {
     /** The project-table key of the canvas view the user left by hand ({@link SavedView}). */
     private static final String VIEW_KEY = "view";
 
+    /**
+     * The project-table key of the view of the block at {@code blockPath} (block ids from the network down; empty for
+     * the network's own canvas, whose key older versions wrote): {@code view:block_1/block_2}.
+     */
+    static String viewKey(java.util.List<String> blockPath) {
+        return blockPath.isEmpty() ? VIEW_KEY : VIEW_KEY + ":" + String.join("/", blockPath);
+    }
+
     /** The canvas view the user left by hand, or empty (none kept, or not readable): the canvas then fits the graph. */
     public synchronized Optional<SavedView> loadView() {
-        return SavedView.parse(read("read the canvas view", () -> projectValue(VIEW_KEY)));
+        return loadView(java.util.List.of());
+    }
+
+    /**
+     * The view the user left by hand on the canvas of the block at {@code blockPath} (empty path: the network's), or
+     * empty: that canvas then fits its graph. A file written before blocks kept views has none.
+     */
+    public synchronized Optional<SavedView> loadView(java.util.List<String> blockPath) {
+        String key = viewKey(blockPath);
+        return SavedView.parse(read("read the canvas view", () -> projectValue(key)));
     }
 
     /** Keeps the canvas view the user left by hand; empty forgets it (the view is the fit again). */
     public synchronized void saveView(Optional<SavedView> view) {
+        saveView(java.util.List.of(), view);
+    }
+
+    /** Keeps the view left by hand on the canvas of the block at {@code blockPath} (empty path: the network's). */
+    public synchronized void saveView(java.util.List<String> blockPath, Optional<SavedView> view) {
+        String key = viewKey(blockPath);
         write("save the canvas view", () -> {
             if (view.isPresent()) {
-                putProjectValue(VIEW_KEY, view.get().text());
+                putProjectValue(key, view.get().text());
             } else {
                 try (PreparedStatement p = connection.prepareStatement("DELETE FROM project WHERE key = ?")) {
-                    p.setString(1, VIEW_KEY);
+                    p.setString(1, key);
                     p.executeUpdate();
                 }
             }

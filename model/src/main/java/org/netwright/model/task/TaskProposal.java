@@ -46,7 +46,7 @@ public final class TaskProposal {
             String in = ends.inputs().stream().filter(e -> e.type().equals("graph_input")).findFirst().orElseThrow()
                     .nodeId();
             throw new TaskException("The input layer '" + in + "' is a graph input, which trains on one graph"
-                    + " (--data NAME_edges.csv, or gen:communities); these data are samples, each "
+                    + " (an edge table NAME_edges.csv with its node table, or the communities generator); these data are samples, each "
                     + fields.stream().filter(f -> f.kind() == DataField.Kind.VALUES).findFirst()
                     .map(f -> f.shape().describe()).orElse("with fields " + names(fields)) + ".");
         }

@@ -3,6 +3,7 @@ package org.netwright.model.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,37 @@ class SavedViewTest {
         try (ProjectStore store = ProjectStore.open(file)) {
             assertEquals(Optional.empty(), store.loadView());
         }
+    }
+
+    @Test
+    void eachBlocksViewIsKeptApartFromTheNetworksAndFromTheOtherBlocks() {
+        Path file = dir.resolve("b" + ProjectStore.EXTENSION);
+        SavedView network = new SavedView(0.5, 800, 300);
+        SavedView block = new SavedView(1.5, 120, 60);
+        SavedView inner = new SavedView(2, 40, 20);
+        List<String> blockPath = List.of("block_1");
+        List<String> innerPath = List.of("block_1", "block_2");
+        try (ProjectStore store = ProjectStore.create(file)) {
+            store.saveView(Optional.of(network));
+            assertEquals(Optional.empty(), store.loadView(blockPath), "a block opened for the first time fits");
+            store.saveView(blockPath, Optional.of(block));
+            store.saveView(innerPath, Optional.of(inner));
+        }
+        try (ProjectStore store = ProjectStore.open(file)) {
+            assertEquals(Optional.of(network), store.loadView());
+            assertEquals(Optional.of(network), store.loadView(List.of()), "the network's view is the empty path's");
+            assertEquals(Optional.of(block), store.loadView(blockPath));
+            assertEquals(Optional.of(inner), store.loadView(innerPath));
+            assertEquals(Optional.empty(), store.loadView(List.of("block_2")), "a block's path, not its id alone");
+            store.saveView(blockPath, Optional.empty());
+        }
+        try (ProjectStore store = ProjectStore.open(file)) {
+            assertEquals(Optional.empty(), store.loadView(blockPath));
+            assertEquals(Optional.of(network), store.loadView(), "forgetting a block's view keeps the network's");
+            assertEquals(Optional.of(inner), store.loadView(innerPath));
+        }
+        assertEquals("view", ProjectStore.viewKey(List.of()), "the key older versions read and wrote");
+        assertEquals("view:block_1/block_2", ProjectStore.viewKey(innerPath));
     }
 
     @Test

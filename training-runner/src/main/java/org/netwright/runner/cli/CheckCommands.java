@@ -16,6 +16,7 @@ import org.netwright.runner.check.OverfitCheck;
 import org.netwright.runner.check.OverfitVerdict;
 import org.netwright.runner.check.RateRangeTest;
 import org.netwright.runner.data.DataFileException;
+import org.netwright.runner.data.DataOption;
 import org.netwright.runner.data.DataSources;
 import org.netwright.templates.Template;
 
@@ -131,8 +132,10 @@ final class CheckCommands {
         TrainingSettings s = TrainingFlags.apply(args, source.settings().orElseThrow(() -> new UsageException(
                 source.name() + " has no training settings")));
         if (Template.needsUserData(s.data())) {
-            throw new UsageException(source.name() + " has no data of its own; train it on your data first (netwright"
-                    + " train --template " + source.name() + " --data PATH --save FILE.nwproj) and check that project");
+            throw new UsageException(source.name() + " has no data of its own; " + (DataOption.forApp()
+                    ? "choose your data with " + DataOption.DATA.where() + " first"
+                    : "train it on your data first (netwright train --template " + source.name()
+                    + " --data PATH --save FILE.nwproj) and check that project"));
         }
         List<String> problems = s.problems();
         if (!problems.isEmpty()) {

@@ -15,6 +15,7 @@ import org.netwright.model.store.ProjectStore;
 import org.netwright.model.task.DataField;
 import org.netwright.model.task.NetworkEnds;
 import org.netwright.runner.data.DataFileException;
+import org.netwright.runner.data.DataOption;
 import org.netwright.runner.data.DataSources;
 import org.netwright.runner.explain.ConfusionMatrix;
 import org.netwright.runner.explain.RunInputs;
@@ -58,8 +59,10 @@ final class EvaluateCommand {
                 part = split.test();
                 partName = "test";
                 if (part.size() == 0) {
-                    throw new UsageException("run " + t.runId() + " kept no test part (its test split is 0); evaluate it"
-                            + " on a file with --data PATH");
+                    throw new UsageException("run " + t.runId() + " kept no test part (its test split is 0); "
+                            + (DataOption.forApp() ? "set a test fraction with " + DataOption.SPLIT.where()
+                            + " and train again, or look at a file under Predict a file"
+                            : "evaluate it on a file with --data PATH"));
                 }
             }
         } catch (DataFileException e) {

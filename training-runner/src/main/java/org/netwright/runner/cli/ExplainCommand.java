@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.netwright.model.shape.Shape;
 import org.netwright.model.task.NetworkEnds;
 import org.netwright.runner.data.DataFileException;
+import org.netwright.runner.data.DataOption;
 import org.netwright.runner.data.DataSources;
 import org.netwright.templates.data.Samples;
 import org.netwright.runner.explain.Attribution;
@@ -144,7 +145,8 @@ final class ExplainCommand {
             throw new UsageException(e.getMessage());
         }
         if (test.size() == 0) {
-            throw new UsageException("run " + t.runId() + " kept no test part; explain a file with --input FILE");
+            throw new UsageException("run " + t.runId() + " kept no test part; " + (DataOption.forApp()
+                    ? "explain a file under Predict a file" : "explain a file with --input FILE"));
         }
         return test;
     }

@@ -224,7 +224,8 @@ final class GenerateCommand {
         Samples test = ExplainCommand.testPart(t, project);
         for (int end : ends) {
             if (end >= test.size()) {
-                throw new UsageException("--interpolate names sample " + end + ", but run " + t.runId()
+                // Said without the flag: the app's Interpolation tab lets its user type a number past the end.
+                throw new UsageException("there is no test sample " + end + " to interpolate from: run " + t.runId()
                         + "'s test part holds " + test.size() + " (0 to " + (test.size() - 1) + ")");
             }
         }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.netwright.model.store.ProjectStore;
 import org.netwright.model.task.Task;
+import org.netwright.runner.data.DataOption;
 import org.netwright.runner.data.DataSources;
 import org.netwright.runner.run.TrainedRun;
 
@@ -39,7 +40,9 @@ final class InsightCommands {
         var recipe = t.settings().data();
         if (recipe == null || recipe.options().get("path") == null && recipe.options().get("name") == null) {
             throw new UsageException("run " + t.runId() + " names no data (an imported model), so how files become its"
-                    + " inputs is not known; train it on data first (train " + project.getFileName() + " --data PATH)");
+                    + " inputs is not known; train it on data first (" + (DataOption.forApp() ? "choose them with "
+                    + DataOption.DATA.where() + ", then Train" : "train " + project.getFileName() + " --data PATH")
+                    + ")");
         }
     }
 

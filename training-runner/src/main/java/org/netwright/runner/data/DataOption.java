@@ -8,6 +8,7 @@ package org.netwright.runner.data;
 public enum DataOption {
     LABEL("--label", "COLUMN", "Label column", "list"),
     MISSING("--missing", "drop|mean|mode|error", "Missing cells", "list"),
+    TOKENIZER("--tokenizer", "word|char", "Tokenizer", "list"),
     TEXT_COLUMN("--text-column", "COLUMN", "Text column", "list"),
     VOCABULARY("--vocabulary", "N", "Vocabulary", "field"),
     MAX_LENGTH("--max-length", "N", "Max length", "field"),
@@ -16,6 +17,8 @@ public enum DataOption {
     HORIZON("--horizon", "N", "Horizon", "field"),
     IMAGE_SIZE("--image-size", "HxW", "Image size (HxW)", "field"),
     AUGMENT("--augment", "LIST", "Augment training images", "field"),
+    /** The data itself: a file or folder, chosen in the app with the Import Data window's two buttons. */
+    DATA("--data", "PATH", "the data", null, "Choose file… or Choose folder… in File > Import Data…"),
     /** The split into train, validation and test: the Validation and Test fields under the panel's Options…. */
     SPLIT("--split", "TRAIN,VAL,TEST", "Validation and Test", null, "the Validation and Test fields of Options… (Loss and data)"),
     /** Where a run computes: the Device list under the panel's Options…. */

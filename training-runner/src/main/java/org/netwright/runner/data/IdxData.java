@@ -107,8 +107,9 @@ public final class IdxData {
         }
         if (training.size() > 1) {
             throw new DataFileException(fileOrFolder + " holds several IDX image files (" + String.join(", ",
-                    training.stream().map(p -> p.getFileName().toString()).toList()) + "); name the one to train on"
-                    + " with --data FILE.");
+                    training.stream().map(p -> p.getFileName().toString()).toList()) + ")" + (DataOption.forApp()
+                    ? "; choose the one to train on with Choose file… in File > Import Data…."
+                    : "; name the one to train on with --data FILE."));
         }
         return training.get(0);
     }

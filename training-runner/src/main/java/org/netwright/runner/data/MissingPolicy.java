@@ -25,6 +25,6 @@ public enum MissingPolicy {
                 return p;
             }
         }
-        throw new DataFileException("--missing takes drop, mean, mode or error; got '" + text + "'.");
+        throw new DataFileException(DataOption.MISSING.namedFirst() + " takes drop, mean, mode or error; got '" + text + "'.");
     }
 }

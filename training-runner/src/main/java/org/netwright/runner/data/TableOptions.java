@@ -49,7 +49,7 @@ public record TableOptions(Optional<String> label, List<String> features, Option
         Map<String, Object> o = recipe.options();
         String tokenizer = text(o, TOKENIZER).orElse("word");
         if (!tokenizer.equals("word") && !tokenizer.equals("char")) {
-            throw new DataFileException("--tokenizer takes word or char; got '" + tokenizer + "'.");
+            throw new DataFileException(DataOption.TOKENIZER.namedFirst() + " takes word or char; got '" + tokenizer + "'.");
         }
         List<String> features = text(o, FEATURES).map(f -> Arrays.stream(f.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList()).orElse(List.of());

@@ -184,8 +184,8 @@ final class BoundTask implements SingleLossTask {
             String node = port.substring(0, port.lastIndexOf('.'));
             blockInputs.addAll(ends.inputsOf(node));
             if (ends.inputsOf(node).size() != 1) {
-                return "The input layer '" + node + "' is a graph input, which trains on one graph (--data NAME_edges.csv,"
-                        + " or gen:communities); these data are samples with fields " + names() + ".";
+                return "The input layer '" + node + "' is a graph input, which trains on one graph (an edge table"
+                        + " NAME_edges.csv with its node table, or the communities generator); these data are samples with fields " + names() + ".";
             }
             String field = task.fieldOf(node).orElse(null);
             if (field == null) {

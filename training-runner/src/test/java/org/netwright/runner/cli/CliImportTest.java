@@ -61,6 +61,23 @@ class CliImportTest {
         assertEquals(2, p.status());
         assertEquals(1, p.errLines().size(), p.err());
         assertTrue(p.err().contains("names no data (an imported model)"), p.err());
+        assertTrue(p.err().contains("--data PATH"), p.err());
+        // The Insight window's Predict a file shows the same line: there it names the Import Data window's buttons.
+        String was = System.getProperty(org.netwright.runner.data.DataOption.AUDIENCE_PROPERTY);
+        System.setProperty(org.netwright.runner.data.DataOption.AUDIENCE_PROPERTY, "app");
+        try {
+            CliRunner app = CliRunner.run("predict", project.toString(), "--input", input.toString(), "--json");
+            assertEquals(2, app.status());
+            assertTrue(app.err().contains("train it on data first (choose them with Choose file… or Choose folder…"
+                    + " in File > Import Data…, then Train)"), app.err());
+            assertFalse(app.err().contains("--"), app.err());
+        } finally {
+            if (was == null) {
+                System.clearProperty(org.netwright.runner.data.DataOption.AUDIENCE_PROPERTY);
+            } else {
+                System.setProperty(org.netwright.runner.data.DataOption.AUDIENCE_PROPERTY, was);
+            }
+        }
     }
 
     @Test

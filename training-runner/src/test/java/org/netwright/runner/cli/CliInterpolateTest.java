@@ -1,6 +1,7 @@
 package org.netwright.runner.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,7 +77,10 @@ class CliInterpolateTest {
         CliRunner bad = CliRunner.run("generate", p.toString(), "--interpolate", "0,100000", "--count", "3", "--out",
                 out.toString());
         assertEquals(2, bad.status());
-        assertTrue(bad.err().contains("test part holds"), bad.err());
+        assertTrue(bad.err().contains("there is no test sample 100000 to interpolate from") && bad.err()
+                .contains("test part holds"), bad.err());
+        // The app's Interpolation tab shows this line too: it names no flag.
+        assertFalse(bad.err().contains("--"), bad.err());
         CliRunner wrong = CliRunner.run("generate", p.toString(), "--interpolate", "a", "--count", "3", "--out",
                 out.toString());
         assertEquals(2, wrong.status());

@@ -151,7 +151,7 @@ class CliNodeClassificationTest {
                 "The data is one graph of 100 nodes for node classification, so the network must start with a graph"
                         + " input; its input layer 'input' gives a vector of 2.");
         assertOneLineError(CliRunner.run("train", "--template", "communities-gcn", "--data", "gen:two_moons"),
-                "The input layer 'input' is a graph input, which trains on one graph (--data NAME_edges.csv, or"
-                        + " gen:communities); these data are samples, each a vector of 2.");
+                "The input layer 'input' is a graph input, which trains on one graph (an edge table NAME_edges.csv"
+                        + " with its node table, or the communities generator); these data are samples, each a vector of 2.");
     }
 }
