@@ -270,12 +270,11 @@ public final class ProjectStore implements AutoCloseable {
         if (running.isEmpty()) {
             return;
         }
-        String now = Instant.now().toString();
         write("mark runs whose process ended as interrupted", () -> {
             try (PreparedStatement p = connection.prepareStatement("UPDATE runs SET status = '" + INTERRUPTED
                     + "', ended_at = ? WHERE id = ? AND status = 'running' AND owner IS ?")) {
                 for (Map.Entry<Long, String> run : running.entrySet()) {
-                    p.setString(1, now);
+                    p.setString(1, lastHeardOf(run.getKey()).toString());
                     p.setLong(2, run.getKey());
                     p.setString(3, run.getValue());
                     p.executeUpdate();
@@ -283,6 +282,53 @@ public final class ProjectStore implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * When an interrupted run was last heard of: its start plus the elapsed time of its last stored step or epoch, or its
+     * last checkpoint if that came later; its start if it stored neither. Not the moment its death was noticed (the
+     * next opening of the project, maybe days later), which the Runs window would show as how long it ran.
+     */
+    private Instant lastHeardOf(long runId) throws SQLException {
+        Instant started;
+        try (PreparedStatement p = connection.prepareStatement("SELECT started_at FROM runs WHERE id = ?")) {
+            p.setLong(1, runId);
+            try (ResultSet r = p.executeQuery()) {
+                started = r.next() ? instant(r.getString(1)).orElse(Instant.now()) : Instant.now();
+            }
+        }
+        Instant last = started;
+        // Steps are stored in the order they ran: the newest row with a time is the last step (the index by run
+        // finds it without reading the run's other rows, which may be millions).
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT seconds FROM metrics WHERE run_id = ? AND seconds IS NOT NULL ORDER BY rowid DESC LIMIT 1")) {
+            p.setLong(1, runId);
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) {
+                    last = started.plusMillis(Math.round(r.getDouble(1) * 1000));
+                }
+            }
+        }
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT created_at FROM checkpoints WHERE run_id = ? ORDER BY id DESC LIMIT 1")) {
+            p.setLong(1, runId);
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) {
+                    Instant saved = instant(r.getString(1)).orElse(last);
+                    last = saved.isAfter(last) ? saved : last;
+                }
+            }
+        }
+        return last;
+    }
+
+    /** A stored time, or empty when it is not one this store wrote (a file edited by hand must still open). */
+    private static java.util.Optional<Instant> instant(String stored) {
+        try {
+            return java.util.Optional.of(Instant.parse(stored));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static Connection connect(Path file, boolean create) {

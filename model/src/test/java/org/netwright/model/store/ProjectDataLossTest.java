@@ -211,6 +211,40 @@ class ProjectDataLossTest {
     }
 
     @Test
+    void anInterruptedRunEndsWhenItWasLastHeardOfNotWhenItsDeathWasNoticed() throws Exception {
+        Path file = Projects.realProject(dir, "p.nwproj");
+        Process gone = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version")
+                .redirectErrorStream(true).start();
+        ProcessOwner dead = ProcessOwner.of(gone.toHandle());
+        gone.getInputStream().readAllBytes();
+        gone.waitFor();
+        long withSteps;
+        long withCheckpointOnly;
+        try (ProjectStore store = ProjectStore.open(file)) {
+            withSteps = store.startRun("{}", "cpu");
+            store.appendMetrics(withSteps, List.of(new MetricPoint(1, 0, "train/loss", 0.9, 12.0),
+                    new MetricPoint(2, 0, "train/loss", 0.8, 25.5), new MetricPoint(2, 0, "lr", 0.01, Double.NaN)));
+            withCheckpointOnly = store.startRun("{}", "cpu");
+            store.saveCheckpoint(withCheckpointOnly, 1, new byte[] {1});
+        }
+        // Both started an hour ago; the project is opened again only now.
+        java.time.Instant hourAgo = java.time.Instant.now().minusSeconds(3600);
+        Projects.execute(file, "UPDATE runs SET owner = '" + dead.text() + "', started_at = '" + hourAgo + "' WHERE id IN ("
+                + withSteps + ", " + withCheckpointOnly + ")");
+        String saved = hourAgo.plusSeconds(40).toString();
+        Projects.execute(file, "UPDATE checkpoints SET created_at = '" + saved + "' WHERE run_id = " + withCheckpointOnly);
+        try (ProjectStore store = ProjectStore.open(file)) {
+            RunRecord stepped = store.runs().stream().filter(r -> r.id() == withSteps).findFirst().orElseThrow();
+            RunRecord checkpointed = store.runs().stream().filter(r -> r.id() == withCheckpointOnly).findFirst()
+                    .orElseThrow();
+            assertEquals(ProjectStore.INTERRUPTED, stepped.status());
+            assertEquals(hourAgo.plusMillis(25_500), java.time.Instant.parse(stepped.endedAt()),
+                    "its start plus its last step's elapsed time");
+            assertEquals(saved, checkpointed.endedAt(), "its last checkpoint");
+        }
+    }
+
+    @Test
     void aRunFromBeforeRunsRecordedTheirProcessIsInterruptedToo() {
         Path file = Projects.realProject(dir, "old.nwproj");
         long run;
