@@ -238,14 +238,13 @@ final class GanTask implements TrainingTask {
     }
 
     /**
-     * Binary cross-entropy of logits against a constant target 1 or 0, averaged: the stable form
-     * {@code log(1 + exp(-|x|)) + max(x, 0) - target * x}. The max is a ReLU: the same numbers as {@code maximum(x, 0)}
-     * (a logit of exactly 0 aside, where ReLU passes no gradient and maximum half of it), with one backward op where
-     * maximum's backward runs several.
+     * Binary cross-entropy of logits against a constant target 1 or 0, averaged: {@code -log(sigmoid(x))} is
+     * {@code softplus(-x)} and {@code -log(1 - sigmoid(x))} is {@code softplus(x)}. libtorch's softplus is stable on
+     * its own (it returns x past 20, {@code log1p(exp(x))} below), so the loss is one fused op and its backward one,
+     * where {@code log(1 + exp(-|x|)) + max(x, 0) - t x} took seven ops each way.
      */
     private static NDArray bce(NDArray logits, boolean real) {
-        NDArray softplus = logits.abs().neg().exp().add(1f).log().add(Activation.relu(logits));
-        return (real ? softplus.sub(logits) : softplus).mean();
+        return Activation.softPlus(real ? logits.neg() : logits).mean();
     }
 
     @Override
