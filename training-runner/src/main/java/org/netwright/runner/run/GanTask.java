@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import java.util.ArrayList;
@@ -29,7 +30,6 @@ import org.netwright.runner.compile.GraphBlock;
 import org.netwright.runner.compile.GraphCompiler;
 import org.netwright.templates.data.Dataset;
 import org.netwright.templates.data.Samples;
-import org.netwright.runner.nd.Scalars;
 
 /**
  * A GAN: the generator G (the run's main block) turns noise, and any class condition, into samples; the
@@ -161,7 +161,6 @@ final class GanTask implements TrainingTask {
         disTrainer = second.trainer();
         disOptimizer = second.optimizer();
         disTrainer.initialize(shapes(disInputs, batch));
-        zero = disModel.getNDManager().full(new Shape(), 0f, ai.djl.ndarray.types.DataType.FLOAT32);
     }
 
     /** A step's data: G's inputs for D's step (noise drawn first), the real samples, G's inputs for G's own step. */
@@ -239,16 +238,13 @@ final class GanTask implements TrainingTask {
     }
 
     /**
-     * The 0 of {@code max(logits, 0)}: made once per run in libtorch's memory, as {@link Scalars#maximum} makes one
-     * for each call (three per step); the same op on the same numbers. Logits are float32, as everything the runner
-     * trains.
+     * Binary cross-entropy of logits against a constant target 1 or 0, averaged: {@code -log(sigmoid(x))} is
+     * {@code softplus(-x)} and {@code -log(1 - sigmoid(x))} is {@code softplus(x)}. libtorch's softplus is stable on
+     * its own (it returns x past 20, {@code log1p(exp(x))} below), so the loss is one fused op and its backward one,
+     * where {@code log(1 + exp(-|x|)) + max(x, 0) - t x} took seven ops each way.
      */
-    private NDArray zero;
-
-    /** Binary cross-entropy of logits against a constant target 1 or 0, averaged: the stable form. */
-    private NDArray bce(NDArray logits, boolean real) {
-        NDArray softplus = logits.abs().neg().exp().add(1f).log().add(logits.maximum(zero));
-        return (real ? softplus.sub(logits) : softplus).mean();
+    private static NDArray bce(NDArray logits, boolean real) {
+        return Activation.softPlus(real ? logits.neg() : logits).mean();
     }
 
     @Override
