@@ -134,6 +134,35 @@ class WorkspaceTest {
     }
 
     @Test
+    void aNewBlockThatGetsTheIdOfADeletedOneOpensFittedNotAtTheOldBlocksView() {
+        workspace = new Workspace(RecentProjects.inHome(dir), Runnable::run);
+        workspace.createFromTemplate(moons, dir.resolve("blocks.nwproj"));
+        ProjectSession s = workspace.session();
+        List<String> ids = List.copyOf(s.editor().graph().nodes().keySet()).subList(1, 3);
+        s.editor().select(ids);
+        assertTrue(s.editor().groupSelection(), s.editor().messageProperty().get());
+        String block = s.editor().selectedNodeProperty().get();
+        org.netwright.model.store.SavedView zoomed = new org.netwright.model.store.SavedView(2, 10, 10);
+        s.keepView(List.of(block), Optional.of(zoomed));
+        s.flush();
+        assertEquals(Optional.of(zoomed), s.view(List.of(block)));
+
+        s.editor().select(List.of(block));
+        assertTrue(s.editor().deleteSelection());
+        s.editor().select(List.copyOf(s.editor().graph().nodes().keySet()).subList(1, 2));
+        assertTrue(s.editor().groupSelection(), s.editor().messageProperty().get());
+        s.flush();
+
+        assertEquals(block, s.editor().selectedNodeProperty().get(), "the new block reuses the id");
+        assertEquals(Optional.empty(), s.view(List.of(block)), "in this session");
+        workspace.close();
+        workspace = null;
+        try (ProjectStore store = ProjectStore.open(dir.resolve("blocks.nwproj"))) {
+            assertEquals(Optional.empty(), store.loadView(List.of(block)), "in the file");
+        }
+    }
+
+    @Test
     void theSampleIsMadeOnceFromTheTwoMoonsTemplate() throws IOException {
         Path sample = SampleProject.ensure(dir);
         assertEquals(dir.resolve("Two moons sample.nwproj"), sample);

@@ -10,11 +10,13 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.nio.file.LinkOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.netwright.model.graph.Graph;
@@ -509,8 +511,34 @@ public final class ProjectStore implements AutoCloseable {
                 p.setString(3, now);
                 p.executeUpdate();
             }
+            forgetViewsOfGoneBlocks(graph);
             return null;
         });
+    }
+
+    /** Drops the kept views of blocks {@code graph} no longer has (see {@link SavedView#blockPaths}). */
+    private void forgetViewsOfGoneBlocks(Graph graph) throws SQLException {
+        Set<String> kept = new HashSet<>();
+        for (java.util.List<String> path : SavedView.blockPaths(graph)) {
+            kept.add(viewKey(path));
+        }
+        List<String> gone = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT key FROM project WHERE key LIKE ?")) {
+            p.setString(1, VIEW_KEY + ":%");
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    if (!kept.contains(r.getString(1))) {
+                        gone.add(r.getString(1));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement p = connection.prepareStatement("DELETE FROM project WHERE key = ?")) {
+            for (String key : gone) {
+                p.setString(1, key);
+                p.executeUpdate();
+            }
+        }
     }
 
     /** The main graph's training settings, if any were saved. */

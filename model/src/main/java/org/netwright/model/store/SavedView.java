@@ -1,7 +1,13 @@
 package org.netwright.model.store;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.graph.Node;
 
 /**
  * How the user left the project's canvas by hand: its zoom (1 for 100 %) and the point of the graph at the middle of
@@ -30,6 +36,28 @@ public record SavedView(double zoom, double centerX, double centerY) {
                     ? Optional.of(new SavedView(z, x, y)) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The paths of every block in {@code graph} (block ids from the network down), whose canvases may keep a view: a
+     * view kept for a path not among them belongs to a block that is gone, and would otherwise greet a new block
+     * that happens to get the same id.
+     */
+    public static Set<List<String>> blockPaths(Graph graph) {
+        Set<List<String>> out = new HashSet<>();
+        addBlockPaths(graph, List.of(), out);
+        return out;
+    }
+
+    private static void addBlockPaths(Graph graph, List<String> above, Set<List<String>> out) {
+        for (Node node : graph.nodes().values()) {
+            if (node.body() != null) {
+                List<String> path = new ArrayList<>(above);
+                path.add(node.id());
+                out.add(List.copyOf(path));
+                addBlockPaths(node.body(), path, out);
+            }
         }
     }
 }

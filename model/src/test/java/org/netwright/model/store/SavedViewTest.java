@@ -62,6 +62,34 @@ class SavedViewTest {
     }
 
     @Test
+    void savingAGraphForgetsTheViewsOfBlocksItNoLongerHas() {
+        Path file = dir.resolve("g" + ProjectStore.EXTENSION);
+        SavedView network = new SavedView(0.5, 800, 300);
+        SavedView view = new SavedView(1.5, 120, 60);
+        org.netwright.model.graph.Graph inner = org.netwright.model.graph.Graph.of(List.of(
+                new org.netwright.model.graph.Node("block_2", "composite", java.util.Map.of(), 0, 0,
+                        org.netwright.model.graph.Graph.of(List.of(), List.of()))), List.of());
+        org.netwright.model.graph.Graph both = org.netwright.model.graph.Graph.of(List.of(
+                new org.netwright.model.graph.Node("block_1", "composite", java.util.Map.of(), 0, 0, inner)), List.of());
+        org.netwright.model.graph.Graph none = org.netwright.model.graph.Graph.of(List.of(), List.of());
+        assertEquals(java.util.Set.of(List.of("block_1"), List.of("block_1", "block_2")), SavedView.blockPaths(both));
+        try (ProjectStore store = ProjectStore.create(file)) {
+            store.saveGraph(both, "two blocks");
+            store.saveView(Optional.of(network));
+            store.saveView(List.of("block_1"), Optional.of(view));
+            store.saveView(List.of("block_1", "block_2"), Optional.of(view));
+
+            store.saveGraph(both, "an edit that keeps them");
+            assertEquals(Optional.of(view), store.loadView(List.of("block_1", "block_2")));
+
+            store.saveGraph(none, "the block deleted");
+            assertEquals(Optional.empty(), store.loadView(List.of("block_1")), "a new block_1 would fit");
+            assertEquals(Optional.empty(), store.loadView(List.of("block_1", "block_2")));
+            assertEquals(Optional.of(network), store.loadView(), "the network's view stays");
+        }
+    }
+
+    @Test
     void textThatIsNotAViewReadsAsNone() {
         assertEquals(Optional.of(new SavedView(1.25, 3, 4)), SavedView.parse(new SavedView(1.25, 3, 4).text()));
         for (String bad : new String[] {null, "", "1 2", "0 1 2", "-1 1 2", "NaN 1 2", "1 Infinity 2", "a b c",
