@@ -188,11 +188,7 @@ class ProjectDataLossTest {
     @Test
     void aRunWhoseProcessDiedIsMarkedInterruptedOnOpenAndKeepsItsCheckpoint() throws Exception {
         Path file = Projects.realProject(dir, "p.nwproj");
-        Process gone = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version")
-                .redirectErrorStream(true).start();
-        ProcessOwner dead = ProcessOwner.of(gone.toHandle());
-        gone.getInputStream().readAllBytes();
-        gone.waitFor();
+        ProcessOwner dead = deadOwner();
         long deadRun;
         long liveRun;
         try (ProjectStore store = ProjectStore.open(file)) {
@@ -213,11 +209,7 @@ class ProjectDataLossTest {
     @Test
     void anInterruptedRunEndsWhenItWasLastHeardOfNotWhenItsDeathWasNoticed() throws Exception {
         Path file = Projects.realProject(dir, "p.nwproj");
-        Process gone = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version")
-                .redirectErrorStream(true).start();
-        ProcessOwner dead = ProcessOwner.of(gone.toHandle());
-        gone.getInputStream().readAllBytes();
-        gone.waitFor();
+        ProcessOwner dead = deadOwner();
         long withSteps;
         long withCheckpointOnly;
         try (ProjectStore store = ProjectStore.open(file)) {
@@ -260,6 +252,16 @@ class ProjectDataLossTest {
         try (ProjectStore store = ProjectStore.open(file)) {
             assertEquals(ProjectStore.INTERRUPTED, store.runs().get(1).status());
         }
+    }
+
+    /** The owner of a process that has ended: a run recorded with it was cut off. */
+    private static ProcessOwner deadOwner() throws Exception {
+        Process gone = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version")
+                .redirectErrorStream(true).start();
+        ProcessOwner dead = ProcessOwner.of(gone.toHandle());
+        gone.getInputStream().readAllBytes();
+        gone.waitFor();
+        return dead;
     }
 
     /** A training run writes a batch every half second, not as fast as it can; a short pause keeps the test near that. */
