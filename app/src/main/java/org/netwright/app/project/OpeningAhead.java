@@ -65,6 +65,18 @@ public final class OpeningAhead {
 
     /** Lets the opening go unused: the project is closed once it has opened (or at once, if it has). */
     void discard() {
-        opening.thenAccept(ProjectSession::close);
+        letGo = opening.thenAccept(ProjectSession::close);
+    }
+
+    /** The closing of a project let go (see {@link #discard}); null while it has not been let go. */
+    private volatile CompletableFuture<Void> letGo;
+
+    /**
+     * Waits until the opening has ended and, once let go, its project is closed: nothing of it then touches the file
+     * (a test's folder can be deleted).
+     */
+    void awaitEnd(java.time.Duration atMost) throws Exception {
+        CompletableFuture<?> last = letGo != null ? letGo : opening;
+        last.handle((value, error) -> null).get(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 }

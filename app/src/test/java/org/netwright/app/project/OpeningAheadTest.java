@@ -61,30 +61,34 @@ class OpeningAheadTest {
     }
 
     @Test
-    void anotherFileOpenedFirstLetsTheOpeningGoAndFreesItsFile() throws IOException {
+    void anotherFileOpenedFirstLetsTheOpeningGoAndFreesItsFile() throws Exception {
         Path first = project("first.nwproj");
         Path second = project("second.nwproj");
         workspace = new Workspace(RecentProjects.inHome(dir), Runnable::run);
-        workspace.adopt(counted(first, new AtomicInteger()));
+        OpeningAhead ahead = counted(first, new AtomicInteger());
+        workspace.adopt(ahead);
 
         assertEquals(Optional.empty(), workspace.open(second));
+        ahead.awaitEnd(java.time.Duration.ofSeconds(10));
 
         assertEquals(second.toAbsolutePath(), workspace.session().file().toAbsolutePath());
         other = new Workspace(RecentProjects.inHome(dir.resolve("other-home")), Runnable::run);
-        assertEquals(Optional.empty(), opensWithin(other, first, 10_000), "the unused opening closed its project");
+        assertEquals(Optional.empty(), other.open(first), "the unused opening closed its project");
     }
 
     @Test
-    void closingTheWorkspaceBeforeTheWindowOpensAnythingFreesTheFile() throws IOException {
+    void closingTheWorkspaceBeforeTheWindowOpensAnythingFreesTheFile() throws Exception {
         Path first = project("first.nwproj");
         workspace = new Workspace(RecentProjects.inHome(dir), Runnable::run);
-        workspace.adopt(counted(first, new AtomicInteger()));
+        OpeningAhead ahead = counted(first, new AtomicInteger());
+        workspace.adopt(ahead);
 
         workspace.close();
         workspace = null;
+        ahead.awaitEnd(java.time.Duration.ofSeconds(10));
 
         other = new Workspace(RecentProjects.inHome(dir.resolve("other-home")), Runnable::run);
-        assertEquals(Optional.empty(), opensWithin(other, first, 10_000));
+        assertEquals(Optional.empty(), other.open(first));
     }
 
     @Test
@@ -99,21 +103,5 @@ class OpeningAheadTest {
 
         assertEquals(direct, ahead);
         assertEquals(null, workspace.session());
-    }
-
-    /** Opens {@code file} in {@code w}, trying again while the lock of a closing session may still be held. */
-    private static Optional<String> opensWithin(Workspace w, Path file, long millis) {
-        long end = System.currentTimeMillis() + millis;
-        Optional<String> refused = w.open(file);
-        while (refused.isPresent() && System.currentTimeMillis() < end) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            refused = w.open(file);
-        }
-        return refused;
     }
 }
