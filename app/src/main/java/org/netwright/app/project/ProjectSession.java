@@ -83,8 +83,10 @@ public final class ProjectSession implements AutoCloseable {
         }
         // A block that is gone takes its view with it (the store forgets it with this save): a new block given the
         // same id opens fitted, not where the user left the old one.
-        java.util.Set<java.util.List<String>> blocks = org.netwright.model.store.SavedView.blockPaths(graph);
-        keptViews.keySet().removeIf(path -> !path.isEmpty() && !blocks.contains(path));
+        if (keptViews.keySet().stream().anyMatch(path -> !path.isEmpty())) {
+            java.util.Set<java.util.List<String>> blocks = org.netwright.model.store.SavedView.blockPaths(graph);
+            keptViews.keySet().removeIf(path -> !path.isEmpty() && !blocks.contains(path));
+        }
         writer.execute(() -> {
             String status;
             try {

@@ -52,16 +52,8 @@ public final class LevelsView extends BorderPane {
 
     /**
      * @param project    the project's editor model (level 0)
-     * @param eachCanvas called once for every canvas made here, e.g. to bind the View menu's minimap and snapping
-     */
-    public LevelsView(EditorModel project, Consumer<GraphCanvas> eachCanvas) {
-        this(project, (canvas, path) -> eachCanvas.accept(canvas));
-    }
-
-    /**
-     * @param project    the project's editor model (level 0)
      * @param eachCanvas called once for every canvas made here with the path of the block it shows (empty for the
-     *                   project's network), e.g. to show and keep the view the user left on that block
+     *                   project's network), e.g. to bind the View menu's minimap and to keep the user's view
      */
     public LevelsView(EditorModel project, java.util.function.BiConsumer<GraphCanvas, List<String>> eachCanvas) {
         this.eachCanvas = eachCanvas;

@@ -57,7 +57,7 @@ class BlockEditingTest {
         BorderPane root = new BorderPane();
         status = new Label();
         status.setId("status");
-        levels = new LevelsView(project, canvas -> { });
+        levels = new LevelsView(project, (canvas, path) -> { });
         root.setCenter(levels);
         root.setBottom(status);
         // The palette and the status line follow the level shown, as in the app's window.
