@@ -359,7 +359,7 @@ public final class MainWindow {
             int complete = answer.epochsComplete();
             // Drawn as a reopened run is: after the epochs of the runs it went on from, if it resumed one itself.
             return new Prepared(Optional.empty(), org.netwright.app.training.RunHistory.replay(answer.run(),
-                    pastMetrics(session, answer.run()).stream().filter(m -> m.epoch() <= complete).toList()));
+                    pastMetrics(session, answer.run()).upTo(complete)));
         }, RUN_READER).whenComplete((prepared, error) -> Platform.runLater(() -> {
             if (workspace.session() != session) {
                 return;
@@ -376,13 +376,13 @@ public final class MainWindow {
     }
 
     /** The points of stored run {@code runId} the chart draws, read on a second connection (see showLastRun). */
-    private static java.util.List<org.netwright.model.store.MetricPoint> pastMetrics(ProjectSession session,
-                                                                               org.netwright.model.store.RunRecord run) {
+    private static org.netwright.app.training.RunHistory.Stored pastMetrics(ProjectSession session,
+                                                                      org.netwright.model.store.RunRecord run) {
         try (org.netwright.model.store.ProjectStore reader = session.store().readerBeside()) {
             return org.netwright.app.training.RunHistory.withEarlierRuns(run,
-                    reader.metrics(run.id(), org.netwright.app.training.RunHistory.KEYS_DRAWN),
+                    org.netwright.app.training.RunHistory.Stored.read(reader, run.id()),
                     id -> reader.runs().stream().filter(r -> r.id() == id).findFirst(),
-                    id -> reader.metrics(id, org.netwright.app.training.RunHistory.KEYS_DRAWN));
+                    id -> org.netwright.app.training.RunHistory.Stored.read(reader, id));
         }
     }
 

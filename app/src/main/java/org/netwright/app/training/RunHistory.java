@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.netwright.model.store.MetricPoint;
 import org.netwright.model.store.RunRecord;
+import org.netwright.model.store.StepSeries;
 
 /**
  * Turns a run stored in the project back into the events it once sent, so a reopened project
@@ -29,45 +30,110 @@ public final class RunHistory {
      */
     static final int MAX_STEPS = 4000;
 
+    private static final String LOSS = "train/loss";
+
     /**
-     * Every step's training loss of a stored run, in the order stored: what {@link #replay} thins for the events,
-     * kept whole so the loss chart's CSV holds every step of a reopened run too.
+     * A stored run's points as the window reads them: every step's training loss as columns ({@link StepSeries}) and
+     * the rest (epoch values, gradient norms, activation statistics: a few per epoch) as points. A run of a million
+     * steps is read this way in a fraction of a second where a million {@link MetricPoint}s took over one.
      */
-    public record Losses(long[] steps, double[] values) {
-        /** How many steps. */
-        public int size() {
-            return steps.length;
+    public record Stored(StepSeries losses, List<MetricPoint> others) {
+        /** {@code points} split into their training losses and the rest. */
+        public static Stored of(List<MetricPoint> points) {
+            return new Stored(StepSeries.of(LOSS, points), points.stream().filter(m -> !m.key().equals(LOSS)).toList());
+        }
+
+        /** Run {@code runId}'s points the window draws ({@link #KEYS_DRAWN}), read from {@code store}. */
+        public static Stored read(org.netwright.model.store.ProjectStore store, long runId) {
+            return new Stored(store.steps(runId, LOSS), store.metrics(runId, KEYS_DRAWN, LOSS));
+        }
+
+        /** The points of epochs up to {@code epoch}. */
+        public Stored upTo(int epoch) {
+            return new Stored(losses.whereEpoch(e -> e <= epoch), others.stream().filter(m -> m.epoch() <= epoch)
+                    .toList());
+        }
+
+        /** Every point, by step (a step's loss before the values written at its epoch's end), as the store holds them. */
+        public List<MetricPoint> points() {
+            List<MetricPoint> out = new ArrayList<>(losses.size() + others.size());
+            int o = 0;
+            for (int i = 0; i < losses.size(); i++) {
+                while (o < others.size() && others.get(o).step() < losses.step(i)) {
+                    out.add(others.get(o++));
+                }
+                out.add(losses.point(i));
+            }
+            out.addAll(others.subList(o, others.size()));
+            return out;
+        }
+
+        private boolean isEmpty() {
+            return losses.size() == 0 && others.isEmpty();
+        }
+
+        private int firstEpoch() {
+            int first = Integer.MAX_VALUE;
+            for (int i = 0; i < losses.size(); i++) {
+                first = Math.min(first, losses.epoch(i));
+            }
+            for (MetricPoint m : others) {
+                first = Math.min(first, m.epoch());
+            }
+            return first == Integer.MAX_VALUE ? 1 : first;
+        }
+
+        /** The most training-loss steps any one epoch holds. */
+        private int mostStepsInAnEpoch() {
+            Map<Integer, Integer> perEpoch = new java.util.HashMap<>();
+            for (int i = 0; i < losses.size(); i++) {
+                perEpoch.merge(losses.epoch(i), 1, Integer::sum);
+            }
+            return perEpoch.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         }
     }
 
-    /** A stored run read back: its events ({@link #replay}) and every step's loss ({@link #losses}). */
-    public record Replay(List<RunEvent> events, Losses losses) {
+    /** A stored run read back: its events ({@link #replay}) and every step's loss. */
+    public record Replay(List<RunEvent> events, StepSeries losses) {
     }
 
-    /** The run read back whole: {@link #replay} and {@link #losses} of the same metrics. */
+    /** The run read back whole: {@link #replay} and every step's training loss, which the chart's CSV keeps. */
+    public static Replay read(RunRecord run, Stored stored) {
+        return new Replay(replay(run, stored), stored.losses());
+    }
+
+    /** As {@link #read(RunRecord, Stored)} of points held in a list. */
     public static Replay read(RunRecord run, List<MetricPoint> metrics) {
-        return new Replay(replay(run, metrics), losses(metrics));
+        return read(run, Stored.of(metrics));
     }
 
     /** The longest chain of resumed runs followed back (a guard: ids are not expected to loop). */
     static final int MAX_EARLIER_RUNS = 1000;
 
     /**
-     * A run's metrics preceded, when it resumed another run, by that run's epochs before its own first one (and so on
+     * A run's points preceded, when it resumed another run, by that run's epochs before its own first one (and so on
      * up the chain of resumed runs), its own steps moved so its first epoch begins where the earlier run's left off
      * (a stop inside an epoch trains that epoch again): a reopened resumed run is drawn as the live one was.
      * {@code runs} finds a stored run by id, {@code metrics} reads a run's points; a run no longer stored ends the chain.
      */
-    public static List<MetricPoint> withEarlierRuns(RunRecord run, List<MetricPoint> own,
-                                                    java.util.function.LongFunction<java.util.Optional<RunRecord>> runs,
-                                                    java.util.function.LongFunction<List<MetricPoint>> metrics) {
+    public static Stored withEarlierRuns(RunRecord run, Stored own,
+                                         java.util.function.LongFunction<java.util.Optional<RunRecord>> runs,
+                                         java.util.function.LongFunction<Stored> metrics) {
         return withEarlierRuns(run, own, runs, metrics, new java.util.HashSet<>());
     }
 
-    private static List<MetricPoint> withEarlierRuns(RunRecord run, List<MetricPoint> own,
-                                                     java.util.function.LongFunction<java.util.Optional<RunRecord>> runs,
-                                                     java.util.function.LongFunction<List<MetricPoint>> metrics,
-                                                     java.util.Set<Long> seen) {
+    /** As {@link #withEarlierRuns(RunRecord, Stored, java.util.function.LongFunction, java.util.function.LongFunction)}
+     * for points held in lists (the Runs window's epoch means). */
+    public static List<MetricPoint> withEarlierRuns(RunRecord run, List<MetricPoint> own,
+                                                    java.util.function.LongFunction<java.util.Optional<RunRecord>> runs,
+                                                    java.util.function.LongFunction<List<MetricPoint>> metrics) {
+        return withEarlierRuns(run, Stored.of(own), runs, id -> Stored.of(metrics.apply(id))).points();
+    }
+
+    private static Stored withEarlierRuns(RunRecord run, Stored own,
+                                          java.util.function.LongFunction<java.util.Optional<RunRecord>> runs,
+                                          java.util.function.LongFunction<Stored> metrics,
+                                          java.util.Set<Long> seen) {
         seen.add(run.id());
         long parentId = org.netwright.model.run.RunSummary.of(run, java.time.Instant.now()).settings()
                 .path("resumed_from").asLong(0);
@@ -76,97 +142,78 @@ public final class RunHistory {
         if (parent.isEmpty() || own.isEmpty()) {
             return own;
         }
-        int firstEpoch = own.stream().mapToInt(MetricPoint::epoch).min().orElse(1);
-        List<MetricPoint> earlier = withEarlierRuns(parent.get(), metrics.apply(parentId), runs, metrics, seen)
-                .stream().filter(m -> m.epoch() < firstEpoch).toList();
+        int firstEpoch = own.firstEpoch();
+        Stored whole = withEarlierRuns(parent.get(), metrics.apply(parentId), runs, metrics, seen);
+        Stored earlier = new Stored(whole.losses().whereEpoch(e -> e < firstEpoch),
+                whole.others().stream().filter(m -> m.epoch() < firstEpoch).toList());
         // Steps per epoch from the complete epochs on either side (a run stopped inside its first epoch has none).
-        Map<String, Integer> stepsPerEpoch = new java.util.HashMap<>();
-        for (List<MetricPoint> side : List.of(earlier, own)) {
-            for (MetricPoint m : side) {
-                if (m.key().equals("train/loss")) {
-                    stepsPerEpoch.merge((side == own ? "own " : "earlier ") + m.epoch(), 1, Integer::sum);
-                }
-            }
+        int perEpoch = Math.max(earlier.mostStepsInAnEpoch(), own.mostStepsInAnEpoch());
+        long firstStep = Long.MAX_VALUE;
+        for (int i = 0; i < own.losses().size(); i++) {
+            firstStep = Math.min(firstStep, own.losses().step(i));
         }
-        int perEpoch = stepsPerEpoch.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        long firstStep = own.stream().filter(m -> m.key().equals("train/loss")).mapToLong(MetricPoint::step).min()
-                .orElse(1);
+        if (firstStep == Long.MAX_VALUE) {
+            firstStep = 1;
+        }
         // As the live chart does: the first new step sits at the start of the first new epoch.
         long shift = perEpoch == 0 ? 0 : Math.max(0, (firstStep - 1) - (long) (firstEpoch - 1) * perEpoch);
-        List<MetricPoint> out = new ArrayList<>(earlier.size() + own.size());
-        out.addAll(earlier);
-        for (MetricPoint m : own) {
-            out.add(shift == 0 ? m : new MetricPoint(m.step() - shift, m.epoch(), m.key(), m.value(), m.seconds()));
+        List<MetricPoint> others = new ArrayList<>(earlier.others().size() + own.others().size());
+        others.addAll(earlier.others());
+        for (MetricPoint m : own.others()) {
+            others.add(shift == 0 ? m : new MetricPoint(m.step() - shift, m.epoch(), m.key(), m.value(), m.seconds()));
         }
-        return out;
+        return new Stored(earlier.losses().then(own.losses().stepsLowered(shift)), others);
     }
 
-    /** The {@code train/loss} points among {@code metrics}, every one. */
-    public static Losses losses(List<MetricPoint> metrics) {
-        int n = 0;
-        for (MetricPoint m : metrics) {
-            if (m.key().equals("train/loss")) {
-                n++;
-            }
-        }
-        long[] steps = new long[n];
-        double[] values = new double[n];
-        int i = 0;
-        for (MetricPoint m : metrics) {
-            if (m.key().equals("train/loss")) {
-                steps[i] = m.step();
-                values[i++] = m.value();
-            }
-        }
-        return new Losses(steps, values);
+    /** As {@link #replay(RunRecord, Stored)} of points held in a list. */
+    public static List<RunEvent> replay(RunRecord run, List<MetricPoint> metrics) {
+        return replay(run, Stored.of(metrics));
     }
 
     /** Started, then per epoch its steps and the epoch's summary, then how the run ended. */
-    public static List<RunEvent> replay(RunRecord run, List<MetricPoint> metrics) {
-        Map<Integer, List<RunEvent.Step>> steps = new TreeMap<>();
+    public static List<RunEvent> replay(RunRecord run, Stored stored) {
         Map<Integer, double[]> epochValues = new TreeMap<>();
         Map<Integer, Map<String, Double>> epochMetrics = new TreeMap<>();
         Map<Integer, Map<String, Double>> epochNorms = new TreeMap<>();
-        for (MetricPoint m : metrics) {
-            switch (m.key()) {
-                case "train/loss" -> steps.computeIfAbsent(m.epoch(), e -> new ArrayList<>())
-                        .add(new RunEvent.Step(m.step(), m.epoch(), m.value(), Double.NaN, m.seconds()));
-                case "validate/loss" -> epochValues(epochValues, m.epoch())[0] = m.value();
-                default -> {
-                    // validate/accuracy -> val_accuracy, train/kl -> kl; learning rate and test values are not drawn.
-                    if (ActivationRecords.isActivationKey(m.key())) {
-                        // Read below, all at once; an epoch with only these still gets its event.
-                        epochValues(epochValues, m.epoch());
-                    } else if (m.key().startsWith(GRAD_NORM)) {
-                        epochValues(epochValues, m.epoch());
-                        epochNorms.computeIfAbsent(m.epoch(), e -> new java.util.LinkedHashMap<>())
-                                .put(m.key().substring(GRAD_NORM.length()), m.value());
-                    } else if (m.key().startsWith("validate/")) {
-                        epochValues(epochValues, m.epoch());
-                        epochMetrics.computeIfAbsent(m.epoch(), e -> new java.util.LinkedHashMap<>())
-                                .put("val_" + m.key().substring("validate/".length()), m.value());
-                    } else if (m.key().startsWith("train/")) {
-                        // A GAN's epoch may have no validation at all: its D and G losses still make the epoch.
-                        epochValues(epochValues, m.epoch());
-                        epochMetrics.computeIfAbsent(m.epoch(), e -> new java.util.LinkedHashMap<>())
-                                .put(m.key().substring("train/".length()), m.value());
-                    }
-                }
+        for (MetricPoint m : stored.others()) {
+            if (m.key().equals("validate/loss")) {
+                epochValues(epochValues, m.epoch())[0] = m.value();
+            } else if (ActivationRecords.isActivationKey(m.key())) {
+                // Read below, all at once; an epoch with only these still gets its event.
+                epochValues(epochValues, m.epoch());
+            } else if (m.key().startsWith(GRAD_NORM)) {
+                epochValues(epochValues, m.epoch());
+                epochNorms.computeIfAbsent(m.epoch(), e -> new java.util.LinkedHashMap<>())
+                        .put(m.key().substring(GRAD_NORM.length()), m.value());
+            } else if (m.key().startsWith("validate/")) {
+                // validate/accuracy -> val_accuracy, train/kl -> kl; learning rate and test values are not drawn.
+                epochValues(epochValues, m.epoch());
+                epochMetrics.computeIfAbsent(m.epoch(), e -> new java.util.LinkedHashMap<>())
+                        .put("val_" + m.key().substring("validate/".length()), m.value());
+            } else if (m.key().startsWith("train/")) {
+                // A GAN's epoch may have no validation at all: its D and G losses still make the epoch.
+                epochValues(epochValues, m.epoch());
+                epochMetrics.computeIfAbsent(m.epoch(), e -> new java.util.LinkedHashMap<>())
+                        .put(m.key().substring("train/".length()), m.value());
             }
         }
-        Map<Integer, Map<String, ActivationStats>> epochActivations = ActivationRecords.byEpoch(metrics);
-        int stepsPerEpoch = steps.values().stream().mapToInt(List::size).max().orElse(1);
-        int total = steps.values().stream().mapToInt(List::size).sum();
+        Map<Integer, Map<String, ActivationStats>> epochActivations = ActivationRecords.byEpoch(stored.others());
+        StepSeries losses = stored.losses();
+        Map<Integer, int[]> steps = stepsByEpoch(losses);
+        int stepsPerEpoch = steps.values().stream().mapToInt(a -> a.length).max().orElse(1);
+        int total = losses.size();
         if (total > MAX_STEPS) {
             // Each epoch keeps its share of the points.
-            steps.replaceAll((epoch, list) -> thin(list, Math.max(2, (int) ((long) MAX_STEPS * list.size() / total))));
+            steps.replaceAll((epoch, at) -> thin(losses, at, Math.max(2, (int) ((long) MAX_STEPS * at.length / total))));
         }
         int epochs = Math.max(steps.keySet().stream().mapToInt(Integer::intValue).max().orElse(0),
                 epochValues.keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
         List<RunEvent> out = new ArrayList<>();
         out.add(new RunEvent.Started(run.id(), run.device(), epochs, stepsPerEpoch));
         for (int e = 1; e <= epochs; e++) {
-            out.addAll(steps.getOrDefault(e, List.of()));
+            for (int i : steps.getOrDefault(e, new int[0])) {
+                out.add(new RunEvent.Step(losses.step(i), e, losses.value(i), Double.NaN, losses.seconds(i)));
+            }
             double[] v = epochValues.get(e);
             if (v != null) {
                 out.add(new RunEvent.Epoch(e, Double.NaN, Double.isNaN(v[0]) ? null : v[0],
@@ -178,48 +225,62 @@ public final class RunHistory {
         return out;
     }
 
+    /** Per epoch, the indices of its points in {@code losses}, in order. */
+    private static Map<Integer, int[]> stepsByEpoch(StepSeries losses) {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        for (int i = 0; i < losses.size(); i++) {
+            counts.merge(losses.epoch(i), 1, Integer::sum);
+        }
+        Map<Integer, int[]> out = new TreeMap<>();
+        counts.forEach((epoch, n) -> out.put(epoch, new int[n]));
+        Map<Integer, Integer> filled = new java.util.HashMap<>();
+        for (int i = 0; i < losses.size(); i++) {
+            int epoch = losses.epoch(i);
+            out.get(epoch)[filled.merge(epoch, 1, Integer::sum) - 1] = i;
+        }
+        return out;
+    }
+
     /**
-     * At most about {@code max} of {@code steps}, in order: per stretch of equal length its lowest and highest loss
-     * (so spikes stay visible), and always the last step.
+     * At most about {@code max} of the points at {@code at} (indices into {@code losses}, in order): per stretch of
+     * equal length its lowest and highest loss (so spikes stay visible), and always the last one.
      */
-    static List<RunEvent.Step> thin(List<RunEvent.Step> steps, int max) {
-        if (steps.size() <= max) {
-            return steps;
+    static int[] thin(StepSeries losses, int[] at, int max) {
+        if (at.length <= max) {
+            return at;
         }
         int buckets = Math.max(1, max / 2);
-        List<RunEvent.Step> out = new ArrayList<>(max + 1);
+        int[] out = new int[2 * buckets + 1];
+        int n = 0;
         for (int b = 0; b < buckets; b++) {
-            int from = (int) ((long) b * steps.size() / buckets);
-            int to = (int) ((long) (b + 1) * steps.size() / buckets);
-            RunEvent.Step low = null;
-            RunEvent.Step high = null;
-            for (int i = from; i < to; i++) {
-                RunEvent.Step s = steps.get(i);
-                if (low == null || s.trainLoss() < low.trainLoss()) {
-                    low = s;
+            int from = (int) ((long) b * at.length / buckets);
+            int to = (int) ((long) (b + 1) * at.length / buckets);
+            int low = -1;
+            int high = -1;
+            for (int k = from; k < to; k++) {
+                double v = losses.value(at[k]);
+                if (low < 0 || v < losses.value(low)) {
+                    low = at[k];
                 }
-                if (high == null || s.trainLoss() > high.trainLoss()) {
-                    high = s;
+                if (high < 0 || v > losses.value(high)) {
+                    high = at[k];
                 }
             }
-            if (low == null) {
+            if (low < 0) {
                 continue;
             }
             if (low == high) {
-                out.add(low);
-            } else if (low.step() < high.step()) {
-                out.add(low);
-                out.add(high);
+                out[n++] = low;
             } else {
-                out.add(high);
-                out.add(low);
+                out[n++] = Math.min(low, high);
+                out[n++] = Math.max(low, high);
             }
         }
-        RunEvent.Step last = steps.get(steps.size() - 1);
-        if (out.get(out.size() - 1) != last) {
-            out.add(last);
+        int last = at[at.length - 1];
+        if (out[n - 1] != last) {
+            out[n++] = last;
         }
-        return out;
+        return java.util.Arrays.copyOf(out, n);
     }
 
     private static double[] epochValues(Map<Integer, double[]> byEpoch, int epoch) {

@@ -289,7 +289,7 @@ public final class TrainingViewModel {
         showReplayed(run, replay.events(), replay.losses());
     }
 
-    private void showReplayed(RunRecord run, List<RunEvent> replayed, RunHistory.Losses every) {
+    private void showReplayed(RunRecord run, List<RunEvent> replayed, org.netwright.model.store.StepSeries every) {
         if (running.get()) {
             return;
         }
@@ -315,8 +315,8 @@ public final class TrainingViewModel {
             // The same x as a live step's (its step over the steps per epoch the replay's Started gave).
             trainLoss.clear();
             for (int i = 0; i < every.size(); i++) {
-                if (Double.isFinite(every.values()[i])) {
-                    trainLoss.add((double) every.steps()[i] / Math.max(1, stepsPerEpoch), every.values()[i]);
+                if (Double.isFinite(every.value(i))) {
+                    trainLoss.add((double) every.step(i) / Math.max(1, stepsPerEpoch), every.value(i));
                 }
             }
         }

@@ -12,9 +12,11 @@ import org.netwright.model.store.ProjectStore;
 
 /**
  * Writes a large project for measuring how fast the app opens one: a chain of dense and ReLU layers in rows of 25
- * cards and one finished run whose metrics hold {@code steps} steps of four values each (train loss, learning rate,
- * two gradient norms) plus validation values per epoch. {@code main(PATH [NODES [STEPS]])} writes one for a launch by
- * hand; 1,000 nodes and 250,000 steps (one million points) by default.
+ * cards and one finished run of {@code steps} steps written as the runner writes them: every step's training loss,
+ * and at each of its ten epochs' ends the validation loss and accuracy, learning rate and two gradient norms.
+ * {@code main(PATH [NODES [STEPS]])} writes one for a launch by hand; 1,000 nodes and 1,000,000 steps by default (a
+ * million points of one curve: until November 2026 it wrote 250,000 steps of four per-step values, but the runner
+ * keeps only the loss per step, so a real million-point run is a million steps).
  */
 public final class LargeProject {
     private LargeProject() {
@@ -23,7 +25,7 @@ public final class LargeProject {
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
         int nodes = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        int steps = args.length > 2 ? Integer.parseInt(args[2]) : 250_000;
+        int steps = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         long t0 = System.nanoTime();
         long points = write(file, nodes, steps);
         System.out.printf("wrote %s: %d nodes, %d metric points in %.1f s%n", file, nodes, points,
@@ -62,12 +64,13 @@ public final class LargeProject {
                 int epoch = Math.min(epochs, (s - 1) / perEpoch + 1);
                 double loss = 1.0 / Math.sqrt(s) + 0.05 * Math.sin(s * 0.01);
                 batch.add(new MetricPoint(s, epoch, "train/loss", loss, s * 0.01));
-                batch.add(new MetricPoint(s, epoch, "lr", 0.001, s * 0.01));
-                batch.add(new MetricPoint(s, epoch, "grad_norm/dense_1", 0.5 / Math.sqrt(s), s * 0.01));
-                batch.add(new MetricPoint(s, epoch, "grad_norm/dense_3", 0.4 / Math.sqrt(s), s * 0.01));
                 if (s % perEpoch == 0) {
+                    // What the runner writes at an epoch's end (ProjectRecorder): validation, learning rate, norms.
                     batch.add(new MetricPoint(s, epoch, "validate/loss", loss * 1.1, s * 0.01));
                     batch.add(new MetricPoint(s, epoch, "validate/accuracy", 1 - loss, s * 0.01));
+                    batch.add(new MetricPoint(s, epoch, "lr", 0.001, s * 0.01));
+                    batch.add(new MetricPoint(s, epoch, "grad_norm/dense_1", 0.5 / Math.sqrt(s), s * 0.01));
+                    batch.add(new MetricPoint(s, epoch, "grad_norm/dense_3", 0.4 / Math.sqrt(s), s * 0.01));
                 }
                 if (batch.size() >= 20_000) {
                     store.appendMetrics(run, batch);

@@ -98,6 +98,45 @@ class RunHistoryTest {
         assertTrue(curve.shown().getItemCount() < n / 10, "the chart draws far fewer: " + curve.shown().getItemCount());
     }
 
+    /**
+     * The window reads a stored run as its losses' columns and the rest's points (two queries); it must replay exactly
+     * as every point read as one list did, thinned steps and epoch values alike.
+     */
+    @Test
+    void aRunReadAsColumnsReplaysAsItsPointsDo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.util.Map<String, org.netwright.model.run.ActivationStats> stats =
+                java.util.Map.of("dense_1", new org.netwright.model.run.ActivationStats(0.5, 1.0, 0.0));
+        try (org.netwright.model.store.ProjectStore store =
+                     org.netwright.model.store.ProjectStore.create(dir.resolve("r.nwproj"))) {
+            long id = store.startRun("{}", "cpu");
+            List<MetricPoint> m = new ArrayList<>();
+            int n = 30_000;
+            for (int s = 1; s <= n; s++) {
+                int epoch = 1 + (s - 1) / (n / 3);
+                m.add(new MetricPoint(s, epoch, "train/loss", s == 777 ? 40 : 1.0 / Math.sqrt(s), s * 0.01));
+                if (s % (n / 3) == 0) {
+                    m.add(new MetricPoint(s, epoch, "validate/loss", 0.5 / epoch, s * 0.01));
+                    m.add(new MetricPoint(s, epoch, "validate/accuracy", 0.3 * epoch, s * 0.01));
+                    m.add(new MetricPoint(s, epoch, "lr", 0.01, s * 0.01));
+                    m.add(new MetricPoint(s, epoch, "grad_norm/dense_1", 0.1 * epoch, s * 0.01));
+                    m.addAll(org.netwright.model.run.ActivationRecords.points(s, epoch, s * 0.01, stats));
+                }
+            }
+            store.appendMetrics(id, m);
+            RunRecord run = store.runs().get(0);
+            RunHistory.Replay asList = RunHistory.read(run, store.metrics(id, RunHistory.KEYS_DRAWN));
+            RunHistory.Replay asColumns = RunHistory.read(run, RunHistory.Stored.read(store, id));
+            assertEquals(asList.events(), asColumns.events());
+            assertTrue(steps(asColumns.events()).stream().anyMatch(s -> s.trainLoss() == 40), "the spike is kept");
+            assertEquals(n, asColumns.losses().size());
+            assertEquals(m.stream().filter(p -> RunHistory.KEYS_DRAWN.stream().anyMatch(p.key()::startsWith)).toList(),
+                    RunHistory.Stored.read(store, id).points(), "the points in the order written");
+            assertEquals(3, RunHistory.replay(run, RunHistory.Stored.read(store, id).upTo(2)).stream()
+                    .filter(e -> e instanceof RunEvent.Started || e instanceof RunEvent.Epoch).count(),
+                    "started and epochs 1-2");
+        }
+    }
+
     /** Run 1 stopped inside epoch 3 (2 complete, 4 steps an epoch); run 2 resumed it and trained epochs 3 and 4. */
     @Test
     void aResumedRunIsDrawnAfterTheEpochsOfTheRunItWentOnFrom() {

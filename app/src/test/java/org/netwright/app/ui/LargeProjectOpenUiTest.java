@@ -69,7 +69,7 @@ class LargeProjectOpenUiTest {
     static void write() {
         file = dir.resolve("large.nwproj");
         long t0 = System.nanoTime();
-        points = LargeProject.write(file, 1000, 250_000);
+        points = LargeProject.write(file, 1000, 1_000_000);
         System.out.printf("large project: wrote 1,000 nodes and %,d metric points in %.1f s%n", points,
                 (System.nanoTime() - t0) / 1e9);
         small = dir.resolve("small.nwproj");

@@ -790,20 +790,53 @@ public final class ProjectStore implements AutoCloseable {
      * gradient norms.
      */
     public synchronized List<MetricPoint> metrics(long runId, List<String> keyPrefixes) {
+        return metrics(runId, keyPrefixes, null);
+    }
+
+    /**
+     * As {@link #metrics(long, List)} without the points of key {@code leaveOut} (none left out when null): a reopened
+     * run reads its per-step loss with {@link #steps} and everything else here.
+     */
+    public synchronized List<MetricPoint> metrics(long runId, List<String> keyPrefixes, String leaveOut) {
         if (keyPrefixes.isEmpty()) {
             return List.of();
         }
         String which = String.join(" OR ", java.util.Collections.nCopies(keyPrefixes.size(), "substr(key, 1, ?) = ?"));
         return read("read the metrics", () -> {
             try (PreparedStatement p = connection.prepareStatement("SELECT step, epoch, key, value, seconds FROM metrics"
-                    + " WHERE run_id = ? AND (" + which + ") ORDER BY rowid")) {
-                p.setLong(1, runId);
-                int i = 2;
+                    + " WHERE run_id = ?" + (leaveOut == null ? "" : " AND key <> ?") + " AND (" + which
+                    + ") ORDER BY rowid")) {
+                int i = 1;
+                p.setLong(i++, runId);
+                if (leaveOut != null) {
+                    p.setString(i++, leaveOut);
+                }
                 for (String prefix : keyPrefixes) {
                     p.setInt(i++, prefix.length());
                     p.setString(i++, prefix);
                 }
                 return points(p);
+            }
+        });
+    }
+
+    /**
+     * A run's points of one key (every step's {@code train/loss}) as columns, in the order written: four numbers a
+     * row instead of an object with its key's text, so a million steps read in a fraction of a second.
+     */
+    public synchronized StepSeries steps(long runId, String key) {
+        return read("read the metrics", () -> {
+            try (PreparedStatement p = connection.prepareStatement(
+                    "SELECT step, epoch, value, seconds FROM metrics WHERE run_id = ? AND key = ? ORDER BY rowid")) {
+                p.setLong(1, runId);
+                p.setString(2, key);
+                StepSeries.Builder b = new StepSeries.Builder(key);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        b.add(r.getLong(1), r.getInt(2), real(r, 3), real(r, 4));
+                    }
+                }
+                return b.build();
             }
         });
     }
@@ -822,7 +855,8 @@ public final class ProjectStore implements AutoCloseable {
     /** SQLite stores NaN as NULL; give it back as NaN so a diverged loss reads as it was written. */
     private static double real(ResultSet r, int column) throws SQLException {
         double d = r.getDouble(column);
-        return r.wasNull() ? Double.NaN : d;
+        // NULL reads as 0.0; asking wasNull only then saves a call into SQLite per value of a million-row read.
+        return d == 0.0 && r.wasNull() ? Double.NaN : d;
     }
 
     /** The weights of a run's most recently saved checkpoint. */

@@ -1,0 +1,72 @@
+package org.netwright.model.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A key's per-step points read as columns hold what the points held, in the order written, one run at a time. */
+class StepSeriesTest {
+    @TempDir
+    Path dir;
+
+    private static List<MetricPoint> points(StepSeries s) {
+        List<MetricPoint> out = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            out.add(s.point(i));
+        }
+        return out;
+    }
+
+    @Test
+    void theStoreReadsOneKeyOfOneRunAsColumnsInTheOrderWritten() {
+        try (ProjectStore store = ProjectStore.create(dir.resolve("s.nwproj"))) {
+            long run = store.startRun("{}", "cpu");
+            long other = store.startRun("{}", "cpu");
+            List<MetricPoint> written = new ArrayList<>();
+            // More than the builder's first 1,024 slots, a NaN (stored as NULL) and another key between the steps.
+            for (int s = 1; s <= 3000; s++) {
+                written.add(new MetricPoint(s, 1 + (s - 1) / 1000, "train/loss", s == 7 ? Double.NaN : 1.0 / s,
+                        s * 0.5));
+                if (s % 1000 == 0) {
+                    written.add(new MetricPoint(s, s / 1000, "validate/loss", 0.25, s * 0.5));
+                }
+            }
+            store.appendMetrics(run, written);
+            store.appendMetrics(other, List.of(new MetricPoint(1, 1, "train/loss", 9.0, 0.1)));
+
+            StepSeries losses = store.steps(run, "train/loss");
+            assertEquals(3000, losses.size());
+            assertEquals(written.stream().filter(m -> m.key().equals("train/loss")).toList(), points(losses));
+            assertTrue(Double.isNaN(losses.value(6)), "a diverged loss reads back as NaN");
+            assertEquals(List.of(new MetricPoint(1, 1, "train/loss", 9.0, 0.1)), points(store.steps(other, "train/loss")));
+            assertEquals(0, store.steps(run, "lr").size());
+
+            List<MetricPoint> rest = store.metrics(run, List.of("train/", "validate/"), "train/loss");
+            assertEquals(written.stream().filter(m -> m.key().equals("validate/loss")).toList(), rest,
+                    "everything the prefixes take but the key left out");
+            assertEquals(written, store.metrics(run, List.of("train/", "validate/"), null));
+        }
+    }
+
+    @Test
+    void aSeriesIsCutByEpochLoweredAndJoinedWithoutChangingTheOriginal() {
+        List<MetricPoint> list = List.of(new MetricPoint(1, 1, "train/loss", 0.9, 1), new MetricPoint(1, 1, "lr", 0.1, 1),
+                new MetricPoint(2, 1, "train/loss", 0.8, 2), new MetricPoint(3, 2, "train/loss", 0.7, 3));
+        StepSeries s = StepSeries.of("train/loss", list);
+        assertEquals(3, s.size());
+        assertEquals(List.of(list.get(0), list.get(2)), points(s.whereEpoch(e -> e < 2)));
+        StepSeries lowered = s.stepsLowered(1);
+        assertEquals(List.of(0L, 1L, 2L), List.of(lowered.step(0), lowered.step(1), lowered.step(2)));
+        assertEquals(1, s.step(0), "the original keeps its steps");
+        StepSeries joined = s.whereEpoch(e -> e == 2).then(s);
+        assertEquals(List.of(list.get(3), list.get(0), list.get(2), list.get(3)), points(joined));
+        assertEquals(s, s.then(StepSeries.empty("train/loss")));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.value(3));
+    }
+}
