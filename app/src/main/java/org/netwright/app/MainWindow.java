@@ -319,8 +319,12 @@ public final class MainWindow {
         // On a connection of its own: the window's store would be held for the whole read, and the window asks it for
         // the project's name and settings while it is built. A resumed run is drawn after the epochs of the run it went
         // on from, as it was while it trained.
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> org.netwright.app.training.RunHistory.read(run,
-                pastMetrics(session, run)), RUN_READER)
+        // Most often read already, or being read, since the project's file was chosen (LastRunAhead).
+        session.lastRunAhead().take(run).thenComposeAsync(ahead -> ahead.isPresent()
+                        ? java.util.concurrent.CompletableFuture.completedFuture(ahead.get())
+                        : java.util.concurrent.CompletableFuture.supplyAsync(() -> pastMetrics(session, run), RUN_READER),
+                        RUN_READER)
+                .thenApply(stored -> org.netwright.app.training.RunHistory.read(run, stored))
                 .whenComplete((events, error) -> Platform.runLater(() -> {
                     if (workspace.session() != session) {
                         return;

@@ -33,6 +33,7 @@ public final class ProjectSession implements AutoCloseable {
     private final TrainingSettings defaults;
     private final ReadOnlyStringWrapper saveStatus = new ReadOnlyStringWrapper(SAVED);
     private final Executor ui;
+    private org.netwright.app.training.LastRunAhead lastRunAhead = org.netwright.app.training.LastRunAhead.none();
     /** The last graph save's outcome as the writer thread saw it ({@link #SAVED} or why not), before the UI hears. */
     private volatile String lastWrite = SAVED;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -58,13 +59,22 @@ public final class ProjectSession implements AutoCloseable {
      * save-status updates (the FX thread in the app).
      */
     public static ProjectSession open(Path file, TrainingSettings defaults, Executor ui) {
+        // Begun first: a long last run reads beside the file's check and the window's building, not after them.
+        org.netwright.app.training.LastRunAhead ahead = org.netwright.app.training.LastRunAhead.begin(file);
         ProjectStore store = ProjectStore.openForEditing(file);
         try {
-            return new ProjectSession(store, defaults, ui);
+            ProjectSession session = new ProjectSession(store, defaults, ui);
+            session.lastRunAhead = ahead;
+            return session;
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** The last run as read while the project opened ({@link org.netwright.app.training.LastRunAhead#take}). */
+    public org.netwright.app.training.LastRunAhead lastRunAhead() {
+        return lastRunAhead;
     }
 
     /**

@@ -199,6 +199,28 @@ public final class ProjectStore implements AutoCloseable {
         return opened(file, () -> ProjectFileCheck.readOnlyConnection(file), true);
     }
 
+    /**
+     * A read-only store on {@code path} for a long read (a run's million metric points) made while {@link #open} checks
+     * the same file on another thread, so that the read need not wait for the check. Opened only while nothing has
+     * the file open (no -wal, -shm or -journal beside it): then SQLite opens it immutable, takes no lock, writes
+     * nothing and leaves no file behind, whatever the check decides. Empty otherwise, or when SQLite cannot open it.
+     * The file is not checked here: what is read counts only once {@code open} has accepted the file, and only for
+     * what cannot have changed since (a run that is not running).
+     */
+    public static Optional<ProjectStore> openReadingAhead(Path path) {
+        Path file = path.toAbsolutePath();
+        if (!Files.isRegularFile(file) || ProjectFileCheck.SIDE_FILE_SUFFIXES.stream()
+                .anyMatch(suffix -> Files.exists(ProjectFileCheck.sibling(file, suffix)))) {
+            return Optional.empty();
+        }
+        try {
+            // Not noted in OpenInThisProcess: the check running meanwhile must read the file's header itself.
+            return Optional.of(new ProjectStore(file, ProjectFileCheck.readOnlyConnection(file), true));
+        } catch (ProjectFileException e) {
+            return Optional.empty();
+        }
+    }
+
     /** A store on a connection {@code connect} opens, noted in {@link OpenInThisProcess} before it connects. */
     private static ProjectStore opened(Path file, Supplier<Connection> connect, boolean readOnly) {
         Object key = OpenInThisProcess.add(file);
