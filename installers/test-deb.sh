@@ -53,6 +53,19 @@ grep -rqs 'glob pattern="\*.nwproj"' "$app/lib" || fail "the package does not re
 dpkg-deb -I "$deb" postinst 2>/dev/null | grep -q 'xdg-desktop-menu' || fail "postinst does not install the menu entry"
 step "declares: Depends=$depends; /usr/bin/netwright; menu entry $(basename "$desktop"); .nwproj type"
 
+# The class-data archive, made as postinst makes it (here under the temporary root instead of /opt); the launcher
+# must then start on it: -Xshare:on refuses to start when the archive cannot be used (missing, or made for other jars).
+dpkg-deb -I "$deb" postinst | grep -q 'netwright-cds.sh || true' || fail "postinst does not make the class-data archive"
+dpkg-deb -I "$deb" prerm | grep -q 'netwright-cds.sh --remove' || fail "prerm does not remove the class-data archive"
+[[ -s "$app/lib/app/netwright.classlist" ]] || fail "the package has no class list for the class-data archive"
+sh "$app/lib/app/netwright-cds.sh" || fail "netwright-cds.sh failed"
+[[ -s "$app/lib/app/netwright.jsa" ]] || fail "netwright-cds.sh made no archive"
+HOME="$tmp" JAVA_TOOL_OPTIONS="-Duser.home=$tmp -Xshare:on -Xlog:class+load:file=$tmp/cds.log" "$launcher" templates \
+  > /dev/null 2>&1 || fail "the launcher does not start on the class-data archive (-Xshare:on refused it)"
+shared="$(grep -c 'source: shared objects file' "$tmp/cds.log" || true)"
+(( shared > 500 )) || fail "only $shared classes came from the class-data archive"
+step "class-data archive: $(( $(stat -c %s "$app/lib/app/netwright.jsa") / 1024 / 1024 )) MB from $(grep -vc '^#' "$app/lib/app/netwright.classlist") classes; the CLI mapped $shared classes from it"
+
 # The installed CLI, in a fresh home, with what it needs from the package alone.
 home="$tmp/home"
 mkdir -p "$home"
