@@ -25,12 +25,12 @@ public final class LastRunAhead {
         return t;
     });
 
-    private record Read(RunRecord run, RunHistory.Stored stored) {
+    record Read(RunRecord run, RunHistory.Stored stored) {
     }
 
     private final AtomicReference<CompletableFuture<Optional<Read>>> reading;
 
-    private LastRunAhead(CompletableFuture<Optional<Read>> reading) {
+    LastRunAhead(CompletableFuture<Optional<Read>> reading) {
         this.reading = new AtomicReference<>(reading);
     }
 
@@ -74,7 +74,9 @@ public final class LastRunAhead {
         if (taken == null) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return taken.thenApply(read -> read.filter(r -> r.run().id() == run.id() && !"running".equals(run.status()))
-                .map(Read::stored));
+        // A read that failed in any way leaves the run to the window, which reads it itself and says what went wrong.
+        return taken.exceptionally(error -> Optional.empty())
+                .thenApply(read -> read.filter(r -> r.run().id() == run.id() && !"running".equals(run.status()))
+                        .map(Read::stored));
     }
 }

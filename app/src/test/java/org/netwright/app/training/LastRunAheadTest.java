@@ -93,4 +93,13 @@ class LastRunAheadTest {
         }
         assertEquals(Optional.empty(), LastRunAhead.none().take(last).get());
     }
+
+    /** Found when a stale jar lacked a method: the read's error reached the window instead of the window reading. */
+    @Test
+    void aReadAheadThatFailedLeavesTheRunToTheWindow() throws Exception {
+        RunRecord run = new RunRecord(1, "completed", "cpu", "2026-01-01T00:00:00Z", null, "{}", "{}");
+        LastRunAhead failed = new LastRunAhead(java.util.concurrent.CompletableFuture.failedFuture(
+                new NoSuchMethodError("ProjectStore.openReadingAhead")));
+        assertEquals(Optional.empty(), failed.take(run).get());
+    }
 }
