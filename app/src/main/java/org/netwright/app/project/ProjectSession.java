@@ -59,8 +59,18 @@ public final class ProjectSession implements AutoCloseable {
      * save-status updates (the FX thread in the app).
      */
     public static ProjectSession open(Path file, TrainingSettings defaults, Executor ui) {
+        return open(file, defaults, ui, true);
+    }
+
+    /**
+     * As {@link #open(Path, TrainingSettings, Executor)}; the last run is read ahead only when {@code readLastRunAhead}
+     * (not at launch, where the read would share the two cores with JavaFX starting: the window reads it once its
+     * first frame is laid out).
+     */
+    public static ProjectSession open(Path file, TrainingSettings defaults, Executor ui, boolean readLastRunAhead) {
         // Begun first: a long last run reads beside the file's check and the window's building, not after them.
-        org.netwright.app.training.LastRunAhead ahead = org.netwright.app.training.LastRunAhead.begin(file);
+        org.netwright.app.training.LastRunAhead ahead = readLastRunAhead
+                ? org.netwright.app.training.LastRunAhead.begin(file) : org.netwright.app.training.LastRunAhead.none();
         ProjectStore store = ProjectStore.openForEditing(file);
         try {
             ProjectSession session = new ProjectSession(store, defaults, ui);

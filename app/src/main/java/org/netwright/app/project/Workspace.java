@@ -105,7 +105,7 @@ public final class Workspace {
      * (the launcher, while JavaFX starts); hand it to the workspace with {@link #adopt}.
      */
     public static OpeningAhead beginOpening(Path file) {
-        return OpeningAhead.begin(file, () -> ProjectSession.open(file, DEFAULTS, Platform::runLater));
+        return OpeningAhead.begin(file, () -> ProjectSession.open(file, DEFAULTS, Platform::runLater, false));
     }
 
     /** Lets {@link #open} take {@code opening} when it is asked for that file; any other file lets it go. */

@@ -29,9 +29,16 @@ public final class LastRunAhead {
     }
 
     private final AtomicReference<CompletableFuture<Optional<Read>>> reading;
+    private final boolean begun;
 
     LastRunAhead(CompletableFuture<Optional<Read>> reading) {
         this.reading = new AtomicReference<>(reading);
+        this.begun = reading != null;
+    }
+
+    /** Whether a read was begun (and may have been taken since); false for {@link #none()}. */
+    public boolean wasBegun() {
+        return begun;
     }
 
     /** Nothing read ahead. */

@@ -8,7 +8,8 @@ import javafx.stage.Window;
 
 /**
  * Launches the app as {@code ./netwright PROJECT} does ({@link org.netwright.app.Main}) and prints, counted from the
- * JVM's start, when the window was first laid out for drawing and when the project's graph was, then quits. Run it
+ * JVM's start, when the window was first laid out for drawing, when the project's graph was, and when its last run's
+ * curves were (the panel says "Showing the last run"; "-" for a project without runs), then quits. Run it
  * under a display (Xvfb), e.g. after {@link LargeProject} wrote a project: {@code java -cp ... LaunchTiming FILE}.
  */
 public final class LaunchTiming {
@@ -28,7 +29,9 @@ public final class LaunchTiming {
         AtomicBoolean hooked = new AtomicBoolean();
         long[] window = {-1};
         long[] graph = {-1};
-        while (graph[0] < 0) {
+        long[] curves = {-1};
+        long giveUp = System.currentTimeMillis() + 60_000;
+        while ((graph[0] < 0 || curves[0] < 0) && System.currentTimeMillis() < giveUp) {
             sleep(5);
             try {
                 Platform.runLater(() -> {
@@ -47,6 +50,11 @@ public final class LaunchTiming {
                                 if (graph[0] < 0 && !scene.getRoot().lookupAll(".layer-node").isEmpty()) {
                                     graph[0] = now;
                                 }
+                                if (curves[0] < 0 && scene.getRoot().lookupAll(".label").stream()
+                                        .anyMatch(n -> n instanceof javafx.scene.control.Labeled l
+                                                && l.getText() != null && l.getText().startsWith("Showing the last run"))) {
+                                    curves[0] = now;
+                                }
                             });
                             return;
                         }
@@ -56,8 +64,8 @@ public final class LaunchTiming {
                 // The toolkit has not started yet.
             }
         }
-        System.out.printf("launch timing (ms from JVM start): main %d, window first laid out %d, project graph laid out %d%n",
-                mainAt, window[0], graph[0]);
+        System.out.printf("launch timing (ms from JVM start): main %d, window first laid out %d, project graph laid out %d,"
+                + " last run's curves %s%n", mainAt, window[0], graph[0], curves[0] < 0 ? "-" : String.valueOf(curves[0]));
         sleep(1500);
         Platform.runLater(Platform::exit);
         sleep(3000);
