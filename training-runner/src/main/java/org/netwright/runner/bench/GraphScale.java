@@ -1,5 +1,9 @@
 package org.netwright.runner.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,11 +18,15 @@ import org.netwright.model.graph.Node;
 import org.netwright.model.json.GraphJson;
 import org.netwright.model.shape.GraphShapes;
 import org.netwright.model.shape.ShapeInference;
+import org.netwright.model.store.MetricPoint;
+import org.netwright.model.store.ProjectStore;
+import org.netwright.model.store.StepSeries;
 
 /**
  * Times what the editor does with large graphs: reading a graph file and inferring its shapes, and one edit
  * followed by incremental shape inference. The graphs are residual stacks of Dense, ReLU and Add, each block
- * feeding the next, so every node has a real shape and merges join two branches.
+ * feeding the next, so every node has a real shape and merges join two branches. Also the parts of opening a large
+ * project that need no window: the file's check, the graph and its shapes, and reading its last run's curve.
  */
 public final class GraphScale {
     /** One timing: what was timed, on how many nodes, the median and the slowest of the repeats, in milliseconds. */
@@ -125,7 +133,73 @@ public final class GraphScale {
         return new Timing(what, nodes, sorted[repeats / 2], sorted[repeats - 1], repeats);
     }
 
-    /** The standard set: loading 1,000 and 10,000 nodes; edits on 500 nodes. */
+    /**
+     * Writes a project of about {@code nodes} layers (the residual stack) whose one finished run holds {@code steps}
+     * steps written as the runner writes them: the loss every step; validation loss and accuracy, learning rate and a
+     * gradient norm at each of ten epochs' ends.
+     */
+    public static void writeProject(Path file, int nodes, int steps) {
+        int epochs = 10;
+        int perEpoch = Math.max(1, steps / epochs);
+        try (ProjectStore store = ProjectStore.create(file)) {
+            store.saveGraph(residualStack(nodes), "a large project for timing");
+            long run = store.startRun("{}", "cpu");
+            List<MetricPoint> batch = new ArrayList<>();
+            for (int s = 1; s <= steps; s++) {
+                int epoch = Math.min(epochs, (s - 1) / perEpoch + 1);
+                double loss = 1.0 / Math.sqrt(s);
+                batch.add(new MetricPoint(s, epoch, "train/loss", loss, s * 0.01));
+                if (s % perEpoch == 0) {
+                    batch.add(new MetricPoint(s, epoch, "validate/loss", loss * 1.1, s * 0.01));
+                    batch.add(new MetricPoint(s, epoch, "validate/accuracy", 1 - loss, s * 0.01));
+                    batch.add(new MetricPoint(s, epoch, "lr", 0.001, s * 0.01));
+                    batch.add(new MetricPoint(s, epoch, "grad_norm/dense_1", 0.5 / Math.sqrt(s), s * 0.01));
+                }
+                if (batch.size() >= 20_000) {
+                    store.appendMetrics(run, batch);
+                    batch.clear();
+                }
+            }
+            store.appendMetrics(run, batch);
+            store.finishRun(run, "completed", "{}");
+        }
+    }
+
+    /** Opening the project as the window does, up to its graph: the file's check, the graph read, every shape inferred. */
+    public static Timing openProject(Path file, int repeats) {
+        int[] nodes = {0};
+        Timing t = time("open a project: check, graph, shapes", 0, repeats, () -> {
+            try (ProjectStore store = ProjectStore.openForEditing(file)) {
+                Graph graph = store.loadGraph();
+                nodes[0] = graph.nodes().size();
+                return ShapeInference.infer(graph);
+            }
+        });
+        return new Timing(t.what(), nodes[0], t.medianMs(), t.maxMs(), t.repeats());
+    }
+
+    /**
+     * Reading the project's last run as the window draws it: every step's loss as columns, and the epochs' values
+     * (the prefixes the training panel draws; the window reads the same through {@code RunHistory.Stored}).
+     */
+    public static Timing readCurve(Path file, int repeats) {
+        int[] nodes = {0};
+        int[] steps = {0};
+        Timing t;
+        try (ProjectStore store = ProjectStore.openReadOnly(file)) {
+            long run = store.runs().get(store.runs().size() - 1).id();
+            nodes[0] = store.loadGraph().nodes().size();
+            t = time("", 0, repeats, () -> {
+                StepSeries losses = store.steps(run, "train/loss");
+                steps[0] = losses.size();
+                return store.metrics(run, List.of("train/", "validate/", "grad_norm/"), "train/loss");
+            });
+        }
+        return new Timing(String.format(java.util.Locale.ROOT, "read its run's curve (%,d steps)", steps[0]), nodes[0],
+                t.medianMs(), t.maxMs(), t.repeats());
+    }
+
+    /** The standard set: loading 1,000 and 10,000 nodes; edits on 500 nodes; a 1,000-layer, million-step project. */
     public static List<Timing> all() {
         List<Timing> out = new ArrayList<>();
         out.add(load(1_000, 10));
@@ -133,6 +207,31 @@ public final class GraphScale {
         out.add(inferAll(500, 200));
         out.add(editParam(500, 200));
         out.add(move(500, 200));
+        out.addAll(project(1_000, 1_000_000, 5));
         return out;
+    }
+
+    /** {@link #openProject} and {@link #readCurve} of a project {@link #writeProject} writes in a folder of its own. */
+    public static List<Timing> project(int nodes, int steps, int repeats) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("netwright-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not make a folder for the benchmark's project", e);
+        }
+        Path file = dir.resolve("large.nwproj");
+        try {
+            writeProject(file, nodes, steps);
+            return List.of(openProject(file, repeats), readCurve(file, repeats));
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                // A temporary folder left behind is all that is lost.
+            }
+        }
     }
 }
