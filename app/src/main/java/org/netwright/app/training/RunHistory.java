@@ -85,11 +85,7 @@ public final class RunHistory {
 
         /** The most training-loss steps any one epoch holds. */
         private int mostStepsInAnEpoch() {
-            Map<Integer, Integer> perEpoch = new java.util.HashMap<>();
-            for (int i = 0; i < losses.size(); i++) {
-                perEpoch.merge(losses.epoch(i), 1, Integer::sum);
-            }
-            return perEpoch.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            return stepsByEpoch(losses).values().stream().mapToInt(a -> a.length).max().orElse(0);
         }
     }
 
@@ -225,18 +221,27 @@ public final class RunHistory {
         return out;
     }
 
-    /** Per epoch, the indices of its points in {@code losses}, in order. */
+    /**
+     * Per epoch, the indices of its points in {@code losses}, in order. Taken a run of equal epochs at a time (a run's
+     * steps come epoch by epoch), so a million steps cost a few map lookups instead of a million boxed counts.
+     */
     private static Map<Integer, int[]> stepsByEpoch(StepSeries losses) {
-        Map<Integer, Integer> counts = new TreeMap<>();
-        for (int i = 0; i < losses.size(); i++) {
-            counts.merge(losses.epoch(i), 1, Integer::sum);
-        }
         Map<Integer, int[]> out = new TreeMap<>();
-        counts.forEach((epoch, n) -> out.put(epoch, new int[n]));
-        Map<Integer, Integer> filled = new java.util.HashMap<>();
-        for (int i = 0; i < losses.size(); i++) {
+        int n = losses.size();
+        int i = 0;
+        while (i < n) {
             int epoch = losses.epoch(i);
-            out.get(epoch)[filled.merge(epoch, 1, Integer::sum) - 1] = i;
+            int end = i + 1;
+            while (end < n && losses.epoch(end) == epoch) {
+                end++;
+            }
+            int[] before = out.getOrDefault(epoch, new int[0]);
+            int[] all = java.util.Arrays.copyOf(before, before.length + end - i);
+            for (int k = i; k < end; k++) {
+                all[before.length + k - i] = k;
+            }
+            out.put(epoch, all);
+            i = end;
         }
         return out;
     }

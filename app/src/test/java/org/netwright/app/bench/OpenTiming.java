@@ -115,8 +115,11 @@ public final class OpenTiming {
                     });
                     untilFirstFrameAndCurves();
                     System.out.printf("opened again (%d): open() %.0f ms (CPU %.0f ms), first frame %.0f ms (CPU %.0f ms),"
-                            + " curves %.0f ms (CPU %.0f ms)%n", round, open[0] / 1e6, open[1] / 1e6, cardsNanos / 1e6,
-                            cardsCpu / 1e6, (System.nanoTime() - started) / 1e6, (uiThreadsCpu() - startedCpu) / 1e6);
+                            + " curves %.0f ms (CPU %.0f ms); began %.3f s after the JVM started%n", round, open[0] / 1e6,
+                            open[1] / 1e6, cardsNanos / 1e6, cardsCpu / 1e6, (System.nanoTime() - started) / 1e6,
+                            (uiThreadsCpu() - startedCpu) / 1e6, (System.currentTimeMillis()
+                                    - ManagementFactory.getRuntimeMXBean().getStartTime() - (System.nanoTime() - started)
+                                    / 1e6) / 1e3);
                     Thread.sleep(300);
                 }
             } catch (InterruptedException e) {
