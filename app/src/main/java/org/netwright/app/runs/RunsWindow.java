@@ -22,6 +22,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
 import org.netwright.model.run.RunSummary;
+import org.netwright.model.store.ProjectStore;
 
 /**
  * The Runs window (CSS id {@code runs-window}): a table of the project's runs (id, status, epochs, results,
@@ -46,8 +47,11 @@ public final class RunsWindow extends Stage {
         // Short titles, each with its words in full on a tooltip: eleven full titles beside the chart did not fit the
         // window's default width, so the last columns (Time, Device) were behind a scroll bar.
         table.getColumns().add(column("Run", "Run number", s -> Long.toString(s.id())));
-        table.getColumns().add(column("Status", "Completed, stopped, interrupted, failed or running",
-                RunSummary::status));
+        TableColumn<RunSummary, String> status = column("Status", "Completed, stopped, interrupted, failed or running",
+                RunSummary::status);
+        // Wide enough for the longest status word: the even share of the width cut "completed" to "compl…".
+        status.setMinWidth(Math.max(status.getMinWidth(), titleWidth(ProjectStore.INTERRUPTED)));
+        table.getColumns().add(status);
         // A run that failed or was interrupted shows the last epoch it finished, the cell's tooltip saying so.
         table.getColumns().add(reachedColumn("Epochs", "Epochs trained", r -> r.epochs()));
         table.getColumns().add(column("From", "The run this one resumed",

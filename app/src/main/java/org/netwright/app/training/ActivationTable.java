@@ -23,11 +23,19 @@ public final class ActivationTable extends TableView<ActivationRow> {
         waiting.setPadding(new Insets(8));
         setPlaceholder(waiting);
         // Numbers at full width ("100.0 %" included); the verdict column takes what is left.
-        getColumns().add(column("Layer", ActivationRow::layer, 110));
+        TableColumn<ActivationRow, String> layer = column("Layer", ActivationRow::layer, LAYER_WIDTH);
+        getColumns().add(layer);
         getColumns().add(column("Mean", ActivationRow::mean, 72));
         getColumns().add(column("Std", ActivationRow::std, 72));
         getColumns().add(column("Zeros", ActivationRow::zeros, 76));
-        getColumns().add(column("", r -> r.isProblem() ? "\u26a0 " + r.problem() : "", 150));
+        TableColumn<ActivationRow, String> verdict = column("", r -> r.isProblem() ? "\u26a0 " + r.problem() : "", 150);
+        verdict.setMinWidth(60);
+        getColumns().add(verdict);
+        // The columns fill the table, the Layer column as wide as the longest name ("max_pool2…" said little); the
+        // verdict column gives way.
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY);
+        rows.addListener((javafx.collections.ListChangeListener<ActivationRow>) c -> fitLayerNames(layer, rows));
+        fitLayerNames(layer, rows);
         setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ActivationRow item, boolean empty) {
@@ -40,6 +48,24 @@ public final class ActivationTable extends TableView<ActivationRow> {
                         ? "-fx-background-color: #fde2e1; -fx-text-background-color: #b71c1c" : "");
             }
         });
+    }
+
+    /** The Layer column's width when every name fits in it. */
+    private static final double LAYER_WIDTH = 110;
+
+    /** Widens the Layer column to the longest layer name among {@code rows}, never below its usual width. */
+    private static void fitLayerNames(TableColumn<ActivationRow, String> layer, java.util.List<ActivationRow> rows) {
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                Math.max(13, javafx.scene.text.Font.getDefault().getSize()));
+        double widest = rows.stream().mapToDouble(r -> {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(r.layer());
+            t.setFont(font);
+            // The cell's padding on both sides, and a little to spare for a theme's slightly wider face.
+            return Math.ceil(t.getLayoutBounds().getWidth()) + 24;
+        }).max().orElse(0);
+        double width = Math.max(LAYER_WIDTH, widest);
+        layer.setMinWidth(width);
+        layer.setPrefWidth(width);
     }
 
     private static TableColumn<ActivationRow, String> column(String title, Function<ActivationRow, String> value,

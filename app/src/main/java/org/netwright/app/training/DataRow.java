@@ -96,6 +96,7 @@ public final class DataRow extends VBox {
         error.textProperty().bind(model.errorProperty());
         error.managedProperty().bind(model.errorProperty().isNotEmpty());
         error.visibleProperty().bind(error.managedProperty());
+        gives(error);
         Tooltip wholeError = new Tooltip();
         wholeError.textProperty().bind(model.errorProperty());
         wholeError.setWrapText(true);
@@ -110,6 +111,7 @@ public final class DataRow extends VBox {
         notice.textProperty().bind(model.noticeProperty());
         notice.managedProperty().bind(model.noticeProperty().isNotEmpty());
         notice.visibleProperty().bind(notice.managedProperty());
+        gives(notice);
 
         // The task a run would train: which field feeds each input, each output's loss and target, the metrics.
         Label task = new Label();
@@ -173,6 +175,16 @@ public final class DataRow extends VBox {
 
         getChildren().addAll(line, error, notice, movedLine, taskLine);
         setSpacing(2);
+    }
+
+    /**
+     * Lets a message take the row's width without asking for its own: a long refusal widened the panel's middle column
+     * and squeezed the Run column beside it; the message wraps or ends in an ellipsis instead (whole in its tooltip).
+     */
+    private static void gives(Label message) {
+        message.setMinWidth(0);
+        message.setPrefWidth(0);
+        message.setMaxWidth(Double.MAX_VALUE);
     }
 
     /** Uses another way to ask for a file (tests answer with a fixed path; null means the user cancelled). */

@@ -143,9 +143,9 @@ public final class DataViewModel {
         background.execute(() -> {
             // Each answer as it comes: the menu is open while they are worked out, the first ones within a moment.
             for (String name : org.netwright.templates.data.Generators.NAMES) {
-                DataCheck.Outcome outcome = DataCheck.check(DataRecipe.generator(name, Map.of()), network, networkShapes,
-                        baseDir, seed, loss, saved);
-                String why = outcome.problem().orElse("");
+                // Judged as choosing it would be: a saved task that does not fit is proposed again, so that is a fit.
+                String why = judge(DataRecipe.generator(name, Map.of()), network, networkShapes, seed, loss, saved)
+                        .refusal().orElse("");
                 uiThread.execute(() -> {
                     if (mine == generatorChecks) {
                         generatorFits.put(name, why);
@@ -283,20 +283,46 @@ public final class DataViewModel {
         error.set("");
         notice.set("");
         background.execute(() -> {
-            DataCheck.Outcome outcome = DataCheck.check(recipe, network, networkShapes, baseDir, seed, loss, saved);
-            Optional<Retasked> retasked = outcome.problem().isPresent() && saved != null
-                    ? retask(recipe, network, networkShapes, seed, loss, saved) : Optional.empty();
+            Choice choice = judge(recipe, network, networkShapes, seed, loss, saved);
             uiThread.execute(() -> {
                 if (mine == generation) {
                     checking.set(false);
-                    if (retasked.isPresent()) {
-                        acceptRetasked(recipe, retasked.get());
+                    if (choice.retasked().isPresent()) {
+                        acceptRetasked(recipe, choice.retasked().get());
                     } else {
-                        accept(recipe, outcome);
+                        accept(recipe, choice.outcome());
                     }
                 }
             });
         });
+    }
+
+    /**
+     * What choosing {@code recipe} would do: {@code outcome} the check with the task in force, and {@code retasked}
+     * the task proposed again for the data when the saved one does not fit it but a proposal does.
+     */
+    private record Choice(DataCheck.Outcome outcome, Optional<Retasked> retasked) {
+        /** Why the choice would be refused; empty when it would be taken (as it is, or with the task proposed again). */
+        Optional<String> refusal() {
+            return retasked.isPresent() ? Optional.empty() : outcome.problem();
+        }
+    }
+
+    /**
+     * Judges a choice of data as {@link #chooseGenerator} and {@link #chooseFile} take it, and as the Generator menu
+     * marks it: the check with the saved task, and when that task does not fit, the task proposed again for the data.
+     * When no task fits the data at all, the refusal says why the network cannot train on it (resetting the saved task
+     * would not help, so its reset hint is not given).
+     */
+    private Choice judge(DataRecipe recipe, Graph network, GraphShapes networkShapes, long seed, String loss,
+                         Task saved) {
+        DataCheck.Outcome outcome = DataCheck.check(recipe, network, networkShapes, baseDir, seed, loss, saved);
+        if (outcome.problem().isEmpty() || saved == null) {
+            return new Choice(outcome, Optional.empty());
+        }
+        DataCheck.Outcome fresh = DataCheck.check(recipe, network, networkShapes, baseDir, seed, loss, null);
+        Optional<Retasked> retasked = retask(recipe, network, networkShapes, seed, loss, saved, fresh);
+        return new Choice(fresh.problem().isPresent() ? fresh : outcome, retasked);
     }
 
     /** New data with the task proposed again for it: the check with that task, the task to save (null: the proposal). */
@@ -306,11 +332,11 @@ public final class DataViewModel {
     /**
      * When the task saved with the project does not fit the chosen data but the runner proposes one that does: that
      * proposal with the user's choices that still apply ({@link org.netwright.model.task.TaskCarryOver}), checked as a
-     * run would; empty when no task fits the data (the refusal then stands).
+     * run would, from {@code fresh}, the data's check with the proposal; empty when no task fits the data (the refusal
+     * then stands).
      */
     private Optional<Retasked> retask(DataRecipe recipe, Graph network, GraphShapes networkShapes, long seed,
-                                      String loss, Task saved) {
-        DataCheck.Outcome fresh = DataCheck.check(recipe, network, networkShapes, baseDir, seed, loss, null);
+                                      String loss, Task saved, DataCheck.Outcome fresh) {
         if (fresh.problem().isPresent() || fresh.basis().isEmpty() || fresh.basis().get().proposal().isEmpty()) {
             return Optional.empty();
         }

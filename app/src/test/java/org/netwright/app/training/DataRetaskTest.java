@@ -59,6 +59,35 @@ class DataRetaskTest {
     }
 
     @Test
+    void theGeneratorMenuJudgesDataAsChoosingItWouldAfterAGanTaskWasSaved() {
+        Template gan = TemplateLibrary.find("gan-2d").orElseThrow();
+        SettingsForm form = new SettingsForm(gan.settings(), s -> { });
+        DataViewModel row = new DataViewModel(form, gan::graph, () -> ShapeInference.infer(gan.graph()), dir,
+                Runnable::run, Runnable::run);
+        row.describeCurrent();
+        assertTrue(form.setTask(row.basisProperty().get().proposal().orElseThrow()).isEmpty());
+
+        row.checkGenerators();
+
+        // Two moons does not fit the saved task (it binds the ring's field 'point') but is taken with the task
+        // proposed again, so the menu must not cross it out.
+        assertEquals("", row.generatorFits().get("two_moons"), row.generatorFits().toString());
+        assertEquals("", row.generatorFits().get("ring_gaussians"));
+        String shapes = row.generatorFits().get("shapes");
+        assertTrue(!shapes.isEmpty(), "images cannot feed the discriminator's vector input");
+        assertTrue(!shapes.contains("reset"), "no task fits the images, so resetting the saved one would not help: "
+                + shapes);
+
+        // Choosing what the menu crossed out is refused with the same reason, and what it ticked is taken.
+        row.chooseGenerator("shapes");
+        assertTrue(row.errorProperty().get().contains(shapes), row.errorProperty().get());
+        assertEquals(gan.settings().data(), form.settings().data(), "the refused choice loses nothing");
+        row.chooseGenerator("two_moons");
+        assertEquals("", row.errorProperty().get());
+        assertEquals(DataRecipe.generator("two_moons", java.util.Map.of()), form.settings().data());
+    }
+
+    @Test
     void theUsersLossAndWeightAreKeptWhereTheyStillApply() {
         Template reg = TemplateLibrary.find("regression-mlp").orElseThrow();
         var graph = reg.graph();

@@ -63,8 +63,14 @@ class DataRowUiTest {
         assertEquals("csv", saved.kind());
         assertEquals(TestData.shared("tabular/iris.csv").toString(), saved.options().get("path"));
 
+        // At the README's width the Run column has room to give, so a wider middle column would show.
+        robot.interact(() -> robot.lookup("#data-row").query().getScene().getWindow().setWidth(1600));
+        double generatorX = generatorX(robot);
         choose(robot, TestData.shared("digits/digits.csv"));
         AppWindowFixture.waitUntil("the refusal shows", 10, () -> !error(robot).isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        // A refusal longer than the row is cut (whole in its tooltip); it does not widen the panel's middle column.
+        assertEquals(generatorX, generatorX(robot), 0.5, "the Generator button stays where it was");
         assertEquals("Not switched to digits.csv: The data's samples are a vector of 64 but the input layer 'input'"
                 + " expects a vector of 4. Runs still use iris.csv; change the network to fit, then choose it again.",
                 error(robot));
@@ -99,6 +105,11 @@ class DataRowUiTest {
         AppWindowFixture.waitUntil("the reopened row shows iris", 10, () -> summary(robot).equals(IRIS));
         assertEquals("", error(robot));
         assertFalse(robot.lookup("#train-button").queryButton().isDisabled());
+    }
+
+    private static double generatorX(FxRobot robot) {
+        javafx.scene.Node g = robot.lookup("#data-generator").query();
+        return g.localToScene(g.getBoundsInLocal()).getMinX();
     }
 
     /** Answers the file dialog with {@code file} (a native dialog cannot be driven headless) and clicks Choose file. */

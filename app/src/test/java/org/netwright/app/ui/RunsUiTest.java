@@ -80,6 +80,23 @@ class RunsUiTest {
                         + " < " + l.prefWidth(-1));
             }
         }
+        // Every cell shows its text whole ("completed" was cut to "compl…").
+        for (javafx.scene.Node cell : table.lookupAll(".table-cell")) {
+            if (cell instanceof javafx.scene.control.TableCell<?, ?> c && c.getText() != null && !c.getText().isEmpty()) {
+                assertTrue(AppWindowFixture.shownWhole(c), "the cell '" + c.getText() + "' is cut");
+            }
+        }
+        // The Status column has room for every status word, not only those of these runs.
+        javafx.scene.control.TableCell<?, ?> statusCell = table.lookupAll(".table-cell").stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> "completed".equals(c.getText())).findFirst().orElseThrow();
+        for (String word : List.of("completed", "stopped", "interrupted", "failed", "running")) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(word);
+            t.setFont(statusCell.getFont());
+            double need = t.getLayoutBounds().getWidth() + statusCell.snappedLeftInset() + statusCell.snappedRightInset();
+            assertTrue(statusCell.getWidth() >= need, "'" + word + "' needs " + need + " px, the Status column has "
+                    + statusCell.getWidth());
+        }
         // At the window's default size every column fits: no horizontal scroll bar (Time and Device were behind one).
         assertEquals(1360, window.getScene().getWidth(), 0.5);
         double columns = table.getColumns().stream().mapToDouble(c -> c.getWidth()).sum();
