@@ -1,6 +1,5 @@
 package org.netwright.editor;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +21,7 @@ import org.netwright.model.graph.Node;
  */
 public record SpliceRoom(double x, double y, Map<String, double[]> moves) {
     /** Room between a card and the next in a row, as Layout leaves it. */
-    static final double GAP = 48;
-    /** Room kept between cards when looking for a free place. */
-    private static final double CLEAR = 12;
+    static final double GAP = FreePlace.GAP_BETWEEN;
 
     /** The place for {@code node} (at its drop point) spliced into {@code edge} of {@code graph}. */
     public static SpliceRoom plan(Graph graph, Edge edge, Node node, Function<Node, CardShape> cards) {
@@ -61,43 +58,14 @@ public record SpliceRoom(double x, double y, Map<String, double[]> moves) {
         return ports.isEmpty() ? 0 : ports.get(0).y();
     }
 
-    /** The free place nearest the drop point, tried ring by ring on a grid of a card's size. */
+    /** The free place nearest the drop point ({@link FreePlace}), nothing moved. */
     private static SpliceRoom nearestFree(Graph graph, Node node, CardShape card, Function<Node, CardShape> cards) {
-        double stepX = card.width() + GAP;
-        double stepY = card.height() + CLEAR * 2;
-        for (int ring = 0; ring < 20; ring++) {
-            List<double[]> tries = new ArrayList<>();
-            for (int i = -ring; i <= ring; i++) {
-                for (int j = -ring; j <= ring; j++) {
-                    if (Math.max(Math.abs(i), Math.abs(j)) == ring) {
-                        tries.add(new double[] {node.x() + i * stepX, node.y() + j * stepY});
-                    }
-                }
-            }
-            // Nearest first, below before above (the drawing grows downwards, not off the top).
-            tries.sort((a, b) -> Double.compare(Math.hypot(a[0] - node.x(), a[1] - node.y()) - (a[1] > node.y() ? 1 : 0),
-                    Math.hypot(b[0] - node.x(), b[1] - node.y()) - (b[1] > node.y() ? 1 : 0)));
-            for (double[] t : tries) {
-                if (t[0] >= 0 && t[1] >= 0 && free(graph, Map.of(), cards, t[0], t[1], card)) {
-                    return new SpliceRoom(t[0], t[1], Map.of());
-                }
-            }
-        }
-        return new SpliceRoom(node.x(), node.y(), Map.of());
+        double[] at = FreePlace.near(graph, Map.of(), node.x(), node.y(), card, cards);
+        return new SpliceRoom(at[0], at[1], Map.of());
     }
 
-    /** Whether a card at (x, y) keeps clear of every card, those in {@code moves} at their new places. */
     private static boolean free(Graph graph, Map<String, double[]> moves, Function<Node, CardShape> cards, double x,
                                 double y, CardShape card) {
-        for (Node n : graph.nodes().values()) {
-            double[] at = moves.getOrDefault(n.id(), new double[] {n.x(), n.y()});
-            CardShape other = cards.apply(n);
-            boolean apart = x + card.width() + CLEAR <= at[0] || at[0] + other.width() + CLEAR <= x
-                    || y + card.height() + CLEAR <= at[1] || at[1] + other.height() + CLEAR <= y;
-            if (!apart) {
-                return false;
-            }
-        }
-        return true;
+        return FreePlace.isFree(graph, moves, cards, x, y, card);
     }
 }
