@@ -69,6 +69,21 @@ class PaletteViewTest {
         assertTrue(robot.lookup("#node-dense_2").tryQuery().isPresent());
     }
 
+    @Test
+    void aLayerAddedBeyondTheViewIsScrolledIntoIt(FxRobot robot) {
+        for (int i = 0; i < 7; i++) {
+            robot.doubleClickOn("#palette-dense");
+        }
+        robot.sleep(300);
+
+        assertEquals(7, model.graph().nodes().size());
+        javafx.geometry.Bounds view = robot.lookup(".graph-canvas-scroll").query().localToScreen(
+                robot.lookup(".graph-canvas-scroll").query().getLayoutBounds());
+        Node last = robot.lookup("#node-dense_7").query();
+        javafx.geometry.Bounds card = last.localToScreen(last.getLayoutBounds());
+        assertTrue(view.contains(card), "dense_7 at " + card + " outside the view " + view);
+    }
+
     private static boolean overlap(org.netwright.model.graph.Node a, org.netwright.model.graph.Node b) {
         CardShape ca = CardShapes.standard().apply(a);
         CardShape cb = CardShapes.standard().apply(b);
