@@ -11,9 +11,10 @@ import org.netwright.model.graph.Node;
 
 /**
  * Where a layer spliced into a connection goes, so that its card covers none: on a connection that runs left to
- * right it goes right after the source, its input level with the source's output, and the cards from the target
- * rightwards move right just enough to make room (a column is opened, as Layout would leave one); otherwise, or when
- * that would still cover a card, it goes to the free place nearest the drop, nothing moved. A pure function.
+ * right it goes right after the source, its input level with the source's output, and the cards of its row from the
+ * target rightwards move right just enough to make room (a column is opened, as Layout would leave one; all cards from
+ * the target rightwards when moving the row alone would make a moved card cover another); otherwise, or when that would
+ * still cover a card, it goes to the free place nearest the drop, nothing moved. A pure function.
  *
  * @param x the new card's left edge
  * @param y the new card's top edge
@@ -36,9 +37,23 @@ public record SpliceRoom(double x, double y, Map<String, double[]> moves) {
             double need = x + card.width() + GAP - to.x();
             Map<String, double[]> moves = new LinkedHashMap<>();
             if (need > 0) {
+                // Only the row the new card goes into moves along: a card of another row (a wrapped chain's next
+                // row, a branch below) is not in the way, and moving it would only stretch its connections.
+                CardShape toCard = cards.apply(to);
+                double top = Math.min(y, to.y());
+                double bottom = Math.max(y + card.height(), to.y() + toCard.height());
                 for (Node n : graph.nodes().values()) {
-                    if (n.x() >= to.x()) {
+                    boolean inRow = n.y() < bottom && n.y() + cards.apply(n).height() > top;
+                    if (n.x() >= to.x() && inRow) {
                         moves.put(n.id(), new double[] {n.x() + need, n.y()});
+                    }
+                }
+                if (!movedClear(graph, moves, cards)) {
+                    moves.clear();
+                    for (Node n : graph.nodes().values()) {
+                        if (n.x() >= to.x()) {
+                            moves.put(n.id(), new double[] {n.x() + need, n.y()});
+                        }
                     }
                 }
             }
@@ -47,6 +62,24 @@ public record SpliceRoom(double x, double y, Map<String, double[]> moves) {
             }
         }
         return nearestFree(graph, node, card, cards);
+    }
+
+    /** Whether every moved card, at its new place, keeps clear of all the other cards at theirs. */
+    private static boolean movedClear(Graph graph, Map<String, double[]> moves, Function<Node, CardShape> cards) {
+        for (Map.Entry<String, double[]> m : moves.entrySet()) {
+            CardShape card = cards.apply(graph.require(m.getKey()));
+            double[] p = m.getValue();
+            for (Node n : graph.nodes().values()) {
+                double[] q = moves.getOrDefault(n.id(), new double[] {n.x(), n.y()});
+                CardShape other = cards.apply(n);
+                boolean apart = n.id().equals(m.getKey()) || p[0] + card.width() <= q[0] || q[0] + other.width() <= p[0]
+                        || p[1] + card.height() <= q[1] || q[1] + other.height() <= p[1];
+                if (!apart) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static double portY(List<CardShape.PortAt> ports, String name) {
