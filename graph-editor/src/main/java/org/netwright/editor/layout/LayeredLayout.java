@@ -352,11 +352,35 @@ public final class LayeredLayout {
                 Position level = new Position(pv.x(), pu.y());
                 if (clear(graph, cards, out, v.id(), level, vc)) {
                     out.put(v.id(), level);
+                    followStraight(graph, cards, out, v, pv, level.y());
                 }
                 break;
             }
         }
         return out;
+    }
+
+    /**
+     * Puts the cards that ELK lined up with {@code moved}'s outputs (drawn at {@code was}), and those lined up with
+     * theirs in turn, level with the row as well (their tops at {@code top}): they had followed the taller card's
+     * output, which lies lower on it than on a one-port card, so with the skip into an Add's first input and the main
+     * path into its second the cards after the Add stood above the row, and with other wirings below it.
+     */
+    private static void followStraight(Graph graph, Function<Node, CardShape> cards, Map<String, Position> out,
+                                       Node moved, Position was, double top) {
+        CardShape mc = cards.apply(moved);
+        for (Edge e : graph.outgoingEdges(moved.id())) {
+            Node w = graph.require(e.to().nodeId());
+            CardShape wc = cards.apply(w);
+            Position pw = out.get(w.id());
+            boolean straight = Math.abs(was.y() + portY(mc.outputs(), e.from().port())
+                    - (pw.y() + portY(wc.inputs(), e.to().port()))) < 1;
+            Position level = new Position(pw.x(), top);
+            if (straight && pw.x() > was.x() && pw.y() != top && clear(graph, cards, out, w.id(), level, wc)) {
+                out.put(w.id(), level);
+                followStraight(graph, cards, out, w, pw, top);
+            }
+        }
     }
 
     private static double portY(List<CardShape.PortAt> ports, String name) {

@@ -61,4 +61,83 @@ class LayeredLayoutSkipsTest {
         assertTrue(!oneRow(g, at), "42 cards in one row would show at a few per cent");
         assertTrue(zoom > LayeredLayout.KEEP_SKIPS_DOWN_TO / 2, "zoom " + zoom);
     }
+
+    /**
+     * A residual block built by hand (Dense-ReLU-Dense with the skip into an Add), with a few layers before and after
+     * it: wherever the rows break, every connection reads forwards, to the right in its row or into a later row, so
+     * the Add never stands before the layers it adds up.
+     */
+    @Test
+    void aHandMadeResidualBlockReadsInOrderWhereverItStands() {
+        for (int before = 0; before <= 3; before++) {
+            for (int inside : new int[] {1, 3, 5}) {
+                for (int after = 0; after <= 3; after++) {
+                    Graph g = residual(before, inside, after);
+                    Map<String, Position> at = LayeredLayout.forView(g, CARDS, LayeredLayout.VIEW_WIDTH,
+                            LayeredLayout.VIEW_HEIGHT);
+                    for (Edge e : g.edges()) {
+                        Node a = g.require(e.from().nodeId());
+                        Node b = g.require(e.to().nodeId());
+                        Position pa = at.get(a.id());
+                        Position pb = at.get(b.id());
+                        boolean sameRow = pa.y() < pb.y() + CARDS.apply(b).height()
+                                && pb.y() < pa.y() + CARDS.apply(a).height();
+                        boolean forwards = sameRow ? pb.x() > pa.x() : pb.y() > pa.y();
+                        assertTrue(forwards, before + "/" + inside + "/" + after + ": " + e + " runs back, " + at);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The skip into the Add's first input and the main path into its second (the order a user who wires the shortcut
+     * first gets): the layers after the Add stay level with the row instead of standing above it.
+     */
+    @Test
+    void theLayersAfterAnAddStayInTheRowWhicheverInputTheSkipTakes() {
+        Graph wired = residual(0, 3, 2);
+        List<Edge> swapped = new ArrayList<>();
+        for (Edge e : wired.edges()) {
+            String port = e.to().port();
+            swapped.add(!e.to().nodeId().equals("add") ? e
+                    : Edge.of(e.from().nodeId(), e.from().port(), "add", port.equals("in1") ? "in2" : "in1"));
+        }
+        Graph g = Graph.of(List.copyOf(wired.nodes().values()), swapped);
+        Map<String, Position> at = LayeredLayout.forView(g, CARDS, LayeredLayout.VIEW_WIDTH, LayeredLayout.VIEW_HEIGHT);
+        assertTrue(oneRow(g, at), at.toString());
+        for (Node n : g.nodes().values()) {
+            assertEquals(at.get("input").y(), at.get(n.id()).y(), n.id() + " out of the row: " + at);
+        }
+    }
+
+    /** {@code before} dense layers, then a block of {@code inside} dense and ReLU layers skipped into an Add. */
+    private static Graph residual(int before, int inside, int after) {
+        List<Node> nodes = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        nodes.add(new Node("input", "vector_input", Map.of("features", 8), 0, 0));
+        String last = "input";
+        for (int i = 0; i < before + inside; i++) {
+            boolean relu = i >= before && (i - before) % 2 == 1;
+            String id = (relu ? "relu_" : "dense_") + i;
+            nodes.add(new Node(id, relu ? "relu" : "dense", relu ? Map.of() : Map.of("units", 8), 0, 0));
+            edges.add(Edge.of(last, "out", id, "in"));
+            if (i == before - 1) {
+                edges.add(Edge.of(id, "out", "add", "in2"));
+            }
+            last = id;
+        }
+        if (before == 0) {
+            edges.add(Edge.of("input", "out", "add", "in2"));
+        }
+        nodes.add(new Node("add", "add", Map.of("inputs", 2), 0, 0));
+        edges.add(Edge.of(last, "out", "add", "in1"));
+        last = "add";
+        for (int i = 0; i < after; i++) {
+            nodes.add(new Node("out_" + i, "dense", Map.of("units", 8), 0, 0));
+            edges.add(Edge.of(last, "out", "out_" + i, "in"));
+            last = "out_" + i;
+        }
+        return Graph.of(nodes, edges);
+    }
 }
