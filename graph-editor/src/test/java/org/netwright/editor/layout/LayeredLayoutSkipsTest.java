@@ -111,6 +111,49 @@ class LayeredLayoutSkipsTest {
         }
     }
 
+    /**
+     * A residual block with a projection on its shortcut (two layers, as ResNet's downsampling blocks have), in a
+     * network long enough to wrap: the Add and the layers after it stay in the main path's lane of their row, the
+     * shortcut's layers below it. The Add used to line up with the shortcut instead and stood, with the rest of the
+     * network, in a lane of its own under its row.
+     */
+    @Test
+    void anAddStaysInItsMainPathsRowWhenTheShortcutHasLayersOfItsOwn() {
+        List<Node> nodes = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        nodes.add(new Node("input", "vector_input", Map.of("features", 8), 0, 0));
+        List<String> main = new ArrayList<>(List.of("input"));
+        for (int i = 0; i < 9; i++) {
+            main.add((i == 4 ? "block_in" : "main_") + i);
+        }
+        main.add("add");
+        for (int i = 0; i < 3; i++) {
+            main.add("tail_" + i);
+        }
+        for (int i = 1; i < main.size(); i++) {
+            String id = main.get(i);
+            nodes.add(id.equals("add") ? new Node(id, "add", Map.of("inputs", 2), 0, 0)
+                    : new Node(id, "dense", Map.of("units", 8), 0, 0));
+            edges.add(Edge.of(main.get(i - 1), "out", id, id.equals("add") ? "in1" : "in"));
+        }
+        nodes.add(new Node("proj", "dense", Map.of("units", 8), 0, 0));
+        nodes.add(new Node("proj_norm", "batch_norm", Map.of(), 0, 0));
+        edges.add(Edge.of("block_in4", "out", "proj", "in"));
+        edges.add(Edge.of("proj", "out", "proj_norm", "in"));
+        edges.add(Edge.of("proj_norm", "out", "add", "in2"));
+        Graph g = Graph.of(nodes, edges);
+
+        Map<String, Position> at = LayeredLayout.forView(g, CARDS, LayeredLayout.VIEW_WIDTH, LayeredLayout.VIEW_HEIGHT);
+        for (int i = 1; i < main.size(); i++) {
+            Position before = at.get(main.get(i - 1));
+            Position p = at.get(main.get(i));
+            // Within a row the main path runs level; a new row starts at the left, below.
+            boolean level = p.x() > before.x() && p.y() == before.y();
+            boolean nextRow = p.x() < before.x() && p.y() > before.y();
+            assertTrue(level || nextRow, main.get(i) + " after " + main.get(i - 1) + ": " + at);
+        }
+    }
+
     /** {@code before} dense layers, then a block of {@code inside} dense and ReLU layers skipped into an Add. */
     private static Graph residual(int before, int inside, int after) {
         List<Node> nodes = new ArrayList<>();
