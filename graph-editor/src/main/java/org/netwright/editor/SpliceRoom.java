@@ -1,6 +1,5 @@
 package org.netwright.editor;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +11,10 @@ import org.netwright.model.graph.Node;
 
 /**
  * Where a layer spliced into a connection goes, so that its card covers none: on a connection that runs left to
- * right it goes right after the source, its input level with the source's output, and the cards from the target
- * rightwards move right just enough to make room (a column is opened, as Layout would leave one); otherwise, or when
- * that would still cover a card, it goes to the free place nearest the drop, nothing moved. A pure function.
+ * right it goes right after the source, its input level with the source's output, and the cards of its row from the
+ * target rightwards move right just enough to make room (a column is opened, as Layout would leave one; all cards from
+ * the target rightwards when moving the row alone would make a moved card cover another); otherwise, or when that would
+ * still cover a card, it goes to the free place nearest the drop, nothing moved. A pure function.
  *
  * @param x the new card's left edge
  * @param y the new card's top edge
@@ -22,9 +22,7 @@ import org.netwright.model.graph.Node;
  */
 public record SpliceRoom(double x, double y, Map<String, double[]> moves) {
     /** Room between a card and the next in a row, as Layout leaves it. */
-    static final double GAP = 48;
-    /** Room kept between cards when looking for a free place. */
-    private static final double CLEAR = 12;
+    static final double GAP = FreePlace.GAP_BETWEEN;
 
     /** The place for {@code node} (at its drop point) spliced into {@code edge} of {@code graph}. */
     public static SpliceRoom plan(Graph graph, Edge edge, Node node, Function<Node, CardShape> cards) {
@@ -39,9 +37,23 @@ public record SpliceRoom(double x, double y, Map<String, double[]> moves) {
             double need = x + card.width() + GAP - to.x();
             Map<String, double[]> moves = new LinkedHashMap<>();
             if (need > 0) {
+                // Only the row the new card goes into moves along: a card of another row (a wrapped chain's next
+                // row, a branch below) is not in the way, and moving it would only stretch its connections.
+                CardShape toCard = cards.apply(to);
+                double top = Math.min(y, to.y());
+                double bottom = Math.max(y + card.height(), to.y() + toCard.height());
                 for (Node n : graph.nodes().values()) {
-                    if (n.x() >= to.x()) {
+                    boolean inRow = n.y() < bottom && n.y() + cards.apply(n).height() > top;
+                    if (n.x() >= to.x() && inRow) {
                         moves.put(n.id(), new double[] {n.x() + need, n.y()});
+                    }
+                }
+                if (!movedClear(graph, moves, cards)) {
+                    moves.clear();
+                    for (Node n : graph.nodes().values()) {
+                        if (n.x() >= to.x()) {
+                            moves.put(n.id(), new double[] {n.x() + need, n.y()});
+                        }
                     }
                 }
             }
@@ -50,6 +62,24 @@ public record SpliceRoom(double x, double y, Map<String, double[]> moves) {
             }
         }
         return nearestFree(graph, node, card, cards);
+    }
+
+    /** Whether every moved card, at its new place, keeps clear of all the other cards at theirs. */
+    private static boolean movedClear(Graph graph, Map<String, double[]> moves, Function<Node, CardShape> cards) {
+        for (Map.Entry<String, double[]> m : moves.entrySet()) {
+            CardShape card = cards.apply(graph.require(m.getKey()));
+            double[] p = m.getValue();
+            for (Node n : graph.nodes().values()) {
+                double[] q = moves.getOrDefault(n.id(), new double[] {n.x(), n.y()});
+                CardShape other = cards.apply(n);
+                boolean apart = n.id().equals(m.getKey()) || p[0] + card.width() <= q[0] || q[0] + other.width() <= p[0]
+                        || p[1] + card.height() <= q[1] || q[1] + other.height() <= p[1];
+                if (!apart) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static double portY(List<CardShape.PortAt> ports, String name) {
@@ -61,43 +91,14 @@ public record SpliceRoom(double x, double y, Map<String, double[]> moves) {
         return ports.isEmpty() ? 0 : ports.get(0).y();
     }
 
-    /** The free place nearest the drop point, tried ring by ring on a grid of a card's size. */
+    /** The free place nearest the drop point ({@link FreePlace}), nothing moved. */
     private static SpliceRoom nearestFree(Graph graph, Node node, CardShape card, Function<Node, CardShape> cards) {
-        double stepX = card.width() + GAP;
-        double stepY = card.height() + CLEAR * 2;
-        for (int ring = 0; ring < 20; ring++) {
-            List<double[]> tries = new ArrayList<>();
-            for (int i = -ring; i <= ring; i++) {
-                for (int j = -ring; j <= ring; j++) {
-                    if (Math.max(Math.abs(i), Math.abs(j)) == ring) {
-                        tries.add(new double[] {node.x() + i * stepX, node.y() + j * stepY});
-                    }
-                }
-            }
-            // Nearest first, below before above (the drawing grows downwards, not off the top).
-            tries.sort((a, b) -> Double.compare(Math.hypot(a[0] - node.x(), a[1] - node.y()) - (a[1] > node.y() ? 1 : 0),
-                    Math.hypot(b[0] - node.x(), b[1] - node.y()) - (b[1] > node.y() ? 1 : 0)));
-            for (double[] t : tries) {
-                if (t[0] >= 0 && t[1] >= 0 && free(graph, Map.of(), cards, t[0], t[1], card)) {
-                    return new SpliceRoom(t[0], t[1], Map.of());
-                }
-            }
-        }
-        return new SpliceRoom(node.x(), node.y(), Map.of());
+        double[] at = FreePlace.near(graph, Map.of(), node.x(), node.y(), card, cards);
+        return new SpliceRoom(at[0], at[1], Map.of());
     }
 
-    /** Whether a card at (x, y) keeps clear of every card, those in {@code moves} at their new places. */
     private static boolean free(Graph graph, Map<String, double[]> moves, Function<Node, CardShape> cards, double x,
                                 double y, CardShape card) {
-        for (Node n : graph.nodes().values()) {
-            double[] at = moves.getOrDefault(n.id(), new double[] {n.x(), n.y()});
-            CardShape other = cards.apply(n);
-            boolean apart = x + card.width() + CLEAR <= at[0] || at[0] + other.width() + CLEAR <= x
-                    || y + card.height() + CLEAR <= at[1] || at[1] + other.height() + CLEAR <= y;
-            if (!apart) {
-                return false;
-            }
-        }
-        return true;
+        return FreePlace.isFree(graph, moves, cards, x, y, card);
     }
 }

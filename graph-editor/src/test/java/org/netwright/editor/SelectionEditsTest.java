@@ -88,7 +88,8 @@ class SelectionEditsTest {
                         new Node("input", "vector_input", Map.of("features", 4), 40, 40),
                         new Node("dense_1", "dense", Map.of("units", 8), 276, 40),
                         new Node("dense_2", "dense", Map.of("units", 2), 512, 40),
-                        new Node("side", "dense", Map.of("units", 2), 40, 300)),
+                        new Node("side", "dense", Map.of("units", 2), 40, 300),
+                        new Node("below", "dense", Map.of("units", 2), 512, 300)),
                 List.of(Edge.of("input", "out", "dense_1", "in"), Edge.of("dense_1", "out", "dense_2", "in")));
         EditorModel model = new EditorModel(new CommandStack(start));
 
@@ -103,6 +104,7 @@ class SelectionEditsTest {
         assertEquals(40, relu.y(), 20);
         assertTrue(after.require("dense_2").x() > after.require("dense_1").x());
         assertEquals(40, after.require("side").x(), "a card left of the target stays");
+        assertEquals(start.require("below"), after.require("below"), "a card of another row stays");
 
         model.undo();
         assertEquals(start, model.graph());

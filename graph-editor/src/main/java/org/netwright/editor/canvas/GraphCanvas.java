@@ -145,6 +145,9 @@ public final class GraphCanvas extends StackPane {
     /** Every card's bounds, worked out again only for cards that changed (the minimap and the edges read them). */
     private final CardBoxes boxes = new CardBoxes(this::currentBounds);
     private boolean redrawQueued;
+    /** The nodes the last edit added, and one of them just selected, to scroll into view after the next layout. */
+    private java.util.Set<String> added = java.util.Set.of();
+    private String pendingReveal;
     /** Set when only the visible cards were drawn: those around them are drawn after the next layout pass. */
     private boolean widenPending;
     /** Set for the redraw that adds the cards around the visible ones. */
@@ -233,7 +236,16 @@ public final class GraphCanvas extends StackPane {
         model.graphProperty().addListener((o, was, now) -> {
             fittedViewport = null;
             restoredView = null;
+            added = was == null ? java.util.Set.of() : newIds(was, now);
             redraw();
+        });
+        // A layer just added and selected (double-clicked in the palette, pasted, chosen for a dropped wire) but
+        // placed outside the view is scrolled into it once laid out: the user should see what they added.
+        model.selectedNodeProperty().addListener((o, was, now) -> {
+            if (now != null && added.contains(now)) {
+                pendingReveal = now;
+                requestLayout();
+            }
         });
         metric.addListener((o, was, now) -> redraw());
         zoom.zoomProperty().addListener((o, was, now) -> {
@@ -375,6 +387,27 @@ public final class GraphCanvas extends StackPane {
         return new Insets(FIT_MARGIN, FIT_MARGIN, bottom, FIT_MARGIN);
     }
 
+    /** The nodes of {@code now} that {@code was} did not have. */
+    private static java.util.Set<String> newIds(org.netwright.model.graph.Graph was,
+                                                org.netwright.model.graph.Graph now) {
+        java.util.Set<String> ids = new java.util.HashSet<>(now.nodes().keySet());
+        ids.removeAll(was.nodes().keySet());
+        return ids;
+    }
+
+    /** Scrolls the card of {@link #pendingReveal} into the middle of the view when it is not wholly in view. */
+    private void revealIfPending(Bounds visible) {
+        String id = pendingReveal;
+        pendingReveal = null;
+        Node node = id == null ? null : model.graph().nodes().get(id);
+        if (node == null || visible == null || fitPending) {
+            return;
+        }
+        if (!contains(visible, placedBounds(node))) {
+            reveal(id);
+        }
+    }
+
     /** How far the zoom bar and the banner sit from the canvas's bottom edge (clear of the scroll bar). */
     private static final double CONTROLS_MARGIN = 22;
 
@@ -413,6 +446,7 @@ public final class GraphCanvas extends StackPane {
             queueRedraw();
         }
         drawMinimap(visible);
+        revealIfPending(visible);
         // A few pixels are the focus ring coming and going, not a new window size.
         boolean resized = fittedViewport != null && (Math.abs(viewport.getWidth() - fittedViewport.getWidth()) > 4
                 || Math.abs(viewport.getHeight() - fittedViewport.getHeight()) > 4);

@@ -122,18 +122,7 @@ public final class LayeredLayout {
      * ends or a layer they skip sits outside their span.
      */
     static int splitSkips(Graph graph, Map<String, Position> at) {
-        Map<String, Integer> depth = new HashMap<>();
-        Map<String, List<String>> into = new HashMap<>();
-        for (Edge e : graph.edges()) {
-            into.computeIfAbsent(e.to().nodeId(), k -> new ArrayList<>()).add(e.from().nodeId());
-        }
-        for (String id : graph.topologicalOrder()) {
-            int d = 0;
-            for (String from : into.getOrDefault(id, List.of())) {
-                d = Math.max(d, depth.getOrDefault(from, 0) + 1);
-            }
-            depth.put(id, d);
-        }
+        Map<String, Integer> depth = depths(graph);
         int split = 0;
         for (Edge e : graph.edges()) {
             String a = e.from().nodeId();
@@ -154,6 +143,41 @@ public final class LayeredLayout {
             }
         }
         return split;
+    }
+
+    /** How straight ELK should draw a main-path edge; a skip connection's is 0. */
+    private static final int MAIN_PATH_PRIORITY = 10;
+
+    /** Each node's depth: the number of edges on the longest path from an input to it. */
+    private static Map<String, Integer> depths(Graph graph) {
+        Map<String, Integer> depth = new HashMap<>();
+        Map<String, List<String>> into = new HashMap<>();
+        for (Edge e : graph.edges()) {
+            into.computeIfAbsent(e.to().nodeId(), k -> new ArrayList<>()).add(e.from().nodeId());
+        }
+        for (String id : graph.topologicalOrder()) {
+            int d = 0;
+            for (String from : into.getOrDefault(id, List.of())) {
+                d = Math.max(d, depth.getOrDefault(from, 0) + 1);
+            }
+            depth.put(id, d);
+        }
+        return depth;
+    }
+
+    /** Each node's height: the number of edges on the longest path from it to an output. */
+    private static Map<String, Integer> heights(Graph graph) {
+        Map<String, Integer> height = new HashMap<>();
+        List<String> order = new ArrayList<>(graph.topologicalOrder());
+        java.util.Collections.reverse(order);
+        for (String id : order) {
+            int h = 0;
+            for (Edge e : graph.outgoingEdges(id)) {
+                h = Math.max(h, height.getOrDefault(e.to().nodeId(), 0) + 1);
+            }
+            height.put(id, h);
+        }
+        return height;
     }
 
     /** The nodes on some path from {@code from} to {@code to}, both ends excluded. */
@@ -278,6 +302,8 @@ public final class LayeredLayout {
         }
         root.setProperty(LayeredOptions.WRAPPING_ADDITIONAL_EDGE_SPACING, 16.0);
         root.setProperty(LayeredOptions.THOROUGHNESS, 10);
+        root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY,
+                org.eclipse.elk.alg.layered.options.NodePlacementStrategy.NETWORK_SIMPLEX);
 
         Map<String, ElkNode> boxes = new LinkedHashMap<>();
         Map<PortRef, ElkPort> ports = new HashMap<>();
@@ -295,15 +321,20 @@ public final class LayeredLayout {
             }
             boxes.put(node.id(), box);
         }
+        Map<String, Integer> depth = depths(graph);
+        Map<String, Integer> height = heights(graph);
         for (Edge e : graph.edges()) {
             // An edge to or from a port the card no longer has (Add went from 3 inputs to 2) joins the cards.
             ElkPort from = ports.get(e.from());
             ElkPort to = ports.get(e.to());
-            if (from != null && to != null) {
-                ElkGraphUtil.createSimpleEdge(from, to);
-            } else {
-                ElkGraphUtil.createSimpleEdge(boxes.get(e.from().nodeId()), boxes.get(e.to().nodeId()));
-            }
+            org.eclipse.elk.graph.ElkEdge edge = from != null && to != null ? ElkGraphUtil.createSimpleEdge(from, to)
+                    : ElkGraphUtil.createSimpleEdge(boxes.get(e.from().nodeId()), boxes.get(e.to().nodeId()));
+            // The main path (edges on a longest path through the network) is drawn straight, a shortcut bends: else
+            // an Add could line up with its shortcut (a residual block's projection) and stand, with the layers after
+            // it, in the shortcut's lane below its row.
+            boolean main = depth.get(e.to().nodeId()) - depth.get(e.from().nodeId()) == 1
+                    && height.get(e.from().nodeId()) - height.get(e.to().nodeId()) == 1;
+            edge.setProperty(LayeredOptions.PRIORITY_STRAIGHTNESS, main ? MAIN_PATH_PRIORITY : 0);
         }
         new LayeredLayoutProvider().layout(root, new BasicProgressMonitor());
 
@@ -352,11 +383,35 @@ public final class LayeredLayout {
                 Position level = new Position(pv.x(), pu.y());
                 if (clear(graph, cards, out, v.id(), level, vc)) {
                     out.put(v.id(), level);
+                    followStraight(graph, cards, out, v, pv, level.y());
                 }
                 break;
             }
         }
         return out;
+    }
+
+    /**
+     * Puts the cards that ELK lined up with {@code moved}'s outputs (drawn at {@code was}), and those lined up with
+     * theirs in turn, level with the row as well (their tops at {@code top}): they had followed the taller card's
+     * output, which lies lower on it than on a one-port card, so with the skip into an Add's first input and the main
+     * path into its second the cards after the Add stood above the row, and with other wirings below it.
+     */
+    private static void followStraight(Graph graph, Function<Node, CardShape> cards, Map<String, Position> out,
+                                       Node moved, Position was, double top) {
+        CardShape mc = cards.apply(moved);
+        for (Edge e : graph.outgoingEdges(moved.id())) {
+            Node w = graph.require(e.to().nodeId());
+            CardShape wc = cards.apply(w);
+            Position pw = out.get(w.id());
+            boolean straight = Math.abs(was.y() + portY(mc.outputs(), e.from().port())
+                    - (pw.y() + portY(wc.inputs(), e.to().port()))) < 1;
+            Position level = new Position(pw.x(), top);
+            if (straight && pw.x() > was.x() && pw.y() != top && clear(graph, cards, out, w.id(), level, wc)) {
+                out.put(w.id(), level);
+                followStraight(graph, cards, out, w, pw, top);
+            }
+        }
     }
 
     private static double portY(List<CardShape.PortAt> ports, String name) {

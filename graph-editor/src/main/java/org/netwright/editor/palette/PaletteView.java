@@ -13,7 +13,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.netwright.editor.EditorModel;
 import org.netwright.editor.EditorStyles;
+import org.netwright.editor.FreePlace;
 import org.netwright.editor.NodePorts;
+import org.netwright.editor.canvas.CardShapes;
 import org.netwright.model.catalog.LayerCatalog;
 import org.netwright.model.catalog.LayerFamily;
 import org.netwright.model.catalog.LayerSpec;
@@ -21,9 +23,6 @@ import org.netwright.model.graph.Node;
 
 /** The layer catalog grouped by family, with a search box; entries are dragged onto the canvas. */
 public final class PaletteView extends VBox {
-    /** Offset between cards added by double-click at the same spot, so none hides another. */
-    private static final double CASCADE = 28;
-
     private final EditorModel model;
     private final Supplier<Point2D> placement;
     private final TextField search = new TextField();
@@ -112,23 +111,23 @@ public final class PaletteView extends VBox {
         nothing.setManaged(!any);
     }
 
+    /**
+     * Adds a double-clicked layer where it covers no card: right of the selected card, as the next layer of a chain
+     * usually goes, or else in the middle of the view; the nearest free place to that ({@link FreePlace}).
+     */
     private void addNearCenter(String layerId) {
         Point2D p = placement.get();
         double x = p.getX();
         double y = p.getY();
-        while (occupied(x, y)) {
-            x += CASCADE;
-            y += CASCADE;
+        CardShapes cards = CardShapes.standard();
+        Node selected = model.selectedNodeProperty().get() == null ? null
+                : model.graph().node(model.selectedNodeProperty().get()).orElse(null);
+        if (selected != null) {
+            x = selected.x() + cards.apply(selected).width() + FreePlace.GAP_BETWEEN;
+            y = selected.y();
         }
-        model.addLayer(layerId, x, y);
-    }
-
-    private boolean occupied(double x, double y) {
-        for (Node n : model.graph().nodes().values()) {
-            if (Math.abs(n.x() - x) < 8 && Math.abs(n.y() - y) < 8) {
-                return true;
-            }
-        }
-        return false;
+        Node card = new Node("new", layerId, LayerCatalog.standard().find(layerId).orElseThrow().defaults(), x, y);
+        double[] at = FreePlace.near(model.graph(), java.util.Map.of(), x, y, cards.apply(card), cards);
+        model.addLayer(layerId, at[0], at[1]);
     }
 }

@@ -51,6 +51,22 @@ class FitRoomTest {
             canvas.fitToView();
         });
         WaitForAsyncUtils.waitForFxEvents();
+        assertClearOfControls(robot);
+    }
+
+    /** The usual order: the user fits the view, then starts a run, whose lock banner must not cover the fitted cards. */
+    @Test
+    void aLockBannerThatAppearsOverAFittedViewFitsItAgainAboveIt(FxRobot robot) {
+        robot.interact(() -> canvas.fitToView());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> model.setLock("Training uses this network as it was when the run started, so editing is "
+                + "locked until the run ends. Press Stop to edit now."));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.sleep(200);
+        assertClearOfControls(robot);
+    }
+
+    private void assertClearOfControls(FxRobot robot) {
         Bounds bar = sceneBounds(robot.lookup("#zoom-bar").query());
         javafx.scene.Node bannerNode = robot.lookup("#canvas-banner").query();
         assertTrue(bannerNode.isVisible(), "the lock banner shows");

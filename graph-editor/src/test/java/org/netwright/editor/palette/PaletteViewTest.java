@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.netwright.editor.EditorFixture;
 import org.netwright.editor.EditorModel;
+import org.netwright.editor.canvas.CardShapes;
+import org.netwright.editor.layout.CardShape;
 import org.netwright.model.graph.Graph;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -44,16 +47,48 @@ class PaletteViewTest {
     }
 
     @Test
-    void doubleClickAddsTheLayerInTheVisibleMiddleAndAgainBesideIt(FxRobot robot) {
+    void doubleClickAddsTheLayerInTheVisibleMiddleThenRightOfTheSelectedOneCoveringNoCard(FxRobot robot) {
         robot.doubleClickOn("#palette-dense");
+        robot.doubleClickOn("#palette-relu");
+        // Nothing selected: the third goes to the middle again, where the first is, and must find a free place.
+        robot.interact(() -> model.selectedNodeProperty().set(null));
         robot.doubleClickOn("#palette-dense");
 
-        assertEquals(2, model.graph().nodes().size());
+        assertEquals(3, model.graph().nodes().size());
         org.netwright.model.graph.Node first = model.graph().require("dense_1");
-        org.netwright.model.graph.Node second = model.graph().require("dense_2");
+        org.netwright.model.graph.Node second = model.graph().require("relu_1");
         assertTrue(first.x() > 100 && first.y() > 100, "in the middle, not the corner: " + first);
-        assertTrue(second.x() > first.x() && second.y() > first.y(), "cascaded, not stacked");
+        assertEquals(first.y(), second.y(), "the next layer goes in the selected one's row");
+        assertTrue(second.x() >= first.x() + CardShapes.standard().apply(first).width(), "right of it: " + second);
+        List<org.netwright.model.graph.Node> nodes = List.copyOf(model.graph().nodes().values());
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int j = i + 1; j < nodes.size(); j++) {
+                assertFalse(overlap(nodes.get(i), nodes.get(j)), nodes.get(i) + " covers " + nodes.get(j));
+            }
+        }
         assertTrue(robot.lookup("#node-dense_2").tryQuery().isPresent());
+    }
+
+    @Test
+    void aLayerAddedBeyondTheViewIsScrolledIntoIt(FxRobot robot) {
+        for (int i = 0; i < 7; i++) {
+            robot.doubleClickOn("#palette-dense");
+        }
+        robot.sleep(300);
+
+        assertEquals(7, model.graph().nodes().size());
+        javafx.geometry.Bounds view = robot.lookup(".graph-canvas-scroll").query().localToScreen(
+                robot.lookup(".graph-canvas-scroll").query().getLayoutBounds());
+        Node last = robot.lookup("#node-dense_7").query();
+        javafx.geometry.Bounds card = last.localToScreen(last.getLayoutBounds());
+        assertTrue(view.contains(card), "dense_7 at " + card + " outside the view " + view);
+    }
+
+    private static boolean overlap(org.netwright.model.graph.Node a, org.netwright.model.graph.Node b) {
+        CardShape ca = CardShapes.standard().apply(a);
+        CardShape cb = CardShapes.standard().apply(b);
+        return a.x() < b.x() + cb.width() && b.x() < a.x() + ca.width() && a.y() < b.y() + cb.height()
+                && b.y() < a.y() + ca.height();
     }
 
     @Test
