@@ -7,8 +7,6 @@ import java.util.Map;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
-import org.netwright.model.store.MetricPoint;
-import org.netwright.model.store.ProjectStore;
 
 /**
  * Writes a large project for measuring how fast the app opens one: a chain of dense and ReLU layers in rows of 25
@@ -51,37 +49,8 @@ public final class LargeProject {
         return b.build();
     }
 
-    /** Writes the project; returns how many metric points its run holds. */
+    /** Writes the project (its run as {@link org.netwright.runner.bench.GraphScale#writeProject} writes runs). */
     public static long write(Path file, int nodeCount, int steps) {
-        int epochs = 10;
-        int perEpoch = Math.max(1, steps / epochs);
-        long points = 0;
-        try (ProjectStore store = ProjectStore.create(file)) {
-            store.saveGraph(chain(nodeCount), "large project for measuring");
-            long run = store.startRun("{}", "cpu");
-            List<MetricPoint> batch = new ArrayList<>();
-            for (int s = 1; s <= steps; s++) {
-                int epoch = Math.min(epochs, (s - 1) / perEpoch + 1);
-                double loss = 1.0 / Math.sqrt(s) + 0.05 * Math.sin(s * 0.01);
-                batch.add(new MetricPoint(s, epoch, "train/loss", loss, s * 0.01));
-                if (s % perEpoch == 0) {
-                    // What the runner writes at an epoch's end (ProjectRecorder): validation, learning rate, norms.
-                    batch.add(new MetricPoint(s, epoch, "validate/loss", loss * 1.1, s * 0.01));
-                    batch.add(new MetricPoint(s, epoch, "validate/accuracy", 1 - loss, s * 0.01));
-                    batch.add(new MetricPoint(s, epoch, "lr", 0.001, s * 0.01));
-                    batch.add(new MetricPoint(s, epoch, "grad_norm/dense_1", 0.5 / Math.sqrt(s), s * 0.01));
-                    batch.add(new MetricPoint(s, epoch, "grad_norm/dense_3", 0.4 / Math.sqrt(s), s * 0.01));
-                }
-                if (batch.size() >= 20_000) {
-                    store.appendMetrics(run, batch);
-                    points += batch.size();
-                    batch.clear();
-                }
-            }
-            store.appendMetrics(run, batch);
-            points += batch.size();
-            store.finishRun(run, "completed", "{}");
-        }
-        return points;
+        return org.netwright.runner.bench.GraphScale.writeProject(file, chain(nodeCount), steps);
     }
 }

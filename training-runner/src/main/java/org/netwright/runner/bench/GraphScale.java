@@ -133,36 +133,47 @@ public final class GraphScale {
         return new Timing(what, nodes, sorted[repeats / 2], sorted[repeats - 1], repeats);
     }
 
+    /** {@link #writeProject(Path, Graph, int)} of the residual stack of about {@code nodes} layers. */
+    public static long writeProject(Path file, int nodes, int steps) {
+        return writeProject(file, residualStack(nodes), steps);
+    }
+
     /**
-     * Writes a project of about {@code nodes} layers (the residual stack) whose one finished run holds {@code steps}
-     * steps written as the runner writes them: the loss every step; validation loss and accuracy, learning rate and a
-     * gradient norm at each of ten epochs' ends.
+     * Writes a project of {@code graph} whose one finished run holds {@code steps} steps written as the runner writes
+     * them (ProjectRecorder): the loss every step; validation loss and accuracy, learning rate and two gradient norms
+     * at each of ten epochs' ends. Returns how many metric points the run holds. The app's bench.LargeProject writes
+     * its 1,000-card chain with it too.
      */
-    public static void writeProject(Path file, int nodes, int steps) {
+    public static long writeProject(Path file, Graph graph, int steps) {
         int epochs = 10;
         int perEpoch = Math.max(1, steps / epochs);
+        long points = 0;
         try (ProjectStore store = ProjectStore.create(file)) {
-            store.saveGraph(residualStack(nodes), "a large project for timing");
+            store.saveGraph(graph, "a large project for timing");
             long run = store.startRun("{}", "cpu");
             List<MetricPoint> batch = new ArrayList<>();
             for (int s = 1; s <= steps; s++) {
                 int epoch = Math.min(epochs, (s - 1) / perEpoch + 1);
-                double loss = 1.0 / Math.sqrt(s);
+                double loss = 1.0 / Math.sqrt(s) + 0.05 * Math.sin(s * 0.01);
                 batch.add(new MetricPoint(s, epoch, "train/loss", loss, s * 0.01));
                 if (s % perEpoch == 0) {
                     batch.add(new MetricPoint(s, epoch, "validate/loss", loss * 1.1, s * 0.01));
                     batch.add(new MetricPoint(s, epoch, "validate/accuracy", 1 - loss, s * 0.01));
                     batch.add(new MetricPoint(s, epoch, "lr", 0.001, s * 0.01));
                     batch.add(new MetricPoint(s, epoch, "grad_norm/dense_1", 0.5 / Math.sqrt(s), s * 0.01));
+                    batch.add(new MetricPoint(s, epoch, "grad_norm/dense_3", 0.4 / Math.sqrt(s), s * 0.01));
                 }
                 if (batch.size() >= 20_000) {
                     store.appendMetrics(run, batch);
+                    points += batch.size();
                     batch.clear();
                 }
             }
             store.appendMetrics(run, batch);
+            points += batch.size();
             store.finishRun(run, "completed", "{}");
         }
+        return points;
     }
 
     /** Opening the project as the window does, up to its graph: the file's check, the graph read, every shape inferred. */

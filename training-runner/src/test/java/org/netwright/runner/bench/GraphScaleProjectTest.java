@@ -21,7 +21,7 @@ class GraphScaleProjectTest {
         try (ProjectStore store = ProjectStore.openReadOnly(file)) {
             long run = store.runs().get(0).id();
             assertEquals(5_000, store.steps(run, "train/loss").size());
-            assertEquals(40, store.metrics(run, List.of("validate/", "lr", "grad_norm/")).size(), "four each epoch");
+            assertEquals(50, store.metrics(run, List.of("validate/", "lr", "grad_norm/")).size(), "five each epoch");
             assertEquals("completed", store.runs().get(0).status());
         }
         GraphScale.Timing open = GraphScale.openProject(file, 2);
