@@ -1,8 +1,5 @@
 package org.netwright.runner.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -224,25 +221,13 @@ public final class GraphScale {
 
     /** {@link #openProject} and {@link #readCurve} of a project {@link #writeProject} writes in a folder of its own. */
     public static List<Timing> project(int nodes, int steps, int repeats) {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("netwright-bench-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not make a folder for the benchmark's project", e);
-        }
+        Path dir = TempFolder.make("netwright-bench-");
         Path file = dir.resolve("large.nwproj");
         try {
             writeProject(file, nodes, steps);
             return List.of(openProject(file, repeats), readCurve(file, repeats));
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-                Files.deleteIfExists(dir);
-            } catch (IOException e) {
-                // A temporary folder left behind is all that is lost.
-            }
+            TempFolder.deleteQuietly(dir);
         }
     }
 }

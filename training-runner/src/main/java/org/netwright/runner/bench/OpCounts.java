@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -70,25 +69,13 @@ public final class OpCounts {
     public static Comparison compare(Family family, int warmup, int steps) {
         Engine.getInstance();
         TemplateRun ours = new TemplateRun(family);
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("netwright-ops");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = TempFolder.make("netwright-ops");
         try {
             Map<String, Double> o = ours(ours, warmup, steps, dir.resolve("ours.json"));
             Map<String, Double> p = plain(family, ours, warmup, steps, dir.resolve("plain.json"));
             return new Comparison(family, o, p);
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-                Files.deleteIfExists(dir);
-            } catch (IOException e) {
-                // A temporary trace left behind changes no count.
-            }
+            TempFolder.deleteQuietly(dir);
         }
     }
 

@@ -224,23 +224,12 @@ final class BenchCommand {
                         recorder.close();
                     } finally {
                         store.close();
-                        deleteQuietly(dir);
+                        org.netwright.runner.bench.TempFolder.deleteQuietly(dir);
                     }
                 }
             };
         } catch (IOException e) {
             throw new UncheckedIOException("Could not make a temporary project for the benchmark", e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // A temporary folder left behind is harmless.
         }
     }
 }
