@@ -55,13 +55,16 @@ public final class FreePlace {
                                  double y, CardShape card) {
         for (Node n : graph.nodes().values()) {
             double[] at = moves.getOrDefault(n.id(), new double[] {n.x(), n.y()});
-            CardShape other = cards.apply(n);
-            boolean apart = x + card.width() + CLEAR <= at[0] || at[0] + other.width() + CLEAR <= x
-                    || y + card.height() + CLEAR <= at[1] || at[1] + other.height() + CLEAR <= y;
-            if (!apart) {
+            if (!apart(x, y, card, at[0], at[1], cards.apply(n), CLEAR)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether a card at (x, y) and {@code other} at (ox, oy) are at least {@code margin} apart on some side. */
+    static boolean apart(double x, double y, CardShape card, double ox, double oy, CardShape other, double margin) {
+        return x + card.width() + margin <= ox || ox + other.width() + margin <= x
+                || y + card.height() + margin <= oy || oy + other.height() + margin <= y;
     }
 }

@@ -57,7 +57,7 @@ public record SpliceRoom(double x, double y, Map<String, double[]> moves) {
                     }
                 }
             }
-            if (free(graph, moves, cards, x, y, card)) {
+            if (FreePlace.isFree(graph, moves, cards, x, y, card)) {
                 return new SpliceRoom(x, y, moves);
             }
         }
@@ -71,10 +71,7 @@ public record SpliceRoom(double x, double y, Map<String, double[]> moves) {
             double[] p = m.getValue();
             for (Node n : graph.nodes().values()) {
                 double[] q = moves.getOrDefault(n.id(), new double[] {n.x(), n.y()});
-                CardShape other = cards.apply(n);
-                boolean apart = n.id().equals(m.getKey()) || p[0] + card.width() <= q[0] || q[0] + other.width() <= p[0]
-                        || p[1] + card.height() <= q[1] || q[1] + other.height() <= p[1];
-                if (!apart) {
+                if (!n.id().equals(m.getKey()) && !FreePlace.apart(p[0], p[1], card, q[0], q[1], cards.apply(n), 0)) {
                     return false;
                 }
             }
@@ -97,8 +94,4 @@ public record SpliceRoom(double x, double y, Map<String, double[]> moves) {
         return new SpliceRoom(at[0], at[1], Map.of());
     }
 
-    private static boolean free(Graph graph, Map<String, double[]> moves, Function<Node, CardShape> cards, double x,
-                                double y, CardShape card) {
-        return FreePlace.isFree(graph, moves, cards, x, y, card);
-    }
 }
