@@ -45,6 +45,20 @@ public final class DecimatedSeries {
         dirty = true;
     }
 
+    /**
+     * Holds exactly these points (in x order, as {@link #add} keeps them); the arrays are taken, not copied, so a
+     * million points read off the UI thread cost it nothing here.
+     */
+    public void setAll(double[] xs, double[] ys) {
+        if (xs.length != ys.length) {
+            throw new IllegalArgumentException("x and y counts differ: " + xs.length + " and " + ys.length);
+        }
+        this.xs = xs.length == 0 ? new double[1024] : xs;
+        this.ys = ys.length == 0 ? new double[1024] : ys;
+        n = xs.length;
+        dirty = true;
+    }
+
     /** Forgets every point. */
     public void clear() {
         n = 0;

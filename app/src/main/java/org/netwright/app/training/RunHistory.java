@@ -89,13 +89,35 @@ public final class RunHistory {
         }
     }
 
-    /** A stored run read back: its events ({@link #replay}) and every step's loss. */
-    public record Replay(List<RunEvent> events, StepSeries losses) {
+    /**
+     * A stored run read back: its events ({@link #replay}), every step's loss, and those losses as the training curve's
+     * points ({@code curveX} in epochs, {@code curveY}; steps without a finite loss left out). The points are worked out
+     * where the run is read, off the UI thread: for a million steps that loop was a tenth of a second of the window's
+     * thread the first time a JVM showed such a run.
+     */
+    public record Replay(List<RunEvent> events, StepSeries losses, double[] curveX, double[] curveY) {
     }
 
     /** The run read back whole: {@link #replay} and every step's training loss, which the chart's CSV keeps. */
     public static Replay read(RunRecord run, Stored stored) {
-        return new Replay(replay(run, stored), stored.losses());
+        List<RunEvent> events = replay(run, stored);
+        StepSeries losses = stored.losses();
+        int stepsPerEpoch = events.get(0) instanceof RunEvent.Started s ? s.stepsPerEpoch() : 1;
+        int finite = 0;
+        for (int i = 0; i < losses.size(); i++) {
+            if (Double.isFinite(losses.value(i))) {
+                finite++;
+            }
+        }
+        double[] xs = new double[finite];
+        double[] ys = new double[finite];
+        for (int i = 0, at = 0; i < losses.size(); i++) {
+            if (Double.isFinite(losses.value(i))) {
+                xs[at] = TrainingViewModel.stepX(losses.step(i), stepsPerEpoch);
+                ys[at++] = losses.value(i);
+            }
+        }
+        return new Replay(events, losses, xs, ys);
     }
 
     /** As {@link #read(RunRecord, Stored)} of points held in a list. */

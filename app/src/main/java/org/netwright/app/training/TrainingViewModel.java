@@ -286,13 +286,24 @@ public final class TrainingViewModel {
      * the curve keeps in place of the replay's thinned steps: the chart draws it decimated, its CSV holds it all.
      */
     public void showReplayed(RunRecord run, RunHistory.Replay replay) {
-        showReplayed(run, replay.events(), replay.losses());
+        showReplayed(run, replay.events(), replay);
     }
 
-    private void showReplayed(RunRecord run, List<RunEvent> replayed, org.netwright.model.store.StepSeries every) {
+    private void showReplayed(RunRecord run, List<RunEvent> replayed, RunHistory.Replay every) {
         if (running.get()) {
             return;
         }
+        // The chart listens to its data and draws at each change: the replay clears, fills and refreshes the curves,
+        // which drew the chart three times (a tenth of a second of the window's thread the first time). Drawn once.
+        lossData.setNotify(false);
+        try {
+            showReplayedQuietly(run, replayed, every);
+        } finally {
+            lossData.setNotify(true);
+        }
+    }
+
+    private void showReplayedQuietly(RunRecord run, List<RunEvent> replayed, RunHistory.Replay every) {
         trainLoss.clear();
         valLoss.clear();
         accuracy.set("");
@@ -312,13 +323,8 @@ public final class TrainingViewModel {
                     + run.id() + "'s samples from its last checkpoint.");
         }
         if (every != null) {
-            // The same x as a live step's (its step over the steps per epoch the replay's Started gave).
-            trainLoss.clear();
-            for (int i = 0; i < every.size(); i++) {
-                if (Double.isFinite(every.value(i))) {
-                    trainLoss.add((double) every.step(i) / Math.max(1, stepsPerEpoch), every.value(i));
-                }
-            }
+            // Every step in place of the replay's thinned ones, at the same x as a live step's (stepX).
+            trainLoss.setAll(every.curveX(), every.curveY());
         }
         if (activations.isEmpty() && lastEpoch > 0) {
             // Runs trained before the statistics were kept with a run have none to show.
@@ -395,6 +401,11 @@ public final class TrainingViewModel {
         }
     }
 
+    /** Where step {@code step} sits on the chart's x axis, in epochs: live steps and replayed ones alike. */
+    static double stepX(long step, int stepsPerEpoch) {
+        return (double) step / Math.max(1, stepsPerEpoch);
+    }
+
     /** Applies events in order; called on the UI thread with one batch per bridge hand-over. */
     public void apply(List<RunEvent> batch) {
         for (RunEvent e : batch) {
@@ -443,7 +454,7 @@ public final class TrainingViewModel {
                 alignNextStep = false;
                 stepOffset = (s.step() - 1) - (long) (Math.max(1, s.epoch()) - 1) * Math.max(1, stepsPerEpoch);
             }
-            double x = (double) (s.step() - stepOffset) / Math.max(1, stepsPerEpoch);
+            double x = stepX(s.step() - stepOffset, stepsPerEpoch);
             if (Double.isFinite(s.trainLoss())) {
                 trainLoss.add(x, s.trainLoss());
             }

@@ -96,4 +96,25 @@ class MinMaxDecimationTest {
         assertEquals(false, s.refreshIfDue(DecimatedSeries.MIN_INTERVAL_NANOS / 2), "not within 100 ms");
         assertTrue(s.refreshIfDue(DecimatedSeries.MIN_INTERVAL_NANOS));
     }
+
+    /** A curve given its points whole holds them, and grows into arrays of its own: the given ones are not written. */
+    @Test
+    void aCurveGivenItsPointsWholeKeepsThemAndDoesNotWriteThem() {
+        double[] xs = {1, 2, 3};
+        double[] ys = {9, 8, 7};
+        DecimatedSeries curve = new DecimatedSeries("loss");
+        curve.setAll(xs, ys);
+        assertEquals(3, curve.size());
+        curve.add(2.5, 1);
+        assertEquals(4, curve.size());
+        assertEquals(2.5, curve.x(2));
+        assertEquals(1, curve.y(2));
+        assertEquals(3, curve.x(3));
+        assertEquals(3, xs[2], "the given x array is as it was");
+        assertEquals(7, ys[2], "the given y array is as it was");
+        curve.refresh();
+        assertEquals(4, curve.shown().getItemCount());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> curve.setAll(new double[2], new double[3]));
+    }
 }

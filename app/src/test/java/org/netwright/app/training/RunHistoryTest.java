@@ -99,6 +99,35 @@ class RunHistoryTest {
     }
 
     /**
+     * A reopened run is drawn with one redraw of the chart: the chart draws at each change notice of its data, and the
+     * replay clears, fills and refreshes both curves (three draws before, a tenth of a second each the first time).
+     * A step without a finite loss is left out of the curve, as a live one is.
+     */
+    @Test
+    void aReopenedRunRedrawsTheChartOnceAndLeavesOutLossesThatAreNotNumbers() {
+        List<MetricPoint> m = new ArrayList<>();
+        for (int s = 1; s <= 40; s++) {
+            m.add(new MetricPoint(s, 1 + (s - 1) / 10, "train/loss", s == 7 ? Double.NaN : 1.0 / s, s));
+        }
+        for (int e = 1; e <= 4; e++) {
+            m.add(new MetricPoint(10L * e, e, "validate/loss", 0.5 / e, 10.0 * e));
+        }
+        RunHistory.Replay replay = RunHistory.read(RUN, m);
+        assertEquals(39, replay.curveX().length);
+        assertEquals(39, replay.curveY().length);
+        TrainingViewModel model = new TrainingViewModel((project, settings, listener) -> {
+            throw new java.io.IOException("not started");
+        });
+        int[] notices = new int[1];
+        model.lossData().addChangeListener(event -> notices[0]++);
+        model.showReplayed(RUN, replay);
+        assertEquals(1, notices[0], "one change notice for the whole replay");
+        assertEquals(39, model.trainLossPointCount());
+        assertEquals(0.9, model.trainLossCurve().x(7), 1e-12, "step 9 of 10 per epoch, after the step left out");
+        assertEquals(4, model.lossData().getSeries(1).getItemCount(), "each epoch's validation loss");
+    }
+
+    /**
      * The window reads a stored run as its losses' columns and the rest's points (two queries); it must replay exactly
      * as every point read as one list did, thinned steps and epoch values alike.
      */
