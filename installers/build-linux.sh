@@ -51,8 +51,11 @@ cp "$root/app/target/netwright-app-${version}-SNAPSHOT.jar" "$out/input/"
 cp "$here/resources/netwright-cds.sh" "$out/input/"
 
 # The archive is named whether or not it exists: without it (an app-image, or before postinst made it) the JVM
-# starts without it, silently.
-java_options=(-Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1 '-XX:SharedArchiveFile=$APPDIR/netwright.jsa')
+# starts without it, silently. The JIT's quick tier only, as ./netwright starts the window (README "Large graphs"):
+# the launcher is the CLI too, where training steps measured the same (libtorch does their work) and the app's own
+# training runs in a child JVM with the full JIT.
+java_options=(-Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1 -XX:TieredStopAtLevel=1
+  '-XX:SharedArchiveFile=$APPDIR/netwright.jsa')
 name="Netwright"
 if [[ -n "$gpu_dir" ]]; then
   # The GPU flavor: libtorch comes from the bundled CUDA build (PYTORCH_LIBRARY_PATH), the JNI glue for cu128 from

@@ -48,9 +48,11 @@ mime-type=application/x-netwright-project
 description=Netwright project
 icon=$out/config/Netwright.icns
 EOF
-# The command line as a second launcher inside the bundle: Netwright.app/Contents/MacOS/netwright.
+# The command line as a second launcher inside the bundle: Netwright.app/Contents/MacOS/netwright; with the full JIT
+# (the window's launcher uses its quick tier only: README "Large graphs").
 cat > "$out/config/cli.properties" <<EOF
 main-class=org.netwright.app.Main
+java-options=-Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1
 EOF
 
 sign=()
@@ -63,7 +65,7 @@ jpackage --type dmg --name Netwright --app-version "$version" --vendor "Netwrigh
   --input "$out/input" --main-jar "netwright-app-${version}-SNAPSHOT.jar" --main-class org.netwright.app.Main \
   --module-path "$out/fx" --add-modules javafx.controls,javafx.swing,java.sql,java.logging,java.desktop,java.prefs,java.management,jdk.unsupported \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2" \
-  --java-options "-Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1" \
+  --java-options "-Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1 -XX:TieredStopAtLevel=1" \
   --add-launcher "netwright=$out/config/cli.properties" \
   --file-associations "$out/config/nwproj.properties" \
   --mac-package-identifier org.netwright.app --mac-package-name Netwright \

@@ -45,10 +45,12 @@ description=Netwright project
 icon=$($here -replace '\\','/')/resources/netwright.ico
 "@ | Set-Content -Encoding ASCII "$out\config\nwproj.properties"
 
-# The command line: a second launcher with a console window (the main one has none), same Main class.
+# The command line: a second launcher with a console window (the main one has none), same Main class; with the full
+# JIT (the window's launcher uses its quick tier only: README "Large graphs").
 @"
 main-class=org.netwright.app.Main
 win-console=true
+java-options=-Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1
 "@ | Set-Content -Encoding ASCII "$out\config\cli.properties"
 
 $modules = 'javafx.controls,javafx.swing,java.sql,java.logging,java.desktop,java.prefs,java.management,jdk.unsupported'
@@ -58,7 +60,7 @@ $modules = 'javafx.controls,javafx.swing,java.sql,java.logging,java.desktop,java
     --input "$out\input" --main-jar "netwright-app-$version-SNAPSHOT.jar" --main-class org.netwright.app.Main `
     --module-path "$out\fx" --add-modules $modules `
     --jlink-options '--strip-debug --no-man-pages --no-header-files --compress=2' `
-    --java-options '-Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1' `
+    --java-options '-Dai.djl.offline=true -Dai.djl.pytorch.num_interop_threads=1 -XX:TieredStopAtLevel=1' `
     --add-launcher "netwright=$out\config\cli.properties" `
     --file-associations "$out\config\nwproj.properties" `
     --win-menu --win-menu-group Netwright --win-shortcut --win-dir-chooser `

@@ -18,6 +18,16 @@ class ChildCommandTest {
         assertTrue(Path.of(java).toFile().canExecute(), java);
     }
 
+    /**
+     * The window's JVM runs on the JIT's quick tier only (the launchers' -XX:TieredStopAtLevel=1); a run's JVM must keep
+     * the full JIT, so no -XX option of the app's is passed on.
+     */
+    @Test
+    void aRunsJvmKeepsTheFullJit() {
+        List<String> cmd = ChildCommand.cli(List.of("templates"));
+        assertTrue(cmd.stream().noneMatch(a -> a.startsWith("-XX:")), cmd.toString());
+    }
+
     @Test
     void passesTheSettingsAndAsksForTheEventStream() {
         TrainingSettings s = new TrainingSettings(7, 16, 0.05, "adam", "cross_entropy", 1, 0.2, 0.2,
