@@ -45,7 +45,7 @@ public final class RunHistory {
 
         /** Run {@code runId}'s points the window draws ({@link #KEYS_DRAWN}), read from {@code store}. */
         public static Stored read(org.netwright.model.store.ProjectStore store, long runId) {
-            return new Stored(store.steps(runId, LOSS), store.metrics(runId, KEYS_DRAWN, LOSS));
+            return new Stored(store.curve(runId, LOSS), store.metrics(runId, KEYS_DRAWN, LOSS));
         }
 
         /** The points of epochs up to {@code epoch}. */

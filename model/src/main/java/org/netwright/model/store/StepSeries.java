@@ -67,7 +67,7 @@ public final class StepSeries {
         return values[check(i)];
     }
 
-    /** Point {@code i}'s seconds since its run started. */
+    /** Point {@code i}'s seconds since its run started (NaN when read without them: {@link ProjectStore#curve}). */
     public double seconds(int i) {
         return seconds[check(i)];
     }

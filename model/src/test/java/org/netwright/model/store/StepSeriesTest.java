@@ -47,6 +47,16 @@ class StepSeriesTest {
             assertEquals(List.of(new MetricPoint(1, 1, "train/loss", 9.0, 0.1)), points(store.steps(other, "train/loss")));
             assertEquals(0, store.steps(run, "lr").size());
 
+            // The window's read: the same steps, epochs and values, without the seconds.
+            StepSeries curve = store.curve(run, "train/loss");
+            assertEquals(3000, curve.size());
+            for (int i = 0; i < curve.size(); i++) {
+                assertEquals(losses.step(i), curve.step(i));
+                assertEquals(losses.epoch(i), curve.epoch(i));
+                assertEquals(losses.value(i), curve.value(i));
+                assertTrue(Double.isNaN(curve.seconds(i)));
+            }
+
             List<MetricPoint> rest = store.metrics(run, List.of("train/", "validate/"), "train/loss");
             assertEquals(written.stream().filter(m -> m.key().equals("validate/loss")).toList(), rest,
                     "everything the prefixes take but the key left out");

@@ -198,7 +198,7 @@ public final class GraphScale {
             long run = store.runs().get(store.runs().size() - 1).id();
             nodes[0] = store.loadGraph().nodes().size();
             t = time("", 0, repeats, () -> {
-                StepSeries losses = store.steps(run, "train/loss");
+                StepSeries losses = store.curve(run, "train/loss");
                 steps[0] = losses.size();
                 return store.metrics(run, List.of("train/", "validate/", "grad_norm/"), "train/loss");
             });
