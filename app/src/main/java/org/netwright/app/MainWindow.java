@@ -320,29 +320,11 @@ public final class MainWindow {
         // the project's name and settings while it is built. A resumed run is drawn after the epochs of the run it went
         // on from, as it was while it trained.
         // Most often read already, or being read, since the project's file was chosen (LastRunAhead). The project a
-        // launch opened was not read ahead: its read waits for the window's next layout pass, so it does not share the
-        // two cores with the first frame of a JVM that has just started.
-        if (!session.lastRunAhead().wasBegun() && stage.getScene() != null) {
-            afterNextLayout(stage.getScene(), () -> readLastRun(session, model, run));
-        } else {
-            readLastRun(session, model, run);
-        }
-    }
-
-    /** Runs {@code then} once, after the next layout pass of {@code scene}. */
-    private static void afterNextLayout(javafx.scene.Scene scene, Runnable then) {
-        boolean[] done = new boolean[1];
-        Runnable[] listener = new Runnable[1];
-        listener[0] = () -> {
-            if (!done[0]) {
-                done[0] = true;
-                // Removed after the pass: the scene is going over its listeners now.
-                Platform.runLater(() -> scene.removePostLayoutPulseListener(listener[0]));
-                then.run();
-            }
-        };
-        scene.addPostLayoutPulseListener(listener[0]);
-        Platform.requestNextPulse();
+        // launch opened was not read ahead (that read shared the two cores with JavaFX starting and drew the window
+        // 0.25 s later): it is read now, beside the building of the project's views. It waited for the layout pass
+        // after them until the window's JVM ran on the JIT's quick tier; now that costs the graph little and brings
+        // the curves 0.6 s sooner (README "Large graphs").
+        readLastRun(session, model, run);
     }
 
     private void readLastRun(ProjectSession session, TrainingViewModel model, org.netwright.model.store.RunRecord run) {

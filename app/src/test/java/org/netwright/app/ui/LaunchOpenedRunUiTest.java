@@ -27,8 +27,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The project a launch opens (begun before JavaFX started, then taken by the window) is not read ahead, so the read of
- * its last run does not share the cores with the window's first frame: the read waits for the window's next layout
- * pass, and then the run's curves come as for any project.
+ * its last run does not share the cores with JavaFX starting: it is read when the window shows the project, and the
+ * run's curves come as for any project.
  */
 @ExtendWith(ApplicationExtension.class)
 @Tag("ui")
@@ -76,7 +76,7 @@ class LaunchOpenedRunUiTest {
     }
 
     @Test
-    void theLaunchedProjectsLastRunIsReadAfterTheFirstFrame() {
+    void theLaunchedProjectsLastRunIsReadWhenTheWindowShowsIt() {
         AppWindowFixture.waitUntil("the launched project open", 30, () -> workspace.session() != null);
         assertFalse(workspace.session().lastRunAhead().wasBegun(), "a launched project is not read ahead");
         AppWindowFixture.waitUntil("the last run's curves", 30, () -> window.trainingPanel() != null
