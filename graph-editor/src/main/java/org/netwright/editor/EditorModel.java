@@ -471,16 +471,47 @@ public final class EditorModel {
                 + " layer" + (steps.size() == 1 ? "" : "s"), steps));
     }
 
-    /** Replaces the selected composite by the layers inside it and selects them; false when refused. */
+    /**
+     * Replaces every selected composite block by the layers inside it, as one edit (one undo brings them all back), and
+     * selects the layers that came out; plain layers in the selection are left as they are. False, with the reason in
+     * the message, when no composite is selected or an ungroup is refused.
+     */
     public boolean ungroupSelection() {
-        String id = selectedNode.get();
-        Optional<Node> node = id == null ? Optional.empty() : graph().node(id);
-        if (node.isEmpty() || !CompositePorts.isComposite(node.get())) {
+        Graph before = graph();
+        // The primary first, then the rest of the selection in the order it was made.
+        List<String> blocks = new ArrayList<>();
+        String primary = selectedNode.get();
+        if (primary != null) {
+            blocks.add(primary);
+        }
+        for (String id : selection) {
+            if (!blocks.contains(id)) {
+                blocks.add(id);
+            }
+        }
+        blocks.removeIf(id -> before.node(id).map(n -> !CompositePorts.isComposite(n) || n.body() == null)
+                .orElse(true));
+        if (blocks.isEmpty()) {
             message.set("Select a composite block to ungroup.");
             return false;
         }
-        Graph before = graph();
-        if (!execute(UngroupNode.of(before, id))) {
+        // Each ungroup is captured on the graph the ones before it leave (a wire between two selected blocks runs to the
+        // first block's layers by the time the second is ungrouped).
+        List<GraphCommand> steps = new ArrayList<>();
+        Graph g = before;
+        for (String id : blocks) {
+            UngroupNode step = UngroupNode.of(g, id);
+            Optional<String> why = step.whyNot(g);
+            if (why.isPresent()) {
+                message.set(why.get());
+                return false;
+            }
+            steps.add(step);
+            g = step.apply(g);
+        }
+        GraphCommand command = steps.size() == 1 ? steps.get(0)
+                : org.netwright.model.command.Steps.of("Ungroup " + steps.size() + " blocks", steps);
+        if (!execute(command)) {
             return false;
         }
         List<String> inlined = new ArrayList<>(graph().nodes().keySet());

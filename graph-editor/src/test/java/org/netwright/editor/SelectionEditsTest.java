@@ -82,6 +82,46 @@ class SelectionEditsTest {
     }
 
     @Test
+    void ungroupingSeveralSelectedBlocksUngroupsEveryOneAsOneUndoStep() {
+        // Two blocks wired to each other: input -> [dense_1, relu_1] -> [dense_2] -> out.
+        Graph start = scattered();
+        CommandStack stack = new CommandStack(start);
+        EditorModel model = new EditorModel(stack);
+        model.select(List.of("dense_1", "relu_1"));
+        assertTrue(model.groupSelection(), model.messageProperty().get());
+        model.select(List.of("dense_2"));
+        assertTrue(model.groupSelection(), model.messageProperty().get());
+        Graph grouped = model.graph();
+        assertEquals(java.util.Set.of("input", "block_1", "block_2", "out"), grouped.nodes().keySet());
+
+        // A plain layer in the selection is left alone; both blocks come apart.
+        model.select(List.of("block_1", "input", "block_2"));
+        assertTrue(model.ungroupSelection(), model.messageProperty().get());
+
+        Graph flat = model.graph();
+        assertEquals(start.nodes().keySet(), flat.nodes().keySet());
+        assertEquals(java.util.Set.copyOf(start.edges()), java.util.Set.copyOf(flat.edges()));
+        assertEquals(java.util.Set.of("dense_1", "relu_1", "dense_2"), java.util.Set.copyOf(model.selectedNodes()));
+        assertEquals(java.util.Optional.of("Ungroup 2 blocks"), stack.undoDescription(), "one edit on the undo stack");
+
+        model.undo();
+        assertEquals(grouped, model.graph(), "one undo brings both blocks back");
+        model.redo();
+        assertEquals(flat, model.graph());
+    }
+
+    @Test
+    void ungroupingWithNoBlockSelectedSaysWhyAndChangesNothing() {
+        EditorModel model = new EditorModel(new CommandStack(scattered()));
+        model.select(List.of("dense_1", "relu_1"));
+
+        assertFalse(model.ungroupSelection());
+
+        assertEquals(scattered(), model.graph());
+        assertEquals("Select a composite block to ungroup.", model.messageProperty().get());
+    }
+
+    @Test
     void aLayerSplicedIntoATightRowMakesRoomAndCoversNoCard() {
         // Layout's spacing: 188 px cards 48 px apart, no room for a third between the first two.
         Graph start = Graph.of(List.of(

@@ -62,7 +62,11 @@ final class CanvasMenu {
                     : model.graph().node(model.selectedNodeProperty().get()).orElse(null);
             boolean composite = primary != null && CompositePorts.isComposite(primary) && primary.body() != null;
             group.setDisable(model.selectedNodes().isEmpty());
-            ungroup.setDisable(!composite);
+            // Ungroup acts on every selected block, not only the one clicked last.
+            long blocks = model.selectedNodes().stream().map(id -> model.graph().node(id).orElse(null))
+                    .filter(n -> n != null && CompositePorts.isComposite(n) && n.body() != null).count();
+            ungroup.setDisable(blocks == 0);
+            ungroup.setText(blocks > 1 ? "Ungroup " + blocks + " blocks (Ctrl+Shift+G)" : "Ungroup block (Ctrl+Shift+G)");
             inside.setDisable(!composite);
             inside.setOnAction(a -> canvas.openBody(primary));
             canvas.requestFocus();

@@ -16,7 +16,9 @@ import org.netwright.model.graph.PortRef;
  * Dragging from an output port draws a rubber band; inputs that could take the edge light up
  * (a cheap check: free port, no cycle); releasing over an input issues one Connect command,
  * whose refusal, if any, lands in the model's message; releasing on empty canvas offers the layers that can take
- * the wire ({@link WireDropMenu}).
+ * the wire ({@link WireDropMenu}). Dragging the other way, from an input port, works alike: the outputs that could
+ * feed it light up and releasing over one connects them (a card's hint says "Connect input 'in' to an output", so
+ * users start from the input as often as from the output).
  */
 final class ConnectGesture {
     static final String COMPATIBLE = "port-compatible";
@@ -30,6 +32,10 @@ final class ConnectGesture {
     private final GraphCanvas canvas;
     private final CubicCurve band = new CubicCurve();
     private PortRef source;
+    /** True while the wire is dragged from an input port towards an output. */
+    private boolean fromInput;
+    /** The fixed end of the band: the port the drag started from. */
+    private Point2D anchor;
     private Circle hovered;
 
     ConnectGesture(EditorModel model, GraphCanvas canvas) {
@@ -67,6 +73,11 @@ final class ConnectGesture {
             circle.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> dragged(e));
             circle.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> released(e));
         });
+        view.inPorts().forEach((port, circle) -> {
+            circle.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> pressedInput(view, port, e));
+            circle.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> dragged(e));
+            circle.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> released(e));
+        });
     }
 
     private void pressed(NodeView view, String port, MouseEvent e) {
@@ -76,7 +87,9 @@ final class ConnectGesture {
         e.consume();
         canvas.requestFocus();
         source = new PortRef(view.node().id(), port);
+        fromInput = false;
         Point2D start = view.outPortCenter(port).orElseThrow();
+        anchor = start;
         EdgeView.shape(band, start, start);
         band.setVisible(true);
         Graph graph = model.graph();
@@ -88,6 +101,37 @@ final class ConnectGesture {
                 if (refused.isEmpty()) {
                     circle.getStyleClass().add(COMPATIBLE);
                 } else if (!target.node().id().equals(source.nodeId())) {
+                    circle.getStyleClass().add(INCOMPATIBLE);
+                    refusals.put(circle, refused.get());
+                }
+            });
+        }
+    }
+
+    /** A press on an input port: the outputs that could feed it light up, the others say why not. */
+    private void pressedInput(NodeView view, String port, MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        e.consume();
+        canvas.requestFocus();
+        source = new PortRef(view.node().id(), port);
+        fromInput = true;
+        anchor = view.inPortCenter(port).orElseThrow();
+        EdgeView.shape(band, anchor, anchor);
+        band.setVisible(true);
+        Graph graph = model.graph();
+        org.netwright.model.shape.GraphShapes shapes = model.shapes();
+        for (NodeView origin : canvas.nodeViews()) {
+            if (origin.node().id().equals(source.nodeId())) {
+                continue;
+            }
+            origin.outPorts().forEach((outPort, circle) -> {
+                Edge candidate = new Edge(new PortRef(origin.node().id(), outPort), source);
+                Optional<String> refused = whyNot(graph, shapes, candidate);
+                if (refused.isEmpty()) {
+                    circle.getStyleClass().add(COMPATIBLE);
+                } else {
                     circle.getStyleClass().add(INCOMPATIBLE);
                     refusals.put(circle, refused.get());
                 }
@@ -117,8 +161,15 @@ final class ConnectGesture {
         }
         e.consume();
         Point2D p = canvas.toCanvas(e.getSceneX(), e.getSceneY());
-        EdgeView.shape(band, new Point2D(band.getStartX(), band.getStartY()), p);
-        Circle over = canvas.inputPortAt(p, source.nodeId()).map(ref -> canvas.inPortCircle(ref)).orElse(null);
+        Circle over;
+        if (fromInput) {
+            // The band runs from the pointer (where an output will be) to the input it started from.
+            EdgeView.shape(band, p, anchor);
+            over = canvas.outputPortAt(p, source.nodeId()).map(ref -> canvas.outPortCircle(ref)).orElse(null);
+        } else {
+            EdgeView.shape(band, anchor, p);
+            over = canvas.inputPortAt(p, source.nodeId()).map(ref -> canvas.inPortCircle(ref)).orElse(null);
+        }
         if (over != hovered) {
             if (hovered != null) {
                 hovered.getStyleClass().remove(HOVER);
@@ -144,6 +195,12 @@ final class ConnectGesture {
         e.consume();
         PortRef from = source;
         Point2D at = canvas.toCanvas(e.getSceneX(), e.getSceneY());
+        if (fromInput) {
+            Optional<PortRef> feeder = canvas.outputPortAt(at, from.nodeId());
+            end();
+            feeder.ifPresent(out -> model.execute(new Connect(new Edge(out, from))));
+            return;
+        }
         Optional<PortRef> target = canvas.inputPortAt(at, from.nodeId());
         end();
         if (target.isPresent()) {
@@ -164,6 +221,7 @@ final class ConnectGesture {
         refusals.clear();
         for (NodeView v : canvas.nodeViews()) {
             v.inPorts().values().forEach(c -> c.getStyleClass().removeAll(COMPATIBLE, HOVER, INCOMPATIBLE));
+            v.outPorts().values().forEach(c -> c.getStyleClass().removeAll(COMPATIBLE, HOVER, INCOMPATIBLE));
         }
     }
 }

@@ -1159,4 +1159,41 @@ public final class GraphCanvas extends StackPane {
     Circle inPortCircle(PortRef ref) {
         return nodeViews.get(ref.nodeId()).inPorts().get(ref.port());
     }
+
+    /**
+     * The output port under a canvas point, for a wire dragged from an input: near its circle, or the nearest output of
+     * the card the point is on, ignoring the card of {@code targetNode} (the one the wire starts from).
+     */
+    Optional<PortRef> outputPortAt(Point2D p, String targetNode) {
+        double hit = NodeGeometry.PORT_HIT / Math.min(1, zoom.zoom());
+        for (NodeView v : nodeViews.values()) {
+            if (v.node().id().equals(targetNode)) {
+                continue;
+            }
+            for (String port : v.outPorts().keySet()) {
+                if (v.outPortCenter(port).orElseThrow().distance(p) <= hit) {
+                    return Optional.of(new PortRef(v.node().id(), port));
+                }
+            }
+        }
+        for (NodeView v : nodeViews.values()) {
+            if (v.cardContains(p) && !v.outPorts().isEmpty() && !v.node().id().equals(targetNode)) {
+                String nearest = null;
+                double best = Double.MAX_VALUE;
+                for (String port : v.outPorts().keySet()) {
+                    double d = Math.abs(v.outPortCenter(port).orElseThrow().getY() - p.getY());
+                    if (d < best) {
+                        best = d;
+                        nearest = port;
+                    }
+                }
+                return Optional.of(new PortRef(v.node().id(), nearest));
+            }
+        }
+        return Optional.empty();
+    }
+
+    Circle outPortCircle(PortRef ref) {
+        return nodeViews.get(ref.nodeId()).outPorts().get(ref.port());
+    }
 }

@@ -11,7 +11,8 @@ import org.netwright.model.command.MoveNodes;
 /**
  * Press on a card selects it (Shift+press adds it to the selection or takes it out); dragging moves
  * only the views, of every selected card when the pressed one is selected; the release issues one
- * MoveNodes command (none when nothing moved), so a drag is one undo step.
+ * MoveNodes command (none when nothing moved), so a drag is one undo step. A click without a move on
+ * one card of a multi-selection selects that card alone.
  */
 final class MoveGesture {
     private final EditorModel model;
@@ -22,6 +23,8 @@ final class MoveGesture {
     /** Every selected node, drawn or not: a card far off screen moves with the selection too. */
     private List<String> movingIds = List.of();
     private NodeView pressed;
+    /** True when the press landed on one card of several selected: a release without a move selects it alone. */
+    private boolean narrowOnRelease;
 
     MoveGesture(EditorModel model, GraphCanvas canvas) {
         this.model = model;
@@ -45,7 +48,9 @@ final class MoveGesture {
             model.toggleSelected(id);
             return;
         }
-        // Pressing a card of a multi-selection keeps it, so the whole selection can be dragged.
+        // Pressing a card of a multi-selection keeps it, so the whole selection can be dragged; a plain click (no
+        // move) then selects that card alone, as the inspector's "Click one of them alone" promises.
+        narrowOnRelease = model.selectedNodes().size() > 1 && model.selectedNodes().contains(id);
         if (!model.selectedNodes().contains(id)) {
             model.selectedNodeProperty().set(id);
         }
@@ -101,6 +106,9 @@ final class MoveGesture {
         double dy = moved.get(0).getTranslateY();
         e.consume();
         if (dx == 0 && dy == 0) {
+            if (narrowOnRelease) {
+                model.select(List.of(pressed.node().id()));
+            }
             return;
         }
         List<String> ids = movingIds;

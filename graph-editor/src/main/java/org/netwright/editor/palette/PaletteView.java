@@ -21,7 +21,10 @@ import org.netwright.model.catalog.LayerFamily;
 import org.netwright.model.catalog.LayerSpec;
 import org.netwright.model.graph.Node;
 
-/** The layer catalog grouped by family, with a search box; entries are dragged onto the canvas. */
+/**
+ * The layer catalog grouped by family, with a search box; entries are dragged onto the canvas or double-clicked, and
+ * Enter in the search box adds the first layer it shows.
+ */
 public final class PaletteView extends VBox {
     private final EditorModel model;
     private final Supplier<Point2D> placement;
@@ -49,6 +52,11 @@ public final class PaletteView extends VBox {
         search.setId("palette-search");
         search.setPromptText("Search layers…");
         search.textProperty().addListener((o, was, now) -> filter(now));
+        // Enter adds the first layer the search shows, so a layer can be found and added without the mouse (typing
+        // "dense" and pressing Enter did nothing).
+        search.setOnAction(e -> entries.stream().filter(javafx.scene.Node::isManaged).findFirst()
+                .filter(first -> !search.getText().isBlank())
+                .ifPresent(first -> addNearCenter(first.spec().id())));
 
         VBox list = new VBox();
         list.getStyleClass().add("palette-groups");

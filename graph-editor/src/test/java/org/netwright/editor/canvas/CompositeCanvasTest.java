@@ -126,6 +126,32 @@ class CompositeCanvasTest {
     }
 
     @Test
+    void theContextMenuUngroupsEverySelectedBlockAndOneUndoBringsThemBack(FxRobot robot) {
+        robot.interact(() -> {
+            model.execute(GroupNodes.of(model.graph(), List.of("dense_1"), "block_1", "first"));
+            model.execute(GroupNodes.of(model.graph(), List.of("relu_1", "dense_2"), "block_2", "second"));
+        });
+        Graph grouped = model.graph();
+        robot.clickOn("#node-block_1").press(KeyCode.SHIFT).clickOn("#node-block_2").release(KeyCode.SHIFT);
+
+        // Monocle sends no context-menu event for a right-click (see above): send the desktop's one on block_2.
+        javafx.scene.Node card = robot.lookup("#node-block_2").query();
+        robot.interact(() -> {
+            javafx.geometry.Bounds b = card.localToScene(card.getLayoutBounds());
+            javafx.geometry.Bounds screen = card.localToScreen(card.getLayoutBounds());
+            javafx.event.Event.fireEvent(card, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    b.getCenterX(), b.getCenterY(), screen.getCenterX(), screen.getCenterY(), false,
+                    new PickResult(card, b.getCenterX(), b.getCenterY())));
+        });
+        robot.clickOn("Ungroup 2 blocks (Ctrl+Shift+G)");
+
+        assertEquals(start.nodes().keySet(), model.graph().nodes().keySet());
+        assertEquals(Set.copyOf(start.edges()), Set.copyOf(model.graph().edges()));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals(grouped, model.graph());
+    }
+
+    @Test
     void groupingWithNothingSelectedSaysWhy(FxRobot robot) {
         robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
 

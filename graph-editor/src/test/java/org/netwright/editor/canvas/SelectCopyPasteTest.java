@@ -62,4 +62,25 @@ class SelectCopyPasteTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(start, model.graph());
     }
+
+    @Test
+    void aClickOnOneCardOfSeveralSelectedSelectsItAloneAndADragStillMovesThemAll(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Set.of("input", "dense", "relu"), Set.copyOf(model.selectedNodes()));
+
+        // Dragging one of them moves the whole selection and keeps it.
+        robot.drag("#node-dense .layer-node-title", MouseButton.PRIMARY).moveBy(0, 60).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Set.of("input", "dense", "relu"), Set.copyOf(model.selectedNodes()));
+        double moved = model.graph().require("dense").y() - start.require("dense").y();
+        assertTrue(moved > 30, "dense moved " + moved);
+        assertEquals(start.require("relu").y() + moved, model.graph().require("relu").y(), "relu moved along");
+
+        // A click without a move: that card alone, so the inspector shows its settings (as it says it will).
+        robot.clickOn("#node-dense .layer-node-title");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Set.of("dense"), Set.copyOf(model.selectedNodes()));
+        assertEquals("dense", model.selectedNodeProperty().get());
+    }
 }

@@ -34,7 +34,9 @@ class WireHintsTest {
         model = EditorFixture.show(stage, Graph.of(List.of(
                 new Node("vector_input_1", "vector_input", Map.of("features", 4), 24, 60),
                 new Node("dense_1", "dense", Map.of("units", 4), 300, 40),
-                new Node("conv2d_1", "conv2d", Map.of(), 300, 240)), List.<Edge>of()), 1200, 760);
+                new Node("conv2d_1", "conv2d", Map.of(), 300, 240),
+                new Node("relu_1", "relu", Map.of(), 560, 40)), List.of(Edge.of("dense_1", "out", "relu_1", "in"))),
+                1200, 760);
     }
 
     @Test
@@ -58,5 +60,30 @@ class WireHintsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.graph().incoming(new org.netwright.model.graph.PortRef("dense_1", "in")).isPresent());
         assertFalse(conv.getStyleClass().contains(ConnectGesture.INCOMPATIBLE), "the marks stayed after the drop");
+    }
+
+    @Test
+    void aWireDraggedFromAnInputLightsTheOutputsThatCanFeedItAndConnectsOnRelease(FxRobot robot) {
+        GraphCanvas canvas = robot.lookup("#graph-canvas").queryAs(GraphCanvas.class);
+        Circle input = canvas.nodeView("vector_input_1").outPorts().get("out");
+        Circle loop = canvas.nodeView("relu_1").outPorts().get("out");
+
+        robot.moveTo(canvas.nodeView("dense_1").inPorts().get("in")).press(MouseButton.PRIMARY);
+        robot.moveBy(-30, 20).moveTo(loop);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(input.getStyleClass().contains(ConnectGesture.COMPATIBLE), "the input's output did not light up");
+        assertTrue(loop.getStyleClass().contains(ConnectGesture.INCOMPATIBLE), "relu_1 is fed by dense_1: a loop");
+        assertFalse(canvas.connectGesture().shownReason().isEmpty(), "no reason over the output that would loop");
+        robot.moveTo(input);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(java.util.Optional.of(Edge.of("vector_input_1", "out", "dense_1", "in")),
+                model.graph().incoming(new org.netwright.model.graph.PortRef("dense_1", "in")));
+        assertFalse(input.getStyleClass().contains(ConnectGesture.COMPATIBLE), "the marks stayed after the drop");
+        assertFalse(loop.getStyleClass().contains(ConnectGesture.INCOMPATIBLE), "the marks stayed after the drop");
+        robot.interact(model::undo);
+        assertTrue(model.graph().incoming(new org.netwright.model.graph.PortRef("dense_1", "in")).isEmpty());
     }
 }

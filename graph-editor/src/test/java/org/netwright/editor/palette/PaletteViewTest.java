@@ -47,6 +47,18 @@ class PaletteViewTest {
     }
 
     @Test
+    void enterInTheSearchAddsTheFirstLayerItShows(FxRobot robot) {
+        robot.clickOn("#palette-search").write("dens").type(javafx.scene.input.KeyCode.ENTER);
+
+        assertEquals(java.util.Set.of("dense_1"), model.graph().nodes().keySet());
+        assertEquals("dense_1", model.selectedNodeProperty().get());
+
+        // Nothing matches: Enter adds nothing.
+        robot.clickOn("#palette-search").eraseText(4).write("zzz").type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(1, model.graph().nodes().size());
+    }
+
+    @Test
     void doubleClickAddsTheLayerInTheVisibleMiddleThenRightOfTheSelectedOneCoveringNoCard(FxRobot robot) {
         robot.doubleClickOn("#palette-dense");
         robot.doubleClickOn("#palette-relu");
