@@ -330,10 +330,20 @@ public final class TrainingViewModel {
         String when = startedAt(run);
         String how = "running".equals(run.status()) ? "did not finish" : run.status();
         resumableRun.set(java.util.Set.of("stopped", "interrupted", "failed").contains(run.status()) ? run.id() : 0);
+        // The replay knows only the epochs that left points; the run's settings say how many it was to train. A run
+        // that ended early is measured against those, or its bar would read full (15 of 15 for a stop at 15 of 40).
+        int planned = Math.max(epochs, plannedEpochs(run));
+        boolean completed = "completed".equals(run.status());
+        boolean endedEarly = !completed && planned > lastEpoch;
         status.set("Showing the last run" + when + " (" + how + ", " + lastEpoch
-                + (lastEpoch == 1 ? " epoch)." : " epochs)."));
-        progress.set(epochs == 0 ? 0 : "completed".equals(run.status()) ? 1 : Math.min(1, (double) lastEpoch / epochs));
+                + (endedEarly ? " of " + planned + " epochs)." : lastEpoch == 1 ? " epoch)." : " epochs)."));
+        progress.set(planned == 0 ? 0 : completed ? 1 : Math.min(1, (double) lastEpoch / planned));
         epochText.set("");
+    }
+
+    /** The epochs a stored run was set to train ({@code epochs} in its settings); 0 when they do not say. */
+    private static int plannedEpochs(RunRecord run) {
+        return org.netwright.model.run.RunSummary.of(run, java.time.Instant.now()).settings().path("epochs").asInt(0);
     }
 
     /**

@@ -153,6 +153,42 @@ class TrainingViewModelTest {
         assertFalse(model.runningProperty().get());
     }
 
+    /** Two epochs a run of 10 was set to train, then stopped inside the third (its steps recorded). */
+    private static List<MetricPoint> twoEpochsAndAPartThird() {
+        List<MetricPoint> metrics = new ArrayList<>();
+        for (int step = 1; step <= 8; step++) {
+            metrics.add(new MetricPoint(step, (step + 2) / 3, "train/loss", 1.0 / step, step));
+            if (step % 3 == 0) {
+                metrics.add(new MetricPoint(step, step / 3, "validate/loss", 0.4, step));
+            }
+        }
+        return metrics;
+    }
+
+    @Test
+    void aReopenedStoppedRunsBarAndLineCountTheEpochsItWasSetToTrain() {
+        // Found under Xvfb: a project reopened after a stop at 15 of 40 showed a full bar beside "(stopped, 15 epochs)".
+        RunRecord run = new RunRecord(4, "stopped", "cpu", "2026-01-02T10:00:00Z", "2026-01-02T10:01:00Z",
+                "{\"epochs\":10}", "{}");
+
+        model.showPast(run, twoEpochsAndAPartThird());
+
+        assertEquals(0.2, model.progressProperty().get(), 1e-9, "2 of the 10 epochs, not 2 of the 3 begun");
+        assertTrue(model.statusProperty().get().endsWith("(stopped, 2 of 10 epochs)."), model.statusProperty().get());
+    }
+
+    @Test
+    void aReopenedCompletedRunsBarIsFull() {
+        RunRecord run = new RunRecord(5, "completed", "cpu", "2026-01-02T10:00:00Z", "2026-01-02T10:01:00Z",
+                "{\"epochs\":2}", "{}");
+        List<MetricPoint> metrics = twoEpochsAndAPartThird().stream().filter(m -> m.step() <= 6).toList();
+
+        model.showPast(run, metrics);
+
+        assertEquals(1.0, model.progressProperty().get(), 1e-9);
+        assertTrue(model.statusProperty().get().endsWith("(completed, 2 epochs)."), model.statusProperty().get());
+    }
+
     @Test
     void anEpochsWarningsBecomeAChartMarkerAndALine() {
         model.apply(List.of(new RunEvent.Started(1, "cpu", 3, 2),
