@@ -95,6 +95,8 @@ public final class TrainingViewModel {
     /** The epoch the latest step belonged to; ahead of lastEpoch while an epoch is under way. */
     private int currentEpoch;
     private String runDevice = "CPU";
+    /** False for a project opened from a template and not saved under a name yet. */
+    private boolean projectNamed = true;
 
     public TrainingViewModel(RunStarter starter) {
         this.starter = starter;
@@ -526,11 +528,21 @@ public final class TrainingViewModel {
                     ? "Stopped during epoch " + currentEpoch + " of " + epochs + " (" + lastEpoch
                             + (lastEpoch == 1 ? " epoch" : " epochs") + " complete)."
                     : "Stopped after epoch " + lastEpoch + " of " + epochs + ".";
-            return where + " What was recorded is kept in the project.";
+            return where + (projectNamed ? " What was recorded is kept in the project."
+                    : " What was recorded stays with this project once it is saved (File > Save…).");
         }
         String test = MetricWords.test(f.metrics().values());
         return "Finished " + lastEpoch + (lastEpoch == 1 ? " epoch." : " epochs.") + test
-                + " The run is saved in the project.";
+                + (projectNamed ? " The run is saved in the project."
+                        : " The project is not saved under a name yet: File > Save… keeps the run with it.");
+    }
+
+    /**
+     * Whether the project has been saved under a name of the user's; one opened from a template has not, and a run's
+     * last line must not tell the user it is saved while the status bar and a quit say it is not.
+     */
+    public void setProjectNamed(boolean named) {
+        projectNamed = named;
     }
 
     /**

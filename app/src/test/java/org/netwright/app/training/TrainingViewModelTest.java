@@ -62,6 +62,17 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aRunStoppedInAProjectNotSavedYetDoesNotSayItIsKeptInIt() {
+        model.setProjectNamed(false);
+        model.apply(List.of(new RunEvent.Started(1, "cpu", 10, 4),
+                new RunEvent.Step(1, 1, 0.9, 0.01, 1), new RunEvent.Epoch(1, 0.8, 0.8, Map.of(), 0.01, 2, 1),
+                new RunEvent.Finished("stopped", new org.netwright.model.run.FinalMetrics(0.8, Map.of(), "last", "cpu", 1, 4))));
+
+        assertEquals("Stopped after epoch 1 of 10. What was recorded stays with this project once it is saved"
+                + " (File > Save\u2026).", model.statusProperty().get());
+    }
+
+    @Test
     void aCrashIsReportedWithItsExitCodeAndLastErrorLine() {
         model.apply(List.of(new RunEvent.Started(1, "cpu", 5, 10), new RunEvent.Crashed(137, "Killed")));
 
