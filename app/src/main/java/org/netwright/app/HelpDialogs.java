@@ -31,6 +31,9 @@ final class HelpDialogs {
             {"Ctrl+N", "New project with an empty canvas"},
             {"Ctrl+Shift+N", "New project from the template gallery"},
             {"Ctrl+O / Ctrl+S", "Open a project / save a new one under a name"},
+            {"Ctrl+Shift+S", "Save the project under another name and go on in that copy"},
+            {"Ctrl+Shift+M", "Show or hide the model summary: a table of the layers under the canvas"},
+            {"F1 / Ctrl+Q", "This sheet / quit"},
     };
 
     private HelpDialogs() {

@@ -419,6 +419,8 @@ public final class MainWindow {
         EditorModel editor = session.editor();
         SettingsForm form = new SettingsForm(session.settings(), session::saveSettings);
         TrainingViewModel model = new TrainingViewModel(starter);
+        // Saving under a name opens the project again, with a new panel, so this holds for the panel's life.
+        model.setProjectNamed(!workspace.isDraft());
         DataViewModel data = new DataViewModel(form, editor::graph, editor::shapes,
                 session.file().toAbsolutePath().getParent(), DATA_LOADER, Platform::runLater);
         data.keptCopiesFrom(hash -> session.store().embeddedData(hash));

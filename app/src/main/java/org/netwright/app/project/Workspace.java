@@ -234,6 +234,8 @@ public final class Workspace {
         } catch (IOException e) {
             // A leftover unsaved copy wastes a little space; the saved project is what matters.
         }
+        // Open Recent listed the unsaved copy when it opened; it is gone now (the list leaves out missing files).
+        recentFiles.setAll(recent.list());
         return Optional.empty();
     }
 

@@ -95,6 +95,8 @@ public final class TrainingViewModel {
     /** The epoch the latest step belonged to; ahead of lastEpoch while an epoch is under way. */
     private int currentEpoch;
     private String runDevice = "CPU";
+    /** False for a project opened from a template and not saved under a name yet. */
+    private boolean projectNamed = true;
 
     public TrainingViewModel(RunStarter starter) {
         this.starter = starter;
@@ -336,10 +338,20 @@ public final class TrainingViewModel {
         String when = startedAt(run);
         String how = "running".equals(run.status()) ? "did not finish" : run.status();
         resumableRun.set(java.util.Set.of("stopped", "interrupted", "failed").contains(run.status()) ? run.id() : 0);
+        // The replay knows only the epochs that left points; the run's settings say how many it was to train. A run
+        // that ended early is measured against those, or its bar would read full (15 of 15 for a stop at 15 of 40).
+        int planned = Math.max(epochs, plannedEpochs(run));
+        boolean completed = "completed".equals(run.status());
+        boolean endedEarly = !completed && planned > lastEpoch;
         status.set("Showing the last run" + when + " (" + how + ", " + lastEpoch
-                + (lastEpoch == 1 ? " epoch)." : " epochs)."));
-        progress.set(epochs == 0 ? 0 : "completed".equals(run.status()) ? 1 : Math.min(1, (double) lastEpoch / epochs));
+                + (endedEarly ? " of " + planned + " epochs)." : lastEpoch == 1 ? " epoch)." : " epochs)."));
+        progress.set(planned == 0 ? 0 : completed ? 1 : Math.min(1, (double) lastEpoch / planned));
         epochText.set("");
+    }
+
+    /** The epochs a stored run was set to train ({@code epochs} in its settings); 0 when they do not say. */
+    private static int plannedEpochs(RunRecord run) {
+        return org.netwright.model.run.RunSummary.of(run, java.time.Instant.now()).settings().path("epochs").asInt(0);
     }
 
     /**
@@ -527,11 +539,21 @@ public final class TrainingViewModel {
                     ? "Stopped during epoch " + currentEpoch + " of " + epochs + " (" + lastEpoch
                             + (lastEpoch == 1 ? " epoch" : " epochs") + " complete)."
                     : "Stopped after epoch " + lastEpoch + " of " + epochs + ".";
-            return where + " What was recorded is kept in the project.";
+            return where + (projectNamed ? " What was recorded is kept in the project."
+                    : " What was recorded stays with this project once it is saved (File > Save…).");
         }
         String test = MetricWords.test(f.metrics().values());
         return "Finished " + lastEpoch + (lastEpoch == 1 ? " epoch." : " epochs.") + test
-                + " The run is saved in the project.";
+                + (projectNamed ? " The run is saved in the project."
+                        : " The project is not saved under a name yet: File > Save… keeps the run with it.");
+    }
+
+    /**
+     * Whether the project has been saved under a name of the user's; one opened from a template has not, and a run's
+     * last line must not tell the user it is saved while the status bar and a quit say it is not.
+     */
+    public void setProjectNamed(boolean named) {
+        projectNamed = named;
     }
 
     /**
