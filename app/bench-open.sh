@@ -3,7 +3,8 @@
 #   app/bench-open.sh open [ROUNDS] [--small-first]  File > Open in a running app, headless (bench.OpenTiming)
 #   app/bench-open.sh launch                         a launch with the project, under Xvfb (bench.LaunchTiming)
 # Uses the build's class folders (not ~/.m2's jars, which another checkout may have installed) and writes the projects
-# once into app/target/bench. Run `mvn -B install -DskipTests` (or ./netwright once) first.
+# once into app/target/bench. Run `mvn -B install -DskipTests` (or ./netwright once) first. The JVM runs as ./netwright
+# runs the window (the JIT's quick tier only); NETWRIGHT_BENCH_JIT=full times it with the full JIT instead.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -16,16 +17,18 @@ cp="app/target/test-classes:app/target/classes:model/target/classes:graph-editor
 cp="$cp:training-runner/target/classes:templates/target/classes"
 cp="$cp:$(tr ':' '\n' <"$bench/classpath.txt" | grep -v '/org/netwright/' | paste -sd:)"
 large="$bench/large.nwproj"
+jit=(-XX:TieredStopAtLevel=1)
+[[ "${NETWRIGHT_BENCH_JIT:-}" == full ]] && jit=()
 [[ -f "$large" ]] || java -cp "$cp" org.netwright.app.bench.LargeProject "$large"
 case "${1:-open}" in
   open)
     shift || true
-    exec java -Dai.djl.offline=true -Dprism.order=sw -Dprism.text=t2k -Dglass.platform=Monocle \
+    exec java ${jit[@]+"${jit[@]}"} -Dai.djl.offline=true -Dprism.order=sw -Dprism.text=t2k -Dglass.platform=Monocle \
       -Dmonocle.platform=Headless -Dheadless.geometry=1600x1000-32 -Djava.awt.headless=true \
       -Duser.home="$bench/home" -cp "$cp" org.netwright.app.bench.OpenTiming "$large" "$bench/small.nwproj" \
       "${1:-3}" "${@:2}" ;;
   launch)
-    exec xvfb-run -a -s '-screen 0 1600x1000x24' java -Dai.djl.offline=true -Duser.home="$bench/home" \
+    exec xvfb-run -a -s '-screen 0 1600x1000x24' java ${jit[@]+"${jit[@]}"} -Dai.djl.offline=true -Duser.home="$bench/home" \
       -cp "$cp" org.netwright.app.bench.LaunchTiming "$large" ;;
   *) echo "usage: app/bench-open.sh open [ROUNDS] [--small-first] | launch" >&2; exit 2 ;;
 esac
