@@ -23,6 +23,11 @@ class GraphScaleProjectTest {
             assertEquals(5_000, store.steps(run, "train/loss").size());
             assertEquals(50, store.metrics(run, List.of("validate/", "lr", "grad_norm/")).size(), "five each epoch");
             assertEquals("completed", store.runs().get(0).status());
+            // What a window shows of it must read as a run could: no loss below 0, no accuracy above 100 %.
+            for (var m : store.metrics(run, List.of("train/loss", "validate/"))) {
+                assertTrue(m.value() >= 0, m.toString());
+                assertTrue(!m.key().endsWith("accuracy") || m.value() <= 1, m.toString());
+            }
         }
         GraphScale.Timing open = GraphScale.openProject(file, 2);
         assertEquals(31, open.nodes());
