@@ -65,6 +65,9 @@ HOME="$tmp" JAVA_TOOL_OPTIONS="-Duser.home=$tmp -Xshare:on -Xlog:class+load:file
 shared="$(grep -c 'source: shared objects file' "$tmp/cds.log" || true)"
 (( shared > 500 )) || fail "only $shared classes came from the class-data archive"
 step "class-data archive: $(( $(stat -c %s "$app/lib/app/netwright.jsa") / 1024 / 1024 )) MB from $(grep -vc '^#' "$app/lib/app/netwright.classlist") classes; the CLI mapped $shared classes from it"
+# The window's JVM on the JIT's quick tier (README "Large graphs"), as ./netwright starts it.
+grep -qx 'java-options=-XX:TieredStopAtLevel=1' "$app/lib/app/Netwright.cfg" \
+  || fail "the launcher does not start the JVM on the JIT's quick tier"
 
 # The installed CLI, in a fresh home, with what it needs from the package alone.
 home="$tmp/home"
