@@ -42,6 +42,7 @@ final class ConnectGesture {
         this.model = model;
         this.canvas = canvas;
         band.getStyleClass().add("rubber-band");
+        band.setId("wire-band");
         band.setFill(null);
         band.setMouseTransparent(true);
         band.setManaged(false);
@@ -209,7 +210,16 @@ final class ConnectGesture {
                 && at.distance(canvas.nodeView(from.nodeId()).outPortCenter(from.port()).orElse(at)) > 2 * NodeGeometry.PORT_HIT) {
             // Dropped on empty canvas, away from its own port: offer the layers that can take the wire.
             Point2D port = canvas.nodeView(from.nodeId()).outPortCenter(from.port()).orElse(at);
-            WireDropMenu.show(canvas, model, from, WireDropMenu.alignedDrop(at, port), e.getScreenX(), e.getScreenY());
+            Point2D drop = WireDropMenu.alignedDrop(at, port);
+            javafx.stage.Popup list = WireDropMenu.show(canvas, model, from, drop, e.getScreenX(), e.getScreenY());
+            // The wire stays drawn to where the new layer will go until the list closes, chosen or cancelled.
+            EdgeView.shape(band, port, drop);
+            band.setVisible(true);
+            list.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, hidden -> {
+                if (source == null) {
+                    band.setVisible(false);
+                }
+            });
         }
     }
 
