@@ -146,14 +146,7 @@ final class ConnectGesture {
      * A target waiting on an earlier problem is not refused: the wire itself is not at fault.
      */
     private static Optional<String> whyNot(Graph graph, org.netwright.model.shape.GraphShapes shapes, Edge candidate) {
-        Optional<String> structural = graph.whyNotConnect(candidate);
-        if (structural.isPresent()) {
-            return structural;
-        }
-        Graph after = graph.connect(candidate);
-        org.netwright.model.shape.NodeReport report = org.netwright.model.shape.ShapeInference.update(graph, shapes, after)
-                .report(candidate.to().nodeId());
-        return report == null || report.isOk() || report.blocked() ? Optional.empty() : report.problem();
+        return EditorModel.whyNotWire(graph, shapes, candidate);
     }
 
     private void dragged(MouseEvent e) {
