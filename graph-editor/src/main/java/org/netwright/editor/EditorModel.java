@@ -40,6 +40,7 @@ import org.netwright.model.graph.CompositePorts;
 import org.netwright.model.graph.Edge;
 import org.netwright.model.graph.Graph;
 import org.netwright.model.graph.Node;
+import org.netwright.model.graph.PortRef;
 import org.netwright.model.shape.GraphShapes;
 import org.netwright.model.shape.ShapeInference;
 
@@ -390,6 +391,61 @@ public final class EditorModel {
         }
         selectedNode.set(id);
         return Optional.of(id);
+    }
+
+    /**
+     * Adds a layer as {@link #addLayer} does and wires it from {@code feederId}'s first output not yet wired into its
+     * first input, as one edit, when that input can take the output (the check a dragged wire gets, shapes included);
+     * otherwise adds it unwired and says why in the message. For a layer added next to the one selected card.
+     */
+    public Optional<String> addLayerAfter(String layerId, String feederId, double x, double y) {
+        Optional<LayerSpec> spec = catalog.find(layerId);
+        Optional<Node> feeder = graph().node(feederId);
+        if (spec.isEmpty() || feeder.isEmpty()) {
+            return addLayer(layerId, x, y);
+        }
+        Node node = new Node(graph().freshId(layerId), layerId, spec.get().defaults(), Math.max(0, x), Math.max(0, y));
+        List<String> ins = NodePorts.inputs(node, spec.get());
+        List<String> used = graph().outgoingEdges(feederId).stream().map(e -> e.from().port()).toList();
+        Optional<String> free = NodePorts.outputs(feeder.get(), catalog.find(feeder.get().type()).orElse(null))
+                .stream().filter(p -> !used.contains(p)).findFirst();
+        String why;
+        if (ins.isEmpty()) {
+            why = spec.get().name() + " takes no input";
+        } else if (free.isEmpty()) {
+            why = "every output of " + feederId + " is wired already";
+        } else {
+            Edge edge = new Edge(new PortRef(feederId, free.get()), new PortRef(node.id(), ins.get(0)));
+            Optional<String> refused = whyNotWire(graph().withNode(node), shapes(), edge);
+            if (refused.isEmpty()) {
+                if (!execute(new AddSubgraph(List.of(node), List.of(edge), "Add " + node.id() + " fed by "
+                        + edge.from()))) {
+                    return Optional.empty();
+                }
+                selectedNode.set(node.id());
+                return Optional.of(node.id());
+            }
+            why = edge.from() + " cannot feed it: " + refused.get();
+        }
+        Optional<String> added = addLayer(layerId, node.x(), node.y());
+        added.ifPresent(id -> message.set("Added " + id + " without a wire from " + feederId + ": " + why + "."));
+        return added;
+    }
+
+    /**
+     * Why {@code candidate} cannot be wired: the graph's own refusal (a cycle, a taken input), or the problem shape
+     * inference finds at the target once connected (incremental: one node's rule and what follows). A target waiting
+     * on an earlier problem is not refused: the wire itself is not at fault. Empty when it can be wired.
+     */
+    public static Optional<String> whyNotWire(Graph graph, GraphShapes shapes, Edge candidate) {
+        Optional<String> structural = graph.whyNotConnect(candidate);
+        if (structural.isPresent()) {
+            return structural;
+        }
+        Graph after = graph.connect(candidate);
+        org.netwright.model.shape.NodeReport report = ShapeInference.update(graph, shapes, after)
+                .report(candidate.to().nodeId());
+        return report == null || report.isOk() || report.blocked() ? Optional.empty() : report.problem();
     }
 
     /**

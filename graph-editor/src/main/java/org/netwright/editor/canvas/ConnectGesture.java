@@ -42,6 +42,7 @@ final class ConnectGesture {
         this.model = model;
         this.canvas = canvas;
         band.getStyleClass().add("rubber-band");
+        band.setId("wire-band");
         band.setFill(null);
         band.setMouseTransparent(true);
         band.setManaged(false);
@@ -145,14 +146,7 @@ final class ConnectGesture {
      * A target waiting on an earlier problem is not refused: the wire itself is not at fault.
      */
     private static Optional<String> whyNot(Graph graph, org.netwright.model.shape.GraphShapes shapes, Edge candidate) {
-        Optional<String> structural = graph.whyNotConnect(candidate);
-        if (structural.isPresent()) {
-            return structural;
-        }
-        Graph after = graph.connect(candidate);
-        org.netwright.model.shape.NodeReport report = org.netwright.model.shape.ShapeInference.update(graph, shapes, after)
-                .report(candidate.to().nodeId());
-        return report == null || report.isOk() || report.blocked() ? Optional.empty() : report.problem();
+        return EditorModel.whyNotWire(graph, shapes, candidate);
     }
 
     private void dragged(MouseEvent e) {
@@ -209,7 +203,16 @@ final class ConnectGesture {
                 && at.distance(canvas.nodeView(from.nodeId()).outPortCenter(from.port()).orElse(at)) > 2 * NodeGeometry.PORT_HIT) {
             // Dropped on empty canvas, away from its own port: offer the layers that can take the wire.
             Point2D port = canvas.nodeView(from.nodeId()).outPortCenter(from.port()).orElse(at);
-            WireDropMenu.show(canvas, model, from, WireDropMenu.alignedDrop(at, port), e.getScreenX(), e.getScreenY());
+            Point2D drop = WireDropMenu.alignedDrop(at, port);
+            javafx.stage.Popup list = WireDropMenu.show(canvas, model, from, drop, e.getScreenX(), e.getScreenY());
+            // The wire stays drawn to where the new layer will go until the list closes, chosen or cancelled.
+            EdgeView.shape(band, port, drop);
+            band.setVisible(true);
+            list.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, hidden -> {
+                if (source == null) {
+                    band.setVisible(false);
+                }
+            });
         }
     }
 

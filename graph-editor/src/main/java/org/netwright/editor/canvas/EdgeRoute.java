@@ -10,7 +10,8 @@ import javafx.geometry.Point2D;
  * An orthogonal route for an edge, from an output port on a card's right edge to an input port on a card's left
  * edge, that goes around the cards in its way: a forward edge turns once in the gap before its target when it can;
  * otherwise (a skip over cards, an edge back to the start of the next row) it runs along the free line nearest to
- * its ends. A pure function of the ends and the cards' bounds.
+ * its ends; when neither is free (a wire drawn back to a card left of its source, among others) it takes the shortest
+ * route around the cards, found on the lines beside their sides. A pure function of the ends and the cards' bounds.
  */
 final class EdgeRoute {
     /** How far an edge runs straight out of a port before it turns. */
@@ -56,6 +57,12 @@ final class EdgeRoute {
                 return List.of(from, a, b, c, d, to);
             }
         }
+        // No route of those shapes is free (a wire drawn back past cards it must go around): search the lines along
+        // the cards' sides for one.
+        List<Point2D> around = around(from, to, allCards);
+        if (around != null) {
+            return around;
+        }
         // Nothing is free (cards stacked on each other): the plain three-part route.
         Point2D a = new Point2D(outX, from.getY());
         Point2D b = new Point2D(outX, (from.getY() + to.getY()) / 2);
@@ -95,6 +102,171 @@ final class EdgeRoute {
             }
         }
         return out;
+    }
+
+    /** Turning costs as much as this much more length: of two routes nearly as long, the one with fewer turns. */
+    private static final double TURN = 60;
+    /** The most cards {@link #around} searches among; more cards (only on a crowded canvas) get the plain route. */
+    private static final int MOST_SEARCHED = 120;
+
+    /**
+     * The shortest route, with few turns, from {@code from} to {@code to} that crosses no card, on the lines that run
+     * beside the cards' sides and through the ends; it leaves {@code from} to the right and enters {@code to} from the
+     * left, as every route does. It keeps within a box around the ends, wider at a second try, so that only the cards
+     * near the edge are searched. Null when no such route is found.
+     */
+    private static List<Point2D> around(Point2D from, Point2D to, Cards allCards) {
+        double left = Math.min(from.getX(), to.getX()) - STUB;
+        double right = Math.max(from.getX(), to.getX()) + STUB;
+        double top = Math.min(from.getY(), to.getY());
+        double bottom = Math.max(from.getY(), to.getY());
+        for (double room : new double[] {NodeGeometry.WIDTH, 3 * NodeGeometry.WIDTH}) {
+            double lo = left - room;
+            double hi = right + room;
+            double up = top - room;
+            double down = bottom + room;
+            List<Bounds> cards = new ArrayList<>();
+            for (Bounds b : allCards.across(lo, hi)) {
+                if (b.getMaxY() + CLEARANCE > up && b.getMinY() - CLEARANCE < down) {
+                    cards.add(b);
+                }
+            }
+            if (cards.size() > MOST_SEARCHED) {
+                return null;
+            }
+            List<Point2D> found = search(from, to, cards, lo, hi, up, down);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** Dijkstra over the crossings of the lines beside the cards, within the box; see {@link #around}. */
+    private static List<Point2D> search(Point2D from, Point2D to, List<Bounds> cards, double lo, double hi, double up,
+                                        double down) {
+        double gap = CLEARANCE + 4;
+        java.util.TreeSet<Double> xSet = new java.util.TreeSet<>(List.of(from.getX(), to.getX(), from.getX() + STUB,
+                to.getX() - STUB, lo, hi));
+        java.util.TreeSet<Double> ySet = new java.util.TreeSet<>(List.of(from.getY(), to.getY(), up, down));
+        for (Bounds b : cards) {
+            xSet.add(b.getMinX() - gap);
+            xSet.add(b.getMaxX() + gap);
+            ySet.add(b.getMinY() - gap);
+            ySet.add(b.getMaxY() + gap);
+            // Between two cards closer than that, the line down the middle of the gap.
+            for (Bounds o : cards) {
+                if (o.getMinX() > b.getMaxX() && o.getMinX() - b.getMaxX() < 2 * gap) {
+                    xSet.add((o.getMinX() + b.getMaxX()) / 2);
+                }
+                if (o.getMinY() > b.getMaxY() && o.getMinY() - b.getMaxY() < 2 * gap) {
+                    ySet.add((o.getMinY() + b.getMaxY()) / 2);
+                }
+            }
+        }
+        double[] xs = xSet.subSet(lo, true, hi, true).stream().mapToDouble(Double::doubleValue).toArray();
+        double[] ys = ySet.subSet(up, true, down, true).stream().mapToDouble(Double::doubleValue).toArray();
+        int nx = xs.length;
+        int ny = ys.length;
+        int start = java.util.Arrays.binarySearch(xs, from.getX()) * ny + java.util.Arrays.binarySearch(ys, from.getY());
+        int end = java.util.Arrays.binarySearch(xs, to.getX()) * ny + java.util.Arrays.binarySearch(ys, to.getY());
+        // A state is a crossing and whether the route arrived there along a row (0) or a column (1).
+        double[] dist = new double[nx * ny * 2];
+        int[] prev = new int[nx * ny * 2];
+        java.util.Arrays.fill(dist, Double.MAX_VALUE);
+        java.util.PriorityQueue<double[]> queue = new java.util.PriorityQueue<>(
+                java.util.Comparator.comparingDouble(q -> q[0]));
+        dist[start * 2] = 0;
+        prev[start * 2] = -1;
+        queue.add(new double[] {0, start * 2});
+        int[][] steps = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+        while (!queue.isEmpty()) {
+            double[] head = queue.poll();
+            int state = (int) head[1];
+            if (head[0] > dist[state]) {
+                continue;
+            }
+            int node = state / 2;
+            if (node == end) {
+                return path(prev, state, xs, ys, ny);
+            }
+            int i = node / ny;
+            int j = node % ny;
+            for (int[] step : steps) {
+                // The route leaves its source's port to the right and enters its target's port from the left.
+                if (node == start && step[0] != 1) {
+                    continue;
+                }
+                int ni = i + step[0];
+                int nj = j + step[1];
+                if (ni < 0 || ni >= nx || nj < 0 || nj >= ny) {
+                    continue;
+                }
+                int next = ni * ny + nj;
+                if (next == end && step[0] != 1) {
+                    continue;
+                }
+                Point2D a = new Point2D(xs[i], ys[j]);
+                Point2D b = new Point2D(xs[ni], ys[nj]);
+                // Away from the ports a route keeps clear of every card's sides too, not only of its inside; the run
+                // straight out of a port or into one starts at its card's side.
+                boolean atPort = a.getY() == b.getY() && ((a.getY() == from.getY() && Math.min(a.getX(), b.getX())
+                        >= from.getX() && Math.max(a.getX(), b.getX()) <= from.getX() + STUB)
+                        || (a.getY() == to.getY() && Math.min(a.getX(), b.getX()) >= to.getX() - STUB
+                        && Math.max(a.getX(), b.getX()) <= to.getX()));
+                if (!(atPort ? free(a, b, cards) : clear(a, b, cards))) {
+                    continue;
+                }
+                int dir = step[0] != 0 ? 0 : 1;
+                int nextState = next * 2 + dir;
+                double cost = dist[state] + a.distance(b) + (state % 2 != dir && node != start ? TURN : 0);
+                if (cost < dist[nextState]) {
+                    dist[nextState] = cost;
+                    prev[nextState] = state;
+                    queue.add(new double[] {cost, nextState});
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The corners of the route that ends in {@code state}, the ends included and straight runs joined. */
+    private static List<Point2D> path(int[] prev, int state, double[] xs, double[] ys, int ny) {
+        List<Point2D> points = new ArrayList<>();
+        for (int s = state; s != -1; s = prev[s]) {
+            int node = s / 2;
+            points.add(0, new Point2D(xs[node / ny], ys[node % ny]));
+        }
+        List<Point2D> corners = new ArrayList<>();
+        for (Point2D p : points) {
+            int n = corners.size();
+            if (n >= 2) {
+                Point2D a = corners.get(n - 2);
+                Point2D b = corners.get(n - 1);
+                if ((a.getX() == b.getX() && b.getX() == p.getX()) || (a.getY() == b.getY() && b.getY() == p.getY())) {
+                    corners.set(n - 1, p);
+                    continue;
+                }
+            }
+            corners.add(p);
+        }
+        return corners;
+    }
+
+    /** True when the axis-parallel segment keeps half the clearance away from every card on all sides. */
+    private static boolean clear(Point2D a, Point2D b, List<Bounds> cards) {
+        double minX = Math.min(a.getX(), b.getX());
+        double maxX = Math.max(a.getX(), b.getX());
+        double minY = Math.min(a.getY(), b.getY());
+        double maxY = Math.max(a.getY(), b.getY());
+        double margin = CLEARANCE / 2;
+        for (Bounds c : cards) {
+            if (maxX > c.getMinX() - margin && minX < c.getMaxX() + margin && maxY > c.getMinY() - margin
+                    && minY < c.getMaxY() + margin) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the axis-parallel segment from {@code a} to {@code b} touches no card (with clearance). */

@@ -61,7 +61,8 @@ public final class LayeredLayout {
     /**
      * Each node's new top-left corner, chosen so that the whole drawing shows as large as possible in a view of
      * {@code viewWidth} by {@code viewHeight} pixels (never above 100 %): several wrappings are laid out and the one
-     * that needs the least zooming out wins; among those that fit at 100 %, the one shaped most like the view.
+     * that needs the least zooming out wins; one row when that fits at 100 %, else among those that fit at 100 % the
+     * one shaped most like the view.
      * A wrapping that cuts a row between a skip connection's ends (the shortcut around a residual block's layers,
      * drawn then across rows and cards) loses to one that keeps each skip in one row with the path it skips, as long
      * as that one shows at {@link #KEEP_SKIPS_DOWN_TO} or more. Unconnected parts (a GAN's generator and
@@ -76,6 +77,12 @@ public final class LayeredLayout {
             double zoom = Math.min(1, Math.min(viewWidth / size[0], viewHeight / size[1]));
             double shape = Math.abs(Math.log((size[0] / size[1]) / (viewWidth / viewHeight)));
             all.add(new Candidate(at, zoom, shape, splitSkips(graph, at)));
+        }
+        // A chain short enough to show in one row at 100 % stays one row: wrapping it (four cards as two by two) only
+        // added an edge running back across the drawing, for a shape nearer the view's that nothing needed.
+        Candidate row = all.get(all.size() - 1);
+        if (row.zoom() >= 1 && row.splitSkips() == 0) {
+            return row.at();
         }
         List<Candidate> readable = all.stream().filter(c -> c.zoom() >= KEEP_SKIPS_DOWN_TO).toList();
         List<Candidate> pool = all;

@@ -121,21 +121,27 @@ public final class PaletteView extends VBox {
 
     /**
      * Adds a double-clicked layer where it covers no card: right of the selected card, as the next layer of a chain
-     * usually goes, or else in the middle of the view; the nearest free place to that ({@link FreePlace}).
+     * usually goes, and wired from it when it can take its output; or else in the middle of the view; the nearest
+     * free place to that ({@link FreePlace}).
      */
     private void addNearCenter(String layerId) {
         Point2D p = placement.get();
         double x = p.getX();
         double y = p.getY();
         CardShapes cards = CardShapes.standard();
-        Node selected = model.selectedNodeProperty().get() == null ? null
-                : model.graph().node(model.selectedNodeProperty().get()).orElse(null);
+        // Only with exactly one card selected is it clear which layer the new one follows.
+        Node selected = model.selectedNodes().size() != 1 ? null
+                : model.graph().node(model.selectedNodes().iterator().next()).orElse(null);
         if (selected != null) {
             x = selected.x() + cards.apply(selected).width() + FreePlace.GAP_BETWEEN;
             y = selected.y();
         }
         Node card = new Node("new", layerId, LayerCatalog.standard().find(layerId).orElseThrow().defaults(), x, y);
         double[] at = FreePlace.near(model.graph(), java.util.Map.of(), x, y, cards.apply(card), cards);
-        model.addLayer(layerId, at[0], at[1]);
+        if (selected != null) {
+            model.addLayerAfter(layerId, selected.id(), at[0], at[1]);
+        } else {
+            model.addLayer(layerId, at[0], at[1]);
+        }
     }
 }

@@ -97,6 +97,59 @@ class EdgeRouteTest {
         }
     }
 
+    /**
+     * A wire drawn back from Flatten to a Dense left of and above it, before Layout, among cards placed by hand: a
+     * card sits just right of Flatten, so no route down its right side is free, and the route used to be drawn
+     * straight through the cards.
+     */
+    @Test
+    void aWireDrawnBackToACardLeftOfItsSourceGoesAroundTheCards() {
+        Bounds flatten = new BoundingBox(658, 606, 188, 66);
+        Bounds dense = new BoundingBox(456, 334, 188, 82);
+        List<Bounds> cards = List.of(flatten, dense, new BoundingBox(861, 537, 188, 66),
+                new BoundingBox(886, 229, 188, 85), new BoundingBox(182, 354, 188, 96),
+                new BoundingBox(555, 213, 188, 96), new BoundingBox(104, 584, 188, 104),
+                new BoundingBox(93, 187, 188, 104), new BoundingBox(392, 605, 188, 80));
+        assertCrossesNoCard(new Point2D(flatten.getMaxX(), 636), new Point2D(dense.getMinX(), 364), cards);
+    }
+
+    /** Wherever cards are put by hand (at least the 12 px apart new cards keep), no wire between two crosses a card. */
+    @Test
+    void noWireBetweenCardsPlacedByHandCrossesACard() {
+        java.util.Random random = new java.util.Random(1);
+        for (int t = 0; t < 3000; t++) {
+            List<Bounds> cards = new ArrayList<>();
+            int wanted = 2 + random.nextInt(8);
+            for (int k = 0; k < wanted * 5 && cards.size() < wanted; k++) {
+                Bounds b = new BoundingBox(random.nextInt(900), random.nextInt(700), 188, 60 + random.nextInt(46));
+                if (cards.stream().allMatch(o -> b.getMinX() >= o.getMaxX() + 12 || o.getMinX() >= b.getMaxX() + 12
+                        || b.getMinY() >= o.getMaxY() + 12 || o.getMinY() >= b.getMaxY() + 12)) {
+                    cards.add(b);
+                }
+            }
+            Bounds source = cards.get(random.nextInt(cards.size()));
+            Bounds target = cards.get(random.nextInt(cards.size()));
+            if (source != target) {
+                assertCrossesNoCard(new Point2D(source.getMaxX(), source.getMinY() + 30),
+                        new Point2D(target.getMinX(), target.getMinY() + 30), cards);
+            }
+        }
+    }
+
+    private static void assertCrossesNoCard(Point2D from, Point2D to, List<Bounds> cards) {
+        List<Point2D> route = EdgeRoute.route(from, to, cards);
+        assertTrue(route.get(0).equals(from) && route.get(route.size() - 1).equals(to), "ends " + route);
+        assertTrue(route.get(1).getX() > from.getX() && route.get(route.size() - 2).getX() < to.getX(),
+                "a route leaves its port to the right and enters its port from the left: " + route);
+        for (int i = 0; i + 1 < route.size(); i++) {
+            Point2D a = route.get(i);
+            Point2D b = route.get(i + 1);
+            assertTrue(a.getX() == b.getX() || a.getY() == b.getY(), "a slanted part " + a + " -> " + b);
+            assertTrue(EdgeRoute.free(a, b, cards), "the route " + route + " from " + from + " to " + to
+                    + " crosses a card between " + a + " and " + b + "; cards " + cards);
+        }
+    }
+
     private static Point2D port(Graph g, Map<String, Position> at, String id, String port, boolean input) {
         CardShape c = CARDS.apply(g.require(id));
         for (CardShape.PortAt p : input ? c.inputs() : c.outputs()) {

@@ -69,6 +69,37 @@ class WireDropTest {
         assertEquals(start, model.graph());
     }
 
+    /**
+     * While the list is open the wire stays drawn from the port to where it was dropped, where the new layer will go;
+     * it goes when the list closes, cancelled (Escape) or chosen.
+     */
+    @Test
+    void theWireStaysDrawnToTheDropPointWhileTheListIsOpen(FxRobot robot) {
+        javafx.scene.Node circle = robot.lookup("#port-input-out").query();
+        Bounds port = circle.localToScreen(circle.getBoundsInLocal());
+        javafx.geometry.Point2D drop = new javafx.geometry.Point2D(port.getCenterX() + 300, port.getCenterY() + 180);
+        javafx.scene.shape.CubicCurve band = robot.lookup("#wire-band").queryAs(javafx.scene.shape.CubicCurve.class);
+        for (KeyCode close : List.of(KeyCode.ESCAPE, KeyCode.ENTER)) {
+            robot.drag(port.getCenterX(), port.getCenterY(), MouseButton.PRIMARY).moveTo(drop)
+                    .release(MouseButton.PRIMARY);
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.lookup("#wire-drop-search").query();
+            assertTrue(band.isVisible(), "the wire is gone while the list is open");
+            javafx.geometry.Point2D start = band.localToScreen(band.getStartX(), band.getStartY());
+            javafx.geometry.Point2D end = band.localToScreen(band.getEndX(), band.getEndY());
+            assertTrue(start.distance(port.getCenterX(), port.getCenterY()) < 2, "starts at " + start);
+            assertTrue(end.distance(drop) < 2, "ends at " + end + ", dropped at " + drop);
+
+            robot.type(close);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(robot.lookup("#wire-drop-search").tryQuery().isEmpty(), "the list should be closed");
+            assertFalse(band.isVisible(), "the wire stays after the list closed by " + close);
+        }
+        // Escape added nothing; Enter added the first layer offered, wired.
+        assertEquals(1, model.graph().edges().size(), model.graph().edges().toString());
+        assertEquals(new PortRef("input", "out"), model.graph().edges().get(0).from());
+    }
+
     @Test
     void theSearchFindsALayerTypedWithSpacesAsThePaletteDoes(FxRobot robot) {
         Bounds port = robot.lookup("#port-input-out").query().localToScreen(

@@ -69,4 +69,30 @@ class LayeredLayoutRowsTest {
         Map<String, Position> out = LayeredLayout.alignTallCards(withBlocker, CARDS, raised);
         assertEquals(dense2.y() - lift, out.get("add_1").y());
     }
+
+    private static Graph chain(int length) {
+        Graph.Builder b = Graph.builder();
+        b.node(new Node("input", "vector_input", Map.of("features", 8), 0, 0));
+        String last = "input";
+        for (int i = 1; i < length; i++) {
+            b.node(new Node("dense_" + i, "dense", Map.of("units", 8), 0, 0));
+            b.connect(Edge.of(last, "out", "dense_" + i, "in"));
+            last = "dense_" + i;
+        }
+        return b.build();
+    }
+
+    /**
+     * A chain that shows in one row at 100 % stays one row (four cards went two by two, with an edge back across the
+     * drawing); one that would need zooming out in a row still wraps.
+     */
+    @Test
+    void aChainThatFitsInOneRowIsNotWrapped() {
+        Map<String, Position> four = LayeredLayout.forView(chain(4), CARDS, LayeredLayout.VIEW_WIDTH,
+                LayeredLayout.VIEW_HEIGHT);
+        assertEquals(1, four.values().stream().map(Position::y).distinct().count(), four.toString());
+        Map<String, Position> nine = LayeredLayout.forView(chain(9), CARDS, LayeredLayout.VIEW_WIDTH,
+                LayeredLayout.VIEW_HEIGHT);
+        assertTrue(nine.values().stream().map(Position::y).distinct().count() > 1, nine.toString());
+    }
 }

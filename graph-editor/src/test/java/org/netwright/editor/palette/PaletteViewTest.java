@@ -81,6 +81,51 @@ class PaletteViewTest {
         assertTrue(robot.lookup("#node-dense_2").tryQuery().isPresent());
     }
 
+    /**
+     * A layer added right of the one selected card is wired from it when it can take its output, in the same edit as
+     * the add; when it cannot, it is added unwired and the message says why.
+     */
+    @Test
+    void aLayerAddedNextToTheSelectedCardIsWiredFromItWhenItCanTakeItsOutput(FxRobot robot) {
+        robot.doubleClickOn("#palette-image_input");
+        doubleClickFound(robot, "conv2d");
+        assertEquals(List.of(org.netwright.model.graph.Edge.of("image_input_1", "out", "conv2d_1", "in")),
+                model.graph().edges());
+        // Enter in the search does the same, from the card just added (now the selected one).
+        robot.interact(() -> robot.lookup("#palette-search").queryAs(javafx.scene.control.TextField.class).clear());
+        robot.clickOn("#palette-search").write("flatten").type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(List.of(org.netwright.model.graph.Edge.of("image_input_1", "out", "conv2d_1", "in"),
+                org.netwright.model.graph.Edge.of("conv2d_1", "out", "flatten_1", "in")), model.graph().edges());
+
+        // One edit: a single undo takes the layer and its wire away.
+        robot.interact(model::undo);
+        assertEquals(java.util.Set.of("image_input_1", "conv2d_1"), model.graph().nodes().keySet());
+        assertEquals(1, model.graph().edges().size());
+
+        // An LSTM cannot take the convolution's image: added, unwired, and the message says why.
+        robot.interact(() -> model.selectedNodeProperty().set("conv2d_1"));
+        doubleClickFound(robot, "lstm");
+        assertTrue(model.graph().node("lstm_1").isPresent(), model.graph().nodes().keySet().toString());
+        assertEquals(1, model.graph().edges().size(), model.graph().edges().toString());
+        String message = model.messageProperty().get();
+        assertTrue(message.contains("lstm_1") && message.contains("conv2d_1.out cannot feed it"), message);
+
+        // With two cards selected it is not clear which to follow: no wire.
+        robot.interact(() -> {
+            model.selectedNodeProperty().set("image_input_1");
+            model.toggleSelected("conv2d_1");
+        });
+        doubleClickFound(robot, "relu");
+        assertTrue(model.graph().incomingEdges("relu_1").isEmpty(), model.graph().edges().toString());
+    }
+
+    /** Searches for a layer (its group may be folded) and double-clicks its entry. */
+    private static void doubleClickFound(FxRobot robot, String layerId) {
+        robot.interact(() -> robot.lookup("#palette-search").queryAs(javafx.scene.control.TextField.class)
+                .setText(layerId));
+        robot.doubleClickOn("#palette-" + layerId);
+    }
+
     @Test
     void aLayerAddedBeyondTheViewIsScrolledIntoIt(FxRobot robot) {
         for (int i = 0; i < 7; i++) {
