@@ -44,9 +44,9 @@ final class FileActions {
         this.saveDialog = c -> Optional.ofNullable(c.showSaveDialog(owner)).map(File::toPath);
     }
 
-    /** File > New: an empty canvas as a new project, named on its first save. */
+    /** File > New: an empty canvas as a new project, named on its first save (after asking about unsaved work). */
     void newEmpty() {
-        workspace.createEmpty().ifPresent(why -> showError("Could not create the project", why));
+        leaveFor("Could not create the project", workspace::createEmpty);
     }
 
     /** The template gallery; the chosen template opens at once as a new project, named on its first save. */
@@ -77,9 +77,9 @@ final class FileActions {
                 });
     }
 
-    /** Opens a template as a new unsaved project. */
+    /** Opens a template as a new unsaved project (after asking about unsaved work in the one open). */
     void openTemplate(Template template) {
-        workspace.createDraft(template).ifPresent(why -> showError("Could not create the project", why));
+        leaveFor("Could not create the project", () -> workspace.createDraft(template));
     }
 
     /**
@@ -109,37 +109,77 @@ final class FileActions {
      * not happen, and everything stays as it was.
      */
     boolean confirmClose() {
+        Leaving answer = askBeforeLeaving("closing");
+        if (answer == Leaving.DISCARD) {
+            workspace.discardDraft();
+        }
+        return answer != Leaving.STAY;
+    }
+
+    /**
+     * Every way of leaving the open project for another (New, New from Template, Open, Open Recent, Import Graph, an
+     * imported model) goes through here: the same question as {@link #confirmClose}, then {@code next} opens the other
+     * project. A project not saved yet that the user chose not to keep is deleted only once the other one is open, so
+     * a refused opening leaves the user where they were with nothing lost.
+     */
+    private void leaveFor(String failure, java.util.function.Supplier<Optional<String>> next) {
+        Leaving answer = askBeforeLeaving("leaving it");
+        if (answer == Leaving.STAY) {
+            return;
+        }
+        Path left = workspace.session() == null ? null : workspace.session().file();
+        Optional<String> refused = next.get();
+        if (refused.isPresent()) {
+            showError(failure, refused.get());
+        } else if (answer == Leaving.DISCARD && left != null) {
+            workspace.deleteDraft(left);
+        }
+    }
+
+    /** What the user chose about unsaved work before the project is closed or left. */
+    private enum Leaving {
+        /** Nothing would be lost, or it was saved: go on. */
+        GO,
+        /** Don't Save on a project never saved under a name: go on, and delete it. */
+        DISCARD,
+        /** Cancel, or the save did not happen: everything stays as it was. */
+        STAY
+    }
+
+    /**
+     * The one decision behind Quit, the close button and leaving for another project: when {@link
+     * Workspace#unsavedWork()} says something would be lost, asks Save / Don't Save / Cancel ({@code when} finishes
+     * the headline, "closing" or "leaving it"); Save saves (a project not saved yet through the save dialog).
+     */
+    private Leaving askBeforeLeaving(String when) {
         Optional<String> unsaved = workspace.unsavedWork();
         if (unsaved.isEmpty()) {
-            return true;
+            return Leaving.GO;
         }
         boolean draft = workspace.isDraft();
         ButtonType save = new ButtonType(draft ? "Save\u2026" : "Save", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, unsaved.get() + (draft
                 ? " Save it to keep it; Don't Save deletes it."
-                : " Save writes them again; Don't Save closes without them."), save, discard, ButtonType.CANCEL);
+                : " Save writes them again; Don't Save goes on without them."), save, discard, ButtonType.CANCEL);
         ask.initOwner(owner);
         ask.setTitle("Netwright");
-        ask.setHeaderText(draft ? "Save the new project before closing?" : "Save the changes before closing?");
+        ask.setHeaderText(draft ? "Save the new project before " + when + "?" : "Save the changes before " + when + "?");
         ask.getDialogPane().setId("unsaved-dialog");
         ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
         if (answer == discard) {
-            if (draft) {
-                workspace.discardDraft();
-            }
-            return true;
+            return draft ? Leaving.DISCARD : Leaving.GO;
         }
         if (answer != save) {
-            return false;
+            return Leaving.STAY;
         }
         if (draft) {
             save();
-            return !workspace.isDraft();
+            return workspace.isDraft() ? Leaving.STAY : Leaving.GO;
         }
         Optional<String> failed = workspace.session().saveNow();
         failed.ifPresent(why -> showError("Could not save the project", why));
-        return failed.isEmpty();
+        return failed.isEmpty() ? Leaving.GO : Leaving.STAY;
     }
 
     /** How a file to save to is asked for: the platform's save dialog, or a stand-in given by a test. */
@@ -156,7 +196,7 @@ final class FileActions {
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Netwright graph (JSON)", "*.json"));
         File file = c.showOpenDialog(owner);
         if (file != null) {
-            workspace.importGraph(file.toPath()).ifPresent(why -> showError("Could not import " + file.getName(), why));
+            leaveFor("Could not import " + file.getName(), () -> workspace.importGraph(file.toPath()));
         }
     }
 
@@ -167,9 +207,16 @@ final class FileActions {
         }
     }
 
-    /** Opens a file; a file that is not a project is reported and the current project stays open. */
+    /**
+     * Opens a file (after asking about unsaved work in the open project); a file that is not a project is reported and
+     * the current project stays open. The open project itself (Open Recent lists it) is left as it is, without asking.
+     */
     void open(Path file) {
-        workspace.open(file).ifPresent(why -> showError("Could not open " + file.getFileName(), why));
+        ProjectSession current = workspace.session();
+        if (current != null && current.file().equals(file.toAbsolutePath())) {
+            return;
+        }
+        leaveFor("Could not open " + file.getFileName(), () -> workspace.open(file));
     }
 
     void saveAs() {

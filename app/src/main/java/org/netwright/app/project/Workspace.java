@@ -294,8 +294,21 @@ public final class Workspace {
         }
         Path draft = session.get().file();
         close();
+        deleteDraft(draft);
+    }
+
+    /**
+     * Deletes an unsaved project the user chose not to keep once another one is open in its place (Don't Save on
+     * leaving it); refuses, silently, a file that is open or is not among the unsaved projects.
+     */
+    public void deleteDraft(Path draft) {
+        Path file = draft.toAbsolutePath();
+        ProjectSession current = session.get();
+        if (!file.startsWith(recent.draftsFolder()) || current != null && current.file().equals(file)) {
+            return;
+        }
         try {
-            Files.deleteIfExists(draft);
+            Files.deleteIfExists(file);
         } catch (IOException e) {
             // Left among the unsaved projects; nothing the user wanted is lost.
         }

@@ -18,6 +18,7 @@ import org.netwright.model.run.RunSummary;
 import org.netwright.model.run.SettingsDiff;
 import org.netwright.model.store.MetricPoint;
 import org.netwright.model.store.RunRecord;
+import org.netwright.model.run.RunReached;
 
 /**
  * The Runs window's state: the project's runs, and for the runs chosen the curves to overlay (validation loss per
@@ -207,9 +208,11 @@ public final class RunsViewModel {
             read.forEach(r -> byId.put(r.id(), r));
             List<RunSummary> all = new ArrayList<>(read.stream().map(r -> RunSummary.of(r, now)).toList());
             java.util.Collections.reverse(all);
+            Map<Long, RunSummary> summaries = new java.util.HashMap<>();
+            all.forEach(r -> summaries.put(r.id(), r));
             Map<Long, Reached> known = new java.util.HashMap<>();
             for (RunSummary run : all) {
-                known.put(run.id(), reachedBy(run, means));
+                known.put(run.id(), reachedBy(run, means, summaries));
             }
             endedReached.keySet().retainAll(byId.keySet());
             runsShower.execute(() -> {
@@ -367,60 +370,35 @@ public final class RunsViewModel {
 
     /**
      * What a run reached, as the table shows it: its epochs and validation figures, and {@code note} (empty for a run
-     * whose figures are its final ones) saying where figures of a run that ended without final ones come from.
+     * whose figures are its final ones) saying where figures of a run that ended without final ones come from. Worked
+     * out by {@link RunReached} in the model, which {@code netwright runs} prints too; this is its table text.
      */
     public record Reached(String epochs, Double valLoss, Double valAccuracy, java.util.Optional<String> note) {
+        /** The table's reading of {@code r}: no epochs while it runs, a dash when it ended before finishing one. */
+        static Reached of(RunReached r) {
+            String epochs = r.epochs() == null ? "" : r.epochs() == 0 && r.note().isPresent() ? NONE
+                    : Integer.toString(r.epochs());
+            return new Reached(epochs, r.valLoss(), r.valAccuracy(), r.note());
+        }
     }
 
     /** What {@code run} (one of {@link #rows}) reached; for a run not listed, its final figures. */
     public Reached reached(RunSummary run) {
         Reached r = reached.get(run.id());
-        return r != null ? r : finalFigures(run);
-    }
-
-    private static Reached finalFigures(RunSummary run) {
-        return new Reached(run.finalValues().path("epochs").asText(""), run.metric("val_loss"),
-                run.metric("val_accuracy"), java.util.Optional.empty());
+        return r != null ? r : Reached.of(RunReached.of(run, List.of()));
     }
 
     /**
-     * A run's final figures, or for one that ended without them (it failed, or its process died) the last epoch it
-     * finished and that epoch's validation figures, read from its stored metrics; a dash when it finished none.
+     * What {@code run} reached: its final figures, or where they do not say it (it failed, its process died, or it went
+     * on from another run and stopped before measuring an epoch of its own) read from its per-epoch {@code means} after
+     * those of the runs it went on from, as its curve draws them. {@code byId}: the runs just read.
      */
-    private Reached reachedBy(RunSummary run, LongFunction<List<MetricPoint>> means) {
-        if (run.finalValues().has("epochs") || "running".equals(run.status())) {
-            return finalFigures(run);
+    private Reached reachedBy(RunSummary run, LongFunction<List<MetricPoint>> means, Map<Long, RunSummary> byId) {
+        if (!RunReached.needsPoints(run)) {
+            return Reached.of(RunReached.of(run, List.of()));
         }
-        return endedReached.computeIfAbsent(run.id(), id -> lastEpochOf(run, means.apply(id)));
-    }
-
-    /** What {@code run}, which ended without final figures, reached by its stored per-epoch {@code points}. */
-    private static Reached lastEpochOf(RunSummary run, List<MetricPoint> points) {
-        int last = 0;
-        Double loss = null;
-        Double accuracy = null;
-        for (MetricPoint p : points) {
-            if (p.key().equals("lr") && p.epoch() > last) {
-                last = p.epoch();
-            }
-        }
-        for (MetricPoint p : points) {
-            if (p.epoch() == last && Double.isFinite(p.value())) {
-                if (p.key().equals("validate/loss")) {
-                    loss = p.value();
-                } else if (p.key().equals("validate/accuracy")) {
-                    accuracy = p.value();
-                }
-            }
-        }
-        String ended = "interrupted".equals(run.status()) ? "was interrupted" : run.status();
-        if (last == 0) {
-            return new Reached(NONE, null, null, java.util.Optional.of("Run " + run.id() + " " + ended
-                    + " before it finished its first epoch."));
-        }
-        return new Reached(Integer.toString(last), loss, accuracy, java.util.Optional.of("Run " + run.id() + " "
-                + ended + " in epoch " + (last + 1) + ": these are the figures of epoch " + last
-                + ", the last it finished."));
+        return endedReached.computeIfAbsent(run.id(), id -> Reached.of(RunReached.of(run, RunReached.withEarlierRuns(
+                run, means.apply(id), earlier -> java.util.Optional.ofNullable(byId.get(earlier)), means))));
     }
 
     /** What a cell shows for a figure a run never reached. */

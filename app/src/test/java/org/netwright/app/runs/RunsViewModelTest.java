@@ -183,6 +183,34 @@ class RunsViewModelTest {
                 "a stopped run has final figures of its own");
     }
 
+    /**
+     * A run that went on from run 10 and was stopped inside an epoch of its own showed Epochs "1" with blank validation
+     * cells while its curve had run 10's point at epoch 1: the table now shows that epoch's figures, and says whose.
+     */
+    @Test
+    void aResumedRunStoppedBeforeAnEpochOfItsOwnShowsTheFiguresItsCurveDraws() {
+        List<RunRecord> stored = List.of(
+                new RunRecord(10, "interrupted", "cpu", "2026-01-02T10:00:00Z", "2026-01-02T10:00:30Z",
+                        "{\"epochs\":3}", null),
+                new RunRecord(11, "stopped", "cpu", "2026-01-02T11:00:00Z", "2026-01-02T11:00:10Z",
+                        "{\"epochs\":3,\"resumed_from\":10}", "{\"epochs\":1,\"steps\":3}"));
+        Map<Long, List<MetricPoint>> points = Map.of(
+                10L, List.of(new MetricPoint(2, 1, "train/loss", 0.9, 1), new MetricPoint(2, 1, "lr", 0.01, 1),
+                        new MetricPoint(2, 1, "validate/loss", 0.625, 1),
+                        new MetricPoint(2, 1, "validate/accuracy", 0.75, 1), new MetricPoint(3, 2, "train/loss", 0.5, 2)),
+                11L, List.of(new MetricPoint(3, 2, "train/loss", 0.4, 1)));
+        RunsViewModel m = new RunsViewModel(() -> stored, id -> points.getOrDefault(id, List.of()));
+        m.refresh();
+        m.compare(List.of(11L));
+        assertEquals(0.625, m.overlay().getSeries(0).getY(0).doubleValue(), 1e-12, "its curve's point at epoch 1");
+
+        assertEquals(new RunsViewModel.Reached("1", 0.625, 0.75, java.util.Optional.of("Run 11 went on from run 10 and"
+                + " stopped before it measured an epoch of its own: these are the figures of epoch 1, which run 10"
+                + " finished.")), m.reached(row(m, 11)));
+        assertEquals(new RunsViewModel.Reached("1", 0.625, 0.75, java.util.Optional.of("Run 10 was interrupted in"
+                + " epoch 2: these are the figures of epoch 1, the last it finished.")), m.reached(row(m, 10)));
+    }
+
     private static org.netwright.model.run.RunSummary row(RunsViewModel m, long id) {
         return m.rows().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
     }

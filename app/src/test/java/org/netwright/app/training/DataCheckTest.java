@@ -75,4 +75,46 @@ class DataCheckTest {
         DataCheck.Outcome o = check(Template.userData("idx", "3×224×224 colour images in 1000 classes"), null);
         assertEquals("none yet — this network expects 3×224×224 colour images in 1000 classes", o.summary());
     }
+    /** The hand-built GAN of the report: noise -> Dense -> ReLU -> Dense 2 and point -> Dense -> LeakyReLU -> Dense 1. */
+    private static Graph handBuiltGan(String... extraAfter) {
+        List<Node> nodes = new java.util.ArrayList<>(List.of(
+                new Node("noise", "noise_input", Map.of("latent", 8), 0, 0),
+                new Node("dense_1", "dense", Map.of("units", 16), 0, 0), new Node("relu_1", "relu", Map.of(), 0, 0),
+                new Node("dense_2", "dense", Map.of("units", 2), 0, 0),
+                new Node("point", "vector_input", Map.of("features", 2), 0, 0),
+                new Node("dense_3", "dense", Map.of("units", 16), 0, 0),
+                new Node("leaky_relu_1", "leaky_relu", Map.of(), 0, 0),
+                new Node("dense_4", "dense", Map.of("units", 1), 0, 0)));
+        List<org.netwright.model.graph.Edge> edges = new java.util.ArrayList<>(List.of(
+                org.netwright.model.graph.Edge.of("noise", "out", "dense_1", "in"),
+                org.netwright.model.graph.Edge.of("dense_1", "out", "relu_1", "in"),
+                org.netwright.model.graph.Edge.of("relu_1", "out", "dense_2", "in"),
+                org.netwright.model.graph.Edge.of("point", "out", "dense_3", "in"),
+                org.netwright.model.graph.Edge.of("dense_3", "out", "leaky_relu_1", "in"),
+                org.netwright.model.graph.Edge.of("leaky_relu_1", "out", "dense_4", "in")));
+        for (String after : extraAfter) {
+            nodes.add(new Node("dense_5", "dense", Map.of("units", 1), 0, 0));
+            edges.add(org.netwright.model.graph.Edge.of(after, "out", "dense_5", "in"));
+        }
+        return Graph.of(nodes, edges);
+    }
+
+    @Test
+    void handBuiltGanTrainsAsOne() {
+        DataCheck.Outcome o = check(DataRecipe.generator("two_moons", Map.of()), handBuiltGan());
+        assertEquals(Optional.empty(), o.problem());
+    }
+
+    /**
+     * The report: a third output layer after the discriminator's LeakyReLU switched the Data row to "The data has 2
+     * classes, so the output layer 'dense_4' must give a vector of 2", naming one output and not saying the GAN was gone.
+     */
+    @Test
+    void aThirdOutputOnAGanSaysWhyItIsNoLongerOneAndNamesBothOutputs() {
+        String problem = check(DataRecipe.generator("two_moons", Map.of()), handBuiltGan("leaky_relu_1")).problem()
+                .orElseThrow();
+        assertTrue(problem.startsWith("Not trained as a GAN: its discriminator (the part from 'point') ends in 2 output"
+                + " layers, 'dense_4' and 'dense_5'"), problem);
+        assertTrue(problem.contains("Delete the output layer you added or connect it on"), problem);
+    }
 }

@@ -54,6 +54,21 @@ public final class TaskProposal {
         if (gan.isPresent()) {
             return gan.get();
         }
+        try {
+            return plain(graph, ends, fields);
+        } catch (TaskException e) {
+            // A GAN one edit away from being one (a third output layer, say) fell through to the plain rules, whose
+            // message named one output against the data's classes: say first why it is no longer a GAN and what to do.
+            Optional<String> notGan = notAGan(graph, ends);
+            if (notGan.isEmpty()) {
+                throw e;
+            }
+            throw new TaskException(notGan.get() + " As an ordinary network it cannot train either: " + e.getMessage());
+        }
+    }
+
+    /** The plain rules (and a VAE's): each input bound to a field, each output trained against a target field. */
+    private static Task plain(Graph graph, NetworkEnds ends, List<DataField> fields) {
         List<InputBinding> inputs = bindInputs(ends.inputs(), fields);
         Set<String> used = new HashSet<>();
         inputs.forEach(b -> used.add(b.field()));
@@ -343,6 +358,77 @@ public final class TaskProposal {
                     List.of(new Objective(genOut.get(0).nodeId(), "bce_with_logits", realField, 1.0)), List.of(), options));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why a network with a noise input in a part of its own is not the GAN it looks like, with what to do; empty when
+     * it does not look like one (a noise input inside a connected network, or no noise input at all). The rules are
+     * {@link #gan}'s: two unconnected parts, the one from the noise ending in one sample shaped like the other's data
+     * input, the other ending in one score.
+     */
+    static Optional<String> notAGan(Graph graph, NetworkEnds ends) {
+        List<Set<String>> parts = components(graph);
+        List<Set<String>> noisy = parts.stream().filter(p -> ends.inputs().stream()
+                .anyMatch(e -> p.contains(e.nodeId()) && e.type().equals("noise_input"))).toList();
+        if (parts.size() < 2 || noisy.size() != 1) {
+            return Optional.empty();
+        }
+        Set<String> gen = noisy.get(0);
+        String noise = ends.inputs().stream().filter(e -> gen.contains(e.nodeId()) && e.type().equals("noise_input"))
+                .findFirst().orElseThrow().nodeId();
+        String start = "Not trained as a GAN: ";
+        if (parts.size() > 2) {
+            List<String> apart = new ArrayList<>();
+            for (Set<String> p : parts) {
+                if (p != gen) {
+                    apart.add(quoted(List.copyOf(p)));
+                }
+            }
+            return Optional.of(start + "a GAN is two unconnected parts, the generator (from '" + noise
+                    + "') and the discriminator, but beside the generator stand " + (parts.size() - 1) + " parts: "
+                    + String.join("; ", apart) + ". Connect or delete the layers that belong to neither.");
+        }
+        Set<String> dis = parts.get(0) == gen ? parts.get(1) : parts.get(0);
+        List<String> genOut = ends.outputs().stream().filter(e -> gen.contains(e.nodeId()))
+                .map(NetworkEnds.End::nodeId).toList();
+        List<NetworkEnds.End> disOut = ends.outputs().stream().filter(e -> dis.contains(e.nodeId())).toList();
+        String disName = ends.inputs().stream().filter(e -> dis.contains(e.nodeId())
+                && !e.type().equals("label_input")).map(e -> "the part from '" + e.nodeId() + "'").findFirst()
+                .orElse("the other part");
+        if (genOut.size() > 1) {
+            return Optional.of(start + "its generator (the part from '" + noise + "') ends in " + genOut.size()
+                    + " output layers, " + quoted(genOut) + ", and a GAN's generator ends in one, its sample. "
+                    + "Delete the output layer you added or connect it on, and it trains as a GAN again.");
+        }
+        if (disOut.size() > 1) {
+            return Optional.of(start + "its discriminator (" + disName + ") ends in " + disOut.size()
+                    + " output layers, " + quoted(disOut.stream().map(NetworkEnds.End::nodeId).toList())
+                    + ", and a GAN's discriminator ends in one, its score. "
+                    + "Delete the output layer you added or connect it on, and it trains as a GAN again.");
+        }
+        if (disOut.size() == 1 && disOut.get(0).shape() != null && disOut.get(0).shape().size() != 1) {
+            return Optional.of(start + "its discriminator (" + disName + ") ends in '" + disOut.get(0).nodeId()
+                    + "', which gives " + disOut.get(0).shape().describe() + "; a GAN's discriminator gives one score."
+                    + " Make it a Dense layer of 1 unit.");
+        }
+        if (genOut.size() == 1) {
+            Shape sample = ends.output(genOut.get(0)).map(NetworkEnds.End::shape).orElse(null);
+            boolean taken = ends.inputs().stream().anyMatch(e -> dis.contains(e.nodeId())
+                    && !e.type().equals("label_input") && sample != null && sample.equals(e.shape()));
+            if (!taken && sample != null) {
+                return Optional.of(start + "its generator's sample ('" + genOut.get(0) + "', " + sample.describe()
+                        + ") is not what " + disName + " takes; a GAN's discriminator reads samples shaped like the"
+                        + " generator's. Make the two the same size.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Layer ids in a sentence: 'a', 'b' and 'c'. */
+    private static String quoted(List<String> ids) {
+        List<String> q = ids.stream().map(id -> "'" + id + "'").toList();
+        return q.size() == 1 ? q.get(0)
+                : String.join(", ", q.subList(0, q.size() - 1)) + " and " + q.get(q.size() - 1);
     }
 
     /** The graph's weakly connected parts, each as its node ids, in the order their first node appears. */

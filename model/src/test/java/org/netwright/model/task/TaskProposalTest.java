@@ -149,4 +149,54 @@ class TaskProposalTest {
         assertEquals("The input layer 'copy' has no data left to read: the data's samples ('point', a vector of 2)"
                 + " already feed 'in'. Delete the extra input layer or connect its layers to 'in' instead.", e.getMessage());
     }
+    /** A GAN built by hand: noise -> Dense -> ReLU -> Dense 2 and point -> Dense -> LeakyReLU -> Dense 1. */
+    private static Graph handBuiltGan() {
+        return Graph.of(List.of(node("noise", "noise_input", Map.of("latent", 8)),
+                        node("dense_1", "dense", Map.of("units", 16)), node("relu_1", "relu", Map.of()),
+                        node("dense_2", "dense", Map.of("units", 2)), node("point", "vector_input", Map.of("features", 2)),
+                        node("dense_3", "dense", Map.of("units", 16)), node("leaky_relu_1", "leaky_relu", Map.of()),
+                        node("dense_4", "dense", Map.of("units", 1))),
+                List.of(Edge.of("noise", "out", "dense_1", "in"), Edge.of("dense_1", "out", "relu_1", "in"),
+                        Edge.of("relu_1", "out", "dense_2", "in"), Edge.of("point", "out", "dense_3", "in"),
+                        Edge.of("dense_3", "out", "leaky_relu_1", "in"), Edge.of("leaky_relu_1", "out", "dense_4", "in")));
+    }
+
+    private static final DataField[] MOONS = {DataField.values("features", Shape.of(2)), DataField.classId("label", 2)};
+
+    @Test
+    void aThirdOutputOnAGansDiscriminatorSaysWhyItIsNoLongerAGanNamingBothOutputs() {
+        assertEquals(Task.GAN, propose(handBuiltGan(), MOONS).recipe());
+        Graph g = handBuiltGan().withNode(node("dense_5", "dense", Map.of("units", 1)))
+                .connect(Edge.of("leaky_relu_1", "out", "dense_5", "in"));
+        var e = assertThrows(TaskException.class, () -> propose(g, MOONS));
+        assertTrue(e.getMessage().startsWith("Not trained as a GAN: its discriminator (the part from 'point') ends in 2"
+                + " output layers, 'dense_4' and 'dense_5', and a GAN's discriminator ends in one, its score. Delete the"
+                + " output layer you added or connect it on"), e.getMessage());
+        // The plain rules' reading still follows, for a user who did not mean a GAN.
+        assertTrue(e.getMessage().contains("As an ordinary network it cannot train either: The data has 2 classes"),
+                e.getMessage());
+    }
+
+    @Test
+    void aThirdOutputOnAGansGeneratorNamesTheGeneratorsOutputs() {
+        Graph g = handBuiltGan().withNode(node("dense_5", "dense", Map.of("units", 1)))
+                .connect(Edge.of("relu_1", "out", "dense_5", "in"));
+        var e = assertThrows(TaskException.class, () -> propose(g, MOONS));
+        assertTrue(e.getMessage().startsWith("Not trained as a GAN: its generator (the part from 'noise') ends in 2"
+                + " output layers, 'dense_2' and 'dense_5'"), e.getMessage());
+    }
+
+    @Test
+    void aLayerStandingApartFromAGanIsNamed() {
+        Graph g = handBuiltGan().withNode(node("dense_5", "dense", Map.of("units", 1)));
+        String why = TaskProposal.notAGan(g, NetworkEnds.of(g)).orElseThrow();
+        assertTrue(why.contains("'dense_5'") && why.contains("Connect or delete"), why);
+    }
+
+    @Test
+    void aNoiseInputInsideOneConnectedNetworkIsNoGanNearMiss() {
+        Graph g = Graph.of(List.of(node("noise", "noise_input", Map.of("latent", 2)), node("d", "dense", Map.of("units", 3))),
+                List.of(Edge.of("noise", "out", "d", "in")));
+        assertEquals(java.util.Optional.empty(), TaskProposal.notAGan(g, NetworkEnds.of(g)));
+    }
 }

@@ -10,9 +10,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.Set;
+import org.netwright.model.run.RunReached;
 import org.netwright.model.run.RunSummary;
+import org.netwright.model.store.MetricPoint;
 import org.netwright.model.run.SettingsDiff;
 import org.netwright.model.store.ProjectStore;
 import org.netwright.model.store.RunRecord;
@@ -54,13 +60,22 @@ final class RunsCommand {
             }
             Instant now = Instant.now();
             List<RunSummary> summaries = runs.stream().map(r -> RunSummary.of(r, now)).toList();
+            Map<Long, RunSummary> byId = new HashMap<>();
+            summaries.forEach(s -> byId.put(s.id(), s));
+            LongFunction<List<MetricPoint>> means = id -> store.epochMeans(id, RunReached.KEYS);
+            Map<Long, RunReached> reached = new HashMap<>();
+            for (RunSummary s : summaries) {
+                // The Runs window's reading (RunReached): an interrupted run's finished epochs, a resumed run's figures.
+                reached.put(s.id(), RunReached.of(s, RunReached.needsPoints(s) ? RunReached.withEarlierRuns(s,
+                        means.apply(s.id()), id -> Optional.ofNullable(byId.get(id)), means) : List.of()));
+            }
             if (json) {
                 ObjectNode root = MAPPER.createObjectNode();
                 ArrayNode list = root.putArray("runs");
-                summaries.forEach(s -> list.add(s.toJson()));
+                summaries.forEach(s -> list.add(s.toJson().set("reached", reachedJson(reached.get(s.id())))));
                 out.println(root);
             } else {
-                printTable(summaries, out);
+                printTable(summaries, reached, out);
             }
         }
         return 0;
@@ -147,20 +162,40 @@ final class RunsCommand {
         return n.isMissingNode() ? "(not set)" : n.isTextual() ? n.asText() : n.toString();
     }
 
-    private static void printTable(List<RunSummary> runs, PrintStream out) {
+    /** {@code reached} of {@code runs --json}: epochs (null while running), val_loss, val_accuracy, note. */
+    private static ObjectNode reachedJson(RunReached r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        if (r.epochs() == null) {
+            o.putNull("epochs");
+        } else {
+            o.put("epochs", r.epochs());
+        }
+        o.put("val_loss", r.valLoss());
+        o.put("val_accuracy", r.valAccuracy());
+        r.note().ifPresent(n -> o.put("note", n));
+        return o;
+    }
+
+    private static void printTable(List<RunSummary> runs, Map<Long, RunReached> reached, PrintStream out) {
         if (runs.isEmpty()) {
             out.println("No runs yet.");
             return;
         }
         out.println(String.format(Locale.ROOT, "%-5s %-12s %-7s %-10s %-10s %-10s %-9s %s", "id", "status", "epochs",
                 "val_loss", "val_acc", "test_acc", "time", "device"));
+        List<String> notes = new ArrayList<>();
         for (RunSummary s : runs) {
-            JsonNode epochs = s.finalValues().get("epochs");
+            RunReached r = reached.get(s.id());
+            // A dash for a running run and for one that ended before it finished an epoch, as in the Runs window.
+            boolean none = r.epochs() == null || r.epochs() == 0 && r.note().isPresent();
             out.println(String.format(Locale.ROOT, "%-5d %-12s %-7s %-10s %-10s %-10s %-9s %s", s.id(),
-                    Cli.printable(s.status()), epochs == null ? "-" : epochs.asText(), number(s.metric("val_loss")),
-                    number(s.metric("val_accuracy")), number(s.metric("test_accuracy")), seconds(s.durationSeconds()),
+                    Cli.printable(s.status()), none ? "-" : r.epochs().toString(), number(r.valLoss()),
+                    number(r.valAccuracy()), number(s.metric("test_accuracy")), seconds(s.durationSeconds()),
                     Cli.printable(s.device())));
+            r.note().ifPresent(notes::add);
         }
+        // Where figures that are not a run's final ones come from (the Runs window's tooltips).
+        notes.forEach(n -> out.println(Cli.printable(n)));
     }
 
     private static String number(Double v) {

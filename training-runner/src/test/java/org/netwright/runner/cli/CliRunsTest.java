@@ -69,4 +69,44 @@ class CliRunsTest {
         assertEquals(2, unknown.status());
         assertTrue(unknown.err().startsWith("netwright: there is no run 7 in "), unknown.err());
     }
+    /**
+     * The Runs window's reading of what a run reached (model.run.RunReached): an interrupted run that finished epoch 1
+     * printed "-" epochs and no figures here while the window showed 1 with its validation figures; a run that went on
+     * from it and stopped inside epoch 2 shows epoch 1 with the figures its curve draws there, from run 1.
+     */
+    @Test
+    void anInterruptedRunAndARunResumedFromItShowTheEpochTheyReachedWithItsFigures() throws Exception {
+        Path p = dir.resolve("reached.nwproj");
+        try (org.netwright.model.store.ProjectStore store = org.netwright.model.store.ProjectStore.create(p)) {
+            long first = store.startRun("{\"epochs\":3}", "cpu");
+            store.appendMetrics(first, java.util.List.of(point(1, 1, "train/loss", 0.9), point(2, 1, "lr", 0.01),
+                    point(2, 1, "validate/loss", 0.625), point(2, 1, "validate/accuracy", 0.75),
+                    point(3, 2, "train/loss", 0.5)));
+            long second = store.startRun("{\"epochs\":3,\"resumed_from\":" + first + "}", "cpu");
+            store.appendMetrics(second, java.util.List.of(point(3, 2, "train/loss", 0.4)));
+            store.finishRun(second, "stopped", "{\"epochs\":1,\"steps\":3}");
+        }
+        // Run 1's process died without recording its end.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + p); Statement s = c.createStatement()) {
+            s.execute("UPDATE runs SET status = 'running', owner = '999999999@nohost@x' WHERE id = 1");
+        }
+
+        CliRunner table = CliRunner.run("runs", p.toString());
+        assertEquals(0, table.status(), table.err());
+        java.util.List<String> lines = table.outLines();
+        assertTrue(lines.get(1).matches("1\\s+interrupted\\s+1\\s+0\\.6250\\s+0\\.7500\\s.*"), lines.toString());
+        assertTrue(lines.get(2).matches("2\\s+stopped\\s+1\\s+0\\.6250\\s+0\\.7500\\s.*"), lines.toString());
+        assertTrue(lines.contains("Run 1 was interrupted in epoch 2: these are the figures of epoch 1, the last it"
+                + " finished."), lines.toString());
+        assertTrue(lines.contains("Run 2 went on from run 1 and stopped before it measured an epoch of its own: these"
+                + " are the figures of epoch 1, which run 1 finished."), lines.toString());
+
+        JsonNode runs = JSON.readTree(CliRunner.run("runs", p.toString(), "--json").outLines().get(0)).get("runs");
+        assertEquals(1, runs.get(0).get("reached").get("epochs").asInt());
+        assertEquals(0.625, runs.get(1).get("reached").get("val_loss").asDouble(), 1e-9);
+    }
+
+    private static org.netwright.model.store.MetricPoint point(long step, int epoch, String key, double value) {
+        return new org.netwright.model.store.MetricPoint(step, epoch, key, value, step);
+    }
 }
