@@ -129,7 +129,9 @@ public final class InsightView extends BorderPane {
         java.util.Map<InsightViews.View, Tab> all = new java.util.EnumMap<>(InsightViews.View.class);
         all.put(InsightViews.View.TEST_PART, tab(InsightViews.View.TEST_PART, testPart));
         all.put(InsightViews.View.PREDICT, tab(InsightViews.View.PREDICT, predictPanel()));
-        all.put(InsightViews.View.LAYERS, tab(InsightViews.View.LAYERS, new LayersPanel(model)));
+        // Scrolls: the attention map's 16 rows of labels and the nearest tokens below it are taller than a window of
+        // 680 px, and without it the Nearest Tokens button lay out of reach under the window's edge.
+        all.put(InsightViews.View.LAYERS, tab(InsightViews.View.LAYERS, scrolling(new LayersPanel(model))));
         all.put(InsightViews.View.GRADIENTS, tab(InsightViews.View.GRADIENTS, new GradientsPanel(model)));
         all.put(InsightViews.View.ACTIVATIONS, tab(InsightViews.View.ACTIVATIONS, new ActivationsPanel(model)));
         all.put(InsightViews.View.AUTOENCODER, tab(InsightViews.View.AUTOENCODER, new AutoencoderPanel(model)));
@@ -174,6 +176,14 @@ public final class InsightView extends BorderPane {
         model.opacityProperty().addListener((o, was, now) -> drawMap());
         model.opacityProperty().addListener((o, was, now) -> drawPrediction());
         model.predictionProperty().addListener((o, was, now) -> drawPrediction());
+    }
+
+    /** {@code content} in a scroll pane as wide as the tab, drawn without a frame of its own. */
+    private static javafx.scene.control.ScrollPane scrolling(javafx.scene.layout.Region content) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background-insets: 0; -fx-padding: 0");
+        return scroll;
     }
 
     private static Tab tab(InsightViews.View view, javafx.scene.Node content) {

@@ -57,6 +57,30 @@ final class AppWindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Scrolls the scroll pane around {@code node} so that it shows whole, as a user would before clicking it (a robot's
+     * click on a node outside the pane's view lands on whatever is drawn there). Call on the FX thread.
+     */
+    static void scrollIntoView(javafx.scene.Node node) {
+        for (javafx.scene.Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane pane && pane.getContent() != null) {
+                javafx.geometry.Bounds b = pane.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double view = pane.getViewportBounds().getHeight();
+                double free = pane.getContent().getLayoutBounds().getHeight() - view;
+                if (free > 0) {
+                    double top = pane.getVvalue() * free;
+                    if (b.getMaxY() > top + view) {
+                        pane.setVvalue(Math.min(1, (b.getMaxY() - view) / free));
+                    } else if (b.getMinY() < top) {
+                        pane.setVvalue(Math.max(0, b.getMinY() / free));
+                    }
+                    pane.layout();
+                }
+                return;
+            }
+        }
+    }
+
     static void waitUntil(String what, int seconds, BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {

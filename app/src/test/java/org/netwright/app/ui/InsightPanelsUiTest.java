@@ -205,6 +205,8 @@ class InsightPanelsUiTest {
         assertEquals(java.util.List.of("attention"), robot.lookup("#layer-view-choice")
                 .queryAs(javafx.scene.control.ComboBox.class).getItems());
         robot.interact(() -> robot.lookup("#token-field").queryAs(javafx.scene.control.TextField.class).setText("3"));
+        // Below the attention map: in reach by scrolling the tab, as a user would.
+        robot.interact(() -> AppWindowFixture.scrollIntoView(robot.lookup("#neighbours-button").query()));
         robot.clickOn("#neighbours-button");
         idle(model, "the nearest tokens");
         assertEquals(10, robot.lookup("#neighbours-list").queryAs(ListView.class).getItems().size());
