@@ -109,8 +109,9 @@ final class FileActions {
      * not happen, and everything stays as it was.
      */
     boolean confirmClose() {
+        boolean empty = workspace.isEmptyDraft();
         Leaving answer = askBeforeLeaving("closing");
-        if (answer == Leaving.DISCARD) {
+        if (answer == Leaving.DISCARD || empty) {
             workspace.discardDraft();
         }
         return answer != Leaving.STAY;
@@ -123,6 +124,8 @@ final class FileActions {
      * a refused opening leaves the user where they were with nothing lost.
      */
     private void leaveFor(String failure, java.util.function.Supplier<Optional<String>> next) {
+        // An untouched new project is left without a question; its file goes like a discarded one's.
+        boolean empty = workspace.isEmptyDraft();
         Leaving answer = askBeforeLeaving("leaving it");
         if (answer == Leaving.STAY) {
             return;
@@ -131,7 +134,7 @@ final class FileActions {
         Optional<String> refused = next.get();
         if (refused.isPresent()) {
             showError(failure, refused.get());
-        } else if (answer == Leaving.DISCARD && left != null) {
+        } else if ((answer == Leaving.DISCARD || empty) && left != null) {
             workspace.deleteDraft(left);
         }
     }

@@ -272,12 +272,25 @@ public final class Workspace {
     }
 
     /**
+     * True for a project never saved under a name that holds nothing: no layer and no run (File > New, untouched).
+     * Leaving it loses nothing, so nobody is asked, and its file goes with it.
+     */
+    public boolean isEmptyDraft() {
+        ProjectSession current = session.get();
+        return isDraft() && current.editor().graph().nodes().isEmpty() && current.lastRun().isEmpty();
+    }
+
+    /**
      * What would be lost by closing now, in a sentence, or empty when nothing would: a project never saved under a
-     * name (it lives only among the unsaved ones), or edits whose last save failed.
+     * name (it lives only among the unsaved ones) unless it holds nothing ({@link #isEmptyDraft}), or edits whose last
+     * save failed.
      */
     public Optional<String> unsavedWork() {
         ProjectSession current = session.get();
         if (current == null) {
+            return Optional.empty();
+        }
+        if (isEmptyDraft()) {
             return Optional.empty();
         }
         if (isDraft()) {

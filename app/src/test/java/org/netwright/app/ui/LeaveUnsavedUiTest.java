@@ -115,4 +115,18 @@ class LeaveUnsavedUiTest {
         assertEquals(Workspace.EMPTY_PROJECT_NAME, app.workspace.session().projectName());
         assertTrue(Files.exists(app.file));
     }
+
+    /** File > New twice: the first, untouched, holds nothing, so it is left without a question and its file goes. */
+    @Test
+    void anUntouchedNewProjectIsLeftWithoutAskingAndItsFileGoes(FxRobot robot) {
+        pressNew(robot);
+        Path first = app.workspace.session().file();
+        assertTrue(app.workspace.isDraft() && app.workspace.isEmptyDraft());
+        pressNew(robot);
+        assertFalse(robot.lookup("#unsaved-dialog").tryQuery().isPresent(), "asked about an empty new project");
+        assertEquals(Workspace.EMPTY_PROJECT_NAME, app.workspace.session().projectName());
+        assertTrue(!app.workspace.session().file().equals(first), "New did not open another project");
+        assertFalse(Files.exists(first), "the empty new project's file was kept");
+        assertFalse(app.workspace.recentFiles().contains(first), "Open Recent still lists the empty new project");
+    }
 }
