@@ -58,6 +58,25 @@ final class AppWindowFixture {
     }
 
     /**
+     * A child process that prints {@code events} as a run's child would, one JSON line each, then ends: what a run
+     * shows in the window, without training.
+     */
+    static org.netwright.app.training.RunProcess childPrinting(java.util.List<org.netwright.model.run.RunEvent> events,
+                                                                 java.util.function.Consumer<org.netwright.model.run.RunEvent> sink)
+            throws java.io.IOException {
+        StringBuilder script = new StringBuilder();
+        for (org.netwright.model.run.RunEvent e : events) {
+            script.append("echo '").append(org.netwright.model.run.RunEventJson.line(e)).append("'; ");
+        }
+        return org.netwright.app.training.RunProcess.start(java.util.List.of("sh", "-c", script.toString()), sink);
+    }
+
+    /** A run starter whose runs print {@code events} ({@link #childPrinting}). */
+    static org.netwright.app.training.RunStarter printing(java.util.List<org.netwright.model.run.RunEvent> events) {
+        return (project, settings, sink) -> childPrinting(events, sink);
+    }
+
+    /**
      * Scrolls the scroll pane around {@code node} so that it shows whole, as a user would before clicking it (a robot's
      * click on a node outside the pane's view lands on whatever is drawn there). Call on the FX thread.
      */

@@ -13,11 +13,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.netwright.app.training.RunProcess;
 import org.netwright.app.training.RunStarter;
 import org.netwright.model.run.FinalMetrics;
 import org.netwright.model.run.RunEvent;
-import org.netwright.model.run.RunEventJson;
 import org.netwright.templates.Template;
 import org.netwright.templates.TemplateLibrary;
 import org.testfx.api.FxRobot;
@@ -40,11 +38,7 @@ class DraftRunStatusUiTest {
         List<RunEvent> events = List.of(new RunEvent.Started(1, "cpu", 1, 1),
                 new RunEvent.Step(1, 1, 0.7, 0.01, 0.1), new RunEvent.Epoch(1, 0.7, 0.7, Map.of(), 0.01, 0.2, 0.2),
                 new RunEvent.Finished("completed", new FinalMetrics(0.7, Map.of(), "last", "cpu", 1, 1)));
-        StringBuilder script = new StringBuilder();
-        for (RunEvent e : events) {
-            script.append("echo '").append(RunEventJson.line(e)).append("'; ");
-        }
-        return (project, settings, sink) -> RunProcess.start(List.of("sh", "-c", script.toString()), sink);
+        return AppWindowFixture.printing(events);
     }
 
     @Start

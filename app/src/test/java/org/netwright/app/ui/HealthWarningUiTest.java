@@ -16,11 +16,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.netwright.app.training.RunProcess;
 import org.netwright.app.training.RunStarter;
 import org.netwright.model.run.FinalMetrics;
 import org.netwright.model.run.RunEvent;
-import org.netwright.model.run.RunEventJson;
 import org.netwright.model.run.RunWarning;
 import org.netwright.templates.Template;
 import org.netwright.templates.TemplateLibrary;
@@ -45,11 +43,7 @@ class HealthWarningUiTest {
                         java.util.Map.of("dense_1", 1e-9, "dense_2", 0.5), java.util.Map.of(),
                         List.of(new RunWarning(RunWarning.VANISHING_GRADIENTS, "dense_1", "dense_1 barely learns."))),
                 new RunEvent.Finished("completed", new FinalMetrics(0.6, java.util.Map.of(), "last", "cpu", 2, 2)));
-        StringBuilder script = new StringBuilder();
-        for (RunEvent e : events) {
-            script.append("echo '").append(RunEventJson.line(e)).append("'; ");
-        }
-        return (project, settings, sink) -> RunProcess.start(List.of("sh", "-c", script.toString()), sink);
+        return AppWindowFixture.printing(events);
     }
 
     @Start

@@ -20,14 +20,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.netwright.app.training.RunProcess;
 import org.netwright.app.training.RunStarter;
 import org.netwright.app.training.TrainingViewModel;
 import org.netwright.app.training.ActivationRow;
 import org.netwright.model.run.ActivationStats;
 import org.netwright.model.run.FinalMetrics;
 import org.netwright.model.run.RunEvent;
-import org.netwright.model.run.RunEventJson;
 import org.netwright.templates.Template;
 import org.netwright.templates.TemplateLibrary;
 import org.testfx.api.FxRobot;
@@ -69,11 +67,7 @@ class LiveGradientsUiTest {
                     .withHealth(norms(first[e - 1]), Map.of(), List.of()).withActivations(stats));
         }
         events.add(new RunEvent.Finished("completed", new FinalMetrics(0.6, Map.of(), "last", "cpu", 3, 3)));
-        StringBuilder script = new StringBuilder();
-        for (RunEvent e : events) {
-            script.append("echo '").append(RunEventJson.line(e)).append("'; ");
-        }
-        return (project, settings, sink) -> RunProcess.start(List.of("sh", "-c", script.toString()), sink);
+        return AppWindowFixture.printing(events);
     }
 
     @Start

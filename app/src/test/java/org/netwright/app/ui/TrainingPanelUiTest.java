@@ -17,13 +17,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.netwright.app.training.RunProcess;
 import org.netwright.app.training.RunStarter;
 import org.netwright.app.training.TrainingViewModel;
 import org.netwright.model.json.SettingsJson;
 import org.netwright.model.run.FinalMetrics;
 import org.netwright.model.run.RunEvent;
-import org.netwright.model.run.RunEventJson;
 import org.netwright.model.store.ProjectStore;
 import org.netwright.templates.Template;
 import org.netwright.templates.TemplateLibrary;
@@ -53,11 +51,7 @@ class TrainingPanelUiTest {
             List<RunEvent> events = List.of(new RunEvent.Started(1, "cpu", 5, 10),
                     new RunEvent.Step(1, 1, 0.9, 0.01, 1),
                     new RunEvent.Finished("stopped", new FinalMetrics(0.9, Map.of(), "last", "cpu", 0, 1)));
-            StringBuilder script = new StringBuilder();
-            for (RunEvent e : events) {
-                script.append("echo '").append(RunEventJson.line(e)).append("'; ");
-            }
-            return RunProcess.start(List.of("sh", "-c", script.toString()), sink);
+            return AppWindowFixture.childPrinting(events, sink);
         };
     }
 
