@@ -1130,30 +1130,7 @@ public final class GraphCanvas extends StackPane {
      * point is on, ignoring the card of {@code sourceNode} (a press on an output port lies on it).
      */
     Optional<PortRef> inputPortAt(Point2D p, String sourceNode) {
-        // The hit radius is meant in screen pixels, so a zoomed-out port is not harder to hit.
-        double hit = NodeGeometry.PORT_HIT / Math.min(1, zoom.zoom());
-        for (NodeView v : nodeViews.values()) {
-            for (String port : v.inPorts().keySet()) {
-                if (v.inPortCenter(port).orElseThrow().distance(p) <= hit) {
-                    return Optional.of(new PortRef(v.node().id(), port));
-                }
-            }
-        }
-        for (NodeView v : nodeViews.values()) {
-            if (v.cardContains(p) && !v.inPorts().isEmpty() && !v.node().id().equals(sourceNode)) {
-                String nearest = null;
-                double best = Double.MAX_VALUE;
-                for (String port : v.inPorts().keySet()) {
-                    double d = Math.abs(v.inPortCenter(port).orElseThrow().getY() - p.getY());
-                    if (d < best) {
-                        best = d;
-                        nearest = port;
-                    }
-                }
-                return Optional.of(new PortRef(v.node().id(), nearest));
-            }
-        }
-        return Optional.empty();
+        return portAt(p, sourceNode, true);
     }
 
     Circle inPortCircle(PortRef ref) {
@@ -1165,23 +1142,34 @@ public final class GraphCanvas extends StackPane {
      * the card the point is on, ignoring the card of {@code targetNode} (the one the wire starts from).
      */
     Optional<PortRef> outputPortAt(Point2D p, String targetNode) {
+        return portAt(p, targetNode, false);
+    }
+
+    /**
+     * The input ({@code inputs}) or output port under a canvas point: near its circle, or the nearest one by height on
+     * the card the point is on, that card not being {@code startCard}'s. An output's circle on the start card does
+     * not count either; an input's does (the wire refuses a loop, with the reason).
+     */
+    private Optional<PortRef> portAt(Point2D p, String startCard, boolean inputs) {
+        // The hit radius is meant in screen pixels, so a zoomed-out port is not harder to hit.
         double hit = NodeGeometry.PORT_HIT / Math.min(1, zoom.zoom());
         for (NodeView v : nodeViews.values()) {
-            if (v.node().id().equals(targetNode)) {
+            if (!inputs && v.node().id().equals(startCard)) {
                 continue;
             }
-            for (String port : v.outPorts().keySet()) {
-                if (v.outPortCenter(port).orElseThrow().distance(p) <= hit) {
+            for (String port : (inputs ? v.inPorts() : v.outPorts()).keySet()) {
+                if (portCenter(v, port, inputs).distance(p) <= hit) {
                     return Optional.of(new PortRef(v.node().id(), port));
                 }
             }
         }
         for (NodeView v : nodeViews.values()) {
-            if (v.cardContains(p) && !v.outPorts().isEmpty() && !v.node().id().equals(targetNode)) {
+            Map<String, Circle> ports = inputs ? v.inPorts() : v.outPorts();
+            if (v.cardContains(p) && !ports.isEmpty() && !v.node().id().equals(startCard)) {
                 String nearest = null;
                 double best = Double.MAX_VALUE;
-                for (String port : v.outPorts().keySet()) {
-                    double d = Math.abs(v.outPortCenter(port).orElseThrow().getY() - p.getY());
+                for (String port : ports.keySet()) {
+                    double d = Math.abs(portCenter(v, port, inputs).getY() - p.getY());
                     if (d < best) {
                         best = d;
                         nearest = port;
@@ -1191,6 +1179,10 @@ public final class GraphCanvas extends StackPane {
             }
         }
         return Optional.empty();
+    }
+
+    private static Point2D portCenter(NodeView v, String port, boolean input) {
+        return (input ? v.inPortCenter(port) : v.outPortCenter(port)).orElseThrow();
     }
 
     Circle outPortCircle(PortRef ref) {
