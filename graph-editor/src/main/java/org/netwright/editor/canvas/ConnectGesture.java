@@ -82,71 +82,49 @@ final class ConnectGesture {
     }
 
     private void pressed(NodeView view, String port, MouseEvent e) {
-        if (e.getButton() != MouseButton.PRIMARY) {
-            return;
-        }
-        e.consume();
-        canvas.requestFocus();
-        source = new PortRef(view.node().id(), port);
-        fromInput = false;
-        Point2D start = view.outPortCenter(port).orElseThrow();
-        anchor = start;
-        EdgeView.shape(band, start, start);
-        band.setVisible(true);
-        Graph graph = model.graph();
-        org.netwright.model.shape.GraphShapes shapes = model.shapes();
-        for (NodeView target : canvas.nodeViews()) {
-            target.inPorts().forEach((inPort, circle) -> {
-                Edge candidate = new Edge(source, new PortRef(target.node().id(), inPort));
-                Optional<String> refused = whyNot(graph, shapes, candidate);
-                if (refused.isEmpty()) {
-                    circle.getStyleClass().add(COMPATIBLE);
-                } else if (!target.node().id().equals(source.nodeId())) {
-                    circle.getStyleClass().add(INCOMPATIBLE);
-                    refusals.put(circle, refused.get());
-                }
-            });
-        }
+        begin(view, port, false, e);
     }
 
     /** A press on an input port: the outputs that could feed it light up, the others say why not. */
     private void pressedInput(NodeView view, String port, MouseEvent e) {
+        begin(view, port, true, e);
+    }
+
+    /**
+     * Starts a wire from {@code port} of {@code view} (an input when {@code input}): the ports at its other end that
+     * could take it light up, the others are marked with why not ({@link EditorModel#whyNotWire}: a cycle, a taken
+     * input, or the shape problem the wire would make). The start card's own ports are never marked refused.
+     */
+    private void begin(NodeView view, String port, boolean input, MouseEvent e) {
         if (e.getButton() != MouseButton.PRIMARY) {
             return;
         }
         e.consume();
         canvas.requestFocus();
         source = new PortRef(view.node().id(), port);
-        fromInput = true;
-        anchor = view.inPortCenter(port).orElseThrow();
+        fromInput = input;
+        anchor = (input ? view.inPortCenter(port) : view.outPortCenter(port)).orElseThrow();
         EdgeView.shape(band, anchor, anchor);
         band.setVisible(true);
         Graph graph = model.graph();
         org.netwright.model.shape.GraphShapes shapes = model.shapes();
-        for (NodeView origin : canvas.nodeViews()) {
-            if (origin.node().id().equals(source.nodeId())) {
+        for (NodeView other : canvas.nodeViews()) {
+            boolean own = other.node().id().equals(source.nodeId());
+            if (input && own) {
                 continue;
             }
-            origin.outPorts().forEach((outPort, circle) -> {
-                Edge candidate = new Edge(new PortRef(origin.node().id(), outPort), source);
-                Optional<String> refused = whyNot(graph, shapes, candidate);
+            (input ? other.outPorts() : other.inPorts()).forEach((otherPort, circle) -> {
+                PortRef end = new PortRef(other.node().id(), otherPort);
+                Optional<String> refused = EditorModel.whyNotWire(graph, shapes,
+                        input ? new Edge(end, source) : new Edge(source, end));
                 if (refused.isEmpty()) {
                     circle.getStyleClass().add(COMPATIBLE);
-                } else {
+                } else if (!own) {
                     circle.getStyleClass().add(INCOMPATIBLE);
                     refusals.put(circle, refused.get());
                 }
             });
         }
-    }
-
-    /**
-     * Why the wire cannot go to an input: the graph's own refusal (a cycle, a taken input), or the problem shape
-     * inference finds at the target once connected (incremental, so it costs one node's rule and what follows).
-     * A target waiting on an earlier problem is not refused: the wire itself is not at fault.
-     */
-    private static Optional<String> whyNot(Graph graph, org.netwright.model.shape.GraphShapes shapes, Edge candidate) {
-        return EditorModel.whyNotWire(graph, shapes, candidate);
     }
 
     private void dragged(MouseEvent e) {
