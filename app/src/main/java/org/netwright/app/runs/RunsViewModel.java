@@ -397,8 +397,8 @@ public final class RunsViewModel {
         if (!RunReached.needsPoints(run)) {
             return Reached.of(RunReached.of(run, List.of()));
         }
-        return endedReached.computeIfAbsent(run.id(), id -> Reached.of(RunReached.of(run, RunReached.withEarlierRuns(
-                run, means.apply(id), earlier -> java.util.Optional.ofNullable(byId.get(earlier)), means))));
+        return endedReached.computeIfAbsent(run.id(), id -> Reached.of(RunReached.read(run,
+                earlier -> java.util.Optional.ofNullable(byId.get(earlier)), means)));
     }
 
     /** What a cell shows for a figure a run never reached. */

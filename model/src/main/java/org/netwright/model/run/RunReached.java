@@ -99,6 +99,17 @@ public record RunReached(Integer epochs, Double valLoss, Double valAccuracy, Opt
     }
 
     /**
+     * What {@code run} reached, reading points only when its final figures do not say ({@link #needsPoints}): its own
+     * per-epoch points after those of the runs it went on from ({@link #withEarlierRuns}). {@code runs} finds a run by
+     * id, {@code points} reads a run's per-epoch points ({@link #KEYS}). The Runs window and {@code netwright runs}
+     * both read a run this way.
+     */
+    public static RunReached read(RunSummary run, LongFunction<Optional<RunSummary>> runs,
+                                  LongFunction<List<MetricPoint>> points) {
+        return of(run, needsPoints(run) ? withEarlierRuns(run, points.apply(run.id()), runs, points) : List.of());
+    }
+
+    /**
      * {@code own} (run's per-epoch points) after the points of the runs it went on from ({@code resumed_from} in its
      * settings, followed back) for the epochs before its own first one: the epochs its curve draws. {@code runs} finds
      * a run by id, {@code points} reads a run's per-epoch points.

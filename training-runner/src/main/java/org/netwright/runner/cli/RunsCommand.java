@@ -66,8 +66,7 @@ final class RunsCommand {
             Map<Long, RunReached> reached = new HashMap<>();
             for (RunSummary s : summaries) {
                 // The Runs window's reading (RunReached): an interrupted run's finished epochs, a resumed run's figures.
-                reached.put(s.id(), RunReached.of(s, RunReached.needsPoints(s) ? RunReached.withEarlierRuns(s,
-                        means.apply(s.id()), id -> Optional.ofNullable(byId.get(id)), means) : List.of()));
+                reached.put(s.id(), RunReached.read(s, id -> Optional.ofNullable(byId.get(id)), means));
             }
             if (json) {
                 ObjectNode root = MAPPER.createObjectNode();
