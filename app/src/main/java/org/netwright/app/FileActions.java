@@ -109,9 +109,8 @@ final class FileActions {
      * not happen, and everything stays as it was.
      */
     boolean confirmClose() {
-        boolean empty = workspace.isEmptyDraft();
         Leaving answer = askBeforeLeaving("closing");
-        if (answer == Leaving.DISCARD || empty) {
+        if (answer == Leaving.DISCARD) {
             workspace.discardDraft();
         }
         return answer != Leaving.STAY;
@@ -124,8 +123,6 @@ final class FileActions {
      * a refused opening leaves the user where they were with nothing lost.
      */
     private void leaveFor(String failure, java.util.function.Supplier<Optional<String>> next) {
-        // An untouched new project is left without a question; its file goes like a discarded one's.
-        boolean empty = workspace.isEmptyDraft();
         Leaving answer = askBeforeLeaving("leaving it");
         if (answer == Leaving.STAY) {
             return;
@@ -134,7 +131,7 @@ final class FileActions {
         Optional<String> refused = next.get();
         if (refused.isPresent()) {
             showError(failure, refused.get());
-        } else if ((answer == Leaving.DISCARD || empty) && left != null) {
+        } else if (answer == Leaving.DISCARD && left != null) {
             workspace.deleteDraft(left);
         }
     }
@@ -143,7 +140,7 @@ final class FileActions {
     private enum Leaving {
         /** Nothing would be lost, or it was saved: go on. */
         GO,
-        /** Don't Save on a project never saved under a name: go on, and delete it. */
+        /** Don't Save on a project never saved under a name, or one holding nothing: go on, and delete it. */
         DISCARD,
         /** Cancel, or the save did not happen: everything stays as it was. */
         STAY
@@ -155,6 +152,10 @@ final class FileActions {
      * the headline, "closing" or "leaving it"); Save saves (a project not saved yet through the save dialog).
      */
     private Leaving askBeforeLeaving(String when) {
+        if (workspace.isEmptyDraft()) {
+            // An untouched new project holds nothing: left without a question, its file goes like a discarded one's.
+            return Leaving.DISCARD;
+        }
         Optional<String> unsaved = workspace.unsavedWork();
         if (unsaved.isEmpty()) {
             return Leaving.GO;
