@@ -19,6 +19,13 @@ cp="$cp:$(tr ':' '\n' <"$bench/classpath.txt" | grep -v '/org/netwright/' | past
 large="$bench/large.nwproj"
 jit=(-XX:TieredStopAtLevel=1)
 [[ "${NETWRIGHT_BENCH_JIT:-}" == full ]] && jit=()
+# Written again when what shapes the file changed since: the schema (a run's packed losses came with schema 4), the
+# run's writer or the project's graph.
+for source in model/src/main/java/org/netwright/model/store/Schema.java \
+    training-runner/src/main/java/org/netwright/runner/bench/GraphScale.java \
+    app/src/test/java/org/netwright/app/bench/LargeProject.java; do
+  [[ -f "$large" && "$large" -nt "$source" ]] || rm -f "$large"
+done
 [[ -f "$large" ]] || java -cp "$cp" org.netwright.app.bench.LargeProject "$large"
 case "${1:-open}" in
   open)

@@ -642,8 +642,33 @@ public final class ProjectStore implements AutoCloseable {
                 }
                 p.executeBatch();
             }
+            packSteps(runId, points);
             return null;
         });
+    }
+
+    /**
+     * The keys written at every step whose points are also kept packed ({@link StepBlock}): the training loss, the one
+     * curve a window reads whole.
+     */
+    static final Set<String> PACKED_KEYS = Set.of("train/loss");
+
+    /** Writes {@code points}' per-step points of each {@link #PACKED_KEYS} key as one block, in the same transaction. */
+    private void packSteps(long runId, List<MetricPoint> points) throws SQLException {
+        for (String key : PACKED_KEYS) {
+            List<MetricPoint> ofKey = points.stream().filter(m -> m.key().equals(key)).toList();
+            if (ofKey.isEmpty()) {
+                continue;
+            }
+            try (PreparedStatement p = connection.prepareStatement(
+                    "INSERT INTO step_blocks (run_id, key, points, data) VALUES (?, ?, ?, ?)")) {
+                p.setLong(1, runId);
+                p.setString(2, key);
+                p.setInt(3, ofKey.size());
+                p.setBytes(4, StepBlock.pack(ofKey));
+                p.executeUpdate();
+            }
+        }
     }
 
     /** Stores a checkpoint of a run's weights (our own binary format, opaque here). */
@@ -746,7 +771,7 @@ public final class ProjectStore implements AutoCloseable {
                 throw new ProjectFileException("Run " + runId + " in " + file + " is still running (process "
                         + ProcessOwner.parse(owner).map(ProcessOwner::pid).orElse(0L) + "); stop it before deleting it.");
             }
-            for (String table : List.of("metrics", "checkpoints")) {
+            for (String table : List.of("metrics", "step_blocks", "checkpoints")) {
                 try (PreparedStatement p = connection.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
                     p.setLong(1, runId);
                     p.executeUpdate();
@@ -861,6 +886,12 @@ public final class ProjectStore implements AutoCloseable {
 
     private StepSeries steps(long runId, String key, boolean withSeconds) {
         return read("read the metrics", () -> {
+            if (!withSeconds && PACKED_KEYS.contains(key)) {
+                Optional<StepSeries> packed = packedSteps(runId, key);
+                if (packed.isPresent()) {
+                    return packed.get();
+                }
+            }
             try (PreparedStatement p = connection.prepareStatement("SELECT step, epoch, value"
                     + (withSeconds ? ", seconds" : "") + " FROM metrics WHERE run_id = ? AND key = ? ORDER BY rowid")) {
                 p.setLong(1, runId);
@@ -874,6 +905,36 @@ public final class ProjectStore implements AutoCloseable {
                 return b.build();
             }
         });
+    }
+
+    /**
+     * Run {@code runId}'s points of {@code key} from their packed blocks, in the order written; empty when the run has
+     * none (written before schema 4, or by a file not yet updated: a read-ahead does not update it) or when a block
+     * cannot be read, and the rows are read instead: they hold the same points.
+     */
+    private Optional<StepSeries> packedSteps(long runId, String key) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'step_blocks'")) {
+            if (!r.next()) {
+                return Optional.empty();
+            }
+        }
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT data FROM step_blocks WHERE run_id = ? AND key = ? ORDER BY rowid")) {
+            p.setLong(1, runId);
+            p.setString(2, key);
+            StepSeries.Builder b = new StepSeries.Builder(key);
+            boolean any = false;
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    StepBlock.unpack(r.getBytes(1), b);
+                    any = true;
+                }
+            } catch (IllegalArgumentException damaged) {
+                return Optional.empty();
+            }
+            return any ? Optional.of(b.build()) : Optional.empty();
+        }
     }
 
     /** The metric points a query selects as (step, epoch, key, value, seconds), in its order. */

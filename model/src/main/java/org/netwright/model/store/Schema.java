@@ -49,7 +49,13 @@ final class Schema {
             // 3: small data sets kept inside the project (File > Import Data… "Keep a copy inside the project"),
             // keyed by the SHA-256 of their content, so a run still has its data when the original is moved.
             List.of("CREATE TABLE embedded_data (hash TEXT PRIMARY KEY, name TEXT NOT NULL, added_at TEXT NOT NULL,"
-                    + " bytes BLOB NOT NULL)"));
+                    + " bytes BLOB NOT NULL)"),
+            // 4: each batch of a run's per-step training losses packed into one value beside its rows (StepBlock),
+            // so that a reopened run of a million steps reads in tens of milliseconds instead of half a second.
+            // Runs written before have none and are read from their rows.
+            List.of("CREATE TABLE step_blocks (run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                            + " key TEXT NOT NULL, points INTEGER NOT NULL, data BLOB NOT NULL)",
+                    "CREATE INDEX step_blocks_by_run ON step_blocks(run_id, key)"));
 
     /** Tables every schema version from 1 on has; a file of ours without one of them is damaged. */
     static final Set<String> REQUIRED_TABLES =

@@ -33,6 +33,8 @@ class RunDeletionTest {
             assertEquals(0, store.checkpointCount(drop));
         }
         assertEquals(List.of("1"), Projects.query(file, "SELECT COUNT(*) FROM metrics"));
+        assertEquals(List.of(keep + ""), Projects.query(file, "SELECT run_id FROM step_blocks"),
+                "the deleted run's packed losses go with its rows");
         assertEquals(List.of("1"), Projects.query(file, "SELECT COUNT(*) FROM checkpoints"));
     }
 

@@ -65,6 +65,64 @@ class StepSeriesTest {
     }
 
     @Test
+    void aCurveIsReadFromItsPackedBatchesAndFromItsRowsWhenItHasNone() {
+        Path file = dir.resolve("packed.nwproj");
+        try (ProjectStore store = ProjectStore.create(file)) {
+            long run = store.startRun("{}", "cpu");
+            long other = store.startRun("{}", "cpu");
+            List<MetricPoint> written = new ArrayList<>();
+            // Batches as a run's writer sends them: of one point, of many across an epoch's end with the epoch's
+            // values among them, one with a NaN, and the other run's between.
+            int step = 0;
+            for (int size : new int[] {1, 700, 2, 1500, 3}) {
+                List<MetricPoint> batch = new ArrayList<>();
+                for (int i = 0; i < size; i++) {
+                    step++;
+                    int epoch = 1 + step / 1000;
+                    batch.add(new MetricPoint(step, epoch, "train/loss", step == 702 ? Double.NaN : 1.0 / step, step));
+                    if (step % 1000 == 0) {
+                        batch.add(new MetricPoint(step, epoch, "validate/loss", 0.25, step));
+                    }
+                }
+                store.appendMetrics(run, batch);
+                store.appendMetrics(other, List.of(new MetricPoint(step, 1, "train/loss", 9.0, 0.1)));
+                written.addAll(batch);
+            }
+            assertEquals(List.of("5", "5"), Projects.query(file,
+                    "SELECT COUNT(*) FROM step_blocks WHERE run_id = " + run + " UNION ALL SELECT COUNT(*) FROM"
+                            + " step_blocks WHERE run_id = " + other));
+            StepSeries rows = store.steps(run, "train/loss");
+            assertEquals(written.stream().filter(m -> m.key().equals("train/loss")).toList(), points(rows));
+            assertSameCurve(rows, store.curve(run, "train/loss"));
+            assertEquals(5, store.curve(other, "train/loss").size());
+
+            // Read from the batches, not the rows: a row changed behind the store's back does not show.
+            Projects.execute(file, "UPDATE metrics SET value = 99 WHERE run_id = " + run + " AND step = 5");
+            assertEquals(1.0 / 5, store.curve(run, "train/loss").value(4));
+            Projects.execute(file, "UPDATE metrics SET value = 0.2 WHERE run_id = " + run + " AND step = 5");
+
+            // A damaged batch: the rows are read instead, whole.
+            Projects.execute(file, "UPDATE step_blocks SET data = x'01' WHERE rowid = (SELECT MAX(rowid) FROM"
+                    + " step_blocks WHERE run_id = " + run + ")");
+            assertSameCurve(rows, store.curve(run, "train/loss"));
+
+            // A run written before the batches were kept (schema 3) has its rows read.
+            Projects.execute(file, "DELETE FROM step_blocks WHERE run_id = " + run);
+            assertSameCurve(rows, store.curve(run, "train/loss"));
+        }
+    }
+
+    private static void assertSameCurve(StepSeries rows, StepSeries curve) {
+        assertEquals(rows.size(), curve.size());
+        for (int i = 0; i < curve.size(); i++) {
+            assertEquals(rows.step(i), curve.step(i));
+            assertEquals(rows.epoch(i), curve.epoch(i));
+            assertEquals(rows.value(i), curve.value(i));
+            assertTrue(Double.isNaN(curve.seconds(i)));
+        }
+    }
+
+    @Test
     void aSeriesIsCutByEpochLoweredAndJoinedWithoutChangingTheOriginal() {
         List<MetricPoint> list = List.of(new MetricPoint(1, 1, "train/loss", 0.9, 1), new MetricPoint(1, 1, "lr", 0.1, 1),
                 new MetricPoint(2, 1, "train/loss", 0.8, 2), new MetricPoint(3, 2, "train/loss", 0.7, 3));
