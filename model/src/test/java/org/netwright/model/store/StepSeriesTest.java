@@ -112,6 +112,33 @@ class StepSeriesTest {
         }
     }
 
+    @Test
+    void theRestOfARunIsFoundThroughTheIndexOfItsOtherRowsNotByVisitingEveryLoss() {
+        Path file = dir.resolve("plan.nwproj");
+        try (ProjectStore store = ProjectStore.create(file)) {
+            long run = store.startRun("{}", "cpu");
+            store.appendMetrics(run, List.of(new MetricPoint(1, 1, "train/loss", 0.5, 1),
+                    new MetricPoint(1, 1, "validate/loss", 0.4, 1), new MetricPoint(1, 1, "grad_norm/dense_1", 2, 1)));
+            assertEquals(List.of(new MetricPoint(1, 1, "validate/loss", 0.4, 1)),
+                    store.metrics(run, List.of("validate/"), "train/loss"));
+            assertEquals(List.of(new MetricPoint(1, 1, "train/loss", 0.5, 1)),
+                    store.metrics(run, List.of("train/"), "grad_norm/dense_1"), "another key left out is bound");
+        }
+        // What SQLite plans for the window's read of the rest: the rows SQLite would bind are filled in as literals.
+        String sql = ProjectStore.metricsSql(2, "train/loss").replaceFirst("\\?", "1")
+                .replaceAll("substr\\(key, 1, \\?\\) = \\?", "substr(key, 1, 6) = 'train/'");
+        StringBuilder plan = new StringBuilder();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.ResultSet r = c.createStatement().executeQuery("EXPLAIN QUERY PLAN " + sql)) {
+            while (r.next()) {
+                plan.append(r.getString(4)).append('\n');
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertTrue(plan.toString().contains("USING INDEX metrics_per_epoch"), sql + "\n" + plan);
+    }
+
     private static void assertSameCurve(StepSeries rows, StepSeries curve) {
         assertEquals(rows.size(), curve.size());
         for (int i = 0; i < curve.size(); i++) {
