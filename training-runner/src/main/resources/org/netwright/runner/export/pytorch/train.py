@@ -176,7 +176,9 @@ class World:
     def mean(self, total, count):
         """The mean of a sum and a count summed over all processes."""
         if self.distributed:
-            t = torch.tensor([total, count], dtype=torch.float64)
+            # On this process's device: NCCL sums only tensors on the GPU (a CPU tensor stopped every run on GPUs
+            # at its first epoch's end, "No backend type associated with device type cpu"; gloo takes either).
+            t = torch.tensor([total, count], dtype=torch.float64, device=self.device)
             dist.all_reduce(t)
             total, count = t.tolist()
         return total / max(count, 1)
