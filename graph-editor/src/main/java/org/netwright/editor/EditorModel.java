@@ -435,7 +435,8 @@ public final class EditorModel {
     /**
      * Why {@code candidate} cannot be wired: the graph's own refusal (a cycle, a taken input), or the problem shape
      * inference finds at the target once connected (incremental: one node's rule and what follows). A target waiting
-     * on an earlier problem is not refused: the wire itself is not at fault. Empty when it can be wired.
+     * on an earlier problem is not refused, nor a merge whose other inputs are still free (its report names the first
+     * free one: "input 'in2' is not connected"): the wire itself is not at fault. Empty when it can be wired.
      */
     public static Optional<String> whyNotWire(Graph graph, GraphShapes shapes, Edge candidate) {
         Optional<String> structural = graph.whyNotConnect(candidate);
@@ -445,8 +446,32 @@ public final class EditorModel {
         Graph after = graph.connect(candidate);
         org.netwright.model.shape.NodeReport report = ShapeInference.update(graph, shapes, after)
                 .report(candidate.to().nodeId());
-        return report == null || report.isOk() || report.blocked() ? Optional.empty() : report.problem();
+        if (report == null || report.isOk() || report.blocked() || waitsForAnotherInput(after, candidate.to())) {
+            return Optional.empty();
+        }
+        return report.problem();
     }
+
+    /**
+     * True when {@code to}'s node, its settings valid, has an input other than {@code to}'s port with no wire yet in
+     * {@code graph}: shape inference stops there, before it can judge the wire into {@code to} (the card says
+     * "Connect input ... to an output", as for a freshly dropped layer).
+     */
+    private static boolean waitsForAnotherInput(Graph graph, PortRef to) {
+        Optional<Node> node = graph.node(to.nodeId());
+        if (node.isEmpty()) {
+            return false;
+        }
+        LayerSpec spec = STANDARD.find(node.get().type()).orElse(null);
+        if (spec != null && !spec.problems(node.get().params()).isEmpty()) {
+            return false;
+        }
+        return NodePorts.inputs(node.get(), spec).stream().anyMatch(port -> !port.equals(to.port())
+                && graph.incoming(new PortRef(to.nodeId(), port)).isEmpty());
+    }
+
+    /** The catalog {@link #whyNotWire} reads a target's inputs from (the one every editor model uses). */
+    private static final LayerCatalog STANDARD = LayerCatalog.standard();
 
     /**
      * Inserts a new layer of type {@code layerId} into the connection {@code edge} (its first input takes what the

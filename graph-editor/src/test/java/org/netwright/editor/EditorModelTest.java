@@ -53,6 +53,39 @@ class EditorModelTest {
         assertEquals(2 * 64 + 64, model.shapes().report(dense).params());
     }
 
+    /**
+     * Building a residual block: an Add put after the second convolution is wired from it into its first input, though
+     * its second input (the skip) is not wired yet; it was added unwired with "input 'in2' is not connected".
+     */
+    @Test
+    void anAddAfterTheSelectedCardIsWiredFromItWhileItsOtherInputIsStillFree() {
+        String in = add("image_input");
+        String conv1 = model.addLayerAfter("conv2d", in, 200, 20).orElseThrow();
+        String conv2 = model.addLayerAfter("conv2d", conv1, 400, 20).orElseThrow();
+        String sum = model.addLayerAfter("add", conv2, 600, 20).orElseThrow();
+
+        assertEquals(List.of(Edge.of(in, "out", conv1, "in"), Edge.of(conv1, "out", conv2, "in"),
+                Edge.of(conv2, "out", sum, "in1")), model.graph().edges());
+        assertEquals("", model.messageProperty().get() == null ? "" : model.messageProperty().get());
+        // The skip wire into the free input is offered too, and makes the block whole.
+        Edge skip = Edge.of(conv1, "out", sum, "in2");
+        assertTrue(EditorModel.whyNotWire(model.graph(), model.shapes(), skip).isEmpty());
+        assertTrue(model.execute(new Connect(skip)));
+        assertTrue(model.shapes().report(sum).isOk(), model.shapes().report(sum).toString());
+    }
+
+    @Test
+    void aWireIntoAMergeIsStillRefusedForAShapeItCannotTake() {
+        String in = add("image_input");
+        String conv = model.addLayerAfter("conv2d", in, 200, 20).orElseThrow();
+        String sum = model.addLayerAfter("add", conv, 400, 20).orElseThrow();
+        String flat = add("flatten");
+        assertTrue(model.execute(new Connect(Edge.of(in, "out", flat, "in"))));
+
+        assertTrue(EditorModel.whyNotWire(model.graph(), model.shapes(), Edge.of(flat, "out", sum, "in2")).isPresent(),
+                "a flat vector cannot be added to a 16x28x28 image");
+    }
+
     @Test
     void cycleIsRefusedWithTheReasonAndNothingChanges() {
         String a = add("dense");

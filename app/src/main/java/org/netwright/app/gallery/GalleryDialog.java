@@ -2,9 +2,6 @@ package org.netwright.app.gallery;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -26,15 +23,14 @@ import org.netwright.templates.user.UserTemplateLibrary;
 
 /**
  * File > New from Template: every template as a card with a thumbnail of its network, its family, task, data, size
- * and when to use it, filtered by family and task. Returns the chosen template; a double-click opens it at once.
+ * and when to use it, filtered by family and task ({@link GalleryViewModel} holds the filters and the choice).
+ * Returns the chosen template; a double-click opens it at once.
  */
 public final class GalleryDialog extends Dialog<Template> {
-    static final String ALL = "All";
-    private final List<TemplateFacts> facts = new ArrayList<>();
+    private final GalleryViewModel model;
     private final FlowPane tiles = new FlowPane(12, 12);
     private final ComboBox<String> family = new ComboBox<>();
     private final ComboBox<String> task = new ComboBox<>();
-    private final ObjectProperty<TemplateFacts> chosen = new SimpleObjectProperty<>();
     private final ButtonType open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
     /** The user's own templates (null: none shown), their tiles and the files that could not be read. */
     private final UserTemplateLibrary library;
@@ -54,22 +50,20 @@ public final class GalleryDialog extends Dialog<Template> {
         setTitle("New from template");
         setHeaderText("Pick a network to start from. It opens as a new project; you name it when you first save.");
         setResizable(true);
+        List<TemplateFacts> facts = new ArrayList<>();
         for (Template t : TemplateLibrary.all()) {
             facts.add(TemplateFacts.of(t));
         }
         readMine();
+        model = new GalleryViewModel(facts, mine);
         family.setId("gallery-family");
         task.setId("gallery-task");
-        family.getItems().add(ALL);
-        task.getItems().add(ALL);
-        List<TemplateFacts> every = new ArrayList<>(facts);
-        every.addAll(mine);
-        family.getItems().addAll(new TreeSet<>(every.stream().map(TemplateFacts::family).toList()));
-        task.getItems().addAll(new TreeSet<>(every.stream().map(TemplateFacts::task).toList()));
-        family.setValue(ALL);
-        task.setValue(ALL);
-        family.valueProperty().addListener((o, was, now) -> fill());
-        task.valueProperty().addListener((o, was, now) -> fill());
+        family.setItems(model.families());
+        task.setItems(model.tasks());
+        family.valueProperty().bindBidirectional(model.familyProperty());
+        task.valueProperty().bindBidirectional(model.taskProperty());
+        // On every new filtering, even an equal one: the user's section says "None yet" once their last template is gone.
+        model.shownProperty().addListener((javafx.beans.Observable o) -> fill());
         HBox filters = new HBox(8, new Label("Family"), family, new Label("Task"), task);
         filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
@@ -100,18 +94,11 @@ public final class GalleryDialog extends Dialog<Template> {
         // off; the gallery is meant to show three cards in a row. Only a style (not a setter) outranks the theme's.
         getDialogPane().setStyle("-fx-max-width: 100000;");
         getDialogPane().getButtonTypes().addAll(open, ButtonType.CANCEL);
-        getDialogPane().lookupButton(open).disableProperty().bind(chosen.isNull());
+        getDialogPane().lookupButton(open).disableProperty().bind(model.chosenProperty().isNull());
         getDialogPane().getStylesheets().add(GalleryDialog.class.getResource("gallery.css").toExternalForm());
-        setResultConverter(b -> b == open && chosen.get() != null ? chosen.get().template() : null);
+        setResultConverter(b -> b == open && model.chosenProperty().get() != null
+                ? model.chosenProperty().get().template() : null);
         fill();
-    }
-
-    /** The facts the filters let through, in library order. */
-    static List<TemplateFacts> shown(List<TemplateFacts> all, String family, String task) {
-        return all.stream()
-                .filter(f -> family == null || ALL.equals(family) || f.family().equals(family))
-                .filter(f -> task == null || ALL.equals(task) || f.task().equals(task))
-                .toList();
     }
 
     /** Reads the user's templates again; files that could not be read are listed under them with the reason. */
@@ -133,19 +120,14 @@ public final class GalleryDialog extends Dialog<Template> {
     }
 
     private void fill() {
-        List<TemplateFacts> shown = shown(facts, family.getValue(), task.getValue());
-        List<TemplateFacts> myShown = shown(mine, family.getValue(), task.getValue());
-        if (chosen.get() != null && !shown.contains(chosen.get()) && !myShown.contains(chosen.get())) {
-            chosen.set(null);
-        }
+        List<TemplateFacts> shown = model.shownProperty().get().builtIn();
+        List<TemplateFacts> myShown = model.shownProperty().get().mine();
         myTiles.getChildren().clear();
         for (TemplateFacts f : myShown) {
             myTiles.getChildren().add(myTile(f, mineTemplates.get(mine.indexOf(f))));
         }
         if (myShown.isEmpty()) {
-            Label none = new Label(mine.isEmpty()
-                    ? "None yet. File > Save as Template… keeps the open network, its data and settings here."
-                    : "None of your templates is of this family and task.");
+            Label none = new Label(model.noneOfMine());
             none.getStyleClass().add("gallery-when");
             myTiles.getChildren().add(none);
         }
@@ -154,7 +136,7 @@ public final class GalleryDialog extends Dialog<Template> {
             tiles.getChildren().add(tile(f));
         }
         if (shown.isEmpty()) {
-            tiles.getChildren().add(new Label("No template is of this family and task; choose All in one of them."));
+            tiles.getChildren().add(new Label(model.noneBuiltIn()));
         }
     }
 
@@ -193,7 +175,7 @@ public final class GalleryDialog extends Dialog<Template> {
             error.showAndWait();
         }
         readMine();
-        fill();
+        model.setMine(mine);
     }
 
     private VBox tile(TemplateFacts f) {
@@ -220,7 +202,7 @@ public final class GalleryDialog extends Dialog<Template> {
             if (e.getButton() != MouseButton.PRIMARY) {
                 return;
             }
-            chosen.set(f);
+            model.chosenProperty().set(f);
             tiles.getChildren().forEach(n -> n.getStyleClass().remove("gallery-chosen"));
             myTiles.getChildren().forEach(n -> n.getStyleClass().remove("gallery-chosen"));
             tile.getStyleClass().add("gallery-chosen");
@@ -229,7 +211,7 @@ public final class GalleryDialog extends Dialog<Template> {
                 close();
             }
         });
-        if (f.equals(chosen.get())) {
+        if (f.equals(model.chosenProperty().get())) {
             tile.getStyleClass().add("gallery-chosen");
         }
         return tile;
@@ -259,8 +241,8 @@ public final class GalleryDialog extends Dialog<Template> {
         });
     }
 
-    /** The family filter, for tests. */
-    ComboBox<String> familyFilter() {
-        return family;
+    /** The gallery's filters and choice, for tests. */
+    GalleryViewModel model() {
+        return model;
     }
 }

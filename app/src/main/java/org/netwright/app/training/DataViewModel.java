@@ -144,8 +144,8 @@ public final class DataViewModel {
             // Each answer as it comes: the menu is open while they are worked out, the first ones within a moment.
             for (String name : org.netwright.templates.data.Generators.NAMES) {
                 // Judged as choosing it would be: a saved task that does not fit is proposed again, so that is a fit.
-                String why = judge(DataRecipe.generator(name, Map.of()), network, networkShapes, seed, loss, saved)
-                        .refusal().orElse("");
+                DataRecipe recipe = generatorFor(name, network, networkShapes);
+                String why = judge(recipe, network, networkShapes, seed, loss, saved).refusal().orElse("");
                 uiThread.execute(() -> {
                     if (mine == generatorChecks) {
                         generatorFits.put(name, why);
@@ -267,9 +267,40 @@ public final class DataViewModel {
                 || java.nio.file.Files.isDirectory(Path.of(p.toString())));
     }
 
-    /** Trains on a built-in generator (one of {@code Generators.NAMES}) with its default options, if it fits. */
+    /**
+     * Trains on a built-in generator (one of {@code Generators.NAMES}) with its default options, an image generator's
+     * size set to the network's image input ({@link #generatorFor}), if it fits.
+     */
     public void chooseGenerator(String name) {
-        choose(DataRecipe.generator(name, Map.of()));
+        choose(generatorFor(name, graph.get(), shapes.get()));
+    }
+
+    /** The generators that draw one-channel square images of any size (their {@code size} option). */
+    static final java.util.Set<String> SIZED_IMAGES = java.util.Set.of("shapes", "segment_digits", "noisy_digits",
+            "quadrant_images");
+
+    /**
+     * Generator {@code name} with its default options, except that an image generator draws its images at the size of
+     * the network's one image input when that is one channel, square and at least 12 pixels (the smallest size every
+     * such generator draws): a new Image input is 1×28×28 and no generator's default size is 28, so an image network
+     * built from scratch fitted none of them.
+     */
+    static DataRecipe generatorFor(String name, Graph network, GraphShapes networkShapes) {
+        if (!SIZED_IMAGES.contains(name) || network == null || networkShapes == null) {
+            return DataRecipe.generator(name, Map.of());
+        }
+        List<org.netwright.model.shape.Shape> images = network.nodes().values().stream()
+                .filter(n -> n.type().equals("image_input"))
+                .map(n -> networkShapes.report(n.id()))
+                .filter(r -> r != null && r.isOk())
+                .flatMap(r -> r.outputs().values().stream()).toList();
+        if (images.size() == 1) {
+            org.netwright.model.shape.Shape in = images.get(0);
+            if (in.rank() == 3 && in.dim(0) == 1 && in.dim(1) == in.dim(2) && in.dim(1) >= 12) {
+                return DataRecipe.generator(name, Map.of("size", in.dim(1)));
+            }
+        }
+        return DataRecipe.generator(name, Map.of());
     }
 
     private void choose(DataRecipe recipe) {

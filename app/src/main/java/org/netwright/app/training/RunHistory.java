@@ -3,6 +3,8 @@ package org.netwright.app.training;
 import org.netwright.model.run.ActivationRecords;
 import org.netwright.model.run.ActivationStats;
 import org.netwright.model.run.RunEvent;
+import org.netwright.model.run.RunReached;
+import org.netwright.model.run.RunSummary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,10 +70,7 @@ public final class RunHistory {
             return out;
         }
 
-        private boolean isEmpty() {
-            return losses.size() == 0 && others.isEmpty();
-        }
-
+        /** The first epoch of any point, {@link Integer#MAX_VALUE} when there is none. */
         private int firstEpoch() {
             int first = Integer.MAX_VALUE;
             for (int i = 0; i < losses.size(); i++) {
@@ -80,7 +79,7 @@ public final class RunHistory {
             for (MetricPoint m : others) {
                 first = Math.min(first, m.epoch());
             }
-            return first == Integer.MAX_VALUE ? 1 : first;
+            return first;
         }
 
         /** The most training-loss steps any one epoch holds. */
@@ -125,19 +124,20 @@ public final class RunHistory {
         return read(run, Stored.of(metrics));
     }
 
-    /** The longest chain of resumed runs followed back (a guard: ids are not expected to loop). */
-    static final int MAX_EARLIER_RUNS = 1000;
-
     /**
      * A run's points preceded, when it resumed another run, by that run's epochs before its own first one (and so on
      * up the chain of resumed runs), its own steps moved so its first epoch begins where the earlier run's left off
      * (a stop inside an epoch trains that epoch again): a reopened resumed run is drawn as the live one was.
      * {@code runs} finds a stored run by id, {@code metrics} reads a run's points; a run no longer stored ends the chain.
+     * Which earlier epochs come first is {@link RunReached#withEarlierRuns}'s reading, the one the runs list's figures
+     * use too; only the moving of steps is the chart's.
      */
     public static Stored withEarlierRuns(RunRecord run, Stored own,
                                          java.util.function.LongFunction<java.util.Optional<RunRecord>> runs,
                                          java.util.function.LongFunction<Stored> metrics) {
-        return withEarlierRuns(run, own, runs, metrics, new java.util.HashSet<>());
+        java.time.Instant now = java.time.Instant.now();
+        return RunReached.withEarlierRuns(RunSummary.of(run, now), own,
+                id -> runs.apply(id).map(r -> RunSummary.of(r, now)), metrics, DRAWN);
     }
 
     /** As {@link #withEarlierRuns(RunRecord, Stored, java.util.function.LongFunction, java.util.function.LongFunction)}
@@ -148,40 +148,34 @@ public final class RunHistory {
         return withEarlierRuns(run, Stored.of(own), runs, id -> Stored.of(metrics.apply(id))).points();
     }
 
-    private static Stored withEarlierRuns(RunRecord run, Stored own,
-                                          java.util.function.LongFunction<java.util.Optional<RunRecord>> runs,
-                                          java.util.function.LongFunction<Stored> metrics,
-                                          java.util.Set<Long> seen) {
-        seen.add(run.id());
-        long parentId = org.netwright.model.run.RunSummary.of(run, java.time.Instant.now()).settings()
-                .path("resumed_from").asLong(0);
-        java.util.Optional<RunRecord> parent = parentId <= 0 || seen.contains(parentId)
-                || seen.size() > MAX_EARLIER_RUNS ? java.util.Optional.empty() : runs.apply(parentId);
-        if (parent.isEmpty() || own.isEmpty()) {
-            return own;
+    /** A run's points as the chart holds them: an earlier run's epochs, then the later run's steps moved on to them. */
+    private static final RunReached.Points<Stored> DRAWN = new RunReached.Points<>() {
+        @Override
+        public int firstEpoch(Stored points) {
+            return points.firstEpoch();
         }
-        int firstEpoch = own.firstEpoch();
-        Stored whole = withEarlierRuns(parent.get(), metrics.apply(parentId), runs, metrics, seen);
-        Stored earlier = new Stored(whole.losses().whereEpoch(e -> e < firstEpoch),
-                whole.others().stream().filter(m -> m.epoch() < firstEpoch).toList());
-        // Steps per epoch from the complete epochs on either side (a run stopped inside its first epoch has none).
-        int perEpoch = Math.max(earlier.mostStepsInAnEpoch(), own.mostStepsInAnEpoch());
-        long firstStep = Long.MAX_VALUE;
-        for (int i = 0; i < own.losses().size(); i++) {
-            firstStep = Math.min(firstStep, own.losses().step(i));
+
+        @Override
+        public Stored earlierThen(Stored whole, int firstEpoch, Stored own) {
+            Stored earlier = new Stored(whole.losses().whereEpoch(e -> e < firstEpoch),
+                    whole.others().stream().filter(m -> m.epoch() < firstEpoch).toList());
+            // Steps per epoch from the complete epochs on either side (a run stopped inside its first epoch has none).
+            int perEpoch = Math.max(earlier.mostStepsInAnEpoch(), own.mostStepsInAnEpoch());
+            long firstStep = Long.MAX_VALUE;
+            for (int i = 0; i < own.losses().size(); i++) {
+                firstStep = Math.min(firstStep, own.losses().step(i));
+            }
+            // As the live chart does: the first new step sits at the start of the first new epoch (none: no shift).
+            long shift = perEpoch == 0 || firstStep == Long.MAX_VALUE ? 0
+                    : Math.max(0, (firstStep - 1) - (long) (firstEpoch - 1) * perEpoch);
+            List<MetricPoint> others = new ArrayList<>(earlier.others().size() + own.others().size());
+            others.addAll(earlier.others());
+            for (MetricPoint m : own.others()) {
+                others.add(shift == 0 ? m : new MetricPoint(m.step() - shift, m.epoch(), m.key(), m.value(), m.seconds()));
+            }
+            return new Stored(earlier.losses().then(own.losses().stepsLowered(shift)), others);
         }
-        if (firstStep == Long.MAX_VALUE) {
-            firstStep = 1;
-        }
-        // As the live chart does: the first new step sits at the start of the first new epoch.
-        long shift = perEpoch == 0 ? 0 : Math.max(0, (firstStep - 1) - (long) (firstEpoch - 1) * perEpoch);
-        List<MetricPoint> others = new ArrayList<>(earlier.others().size() + own.others().size());
-        others.addAll(earlier.others());
-        for (MetricPoint m : own.others()) {
-            others.add(shift == 0 ? m : new MetricPoint(m.step() - shift, m.epoch(), m.key(), m.value(), m.seconds()));
-        }
-        return new Stored(earlier.losses().then(own.losses().stepsLowered(shift)), others);
-    }
+    };
 
     /** As {@link #replay(RunRecord, Stored)} of points held in a list. */
     public static List<RunEvent> replay(RunRecord run, List<MetricPoint> metrics) {

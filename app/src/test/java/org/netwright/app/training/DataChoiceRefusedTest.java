@@ -93,6 +93,32 @@ class DataChoiceRefusedTest {
         assertTrue(row.errorProperty().get().contains(fits.get("segment_digits")), row.errorProperty().get());
     }
 
+    /**
+     * A CNN built from scratch starts with the Image input's 1×28×28; the image generators draw 16 or 32 pixels by
+     * default, so none fitted it. They are offered, and chosen, at the input's size.
+     */
+    @Test
+    void anImageGeneratorDrawsAtTheSizeOfTheNetworksImageInput() {
+        TrainingSettings settings = TemplateLibrary.find("two-moons-mlp").orElseThrow().settings();
+        SettingsForm form = new SettingsForm(settings, s -> { });
+        var in = new org.netwright.model.graph.Node("image_input_1", "image_input", Map.of(), 0, 0);
+        var flat = new org.netwright.model.graph.Node("flatten_1", "flatten", Map.of(), 0, 0);
+        var dense = new org.netwright.model.graph.Node("dense_1", "dense", Map.of("units", 10), 0, 0);
+        var graph = org.netwright.model.graph.Graph.of(java.util.List.of(in, flat, dense), java.util.List.of(
+                org.netwright.model.graph.Edge.of("image_input_1", "out", "flatten_1", "in"),
+                org.netwright.model.graph.Edge.of("flatten_1", "out", "dense_1", "in")));
+        DataViewModel row = new DataViewModel(form, () -> graph, () -> ShapeInference.infer(graph), dir, Runnable::run,
+                Runnable::run);
+
+        row.checkGenerators();
+        assertEquals("", row.generatorFits().get("segment_digits"), "ten digits drawn at 28×28");
+        row.chooseGenerator("segment_digits");
+        assertEquals("", row.errorProperty().get());
+        assertEquals(DataRecipe.generator("segment_digits", Map.of("size", 28)), form.settings().data());
+        assertEquals(DataRecipe.generator("two_moons", Map.of()),
+                DataViewModel.generatorFor("two_moons", graph, ShapeInference.infer(graph)), "not an image generator");
+    }
+
     @Test
     void aNetworkThatCannotBeJudgedYetMarksNoGenerator() {
         TrainingSettings settings = TemplateLibrary.find("two-moons-mlp").orElseThrow().settings();

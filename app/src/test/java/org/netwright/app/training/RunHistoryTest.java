@@ -233,6 +233,28 @@ class RunHistoryTest {
         assertEquals(own, RunHistory.withEarlierRuns(child, own, id -> java.util.Optional.empty(), id -> List.of()));
     }
 
+    /**
+     * Run 2 resumed run 1 and failed before its first step: it is drawn with run 1's epochs, the epochs the runs list
+     * says it reached (RunReached), where it was once drawn empty.
+     */
+    @Test
+    void aResumedRunWithoutAStepOfItsOwnIsDrawnWithTheEpochsOfTheRunItWentOnFrom() {
+        RunRecord parent = new RunRecord(1, "stopped", "cpu", "2026-01-01T00:00:00Z", null, "{\"epochs\":4}", "{}");
+        RunRecord child = new RunRecord(2, "failed", "cpu", "2026-01-01T01:00:00Z", null,
+                "{\"epochs\":4,\"resumed_from\":1}", "{}");
+        List<MetricPoint> before = List.of(new MetricPoint(1, 1, "train/loss", 0.9, 1),
+                new MetricPoint(2, 1, "train/loss", 0.8, 2), new MetricPoint(2, 1, "validate/loss", 0.7, 2));
+        var runs = java.util.Map.of(1L, parent, 2L, child);
+        List<MetricPoint> drawn = RunHistory.withEarlierRuns(child, List.of(),
+                id -> java.util.Optional.ofNullable(runs.get(id)), id -> id == 1 ? before : List.of());
+        assertEquals(before, drawn);
+        var summaries = java.util.Map.of(1L, org.netwright.model.run.RunSummary.of(parent, java.time.Instant.now()),
+                2L, org.netwright.model.run.RunSummary.of(child, java.time.Instant.now()));
+        assertEquals(drawn, org.netwright.model.run.RunReached.withEarlierRuns(summaries.get(2L), List.of(),
+                id -> java.util.Optional.ofNullable(summaries.get(id)), id -> id == 1 ? before : List.of()),
+                "the curve and the runs list read the same epochs");
+    }
+
     private static List<RunEvent> withoutStepSeconds(List<RunEvent> events) {
         return events.stream().map(e -> e instanceof RunEvent.Step st
                 ? new RunEvent.Step(st.step(), st.epoch(), st.trainLoss(), st.lr(), Double.NaN)

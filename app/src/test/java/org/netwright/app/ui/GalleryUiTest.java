@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -59,6 +60,31 @@ class GalleryUiTest {
         assertEquals(TemplateLayouts.laidOut(lenet), app.workspace.session().editor().graph());
         assertTrue(stage.getTitle().contains("LeNet-5") && stage.getTitle().contains("not saved yet"), stage.getTitle());
         assertTrue(robot.lookup("#node-conv2d_1").tryQuery().isPresent(), "the canvas shows the template's layers");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTaskListFollowsTheChosenFamily(FxRobot robot) {
+        robot.clickOn("File").clickOn("#menu-new");
+        AppWindowFixture.waitUntil("the gallery", 20, () -> robot.lookup("#template-lenet5").tryQuery().isPresent());
+        javafx.scene.control.ComboBox<String> task = robot.lookup("#gallery-task")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        robot.clickOn("#gallery-task").clickOn("Classification");
+        assertTrue(robot.lookup("#template-lenet5").tryQuery().isPresent(), "LeNet-5 classifies");
+        robot.clickOn("#gallery-family").clickOn("GAN");
+        assertEquals("All", task.getValue(), "GAN templates do not classify: the task goes back to All");
+        assertEquals(List.of("All", "Generation"), List.copyOf(task.getItems()));
+        assertTrue(robot.lookup("#template-dcgan").tryQuery().isPresent(), "the GAN templates are shown");
+        assertTrue(robot.lookup("#template-lenet5").tryQuery().isEmpty(), "a CNN classifier is not");
+        robot.clickOn("#gallery-task");
+        assertTrue(robot.lookup(".list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("Classification"))
+                .tryQuery().isEmpty(), "the open task list offers no task a GAN template lacks");
+        robot.clickOn("Generation");
+        assertEquals("Generation", task.getValue());
+        robot.clickOn("#gallery-family").clickOn("VAE");
+        assertEquals("Generation", task.getValue(), "a VAE generates too: the chosen task stays");
+        assertTrue(robot.lookup("#template-vae").tryQuery().isPresent());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
     }
 
     @Test

@@ -225,7 +225,8 @@ public final class InspectorView extends StackPane {
         f.problem().ifPresent(text -> {
             Label why = new Label(text);
             why.setId("inspector-problem");
-            why.getStyleClass().add("inspector-problem");
+            // A to-do (wire an input, fix an earlier layer) reads as the card does, not as this layer's error.
+            why.getStyleClass().add(f.toDo() ? "inspector-todo" : "inspector-problem");
             why.setWrapText(true);
             why.setMaxWidth(Double.MAX_VALUE);
             problem.getChildren().add(why);

@@ -18,10 +18,12 @@ import org.netwright.model.shape.Shape;
 
 /**
  * What the inspector says about one node, worked out from the graph and its shapes (no JavaFX).
- * {@code inputs} holds one line per input port, e.g. "Input: 2 from vector_input_1".
+ * {@code inputs} holds one line per input port, e.g. "Input: 2 from vector_input_1". {@code toDo} is true when the
+ * problem is something still to do rather than this layer's error: an input not wired yet, or an earlier layer's
+ * problem it waits on (the card shows those dashed amber and grey, not red).
  */
 public record LayerFacts(Node node, LayerSpec spec, List<String> inputs, String output, long params, long macs,
-                         Optional<String> problem, Optional<ConvFormula> formula) {
+                         Optional<String> problem, boolean toDo, Optional<ConvFormula> formula) {
 
     /** The facts for node {@code id}, or empty when it is not in the graph or its type is unknown. */
     public static Optional<LayerFacts> of(Graph graph, GraphShapes shapes, String id) {
@@ -37,6 +39,7 @@ public record LayerFacts(Node node, LayerSpec spec, List<String> inputs, String 
         LayerParams params = spec.get().resolve(node.params());
         NodeReport report = shapes.report(id);
         List<String> inputs = new ArrayList<>();
+        boolean unwired = false;
         Shape firstInput = null;
         List<String> ports = spec.get().problems(node.params()).isEmpty() ? NodePorts.inputs(node, spec.get()) : List.of();
         for (String port : ports) {
@@ -46,6 +49,7 @@ public record LayerFacts(Node node, LayerSpec spec, List<String> inputs, String 
                 firstInput = arriving;
             }
             String from = edge.map(e -> e.from().nodeId()).orElse(null);
+            unwired |= from == null;
             // "Input:" for the usual single port; merges name theirs (in1, in2, ...).
             String name = ports.size() == 1 ? "Input" : "Input " + port;
             inputs.add(name + ": " + (from == null ? "not connected"
@@ -54,8 +58,10 @@ public record LayerFacts(Node node, LayerSpec spec, List<String> inputs, String 
         boolean ok = report != null && report.isOk();
         String output = ok ? Formats.outputs(NodePorts.outputs(node, spec.get()), report.outputs()) : "?";
         Optional<ConvFormula> formula = ok ? ConvFormula.of(node.type(), params, firstInput) : Optional.empty();
+        // Ports are listed only while the settings are valid: an unwired one then is why shape inference stopped.
+        boolean toDo = !ok && report != null && (report.blocked() || unwired);
         return Optional.of(new LayerFacts(node, spec.get(), inputs, output, ok ? report.params() : 0,
-                ok ? report.macs() : 0, report == null ? Optional.empty() : report.problem(), formula));
+                ok ? report.macs() : 0, report == null ? Optional.empty() : report.problem(), toDo, formula));
     }
 
     private static Shape upstreamShape(GraphShapes shapes, Edge e) {

@@ -56,6 +56,16 @@ class InspectorViewTest {
         assertEquals("Select a layer to see and edit its settings", hint.getText());
     }
 
+    /** A layer whose input is not wired yet shows that as a to-do, in the card's amber, not as an error in red. */
+    @Test
+    void aFreeInputIsShownAsAToDoNotAsAnError(FxRobot robot) {
+        robot.clickOn("#node-dense_1");
+        Label why = robot.lookup("#inspector-problem").queryAs(Label.class);
+        assertTrue(why.getText().contains("not connected"), why.getText());
+        assertTrue(why.getStyleClass().contains("inspector-todo"), why.getStyleClass().toString());
+        assertFalse(why.getStyleClass().contains("inspector-problem"), why.getStyleClass().toString());
+    }
+
     @Test
     void selectingANodeShowsItsSettingsAndFacts(FxRobot robot) {
         robot.clickOn("#node-conv2d_1");

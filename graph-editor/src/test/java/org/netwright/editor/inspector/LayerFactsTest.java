@@ -43,6 +43,23 @@ class LayerFactsTest {
     }
 
     @Test
+    void aFreeInputOrAnEarlierLayersProblemIsAToDoNotThisLayersError() {
+        assertTrue(facts("sum").toDo(), "the skip input is still to wire");
+        Graph broken = Graph.of(List.of(
+                        new Node("img", "image_input", Map.of(), 0, 0),
+                        new Node("flat", "flatten", Map.of(), 0, 0),
+                        new Node("conv", "conv2d", Map.of(), 0, 0),
+                        new Node("after", "relu", Map.of(), 0, 0)),
+                List.of(Edge.of("img", "out", "flat", "in"), Edge.of("flat", "out", "conv", "in"),
+                        Edge.of("conv", "out", "after", "in")));
+        LayerFacts conv = LayerFacts.of(broken, ShapeInference.infer(broken), "conv").orElseThrow();
+        assertTrue(conv.problem().isPresent() && !conv.toDo(), "a convolution fed a vector: its own error");
+        LayerFacts after = LayerFacts.of(broken, ShapeInference.infer(broken), "after").orElseThrow();
+        assertTrue(after.problem().isPresent() && after.toDo(), "waits for the convolution to be fixed");
+        assertTrue(!facts("dense").toDo());
+    }
+
+    @Test
     void anInputLayerHasNoInputLines() {
         assertEquals(List.of(), facts("vec").inputs());
         assertEquals("4", facts("vec").output());

@@ -119,6 +119,17 @@ class PaletteViewTest {
         assertTrue(model.graph().incomingEdges("relu_1").isEmpty(), model.graph().edges().toString());
     }
 
+    /** An Add searched for and entered after a convolution takes it into its first input; the skip input stays free. */
+    @Test
+    void anAddEnteredAfterTheSelectedCardIsWiredIntoItsFirstInput(FxRobot robot) {
+        robot.doubleClickOn("#palette-image_input");
+        doubleClickFound(robot, "conv2d");
+        robot.interact(() -> robot.lookup("#palette-search").queryAs(javafx.scene.control.TextField.class).clear());
+        robot.clickOn("#palette-search").write("add").type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(List.of(org.netwright.model.graph.Edge.of("image_input_1", "out", "conv2d_1", "in"),
+                org.netwright.model.graph.Edge.of("conv2d_1", "out", "add_1", "in1")), model.graph().edges());
+    }
+
     /** Searches for a layer (its group may be folded) and double-clicks its entry. */
     private static void doubleClickFound(FxRobot robot, String layerId) {
         robot.interact(() -> robot.lookup("#palette-search").queryAs(javafx.scene.control.TextField.class)

@@ -117,12 +117,55 @@ public record RunReached(Integer epochs, Double valLoss, Double valAccuracy, Opt
     public static List<MetricPoint> withEarlierRuns(RunSummary run, List<MetricPoint> own,
                                                     LongFunction<Optional<RunSummary>> runs,
                                                     LongFunction<List<MetricPoint>> points) {
-        return withEarlierRuns(run, own, runs, points, new HashSet<>());
+        return withEarlierRuns(run, own, runs, points, LIST);
     }
 
-    private static List<MetricPoint> withEarlierRuns(RunSummary run, List<MetricPoint> own,
-                                                     LongFunction<Optional<RunSummary>> runs,
-                                                     LongFunction<List<MetricPoint>> points, Set<Long> seen) {
+    /**
+     * A run's points held some way (a list here; the app's charts hold a million steps as columns and move a resumed
+     * run's steps on): what {@link #withEarlierRuns(RunSummary, Object, LongFunction, LongFunction, Points)} needs of
+     * them, so which earlier epochs a resumed run takes on is decided in one place whatever holds the points.
+     */
+    public interface Points<P> {
+        /** The first epoch {@code points} hold, {@link Integer#MAX_VALUE} when they hold none. */
+        int firstEpoch(P points);
+
+        /** {@code earlier}'s points of the epochs before {@code before}, then {@code own}. */
+        P earlierThen(P earlier, int before, P own);
+    }
+
+    /** Points held in a list, as the runs list reads them. */
+    private static final Points<List<MetricPoint>> LIST = new Points<>() {
+        @Override
+        public int firstEpoch(List<MetricPoint> points) {
+            return points.stream().mapToInt(MetricPoint::epoch).min().orElse(Integer.MAX_VALUE);
+        }
+
+        @Override
+        public List<MetricPoint> earlierThen(List<MetricPoint> earlier, int before, List<MetricPoint> own) {
+            List<MetricPoint> out = new ArrayList<>();
+            for (MetricPoint p : earlier) {
+                if (p.epoch() < before) {
+                    out.add(p);
+                }
+            }
+            out.addAll(own);
+            return out;
+        }
+    };
+
+    /**
+     * As {@link #withEarlierRuns(RunSummary, List, LongFunction, LongFunction)} for points held as {@code as} says:
+     * the chain of runs followed back (a run no longer stored ends it, a loop or an overlong chain in a damaged file
+     * too) and each earlier run's epochs before the later run's own first one. A run with no point of its own (stopped
+     * inside its first epoch of its own, or before its first step) takes on all of the earlier run's epochs.
+     */
+    public static <P> P withEarlierRuns(RunSummary run, P own, LongFunction<Optional<RunSummary>> runs,
+                                        LongFunction<P> points, Points<P> as) {
+        return withEarlierRuns(run, own, runs, points, as, new HashSet<>());
+    }
+
+    private static <P> P withEarlierRuns(RunSummary run, P own, LongFunction<Optional<RunSummary>> runs,
+                                         LongFunction<P> points, Points<P> as, Set<Long> seen) {
         seen.add(run.id());
         long from = run.settings().path("resumed_from").asLong(0);
         if (from <= 0 || seen.contains(from) || seen.size() > MAX_EARLIER_RUNS) {
@@ -132,15 +175,7 @@ public record RunReached(Integer epochs, Double valLoss, Double valAccuracy, Opt
         if (earlier.isEmpty()) {
             return own;
         }
-        // A run stopped inside its first epoch of its own has no point of a later epoch: all the earlier ones count.
-        int firstOwn = own.stream().mapToInt(MetricPoint::epoch).min().orElse(Integer.MAX_VALUE);
-        List<MetricPoint> out = new ArrayList<>();
-        for (MetricPoint p : withEarlierRuns(earlier.get(), points.apply(from), runs, points, seen)) {
-            if (p.epoch() < firstOwn) {
-                out.add(p);
-            }
-        }
-        out.addAll(own);
-        return out;
+        P whole = withEarlierRuns(earlier.get(), points.apply(from), runs, points, as, seen);
+        return as.earlierThen(whole, as.firstEpoch(own), own);
     }
 }
