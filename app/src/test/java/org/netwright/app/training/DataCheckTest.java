@@ -30,7 +30,8 @@ class DataCheckTest {
     @Test
     void tooManyFeaturesAreRefusedInTheRunnersWords() {
         DataCheck.Outcome o = check(DataSources.recipeFor(TestData.shared("digits/digits.csv")), TestData.mlp(4, 3));
-        assertEquals("The data's samples are a vector of 64 but the input layer 'input' expects a vector of 4.",
+        assertEquals("The data's samples are a vector of 64 but the input layer 'input' expects a vector of 4."
+                + " To fix it, click 'input' and set its Features to 64, or choose data with 4 numbers per sample.",
                 o.problem().orElseThrow());
     }
 

@@ -35,8 +35,7 @@ public final class Losses {
         switch (target.kind()) {
             case CLASS_ID -> {
                 if (!out.equals(Shape.of(target.classes()))) {
-                    return Optional.of("The data has " + target.classes() + " classes, so the output layer '" + outputId
-                            + "' must give a vector of " + target.classes() + "; it gives " + out.describe() + ".");
+                    return Optional.of(DataMismatch.classesVsOutput(target.classes(), outputId, out));
                 }
                 return Optional.empty();
             }

@@ -123,7 +123,9 @@ public final class TaskProposal {
                         + " (it has " + names(fields) + ").");
             } else if (!fits(ports.get(0), f.get())) {
                 out.add("The input layer '" + node + "' takes " + describe(ports.get(0).shape()) + " but the field '"
-                        + f.get().name() + "' is " + f.get().describe() + ".");
+                        + f.get().name() + "' is " + f.get().describe() + "."
+                        + (f.get().kind() == DataField.Kind.VALUES && ports.get(0).shape() != null
+                        ? " " + DataMismatch.inputFix(f.get().shape(), node, ports.get(0).shape()) : ""));
             }
         }
         for (Objective o : task.objectives()) {
@@ -214,8 +216,8 @@ public final class TaskProposal {
                         + " its layers to '" + reader.get().node() + "' instead.");
             }
             if (chosen == null && valueFields.size() == 1 && in.shape() != null) {
-                throw new TaskException("The data's samples are " + valueFields.get(0).shape().describe()
-                        + " but the input layer '" + in.nodeId() + "' expects " + in.shape().describe() + ".");
+                throw new TaskException(DataMismatch.samplesVsInput(valueFields.get(0).shape(), in.nodeId(),
+                        in.shape()));
             }
             if (chosen == null) {
                 throw new TaskException("The input layer '" + in.nodeId() + "' takes " + describe(in.shape())

@@ -97,8 +97,9 @@ class TaskProposalTest {
     void aClassCountThatDoesNotMatchTheOutputIsRefusedWithBothNumbers() {
         var e = assertThrows(TaskException.class, () -> propose(SampleGraphs.mlp(),
                 DataField.values("features", Shape.of(2)), DataField.classId("label", 3)));
-        assertEquals("The data has 3 classes, so the output layer 'out' must give a vector of 3; it gives a vector of 2.",
-                e.getMessage());
+        assertEquals("The data has 3 classes, so the output layer 'out' must give a vector of 3; it gives a vector of 2."
+                + " To fix it, set Units to 3 on the network's last Dense layer ('out' or the one just before it), one"
+                + " score per class.", e.getMessage());
     }
 
     @Test

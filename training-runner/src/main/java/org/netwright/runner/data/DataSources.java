@@ -654,8 +654,8 @@ public final class DataSources {
         if (input.rank() == 1 && input.size() == data.sampleShape().size()) {
             return data.reshaped(input);
         }
-        throw new DataFileException("The data's samples are " + data.sampleShape().describe() + " but the input layer '"
-                + inputId + "' expects " + input.describe() + ".");
+        throw new DataFileException(org.netwright.model.task.DataMismatch.samplesVsInput(data.sampleShape(), inputId,
+                input));
     }
 
     /**
@@ -675,8 +675,7 @@ public final class DataSources {
     /** Why an output layer giving {@code output} cannot score {@code classes} classes, or empty when it can. */
     public static Optional<String> whyNotClasses(int classes, Shape output, String outputId) {
         if (output.rank() != 1 || output.dim(0) != classes) {
-            return Optional.of("The data has " + classes + " classes, so the output layer '" + outputId
-                    + "' must give a vector of " + classes + "; it gives " + output.describe() + ".");
+            return Optional.of(org.netwright.model.task.DataMismatch.classesVsOutput(classes, outputId, output));
         }
         return Optional.empty();
     }

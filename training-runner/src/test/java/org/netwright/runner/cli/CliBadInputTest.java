@@ -88,7 +88,8 @@ class CliBadInputTest {
         Path graph = Files.writeString(dir.resolve("mlp.json"), org.netwright.model.json.GraphJson.write(
                 org.netwright.templates.TemplateLibrary.find("two-moons-mlp").orElseThrow().graph()));
         assertOneLineError(CliRunner.run("train", graph.toString(), "--data", csv.toString()),
-                "The data's samples are a vector of 3 but the input layer 'input' expects a vector of 2.");
+                "The data's samples are a vector of 3 but the input layer 'input' expects a vector of 2. To fix it,"
+                        + " click 'input' and set its Features to 3, or choose data with 2 numbers per sample.");
     }
 
     @org.junit.jupiter.api.Test

@@ -75,7 +75,8 @@ class CliGraphFileTrainTest {
         CliRunner r = CliRunner.run("train", cnnFile().toString(), "--data", "gen:shapes", "--epochs", "1");
         assertEquals(2, r.status(), r.out());
         assertEquals(List.of("netwright: The data's samples are an image 1×16×16 but the input layer 'img' expects an "
-                + "image 1×12×12."), r.errLines());
+                + "image 1×12×12. To fix it, click 'img' and set its Channels to 1, Height to 16 and Width to 16, or"
+                + " choose data of 1×12×12 images."), r.errLines());
     }
 
     @Test

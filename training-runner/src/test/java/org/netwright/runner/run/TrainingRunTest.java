@@ -117,8 +117,9 @@ class TrainingRunTest {
         Template shapes = TemplateLibrary.find("shapes-cnn").orElseThrow();
         RunResult result = new TrainingRun(moons.graph(), moons.settings(), split(shapes)).run();
         assertEquals("failed", result.status());
-        assertEquals("The data's samples are an image 1×16×16 but the input layer 'input' expects a vector of 2.",
-                result.message());
+        assertEquals("The data's samples are an image 1×16×16 but the input layer 'input' expects a vector of 2."
+                + " To fix it, click 'input' and set its Features to 256 (each image read as one row of 256 numbers),"
+                + " or use an Image input of 1×16×16 to keep the pictures' layout.", result.message());
     }
 
     @Test

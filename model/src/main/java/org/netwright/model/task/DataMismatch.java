@@ -1,0 +1,72 @@
+package org.netwright.model.task;
+
+import org.netwright.model.shape.Shape;
+
+/**
+ * The one place that words why chosen data do not fit a network's ends and what the user changes about it: the Data
+ * row's red line, a run's refusal and the command line all say these sentences, so a "why" never comes without
+ * its "what to change" (the Run panel promises both). The advice names the inspector's own fields (Features,
+ * Channels, Height, Width, Units) so a user can act on it without knowing tensor shapes.
+ */
+public final class DataMismatch {
+    private DataMismatch() {
+    }
+
+    /**
+     * Samples of {@code samples} read by the input layer {@code inputId}, which gives {@code input} (a different
+     * size): why, then what to change.
+     */
+    public static String samplesVsInput(Shape samples, String inputId, Shape input) {
+        return "The data's samples are " + samples.describe() + " but the input layer '" + inputId + "' expects "
+                + input.describe() + ". " + inputFix(samples, inputId, input);
+    }
+
+    /**
+     * What to change when samples of {@code samples} meet an input giving {@code input}: set the input layer to the
+     * data (its inspector fields), or, where the layer kind is wrong for the data, the other layer kind or other data.
+     */
+    static String inputFix(Shape samples, String inputId, Shape input) {
+        String click = "click '" + inputId + "' and set its ";
+        if (samples.rank() == 1 && input.rank() == 3) {
+            // Vector rows into an image network: the image layers after it cannot read a row of numbers.
+            return "To fix it, choose image data of " + input + " in the Data row, or start the network with a"
+                    + " Vector input of " + samples.dim(0) + " features (and Dense layers) instead of '" + inputId
+                    + "'.";
+        }
+        if (samples.rank() == 3 && input.rank() == 1) {
+            // Images into a vector network: flattening is what the runner does when the sizes agree.
+            return "To fix it, " + click + "Features to " + samples.size() + " (each image read as one row of "
+                    + samples.size() + " numbers), or use an Image input of " + samples + " to keep the pictures'"
+                    + " layout.";
+        }
+        if (samples.rank() == 3 && input.rank() == 3) {
+            return "To fix it, " + click + "Channels to " + samples.dim(0) + ", Height to " + samples.dim(1)
+                    + " and Width to " + samples.dim(2) + ", or choose data of " + input + " images.";
+        }
+        if (samples.rank() == 1 && input.rank() == 1) {
+            return "To fix it, " + click + "Features to " + samples.dim(0) + ", or choose data with " + input.dim(0)
+                    + " numbers per sample.";
+        }
+        if (samples.rank() == 2 && input.rank() == 2) {
+            return "To fix it, " + click + "Time steps to " + samples.dim(0) + " and Features to " + samples.dim(1)
+                    + ", or choose data of " + input + " sequences.";
+        }
+        return "To fix it, choose data shaped " + input + ", or start the network with an input layer that takes "
+                + samples.describe() + " instead of '" + inputId + "'.";
+    }
+
+    /**
+     * The data's {@code classes} against the output layer {@code outputId} giving {@code output} (not one score per
+     * class): why, then what to change.
+     */
+    public static String classesVsOutput(int classes, String outputId, Shape output) {
+        // The output may be an activation after the Dense layer that sets the count: name the Dense layer by place.
+        String fix = output != null && output.rank() == 1
+                ? "To fix it, set Units to " + classes + " on the network's last Dense layer ('" + outputId
+                        + "' or the one just before it), one score per class."
+                : "To fix it, end the network with a Flatten and a Dense layer of " + classes
+                        + " units, one score per class.";
+        return "The data has " + classes + " classes, so the output layer '" + outputId + "' must give a vector of "
+                + classes + "; it gives " + (output == null ? "an unknown shape" : output.describe()) + ". " + fix;
+    }
+}

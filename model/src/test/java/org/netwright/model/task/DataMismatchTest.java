@@ -1,0 +1,71 @@
+package org.netwright.model.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.netwright.model.SampleGraphs.node;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.netwright.model.graph.Edge;
+import org.netwright.model.graph.Graph;
+import org.netwright.model.shape.Shape;
+
+/** The Data row's red line says what to change, not only why, for the mismatches new users hit. */
+class DataMismatchTest {
+
+    @Test
+    void vectorDataIntoAnImageInputSaysToChooseImagesOrStartWithAVectorInput() {
+        assertEquals("The data's samples are a vector of 2 but the input layer 'image' expects an image 1×28×28."
+                        + " To fix it, choose image data of 1×28×28 in the Data row, or start the network with a Vector"
+                        + " input of 2 features (and Dense layers) instead of 'image'.",
+                DataMismatch.samplesVsInput(Shape.of(2), "image", Shape.of(1, 28, 28)));
+    }
+
+    @Test
+    void imageDataIntoAVectorInputSaysWhichFeatureCountReadsTheImagesFlat() {
+        assertEquals("The data's samples are an image 1×16×16 but the input layer 'x' expects a vector of 2."
+                        + " To fix it, click 'x' and set its Features to 256 (each image read as one row of 256"
+                        + " numbers), or use an Image input of 1×16×16 to keep the pictures' layout.",
+                DataMismatch.samplesVsInput(Shape.of(1, 16, 16), "x", Shape.of(2)));
+    }
+
+    @Test
+    void imagesOfAnotherSizeSayTheChannelsHeightAndWidthToSet() {
+        assertEquals("The data's samples are an image 3×32×32 but the input layer 'img' expects an image 1×28×28."
+                        + " To fix it, click 'img' and set its Channels to 3, Height to 32 and Width to 32, or choose"
+                        + " data of 1×28×28 images.",
+                DataMismatch.samplesVsInput(Shape.of(3, 32, 32), "img", Shape.of(1, 28, 28)));
+    }
+
+    @Test
+    void vectorsOfAnotherLengthSayTheFeatureCountToSet() {
+        assertEquals("The data's samples are a vector of 64 but the input layer 'input' expects a vector of 4."
+                        + " To fix it, click 'input' and set its Features to 64, or choose data with 4 numbers per"
+                        + " sample.",
+                DataMismatch.samplesVsInput(Shape.of(64), "input", Shape.of(4)));
+    }
+
+    @Test
+    void aClassCountOtherThanTheOutputsSaysWhichUnitsToSet() {
+        assertEquals("The data has 10 classes, so the output layer 'head' must give a vector of 10; it gives a vector"
+                        + " of 2. To fix it, set Units to 10 on the network's last Dense layer ('head' or the one just"
+                        + " before it), one score per class.",
+                DataMismatch.classesVsOutput(10, "head", Shape.of(2)));
+        // An image-shaped output has no Units to set: it needs a head.
+        assertEquals("The data has 10 classes, so the output layer 'conv' must give a vector of 10; it gives an image"
+                        + " 4×8×8. To fix it, end the network with a Flatten and a Dense layer of 10 units, one score"
+                        + " per class.",
+                DataMismatch.classesVsOutput(10, "conv", Shape.of(4, 8, 8)));
+    }
+
+    @Test
+    void theProposalRefusesVectorDataForAnImageNetworkWithWhatToChange() {
+        Graph g = Graph.of(List.of(node("image", "image_input", Map.of("channels", 1, "height", 28, "width", 28)),
+                        node("flat", "flatten", Map.of()), node("out", "dense", Map.of("units", 2))),
+                List.of(Edge.of("image", "out", "flat", "in"), Edge.of("flat", "out", "out", "in")));
+        var e = assertThrows(TaskException.class, () -> TaskProposal.propose(g, NetworkEnds.of(g),
+                List.of(DataField.values("features", Shape.of(2)), DataField.classId("label", 2))));
+        assertEquals(DataMismatch.samplesVsInput(Shape.of(2), "image", Shape.of(1, 28, 28)), e.getMessage());
+    }
+}
