@@ -29,8 +29,8 @@ import org.netwright.templates.user.UserTemplateLibrary;
 public final class GalleryDialog extends Dialog<Template> {
     private final GalleryViewModel model;
     private final FlowPane tiles = new FlowPane(12, 12);
-    private final ComboBox<String> family = new ComboBox<>();
-    private final ComboBox<String> task = new ComboBox<>();
+    private final ComboBox<String> family = new SteadyBox();
+    private final ComboBox<String> task = new SteadyBox();
     private final ButtonType open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
     /** The user's own templates (null: none shown), their tiles and the files that could not be read. */
     private final UserTemplateLibrary library;
@@ -60,6 +60,10 @@ public final class GalleryDialog extends Dialog<Template> {
         task.setId("gallery-task");
         family.setItems(model.families());
         task.setItems(model.tasks());
+        // Each box as wide as the widest name it may show: a box sized to its value grew and shrank with the chosen
+        // family, and the Task box beside it jumped sideways.
+        family.setButtonCell(new WidestCell(model.families()));
+        task.setButtonCell(new WidestCell(model.everyTask()));
         family.valueProperty().bindBidirectional(model.familyProperty());
         task.valueProperty().bindBidirectional(model.taskProperty());
         // On every new filtering, even an equal one: the user's section says "None yet" once their last template is gone.
@@ -244,5 +248,55 @@ public final class GalleryDialog extends Dialog<Template> {
     /** The gallery's filters and choice, for tests. */
     GalleryViewModel model() {
         return model;
+    }
+
+    /**
+     * A combo box as wide as its button cell ({@link WidestCell}) and its arrow, always: the skin's own width also
+     * follows its list's widest cell once the list has been open, which made it grow after the first pick.
+     */
+    private static final class SteadyBox extends ComboBox<String> {
+        SteadyBox() {
+            setMinWidth(USE_PREF_SIZE);
+            setMaxWidth(USE_PREF_SIZE);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            javafx.scene.Node arrow = lookup(".arrow-button");
+            if (getButtonCell() == null || arrow == null) {
+                return super.computePrefWidth(height);
+            }
+            return snappedLeftInset() + getButtonCell().prefWidth(height) + arrow.prefWidth(-1) + snappedRightInset();
+        }
+    }
+
+    /** A combo box's button cell as wide as the widest of {@code names} in its own font, whichever is shown. */
+    private static final class WidestCell extends javafx.scene.control.ListCell<String> {
+        private final javafx.collections.ObservableList<String> names;
+
+        WidestCell(javafx.collections.ObservableList<String> names) {
+            this.names = names;
+            names.addListener((javafx.beans.Observable o) -> requestLayout());
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            javafx.scene.text.Text measure = new javafx.scene.text.Text();
+            measure.setFont(getFont());
+            double widest = 0;
+            for (String name : names) {
+                measure.setText(name);
+                widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+            }
+            // A pixel to spare, so rounding never cuts the widest name to an ellipsis.
+            return Math.max(super.computePrefWidth(height), Math.ceil(widest) + snappedLeftInset()
+                    + snappedRightInset() + 1);
+        }
     }
 }

@@ -31,6 +31,7 @@ public final class GalleryViewModel {
     private final List<TemplateFacts> mine = new ArrayList<>();
     private final ObservableList<String> families = FXCollections.observableArrayList();
     private final ObservableList<String> tasks = FXCollections.observableArrayList();
+    private final ObservableList<String> everyTask = FXCollections.observableArrayList();
     private final StringProperty family = new SimpleStringProperty(ALL);
     private final StringProperty task = new SimpleStringProperty(ALL);
     private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>();
@@ -83,6 +84,14 @@ public final class GalleryViewModel {
     /** {@link #ALL} and every task a template of the chosen family learns (of any family at {@link #ALL}). */
     public ObservableList<String> tasks() {
         return tasks;
+    }
+
+    /**
+     * {@link #ALL} and every task of any template, whatever family is chosen: the names the Task box is made wide
+     * enough for, so that it does not change width (and the row does not move) as the family changes its choices.
+     */
+    public ObservableList<String> everyTask() {
+        return everyTask;
     }
 
     public StringProperty familyProperty() {
@@ -142,6 +151,10 @@ public final class GalleryViewModel {
                 families.setAll(f);
             }
             family.set(families.contains(wantedFamily) ? wantedFamily : ALL);
+            List<String> all = withAll(every.stream().map(TemplateFacts::task).toList());
+            if (!all.equals(everyTask)) {
+                everyTask.setAll(all);
+            }
             List<String> t = withAll(shown(every, family.get(), ALL).stream().map(TemplateFacts::task).toList());
             if (!t.equals(tasks)) {
                 tasks.setAll(t);

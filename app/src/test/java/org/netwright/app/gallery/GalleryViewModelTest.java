@@ -51,6 +51,18 @@ class GalleryViewModelTest {
         assertEquals("All", g.tasks().get(0));
     }
 
+    /** The Task box is sized for these: they stay every task, with a user's own, whichever family is chosen. */
+    @Test
+    void everyTaskStaysEveryTaskWhateverTheFamily() {
+        GalleryViewModel g = gallery();
+        List<String> all = List.copyOf(g.tasks());
+        g.familyProperty().set("GAN");
+        assertEquals(List.of("All", "Generation"), g.tasks());
+        assertEquals(all, g.everyTask());
+        g.setMine(List.of(mine("Mine", "Ranking")));
+        assertTrue(g.everyTask().contains("Ranking"), "a user's own task counts too");
+    }
+
     @Test
     void aChosenTaskTheNewFamilyHasIsKept() {
         GalleryViewModel g = gallery();

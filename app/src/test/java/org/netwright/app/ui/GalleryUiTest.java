@@ -105,4 +105,36 @@ class GalleryUiTest {
         assertEquals(150, moved, 1, "pixels scrolled by one notch");
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
     }
+
+    /** The filter row keeps its place: picking a family with a long name once pushed the Task box sideways. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTaskBoxStaysPutWhateverFamilyIsChosen(FxRobot robot) {
+        robot.clickOn("File").clickOn("#menu-new");
+        AppWindowFixture.waitUntil("the gallery", 20, () -> robot.lookup("#template-lenet5").tryQuery().isPresent());
+        javafx.scene.control.ComboBox<String> family = robot.lookup("#gallery-family")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ComboBox<String> task = robot.lookup("#gallery-task")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        double taskX = task.localToScene(0, 0).getX();
+        double familyWidth = family.getWidth();
+        double taskWidth = task.getWidth();
+        String longest = family.getItems().stream().max(java.util.Comparator.comparingInt(String::length))
+                .orElseThrow();
+        assertTrue(longest.length() > "All".length(), longest);
+        robot.clickOn("#gallery-family").clickOn(longest);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(longest, family.getValue());
+        assertEquals(familyWidth, family.getWidth(), 0.5, "the Family box keeps its width with " + longest);
+        assertEquals(taskX, task.localToScene(0, 0).getX(), 0.5, "the Task box stays where it was");
+        assertEquals(taskWidth, task.getWidth(), 0.5, "the Task box keeps its width as its choices change");
+        // The widest name fits its box whole (no ellipsis): the box is as wide as that name needs.
+        javafx.scene.control.ListCell<?> shown = (javafx.scene.control.ListCell<?>) family.getButtonCell();
+        javafx.scene.text.Text words = (javafx.scene.text.Text) shown.lookup(".text");
+        assertEquals(longest, words.getText(), "the chosen family is shown whole");
+        robot.interact(() -> family.setValue(org.netwright.app.gallery.GalleryViewModel.ALL));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(taskX, task.localToScene(0, 0).getX(), 0.5, "and back at All it stays too");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    }
 }
