@@ -34,6 +34,8 @@ final class FileActions {
     private final Path projectsFolder;
     /** The open project's Data row model (null when no project is open), which Import Data saves through. */
     private final java.util.function.Supplier<org.netwright.app.training.DataViewModel> data;
+    /** Called as the gallery opens (the window's tour steps aside); what it returns is run as the gallery closes. */
+    private java.util.function.Supplier<Runnable> inFront = () -> () -> { };
 
     FileActions(Window owner, Workspace workspace, Path projectsFolder,
                 java.util.function.Supplier<org.netwright.app.training.DataViewModel> data) {
@@ -49,10 +51,24 @@ final class FileActions {
         leaveFor("Could not create the project", workspace::createEmpty);
     }
 
-    /** The template gallery; the chosen template opens at once as a new project, named on its first save. */
+    /**
+     * The template gallery; the chosen template opens at once as a new project, named on its first save. A running
+     * tour steps aside while the gallery is open and comes back after, at its step, over the project then open
+     * (cancelled or not): its steps name the window's controls, which every project has.
+     */
     void newFromTemplate() {
-        Optional<Template> chosen = new GalleryDialog(owner, workspace.userTemplates()).showAndWait();
-        chosen.ifPresent(this::openTemplate);
+        Runnable back = inFront.get();
+        try {
+            Optional<Template> chosen = new GalleryDialog(owner, workspace.userTemplates()).showAndWait();
+            chosen.ifPresent(this::openTemplate);
+        } finally {
+            back.run();
+        }
+    }
+
+    /** Sets what steps aside while the gallery is in front of the window (see {@link #newFromTemplate()}). */
+    void whileGalleryInFront(java.util.function.Supplier<Runnable> aside) {
+        this.inFront = java.util.Objects.requireNonNull(aside);
     }
 
     /**

@@ -69,6 +69,15 @@ public final class MainWindow {
                 () -> trainingPanel == null ? null : trainingPanel.dataRow().model());
         this.menus = new AppMenus(files, workspace, training.getReadOnlyProperty(), this::quit);
         menus.tourWith(this::startTour);
+        // The tour waits behind the gallery, not half-seen over the window, and comes back at its step after.
+        files.whileGalleryInFront(() -> {
+            org.netwright.app.tour.Tour running = tour != null && tour.isOpen() ? tour : null;
+            if (running == null) {
+                return () -> { };
+            }
+            running.stepAside();
+            return running::comeBack;
+        });
         // The window's close button asks like Quit does before an unsaved project is lost.
         stage.setOnCloseRequest(e -> {
             if (!files.confirmClose()) {

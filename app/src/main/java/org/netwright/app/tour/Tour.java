@@ -52,6 +52,8 @@ public final class Tour {
     private final EventHandler<KeyEvent> keys = this::key;
     private int index;
     private boolean open;
+    /** True while another window of the app is in front ({@link #stepAside()}): hidden, its step kept. */
+    private boolean aside;
     /** What the last placing was made for (target, window size, note height), to place again only on a change. */
     private Object placedFor;
 
@@ -143,12 +145,43 @@ public final class Tour {
         }
     }
 
+    /**
+     * Hides the tour while another window of the app is in front of this one (the template gallery): its dimming
+     * and note would stay half-seen behind that window, pointing at controls the user cannot reach, and its keys
+     * are not taken. The step is kept for {@link #comeBack()}.
+     */
+    public void stepAside() {
+        if (!open || aside) {
+            return;
+        }
+        aside = true;
+        scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+        layer.setVisible(false);
+    }
+
+    /** Shows the tour again at the step it was on before {@link #stepAside()}, placed on the window as it is now. */
+    public void comeBack() {
+        if (!open || !aside) {
+            return;
+        }
+        aside = false;
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        layer.setVisible(true);
+        show(index);
+    }
+
+    /** True while the tour is open but hidden behind another window of the app. */
+    public boolean isAside() {
+        return aside;
+    }
+
     /** Ends the tour and gives the window back its own content. */
     public void close() {
         if (!open) {
             return;
         }
         open = false;
+        aside = false;
         scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
         scene.removePostLayoutPulseListener(place);
         host.getChildren().remove(layer);

@@ -130,4 +130,42 @@ class TourUiTest {
         robot.clickOn("#tour-close");
         assertEquals(1, ((javafx.scene.Parent) root).getChildrenUnmodifiable().size());
     }
+
+    /**
+     * Opening the gallery mid-tour: the tour no longer shows half-seen behind it; it comes back at its step when the
+     * gallery is cancelled, and over the new project when a template is opened from it.
+     */
+    @Test
+    void theTourWaitsWhileTheGalleryIsOpenAndComesBackAtItsStep(FxRobot robot) {
+        robot.interact(() -> app.window.startTour());
+        robot.type(KeyCode.RIGHT);
+        assertEquals("Step 2 of 6", robot.lookup("#tour-counter").queryAs(Label.class).getText());
+        Node layer = robot.lookup("#tour-layer").query();
+
+        robot.clickOn("File").clickOn("#menu-new");
+        AppWindowFixture.waitUntil("the gallery", 20, () -> robot.lookup("#template-lenet5").tryQuery().isPresent());
+        assertFalse(layer.isVisible(), "the tour is not shown behind the gallery");
+        assertTrue(app.window.tour().isOpen() && app.window.tour().isAside());
+        robot.type(KeyCode.ESCAPE);
+        AppWindowFixture.waitUntil("the gallery to close", 10,
+                () -> robot.lookup("#template-lenet5").tryQuery().isEmpty());
+        assertTrue(layer.isVisible(), "back after the gallery is cancelled");
+        assertEquals("Step 2 of 6", robot.lookup("#tour-counter").queryAs(Label.class).getText());
+        assertRingAround(robot, "#levels-view");
+
+        robot.clickOn("File").clickOn("#menu-new");
+        AppWindowFixture.waitUntil("the gallery", 20, () -> robot.lookup("#template-lenet5").tryQuery().isPresent());
+        assertFalse(layer.isVisible());
+        robot.clickOn("#template-lenet5").clickOn("Open");
+        AppWindowFixture.waitUntil("LeNet-5 to open", 20,
+                () -> robot.lookup("#node-conv2d_1").tryQuery().isPresent());
+        assertTrue(layer.isVisible(), "back over the new project");
+        assertFalse(app.window.tour().isAside());
+        assertEquals("Step 2 of 6", robot.lookup("#tour-counter").queryAs(Label.class).getText());
+        assertRingAround(robot, "#levels-view");
+        // Its keys work again.
+        robot.type(KeyCode.RIGHT);
+        assertEquals("Step 3 of 6", robot.lookup("#tour-counter").queryAs(Label.class).getText());
+        robot.type(KeyCode.ESCAPE);
+    }
 }
