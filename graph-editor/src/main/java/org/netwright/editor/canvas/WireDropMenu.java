@@ -25,7 +25,6 @@ import org.netwright.model.graph.Node;
 import org.netwright.model.graph.PortRef;
 import org.netwright.model.shape.GraphShapes;
 import org.netwright.model.shape.NodeReport;
-import org.netwright.model.shape.ShapeInference;
 
 /**
  * A wire dropped on empty canvas: a searchable list of the layers that accept what the wire carries (tried by shape
@@ -46,9 +45,18 @@ final class WireDropMenu {
         }
     }
 
-    /** The layers whose first input accepts {@code source}'s output in {@code graph}, in catalog order. */
+    /**
+     * The layers whose first input accepts {@code source}'s output in {@code graph}, in catalog order: those the
+     * editor would wire ({@link EditorModel#whyNotWire}, which lets a merge with its other inputs still free take the
+     * wire). None while the source has a problem of its own (or waits for one before it): what it gives is not known,
+     * and the editor would let any layer take it.
+     */
     static List<Choice> choices(Graph graph, GraphShapes shapes, PortRef source) {
         List<Choice> out = new ArrayList<>();
+        NodeReport from = shapes.report(source.nodeId());
+        if (from == null || !from.isOk() || !from.outputs().containsKey(source.port())) {
+            return out;
+        }
         for (LayerSpec spec : CATALOG.all()) {
             if (NodePorts.madeByGrouping(spec.id())) {
                 continue;
@@ -58,10 +66,8 @@ final class WireDropMenu {
             if (ins.isEmpty()) {
                 continue;
             }
-            Graph tried = graph.withNode(probe).connect(new Edge(source, new PortRef(probe.id(), ins.get(0))));
-            NodeReport r = ShapeInference.update(graph, shapes, tried).report(probe.id());
-            // A merge with its other inputs still free takes the wire too: only those are missing.
-            if (r.isOk() || r.problem().map(p -> p.contains("is not connected")).orElse(false)) {
+            Edge wire = new Edge(source, new PortRef(probe.id(), ins.get(0)));
+            if (EditorModel.whyNotWire(graph.withNode(probe), shapes, wire).isEmpty()) {
                 out.add(new Choice(spec, ins.get(0)));
             }
         }
