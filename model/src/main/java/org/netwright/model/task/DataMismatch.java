@@ -17,16 +17,29 @@ public final class DataMismatch {
      * size): why, then what to change.
      */
     public static String samplesVsInput(Shape samples, String inputId, Shape input) {
+        return samplesVsInput(samples, inputId, null, input);
+    }
+
+    /**
+     * {@link #samplesVsInput(Shape, String, Shape)} for an input layer of a known type ({@code inputType}, the
+     * catalog id; null when not known), whose own field is named where it is not the shape's usual one (a Token
+     * input's Length).
+     */
+    public static String samplesVsInput(Shape samples, String inputId, String inputType, Shape input) {
         return "The data's samples are " + samples.describe() + " but the input layer '" + inputId + "' expects "
-                + input.describe() + ". " + inputFix(samples, inputId, input);
+                + input.describe() + ". " + inputFix(samples, inputId, inputType, input);
     }
 
     /**
      * What to change when samples of {@code samples} meet an input giving {@code input}: set the input layer to the
      * data (its inspector fields), or, where the layer kind is wrong for the data, the other layer kind or other data.
      */
-    static String inputFix(Shape samples, String inputId, Shape input) {
+    static String inputFix(Shape samples, String inputId, String inputType, Shape input) {
         String click = "click '" + inputId + "' and set its ";
+        if ("token_input".equals(inputType) && samples.rank() == 1 && input.rank() == 1) {
+            return "To fix it, " + click + "Length to " + samples.dim(0) + ", or choose data with " + input.dim(0)
+                    + " tokens per sample.";
+        }
         if (samples.rank() == 1 && input.rank() == 3) {
             // Vector rows into an image network: the image layers after it cannot read a row of numbers.
             return "To fix it, choose image data of " + input + " in the Data row, or start the network with a"

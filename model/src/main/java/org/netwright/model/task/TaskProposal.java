@@ -125,7 +125,8 @@ public final class TaskProposal {
                 out.add("The input layer '" + node + "' takes " + describe(ports.get(0).shape()) + " but the field '"
                         + f.get().name() + "' is " + f.get().describe() + "."
                         + (f.get().kind() == DataField.Kind.VALUES && ports.get(0).shape() != null
-                        ? " " + DataMismatch.inputFix(f.get().shape(), node, ports.get(0).shape()) : ""));
+                        ? " " + DataMismatch.inputFix(f.get().shape(), node, ports.get(0).type(),
+                        ports.get(0).shape()) : ""));
             }
         }
         for (Objective o : task.objectives()) {
@@ -216,7 +217,7 @@ public final class TaskProposal {
                         + " its layers to '" + reader.get().node() + "' instead.");
             }
             if (chosen == null && valueFields.size() == 1 && in.shape() != null) {
-                throw new TaskException(DataMismatch.samplesVsInput(valueFields.get(0).shape(), in.nodeId(),
+                throw new TaskException(DataMismatch.samplesVsInput(valueFields.get(0).shape(), in.nodeId(), in.type(),
                         in.shape()));
             }
             if (chosen == null) {

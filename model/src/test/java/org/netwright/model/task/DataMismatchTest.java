@@ -47,6 +47,19 @@ class DataMismatchTest {
     }
 
     @Test
+    void aTokenInputIsToldItsLengthNotFeatures() {
+        assertEquals("The data's samples are a vector of 16 but the input layer 'text' expects a vector of 32."
+                        + " To fix it, click 'text' and set its Length to 16, or choose data with 32 tokens per sample.",
+                DataMismatch.samplesVsInput(Shape.of(16), "text", "token_input", Shape.of(32)));
+        Graph g = Graph.of(List.of(node("text", "token_input", Map.of("length", 32, "vocabulary", 100)),
+                        node("flat", "flatten", Map.of()), node("out", "dense", Map.of("units", 2))),
+                List.of(Edge.of("text", "out", "flat", "in"), Edge.of("flat", "out", "out", "in")));
+        var e = assertThrows(TaskException.class, () -> TaskProposal.propose(g, NetworkEnds.of(g),
+                List.of(DataField.values("features", Shape.of(16)), DataField.classId("label", 2))));
+        assertEquals(DataMismatch.samplesVsInput(Shape.of(16), "text", "token_input", Shape.of(32)), e.getMessage());
+    }
+
+    @Test
     void aClassCountOtherThanTheOutputsSaysWhichUnitsToSet() {
         assertEquals("The data has 10 classes, so the output layer 'head' must give a vector of 10; it gives a vector"
                         + " of 2. To fix it, set Units to 10 on the network's last Dense layer ('head' or the one just"
