@@ -430,10 +430,16 @@ public final class DataViewModel {
                 : problem;
     }
 
-    /** "Not switched to X: why. Runs still use Y; change the network to fit X, then choose it again." */
+    /**
+     * "Not switched to X: why. Runs still use Y; change the network to fit, then choose it again." The general advice
+     * is left out where the reason already says what to change ({@link org.netwright.model.task.DataMismatch}): said
+     * twice, the line ran past the row's two lines and its end was only in the tooltip.
+     */
     static String notChosen(DataRecipe chosen, DataRecipe kept, String why) {
-        return "Not switched to " + DataCheck.name(chosen) + ": " + why + " Runs still use " + DataCheck.name(kept)
-                + "; change the network to fit, then choose it again.";
+        String start = "Not switched to " + DataCheck.name(chosen) + ": " + why + " Runs still use "
+                + DataCheck.name(kept);
+        return org.netwright.model.task.DataMismatch.saysWhatToChange(why) ? start + "."
+                : start + "; change the network to fit, then choose it again.";
     }
 
     private static String words(String what) {

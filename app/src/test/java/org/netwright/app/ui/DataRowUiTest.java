@@ -73,7 +73,7 @@ class DataRowUiTest {
         assertEquals(generatorX, generatorX(robot), 0.5, "the Generator button stays where it was");
         assertEquals("Not switched to digits.csv: The data's samples are a vector of 64 but the input layer 'input'"
                 + " expects a vector of 4. To fix it, click 'input' and set its Features to 64, or choose data with 4"
-                + " numbers per sample. Runs still use iris.csv; change the network to fit, then choose it again.",
+                + " numbers per sample. Runs still use iris.csv.",
                 error(robot));
         assertEquals(IRIS, summary(robot), "the old data stays");
         assertEquals(saved, savedData(), "nothing saved");

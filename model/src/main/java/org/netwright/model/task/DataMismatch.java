@@ -9,7 +9,18 @@ import org.netwright.model.shape.Shape;
  * Channels, Height, Width, Units) so a user can act on it without knowing tensor shapes.
  */
 public final class DataMismatch {
+    /** How each sentence here begins its advice: what the user changes. */
+    static final String TO_FIX = "To fix it, ";
+
     private DataMismatch() {
+    }
+
+    /**
+     * Whether {@code sentence} (a refusal passed on, perhaps with more around it) already says what to change: one
+     * built here. A message that adds its own general advice leaves it out then, instead of saying it twice.
+     */
+    public static boolean saysWhatToChange(String sentence) {
+        return sentence != null && sentence.contains(TO_FIX);
     }
 
     /**
@@ -37,34 +48,34 @@ public final class DataMismatch {
     static String inputFix(Shape samples, String inputId, String inputType, Shape input) {
         String click = "click '" + inputId + "' and set its ";
         if ("token_input".equals(inputType) && samples.rank() == 1 && input.rank() == 1) {
-            return "To fix it, " + click + "Length to " + samples.dim(0) + ", or choose data with " + input.dim(0)
+            return TO_FIX + click + "Length to " + samples.dim(0) + ", or choose data with " + input.dim(0)
                     + " tokens per sample.";
         }
         if (samples.rank() == 1 && input.rank() == 3) {
             // Vector rows into an image network: the image layers after it cannot read a row of numbers.
-            return "To fix it, choose image data of " + input + " in the Data row, or start the network with a"
+            return TO_FIX + "choose image data of " + input + " in the Data row, or start the network with a"
                     + " Vector input of " + samples.dim(0) + " features (and Dense layers) instead of '" + inputId
                     + "'.";
         }
         if (samples.rank() == 3 && input.rank() == 1) {
             // Images into a vector network: flattening is what the runner does when the sizes agree.
-            return "To fix it, " + click + "Features to " + samples.size() + " (each image read as one row of "
+            return TO_FIX + click + "Features to " + samples.size() + " (each image read as one row of "
                     + samples.size() + " numbers), or use an Image input of " + samples + " to keep the pictures'"
                     + " layout.";
         }
         if (samples.rank() == 3 && input.rank() == 3) {
-            return "To fix it, " + click + "Channels to " + samples.dim(0) + ", Height to " + samples.dim(1)
+            return TO_FIX + click + "Channels to " + samples.dim(0) + ", Height to " + samples.dim(1)
                     + " and Width to " + samples.dim(2) + ", or choose data of " + input + " images.";
         }
         if (samples.rank() == 1 && input.rank() == 1) {
-            return "To fix it, " + click + "Features to " + samples.dim(0) + ", or choose data with " + input.dim(0)
+            return TO_FIX + click + "Features to " + samples.dim(0) + ", or choose data with " + input.dim(0)
                     + " numbers per sample.";
         }
         if (samples.rank() == 2 && input.rank() == 2) {
-            return "To fix it, " + click + "Time steps to " + samples.dim(0) + " and Features to " + samples.dim(1)
+            return TO_FIX + click + "Time steps to " + samples.dim(0) + " and Features to " + samples.dim(1)
                     + ", or choose data of " + input + " sequences.";
         }
-        return "To fix it, choose data shaped " + input + ", or start the network with an input layer that takes "
+        return TO_FIX + "choose data shaped " + input + ", or start the network with an input layer that takes "
                 + samples.describe() + " instead of '" + inputId + "'.";
     }
 
@@ -75,9 +86,9 @@ public final class DataMismatch {
     public static String classesVsOutput(int classes, String outputId, Shape output) {
         // The output may be an activation after the Dense layer that sets the count: name the Dense layer by place.
         String fix = output != null && output.rank() == 1
-                ? "To fix it, set Units to " + classes + " on the network's last Dense layer ('" + outputId
+                ? TO_FIX + "set Units to " + classes + " on the network's last Dense layer ('" + outputId
                         + "' or the one just before it), one score per class."
-                : "To fix it, end the network with a Flatten and a Dense layer of " + classes
+                : TO_FIX + "end the network with a Flatten and a Dense layer of " + classes
                         + " units, one score per class.";
         return "The data has " + classes + " classes, so the output layer '" + outputId + "' must give a vector of "
                 + classes + "; it gives " + (output == null ? "an unknown shape" : output.describe()) + ". " + fix;
