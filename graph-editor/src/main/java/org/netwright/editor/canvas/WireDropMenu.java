@@ -74,6 +74,25 @@ final class WireDropMenu {
         return out;
     }
 
+    /**
+     * The list's heading: what to do with {@code choices}, or why there are none. A source with a problem of its own
+     * (or after one) gives nothing known yet, so the user is sent to it rather than told no layer fits.
+     */
+    static String title(GraphShapes shapes, PortRef source, List<Choice> choices) {
+        if (!choices.isEmpty()) {
+            return "Add a layer fed by " + source + ":";
+        }
+        NodeReport from = shapes.report(source.nodeId());
+        if (from != null && from.blocked()) {
+            return "'" + source.nodeId() + "' waits for a layer before it (the red card): what it gives is not known"
+                    + " until that is fixed.";
+        }
+        if (from != null && !from.isOk()) {
+            return "Fix '" + source.nodeId() + "' first (see its card): what it gives is not known until then.";
+        }
+        return "No layer takes what " + source + " gives.";
+    }
+
     /** Shows the list at the screen point where the wire was dropped; {@code at} is that point on the canvas. */
     static Popup show(GraphCanvas canvas, EditorModel model, PortRef source, Point2D at, double screenX, double screenY) {
         List<Choice> all = choices(model.graph(), model.shapes(), source);
@@ -94,8 +113,7 @@ final class WireDropMenu {
                 setText(empty || c == null ? null : c.spec().name() + "  ·  " + c.spec().family().title());
             }
         });
-        Label title = new Label(all.isEmpty() ? "No layer takes what " + source + " gives."
-                : "Add a layer fed by " + source + ":");
+        Label title = new Label(title(model.shapes(), source, all));
         title.getStyleClass().add("wire-drop-title");
         VBox box = new VBox(6, title, search, list);
         box.setId("wire-drop-menu");

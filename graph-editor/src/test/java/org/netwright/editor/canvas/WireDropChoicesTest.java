@@ -51,4 +51,21 @@ class WireDropChoicesTest {
                 List.of(Edge.of("x", "out", "sum", "in1")));
         assertEquals(List.of(), offered(half, "sum"));
     }
+
+    @Test
+    void anEmptyListSaysToFixTheSourceWhenTheSourceIsWhatIsWrong() {
+        Graph red = Graph.of(List.of(vectorInput(8), new Node("conv", "conv2d", Map.of(), 0, 0)),
+                List.of(Edge.of("x", "out", "conv", "in")));
+        assertEquals("Fix 'conv' first (see its card): what it gives is not known until then.",
+                WireDropMenu.title(ShapeInference.infer(red), new PortRef("conv", "out"), List.of()));
+        Graph waiting = red.withNode(new Node("dense", "dense", Map.of(), 0, 0))
+                .connect(Edge.of("conv", "out", "dense", "in"));
+        assertEquals("'dense' waits for a layer before it (the red card): what it gives is not known until that is"
+                + " fixed.", WireDropMenu.title(ShapeInference.infer(waiting), new PortRef("dense", "out"), List.of()));
+        Graph fine = Graph.of(List.of(vectorInput(8)), List.of());
+        assertEquals("No layer takes what x.out gives.",
+                WireDropMenu.title(ShapeInference.infer(fine), new PortRef("x", "out"), List.of()));
+        assertEquals("Add a layer fed by x.out:", WireDropMenu.title(ShapeInference.infer(fine),
+                new PortRef("x", "out"), WireDropMenu.choices(fine, ShapeInference.infer(fine), new PortRef("x", "out"))));
+    }
 }
