@@ -93,4 +93,43 @@ public final class DataMismatch {
         return "The data has " + classes + " classes, so the output layer '" + outputId + "' must give a vector of "
                 + classes + "; it gives " + (output == null ? "an unknown shape" : output.describe()) + ". " + fix;
     }
+
+    /**
+     * A graph data set's nodes and node features against the graph input {@code inputId}, which takes {@code given}
+     * (null when not known): why, then what to change. {@code padded}: graphs of several sizes, padded to the input's
+     * nodes, so it needs at least the largest graph's.
+     */
+    public static String graphVsInput(int nodes, int features, boolean padded, String inputId, Shape given) {
+        String takes = given == null ? "an unknown shape" : given.rank() == 2 ? given.dim(0) + " nodes with "
+                + given.dim(1) + " features each" : given.describe();
+        return (padded ? "The largest graph has " : "The graph has ") + nodes + " nodes with " + features
+                + " features each, but the graph input '" + inputId + "' expects " + takes + ". " + TO_FIX + "click '"
+                + inputId + "' and set its Nodes N to " + (padded ? "at least " : "") + nodes + " and Features F to "
+                + features + (padded ? " (smaller graphs are padded)." : ".");
+    }
+
+    /**
+     * Graphs of {@code classes} classes against the output layer {@code outputId} giving {@code output} (not one score
+     * per class for the whole graph): why, then what to change.
+     */
+    public static String graphClassesVsOutput(int classes, String outputId, Shape output) {
+        String fix = output != null && output.rank() == 1
+                ? TO_FIX + "set Units to " + classes + " on the network's last Dense layer ('" + outputId
+                        + "' or the one just before it)."
+                : TO_FIX + "end the network with a graph readout and a Dense layer of " + classes + " units.";
+        return "The graphs fall into " + classes + " classes, so the output layer '" + outputId + "' must give a vector"
+                + " of " + classes + " (a score per class for each graph); it gives "
+                + (output == null ? "an unknown shape" : output.describe()) + ". " + fix;
+    }
+
+    /**
+     * A graph of {@code nodes} nodes falling into {@code classes} classes against the output layer {@code outputId}
+     * giving {@code output} (not a score per class for each node): why, then what to change.
+     */
+    public static String nodeClassesVsOutput(int nodes, int classes, String outputId, Shape output) {
+        return "The graph's nodes fall into " + classes + " classes, so the output layer '" + outputId + "' must give "
+                + nodes + "×" + classes + " (a score per class for each node); it gives "
+                + (output == null ? "an unknown shape" : output.toString()) + ". " + TO_FIX + "set Units to " + classes
+                + " on the network's last graph layer ('" + outputId + "' or the one just before it).";
+    }
 }

@@ -2,6 +2,7 @@ package org.netwright.model.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.netwright.model.SampleGraphs.node;
 
 import java.util.List;
@@ -80,5 +81,23 @@ class DataMismatchTest {
         var e = assertThrows(TaskException.class, () -> TaskProposal.propose(g, NetworkEnds.of(g),
                 List.of(DataField.values("features", Shape.of(2)), DataField.classId("label", 2))));
         assertEquals(DataMismatch.samplesVsInput(Shape.of(2), "image", Shape.of(1, 28, 28)), e.getMessage());
+    }
+
+    @Test
+    void graphDataSayWhatToChangeOnTheGraphInputAndTheLastLayer() {
+        assertEquals("The largest graph has 28 nodes with 7 features each, but the graph input 'g' expects 20 nodes with"
+                + " 7 features each. To fix it, click 'g' and set its Nodes N to at least 28 and Features F to 7"
+                + " (smaller graphs are padded).", DataMismatch.graphVsInput(28, 7, true, "g", Shape.of(20, 7)));
+        assertEquals("The graph has 60 nodes with 60 features each, but the graph input 'g' expects 100 nodes with 100"
+                + " features each. To fix it, click 'g' and set its Nodes N to 60 and Features F to 60.",
+                DataMismatch.graphVsInput(60, 60, false, "g", Shape.of(100, 100)));
+        assertEquals("The graphs fall into 2 classes, so the output layer 'out' must give a vector of 2 (a score per"
+                + " class for each graph); it gives a vector of 3. To fix it, set Units to 2 on the network's last Dense"
+                + " layer ('out' or the one just before it).", DataMismatch.graphClassesVsOutput(2, "out", Shape.of(3)));
+        assertTrue(DataMismatch.graphClassesVsOutput(2, "gcn_2", Shape.of(20, 16))
+                .endsWith("To fix it, end the network with a graph readout and a Dense layer of 2 units."));
+        assertTrue(DataMismatch.saysWhatToChange(DataMismatch.nodeClassesVsOutput(34, 4, "gcn_2", Shape.of(34, 16))));
+        assertTrue(DataMismatch.nodeClassesVsOutput(34, 4, "gcn_2", Shape.of(34, 16)).endsWith(
+                "To fix it, set Units to 4 on the network's last graph layer ('gcn_2' or the one just before it)."));
     }
 }

@@ -85,16 +85,12 @@ public final class DataSources {
                                              String outputId) {
         int largest = set.maxNodes();
         if (features.rank() != 2 || features.dim(0) < largest || features.dim(1) != set.featureCount()) {
-            return Optional.of("The largest graph has " + largest + " nodes with " + set.featureCount() + " features"
-                    + " each, but the graph input '" + inputId + "' takes " + (features.rank() == 2 ? features.dim(0)
-                    + " nodes with " + features.dim(1) + " features each" : features.describe()) + "; give it at least "
-                    + largest + " nodes (smaller graphs are padded).");
+            return Optional.of(org.netwright.model.task.DataMismatch.graphVsInput(largest, set.featureCount(), true,
+                    inputId, features));
         }
         int classes = set.numClasses();
         if (!output.equals(Shape.of(classes))) {
-            return Optional.of("The graphs fall into " + classes + " classes, so the output layer '" + outputId
-                    + "' must give a vector of " + classes + " (a score per class for each graph, e.g. after a graph"
-                    + " readout); it gives " + output.describe() + ".");
+            return Optional.of(org.netwright.model.task.DataMismatch.graphClassesVsOutput(classes, outputId, output));
         }
         return Optional.empty();
     }
@@ -689,13 +685,11 @@ public final class DataSources {
         int n = graph.nodes();
         int f = graph.featureCount();
         if (features.rank() != 2 || features.dim(0) != n || features.dim(1) != f) {
-            return Optional.of("The graph has " + n + " nodes with " + f + " features each, but the graph input '"
-                    + inputId + "' gives " + features.describe() + ".");
+            return Optional.of(org.netwright.model.task.DataMismatch.graphVsInput(n, f, false, inputId, features));
         }
         if (!output.equals(Shape.of(n, graph.numClasses()))) {
-            return Optional.of("The graph's nodes fall into " + graph.numClasses() + " classes, so the output layer '"
-                    + outputId + "' must give " + n + "×" + graph.numClasses() + " (a score per class for each node);"
-                    + " it gives " + output + ".");
+            return Optional.of(org.netwright.model.task.DataMismatch.nodeClassesVsOutput(n, graph.numClasses(),
+                    outputId, output));
         }
         return Optional.empty();
     }

@@ -52,14 +52,12 @@ final class NodeTask implements SingleLossTask {
         }
         org.netwright.model.shape.Shape features = block.portShape(ports.get(0));
         if (features.dim(0) != n || features.dim(1) != f) {
-            return "The graph has " + n + " nodes with " + f + " features each, but the graph input '" + input
-                    + "' expects " + features.dim(0) + " nodes with " + features.dim(1) + " features each.";
+            return org.netwright.model.task.DataMismatch.graphVsInput(n, f, false, input, features);
         }
         org.netwright.model.shape.Shape out = block.outputShape(block.outputId());
         int classes = graph.numClasses();
         if (!out.equals(org.netwright.model.shape.Shape.of(n, classes))) {
-            return "The graph's nodes fall into " + classes + " classes, so the output layer '" + block.outputId()
-                    + "' must give " + n + "×" + classes + " (a score per class for each node); it gives " + out + ".";
+            return org.netwright.model.task.DataMismatch.nodeClassesVsOutput(n, classes, block.outputId(), out);
         }
         if (!crossEntropy) {
             return "Node classification trains with the cross-entropy loss; these settings ask for mse.";

@@ -142,7 +142,7 @@ class CliNodeClassificationTest {
     void aGraphOfOtherSizeIsRefusedNamingBothSizes() {
         CliRunner r = CliRunner.run("train", "--template", "communities-gcn", "--data", "gen:communities:nodes=60");
         assertOneLineError(r, "The graph has 60 nodes with 60 features each, but the graph input 'input' expects 100"
-                + " nodes with 100 features each.");
+                + " nodes with 100 features each. To fix it, click 'input' and set its Nodes N to 60 and Features F to 60.");
     }
 
     @Test

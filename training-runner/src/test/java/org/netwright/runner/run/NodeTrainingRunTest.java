@@ -99,7 +99,8 @@ class NodeTrainingRunTest {
         TrainingSettings s = GCN.settings().withData(DataRecipe.generator("communities", Map.of("nodes", 40)));
         RunResult result = new TrainingRun(GCN.graph(), s, split(s)).run();
         assertEquals("The graph has 40 nodes with 40 features each, but the graph input 'input' expects 100 nodes"
-                + " with 100 features each.", result.message());
+                + " with 100 features each. To fix it, click 'input' and set its Nodes N to 40 and Features F to 40.",
+                result.message());
     }
 
     @Test
