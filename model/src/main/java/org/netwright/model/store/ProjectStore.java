@@ -648,29 +648,24 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
-     * The keys written at every step whose points are also kept packed ({@link StepBlock}): the training loss, the one
-     * curve a window reads whole.
+     * The one key written at every step, the training loss: schema 4 keeps its points packed as well ({@link StepBlock}),
+     * the one curve a window reads whole, and indexes every other key's rows ({@code metrics_per_epoch}).
      */
-    static final Set<String> PACKED_KEYS = Set.of("train/loss");
+    private static final String PER_STEP_KEY = "train/loss";
 
-    /** The key schema 4's index {@code metrics_per_epoch} leaves out: the rows of every other key are in it. */
-    private static final String PER_EPOCH_INDEX_LEAVES_OUT = "train/loss";
-
-    /** Writes {@code points}' per-step points of each {@link #PACKED_KEYS} key as one block, in the same transaction. */
+    /** Writes {@code points}' training losses as one block, in the same transaction as their rows. */
     private void packSteps(long runId, List<MetricPoint> points) throws SQLException {
-        for (String key : PACKED_KEYS) {
-            List<MetricPoint> ofKey = points.stream().filter(m -> m.key().equals(key)).toList();
-            if (ofKey.isEmpty()) {
-                continue;
-            }
-            try (PreparedStatement p = connection.prepareStatement(
-                    "INSERT INTO step_blocks (run_id, key, points, data) VALUES (?, ?, ?, ?)")) {
-                p.setLong(1, runId);
-                p.setString(2, key);
-                p.setInt(3, ofKey.size());
-                p.setBytes(4, StepBlock.pack(ofKey));
-                p.executeUpdate();
-            }
+        List<MetricPoint> losses = points.stream().filter(m -> m.key().equals(PER_STEP_KEY)).toList();
+        if (losses.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement p = connection.prepareStatement(
+                "INSERT INTO step_blocks (run_id, key, points, data) VALUES (?, ?, ?, ?)")) {
+            p.setLong(1, runId);
+            p.setString(2, PER_STEP_KEY);
+            p.setInt(3, losses.size());
+            p.setBytes(4, StepBlock.pack(losses));
+            p.executeUpdate();
         }
     }
 
@@ -852,7 +847,7 @@ public final class ProjectStore implements AutoCloseable {
             return List.of();
         }
         return read("read the metrics", () -> {
-            boolean named = PER_EPOCH_INDEX_LEAVES_OUT.equals(leaveOut);
+            boolean named = PER_STEP_KEY.equals(leaveOut);
             try (PreparedStatement p = connection.prepareStatement(metricsSql(keyPrefixes.size(), leaveOut))) {
                 int i = 1;
                 p.setLong(i++, runId);
@@ -876,8 +871,8 @@ public final class ProjectStore implements AutoCloseable {
      */
     static String metricsSql(int prefixes, String leaveOut) {
         String which = String.join(" OR ", java.util.Collections.nCopies(prefixes, "substr(key, 1, ?) = ?"));
-        String without = leaveOut == null ? "" : PER_EPOCH_INDEX_LEAVES_OUT.equals(leaveOut)
-                ? " AND key <> '" + PER_EPOCH_INDEX_LEAVES_OUT + "'" : " AND key <> ?";
+        String without = leaveOut == null ? "" : PER_STEP_KEY.equals(leaveOut)
+                ? " AND key <> '" + PER_STEP_KEY + "'" : " AND key <> ?";
         return "SELECT step, epoch, key, value, seconds FROM metrics WHERE run_id = ?" + without + " AND (" + which
                 + ") ORDER BY rowid";
     }
@@ -901,7 +896,7 @@ public final class ProjectStore implements AutoCloseable {
 
     private StepSeries steps(long runId, String key, boolean withSeconds) {
         return read("read the metrics", () -> {
-            if (!withSeconds && PACKED_KEYS.contains(key)) {
+            if (!withSeconds && PER_STEP_KEY.equals(key)) {
                 Optional<StepSeries> packed = packedSteps(runId, key);
                 if (packed.isPresent()) {
                     return packed.get();

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.netwright.model.settings.DataRecipe;
 import org.netwright.model.settings.TrainingSettings;
 import org.netwright.model.shape.Shape;
+import org.netwright.model.task.DataMismatch;
 import org.netwright.templates.data.Dataset;
 import org.netwright.templates.data.Samples;
 import java.util.List;
@@ -85,12 +86,12 @@ public final class DataSources {
                                              String outputId) {
         int largest = set.maxNodes();
         if (features.rank() != 2 || features.dim(0) < largest || features.dim(1) != set.featureCount()) {
-            return Optional.of(org.netwright.model.task.DataMismatch.graphVsInput(largest, set.featureCount(), true,
+            return Optional.of(DataMismatch.graphVsInput(largest, set.featureCount(), true,
                     inputId, features));
         }
         int classes = set.numClasses();
         if (!output.equals(Shape.of(classes))) {
-            return Optional.of(org.netwright.model.task.DataMismatch.graphClassesVsOutput(classes, outputId, output));
+            return Optional.of(DataMismatch.graphClassesVsOutput(classes, outputId, output));
         }
         return Optional.empty();
     }
@@ -650,7 +651,7 @@ public final class DataSources {
         if (input.rank() == 1 && input.size() == data.sampleShape().size()) {
             return data.reshaped(input);
         }
-        throw new DataFileException(org.netwright.model.task.DataMismatch.samplesVsInput(data.sampleShape(), inputId,
+        throw new DataFileException(DataMismatch.samplesVsInput(data.sampleShape(), inputId,
                 input));
     }
 
@@ -671,7 +672,7 @@ public final class DataSources {
     /** Why an output layer giving {@code output} cannot score {@code classes} classes, or empty when it can. */
     public static Optional<String> whyNotClasses(int classes, Shape output, String outputId) {
         if (output.rank() != 1 || output.dim(0) != classes) {
-            return Optional.of(org.netwright.model.task.DataMismatch.classesVsOutput(classes, outputId, output));
+            return Optional.of(DataMismatch.classesVsOutput(classes, outputId, output));
         }
         return Optional.empty();
     }
@@ -685,10 +686,10 @@ public final class DataSources {
         int n = graph.nodes();
         int f = graph.featureCount();
         if (features.rank() != 2 || features.dim(0) != n || features.dim(1) != f) {
-            return Optional.of(org.netwright.model.task.DataMismatch.graphVsInput(n, f, false, inputId, features));
+            return Optional.of(DataMismatch.graphVsInput(n, f, false, inputId, features));
         }
         if (!output.equals(Shape.of(n, graph.numClasses()))) {
-            return Optional.of(org.netwright.model.task.DataMismatch.nodeClassesVsOutput(n, graph.numClasses(),
+            return Optional.of(DataMismatch.nodeClassesVsOutput(n, graph.numClasses(),
                     outputId, output));
         }
         return Optional.empty();

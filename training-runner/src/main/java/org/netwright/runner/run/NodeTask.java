@@ -44,20 +44,16 @@ final class NodeTask implements SingleLossTask {
     public String mismatch(GraphBlock block) {
         String input = block.inputIds().get(0);
         int n = graph.nodes();
-        int f = graph.featureCount();
         List<String> ports = block.inputPorts();
         if (ports.size() != 2) {
             return "The data is one graph of " + n + " nodes for node classification, so the network must start with a"
                     + " graph input; its input layer '" + input + "' gives " + block.outputShape(input).describe() + ".";
         }
-        org.netwright.model.shape.Shape features = block.portShape(ports.get(0));
-        if (features.dim(0) != n || features.dim(1) != f) {
-            return org.netwright.model.task.DataMismatch.graphVsInput(n, f, false, input, features);
-        }
-        org.netwright.model.shape.Shape out = block.outputShape(block.outputId());
-        int classes = graph.numClasses();
-        if (!out.equals(org.netwright.model.shape.Shape.of(n, classes))) {
-            return org.netwright.model.task.DataMismatch.nodeClassesVsOutput(n, classes, block.outputId(), out);
+        // The data check's own judgement of a graph against the network (DataSources.whyNotFit), as GraphBatchTask.
+        java.util.Optional<String> misfit = org.netwright.runner.data.DataSources.whyNotFit(graph,
+                block.portShape(ports.get(0)), input, block.outputShape(block.outputId()), block.outputId());
+        if (misfit.isPresent()) {
+            return misfit.get();
         }
         if (!crossEntropy) {
             return "Node classification trains with the cross-entropy loss; these settings ask for mse.";
