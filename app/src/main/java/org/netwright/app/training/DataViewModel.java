@@ -275,10 +275,6 @@ public final class DataViewModel {
         choose(generatorFor(name, graph.get(), shapes.get()));
     }
 
-    /** The generators that draw one-channel square images of any size (their {@code size} option). */
-    static final java.util.Set<String> SIZED_IMAGES = java.util.Set.of("shapes", "segment_digits", "noisy_digits",
-            "quadrant_images");
-
     /**
      * Generator {@code name} with its default options, except that an image generator draws its images at the size of
      * the network's one image input when that is one channel, square and at least 12 pixels (the smallest size every
@@ -286,7 +282,8 @@ public final class DataViewModel {
      * built from scratch fitted none of them.
      */
     static DataRecipe generatorFor(String name, Graph network, GraphShapes networkShapes) {
-        if (!SIZED_IMAGES.contains(name) || network == null || networkShapes == null) {
+        if (!org.netwright.templates.data.Generators.SIZED_IMAGE_NAMES.contains(name) || network == null
+                || networkShapes == null) {
             return DataRecipe.generator(name, Map.of());
         }
         List<org.netwright.model.shape.Shape> images = network.nodes().values().stream()

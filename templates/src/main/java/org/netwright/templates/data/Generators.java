@@ -15,6 +15,12 @@ public final class Generators {
     public static final List<String> GRAPH_SET_NAMES = List.of("rings_and_trees");
     /** Generator names a recipe may use. */
     public static final List<String> NAMES = names();
+    /**
+     * The generators among {@link #NAMES} that draw one-channel square images of the side their {@code size} option
+     * gives (the app draws them at the size of a network's image input).
+     */
+    public static final java.util.Set<String> SIZED_IMAGE_NAMES = java.util.Set.of("shapes", "segment_digits",
+            "noisy_digits", "quadrant_images");
 
     /** Makes samples with named fields from a recipe's options and a seed. */
     @FunctionalInterface

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.netwright.model.settings.DataRecipe;
@@ -100,5 +101,18 @@ class GeneratorsTest {
         assertEquals(12, split.test().length);
         var e = assertThrows(IllegalArgumentException.class, () -> Generators.generate(recipe, 1));
         assertTrue(e.getMessage().contains("many small graphs"), e.getMessage());
+    }
+
+    @Test
+    void everySizedImageGeneratorDrawsOneChannelSquaresOfItsSize() {
+        for (String name : Generators.SIZED_IMAGE_NAMES) {
+            assertTrue(Generators.NAMES.contains(name), name);
+            // Their images whether they come as features with a class label or as named fields (noisy and clean).
+            Samples s = Generators.generateSamples(DataRecipe.generator(name, Map.of("samples", 8, "size", 20)), 1);
+            List<org.netwright.model.shape.Shape> images = s.fields().stream()
+                    .filter(f -> f.shape().rank() == 3).map(f -> f.shape()).toList();
+            assertTrue(!images.isEmpty(), name + " makes images");
+            images.forEach(i -> assertEquals(org.netwright.model.shape.Shape.of(1, 20, 20), i, name));
+        }
     }
 }
